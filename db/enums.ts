@@ -1,0 +1,48 @@
+// Every closed set of values is written once here, as an `as const` tuple, and feeds
+// drizzle's `text({ enum })`, `z.enum(...)` and the TypeScript union alike.
+
+export const languages = ["fr", "en"] as const;
+export type Language = (typeof languages)[number];
+
+export const vocals = ["female", "male", "instrumental"] as const;
+export type Vocal = (typeof vocals)[number];
+
+export const jobModes = ["context", "custom"] as const;
+export type JobMode = (typeof jobModes)[number];
+
+export const jobStatuses = [
+  "QUEUED",
+  "WRITING_LYRICS",
+  "LYRICS_READY",
+  "GENERATING_MUSIC",
+  "POSTPROCESSING",
+  "DELIVERING",
+  "SUCCEEDED",
+  "FAILED",
+  "CANCELED",
+  "TIMED_OUT",
+] as const;
+export type JobStatus = (typeof jobStatuses)[number];
+
+export const terminalStatuses = ["SUCCEEDED", "FAILED", "CANCELED", "TIMED_OUT"] as const satisfies readonly JobStatus[];
+export type TerminalStatus = (typeof terminalStatuses)[number];
+
+export const sectionKinds = ["intro", "verse", "pre-chorus", "chorus", "bridge", "outro"] as const;
+export type SectionKind = (typeof sectionKinds)[number];
+
+/** hold: credits set aside at the order; capture: the hold turned into a debit on success;
+ *  release: the hold given back on failure, cancel or timeout; grant: credits added. */
+export const ledgerKinds = ["grant", "hold", "capture", "release"] as const;
+export type LedgerKind = (typeof ledgerKinds)[number];
+
+export const providerOperations = ["createTrack", "getStatus", "fetchResult", "cancel", "handleWebhook", "writeLyrics"] as const;
+export type ProviderOperation = (typeof providerOperations)[number];
+
+export const callOutcomes = ["ok", "error"] as const;
+export type CallOutcome = (typeof callOutcomes)[number];
+
+export const audioFormats = ["mp3", "wav"] as const;
+export type AudioFormat = (typeof audioFormats)[number];
+
+export const queueRoles = ["lyrics", "music", "postprocess", "delivery"] as const;
+export type QueueRole = (typeof queueRoles)[number];

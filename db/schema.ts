@@ -1,0 +1,206 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { audioFormats, callOutcomes, jobModes, jobStatuses, languages, ledgerKinds, providerOperations, vocals } from "./enums";
+
+const createdAt = () => integer("created_at", { mode: "number" }).notNull();
+
+export const userRoles = ["user", "admin"] as const;
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").unique(),
+  passwordHash: text("password_hash"),
+  /** The `sub` of a Supabase Auth token, for accounts that come from there. */
+  externalId: text("external_id").unique(),
+  role: text("role", { enum: userRoles }).notNull().default("user"),
+  createdAt: createdAt(),
+});
+
+export const refreshTokens = sqliteTable(
+  "refresh_tokens",
+  {
+    /** SHA-256 of the token: a leaked table gives no usable token. */
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at").notNull(),
+    revokedAt: integer("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("refresh_tokens_user").on(t.userId)],
+);
+
+export const projects = sqliteTable(
+  "projects",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("projects_user").on(t.userId, t.createdAt)],
+);
+
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    projectId: text("project_id").references(() => projects.id, { onDelete: "set null" }),
+    status: text("status", { enum: jobStatuses }).notNull(),
+    mode: text("mode", { enum: jobModes }).notNull(),
+    title: text("title"),
+    credits: integer("credits").notNull(),
+    provider: text("provider"),
+    providerTaskId: text("provider_task_id"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    chosenTrackId: text("chosen_track_id"),
+    deadlineAt: integer("deadline_at").notNull(),
+    lastSeq: integer("last_seq").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+    finishedAt: integer("finished_at"),
+  },
+  (t) => [
+    index("jobs_user").on(t.userId, t.createdAt),
+    index("jobs_status").on(t.status, t.deadlineAt),
+    index("jobs_provider_task").on(t.provider, t.providerTaskId),
+  ],
+);
+
+/** Everything needed to make the same song again, or to replay it on another engine. */
+export const generations = sqliteTable("generations", {
+  jobId: text("job_id").primaryKey().references(() => jobs.id, { onDelete: "cascade" }),
+  mode: text("mode", { enum: jobModes }).notNull(),
+  /** The person's brief (context mode) as JSON. */
+  context: text("context", { mode: "json" }),
+  /** The lyrics the engine sang, as titled sections (JSON). */
+  lyrics: text("lyrics", { mode: "json" }),
+  lyricsSource: text("lyrics_source"),
+  language: text("language", { enum: languages }).notNull(),
+  vocal: text("vocal", { enum: vocals }).notNull(),
+  styleTags: text("style_tags", { mode: "json" }).notNull(),
+  mood: text("mood"),
+  durationSeconds: integer("duration_seconds").notNull(),
+  params: text("params", { mode: "json" }),
+  provider: text("provider"),
+  providerTaskId: text("provider_task_id"),
+  model: text("model"),
+  modelVersion: text("model_version"),
+  seed: integer("seed").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const jobEvents = sqliteTable(
+  "job_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    jobId: text("job_id").notNull().references(() => jobs.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    type: text("type").notNull(),
+    status: text("status", { enum: jobStatuses }).notNull(),
+    data: text("data", { mode: "json" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("job_events_seq").on(t.jobId, t.seq)],
+);
+
+export const tracks = sqliteTable(
+  "tracks",
+  {
+    id: text("id").primaryKey(),
+    jobId: text("job_id").notNull().references(() => jobs.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    takeIndex: integer("take_index").notNull(),
+    r2Key: text("r2_key").notNull(),
+    format: text("format", { enum: audioFormats }).notNull(),
+    contentType: text("content_type").notNull(),
+    durationSeconds: real("duration_seconds"),
+    sampleRate: integer("sample_rate"),
+    loudnessLufs: real("loudness_lufs"),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    provider: text("provider").notNull(),
+    providerTakeId: text("provider_take_id"),
+    title: text("title"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("tracks_job").on(t.jobId, t.takeIndex), index("tracks_user").on(t.userId, t.createdAt)],
+);
+
+/** Derived from the ledger and kept beside it so a reservation is one conditional write. */
+export const creditBalances = sqliteTable(
+  "credit_balances",
+  {
+    userId: text("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+    balance: integer("balance").notNull().default(0),
+    reserved: integer("reserved").notNull().default(0),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  // The database itself refuses a negative balance or a reservation beyond it.
+  (t) => [check("credit_balances_never_negative", sql`${t.balance} >= 0 AND ${t.reserved} >= 0 AND ${t.reserved} <= ${t.balance}`)],
+);
+
+export const creditLedger = sqliteTable(
+  "credit_ledger",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    jobId: text("job_id"),
+    kind: text("kind", { enum: ledgerKinds }).notNull(),
+    amount: integer("amount").notNull(),
+    reason: text("reason").notNull(),
+    /** "hold:<job>" and "settle:<job>" are unique, so a job is held once and debited or refunded once. */
+    entryKey: text("entry_key").notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("credit_ledger_user").on(t.userId, t.createdAt), check("credit_ledger_amount_positive", sql`${t.amount} > 0`)],
+);
+
+export const providerCalls = sqliteTable(
+  "provider_calls",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    provider: text("provider").notNull(),
+    operation: text("operation", { enum: providerOperations }).notNull(),
+    jobId: text("job_id"),
+    latencyMs: integer("latency_ms").notNull(),
+    costCents: real("cost_cents"),
+    outcome: text("outcome", { enum: callOutcomes }).notNull(),
+    error: text("error"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("provider_calls_provider").on(t.provider, t.createdAt), index("provider_calls_job").on(t.jobId)],
+);
+
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    jobId: text("job_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+export const receivedWebhooks = sqliteTable(
+  "received_webhooks",
+  {
+    provider: text("provider").notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    jobId: text("job_id"),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.dedupeKey] })],
+);
+
+export type User = typeof users.$inferSelect;
+export type Project = typeof projects.$inferSelect;
+export type Job = typeof jobs.$inferSelect;
+export type Generation = typeof generations.$inferSelect;
+export type JobEvent = typeof jobEvents.$inferSelect;
+export type Track = typeof tracks.$inferSelect;
+export type LedgerEntry = typeof creditLedger.$inferSelect;

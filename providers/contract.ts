@@ -1,0 +1,129 @@
+import type { Language, SectionKind, Vocal } from "../db/enums";
+
+/** Lyrics as the product keeps them: titled sections of lines, in singing order. */
+export interface LyricsSection {
+  kind: SectionKind;
+  lines: string[];
+}
+export interface Lyrics {
+  title: string;
+  sections: LyricsSection[];
+}
+
+/** What a person told us about the song they want (the seed's CONTEXTE mode). */
+export interface SongContext {
+  occasion: string;
+  recipientName: string;
+  relationship?: string;
+  details: string[];
+  language: Language;
+  styleTags: string[];
+  mood?: string;
+  vocal: Vocal;
+  durationSeconds: number;
+}
+
+/** One order as every music engine receives it; each adapter maps it onto its own API. */
+export interface TrackRequest {
+  jobId: string;
+  title: string;
+  lyrics: Lyrics | null;
+  styleTags: string[];
+  mood?: string;
+  vocal: Vocal;
+  language: Language;
+  durationSeconds: number;
+  seed: number;
+  /** Where the engine may call back; it carries an unguessable per-job token. */
+  callbackUrl?: string;
+}
+
+export type TaskStatus =
+  | { state: "pending"; progress?: number; stage?: string }
+  | { state: "running"; progress?: number; stage?: string }
+  | { state: "succeeded" }
+  | { state: "failed"; error: ProviderErrorInfo };
+
+/** One finished take: engines deliver two per order and the person keeps the one they prefer. */
+export interface Take {
+  providerTakeId: string;
+  audioUrl: string;
+  format: "mp3" | "wav";
+  title?: string;
+  lyricsText?: string;
+  durationSeconds?: number;
+  model?: string;
+}
+
+export interface TrackResult {
+  takes: Take[];
+  model?: string;
+  costCents?: number;
+}
+
+/** A webhook is either proof (signed by the engine) or a hint to check the task's status. */
+export type WebhookOutcome =
+  | { kind: "hint"; taskId: string; dedupeKey: string }
+  | { kind: "ignored"; reason: string };
+
+export const providerErrorKinds = [
+  /** The request itself is refused (moderation, copyrighted lyrics, bad parameters): retrying cannot help. */
+  "rejected",
+  /** The engine is down, in maintenance, slow or answered garbage: another attempt or another engine may work. */
+  "unavailable",
+  /** The engine's own quota or credits are exhausted. */
+  "exhausted",
+  /** Too many requests: try again later. */
+  "rate_limited",
+  /** The webhook could not be authenticated. */
+  "unauthenticated",
+] as const;
+export type ProviderErrorKind = (typeof providerErrorKinds)[number];
+
+export interface ProviderErrorInfo {
+  kind: ProviderErrorKind;
+  message: string;
+  providerCode?: string | number;
+}
+
+export class ProviderError extends Error implements ProviderErrorInfo {
+  override readonly name = "ProviderError";
+  constructor(
+    readonly kind: ProviderErrorKind,
+    message: string,
+    readonly providerCode?: string | number,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+  get retryable(): boolean {
+    return this.kind !== "rejected" && this.kind !== "unauthenticated";
+  }
+  toInfo(): ProviderErrorInfo {
+    return { kind: this.kind, message: this.message, ...(this.providerCode === undefined ? {} : { providerCode: this.providerCode }) };
+  }
+}
+
+export interface ProviderCapabilities {
+  /** The engine calls back; polling is then a safety net, not the main path. */
+  callbacks: boolean;
+  /** The engine can stop a running task; otherwise cancel is local only. */
+  cancel: boolean;
+}
+
+/** The one contract every music engine implements. Nothing outside `providers/` knows an engine's API. */
+export interface MusicProvider {
+  readonly id: string;
+  readonly capabilities: ProviderCapabilities;
+  createTrack(request: TrackRequest): Promise<{ taskId: string }>;
+  getStatus(taskId: string): Promise<TaskStatus>;
+  fetchResult(taskId: string): Promise<TrackResult>;
+  cancel(taskId: string): Promise<void>;
+  handleWebhook(request: Request): Promise<WebhookOutcome>;
+}
+
+/** Writes a song's lyrics from a context; custom orders bring their own. */
+export interface LyricsWriter {
+  readonly id: string;
+  writeLyrics(context: SongContext): Promise<Lyrics>;
+}

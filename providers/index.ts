@@ -1,0 +1,5 @@
+export * from "./contract";
+export { parseLyricsText, formatLyricsText } from "./lyrics-text";
+export { recorded, recordedLyrics, type ProviderCallRecord, type ProviderCallSink } from "./recorded";
+export { Registry } from "./registry";
+export * from "./suno";

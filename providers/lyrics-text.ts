@@ -1,0 +1,67 @@
+import { sectionKinds, type SectionKind } from "../db/enums";
+import type { Lyrics, LyricsSection } from "./contract";
+
+// Engines and people write lyrics as text with bracketed section tags ("[Verse 1]", "[Chorus]",
+// "[Refrain]", "[Couplet]"); the product keeps them as sections.
+const tagAliases: Record<string, SectionKind> = {
+  intro: "intro",
+  verse: "verse",
+  couplet: "verse",
+  "pre-chorus": "pre-chorus",
+  prechorus: "pre-chorus",
+  "pre-refrain": "pre-chorus",
+  chorus: "chorus",
+  refrain: "chorus",
+  hook: "chorus",
+  bridge: "bridge",
+  pont: "bridge",
+  outro: "outro",
+  final: "outro",
+};
+
+const tagPattern = /^\s*\[([^\]]+)\]\s*$/;
+
+function kindOf(tag: string): SectionKind {
+  const word = tag.trim().toLowerCase().replace(/\s*\d+$/, "").replace(/\s+/g, "-");
+  return tagAliases[word] ?? (sectionKinds as readonly string[]).find((k) => word.startsWith(k)) as SectionKind ?? "verse";
+}
+
+/** Text without any tag becomes verses split on blank lines. */
+export function parseLyricsText(text: string, title: string): Lyrics {
+  const sections: LyricsSection[] = [];
+  let current: LyricsSection | null = null;
+  let sawTag = false;
+  for (const raw of text.replace(/\r\n?/g, "\n").split("\n")) {
+    const tag = tagPattern.exec(raw);
+    if (tag) {
+      sawTag = true;
+      current = { kind: kindOf(tag[1]!), lines: [] };
+      sections.push(current);
+      continue;
+    }
+    const line = raw.trim();
+    if (!line) {
+      if (!sawTag) current = null;
+      continue;
+    }
+    if (!current) {
+      current = { kind: "verse", lines: [] };
+      sections.push(current);
+    }
+    current.lines.push(line);
+  }
+  return { title, sections: sections.filter((s) => s.lines.length > 0) };
+}
+
+const tagNames: Record<SectionKind, string> = {
+  intro: "Intro",
+  verse: "Verse",
+  "pre-chorus": "Pre-Chorus",
+  chorus: "Chorus",
+  bridge: "Bridge",
+  outro: "Outro",
+};
+
+export function formatLyricsText(lyrics: Lyrics): string {
+  return lyrics.sections.map((s) => `[${tagNames[s.kind]}]\n${s.lines.join("\n")}`).join("\n\n");
+}

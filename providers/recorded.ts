@@ -1,0 +1,48 @@
+import type { ProviderOperation } from "../db/enums";
+import { ProviderError, type LyricsWriter, type MusicProvider } from "./contract";
+
+export interface ProviderCallRecord {
+  provider: string;
+  operation: ProviderOperation;
+  latencyMs: number;
+  outcome: "ok" | "error";
+  error?: string;
+  costCents?: number;
+  jobId?: string;
+}
+export type ProviderCallSink = (record: ProviderCallRecord) => Promise<void> | void;
+
+async function timed<T>(sink: ProviderCallSink, base: Omit<ProviderCallRecord, "latencyMs" | "outcome">, call: () => Promise<T>, cost?: (value: T) => number | undefined): Promise<T> {
+  const started = Date.now();
+  try {
+    const value = await call();
+    const costCents = cost?.(value);
+    await sink({ ...base, latencyMs: Date.now() - started, outcome: "ok", ...(costCents === undefined ? {} : { costCents }) });
+    return value;
+  } catch (err) {
+    const error = err instanceof ProviderError ? `${err.kind}: ${err.message}` : String(err);
+    await sink({ ...base, latencyMs: Date.now() - started, outcome: "error", error });
+    throw err;
+  }
+}
+
+/** Every call to an engine goes through here, so provider_calls holds each one with its latency and outcome. */
+export function recorded(provider: MusicProvider, sink: ProviderCallSink, jobId?: string): MusicProvider {
+  const base = (operation: ProviderOperation) => ({ provider: provider.id, operation, ...(jobId ? { jobId } : {}) });
+  return {
+    id: provider.id,
+    capabilities: provider.capabilities,
+    createTrack: (request) => timed(sink, base("createTrack"), () => provider.createTrack(request)),
+    getStatus: (taskId) => timed(sink, base("getStatus"), () => provider.getStatus(taskId)),
+    fetchResult: (taskId) => timed(sink, base("fetchResult"), () => provider.fetchResult(taskId), (r) => r.costCents),
+    cancel: (taskId) => timed(sink, base("cancel"), () => provider.cancel(taskId)),
+    handleWebhook: (request) => timed(sink, base("handleWebhook"), () => provider.handleWebhook(request)),
+  };
+}
+
+export function recordedLyrics(writer: LyricsWriter, sink: ProviderCallSink, jobId?: string): LyricsWriter {
+  return {
+    id: writer.id,
+    writeLyrics: (context) => timed(sink, { provider: writer.id, operation: "writeLyrics", ...(jobId ? { jobId } : {}) }, () => writer.writeLyrics(context)),
+  };
+}

@@ -1,0 +1,414 @@
+import { z } from "zod";
+import {
+  ProviderError,
+  type Lyrics,
+  type LyricsWriter,
+  type MusicProvider,
+  type ProviderErrorKind,
+  type SongContext,
+  type Take,
+  type TaskStatus,
+  type TrackRequest,
+  type TrackResult,
+  type WebhookOutcome,
+} from "../contract";
+import { formatLyricsText, parseLyricsText } from "../lyrics-text";
+
+// ---------------------------------------------------------------------------------------------
+// Helpers shared by both Suno families (the wrapper adapter imports them from here).
+
+export const defaultTimeoutMs = 20_000;
+
+/** The global fetch must not be called detached from its global in workerd ("Illegal invocation"). */
+export function fetchOf(custom?: typeof fetch): typeof fetch {
+  return custom ?? ((input, init) => fetch(input, init));
+}
+
+export function joinUrl(baseUrl: string, path: string): string {
+  return baseUrl.replace(/\/+$/, "") + path;
+}
+
+export interface RawAnswer {
+  status: number;
+  body: string;
+  retryAfter: string | null;
+}
+
+/** One HTTP exchange bounded by a deadline that also covers reading the body; a network failure
+ *  or a deadline passed means the engine is unavailable, never that the order is at fault. */
+export async function exchange(fetchImpl: typeof fetch, url: string, init: RequestInit, timeoutMs: number, engine: string): Promise<RawAnswer> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const res = await fetchImpl(url, { ...init, signal });
+    return { status: res.status, body: await res.text(), retryAfter: res.headers.get("retry-after") };
+  } catch (err) {
+    if (signal.aborted) throw new ProviderError("unavailable", `${engine} did not answer within ${timeoutMs} ms`);
+    throw new ProviderError("unavailable", `${engine} unreachable: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+export function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+/** Cuts at a word boundary so a truncated title or prompt still reads as words. */
+export function truncateWords(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Keeps whole items while they fit, so a style never ends on half a tag. */
+export function joinWithin(items: readonly string[], separator: string, max: number): string {
+  const parts = items.map((i) => i.replace(/\s+/g, " ").trim()).filter((i) => i.length > 0);
+  let out = "";
+  for (const part of parts) {
+    const next = out ? `${out}${separator}${part}` : part;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out || truncateWords(parts[0] ?? "", max);
+}
+
+/** Suno's lyrics endpoints accept a short description (200 characters on the hosted API). */
+export const lyricsPromptLimit = 200;
+
+/** A cut-down style or detail shorter than this says nothing useful. */
+const minFragment = 12;
+
+/** The recipient's name comes right after "for"/"pour" and before anything optional, so that
+ *  truncation drops details first, then style, and the name survives. */
+export function lyricsPrompt(context: SongContext, limit = lyricsPromptLimit): string {
+  const fr = context.language === "fr";
+  const relationship = context.relationship?.trim() ? ` (${context.relationship.trim()})` : "";
+  const core = fr
+    ? `Paroles en français. Chanson pour ${context.recipientName.trim()}${relationship}, occasion : ${context.occasion.trim()}.`
+    : `Song for ${context.recipientName.trim()}${relationship}, occasion: ${context.occasion.trim()}.`;
+  const styleItems = [context.mood ?? "", ...context.styleTags];
+  const styleLabel = fr ? " Style : " : " Style: ";
+  const detailsLabel = fr ? " À évoquer : " : " About: ";
+
+  if (core.length > limit) return truncateWords(core, limit);
+  let prompt = core;
+  const styleRoom = limit - prompt.length - styleLabel.length - 1;
+  const style = styleRoom >= minFragment ? joinWithin(styleItems, ", ", styleRoom) : "";
+  if (style) prompt += `${styleLabel}${style}.`;
+  const detailsRoom = limit - prompt.length - detailsLabel.length;
+  const details = detailsRoom >= minFragment ? joinWithin(context.details, "; ", detailsRoom) : "";
+  if (details) prompt += `${detailsLabel}${details}`;
+  return prompt;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hosted API (sunoapi.org / kie.ai): JSON envelope `{code, msg, data}`, Bearer key, callbacks.
+
+const engine = "suno";
+
+/** The API's own codes: 429 means *our* credits are gone, 430 is the rate limit, 455 maintenance.
+ *  401 and everything unknown count as unavailable: a bad key is our configuration, not the order's
+ *  fault, and another engine can still serve it. */
+const codeKinds: Record<number, ProviderErrorKind> = {
+  400: "rejected",
+  413: "rejected",
+  405: "rate_limited",
+  429: "exhausted",
+  430: "rate_limited",
+  455: "unavailable",
+};
+
+/** Its documented rate is 20 requests per 10 s; without a Retry-After header wait that window. */
+const defaultRateWindowSeconds = 10;
+
+function codeError(code: number, msg: string | null | undefined, retryAfter: string | null): ProviderError {
+  const kind = codeKinds[code] ?? "unavailable";
+  const wait = kind === "rate_limited" ? (retryAfterSeconds(retryAfter) ?? defaultRateWindowSeconds) : undefined;
+  return new ProviderError(kind, `${engine}: ${msg?.trim() || `code ${code}`}`, code, wait);
+}
+
+const envelopeSchema = z.object({ code: z.number(), msg: z.string().nullish(), data: z.unknown() });
+
+interface HostedClientConfig {
+  baseUrl: string;
+  apiKey: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+class HostedClient {
+  private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
+  constructor(private readonly config: HostedClientConfig) {
+    this.fetchImpl = fetchOf(config.fetch);
+    this.timeoutMs = config.timeoutMs ?? defaultTimeoutMs;
+  }
+
+  post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+    return this.call(path, { method: "POST", body: JSON.stringify(body) }, schema);
+  }
+
+  get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
+    return this.call(path, { method: "GET" }, schema);
+  }
+
+  private async call<T>(path: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+    const headers = { authorization: `Bearer ${this.config.apiKey}`, "content-type": "application/json", accept: "application/json" };
+    const answer = await exchange(this.fetchImpl, joinUrl(this.config.baseUrl, path), { ...init, headers }, this.timeoutMs, engine);
+    const json = parseJson(answer.body);
+    const envelope = json.ok ? envelopeSchema.safeParse(json.value) : undefined;
+    // The API mostly answers HTTP 200 with the error in `code`, but proxies and outages speak HTTP.
+    if (envelope?.success && envelope.data.code !== 200) throw codeError(envelope.data.code, envelope.data.msg, answer.retryAfter);
+    if (answer.status < 200 || answer.status >= 300) throw codeError(answer.status, `HTTP ${answer.status}`, answer.retryAfter);
+    if (!envelope?.success) throw new ProviderError("unavailable", `${engine}: unreadable answer to ${path}`);
+    const data = schema.safeParse(envelope.data.data);
+    if (!data.success) throw new ProviderError("unavailable", `${engine}: unexpected answer to ${path}: ${z.prettifyError(data.error)}`);
+    return data.data;
+  }
+}
+
+const taskIdSchema = z.object({ taskId: z.string().min(1) });
+
+const sunoDataSchema = z.object({
+  id: z.string().min(1),
+  audioUrl: z.string().nullish(),
+  title: z.string().nullish(),
+  prompt: z.string().nullish(),
+  modelName: z.string().nullish(),
+  duration: z.number().nullish(),
+});
+
+const recordInfoSchema = z.object({
+  status: z.string().min(1),
+  response: z.object({ sunoData: z.array(sunoDataSchema).nullish() }).nullish(),
+  errorCode: z.union([z.number(), z.string()]).nullish(),
+  errorMessage: z.string().nullish(),
+});
+type RecordInfo = z.infer<typeof recordInfoSchema>;
+
+const failureKinds: Record<string, ProviderErrorKind> = {
+  CREATE_TASK_FAILED: "unavailable",
+  GENERATE_AUDIO_FAILED: "unavailable",
+  CALLBACK_EXCEPTION: "unavailable",
+  SENSITIVE_WORD_ERROR: "rejected",
+};
+
+function statusOf(info: RecordInfo): TaskStatus {
+  const failure = failureKinds[info.status];
+  if (failure) {
+    return {
+      state: "failed",
+      error: { kind: failure, message: info.errorMessage?.trim() || info.status, providerCode: info.errorCode ?? info.status },
+    };
+  }
+  switch (info.status) {
+    case "PENDING":
+      return { state: "pending", stage: "queued" };
+    case "TEXT_SUCCESS":
+      return { state: "running", progress: 0.4, stage: "text_ready" };
+    case "FIRST_SUCCESS":
+      return { state: "running", progress: 0.7, stage: "first_take_ready" };
+    case "SUCCESS":
+      return { state: "succeeded" };
+    default:
+      // A status added after this adapter was written must never end a job on its own.
+      return { state: "running", stage: info.status.toLowerCase() };
+  }
+}
+
+/** Limits of custom mode: V4 (and older) accept less than V4_5 onwards. */
+function limitsOf(model: string): { style: number; title: number } {
+  return model === "V4" || model.startsWith("V3") ? { style: 200, title: 80 } : { style: 1000, title: 100 };
+}
+
+export interface SunoHostedConfig {
+  baseUrl: string;
+  apiKey: string;
+  /** V4 | V4_5 | V4_5PLUS | V4_5ALL | V5 | V5_5 */
+  model: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export class SunoHostedProvider implements MusicProvider {
+  readonly id = "suno";
+  readonly capabilities = { callbacks: true, cancel: false };
+  private readonly client: HostedClient;
+
+  constructor(private readonly config: SunoHostedConfig) {
+    this.client = new HostedClient(config);
+  }
+
+  async createTrack(request: TrackRequest): Promise<{ taskId: string }> {
+    const instrumental = request.vocal === "instrumental";
+    // Custom mode requires both; checked here so a misconfigured caller does not spend a request.
+    if (!request.callbackUrl) throw new ProviderError("rejected", `${engine}: the hosted API requires a callback URL`);
+    if (!instrumental && !request.lyrics) throw new ProviderError("rejected", `${engine}: a sung track needs lyrics`);
+    const limits = limitsOf(this.config.model);
+    const body = {
+      customMode: true,
+      instrumental,
+      model: this.config.model,
+      callBackUrl: request.callbackUrl,
+      ...(instrumental || !request.lyrics ? {} : { prompt: formatLyricsText(request.lyrics) }),
+      // Custom mode requires a style; an order without tags still gets a neutral one.
+      style: joinWithin([...request.styleTags, request.mood ?? ""], ", ", limits.style) || "pop",
+      title: truncateWords(request.title, limits.title) || "Untitled",
+      negativeTags: "",
+      ...(instrumental ? {} : { vocalGender: request.vocal === "male" ? "m" : "f" }),
+    };
+    return this.client.post("/api/v1/generate", body, taskIdSchema);
+  }
+
+  async getStatus(taskId: string): Promise<TaskStatus> {
+    return statusOf(await this.recordInfo(taskId));
+  }
+
+  async fetchResult(taskId: string): Promise<TrackResult> {
+    const info = await this.recordInfo(taskId);
+    const status = statusOf(info);
+    if (status.state === "failed") throw new ProviderError(status.error.kind, status.error.message, status.error.providerCode);
+    if (status.state !== "succeeded") throw new ProviderError("unavailable", `${engine}: task ${taskId} is not finished (${info.status})`);
+    const takes: Take[] = (info.response?.sunoData ?? []).flatMap((clip) =>
+      clip.audioUrl
+        ? [
+            {
+              providerTakeId: clip.id,
+              audioUrl: clip.audioUrl,
+              format: "mp3" as const,
+              ...(clip.title ? { title: clip.title } : {}),
+              ...(clip.prompt ? { lyricsText: clip.prompt } : {}),
+              ...(clip.duration ? { durationSeconds: clip.duration } : {}),
+              ...(clip.modelName ? { model: clip.modelName } : {}),
+            },
+          ]
+        : [],
+    );
+    if (takes.length === 0) throw new ProviderError("unavailable", `${engine}: task ${taskId} succeeded without any audio URL`);
+    return { takes, model: takes[0]?.model ?? this.config.model };
+  }
+
+  /** The hosted API cannot stop a task: cancelling only means we stop caring about it. */
+  async cancel(_taskId: string): Promise<void> {}
+
+  /** Callbacks are unsigned, so their content is never trusted: each one only says "look at this task". */
+  async handleWebhook(request: Request): Promise<WebhookOutcome> {
+    const json = parseJson(await request.text());
+    if (!json.ok) return { kind: "ignored", reason: "callback body is not JSON" };
+    const parsed = callbackSchema.safeParse(json.value);
+    if (!parsed.success) return { kind: "ignored", reason: "callback is not a Suno task callback" };
+    const { callbackType, task_id, taskId } = parsed.data.data;
+    // Music callbacks say task_id; the lyrics callbacks of sunoapi.org say taskId.
+    const id = task_id ?? taskId;
+    if (!id) return { kind: "ignored", reason: "callback names no task" };
+    return { kind: "hint", taskId: id, dedupeKey: `${id}:${callbackType}` };
+  }
+
+  private recordInfo(taskId: string): Promise<RecordInfo> {
+    return this.client.get(`/api/v1/generate/record-info?taskId=${encodeURIComponent(taskId)}`, recordInfoSchema);
+  }
+}
+
+const callbackSchema = z.object({
+  code: z.number(),
+  data: z.object({
+    callbackType: z.string().min(1),
+    task_id: z.string().min(1).optional(),
+    taskId: z.string().min(1).optional(),
+  }),
+});
+
+const lyricsInfoSchema = z.object({
+  status: z.string().min(1),
+  response: z
+    .object({ data: z.array(z.object({ text: z.string().nullish(), title: z.string().nullish() })).nullish() })
+    .nullish(),
+  errorCode: z.union([z.number(), z.string()]).nullish(),
+  errorMessage: z.string().nullish(),
+});
+
+const lyricsFailureKinds: Record<string, ProviderErrorKind> = {
+  CREATE_TASK_FAILED: "unavailable",
+  GENERATE_LYRICS_FAILED: "unavailable",
+  CALLBACK_EXCEPTION: "unavailable",
+  SENSITIVE_WORD_ERROR: "rejected",
+};
+
+export interface SunoHostedLyricsConfig {
+  baseUrl: string;
+  apiKey: string;
+  /** The API requires one even though this writer polls; the endpoint only needs to answer 2xx. */
+  callbackUrl: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  /** First wait before polling; it grows by half each time up to 5 s. */
+  pollIntervalMs?: number;
+  /** Lyrics usually take seconds; past this the engine counts as unavailable. */
+  maxWaitMs?: number;
+}
+
+const maxPollIntervalMs = 5_000;
+
+export function fallbackTitle(context: SongContext): string {
+  return context.language === "fr" ? `Chanson pour ${context.recipientName.trim()}` : `Song for ${context.recipientName.trim()}`;
+}
+
+export class SunoHostedLyricsWriter implements LyricsWriter {
+  readonly id = "suno";
+  private readonly client: HostedClient;
+
+  constructor(private readonly config: SunoHostedLyricsConfig) {
+    this.client = new HostedClient(config);
+  }
+
+  async writeLyrics(context: SongContext): Promise<Lyrics> {
+    const { taskId } = await this.client.post(
+      "/api/v1/lyrics",
+      { prompt: lyricsPrompt(context), callBackUrl: this.config.callbackUrl },
+      taskIdSchema,
+    );
+    const deadline = Date.now() + (this.config.maxWaitMs ?? 60_000);
+    let interval = this.config.pollIntervalMs ?? 2_000;
+    let lastProblem = "still pending";
+    while (Date.now() + interval <= deadline) {
+      await new Promise((resolve) => setTimeout(resolve, interval));
+      interval = Math.min(interval * 1.5, maxPollIntervalMs);
+      let info: z.infer<typeof lyricsInfoSchema>;
+      try {
+        info = await this.client.get(`/api/v1/lyrics/record-info?taskId=${encodeURIComponent(taskId)}`, lyricsInfoSchema);
+      } catch (err) {
+        // A hiccup while polling does not lose the task already paid for; only the deadline ends the wait.
+        if (err instanceof ProviderError && (err.kind === "unavailable" || err.kind === "rate_limited")) {
+          lastProblem = err.message;
+          continue;
+        }
+        throw err;
+      }
+      const variant = info.response?.data?.find((v) => v.text?.trim());
+      // A failed callback (our endpoint, not theirs) still leaves the lyrics readable.
+      if (variant?.text && (info.status === "SUCCESS" || info.status === "CALLBACK_EXCEPTION")) {
+        const lyrics = parseLyricsText(variant.text, variant.title?.trim() || fallbackTitle(context));
+        if (lyrics.sections.length === 0) throw new ProviderError("unavailable", `${engine}: lyrics task ${taskId} returned no lyrics`);
+        return lyrics;
+      }
+      const failure = lyricsFailureKinds[info.status];
+      if (failure || info.status === "SUCCESS") {
+        throw new ProviderError(failure ?? "unavailable", `${engine}: ${info.errorMessage?.trim() || info.status}`, info.errorCode ?? info.status);
+      }
+      lastProblem = `status ${info.status}`;
+    }
+    throw new ProviderError("unavailable", `${engine}: lyrics task ${taskId} not ready in time (${lastProblem})`);
+  }
+}

@@ -1,0 +1,234 @@
+import { env } from "cloudflare:workers";
+import { createMessageBatch, getQueueResult, runDurableObjectAlarm } from "cloudflare:test";
+import { createExecutionContext } from "cloudflare:test";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import worker from "../worker";
+import { jobStub } from "../worker/jobs";
+import { database, jobEvents, jobs, providerCalls } from "./db-access";
+import { call, contextOrder, credits, getJob, json, orderJob, readEvents, signUp, sim, waitFor, waitForStatus } from "./helpers";
+
+const COST = Number(env.CREDITS_PER_SONG);
+const db = database(env.DB);
+
+beforeEach(async () => {
+  await sim("/__sim/reset", {});
+});
+
+async function eventsOf(jobId: string) {
+  return db.select().from(jobEvents).where(eq(jobEvents.jobId, jobId)).orderBy(jobEvents.seq);
+}
+
+function settlements(ledger: { kind: string; jobId: string | null }[], jobId: string) {
+  return ledger.filter((e) => e.jobId === jobId && (e.kind === "capture" || e.kind === "release")).map((e) => e.kind);
+}
+
+describe("a song order, end to end with the simulated engine", () => {
+  it("writes lyrics, generates, stores both takes in R2 and debits the credits once", async () => {
+    const { token } = await signUp();
+    const before = await credits(token);
+    const created = await orderJob(token);
+    expect(created.status).toBe("QUEUED");
+    expect((await credits(token)).reserved).toBe(COST);
+
+    const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED", "TIMED_OUT"]);
+    expect(done.status).toBe("SUCCEEDED");
+    expect(done.lyrics.sections.some((s: any) => s.kind === "chorus")).toBe(true);
+    expect(done.takes).toHaveLength(2);
+
+    const after = await credits(token);
+    expect(after.balance).toBe(before.balance - COST);
+    expect(after.reserved).toBe(0);
+    expect(settlements(after.ledger, created.id)).toEqual(["capture"]);
+
+    // The audio is ours now: each take is in R2 under the user's prefix and its link streams it.
+    for (const take of done.takes) {
+      const links = await json(await call(`/api/tracks/${take.trackId}/links`, { token }));
+      const audio = await call(links.streamUrl);
+      expect(audio.status).toBe(200);
+      expect(audio.headers.get("content-type")).toBe("audio/mpeg");
+      const bytes = new Uint8Array(await audio.arrayBuffer());
+      expect([bytes[0], bytes[1]]).toEqual([0xff, 0xfb]);
+      expect(bytes.byteLength).toBe(take.sizeBytes);
+    }
+
+    // The engine got the lyrics, the style and a callback URL carrying this job's token.
+    const tasks = await sim("/__sim/tasks");
+    const music = tasks.find((t: any) => t.kind === "music" && t.request.callBackUrl?.includes(created.id));
+    expect(music.request).toMatchObject({ customMode: true, instrumental: false, vocalGender: "f" });
+    expect(music.request.prompt).toContain("Marie");
+
+    const calls = await db.select().from(providerCalls).where(eq(providerCalls.jobId, created.id));
+    expect(new Set(calls.map((c) => c.operation))).toEqual(new Set(["writeLyrics", "createTrack", "getStatus", "fetchResult"]));
+
+    const events = await eventsOf(created.id);
+    expect(events.map((e) => e.status).filter((s, i, all) => s !== all[i - 1])).toEqual([
+      "QUEUED",
+      "WRITING_LYRICS",
+      "GENERATING_MUSIC",
+      "POSTPROCESSING",
+      "DELIVERING",
+      "SUCCEEDED",
+    ]);
+  });
+
+  it("sings the person's own lyrics in custom mode", async () => {
+    const { token } = await signUp();
+    const created = await orderJob(token, {
+      mode: "custom",
+      title: "Pour Paul",
+      lyrics: "[Verse]\nPaul rentre du travail\n[Chorus]\nJoyeux anniversaire Paul",
+      language: "fr",
+      styleTags: ["chanson"],
+      vocal: "male",
+    });
+    const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
+    expect(done.status).toBe("SUCCEEDED");
+    expect(done.lyrics.sections).toEqual([
+      { kind: "verse", lines: ["Paul rentre du travail"] },
+      { kind: "chorus", lines: ["Joyeux anniversaire Paul"] },
+    ]);
+    const tasks = await sim("/__sim/tasks");
+    expect(tasks.some((t: any) => t.kind === "lyrics" && String(t.request.callBackUrl ?? "").includes(created.id))).toBe(false);
+    const music = tasks.find((t: any) => t.kind === "music" && String(t.request.callBackUrl ?? "").includes(created.id));
+    expect(music.request).toMatchObject({ title: "Pour Paul", vocalGender: "m" });
+  });
+
+  it("refunds the credits when the engine fails the generation", async () => {
+    await sim("/__sim/behaviour", { outcome: "fail" });
+    const { token } = await signUp();
+    const before = await credits(token);
+    const created = await orderJob(token);
+    const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
+    expect(done.status).toBe("FAILED");
+    expect(done.error.code).toMatch(/^provider_/);
+    const after = await credits(token);
+    expect(after.balance).toBe(before.balance);
+    expect(after.reserved).toBe(0);
+    expect(settlements(after.ledger, created.id)).toEqual(["release"]);
+  });
+
+  it("answers a moderation refusal with a clear error and no charge", async () => {
+    await sim("/__sim/behaviour", { outcome: "sensitive" });
+    const { token } = await signUp();
+    const created = await orderJob(token);
+    const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
+    expect(done.error.code).toBe("provider_rejected");
+    expect((await credits(token)).reserved).toBe(0);
+  });
+
+  it("cancels mid-flight, refunds once, and late engine news changes nothing", async () => {
+    await sim("/__sim/behaviour", { outcome: "never" });
+    const { token } = await signUp();
+    const before = await credits(token);
+    const created = await orderJob(token);
+    await waitFor("the task to be submitted", async () => (await db.select().from(jobs).where(eq(jobs.id, created.id)).get())?.providerTaskId);
+
+    const canceled = await call(`/api/jobs/${created.id}/cancel`, { method: "POST", token });
+    expect(canceled.status).toBe(200);
+    expect((await json(canceled)).status).toBe("CANCELED");
+    expect((await call(`/api/jobs/${created.id}/cancel`, { method: "POST", token })).status).toBe(200);
+
+    // The engine finishes after all: the job stays canceled and nobody is charged.
+    await sim("/__sim/behaviour", { outcome: "success" });
+    const stub = jobStub(env, created.id);
+    expect((await stub.apply(created.id, { type: "music_ready" })).applied).toBe(false);
+    expect((await stub.apply(created.id, { type: "delivered", tracks: [] })).applied).toBe(false);
+    const after = await credits(token);
+    expect(after.balance).toBe(before.balance);
+    expect(settlements(after.ledger, created.id)).toEqual(["release"]);
+    expect((await getJob(token, created.id)).status).toBe("CANCELED");
+  });
+
+  it("handles duplicate and out-of-order callbacks once, and refuses forged ones", async () => {
+    await sim("/__sim/behaviour", { pollsToComplete: 3 });
+    const { token } = await signUp();
+    const created = await orderJob(token);
+    const job = await waitFor("the task to be submitted", async () => {
+      const row = await db.select().from(jobs).where(eq(jobs.id, created.id)).get();
+      return row?.providerTaskId ? row : null;
+    });
+
+    const forged = new URL(`/api/webhooks/suno?job=${created.id}&token=not-the-token`, "http://refrain.test");
+    expect((await call(forged.pathname + forged.search, { method: "POST", body: "{}" })).status).toBe(403);
+
+    const callbacks: { url: string; body: unknown }[] = [
+      ...(await sim(`/__sim/tasks/${job.providerTaskId}/callbacks?order=out_of_order`)),
+      ...(await sim(`/__sim/tasks/${job.providerTaskId}/callbacks?order=duplicate`)),
+    ];
+    const answers = [];
+    for (const cb of callbacks) {
+      const url = new URL(cb.url);
+      const res = await call(url.pathname + url.search, { method: "POST", body: JSON.stringify(cb.body) });
+      expect(res.status).toBe(200);
+      answers.push(await json(res));
+    }
+    expect(answers.filter((a) => a.duplicate).length).toBeGreaterThan(0);
+
+    const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
+    expect(done.status).toBe("SUCCEEDED");
+    const events = await eventsOf(created.id);
+    expect(events.filter((e) => e.type === "delivered")).toHaveLength(1);
+    expect(events.filter((e) => e.type === "music_ready")).toHaveLength(1);
+    // States only move forward.
+    const order = ["QUEUED", "WRITING_LYRICS", "GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING", "SUCCEEDED"];
+    const ranks = events.map((e) => order.indexOf(e.status));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(settlements((await credits(token)).ledger, created.id)).toEqual(["capture"]);
+  });
+
+  it("fails and refunds a job whose message reached the dead-letter queue, once", async () => {
+    await sim("/__sim/behaviour", { outcome: "never" });
+    const { token } = await signUp();
+    const created = await orderJob(token);
+    await waitForStatus(token, created.id, ["GENERATING_MUSIC"]);
+    for (let i = 0; i < 2; i++) {
+      const batch = createMessageBatch("refrain-dead-letter", [{ id: `dlq-${i}`, timestamp: new Date(), attempts: 1, body: { role: "postprocess", jobId: created.id } }]);
+      const ctx = createExecutionContext();
+      await worker.queue(batch, env);
+      const result = await getQueueResult(batch, ctx);
+      expect(result.explicitAcks).toEqual([`dlq-${i}`]);
+    }
+    const job = await getJob(token, created.id);
+    expect(job.status).toBe("FAILED");
+    expect(job.error.code).toBe("step_failed");
+    const after = await credits(token);
+    expect(after.reserved).toBe(0);
+    expect(settlements(after.ledger, created.id)).toEqual(["release"]);
+  });
+
+  it("times out at the deadline and refunds once, even when the alarm fires twice", async () => {
+    await sim("/__sim/behaviour", { outcome: "never" });
+    const { token } = await signUp();
+    const before = await credits(token);
+    const created = await orderJob(token);
+    await waitForStatus(token, created.id, ["GENERATING_MUSIC"]);
+    await db.update(jobs).set({ deadlineAt: Date.now() - 1 }).where(eq(jobs.id, created.id));
+    const stub = jobStub(env, created.id);
+    await runDurableObjectAlarm(stub);
+    await stub.start(created.id);
+    await runDurableObjectAlarm(stub);
+    const job = await getJob(token, created.id);
+    expect(job.status).toBe("TIMED_OUT");
+    const after = await credits(token);
+    expect(after.balance).toBe(before.balance);
+    expect(after.reserved).toBe(0);
+    expect(settlements(after.ledger, created.id)).toEqual(["release"]);
+  });
+
+  it("streams each transition as SSE and replays what a reconnecting listener missed", async () => {
+    await sim("/__sim/behaviour", { pollsToComplete: 2 });
+    const { token } = await signUp();
+    const created = await orderJob(token);
+    const live = await call(`/api/jobs/${created.id}/events`, { token });
+    expect(live.status).toBe(200);
+    expect(live.headers.get("content-type")).toContain("text/event-stream");
+    const all = await readEvents(live);
+    expect(all.at(-1)?.data.status).toBe("SUCCEEDED");
+    expect(all.map((e) => e.id)).toEqual(all.map((_, i) => i + 1));
+    expect(all.find((e) => e.event === "lyrics_written")?.data.data.lyrics.sections.length).toBeGreaterThan(0);
+
+    const resumed = await readEvents(await call(`/api/jobs/${created.id}/events`, { token, headers: { "last-event-id": "3" } }));
+    expect(resumed.map((e) => e.id)).toEqual(all.slice(3).map((e) => e.id));
+  });
+});

@@ -1,0 +1,60 @@
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { database } from "../db";
+import { router } from "./http/app-factory";
+import { ApiError } from "./http/errors";
+import { authRoutes } from "./routes/auth";
+import { creditRoutes } from "./routes/credits";
+import { docsPage } from "./routes/docs";
+import { jobRoutes } from "./routes/jobs";
+import { projectRoutes } from "./routes/projects";
+import { trackRoutes } from "./routes/tracks";
+import { webhookRoutes } from "./routes/webhooks";
+
+const OPENAPI = { openapi: "3.1.0", info: { title: "Refrain", version: "0.1.0", description: "Personalized songs, written, sung and delivered." } } as const;
+
+export function createApp() {
+  const app = router();
+  app.use("*", requestId());
+  app.use("*", async (c, next) => {
+    c.set("db", database(c.env.DB));
+    const started = Date.now();
+    await next();
+    if (c.req.path.startsWith("/api/"))
+      console.log(JSON.stringify({ level: "info", msg: "request", requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, user: c.var.user?.id, latencyMs: Date.now() - started }));
+  });
+  app.use("/api/*", bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError("payload_too_large", "The request body is larger than 64 KB"); } }));
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+  app
+    .route("/", authRoutes)
+    .route("/", projectRoutes)
+    .route("/", jobRoutes)
+    .route("/", creditRoutes)
+    .route("/", trackRoutes)
+    .route("/", webhookRoutes);
+  app.doc31("/api/openapi.json", OPENAPI);
+  app.route("/", docsPage(() => app.getOpenAPI31Document(OPENAPI) as never));
+  app.get("/health", (c) => c.json({ ok: true }));
+  app.get("/", (c) => c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Refrain</title></head><body><h1>Refrain</h1><p>Personalized songs. The API is documented at <a href="/api/docs">/api/docs</a>.</p></body></html>`));
+
+  app.notFound(() => {
+    throw new ApiError("not_found", "No such route");
+  });
+  // The one place errors become responses.
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
+      return c.json(err.toBody(), err.status);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      const mapped = new ApiError(err.status === 413 ? "payload_too_large" : "validation_failed", err.message || "The request is malformed");
+      return c.json(mapped.toBody(), mapped.status);
+    }
+    console.error(JSON.stringify({ level: "error", msg: "unhandled", requestId: c.var.requestId, path: c.req.path, error: String(err), stack: (err as Error).stack }));
+    const internal = new ApiError("internal", "Something went wrong on our side");
+    return c.json(internal.toBody(), internal.status);
+  });
+  return app;
+}

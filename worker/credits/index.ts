@@ -1,0 +1,1 @@
+export { grantStatements, holdStatements, settleStatements, readCredits, isInsufficientCredits, isAlreadySettled, isUniqueViolation, holdKey, settleKey } from "./ledger";

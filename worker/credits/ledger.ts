@@ -1,0 +1,67 @@
+import { desc, eq, sql } from "drizzle-orm";
+import { creditBalances, creditLedger, type Database, type LedgerKind } from "../../db";
+
+// Every movement of credits is written here and nowhere else: a ledger row and its effect on
+// the balance row go into the same D1 batch, so they commit or fail together.
+
+export const holdKey = (jobId: string) => `hold:${jobId}`;
+/** One key for both outcomes: a job can be debited or refunded, once, never both. */
+export const settleKey = (jobId: string) => `settle:${jobId}`;
+
+function ledgerRow(userId: string, kind: LedgerKind, amount: number, reason: string, entryKey: string, jobId?: string) {
+  return { id: crypto.randomUUID(), userId, kind, amount, reason, entryKey, jobId: jobId ?? null, createdAt: Date.now() };
+}
+
+export function grantStatements(db: Database, userId: string, amount: number, reason: string, entryKey: string) {
+  const now = Date.now();
+  return [
+    db.insert(creditLedger).values(ledgerRow(userId, "grant", amount, reason, entryKey)),
+    db
+      .insert(creditBalances)
+      .values({ userId, balance: amount, reserved: 0, updatedAt: now })
+      .onConflictDoUpdate({ target: creditBalances.userId, set: { balance: sql`${creditBalances.balance} + ${amount}`, updatedAt: now } }),
+  ] as const;
+}
+
+/** Fails the whole batch with a CHECK violation when the available balance is short (see isInsufficientCredits). */
+export function holdStatements(db: Database, userId: string, jobId: string, amount: number) {
+  return [
+    db
+      .update(creditBalances)
+      .set({ reserved: sql`${creditBalances.reserved} + ${amount}`, updatedAt: Date.now() })
+      .where(eq(creditBalances.userId, userId)),
+    db.insert(creditLedger).values(ledgerRow(userId, "hold", amount, "song order", holdKey(jobId), jobId)),
+  ] as const;
+}
+
+/** Fails the batch with a UNIQUE violation when the job was already settled (see isAlreadySettled). */
+export function settleStatements(db: Database, userId: string, jobId: string, amount: number, outcome: "capture" | "release", reason: string) {
+  const balanceChange =
+    outcome === "capture"
+      ? { balance: sql`${creditBalances.balance} - ${amount}`, reserved: sql`${creditBalances.reserved} - ${amount}` }
+      : { reserved: sql`${creditBalances.reserved} - ${amount}` };
+  return [
+    db.insert(creditLedger).values(ledgerRow(userId, outcome, amount, reason, settleKey(jobId), jobId)),
+    db.update(creditBalances).set({ ...balanceChange, updatedAt: Date.now() }).where(eq(creditBalances.userId, userId)),
+  ] as const;
+}
+
+const messageOf = (err: unknown): string => {
+  let text = "";
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) text += ` ${String((e as Error).message ?? e)}`;
+  return text;
+};
+export const isInsufficientCredits = (err: unknown) => /CHECK constraint failed/i.test(messageOf(err));
+export const isUniqueViolation = (err: unknown, column?: string) =>
+  /UNIQUE constraint failed|PRIMARY KEY constraint/i.test(messageOf(err)) && (!column || messageOf(err).includes(column));
+export const isAlreadySettled = (err: unknown) => isUniqueViolation(err, "credit_ledger.entry_key");
+
+export async function readCredits(db: Database, userId: string, ledgerLimit = 100) {
+  const [balanceRow, ledger] = await Promise.all([
+    db.select().from(creditBalances).where(eq(creditBalances.userId, userId)).get(),
+    db.select().from(creditLedger).where(eq(creditLedger.userId, userId)).orderBy(desc(creditLedger.createdAt)).limit(ledgerLimit),
+  ]);
+  const balance = balanceRow?.balance ?? 0;
+  const reserved = balanceRow?.reserved ?? 0;
+  return { balance, reserved, available: balance - reserved, ledger };
+}

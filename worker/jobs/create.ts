@@ -1,0 +1,120 @@
+import { and, eq } from "drizzle-orm";
+import { generations, idempotencyKeys, jobEvents, jobs, projects, type Database, type Job } from "../../db";
+import { parseLyricsText } from "../../providers";
+import { sha256Hex } from "../auth";
+import { holdStatements, isInsufficientCredits, isUniqueViolation, readCredits } from "../credits";
+import { chooseLyricsWriter, chooseMusicProvider } from "../engines";
+import { ApiError, notFound } from "../http/errors";
+import type { CreateJobBody } from "./schemas";
+import { jobStub } from "./stub";
+
+/** Stable JSON (sorted keys), so the same body always hashes the same for Idempotency-Key checks. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object")
+    return `{${Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+      .join(",")}}`;
+  return JSON.stringify(value);
+}
+
+export interface Created {
+  job: Job;
+  replayed: boolean;
+}
+
+async function replay(db: Database, userId: string, key: string, requestHash: string): Promise<Created | null> {
+  const previous = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key))).get();
+  if (!previous) return null;
+  if (previous.requestHash !== requestHash)
+    throw new ApiError("idempotency_conflict", "This Idempotency-Key was already used with a different request body", { "Idempotency-Key": ["reused with another body"] });
+  const job = await db.select().from(jobs).where(eq(jobs.id, previous.jobId)).get();
+  if (!job) throw notFound("Job");
+  return { job, replayed: true };
+}
+
+/**
+ * Accepting an order is one D1 batch: the credits are held (the balance's CHECK constraint refuses
+ * to go below zero), the job is recorded QUEUED with its generation metadata and first event, and the
+ * Idempotency-Key is claimed. Either all of it is written or none. The job's Durable Object then takes over.
+ */
+export async function createJob(env: Env, db: Database, userId: string, idempotencyKey: string, body: CreateJobBody): Promise<Created> {
+  const requestHash = await sha256Hex(canonicalJson(body));
+  const earlier = await replay(db, userId, idempotencyKey, requestHash);
+  if (earlier) return earlier;
+
+  if (body.projectId) {
+    const project = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, body.projectId), eq(projects.userId, userId))).get();
+    if (!project) throw new ApiError("not_found", "Project not found", { projectId: ["no such project"] });
+  }
+  const provider = chooseMusicProvider(env);
+  if (!provider) throw new ApiError("unavailable", "No music engine is configured");
+  if (body.mode === "context" && !chooseLyricsWriter(env)) throw new ApiError("unavailable", "No lyrics writer is configured");
+
+  const customLyrics = body.mode === "custom" && body.lyrics ? parseLyricsText(body.lyrics, body.title) : null;
+  const now = Date.now();
+  const credits = Number(env.CREDITS_PER_SONG);
+  const job: Job = {
+    id: `job_${crypto.randomUUID()}`,
+    userId,
+    projectId: body.projectId ?? null,
+    status: "QUEUED",
+    mode: body.mode,
+    title: body.mode === "custom" ? body.title : null,
+    credits,
+    provider,
+    providerTaskId: null,
+    errorCode: null,
+    errorMessage: null,
+    chosenTrackId: null,
+    deadlineAt: now + Number(env.JOB_DEADLINE_SECONDS) * 1000,
+    lastSeq: 1,
+    createdAt: now,
+    updatedAt: now,
+    finishedAt: null,
+  };
+  const { mode, projectId: _project, language, vocal, styleTags, mood, durationSeconds, seed, ...brief } = body;
+  try {
+    await db.batch([
+      ...holdStatements(db, userId, job.id, credits),
+      db.insert(jobs).values(job),
+      db.insert(generations).values({
+        jobId: job.id,
+        mode,
+        context: mode === "context" ? brief : null,
+        lyrics: customLyrics,
+        lyricsSource: customLyrics ? "user" : null,
+        language,
+        vocal,
+        styleTags,
+        mood: mood ?? null,
+        durationSeconds,
+        params: {},
+        provider,
+        seed: seed ?? crypto.getRandomValues(new Uint32Array(1))[0]! >>> 1,
+        updatedAt: now,
+      }),
+      db.insert(jobEvents).values({ jobId: job.id, seq: 1, type: "queued", status: "QUEUED", data: { credits }, createdAt: now }),
+      db.insert(idempotencyKeys).values({ userId, key: idempotencyKey, requestHash, jobId: job.id, createdAt: now }),
+    ]);
+  } catch (err) {
+    if (isInsufficientCredits(err)) {
+      const { balance, reserved, available } = await readCredits(db, userId, 0);
+      throw new ApiError("insufficient_credits", `This song costs ${credits} credits; ${available} are available`, undefined, { balance, reserved, available, required: credits });
+    }
+    if (isUniqueViolation(err, "idempotency_keys")) {
+      const raced = await replay(db, userId, idempotencyKey, requestHash);
+      if (raced) return raced;
+    }
+    throw err;
+  }
+  try {
+    await jobStub(env, job.id).start(job.id);
+  } catch (err) {
+    // The order is already safe in D1: the cron sweep starts any job left QUEUED.
+    console.error(JSON.stringify({ msg: "job start deferred to sweep", jobId: job.id, error: String(err) }));
+  }
+  return { job, replayed: false };
+}

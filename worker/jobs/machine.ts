@@ -1,0 +1,63 @@
+import { terminalStatuses, type JobStatus, type TerminalStatus } from "../../db";
+import type { Lyrics, ProviderErrorKind, Take } from "../../providers";
+
+/** A stored take, as the delivery step hands it to the job. */
+export interface DeliveredTrack {
+  id: string;
+  takeIndex: number;
+  r2Key: string;
+  format: "mp3" | "wav";
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  durationSeconds: number | null;
+  sampleRate: number | null;
+  loudnessLufs: number | null;
+  providerTakeId: string;
+  title: string | null;
+}
+
+/** Everything that can happen to a job. Only the job's Durable Object applies them. */
+export type JobInput =
+  | { type: "lyrics_started" }
+  | { type: "lyrics_written"; lyrics: Lyrics; source: string }
+  | { type: "submitted"; provider: string; taskId: string }
+  | { type: "progress"; progress?: number; stage?: string }
+  | { type: "music_ready" }
+  | { type: "takes_ready"; takes: Take[]; model?: string }
+  | { type: "delivered"; tracks: DeliveredTrack[] }
+  | { type: "failed"; code: string; message: string; errorKind?: ProviderErrorKind }
+  | { type: "cancel" }
+  | { type: "deadline" };
+
+const active = ["QUEUED", "WRITING_LYRICS", "LYRICS_READY", "GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING"] as const satisfies readonly JobStatus[];
+
+/** The state machine, as a table: which states accept each input, and where it leads ("stay" records without moving). */
+export const machine: Record<JobInput["type"], { from: readonly JobStatus[]; to: JobStatus | "stay" }> = {
+  lyrics_started: { from: ["QUEUED"], to: "WRITING_LYRICS" },
+  lyrics_written: { from: ["QUEUED", "WRITING_LYRICS"], to: "GENERATING_MUSIC" },
+  submitted: { from: ["GENERATING_MUSIC"], to: "stay" },
+  progress: { from: ["GENERATING_MUSIC"], to: "stay" },
+  music_ready: { from: ["GENERATING_MUSIC"], to: "POSTPROCESSING" },
+  takes_ready: { from: ["POSTPROCESSING"], to: "DELIVERING" },
+  delivered: { from: ["DELIVERING"], to: "SUCCEEDED" },
+  failed: { from: active, to: "FAILED" },
+  cancel: { from: active, to: "CANCELED" },
+  deadline: { from: active, to: "TIMED_OUT" },
+};
+
+export const isTerminal = (status: JobStatus): status is TerminalStatus => (terminalStatuses as readonly JobStatus[]).includes(status);
+
+/** What the credits do when a job reaches a terminal state: paid on success, given back otherwise. */
+export const settlementFor = (status: TerminalStatus): "capture" | "release" => (status === "SUCCEEDED" ? "capture" : "release");
+
+export type Decision = { accepted: true; next: JobStatus; settle: "capture" | "release" | null } | { accepted: false; reason: string };
+
+export function decide(current: { status: JobStatus; providerTaskId: string | null }, input: JobInput): Decision {
+  const rule = machine[input.type];
+  if (!rule.from.includes(current.status)) return { accepted: false, reason: `${input.type} does not apply to a ${current.status} job` };
+  // A task id is set once: a second submission (a re-delivered message) must not replace the task being followed.
+  if (input.type === "submitted" && current.providerTaskId) return { accepted: false, reason: "a task is already submitted" };
+  const next = rule.to === "stay" ? current.status : rule.to;
+  return { accepted: true, next, settle: isTerminal(next) ? settlementFor(next) : null };
+}

@@ -1,0 +1,81 @@
+import { z } from "@hono/zod-openapi";
+import { jobModes, jobStatuses, languages, sectionKinds, vocals } from "../../db";
+
+const styleTags = z.array(z.string().trim().min(1).max(40)).min(1).max(6).default(["pop"]).describe("Genres and styles, e.g. pop, folk, chanson.");
+const common = {
+  projectId: z.string().max(64).optional().describe("A project of yours to file the song under."),
+  language: z.enum(languages),
+  styleTags,
+  mood: z.string().trim().min(1).max(40).optional(),
+  vocal: z.enum(vocals).default("female"),
+  durationSeconds: z.int().min(30).max(240).default(120).describe("Target length of the song."),
+  seed: z.int().min(0).max(2_147_483_647).optional().describe("Same seed, same engine, same song; random when absent."),
+};
+
+export const contextJobSchema = z
+  .object({
+    mode: z.literal("context"),
+    occasion: z.string().trim().min(2).max(200).describe('What the song is for, e.g. "a birthday".'),
+    recipientName: z.string().trim().min(1).max(60),
+    relationship: z.string().trim().min(1).max(80).optional().describe('Who they are to you, e.g. "my sister".'),
+    details: z.array(z.string().trim().min(1).max(200)).max(6).default([]).describe("Story details to weave into the lyrics."),
+    ...common,
+  })
+  .meta({ id: "ContextJob" });
+
+export const customJobSchema = z
+  .object({
+    mode: z.literal("custom"),
+    title: z.string().trim().min(1).max(80),
+    lyrics: z.string().trim().max(5000).default("").describe("Your lyrics; [Verse], [Chorus], [Bridge] tags mark the sections."),
+    ...common,
+  })
+  .refine((job) => job.vocal === "instrumental" || /\p{L}/u.test(job.lyrics), { path: ["lyrics"], message: "Lyrics are required unless the song is instrumental" })
+  .meta({ id: "CustomJob" });
+
+export const createJobSchema = z.discriminatedUnion("mode", [contextJobSchema, customJobSchema]).meta({ id: "CreateJob" });
+export type CreateJobBody = z.infer<typeof createJobSchema>;
+
+export const lyricsSchema = z
+  .object({
+    title: z.string(),
+    sections: z.array(z.object({ kind: z.enum(sectionKinds), lines: z.array(z.string()) })),
+  })
+  .meta({ id: "Lyrics" });
+
+export const takeSchema = z
+  .object({
+    trackId: z.string(),
+    takeIndex: z.int(),
+    format: z.string(),
+    durationSeconds: z.number().nullable(),
+    sizeBytes: z.int(),
+    chosen: z.boolean(),
+  })
+  .meta({ id: "Take" });
+
+export const jobSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(jobStatuses),
+    mode: z.enum(jobModes),
+    projectId: z.string().nullable(),
+    title: z.string().nullable(),
+    credits: z.int().describe("Credits reserved for this order; debited only on success."),
+    provider: z.string().nullable(),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    lyrics: lyricsSchema.nullable(),
+    takes: z.array(takeSchema),
+    chosenTrackId: z.string().nullable(),
+    request: z.record(z.string(), z.unknown()).describe("What was ordered: the brief, or the custom lyrics and style."),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    deadlineAt: z.iso.datetime(),
+    finishedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: "Job" });
+export type JobView = z.infer<typeof jobSchema>;
+
+export const jobEventSchema = z
+  .object({ seq: z.int(), type: z.string(), status: z.enum(jobStatuses), data: z.unknown(), at: z.iso.datetime() })
+  .meta({ id: "JobEvent" });

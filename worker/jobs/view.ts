@@ -1,0 +1,70 @@
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { generations, jobs, tracks, type Database, type Generation, type Job, type Track } from "../../db";
+import type { Lyrics } from "../../providers";
+import { notFound } from "../http/errors";
+import type { JobView } from "./schemas";
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function jobView(job: Job, generation: Generation | undefined, jobTracks: Track[]): JobView {
+  const request: Record<string, unknown> = generation
+    ? {
+        ...(generation.context && typeof generation.context === "object" ? generation.context : {}),
+        ...(job.mode === "custom" ? { title: job.title } : {}),
+        language: generation.language,
+        vocal: generation.vocal,
+        styleTags: generation.styleTags,
+        ...(generation.mood ? { mood: generation.mood } : {}),
+        durationSeconds: generation.durationSeconds,
+        seed: generation.seed,
+      }
+    : {};
+  return {
+    id: job.id,
+    status: job.status,
+    mode: job.mode,
+    projectId: job.projectId,
+    title: job.title,
+    credits: job.credits,
+    provider: job.provider,
+    error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? "" } : null,
+    lyrics: (generation?.lyrics as Lyrics | null) ?? null,
+    takes: jobTracks
+      .sort((a, b) => a.takeIndex - b.takeIndex)
+      .map((t) => ({ trackId: t.id, takeIndex: t.takeIndex, format: t.format, durationSeconds: t.durationSeconds, sizeBytes: t.sizeBytes, chosen: t.id === job.chosenTrackId })),
+    chosenTrackId: job.chosenTrackId,
+    request,
+    createdAt: iso(job.createdAt),
+    updatedAt: iso(job.updatedAt),
+    deadlineAt: iso(job.deadlineAt),
+    finishedAt: job.finishedAt ? iso(job.finishedAt) : null,
+  };
+}
+
+/** Another user's job answers exactly like a job that does not exist. */
+export async function ownedJob(db: Database, userId: string, jobId: string): Promise<Job> {
+  const job = await db.select().from(jobs).where(and(eq(jobs.id, jobId), eq(jobs.userId, userId))).get();
+  if (!job) throw notFound("Job");
+  return job;
+}
+
+export async function loadJobView(db: Database, job: Job): Promise<JobView> {
+  const [generation, jobTracks] = await Promise.all([
+    db.select().from(generations).where(eq(generations.jobId, job.id)).get(),
+    db.select().from(tracks).where(eq(tracks.jobId, job.id)).orderBy(asc(tracks.takeIndex)),
+  ]);
+  return jobView(job, generation, jobTracks);
+}
+
+export async function listJobViews(db: Database, userId: string, filter: { projectId?: string; limit: number }): Promise<JobView[]> {
+  const where: SQL[] = [eq(jobs.userId, userId)];
+  if (filter.projectId) where.push(eq(jobs.projectId, filter.projectId));
+  const rows = await db.select().from(jobs).where(and(...where)).orderBy(desc(jobs.createdAt)).limit(filter.limit);
+  if (!rows.length) return [];
+  const ids = rows.map((j) => j.id);
+  const [gens, trks] = await Promise.all([
+    db.select().from(generations).where(inArray(generations.jobId, ids)),
+    db.select().from(tracks).where(inArray(tracks.jobId, ids)),
+  ]);
+  return rows.map((job) => jobView(job, gens.find((g) => g.jobId === job.id), trks.filter((t) => t.jobId === job.id)));
+}

@@ -1,0 +1,50 @@
+import type { Track } from "../../db";
+import type { Disposition } from "./signed-links";
+
+/** Parses a single "bytes=a-b" range; multi-range requests are answered with the whole file, as RFC 9110 allows. */
+export function parseRange(header: string | null, size: number): { offset: number; length: number } | "unsatisfiable" | null {
+  if (!header) return null;
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (!match[1] && !match[2])) return null;
+  let start: number;
+  let end: number;
+  if (!match[1]) {
+    const suffix = Number(match[2]);
+    if (suffix === 0) return "unsatisfiable";
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] ? Math.min(Number(match[2]), size - 1) : size - 1;
+  }
+  if (start >= size || start > end) return "unsatisfiable";
+  return { offset: start, length: end - start + 1 };
+}
+
+export async function serveTrack(bucket: R2Bucket, track: Track, request: Request, disposition: Disposition): Promise<Response> {
+  const etag = `"${track.sha256}"`;
+  const headers = new Headers({
+    "Content-Type": track.contentType,
+    "Accept-Ranges": "bytes",
+    ETag: etag,
+    "Cache-Control": "private, max-age=3600",
+    "Content-Disposition": `${disposition}; filename="${(track.title ?? "song").replace(/[^\p{L}\p{N} ._-]/gu, "").trim() || "song"}-${track.takeIndex + 1}.${track.format}"`,
+  });
+  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  // A stale If-Range means the client's partial copy is of another file: send it all.
+  const ifRange = request.headers.get("if-range");
+  const range = ifRange && ifRange !== etag ? null : parseRange(request.headers.get("range"), track.sizeBytes);
+  if (range === "unsatisfiable") {
+    headers.set("Content-Range", `bytes */${track.sizeBytes}`);
+    return new Response(null, { status: 416, headers });
+  }
+  const object = await bucket.get(track.r2Key, range ? { range } : {});
+  if (!object) return new Response(null, { status: 404 });
+  if (range) {
+    headers.set("Content-Range", `bytes ${range.offset}-${range.offset + range.length - 1}/${track.sizeBytes}`);
+    headers.set("Content-Length", String(range.length));
+    return new Response(request.method === "HEAD" ? null : object.body, { status: 206, headers });
+  }
+  headers.set("Content-Length", String(track.sizeBytes));
+  return new Response(request.method === "HEAD" ? null : object.body, { status: 200, headers });
+}

@@ -1,0 +1,55 @@
+import { database, type Database, type QueueRole } from "../../db";
+import { ProviderError } from "../../providers";
+import { jobStub } from "../jobs/stub";
+import { deliveryStep } from "./delivery-step";
+import { lyricsStep } from "./lyrics-step";
+import { DEAD_LETTER_QUEUE, queueMessageSchema, roleOfQueue, type MessageFor } from "./messages";
+import { musicStep } from "./music-step";
+import { postprocessStep } from "./postprocess-step";
+
+const steps: { [R in QueueRole]: (env: Env, db: Database, message: MessageFor<R>) => Promise<void> } = {
+  lyrics: lyricsStep,
+  music: musicStep,
+  postprocess: postprocessStep,
+  delivery: deliveryStep,
+};
+
+const log = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
+
+/** One handler for every queue: each role's step, retries with backoff, and the dead-letter queue that fails the job. */
+export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  const db = database(env.DB);
+  const deadLetter = batch.queue === DEAD_LETTER_QUEUE;
+  if (!deadLetter && !roleOfQueue(batch.queue)) throw new Error(`No consumer for queue ${batch.queue}`);
+  for (const message of batch.messages) {
+    const parsed = queueMessageSchema.safeParse(message.body);
+    if (!parsed.success) {
+      log({ level: "error", msg: "malformed queue message dropped", queue: batch.queue, issues: parsed.error.issues.length });
+      message.ack();
+      continue;
+    }
+    const body = parsed.data;
+    if (deadLetter) {
+      // A provider cancel that kept failing is not the job's failure.
+      if (!(body.role === "music" && body.op === "cancel"))
+        await jobStub(env, body.jobId).apply(body.jobId, { type: "failed", code: "step_failed", message: `The ${body.role} step kept failing; your credits were refunded.` });
+      message.ack();
+      continue;
+    }
+    const started = Date.now();
+    try {
+      await (steps[body.role] as (env: Env, db: Database, m: typeof body) => Promise<void>)(env, db, body);
+      message.ack();
+      log({ level: "info", msg: "step done", role: body.role, jobId: body.jobId, latencyMs: Date.now() - started });
+    } catch (err) {
+      if (err instanceof ProviderError && !err.retryable) {
+        await jobStub(env, body.jobId).apply(body.jobId, { type: "failed", code: `provider_${err.kind}`, message: err.message, errorKind: err.kind });
+        message.ack();
+      } else {
+        const delaySeconds = err instanceof ProviderError && err.retryAfterSeconds ? err.retryAfterSeconds : Math.min(2 ** message.attempts, 60);
+        log({ level: "warn", msg: "step failed, retrying", role: body.role, jobId: body.jobId, attempt: message.attempts, error: String(err) });
+        message.retry({ delaySeconds });
+      }
+    }
+  }
+}

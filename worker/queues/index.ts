@@ -1,0 +1,2 @@
+export { handleQueueBatch } from "./consumer";
+export { send, queueMessageSchema, type QueueMessage } from "./messages";

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import type { QueueRole } from "../../db";
+
+const takeSchema = z.object({
+  providerTakeId: z.string(),
+  audioUrl: z.string(),
+  format: z.enum(["mp3", "wav"]),
+  title: z.string().optional(),
+  lyricsText: z.string().optional(),
+  durationSeconds: z.number().optional(),
+  model: z.string().optional(),
+});
+
+/** Queue bodies are parsed on the way in: a malformed message is a bug to see, not data to trust. */
+export const queueMessageSchema = z.discriminatedUnion("role", [
+  z.object({ role: z.literal("lyrics"), jobId: z.string() }),
+  z.object({ role: z.literal("music"), jobId: z.string(), op: z.enum(["create", "poll", "cancel"]), provider: z.string().optional(), taskId: z.string().optional() }),
+  z.object({ role: z.literal("postprocess"), jobId: z.string() }),
+  z.object({ role: z.literal("delivery"), jobId: z.string(), takes: z.array(takeSchema).min(1) }),
+]);
+export type QueueMessage = z.infer<typeof queueMessageSchema>;
+export type MessageFor<R extends QueueRole> = Extract<QueueMessage, { role: R }>;
+
+export function queueFor(env: Env, role: QueueRole): Queue {
+  return { lyrics: env.LYRICS_QUEUE, music: env.MUSIC_QUEUE, postprocess: env.POSTPROCESS_QUEUE, delivery: env.DELIVERY_QUEUE }[role];
+}
+
+export const send = (env: Env, message: QueueMessage, delaySeconds?: number) =>
+  queueFor(env, message.role).send(message, delaySeconds ? { delaySeconds } : undefined);
+
+/** Queue names in wrangler.toml are "refrain-<role>"; the dead-letter queue is shared by all roles. */
+export const DEAD_LETTER_QUEUE = "refrain-dead-letter";
+export function roleOfQueue(name: string): QueueRole | null {
+  const role = name.replace(/^refrain-/, "");
+  return role === "lyrics" || role === "music" || role === "postprocess" || role === "delivery" ? role : null;
+}

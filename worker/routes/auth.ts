@@ -1,0 +1,99 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { Context } from "hono";
+import { users } from "../../db";
+import { consumeRefreshToken, issueAccessToken, issueRefreshToken, requireUser, revokeRefreshToken, signIn, signUp } from "../auth";
+import { router } from "../http/app-factory";
+import type { AppEnv } from "../http/context";
+import { errorResponses, notFound } from "../http/errors";
+import { json } from "../http/openapi";
+
+const REFRESH_COOKIE = "refrain_refresh";
+
+const credentials = z
+  .object({ email: z.email().max(254), password: z.string().min(8, "At least 8 characters").max(200) })
+  .meta({ id: "Credentials" });
+const userSchema = z.object({ id: z.string(), email: z.string().nullable(), role: z.enum(["user", "admin"]) }).meta({ id: "User" });
+const session = z.object({ accessToken: z.string(), tokenType: z.literal("Bearer"), expiresIn: z.int(), user: userSchema }).meta({ id: "Session" });
+
+
+async function startSession(c: Context<AppEnv>, user: { id: string; email: string | null; role: "user" | "admin" }) {
+  const [{ token, expiresIn }, refresh] = await Promise.all([issueAccessToken(c.env, user.id, user.role), issueRefreshToken(c.env, c.var.db, user.id)]);
+  setCookie(c, REFRESH_COOKIE, refresh.token, { httpOnly: true, secure: c.req.url.startsWith("https:"), sameSite: "Lax", path: "/api/auth", maxAge: refresh.maxAge });
+  return { accessToken: token, tokenType: "Bearer" as const, expiresIn, user: { id: user.id, email: user.email, role: user.role } };
+}
+
+export const authRoutes = router()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/auth/signup",
+      tags: ["Account"],
+      summary: "Create an account with email and password",
+      request: { body: json(credentials, "Email and password") },
+      responses: { 201: json(session, "Signed in; the refresh token is set as an HttpOnly cookie"), ...errorResponses("validation_failed", "conflict") },
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid("json");
+      return c.json(await startSession(c, await signUp(c.env, c.var.db, email, password)), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/auth/signin",
+      tags: ["Account"],
+      summary: "Sign in with email and password",
+      request: { body: json(credentials, "Email and password") },
+      responses: { 200: json(session, "Signed in"), ...errorResponses("validation_failed", "unauthorized") },
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid("json");
+      return c.json(await startSession(c, await signIn(c.var.db, email, password)), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/auth/refresh",
+      tags: ["Account"],
+      summary: "Trade the refresh cookie for a new access token (the cookie is rotated)",
+      responses: { 200: json(session, "A new session"), ...errorResponses("unauthorized") },
+    }),
+    async (c) => {
+      const user = await consumeRefreshToken(c.var.db, getCookie(c, REFRESH_COOKIE) ?? "");
+      return c.json(await startSession(c, user), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/auth/signout",
+      tags: ["Account"],
+      summary: "End the session",
+      responses: { 204: { description: "Signed out" } },
+    }),
+    async (c) => {
+      const token = getCookie(c, REFRESH_COOKIE);
+      if (token) await revokeRefreshToken(c.var.db, token);
+      deleteCookie(c, REFRESH_COOKIE, { path: "/api/auth" });
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/me",
+      tags: ["Account"],
+      summary: "The signed-in user",
+      security: [{ bearer: [] }],
+      middleware: requireUser,
+      responses: { 200: json(userSchema, "The user"), ...errorResponses("unauthorized") },
+    }),
+    async (c) => {
+      const user = await c.var.db.select().from(users).where(eq(users.id, c.var.user.id)).get();
+      if (!user) throw notFound("User");
+      return c.json({ id: user.id, email: user.email, role: user.role }, 200);
+    },
+  );

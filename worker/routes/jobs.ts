@@ -1,0 +1,109 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, eq } from "drizzle-orm";
+import { jobs, tracks } from "../../db";
+import { requireUser } from "../auth";
+import { router } from "../http/app-factory";
+import { ApiError, errorResponses, notFound } from "../http/errors";
+import { bearer, idParam, json } from "../http/openapi";
+import { createJob, createJobSchema, jobEventSchema, jobSchema, jobStub, listJobViews, loadJobView, ownedJob } from "../jobs";
+
+const common = { tags: ["Songs"], security: bearer, middleware: requireUser };
+
+export const jobRoutes = router()
+  .openapi(
+    createRoute({
+      ...common,
+      method: "post",
+      path: "/api/jobs",
+      summary: "Order a song",
+      description:
+        "Reserves the song's credits and queues the order. The same Idempotency-Key with the same body returns the same job; with another body, 409. Credits are debited only when the song is delivered, and refunded on failure, cancel or timeout.",
+      request: {
+        headers: z.object({ "idempotency-key": z.string().min(8).max(255).openapi({ description: "A unique key per order, e.g. a UUID." }) }),
+        body: json(createJobSchema, "A brief (context mode) or your own lyrics (custom mode)"),
+      },
+      responses: {
+        202: json(jobSchema, "Accepted and queued"),
+        200: json(jobSchema, "The job this Idempotency-Key already created"),
+        ...errorResponses("validation_failed", "unauthorized", "insufficient_credits", "not_found", "idempotency_conflict", "rate_limited", "unavailable"),
+      },
+    }),
+    async (c) => {
+      const { job, replayed } = await createJob(c.env, c.var.db, c.var.user.id, c.req.valid("header")["idempotency-key"], c.req.valid("json"));
+      const latest = replayed ? ((await c.var.db.select().from(jobs).where(eq(jobs.id, job.id)).get()) ?? job) : job;
+      c.header("Location", `/api/jobs/${job.id}`);
+      if (replayed) c.header("Idempotent-Replayed", "true");
+      return c.json(await loadJobView(c.var.db, latest), replayed ? 200 : 202);
+    },
+  )
+  .openapi(
+    createRoute({
+      ...common,
+      method: "get",
+      path: "/api/jobs",
+      summary: "List your songs, newest first",
+      request: { query: z.object({ projectId: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) }) },
+      responses: { 200: json(z.object({ jobs: z.array(jobSchema) }), "Your jobs"), ...errorResponses("validation_failed", "unauthorized") },
+    }),
+    async (c) => {
+      const { projectId, limit } = c.req.valid("query");
+      return c.json({ jobs: await listJobViews(c.var.db, c.var.user.id, { limit, ...(projectId ? { projectId } : {}) }) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({ ...common, method: "get", path: "/api/jobs/{id}", summary: "Get a song order", request: { params: idParam("job") }, responses: { 200: json(jobSchema, "The job"), ...errorResponses("unauthorized", "not_found") } }),
+    async (c) => c.json(await loadJobView(c.var.db, await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id)), 200),
+  )
+  .openapi(
+    createRoute({
+      ...common,
+      method: "post",
+      path: "/api/jobs/{id}/cancel",
+      summary: "Cancel an order in progress; its credits are refunded",
+      request: { params: idParam("job") },
+      responses: { 200: json(jobSchema, "Canceled"), ...errorResponses("unauthorized", "not_found", "conflict") },
+    }),
+    async (c) => {
+      const job = await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id);
+      const result = await jobStub(c.env, job.id).apply(job.id, { type: "cancel" });
+      if (!result.applied && result.status !== "CANCELED") throw new ApiError("conflict", `This order is already ${result.status?.toLowerCase() ?? "finished"}`);
+      return c.json(await loadJobView(c.var.db, await ownedJob(c.var.db, c.var.user.id, job.id)), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      ...common,
+      method: "post",
+      path: "/api/jobs/{id}/choose",
+      summary: "Keep one of the two takes as your song",
+      request: { params: idParam("job"), body: json(z.object({ trackId: z.string().min(1) }).meta({ id: "ChooseTake" }), "The take to keep") },
+      responses: { 200: json(jobSchema, "The job with its chosen take"), ...errorResponses("validation_failed", "unauthorized", "not_found") },
+    }),
+    async (c) => {
+      const job = await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id);
+      const { trackId } = c.req.valid("json");
+      const take = await c.var.db.select({ id: tracks.id }).from(tracks).where(and(eq(tracks.id, trackId), eq(tracks.jobId, job.id))).get();
+      if (!take) throw new ApiError("not_found", "No such take for this job", { trackId: ["not a take of this job"] });
+      await c.var.db.update(jobs).set({ chosenTrackId: take.id, updatedAt: Date.now() }).where(eq(jobs.id, job.id));
+      return c.json(await loadJobView(c.var.db, { ...job, chosenTrackId: take.id }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      ...common,
+      method: "get",
+      path: "/api/jobs/{id}/events",
+      summary: "Follow a job live (Server-Sent Events)",
+      description:
+        "Each transition is one event: `id` is its sequence number, `event` its type, `data` a JobEvent. Reconnect with `Last-Event-ID` to receive what was missed. The stream ends after the terminal event.",
+      request: { params: idParam("job") },
+      responses: { 200: { description: "An event stream", content: { "text/event-stream": { schema: jobEventSchema } } }, ...errorResponses("unauthorized", "not_found") },
+    }),
+    async (c) => {
+      const job = await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id);
+      const url = new URL("https://job.internal/events");
+      url.searchParams.set("job", job.id);
+      const lastEventId = c.req.header("last-event-id") ?? c.req.query("lastEventId");
+      return jobStub(c.env, job.id).fetch(url, { headers: lastEventId ? { "Last-Event-ID": lastEventId } : {} }) as unknown as Response;
+    },
+  );

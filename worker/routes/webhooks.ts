@@ -1,0 +1,46 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import { jobs, receivedWebhooks } from "../../db";
+import { musicRegistry } from "../engines";
+import { router } from "../http/app-factory";
+import { ApiError, errorResponses, notFound } from "../http/errors";
+import { json } from "../http/openapi";
+import { jobStub, verifyCallbackToken } from "../jobs";
+
+const ackSchema = z.object({ received: z.boolean(), duplicate: z.boolean() }).meta({ id: "WebhookAck" });
+
+export const webhookRoutes = router().openapi(
+  createRoute({
+    method: "post",
+    path: "/api/webhooks/{provider}",
+    tags: ["Webhooks"],
+    summary: "Callbacks from music engines",
+    description:
+      "Each job's callback URL carries the job id and a token only we can derive. A callback is a hint: the job then checks the task's status with the engine before anything changes, so forged, repeated or out-of-order callbacks cannot move a job.",
+    request: {
+      params: z.object({ provider: z.string().min(1).max(40) }),
+      query: z.object({ job: z.string().min(1).max(128), token: z.string().min(1).max(128) }),
+    },
+    responses: { 200: json(ackSchema, "Received"), ...errorResponses("validation_failed", "forbidden", "not_found") },
+  }),
+  async (c) => {
+    const { provider: providerId } = c.req.valid("param");
+    const { job: jobId, token } = c.req.valid("query");
+    const registry = musicRegistry(c.env);
+    if (!registry.has(providerId)) throw notFound("Provider");
+    if (!(await verifyCallbackToken(c.env, jobId, token))) throw new ApiError("forbidden", "This callback URL is not valid");
+    const job = await c.var.db.select().from(jobs).where(eq(jobs.id, jobId)).get();
+    if (!job) throw notFound("Job");
+    const outcome = await registry.get(providerId).handleWebhook(c.req.raw);
+    if (outcome.kind === "ignored") return c.json({ received: true, duplicate: false }, 200);
+    if (job.providerTaskId && outcome.taskId !== job.providerTaskId) return c.json({ received: true, duplicate: false }, 200);
+    const inserted = await c.var.db
+      .insert(receivedWebhooks)
+      .values({ provider: providerId, dedupeKey: outcome.dedupeKey, jobId, receivedAt: Date.now() })
+      .onConflictDoNothing()
+      .returning({ key: receivedWebhooks.dedupeKey });
+    if (!inserted.length) return c.json({ received: true, duplicate: true }, 200);
+    await jobStub(c.env, jobId).hint(jobId);
+    return c.json({ received: true, duplicate: false }, 200);
+  },
+);

@@ -1,0 +1,82 @@
+import { env } from "cloudflare:workers";
+import { SignJWT, UnsecuredJWT } from "jose";
+import { describe, expect, it } from "vitest";
+import { call, json, signUp } from "./helpers";
+
+const key = (secret: string) => new TextEncoder().encode(secret);
+const refreshCookie = (res: Response) => /refrain_refresh=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
+
+async function token(claims: { iss: string; aud: string; sub: string; exp?: number | string; email?: string }, secret: string) {
+  const jwt = new SignJWT(claims.email ? { email: claims.email } : {}).setProtectedHeader({ alg: "HS256" }).setIssuer(claims.iss).setAudience(claims.aud).setSubject(claims.sub).setIssuedAt();
+  return jwt.setExpirationTime(claims.exp ?? "5m").sign(key(secret));
+}
+const me = (bearer: string) => call("/api/me", { token: bearer });
+
+describe("built-in accounts", () => {
+  it("signs up, signs in, refreshes with a rotating HttpOnly cookie, and signs out", async () => {
+    const email = `ana-${crypto.randomUUID()}@example.com`;
+    const created = await call("/api/auth/signup", { method: "POST", body: JSON.stringify({ email, password: "a long passphrase" }) });
+    expect(created.status).toBe(201);
+    expect(created.headers.get("set-cookie")).toMatch(/HttpOnly/i);
+    const session = await json(created);
+    expect((await me(session.accessToken)).status).toBe(200);
+
+    const signedIn = await call("/api/auth/signin", { method: "POST", body: JSON.stringify({ email: email.toUpperCase(), password: "a long passphrase" }) });
+    expect(signedIn.status).toBe(200);
+    const cookie = refreshCookie(signedIn)!;
+
+    const refreshed = await call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${cookie}` } });
+    expect(refreshed.status).toBe(200);
+    expect((await me((await json(refreshed)).accessToken)).status).toBe(200);
+    // A refresh token works once: replaying it is refused.
+    expect((await call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${cookie}` } })).status).toBe(401);
+
+    const next = refreshCookie(refreshed)!;
+    expect((await call("/api/auth/signout", { method: "POST", headers: { cookie: `refrain_refresh=${next}` } })).status).toBe(204);
+    expect((await call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${next}` } })).status).toBe(401);
+  });
+
+  it("refuses a wrong password, a taken email and a short password with clear errors", async () => {
+    const { email } = await signUp();
+    const wrong = await call("/api/auth/signin", { method: "POST", body: JSON.stringify({ email, password: "not the password" }) });
+    expect(wrong.status).toBe(401);
+    expect((await json(wrong)).error.code).toBe("unauthorized");
+    const taken = await call("/api/auth/signup", { method: "POST", body: JSON.stringify({ email, password: "another passphrase" }) });
+    expect(taken.status).toBe(409);
+    expect((await json(taken)).error.fields.email).toBeDefined();
+    const short = await call("/api/auth/signup", { method: "POST", body: JSON.stringify({ email: "x@example.com", password: "short" }) });
+    expect(short.status).toBe(400);
+    expect((await json(short)).error.fields.password).toBeDefined();
+  });
+});
+
+describe("access tokens", () => {
+  it("accepts Supabase Auth tokens and maps each subject to one account with welcome credits", async () => {
+    const sub = crypto.randomUUID();
+    const supabase = await token({ iss: env.SUPABASE_ISSUER, aud: "authenticated", sub, email: `${sub}@example.com` }, env.SUPABASE_JWT_SECRET);
+    const first = await me(supabase);
+    expect(first.status).toBe(200);
+    const again = await me(supabase);
+    expect((await json(again)).id).toBe((await json(first)).id);
+    expect((await json(await call("/api/credits", { token: supabase }))).balance).toBe(Number(env.SIGNUP_CREDITS));
+  });
+
+  it("refuses expired, foreign-signed, wrong-audience, unsigned and malformed tokens", async () => {
+    const { userId } = await signUp();
+    const past = Math.floor(Date.now() / 1000) - 60;
+    const bad = [
+      await token({ iss: "refrain", aud: "refrain-api", sub: userId, exp: past }, env.AUTH_JWT_SECRET),
+      await token({ iss: "refrain", aud: "refrain-api", sub: userId }, "some-other-secret-of-sufficient-length"),
+      await token({ iss: "refrain", aud: "someone-else", sub: userId }, env.AUTH_JWT_SECRET),
+      await token({ iss: env.SUPABASE_ISSUER, aud: "authenticated", sub: userId }, env.AUTH_JWT_SECRET),
+      new UnsecuredJWT({ sub: userId }).setIssuer("refrain").setAudience("refrain-api").setExpirationTime("5m").encode(),
+      "not-a-jwt",
+    ];
+    for (const candidate of bad) {
+      const res = await me(candidate);
+      expect(res.status, candidate).toBe(401);
+      expect((await json(res)).error.code).toBe("unauthorized");
+    }
+    expect((await call("/api/me")).status).toBe(401);
+  });
+});

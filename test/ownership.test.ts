@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { call, contextOrder, json, orderJob, signUp, sim, waitForStatus } from "./helpers";
+
+// Every resource route, tried with another user's token (404, never 403: ids are not confirmed to exist) and with none (401).
+describe("one user's resources are invisible to another", () => {
+  let owner: { token: string };
+  let stranger: { token: string };
+  let projectId: string;
+  let jobId: string;
+  let trackId: string;
+
+  beforeAll(async () => {
+    await sim("/__sim/reset", {});
+    owner = await signUp();
+    stranger = await signUp();
+    projectId = (await json(await call("/api/projects", { method: "POST", token: owner.token, body: JSON.stringify({ name: "Anniversaires" }) }))).id;
+    const job = await orderJob(owner.token, contextOrder({ projectId }));
+    jobId = job.id;
+    trackId = (await waitForStatus(owner.token, jobId, ["SUCCEEDED"])).takes[0].trackId;
+  });
+
+  const routes = () => [
+    { method: "GET", path: `/api/projects/${projectId}` },
+    { method: "PATCH", path: `/api/projects/${projectId}`, body: { name: "Mine now" } },
+    { method: "DELETE", path: `/api/projects/${projectId}` },
+    { method: "GET", path: `/api/jobs/${jobId}` },
+    { method: "POST", path: `/api/jobs/${jobId}/cancel` },
+    { method: "POST", path: `/api/jobs/${jobId}/choose`, body: { trackId } },
+    { method: "GET", path: `/api/jobs/${jobId}/events` },
+    { method: "GET", path: `/api/tracks/${trackId}` },
+    { method: "GET", path: `/api/tracks/${trackId}/links` },
+    { method: "POST", path: "/api/jobs", body: contextOrder({ projectId }), headers: { "idempotency-key": crypto.randomUUID() } },
+  ];
+
+  it("answers 404 to another user's token on every resource route", async () => {
+    for (const r of routes()) {
+      const res = await call(r.path, { method: r.method, token: stranger.token, headers: r.headers ?? {}, ...(r.body ? { body: JSON.stringify(r.body) } : {}) });
+      expect(res.status, `${r.method} ${r.path}`).toBe(404);
+      expect((await json(res)).error.code).toBe("not_found");
+    }
+  });
+
+  it("answers 401 without a token on every resource route", async () => {
+    for (const r of [...routes(), { method: "GET", path: "/api/projects" }, { method: "GET", path: "/api/jobs" }, { method: "GET", path: "/api/credits" }]) {
+      const res = await call(r.path, { method: r.method, headers: (r as { headers?: Record<string, string> }).headers ?? {}, ...((r as { body?: unknown }).body ? { body: JSON.stringify((r as { body?: unknown }).body) } : {}) });
+      expect(res.status, `${r.method} ${r.path}`).toBe(401);
+    }
+  });
+
+  it("lists only the owner's projects and jobs, and leaves them intact", async () => {
+    const theirs = await json(await call("/api/jobs", { token: stranger.token }));
+    expect(theirs.jobs).toEqual([]);
+    expect((await json(await call("/api/projects", { token: stranger.token }))).projects).toEqual([]);
+    const mine = await json(await call(`/api/jobs?projectId=${projectId}`, { token: owner.token }));
+    expect(mine.jobs.map((j: { id: string }) => j.id)).toEqual([jobId]);
+    expect((await json(await call(`/api/projects/${projectId}`, { token: owner.token }))).name).toBe("Anniversaires");
+  });
+
+  it("lets the owner rename, choose a take and delete", async () => {
+    const renamed = await call(`/api/projects/${projectId}`, { method: "PATCH", token: owner.token, body: JSON.stringify({ name: "Fêtes" }) });
+    expect((await json(renamed)).name).toBe("Fêtes");
+    const chosen = await json(await call(`/api/jobs/${jobId}/choose`, { method: "POST", token: owner.token, body: JSON.stringify({ trackId }) }));
+    expect(chosen.chosenTrackId).toBe(trackId);
+    expect(chosen.takes.find((t: { trackId: string }) => t.trackId === trackId).chosen).toBe(true);
+    expect((await call(`/api/projects/${projectId}`, { method: "DELETE", token: owner.token })).status).toBe(204);
+    // The song outlives its project.
+    expect((await json(await call(`/api/jobs/${jobId}`, { token: owner.token }))).projectId).toBeNull();
+  });
+});

@@ -61,8 +61,8 @@ let cleaned = false;
 const log = (...args) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
 
 /** Each child leads its own process group, so npx, wrangler and workerd go down together. */
-function start(cmd, args, name) {
-  const child = spawn(cmd, args, { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+function start(cmd, args, name, extraEnv = {}) {
+  const child = spawn(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   children.push({ child, name });
   return child;
 }
@@ -206,7 +206,7 @@ async function main() {
 
   // 1. Simulator, in its own process so its work does not share the load generator's event loop.
   const simPort = await freePort();
-  const sim = start(process.execPath, ["test/simulators/suno.ts"], "simulator");
+  const sim = start(process.execPath, ["test/simulators/suno.ts"], "simulator", { PORT: String(simPort) });
   sim.stdout.setEncoding("utf8");
   const simUrl = await new Promise((resolve, reject) => {
     let out = "";
@@ -218,10 +218,7 @@ async function main() {
       if (m) resolve(m[1]);
     });
     sim.once("exit", (code) => reject(new Error(`simulator exited (${code}): ${errs.join("")}`)));
-  }).catch((err) => {
-    throw err;
   });
-  void simPort;
   const behaviour = await fetch(`${simUrl}/__sim/behaviour`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ pollsToComplete: 1 }) });
   if (!behaviour.ok) throw new Error(`simulator behaviour: HTTP ${behaviour.status} ${await behaviour.text()}`);
   log(`simulator on ${simUrl} (pollsToComplete: 1)`);
@@ -367,15 +364,12 @@ async function main() {
   const stageOrder = [];
   const stages = {};
   for (const r of succeeded) {
-    const start = r.events.length ? r.events[0] : null;
-    let previous = start ? start.receivedAt : 0;
+    const first = r.events[0];
     for (const e of r.events.slice(1)) {
       const key = `${e.type} → ${e.status}`;
       if (!stages[key]) (stages[key] = []), stageOrder.push(key);
-      stages[key].push(Date.parse(e.at) - Date.parse(start.at));
-      previous = e.receivedAt;
+      stages[key].push(Date.parse(e.at) - Date.parse(first.at));
     }
-    void previous;
   }
 
   // 5. Throughput: the bare route, then orders, same clients and duration.

@@ -2,37 +2,57 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  plugins: [
-    cloudflareTest(async ({ inject }) => ({
-      wrangler: { configPath: "./wrangler.toml" },
-      miniflare: {
-        bindings: {
-          TEST_MIGRATIONS: await readD1Migrations("./db/migrations"),
-          AUTH_JWT_SECRET: "test-auth-secret-that-is-long-enough-0123456789",
-          MEDIA_SIGNING_SECRET: "test-media-secret-that-is-long-enough-0123456789",
-          SUPABASE_JWT_SECRET: "test-supabase-secret-that-is-long-enough-0123456789",
-          SUPABASE_ISSUER: "https://test-project.supabase.co/auth/v1",
-          SUNO_API_KEY: "sim-key",
-          SUNO_WRAPPER_COOKIE: "",
-          SUNO_API_BASE_URL: inject("sunoUrl"),
-          SUNO_WRAPPER_BASE_URL: inject("sunoUrl"),
-          MUSIC_PROVIDER: "suno",
-          LYRICS_PROVIDER: "suno",
-          PUBLIC_URL: "http://refrain.test",
-          POLL_INITIAL_SECONDS: "1",
-          POLL_MAX_SECONDS: "2",
-        },
-      },
-    })),
-  ],
   test: {
-    globalSetup: ["./test/global-setup.ts"],
-    setupFiles: ["./test/apply-migrations.ts"],
-    include: ["{worker,providers,db,test}/**/*.test.ts"],
-    testTimeout: 30_000,
-    // The simulator's behaviour is global: test files that drive it must not run side by side.
+    // The simulators' behaviour is global: test files that drive them must not run side by side.
     fileParallelism: false,
     silent: "passed-only",
+    testTimeout: 30_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        // The Worker, its providers and the platform flows, inside workerd.
+        plugins: [
+          cloudflareTest(async ({ inject }) => ({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations("./db/migrations"),
+                AUTH_JWT_SECRET: "test-auth-secret-that-is-long-enough-0123456789",
+                MEDIA_SIGNING_SECRET: "test-media-secret-that-is-long-enough-0123456789",
+                SUPABASE_JWT_SECRET: "test-supabase-secret-that-is-long-enough-0123456789",
+                SUPABASE_ISSUER: "https://test-project.supabase.co/auth/v1",
+                SUNO_API_KEY: "sim-key",
+                SUNO_WRAPPER_COOKIE: "",
+                SUNO_API_BASE_URL: inject("sunoUrl"),
+                SUNO_WRAPPER_BASE_URL: inject("sunoUrl"),
+                MUSIC_PROVIDER: "suno",
+                LYRICS_PROVIDER: "suno",
+                PUBLIC_URL: "http://refrain.test",
+                POLL_INITIAL_SECONDS: "1",
+                POLL_MAX_SECONDS: "2",
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "worker",
+          globalSetup: ["./test/global-setup.ts"],
+          setupFiles: ["./test/apply-migrations.ts"],
+          include: ["{worker,providers,db,test}/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        // The music engine is a Node service.
+        test: {
+          name: "engine",
+          environment: "node",
+          include: ["engine/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

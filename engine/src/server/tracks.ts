@@ -1,0 +1,116 @@
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { EngineTrack, EngineTrackStatus } from "../../../providers/internal/gateway";
+import type { RenderRequest, RenderResult } from "../pipeline/contract";
+import type { EngineConfig } from "./config";
+
+export const ENGINE_MODEL = "refrain-builtin";
+export const ENGINE_VERSION = "1";
+
+interface TrackRecord {
+  id: string;
+  status: EngineTrackStatus;
+  stage: string | null;
+  progress: number;
+  error: { code: string; message: string } | null;
+  result: Omit<RenderResult, "wav" | "mp3"> | null;
+  callbackUrl: string | null;
+  createdAt: number;
+  finishedAt: number | null;
+  request: RenderRequest;
+}
+
+/** The gateway's memory of tracks; their audio lives in files under dataDir until retention ends. */
+export class TrackStore {
+  private readonly tracks = new Map<string, TrackRecord>();
+  constructor(private readonly config: EngineConfig) {}
+
+  async init(): Promise<void> {
+    await mkdir(this.config.dataDir, { recursive: true });
+  }
+
+  create(request: RenderRequest, callbackUrl: string | null): TrackRecord {
+    const record: TrackRecord = { id: `trk_${randomUUID()}`, status: "queued", stage: null, progress: 0, error: null, result: null, callbackUrl, createdAt: Date.now(), finishedAt: null, request };
+    this.tracks.set(record.id, record);
+    return record;
+  }
+
+  get(id: string): TrackRecord | undefined {
+    return this.tracks.get(id);
+  }
+
+  forget(id: string): void {
+    this.tracks.delete(id);
+  }
+
+  file(id: string, format: "mp3" | "wav"): string {
+    return join(this.config.dataDir, `${id}.${format}`);
+  }
+
+  async saveResult(id: string, result: RenderResult): Promise<void> {
+    await Promise.all([writeFile(this.file(id, "mp3"), result.mp3), writeFile(this.file(id, "wav"), result.wav)]);
+    const { wav: _wav, mp3: _mp3, ...meta } = result;
+    const record = this.tracks.get(id);
+    if (record) record.result = meta;
+  }
+
+  /** Drops finished tracks past retention, with their files. */
+  async sweep(now = Date.now()): Promise<void> {
+    for (const record of [...this.tracks.values()]) {
+      if (record.finishedAt && now - record.finishedAt > this.config.retentionMs) {
+        this.tracks.delete(record.id);
+        await Promise.all((["mp3", "wav"] as const).map((f) => rm(this.file(record.id, f), { force: true })));
+      }
+    }
+  }
+
+  private signature(id: string, format: string, expires: number): string {
+    return createHmac("sha256", this.config.token).update(`${id}:${format}:${expires}`).digest("base64url");
+  }
+
+  /** Download links carry their own expiring signature, so the platform fetches them without our token. */
+  audioUrl(id: string, format: "mp3" | "wav", expires: number): string {
+    const url = new URL(`/v1/tracks/${id}/audio`, this.config.publicUrl);
+    url.searchParams.set("format", format);
+    url.searchParams.set("exp", String(expires));
+    url.searchParams.set("sig", this.signature(id, format, expires));
+    return url.toString();
+  }
+
+  verifyAudioUrl(id: string, format: string, expires: number, sig: string): boolean {
+    const expected = Buffer.from(this.signature(id, format, expires));
+    const given = Buffer.from(sig);
+    return expires * 1000 > Date.now() && expected.length === given.length && timingSafeEqual(expected, given);
+  }
+
+  view(record: TrackRecord): EngineTrack {
+    const expires = Math.floor(Date.now() / 1000) + 3600;
+    return {
+      id: record.id,
+      status: record.status,
+      stage: record.stage,
+      progress: record.progress,
+      error: record.error,
+      createdAt: new Date(record.createdAt).toISOString(),
+      result:
+        record.status === "succeeded" && record.result
+          ? {
+              durationSeconds: record.result.durationSeconds,
+              sampleRate: record.result.sampleRate,
+              loudnessLufs: record.result.loudnessLufs,
+              truePeakDbtp: record.result.truePeakDbtp,
+              style: record.result.style,
+              tempo: record.result.tempo,
+              key: record.result.key,
+              lyrics: record.result.lyrics,
+              timings: record.result.timings,
+              model: ENGINE_MODEL,
+              version: ENGINE_VERSION,
+              audio: { mp3: this.audioUrl(record.id, "mp3", expires), wav: this.audioUrl(record.id, "wav", expires) },
+              expiresAt: new Date(expires * 1000).toISOString(),
+            }
+          : null,
+    };
+  }
+}

@@ -24,13 +24,15 @@ const receiver = createServer((req, res) => {
 let callbackUrl = "";
 let engine: Awaited<ReturnType<typeof createEngine>>;
 
-const call = (path: string, init: RequestInit & { auth?: boolean } = {}) =>
+// The tests read the gateway's JSON loosely; the contract test checks its shape.
+const json = async (res: Response): Promise<any> => res.json();
+const call = async (path: string, init: RequestInit & { auth?: boolean } = {}): Promise<Response> =>
   engine.app.request(path, { ...init, headers: { ...(init.auth === false ? {} : { authorization: `Bearer ${TOKEN}` }), "content-type": "application/json", ...(init.headers as Record<string, string>) } });
 const submit = (body: Record<string, unknown> = {}) =>
   call("/v1/tracks", { method: "POST", body: JSON.stringify({ lyrics: null, styleTags: ["pop"], durationSeconds: 10, vocal: "instrumental", language: "fr", seed: 7, ...body }) });
 const until = async (id: string, statuses: string[]) => {
   for (;;) {
-    const track = await (await call(`/v1/tracks/${id}`)).json();
+    const track = await json(await call(`/v1/tracks/${id}`));
     if (statuses.includes(track.status)) return track;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -59,7 +61,7 @@ describe("the engine gateway", () => {
   it("answers a submission at once, reports progress, and serves the audio by signed link with Range", async () => {
     const res = await submit({ durationSeconds: 20, callbackUrl });
     expect(res.status).toBe(202);
-    const { id, status } = await res.json();
+    const { id, status } = await json(res);
     expect(status).toBe("queued");
     const done = await until(id, ["succeeded", "failed"]);
     expect(done.status).toBe("succeeded");
@@ -86,20 +88,20 @@ describe("the engine gateway", () => {
   });
 
   it("answers 429 with Retry-After when its queue is full, and validates input", async () => {
-    const first = await (await submit({ durationSeconds: 200 })).json();
+    const first = await json(await submit({ durationSeconds: 200 }));
     const second = await submit({ durationSeconds: 200 });
     expect(second.status).toBe(202);
     const third = await submit({ durationSeconds: 200 });
     expect(third.status).toBe(429);
     expect(third.headers.get("retry-after")).toBe("10");
-    expect((await third.json()).error.code).toBe("busy");
+    expect((await json(third)).error.code).toBe("busy");
     const bad = await submit({ vocal: "choir", durationSeconds: 5 });
     expect(bad.status).toBe(400);
 
     // Cancel stops the running one and the queued one; both report canceled.
-    const canceled = await (await call(`/v1/tracks/${first.id}`, { method: "DELETE" })).json();
+    const canceled = await json(await call(`/v1/tracks/${first.id}`, { method: "DELETE" }));
     expect(canceled.status).toBe("canceled");
-    const other = await (await call(`/v1/tracks/${(await second.json()).id}`, { method: "DELETE" })).json();
+    const other = await json(await call(`/v1/tracks/${(await json(second)).id}`, { method: "DELETE" }));
     expect(other.status).toBe("canceled");
     expect((await call("/v1/tracks/trk_nope")).status).toBe(404);
   });

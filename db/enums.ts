@@ -46,3 +46,6 @@ export type AudioFormat = (typeof audioFormats)[number];
 
 export const queueRoles = ["lyrics", "music", "postprocess", "delivery"] as const;
 export type QueueRole = (typeof queueRoles)[number];
+
+export const circuitStates = ["closed", "open", "half_open"] as const;
+export type CircuitState = (typeof circuitStates)[number];

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { audioFormats, callOutcomes, jobModes, jobStatuses, languages, ledgerKinds, providerOperations, vocals } from "./enums";
+import { audioFormats, circuitStates, callOutcomes, jobModes, jobStatuses, languages, ledgerKinds, providerOperations, vocals } from "./enums";
 
 const createdAt = () => integer("created_at", { mode: "number" }).notNull();
 
@@ -53,6 +53,12 @@ export const jobs = sqliteTable(
     credits: integer("credits").notNull(),
     provider: text("provider"),
     providerTaskId: text("provider_task_id"),
+    /** The routing arm that chose the engine (arm:x, ramp:x, forced, blind, failover), for comparing arms. */
+    arm: text("arm"),
+    /** Engines still to try, in order, if the current one fails. */
+    providerChain: text("provider_chain", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Engines tried so far, the current one last. */
+    providersTried: text("providers_tried", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
     chosenTrackId: text("chosen_track_id"),
@@ -89,6 +95,10 @@ export const generations = sqliteTable("generations", {
   model: text("model"),
   modelVersion: text("model_version"),
   seed: integer("seed").notNull(),
+  /** How to sing written words, e.g. the recipient's name. */
+  pronunciations: text("pronunciations", { mode: "json" }).$type<Record<string, string>>(),
+  /** When each lyric line is sung, per take, for players that highlight lines in time. */
+  timings: text("timings", { mode: "json" }),
   updatedAt: integer("updated_at").notNull(),
 });
 
@@ -121,6 +131,10 @@ export const tracks = sqliteTable(
     loudnessLufs: real("loudness_lufs"),
     sizeBytes: integer("size_bytes").notNull(),
     sha256: text("sha256").notNull(),
+    /** The lossless copy, when the engine made one. */
+    wavR2Key: text("wav_r2_key"),
+    wavSizeBytes: integer("wav_size_bytes"),
+    wavSha256: text("wav_sha256"),
     provider: text("provider").notNull(),
     providerTakeId: text("provider_take_id"),
     title: text("title"),
@@ -196,6 +210,30 @@ export const receivedWebhooks = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.provider, t.dedupeKey] })],
 );
+
+/** The routing configuration in force; one row, replaced by operators through the admin API. */
+export const routingConfigs = sqliteTable("routing_configs", {
+  id: text("id").primaryKey(),
+  config: text("config", { mode: "json" }).notNull(),
+  updatedBy: text("updated_by"),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const providerHealth = sqliteTable("provider_health", {
+  provider: text("provider").primaryKey(),
+  state: text("state", { enum: circuitStates }).notNull(),
+  recent: text("recent", { mode: "json" }).$type<boolean[]>().notNull(),
+  openedAt: integer("opened_at"),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** Which engine's take a person kept when an order's two takes came from two engines, unlabeled. */
+export const takePreferences = sqliteTable("take_preferences", {
+  jobId: text("job_id").primaryKey().references(() => jobs.id, { onDelete: "cascade" }),
+  chosenProvider: text("chosen_provider").notNull(),
+  otherProvider: text("other_provider").notNull(),
+  createdAt: createdAt(),
+});
 
 export type User = typeof users.$inferSelect;
 export type Project = typeof projects.$inferSelect;

@@ -36,6 +36,8 @@ export interface TrackRequest {
   seed: number;
   /** Where the engine may call back; it carries an unguessable per-job token. */
   callbackUrl?: string;
+  /** How to sing some written words (e.g. a name); engines that only take text ignore it. */
+  pronunciations?: Record<string, string>;
 }
 
 export type TaskStatus =
@@ -53,6 +55,15 @@ export interface Take {
   lyricsText?: string;
   durationSeconds?: number;
   model?: string;
+  /** Measured by engines that master their own audio. */
+  loudnessLufs?: number;
+  sampleRate?: number;
+  /** The same take, lossless, when the engine offers it. */
+  wavUrl?: string;
+  /** When a take's lyrics are sung, line by line (the built-in engine always knows). */
+  timings?: { section: number; line: number; startSec: number; endSec: number }[];
+  /** Set by composite engines (blind comparison), where each take comes from another engine. */
+  provider?: string;
 }
 
 export interface TrackResult {
@@ -61,7 +72,10 @@ export interface TrackResult {
   costCents?: number;
 }
 
-/** A webhook is either proof (signed by the engine) or a hint to check the task's status. */
+/**
+ * A webhook never changes a job by itself: it is a hint to check the task's status now. `taskId` may
+ * name one part of a composite task id (engines that run several renders join their ids with ",").
+ */
 export type WebhookOutcome =
   | { kind: "hint"; taskId: string; dedupeKey: string }
   | { kind: "ignored"; reason: string };

@@ -1,5 +1,5 @@
 import type { ProviderOperation } from "../db/enums";
-import { ProviderError, type LyricsWriter, type MusicProvider } from "./contract";
+import { ProviderError, type LyricsWriter, type MusicProvider, type ProviderErrorKind } from "./contract";
 
 export interface ProviderCallRecord {
   provider: string;
@@ -7,6 +7,7 @@ export interface ProviderCallRecord {
   latencyMs: number;
   outcome: "ok" | "error";
   error?: string;
+  errorKind?: ProviderErrorKind;
   costCents?: number;
   jobId?: string;
 }
@@ -21,7 +22,7 @@ async function timed<T>(sink: ProviderCallSink, base: Omit<ProviderCallRecord, "
     return value;
   } catch (err) {
     const error = err instanceof ProviderError ? `${err.kind}: ${err.message}` : String(err);
-    await sink({ ...base, latencyMs: Date.now() - started, outcome: "error", error });
+    await sink({ ...base, latencyMs: Date.now() - started, outcome: "error", error, ...(err instanceof ProviderError ? { errorKind: err.kind } : {}) });
     throw err;
   }
 }

@@ -5,7 +5,9 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import worker from "../worker";
 import { jobStub } from "../worker/jobs";
-import { database, jobEvents, jobs, providerCalls } from "./db-access";
+import { routingConfigSchema } from "../providers";
+import { saveRoutingConfig } from "../worker/routing";
+import { database, jobEvents, jobs, providerCalls, routingConfigs } from "./db-access";
 import { call, contextOrder, credits, getJob, json, orderJob, readEvents, signUp, sim, waitFor, waitForStatus } from "./helpers";
 
 const COST = Number(env.CREDITS_PER_SONG);
@@ -13,7 +15,11 @@ const db = database(env.DB);
 
 beforeEach(async () => {
   await sim("/__sim/reset", {});
+  await db.delete(routingConfigs);
 });
+
+/** An operator's routing: everything to the hosted Suno API, and no failover unless given. */
+const routeTo = (failover: string[] = []) => saveRoutingConfig(db, routingConfigSchema.parse({ arms: [{ provider: "suno", weight: 1 }], failover }), "test");
 
 async function eventsOf(jobId: string) {
   return db.select().from(jobEvents).where(eq(jobEvents.jobId, jobId)).orderBy(jobEvents.seq);
@@ -94,7 +100,8 @@ describe("a song order, end to end with the simulated engine", () => {
     expect(music.request).toMatchObject({ title: "Pour Paul", vocalGender: "m" });
   });
 
-  it("refunds the credits when the engine fails the generation", async () => {
+  it("refunds the credits when the engine fails the generation and no other engine is left", async () => {
+    await routeTo([]);
     await sim("/__sim/behaviour", { outcome: "fail" });
     const { token } = await signUp();
     const before = await credits(token);
@@ -106,6 +113,25 @@ describe("a song order, end to end with the simulated engine", () => {
     expect(after.balance).toBe(before.balance);
     expect(after.reserved).toBe(0);
     expect(settlements(after.ledger, created.id)).toEqual(["release"]);
+  });
+
+  it("fails over to the next engine when one fails, and debits once", async () => {
+    await routeTo(["suno", "internal", "instrumental"]);
+    await sim("/__sim/behaviour", { outcome: "fail" });
+    const { token } = await signUp();
+    const before = await credits(token);
+    const created = await orderJob(token);
+    const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
+    expect(done.status).toBe("SUCCEEDED");
+    expect(done.provider).toBe("internal");
+    expect(done.takes).toHaveLength(2);
+    const row = await db.select().from(jobs).where(eq(jobs.id, created.id)).get();
+    expect(row).toMatchObject({ providersTried: ["suno", "internal"], arm: "failover" });
+    const events = await eventsOf(created.id);
+    expect(events.find((e) => e.type === "failover")?.data).toMatchObject({ failover: { from: "suno", to: "internal" } });
+    const after = await credits(token);
+    expect(after.balance).toBe(before.balance - COST);
+    expect(settlements(after.ledger, created.id)).toEqual(["capture"]);
   });
 
   it("answers a moderation refusal with a clear error and no charge", async () => {
@@ -178,6 +204,7 @@ describe("a song order, end to end with the simulated engine", () => {
   });
 
   it("fails and refunds a job whose message reached the dead-letter queue, once", async () => {
+    await routeTo([]);
     await sim("/__sim/behaviour", { outcome: "never" });
     const { token } = await signUp();
     const created = await orderJob(token);

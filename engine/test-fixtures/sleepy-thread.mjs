@@ -1,7 +1,33 @@
-// Test fixture: a render thread that takes `request.durationSeconds * 10` ms and returns tiny audio,
-// so the pool's and the gateway's mechanics can be tested without rendering music.
-// A style tag "crash" makes the thread die mid-render.
+// Test fixture: a render thread that takes `request.durationSeconds * 10` ms and returns a short,
+// valid but silent MP3 and WAV instead of music, so the pool's, the gateway's and the platform's
+// mechanics can be tested without rendering. A style tag "crash" makes the thread die mid-render.
 import { parentPort } from "node:worker_threads";
+
+// MPEG-1 Layer III, 128 kbps, 44.1 kHz: a header and zeroed data decode as silence.
+function silentMp3(frames) {
+  const bytes = new Uint8Array(frames * 417);
+  for (let i = 0; i < frames; i++) bytes.set([0xff, 0xfb, 0x90, 0x64], i * 417);
+  return bytes;
+}
+
+function silentWav(samples) {
+  const bytes = new Uint8Array(44 + samples * 4);
+  const view = new DataView(bytes.buffer);
+  const text = (offset, s) => [...s].forEach((c, i) => view.setUint8(offset + i, c.charCodeAt(0)));
+  text(0, "RIFF");
+  view.setUint32(4, 36 + samples * 4, true);
+  text(8, "WAVEfmt ");
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, 2, true);
+  view.setUint32(24, 44100, true);
+  view.setUint32(28, 44100 * 4, true);
+  view.setUint16(32, 4, true);
+  view.setUint16(34, 16, true);
+  text(36, "data");
+  view.setUint32(40, samples * 4, true);
+  return bytes;
+}
 
 parentPort.on("message", async (message) => {
   if (message.type !== "render") return;
@@ -12,8 +38,9 @@ parentPort.on("message", async (message) => {
     await new Promise((r) => setTimeout(r, (request.durationSeconds * 10) / steps));
     parentPort.postMessage({ type: "progress", id, stage: "band", fraction: i / steps });
   }
-  const wav = new Uint8Array(4096).map((_, i) => (i * 7 + request.seed) % 256);
-  const mp3 = new Uint8Array(2048).map((_, i) => (i * 3 + request.seed) % 256);
+  // The seed changes the length, so two takes differ.
+  const mp3 = silentMp3(10 + (request.seed % 7));
+  const wav = silentWav(4410 + (request.seed % 7));
   parentPort.postMessage({
     type: "done",
     id,

@@ -3,7 +3,7 @@ import { generations, idempotencyKeys, jobEvents, jobs, projects, type Database,
 import { parseLyricsText } from "../../providers";
 import { sha256Hex } from "../auth";
 import { holdStatements, isInsufficientCredits, isUniqueViolation, readCredits } from "../credits";
-import { chooseLyricsWriter, chooseMusicProvider } from "../engines";
+import { chooseLyricsWriter, chooseRoute } from "../routing";
 import { ApiError, notFound } from "../http/errors";
 import type { CreateJobBody } from "./schemas";
 import { jobStub } from "./stub";
@@ -40,7 +40,8 @@ async function replay(db: Database, userId: string, key: string, requestHash: st
  * to go below zero), the job is recorded QUEUED with its generation metadata and first event, and the
  * Idempotency-Key is claimed. Either all of it is written or none. The job's Durable Object then takes over.
  */
-export async function createJob(env: Env, db: Database, userId: string, idempotencyKey: string, body: CreateJobBody): Promise<Created> {
+export async function createJob(env: Env, db: Database, user: { id: string; role: string }, idempotencyKey: string, body: CreateJobBody): Promise<Created> {
+  const userId = user.id;
   const requestHash = await sha256Hex(canonicalJson(body));
   const earlier = await replay(db, userId, idempotencyKey, requestHash);
   if (earlier) return earlier;
@@ -49,23 +50,29 @@ export async function createJob(env: Env, db: Database, userId: string, idempote
     const project = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, body.projectId), eq(projects.userId, userId))).get();
     if (!project) throw new ApiError("not_found", "Project not found", { projectId: ["no such project"] });
   }
-  const provider = chooseMusicProvider(env);
-  if (!provider) throw new ApiError("unavailable", "No music engine is configured");
+  if (body.engine && user.role !== "admin") throw new ApiError("validation_failed", "Only operators can choose the engine", { engine: ["reserved to operators"] });
+  const jobId = `job_${crypto.randomUUID()}`;
+  const routed = await chooseRoute(env, db, { userId, jobId, ...(body.engine ? { forced: body.engine } : {}) });
+  if (!routed) throw new ApiError("unavailable", "No music engine can take orders right now; please retry in a few minutes", undefined, undefined, { "Retry-After": "60" });
+  if (body.engine && routed.provider !== body.engine) throw new ApiError("validation_failed", `The engine ${body.engine} is not available`, { engine: ["not available"] });
   if (body.mode === "context" && !chooseLyricsWriter(env)) throw new ApiError("unavailable", "No lyrics writer is configured");
 
   const customLyrics = body.mode === "custom" && body.lyrics ? parseLyricsText(body.lyrics, body.title) : null;
   const now = Date.now();
   const credits = Number(env.CREDITS_PER_SONG);
   const job: Job = {
-    id: `job_${crypto.randomUUID()}`,
+    id: jobId,
     userId,
     projectId: body.projectId ?? null,
     status: "QUEUED",
     mode: body.mode,
     title: body.mode === "custom" ? body.title : null,
     credits,
-    provider,
+    provider: routed.provider,
     providerTaskId: null,
+    arm: routed.arm,
+    providerChain: routed.chain,
+    providersTried: [routed.provider],
     errorCode: null,
     errorMessage: null,
     chosenTrackId: null,
@@ -75,7 +82,7 @@ export async function createJob(env: Env, db: Database, userId: string, idempote
     updatedAt: now,
     finishedAt: null,
   };
-  const { mode, projectId: _project, language, vocal, styleTags, mood, durationSeconds, seed, ...brief } = body;
+  const { mode, projectId: _project, engine: _engine, language, vocal, styleTags, mood, durationSeconds, seed, ...brief } = body;
   try {
     await db.batch([
       ...holdStatements(db, userId, job.id, credits),
@@ -92,7 +99,7 @@ export async function createJob(env: Env, db: Database, userId: string, idempote
         mood: mood ?? null,
         durationSeconds,
         params: {},
-        provider,
+        provider: routed.provider,
         seed: seed ?? crypto.getRandomValues(new Uint32Array(1))[0]! >>> 1,
         updatedAt: now,
       }),

@@ -5,7 +5,8 @@ import { streamSSE, type SSEStreamingApi } from "hono/streaming";
 import { database, generations, jobEvents, jobs, tracks, type Job, type JobEvent, type JobStatus } from "../../db";
 import { settleStatements } from "../credits";
 import { send } from "../queues/messages";
-import { decide, isTerminal, type JobInput } from "./machine";
+import { nextInChain } from "../routing";
+import { canFailOver, decide, isTerminal, type JobInput } from "./machine";
 
 export interface ApplyResult {
   applied: boolean;
@@ -78,6 +79,10 @@ export class JobObject extends DurableObject<Env> {
     return this.serially(async () => {
       const job = await this.load(jobId);
       if (!job) return { applied: false, status: null, reason: "unknown job" };
+      if (canFailOver(input) && decide(job, { type: "failover", provider: "", reason: "" }).accepted) {
+        const next = await nextInChain(this.env, this.db, job.providerChain);
+        if (next) return this.commit(job, { type: "failover", provider: next, reason: input.type === "failed" ? input.message : "" });
+      }
       return this.commit(job, input);
     });
   }
@@ -166,6 +171,17 @@ export class JobObject extends DurableObject<Env> {
         update.errorMessage = input.message;
         data.error = { code: input.code, message: input.message };
         break;
+      case "failover": {
+        const chain = job.providerChain;
+        update.provider = input.provider;
+        update.providerTaskId = null;
+        update.providerChain = chain.slice(chain.indexOf(input.provider) + 1);
+        update.providersTried = [...job.providersTried, input.provider];
+        update.arm = "failover";
+        writes.push(db.update(generations).set({ provider: input.provider, providerTaskId: null, updatedAt: now }).where(eq(generations.jobId, job.id)));
+        data.failover = { from: job.provider, to: input.provider, reason: input.reason };
+        break;
+      }
       case "cancel":
       case "deadline":
         update.errorCode = errorFor[input.type]!.code;
@@ -190,6 +206,9 @@ export class JobObject extends DurableObject<Env> {
     ]);
     const next: Job = { ...job, ...update };
     this.broadcast(event, isTerminal(decision.next));
+    // The engine we leave may still be working on the order: stop it, best effort.
+    if (input.type === "failover" && job.provider && job.providerTaskId)
+      await send(this.env, { role: "music", op: "cancel", jobId: job.id, provider: job.provider, taskId: job.providerTaskId });
     await this.follow(next, input);
     return { applied: true, status: decision.next };
   }
@@ -207,6 +226,10 @@ export class JobObject extends DurableObject<Env> {
         break;
       case "progress":
         await this.schedulePoll(job, false);
+        break;
+      case "failover":
+        await send(this.env, { role: "music", op: "create", jobId });
+        await this.schedulePoll(job, true);
         break;
       case "music_ready":
         await this.ctx.storage.delete(["pollAt", "pollAttempt"]);

@@ -27,6 +27,7 @@ export type JobInput =
   | { type: "takes_ready"; takes: Take[]; model?: string }
   | { type: "delivered"; tracks: DeliveredTrack[] }
   | { type: "failed"; code: string; message: string; errorKind?: ProviderErrorKind }
+  | { type: "failover"; provider: string; reason: string }
   | { type: "cancel" }
   | { type: "deadline" };
 
@@ -42,6 +43,8 @@ export const machine: Record<JobInput["type"], { from: readonly JobStatus[]; to:
   takes_ready: { from: ["POSTPROCESSING"], to: "DELIVERING" },
   delivered: { from: ["DELIVERING"], to: "SUCCEEDED" },
   failed: { from: active, to: "FAILED" },
+  // The one move back: the order starts its music again on the next engine, with the same held credits.
+  failover: { from: ["GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING"], to: "GENERATING_MUSIC" },
   cancel: { from: active, to: "CANCELED" },
   deadline: { from: active, to: "TIMED_OUT" },
 };
@@ -50,6 +53,9 @@ export const isTerminal = (status: JobStatus): status is TerminalStatus => (term
 
 /** What the credits do when a job reaches a terminal state: paid on success, given back otherwise. */
 export const settlementFor = (status: TerminalStatus): "capture" | "release" => (status === "SUCCEEDED" ? "capture" : "release");
+
+/** Failures another engine may not repeat: everything but a refusal of the request itself. */
+export const canFailOver = (input: JobInput) => input.type === "failed" && input.errorKind !== undefined && input.errorKind !== "rejected" && input.errorKind !== "unauthenticated";
 
 export type Decision = { accepted: true; next: JobStatus; settle: "capture" | "release" | null } | { accepted: false; reason: string };
 

@@ -10,6 +10,7 @@ const common = {
   vocal: z.enum(vocals).default("female"),
   durationSeconds: z.int().min(30).max(240).default(120).describe("Target length of the song."),
   seed: z.int().min(0).max(2_147_483_647).optional().describe("Same seed, same engine, same song; random when absent."),
+  engine: z.string().min(1).max(60).optional().describe("Operators only: force this order onto one engine (a per-job flag)."),
 };
 
 export const contextJobSchema = z

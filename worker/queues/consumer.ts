@@ -32,7 +32,13 @@ export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env): 
     if (deadLetter) {
       // A provider cancel that kept failing is not the job's failure.
       if (!(body.role === "music" && body.op === "cancel"))
-        await jobStub(env, body.jobId).apply(body.jobId, { type: "failed", code: "step_failed", message: `The ${body.role} step kept failing; your credits were refunded.` });
+        await jobStub(env, body.jobId).apply(body.jobId, {
+          type: "failed",
+          code: "step_failed",
+          message: `The ${body.role} step kept failing; your credits were refunded.`,
+          // Past the lyrics, a step that keeps failing is the engine's doing: the next engine may succeed.
+          ...(body.role === "lyrics" ? {} : { errorKind: "unavailable" as const }),
+        });
       message.ack();
       continue;
     }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { generations, jobs, type Database } from "../../db";
 import type { Lyrics, SongContext } from "../../providers";
-import { chooseLyricsWriter, lyrics as lyricsWriter } from "../engines";
+import { chooseLyricsWriter, lyrics as lyricsWriter } from "../routing";
 import { jobStub } from "../jobs/stub";
 import type { MessageFor } from "./messages";
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { generations, jobs, type Database } from "../../db";
 import type { Lyrics } from "../../providers";
-import { music } from "../engines";
+import { music } from "../routing";
 import { callbackUrl } from "../jobs/callback-token";
 import { jobStub } from "../jobs/stub";
 import type { MessageFor } from "./messages";

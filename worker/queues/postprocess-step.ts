@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { jobs, type Database } from "../../db";
 import { ProviderError } from "../../providers";
-import { music } from "../engines";
+import { music } from "../routing";
 import { jobStub } from "../jobs/stub";
 import type { MessageFor } from "./messages";
 

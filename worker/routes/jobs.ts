@@ -29,7 +29,7 @@ export const jobRoutes = router()
       },
     }),
     async (c) => {
-      const { job, replayed } = await createJob(c.env, c.var.db, c.var.user.id, c.req.valid("header")["idempotency-key"], c.req.valid("json"));
+      const { job, replayed } = await createJob(c.env, c.var.db, c.var.user, c.req.valid("header")["idempotency-key"], c.req.valid("json"));
       const latest = replayed ? ((await c.var.db.select().from(jobs).where(eq(jobs.id, job.id)).get()) ?? job) : job;
       c.header("Location", `/api/jobs/${job.id}`);
       if (replayed) c.header("Idempotent-Replayed", "true");

@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { jobs, receivedWebhooks } from "../../db";
-import { musicRegistry } from "../engines";
+import { ProviderError } from "../../providers";
+import { musicRegistry } from "../routing";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses, notFound } from "../http/errors";
 import { json } from "../http/openapi";
@@ -31,9 +32,16 @@ export const webhookRoutes = router().openapi(
     if (!(await verifyCallbackToken(c.env, jobId, token))) throw new ApiError("forbidden", "This callback URL is not valid");
     const job = await c.var.db.select().from(jobs).where(eq(jobs.id, jobId)).get();
     if (!job) throw notFound("Job");
-    const outcome = await registry.get(providerId).handleWebhook(c.req.raw);
+    let outcome;
+    try {
+      outcome = await registry.get(providerId).handleWebhook(c.req.raw);
+    } catch (err) {
+      if (err instanceof ProviderError && err.kind === "unauthenticated") throw new ApiError("forbidden", `The callback's signature was refused: ${err.message}`);
+      throw err;
+    }
     if (outcome.kind === "ignored") return c.json({ received: true, duplicate: false }, 200);
-    if (job.providerTaskId && outcome.taskId !== job.providerTaskId) return c.json({ received: true, duplicate: false }, 200);
+    // Composite tasks (two renders, or a blind pair) join their engines' ids with "," or "|".
+    if (job.providerTaskId && !job.providerTaskId.split(/[,|]/).includes(outcome.taskId)) return c.json({ received: true, duplicate: false }, 200);
     const inserted = await c.var.db
       .insert(receivedWebhooks)
       .values({ provider: providerId, dedupeKey: outcome.dedupeKey, jobId, receivedAt: Date.now() })

@@ -72,10 +72,12 @@ describe("the engine gateway", () => {
     const whole = await call(link.pathname + link.search, { auth: false });
     expect(whole.status).toBe(200);
     expect(whole.headers.get("content-type")).toBe("audio/mpeg");
-    expect((await whole.arrayBuffer()).byteLength).toBe(2048);
+    const bytes = new Uint8Array(await whole.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0xff, 0xfb]);
+    const size = bytes.byteLength;
     const part = await call(link.pathname + link.search, { auth: false, headers: { range: "bytes=10-19" } });
     expect(part.status).toBe(206);
-    expect(part.headers.get("content-range")).toBe("bytes 10-19/2048");
+    expect(part.headers.get("content-range")).toBe(`bytes 10-19/${size}`);
     const forged = new URL(link);
     forged.searchParams.set("format", "wav");
     expect((await call(forged.pathname + forged.search, { auth: false })).status).toBe(401);

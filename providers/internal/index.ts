@@ -1,0 +1,2 @@
+export { InternalMusicProvider, type InternalProviderConfig } from "./provider";
+export * from "./gateway";

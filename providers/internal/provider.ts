@@ -1,0 +1,147 @@
+import { Webhook, WebhookVerificationError } from "standardwebhooks";
+import { formatLyricsText } from "../lyrics-text";
+import { ProviderError, type MusicProvider, type Take, type TaskStatus, type TrackRequest, type TrackResult, type WebhookOutcome } from "../contract";
+import { callbackBody, trackSchema, type CreateTrackBody, type EngineTrack } from "./gateway";
+
+export interface InternalProviderConfig {
+  /** The engine gateway (locally the Node engine; in production the Modal-hosted pool). */
+  baseUrl: string;
+  token: string;
+  /** Standard Webhooks secret the engine signs its callbacks with. */
+  webhookSecret?: string;
+  /** Modal's proxy auth, sent when the pool is deployed with requires_proxy_auth. */
+  modalKey?: string;
+  modalSecret?: string;
+  /** Renders per order: each is one take (two by default, like every engine we offer). */
+  takes?: number;
+  /** Forces every render instrumental (the instrumental fallback uses the engine this way). */
+  instrumentalOnly?: boolean;
+  id?: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+const idsOf = (taskId: string) => taskId.split(",").filter(Boolean);
+
+/** The platform's own engine, reached through its HTTP gateway. Each take is one render with its own seed. */
+export class InternalMusicProvider implements MusicProvider {
+  readonly id: string;
+  readonly capabilities = { callbacks: true, cancel: true };
+  constructor(private readonly config: InternalProviderConfig) {
+    this.id = config.id ?? "internal";
+  }
+
+  private async call(path: string, init: RequestInit = {}): Promise<unknown> {
+    const headers = new Headers(init.headers);
+    headers.set("authorization", `Bearer ${this.config.token}`);
+    if (init.body) headers.set("content-type", "application/json");
+    if (this.config.modalKey && this.config.modalSecret) {
+      headers.set("Modal-Key", this.config.modalKey);
+      headers.set("Modal-Secret", this.config.modalSecret);
+    }
+    let response: Response;
+    try {
+      response = await (this.config.fetch ?? fetch)(new URL(path, this.config.baseUrl), { ...init, headers, signal: AbortSignal.timeout(this.config.timeoutMs ?? 20_000) });
+    } catch (err) {
+      throw new ProviderError("unavailable", `engine unreachable: ${String(err)}`);
+    }
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new ProviderError("unavailable", `engine answered ${response.status} with a non-JSON body`);
+    }
+    if (response.ok) return body;
+    const message = (body as { error?: { message?: string } }).error?.message ?? `engine answered ${response.status}`;
+    if (response.status === 429) throw new ProviderError("rate_limited", message, 429, Number(response.headers.get("retry-after") ?? 10));
+    if (response.status === 400) throw new ProviderError("rejected", message, 400);
+    throw new ProviderError("unavailable", message, response.status);
+  }
+
+  private parseTrack(body: unknown): EngineTrack {
+    const parsed = trackSchema.safeParse(body);
+    if (!parsed.success) throw new ProviderError("unavailable", "engine answered an unexpected track shape");
+    return parsed.data;
+  }
+
+  async createTrack(request: TrackRequest): Promise<{ taskId: string }> {
+    const vocal = this.config.instrumentalOnly ? "instrumental" : request.vocal;
+    const body = (seed: number): CreateTrackBody => ({
+      lyrics: vocal === "instrumental" ? null : request.lyrics,
+      styleTags: request.styleTags.slice(0, 6),
+      ...(request.mood ? { mood: request.mood } : {}),
+      durationSeconds: request.durationSeconds,
+      vocal,
+      language: request.language,
+      seed: seed >>> 0,
+      ...(request.pronunciations ? { pronunciations: request.pronunciations } : {}),
+      ...(request.callbackUrl ? { callbackUrl: request.callbackUrl } : {}),
+    });
+    const ids: string[] = [];
+    try {
+      for (let take = 0; take < (this.config.takes ?? 2); take++)
+        ids.push(this.parseTrack(await this.call("/v1/tracks", { method: "POST", body: JSON.stringify(body(request.seed + take * 7919)) })).id);
+    } catch (err) {
+      // Half an order is no order: stop what was already started.
+      await Promise.allSettled(ids.map((id) => this.call(`/v1/tracks/${id}`, { method: "DELETE" })));
+      throw err;
+    }
+    return { taskId: ids.join(",") };
+  }
+
+  private async tracks(taskId: string): Promise<EngineTrack[]> {
+    return Promise.all(idsOf(taskId).map(async (id) => this.parseTrack(await this.call(`/v1/tracks/${id}`))));
+  }
+
+  async getStatus(taskId: string): Promise<TaskStatus> {
+    const tracks = await this.tracks(taskId);
+    const progress = tracks.reduce((sum, t) => sum + t.progress, 0) / tracks.length;
+    if (tracks.some((t) => t.status === "queued" || t.status === "running"))
+      return { state: tracks.some((t) => t.status === "running") ? "running" : "pending", progress, ...(tracks.find((t) => t.stage)?.stage ? { stage: tracks.find((t) => t.stage)!.stage! } : {}) };
+    if (tracks.some((t) => t.status === "succeeded")) return { state: "succeeded" };
+    const failed = tracks.find((t) => t.error);
+    return { state: "failed", error: { kind: "unavailable", message: failed?.error?.message ?? "the engine stopped the render" } };
+  }
+
+  async fetchResult(taskId: string): Promise<TrackResult> {
+    const takes: Take[] = (await this.tracks(taskId))
+      .filter((t) => t.status === "succeeded" && t.result)
+      .map((t) => {
+        const r = t.result!;
+        return {
+          providerTakeId: t.id,
+          audioUrl: r.audio.mp3,
+          wavUrl: r.audio.wav,
+          format: "mp3",
+          ...(r.lyrics ? { title: r.lyrics.title, lyricsText: formatLyricsText(r.lyrics) } : {}),
+          durationSeconds: r.durationSeconds,
+          sampleRate: r.sampleRate,
+          loudnessLufs: r.loudnessLufs,
+          timings: r.timings,
+          model: `${r.model}@${r.version}`,
+        };
+      });
+    if (!takes.length) throw new ProviderError("unavailable", "the engine reported no finished take");
+    return { takes, model: takes[0]!.model! };
+  }
+
+  async cancel(taskId: string): Promise<void> {
+    await Promise.all(idsOf(taskId).map((id) => this.call(`/v1/tracks/${id}`, { method: "DELETE" })));
+  }
+
+  /** Callbacks are signed per Standard Webhooks: a bad or stale signature is refused; a good one is still only a hint. */
+  async handleWebhook(request: Request): Promise<WebhookOutcome> {
+    if (!this.config.webhookSecret) throw new ProviderError("unauthenticated", "no webhook secret is configured for the engine");
+    const payload = await request.text();
+    let verified: unknown;
+    try {
+      verified = new Webhook(this.config.webhookSecret).verify(payload, Object.fromEntries(request.headers));
+    } catch (err) {
+      throw new ProviderError("unauthenticated", err instanceof WebhookVerificationError ? err.message : "invalid webhook signature");
+    }
+    const event = callbackBody.safeParse(verified);
+    if (!event.success) return { kind: "ignored", reason: "not an engine track event" };
+    return { kind: "hint", taskId: event.data.data.id, dedupeKey: request.headers.get("webhook-id") ?? `${event.data.data.id}:${event.data.type}` };
+  }
+}

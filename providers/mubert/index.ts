@@ -1,0 +1,1 @@
+export { MubertProvider, InstrumentalFallbackProvider, type MubertConfig } from "./provider";

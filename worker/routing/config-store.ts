@@ -1,0 +1,24 @@
+import { eq } from "drizzle-orm";
+import { routingConfigs, type Database } from "../../db";
+import { routingConfigSchema, type RoutingConfig } from "../../providers";
+
+const ROW = "current";
+
+/** Until an operator stores one, the routing sends everything to MUSIC_PROVIDER and fails over along FAILOVER_CHAIN. */
+export function defaultRoutingConfig(env: Env): RoutingConfig {
+  return routingConfigSchema.parse({
+    arms: [{ provider: env.MUSIC_PROVIDER || "internal", weight: 1 }],
+    failover: env.FAILOVER_CHAIN.split(",").map((p) => p.trim()).filter(Boolean),
+  });
+}
+
+export async function loadRoutingConfig(env: Env, db: Database): Promise<RoutingConfig> {
+  const row = await db.select().from(routingConfigs).where(eq(routingConfigs.id, ROW)).get();
+  const parsed = row ? routingConfigSchema.safeParse(row.config) : null;
+  return parsed?.success ? parsed.data : defaultRoutingConfig(env);
+}
+
+export async function saveRoutingConfig(db: Database, config: RoutingConfig, updatedBy: string): Promise<void> {
+  const values = { config, updatedBy, updatedAt: Date.now() };
+  await db.insert(routingConfigs).values({ id: ROW, ...values }).onConflictDoUpdate({ target: routingConfigs.id, set: values });
+}

@@ -36,6 +36,7 @@ export default defineConfig({
                 MUSIC_PROVIDER: "suno",
                 LYRICS_PROVIDER: "suno",
                 PUBLIC_URL: "http://refrain.test",
+                ADMIN_EMAILS: "ops@refrain.test",
                 POLL_INITIAL_SECONDS: "1",
                 POLL_MAX_SECONDS: "2",
               },

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Language, SectionKind, Vocal } from "../db/enums";
 
 /** Lyrics as the product keeps them: titled sections of lines, in singing order. */
@@ -46,25 +47,29 @@ export type TaskStatus =
   | { state: "succeeded" }
   | { state: "failed"; error: ProviderErrorInfo };
 
-/** One finished take: engines deliver two per order and the person keeps the one they prefer. */
-export interface Take {
-  providerTakeId: string;
-  audioUrl: string;
-  format: "mp3" | "wav";
-  title?: string;
-  lyricsText?: string;
-  durationSeconds?: number;
-  model?: string;
+/**
+ * One finished take: engines deliver two per order and the person keeps the one they prefer.
+ * A schema, because takes travel through queues between the steps and are parsed on arrival.
+ */
+export const takeSchema = z.object({
+  providerTakeId: z.string(),
+  audioUrl: z.string(),
+  format: z.enum(["mp3", "wav"]),
+  title: z.string().optional(),
+  lyricsText: z.string().optional(),
+  durationSeconds: z.number().optional(),
+  model: z.string().optional(),
   /** Measured by engines that master their own audio. */
-  loudnessLufs?: number;
-  sampleRate?: number;
+  loudnessLufs: z.number().optional(),
+  sampleRate: z.number().optional(),
   /** The same take, lossless, when the engine offers it. */
-  wavUrl?: string;
+  wavUrl: z.string().optional(),
   /** When a take's lyrics are sung, line by line (the built-in engine always knows). */
-  timings?: { section: number; line: number; startSec: number; endSec: number }[];
+  timings: z.array(z.object({ section: z.number(), line: z.number(), startSec: z.number(), endSec: z.number() })).optional(),
   /** Set by composite engines (blind comparison), where each take comes from another engine. */
-  provider?: string;
-}
+  provider: z.string().optional(),
+});
+export type Take = z.infer<typeof takeSchema>;
 
 export interface TrackResult {
   takes: Take[];

@@ -4,6 +4,7 @@ import { requestId } from "hono/request-id";
 import { database } from "../db";
 import { router } from "./http/app-factory";
 import { ApiError } from "./http/errors";
+import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { creditRoutes } from "./routes/credits";
 import { docsPage } from "./routes/docs";
@@ -33,7 +34,8 @@ export function createApp() {
     .route("/", jobRoutes)
     .route("/", creditRoutes)
     .route("/", trackRoutes)
-    .route("/", webhookRoutes);
+    .route("/", webhookRoutes)
+    .route("/", adminRoutes);
   app.doc31("/api/openapi.json", OPENAPI);
   app.route("/", docsPage(() => app.getOpenAPI31Document(OPENAPI) as never));
   app.get("/health", (c) => c.json({ ok: true }));

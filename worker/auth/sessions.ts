@@ -2,6 +2,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { refreshTokens, users, type Database, type User } from "../../db";
 import { grantStatements, isUniqueViolation } from "../credits";
 import { ApiError } from "../http/errors";
+import { isAdminEmail } from "./admin";
 import { hashPassword, verifyPassword } from "./passwords";
 import { sha256Hex, randomToken } from "./random";
 
@@ -11,7 +12,7 @@ export async function createUser(env: Env, db: Database, fields: { email?: strin
     email: fields.email ?? null,
     passwordHash: fields.passwordHash ?? null,
     externalId: fields.externalId ?? null,
-    role: "user",
+    role: fields.email && isAdminEmail(env, fields.email) ? "admin" : "user",
     createdAt: Date.now(),
   };
   await db.batch([db.insert(users).values(user), ...grantStatements(db, user.id, Number(env.SIGNUP_CREDITS), "welcome credits", `signup:${user.id}`)]);

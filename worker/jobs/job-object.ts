@@ -163,7 +163,11 @@ export class JobObject extends DurableObject<Env> {
         data.takes = input.takes.length;
         break;
       case "delivered":
-        writes.push(db.insert(tracks).values(input.tracks.map((t) => ({ ...t, jobId: job.id, userId: job.userId, provider: job.provider ?? "unknown", createdAt: now }))));
+        if (input.tracks.length)
+          writes.push(
+            db.insert(tracks).values(input.tracks.map(({ timings: _timings, ...t }) => ({ ...t, jobId: job.id, userId: job.userId, provider: t.provider ?? job.provider ?? "unknown", createdAt: now }))),
+            db.update(generations).set({ timings: Object.fromEntries(input.tracks.map((t) => [t.id, t.timings])), updatedAt: now }).where(eq(generations.jobId, job.id)),
+          );
         data.tracks = input.tracks.map((t) => t.id);
         break;
       case "failed":

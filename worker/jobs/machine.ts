@@ -15,6 +15,13 @@ export interface DeliveredTrack {
   loudnessLufs: number | null;
   providerTakeId: string;
   title: string | null;
+  wavR2Key: string | null;
+  wavSizeBytes: number | null;
+  wavSha256: string | null;
+  /** When each lyric line is sung in this take. */
+  timings: { section: number; line: number; startSec: number; endSec: number }[] | null;
+  /** The engine that made this take, when it differs per take (blind comparison). */
+  provider?: string;
 }
 
 /** Everything that can happen to a job. Only the job's Durable Object applies them. */

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { jobs, type Database } from "../../db";
-import { ProviderError, type Take } from "../../providers";
+import { ProviderError } from "../../providers";
 import { sha256Hex } from "../auth";
 import type { DeliveredTrack } from "../jobs/machine";
 import { jobStub } from "../jobs/stub";
@@ -10,11 +10,11 @@ import type { MessageFor } from "./messages";
 export const trackKey = (userId: string, jobId: string, takeIndex: number, format: string) => `users/${userId}/jobs/${jobId}/take-${takeIndex}.${format}`;
 
 /** Engines' links expire (Suno deletes files after 15 days): the audio is copied into our bucket before the job succeeds. */
-async function download(env: Env, take: Take): Promise<Uint8Array> {
+async function download(env: Env, url: string): Promise<Uint8Array> {
   const maxBytes = Number(env.AUDIO_MAX_BYTES);
   let response: Response;
   try {
-    response = await fetch(take.audioUrl, { signal: AbortSignal.timeout(60_000), redirect: "follow" });
+    response = await fetch(url, { signal: AbortSignal.timeout(60_000), redirect: "follow" });
   } catch (err) {
     throw new ProviderError("unavailable", `Audio download failed: ${String(err)}`);
   }
@@ -27,19 +27,27 @@ async function download(env: Env, take: Take): Promise<Uint8Array> {
   return bytes;
 }
 
+async function store(env: Env, job: { id: string; userId: string }, takeIndex: number, url: string) {
+  const bytes = await download(env, url);
+  const info = audioInfo(bytes);
+  if (!info) throw new ProviderError("unavailable", "The engine's audio is neither MP3 nor WAV");
+  const contentType = info.format === "mp3" ? "audio/mpeg" : "audio/wav";
+  const r2Key = trackKey(job.userId, job.id, takeIndex, info.format);
+  const sha256 = await sha256Hex(bytes);
+  // Keyed by job and take: a retried delivery overwrites the same object instead of leaving orphans.
+  await env.AUDIO.put(r2Key, bytes, { httpMetadata: { contentType }, customMetadata: { sha256, jobId: job.id } });
+  return { bytes, info, contentType, r2Key, sha256 };
+}
+
 export async function deliveryStep(env: Env, db: Database, message: MessageFor<"delivery">): Promise<void> {
   const job = await db.select().from(jobs).where(eq(jobs.id, message.jobId)).get();
   if (!job || job.status !== "DELIVERING") return;
   const delivered: DeliveredTrack[] = [];
   for (const [takeIndex, take] of message.takes.entries()) {
-    const bytes = await download(env, take);
-    const info = audioInfo(bytes);
-    if (!info) throw new ProviderError("unavailable", "The engine's audio is neither MP3 nor WAV");
-    const contentType = info.format === "mp3" ? "audio/mpeg" : "audio/wav";
-    const r2Key = trackKey(job.userId, job.id, takeIndex, info.format);
-    const sha256 = await sha256Hex(bytes);
-    // Keyed by job and take: a retried delivery overwrites the same object instead of leaving orphans.
-    await env.AUDIO.put(r2Key, bytes, { httpMetadata: { contentType }, customMetadata: { sha256, jobId: job.id } });
+    const stored = await store(env, job, takeIndex, take.audioUrl);
+    const { info, r2Key, sha256, contentType, bytes } = stored;
+    const wav = take.wavUrl ? await store(env, job, takeIndex, take.wavUrl) : null;
+    if (wav && wav.info.format !== "wav") throw new ProviderError("unavailable", "The engine's lossless copy is not a WAV file");
     delivered.push({
       id: `trk_${job.id.slice(4)}_${takeIndex}`,
       takeIndex,
@@ -49,8 +57,13 @@ export async function deliveryStep(env: Env, db: Database, message: MessageFor<"
       sizeBytes: bytes.byteLength,
       sha256,
       durationSeconds: take.durationSeconds ?? info.durationSeconds,
-      sampleRate: info.sampleRate,
-      loudnessLufs: null,
+      sampleRate: take.sampleRate ?? info.sampleRate,
+      loudnessLufs: take.loudnessLufs ?? null,
+      wavR2Key: wav?.r2Key ?? null,
+      wavSizeBytes: wav?.bytes.byteLength ?? null,
+      wavSha256: wav?.sha256 ?? null,
+      timings: take.timings ?? null,
+      ...(take.provider ? { provider: take.provider } : {}),
       providerTakeId: take.providerTakeId,
       title: take.title ?? job.title,
     });

@@ -1,15 +1,6 @@
 import { z } from "zod";
 import type { QueueRole } from "../../db";
-
-const takeSchema = z.object({
-  providerTakeId: z.string(),
-  audioUrl: z.string(),
-  format: z.enum(["mp3", "wav"]),
-  title: z.string().optional(),
-  lyricsText: z.string().optional(),
-  durationSeconds: z.number().optional(),
-  model: z.string().optional(),
-});
+import { takeSchema } from "../../providers";
 
 /** Queue bodies are parsed on the way in: a malformed message is a bug to see, not data to trust. */
 export const queueMessageSchema = z.discriminatedUnion("role", [

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
-import { jobs, tracks } from "../../db";
+import { jobs, takePreferences, tracks } from "../../db";
 import { requireUser } from "../auth";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses, notFound } from "../http/errors";
@@ -82,9 +82,22 @@ export const jobRoutes = router()
     async (c) => {
       const job = await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id);
       const { trackId } = c.req.valid("json");
-      const take = await c.var.db.select({ id: tracks.id }).from(tracks).where(and(eq(tracks.id, trackId), eq(tracks.jobId, job.id))).get();
+      const takes = await c.var.db.select({ id: tracks.id, provider: tracks.provider }).from(tracks).where(eq(tracks.jobId, job.id));
+      const take = takes.find((t) => t.id === trackId);
       if (!take) throw new ApiError("not_found", "No such take for this job", { trackId: ["not a take of this job"] });
-      await c.var.db.update(jobs).set({ chosenTrackId: take.id, updatedAt: Date.now() }).where(eq(jobs.id, job.id));
+      const other = takes.find((t) => t.provider !== take.provider);
+      await c.var.db.batch([
+        c.var.db.update(jobs).set({ chosenTrackId: take.id, updatedAt: Date.now() }).where(eq(jobs.id, job.id)),
+        // In a blind comparison, the take kept is a vote for its engine; the last choice counts.
+        ...(job.arm === "blind" && other
+          ? [
+              c.var.db
+                .insert(takePreferences)
+                .values({ jobId: job.id, chosenProvider: take.provider, otherProvider: other.provider, createdAt: Date.now() })
+                .onConflictDoUpdate({ target: takePreferences.jobId, set: { chosenProvider: take.provider, otherProvider: other.provider } }),
+            ]
+          : []),
+      ]);
       return c.json(await loadJobView(c.var.db, { ...job, chosenTrackId: take.id }), 200);
     },
   )

@@ -1,0 +1,15 @@
+import { createMiddleware } from "hono/factory";
+import { ApiError } from "../http/errors";
+import type { AppEnv } from "../http/context";
+
+/** After requireUser: operators only. Others get 404, as for anything that is not theirs. */
+export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.var.user.role !== "admin") throw new ApiError("not_found", "No such route");
+  await next();
+});
+
+export const isAdminEmail = (env: Env, email: string) =>
+  env.ADMIN_EMAILS.split(",")
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean)
+    .includes(email.toLowerCase());

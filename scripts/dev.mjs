@@ -1,20 +1,27 @@
 // `npm start`: everything Refrain needs locally, on one machine with no network.
-// Local secrets, D1 migrations, a demo account with credits, then the Worker (D1, R2, Queues and
-// the job Durable Objects all run inside wrangler's local runtime).
+// Local secrets, D1 migrations, a demo account with credits, the music engine (a Node process with
+// its worker pool), then the Worker (D1, R2, Queues and the job Durable Objects all run inside
+// wrangler's local runtime), which sends its orders to that engine.
 import { spawn, spawnSync } from "node:child_process";
 import { pbkdf2Sync, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 const port = process.env.PORT ?? "8787";
+const enginePort = process.env.ENGINE_PORT ?? String(Number(port) + 2);
 const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 const wrangler = (args, options = {}) => spawnSync("npx", ["wrangler", ...args], { stdio: "inherit", env, ...options });
 
 // Secrets stay out of the repository: each machine makes its own on first start.
-const secretNames = ["AUTH_JWT_SECRET", "MEDIA_SIGNING_SECRET", "SUNO_API_KEY", "SUNO_WRAPPER_COOKIE", "SUPABASE_JWT_SECRET"];
+const secretNames = ["AUTH_JWT_SECRET", "MEDIA_SIGNING_SECRET", "SUNO_API_KEY", "SUNO_WRAPPER_COOKIE", "SUPABASE_JWT_SECRET", "ENGINE_TOKEN", "ENGINE_WEBHOOK_SECRET", "MODAL_KEY", "MODAL_SECRET", "MUBERT_LICENSE_TOKEN"];
 const existing = existsSync(".dev.vars") ? readFileSync(".dev.vars", "utf8") : "";
 const missing = secretNames.filter((name) => !new RegExp(`^${name}=`, "m").test(existing));
 if (missing.length) {
-  const generated = { AUTH_JWT_SECRET: randomBytes(32).toString("base64url"), MEDIA_SIGNING_SECRET: randomBytes(32).toString("base64url") };
+  const generated = {
+    AUTH_JWT_SECRET: randomBytes(32).toString("base64url"),
+    MEDIA_SIGNING_SECRET: randomBytes(32).toString("base64url"),
+    ENGINE_TOKEN: randomBytes(32).toString("base64url"),
+    ENGINE_WEBHOOK_SECRET: `whsec_${randomBytes(32).toString("base64")}`,
+  };
   writeFileSync(".dev.vars", existing + missing.map((name) => `${name}=${generated[name] ?? ""}\n`).join(""));
 }
 
@@ -32,7 +39,24 @@ const seed = [
 ].join(" ");
 if (wrangler(["d1", "execute", "DB", "--local", "--command", seed], { stdio: ["ignore", "ignore", "inherit"] }).status !== 0) process.exit(1);
 
+const vars = Object.fromEntries(readFileSync(".dev.vars", "utf8").split("\n").filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+if (spawnSync(process.execPath, ["engine/build.mjs"], { stdio: "inherit" }).status !== 0) process.exit(1);
+const engine = spawn(process.execPath, ["engine/dist/server.mjs"], {
+  stdio: "inherit",
+  env: { ...process.env, ENGINE_PORT: enginePort, ENGINE_TOKEN: vars.ENGINE_TOKEN, ENGINE_WEBHOOK_SECRET: vars.ENGINE_WEBHOOK_SECRET, ENGINE_PUBLIC_URL: `http://127.0.0.1:${enginePort}` },
+});
+
 console.log(`\nRefrain is starting on http://localhost:${port}\n  demo account: ${demo.email} / ${demo.password} (${demo.credits} credits)\n  API docs:     http://localhost:${port}/api/docs\n`);
-const dev = spawn("npx", ["wrangler", "dev", "--port", port, "--ip", "127.0.0.1", "--inspector-port", "0", "--var", `PUBLIC_URL:http://localhost:${port}`], { stdio: "inherit", env });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => dev.kill(signal));
-dev.on("exit", (code) => process.exit(code ?? 0));
+const dev = spawn(
+  "npx",
+  ["wrangler", "dev", "--port", port, "--ip", "127.0.0.1", "--inspector-port", "0", "--var", `PUBLIC_URL:http://localhost:${port}`, "--var", `ENGINE_URL:http://127.0.0.1:${enginePort}`],
+  { stdio: "inherit", env },
+);
+const children = [dev, engine];
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => children.forEach((child) => child.kill(signal)));
+// One stopping takes the other down: a Worker without its engine, or the reverse, is not the product.
+for (const child of children)
+  child.on("exit", (code) => {
+    children.forEach((other) => other !== child && other.kill("SIGTERM"));
+    process.exit(code ?? 0);
+  });

@@ -9,6 +9,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 const port = process.env.PORT ?? "8787";
 const enginePort = process.env.ENGINE_PORT ?? String(Number(port) + 2);
 const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+// REFRAIN_STATE_DIR keeps a run's D1, R2, queues and audio apart (end-to-end tests use a fresh one).
+const stateDir = process.env.REFRAIN_STATE_DIR;
+const persist = stateDir ? ["--persist-to", stateDir] : [];
 const wrangler = (args, options = {}) => spawnSync("npx", ["wrangler", ...args], { stdio: "inherit", env, ...options });
 
 // Secrets stay out of the repository: each machine makes its own on first start.
@@ -25,7 +28,7 @@ if (missing.length) {
   writeFileSync(".dev.vars", existing + missing.map((name) => `${name}=${generated[name] ?? ""}\n`).join(""));
 }
 
-if (wrangler(["d1", "migrations", "apply", "DB", "--local"], { input: "y\n", stdio: ["pipe", "inherit", "inherit"] }).status !== 0) process.exit(1);
+if (wrangler(["d1", "migrations", "apply", "DB", "--local", ...persist], { input: "y\n", stdio: ["pipe", "inherit", "inherit"] }).status !== 0) process.exit(1);
 
 const demo = { email: "demo@refrain.local", password: "refrain-demo", credits: 200 };
 const salt = randomBytes(16);
@@ -37,19 +40,19 @@ const seed = [
   `INSERT OR IGNORE INTO credit_ledger (id, user_id, kind, amount, reason, entry_key, created_at) VALUES ('led_demo', 'usr_demo', 'grant', ${demo.credits}, 'demo credits', 'demo:grant', ${now});`,
   `INSERT OR IGNORE INTO credit_balances (user_id, balance, reserved, updated_at) VALUES ('usr_demo', ${demo.credits}, 0, ${now});`,
 ].join(" ");
-if (wrangler(["d1", "execute", "DB", "--local", "--command", seed], { stdio: ["ignore", "ignore", "inherit"] }).status !== 0) process.exit(1);
+if (wrangler(["d1", "execute", "DB", "--local", ...persist, "--command", seed], { stdio: ["ignore", "ignore", "inherit"] }).status !== 0) process.exit(1);
 
 const vars = Object.fromEntries(readFileSync(".dev.vars", "utf8").split("\n").filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
 if (spawnSync(process.execPath, ["engine/build.mjs"], { stdio: "inherit" }).status !== 0) process.exit(1);
 const engine = spawn(process.execPath, ["engine/dist/server.mjs"], {
   stdio: "inherit",
-  env: { ...process.env, ENGINE_PORT: enginePort, ENGINE_TOKEN: vars.ENGINE_TOKEN, ENGINE_WEBHOOK_SECRET: vars.ENGINE_WEBHOOK_SECRET, ENGINE_PUBLIC_URL: `http://127.0.0.1:${enginePort}` },
+  env: { ...process.env, ENGINE_PORT: enginePort, ENGINE_TOKEN: vars.ENGINE_TOKEN, ENGINE_WEBHOOK_SECRET: vars.ENGINE_WEBHOOK_SECRET, ENGINE_PUBLIC_URL: `http://127.0.0.1:${enginePort}`, ...(stateDir ? { ENGINE_DATA_DIR: `${stateDir}/engine` } : {}) },
 });
 
 console.log(`\nRefrain is starting on http://localhost:${port}\n  demo account: ${demo.email} / ${demo.password} (${demo.credits} credits)\n  API docs:     http://localhost:${port}/api/docs\n`);
 const dev = spawn(
   "npx",
-  ["wrangler", "dev", "--port", port, "--ip", "127.0.0.1", "--inspector-port", "0", "--var", `PUBLIC_URL:http://localhost:${port}`, "--var", `ENGINE_URL:http://127.0.0.1:${enginePort}`],
+  ["wrangler", "dev", "--port", port, "--ip", "127.0.0.1", "--inspector-port", "0", ...persist, "--var", `PUBLIC_URL:http://localhost:${port}`, "--var", `ENGINE_URL:http://127.0.0.1:${enginePort}`],
   { stdio: "inherit", env },
 );
 const children = [dev, engine];

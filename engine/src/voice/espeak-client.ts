@@ -1,0 +1,146 @@
+// The engine's side of the espeak process: one long-lived child per engine process, requests
+// multiplexed by id. A child that dies fails the requests it held; the next request starts a new one.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { EspeakReply, Synthesis, SynthesisParams, SynthesisRequest } from "./protocol";
+
+interface Pending {
+  resolve: (synthesis: Synthesis) => void;
+  reject: (error: Error) => void;
+}
+
+class EspeakProcess {
+  readonly pending = new Map<number, Pending>();
+  readonly exited: Promise<void>;
+  private nextId = 1;
+
+  constructor(readonly child: ChildProcess) {
+    child.on("message", (reply: EspeakReply) => {
+      const pending = this.pending.get(reply.id);
+      if (!pending) return;
+      this.settled(reply.id);
+      if (reply.ok) pending.resolve({ pcm: reply.pcm, sampleRate: reply.sampleRate, phonemes: reply.phonemes });
+      else pending.reject(new Error(`espeak: ${reply.message}`));
+    });
+    this.exited = new Promise((resolve) => {
+      const fail = (reason: string) => {
+        if (current === this) current = undefined;
+        for (const { reject } of this.pending.values()) reject(new Error(`the espeak process ${reason}`));
+        this.pending.clear();
+        resolve();
+      };
+      child.once("error", (error) => fail(`failed: ${error.message}`));
+      child.once("exit", (code, signal) => fail(`exited (${signal ?? `code ${code}`})`));
+    });
+    this.idle();
+  }
+
+  request(params: SynthesisParams, signal?: AbortSignal): Promise<Synthesis> {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      const onAbort = () => {
+        this.settled(id);
+        reject(signal?.reason);
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      const done = () => signal?.removeEventListener("abort", onAbort);
+      this.pending.set(id, {
+        resolve: (synthesis) => (done(), resolve(synthesis)),
+        reject: (error) => (done(), reject(error)),
+      });
+      this.busy();
+      const request: SynthesisRequest = { id, ...params };
+      this.child.send(request, (error) => {
+        if (error && this.pending.has(id)) {
+          this.settled(id);
+          done();
+          reject(error);
+        }
+      });
+    });
+  }
+
+  private settled(id: number): void {
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.idle();
+  }
+
+  // An idle child must not keep the engine alive, nor the engine's tests from exiting.
+  private idle(): void {
+    this.child.unref();
+    this.child.channel?.unref();
+  }
+
+  private busy(): void {
+    this.child.ref();
+    this.child.channel?.ref();
+  }
+}
+
+let current: EspeakProcess | undefined;
+let starting: Promise<EspeakProcess> | undefined;
+let entryReady: Promise<string> | undefined;
+
+export async function synthesize(params: SynthesisParams, signal?: AbortSignal): Promise<Synthesis> {
+  signal?.throwIfAborted();
+  const espeak = current ?? (await (starting ??= launch().finally(() => (starting = undefined))));
+  signal?.throwIfAborted();
+  return espeak.request(params, signal);
+}
+
+/** Stops the espeak process (requests in flight reject); the next synthesis starts a new one. */
+export async function closeSinger(): Promise<void> {
+  const espeak = current ?? (await starting?.catch(() => undefined));
+  if (!espeak) return;
+  current = undefined;
+  // Held until it has exited, or the engine could quit first and leave it behind.
+  espeak.child.ref();
+  if (espeak.child.connected) espeak.child.disconnect();
+  await espeak.exited;
+}
+
+/** The running espeak process's id, if one is running (tests use it to kill the process). */
+export function singerProcessId(): number | undefined {
+  return current?.child.pid;
+}
+
+async function launch(): Promise<EspeakProcess> {
+  const entry = await (entryReady ??= builtEntry().catch((error: unknown) => {
+    entryReady = undefined;
+    throw error;
+  }));
+  const child = spawn(process.execPath, [entry], { stdio: ["ignore", "ignore", "inherit", "ipc"], serialization: "advanced" });
+  current = new EspeakProcess(child);
+  return current;
+}
+
+// The child must be plain JavaScript. It is built on demand so that a fresh clone, or an edit to its
+// sources (as listed in the bundle's source map), works without a separate build step. The engine's
+// root is the folder holding build.mjs, whether this module runs from src/voice or bundled into dist.
+async function builtEntry(): Promise<string> {
+  let root = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(root, "build.mjs"))) {
+    const parent = dirname(root);
+    if (parent === root) throw new Error("cannot find the engine's build.mjs");
+    root = parent;
+  }
+  const entry = join(root, "dist", "espeak-process.mjs");
+  if (existsSync(join(root, "src", "voice")) && isStale(entry)) {
+    const { buildEngine } = (await import(pathToFileURL(join(root, "build.mjs")).href)) as { buildEngine: () => Promise<void> };
+    await buildEngine();
+  }
+  return entry;
+}
+
+function isStale(entry: string): boolean {
+  const map = `${entry}.map`;
+  if (!existsSync(entry) || !existsSync(map)) return true;
+  const builtAt = statSync(entry).mtimeMs;
+  const { sources } = JSON.parse(readFileSync(map, "utf8")) as { sources: string[] };
+  return sources.some((source) => {
+    const file = resolve(dirname(map), source);
+    return !existsSync(file) || statSync(file).mtimeMs > builtAt;
+  });
+}

@@ -1,0 +1,31 @@
+// The package ships no types: this declares the slice of its Emscripten API the espeak process uses.
+declare module "@echogarden/espeak-ng-emscripten" {
+  export interface EspeakNativeEvent {
+    type: "list_terminated" | "word" | "sentence" | "mark" | "play" | "end" | "msg_terminated" | "phoneme" | "samplerate";
+    /** 1-based position, in code points, of the word the event belongs to. */
+    text_position: number;
+    word_length: number;
+    /** Milliseconds from the start of the synthesized audio. */
+    audio_position: number;
+    id: string | number | undefined;
+  }
+
+  export interface EspeakWorker {
+    /** 0 on success. */
+    set_voice(name: string): number;
+    set_pitch(pitch: number): void;
+    set_range(range: number): void;
+    set_rate(wordsPerMinute: number): void;
+    get_samplerate(): number;
+    /** The callback returns true to stop synthesis early. */
+    synthesize(text: string, callback: (pcm: Int16Array, events: EspeakNativeEvent[]) => boolean): void;
+  }
+
+  export interface EspeakModule {
+    eSpeakNGWorker: new () => EspeakWorker;
+    HEAPU8: Uint8Array;
+  }
+
+  const createEspeak: (moduleArg?: object) => Promise<EspeakModule>;
+  export default createEspeak;
+}

@@ -1,0 +1,80 @@
+// The espeak process. espeak-ng is GPL-3.0: it runs here, as a separate program, and talks to the
+// engine only through IPC (text and parameters in, PCM and phoneme events out).
+import createEspeak, { type EspeakModule, type EspeakWorker } from "@echogarden/espeak-ng-emscripten";
+import type { EspeakReply, PhonemeEvent, Synthesis, SynthesisRequest } from "./protocol";
+
+// The WebIDL glue copies each string argument into a heap buffer it allocates lazily and keeps in
+// JavaScript. Growing that buffer before the snapshot keeps it inside the snapshot; longer texts
+// would be allocated afterwards and overwritten by the next restore, so they are refused.
+const TEXT_CAPACITY_BYTES = 1 << 16;
+
+interface Espeak {
+  module: EspeakModule;
+  worker: EspeakWorker;
+  snapshot: Uint8Array;
+}
+
+async function start(): Promise<Espeak> {
+  // espeak seeds its random generator from the clock while it initializes.
+  const realNow = Date.now;
+  Date.now = () => 0;
+  let module: EspeakModule;
+  let worker: EspeakWorker;
+  try {
+    module = await createEspeak();
+    worker = new module.eSpeakNGWorker();
+  } finally {
+    Date.now = realNow;
+  }
+  // The leading NUL makes espeak see an empty text (nothing to synthesize) while the glue still sizes
+  // its buffer for the whole string.
+  worker.synthesize(`\0${" ".repeat(TEXT_CAPACITY_BYTES)}`, () => false);
+  worker.set_voice("en");
+  // espeak keeps state from one utterance to the next (its pitch flutter phase, for one), so the same
+  // text would not give the same samples twice. Restoring the whole heap before each request makes
+  // every synthesis start from this exact state.
+  return { module, worker, snapshot: module.HEAPU8.slice() };
+}
+
+function synthesize({ module, worker, snapshot }: Espeak, request: SynthesisRequest): Synthesis {
+  if (Buffer.byteLength(request.text) >= TEXT_CAPACITY_BYTES - 1024) throw new Error("text too long for one espeak utterance");
+  module.HEAPU8.set(snapshot);
+  if (module.HEAPU8.length > snapshot.length) module.HEAPU8.fill(0, snapshot.length);
+  if (worker.set_voice(request.voice) !== 0) throw new Error(`espeak has no voice "${request.voice}"`);
+  worker.set_range(0);
+  worker.set_pitch(request.pitch);
+  worker.set_rate(request.rate);
+  const chunks: Int16Array[] = [];
+  const phonemes: PhonemeEvent[] = [];
+  worker.synthesize(request.text, (pcm, events) => {
+    chunks.push(pcm);
+    for (const event of events) {
+      if (event.type === "phoneme") phonemes.push({ ipa: String(event.id ?? ""), ms: event.audio_position, textPosition: event.text_position });
+    }
+    return false;
+  });
+  const pcm = new Int16Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    pcm.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return { pcm, sampleRate: worker.get_samplerate(), phonemes };
+}
+
+const espeak = start();
+let queue: Promise<void> = Promise.resolve();
+
+process.on("message", (request: SynthesisRequest) => {
+  queue = queue.then(async () => {
+    let reply: EspeakReply;
+    try {
+      reply = { id: request.id, ok: true, ...synthesize(await espeak, request) };
+    } catch (error) {
+      reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    process.send?.(reply);
+  });
+});
+// The engine went away (or closed the singer): nothing else will ever be asked.
+process.on("disconnect", () => process.exit(0));

@@ -1,0 +1,109 @@
+// The built-in singer: espeak says each lyric line in a monotone, then every syllable is retimed onto
+// its notes and pitched by TD-PSOLA. espeak runs in its own process (see espeak-process.ts).
+import type { Sing, SingRequest, SungNote } from "./contract";
+import { alignSyllables, lineText, type LineText } from "./align";
+import { findPitchMarks } from "./analysis";
+import { synthesize } from "./espeak-client";
+import { layoutLine, pitchContour } from "./layout";
+import type { Synthesis, SynthesisParams } from "./protocol";
+import { renderLine, type RenderedLine } from "./psola";
+import { resample } from "./resample";
+import { phonesFromEvents, syllabify } from "./syllables";
+import { espeakPitch, espeakVoice } from "./voices";
+
+export { closeSinger } from "./espeak-client";
+
+// The mix sets the vocal's level; a fixed peak (-1 dBFS) makes what it receives predictable.
+const PEAK = 10 ** (-1 / 20);
+// espeak's words per minute for a line, from its notes' mean length: short notes need brisk consonants,
+// long ones can afford relaxed ones.
+const RATE_PER_NOTE_SEC = 35;
+const MIN_RATE = 140;
+const MAX_RATE = 260;
+
+interface LinePlan {
+  notes: SungNote[];
+  text: LineText;
+  linking: boolean;
+  params: SynthesisParams;
+  expectedHz: number;
+}
+
+export const sing: Sing = async (request, signal) => {
+  signal?.throwIfAborted();
+  validate(request);
+  const output = new Float32Array(Math.round(request.durationSec * request.sampleRate));
+  const plans = lines(request).map((notes) => plan(notes, request, lineText(notes.map((note) => note.syllable))));
+  // The espeak process works through every line while this process shapes the ones already said.
+  const pending = plans.map((line) => synthesize(line.params, signal));
+  // Rejections are taken in line order below; the later ones must not go unhandled meanwhile.
+  for (const promise of pending) promise.catch(() => undefined);
+  for (const [i, line] of plans.entries()) {
+    let rendered = singLine(line, await pending[i]!, request.sampleRate);
+    if (!rendered) {
+      // Nothing espeak said could carry a note ("hmm", a line of punctuation): sing it on "la".
+      const fallback = plan(line.notes, request, lineText(line.notes.map(() => "la")));
+      rendered = singLine(fallback, await synthesize(fallback.params, signal), request.sampleRate);
+    }
+    signal?.throwIfAborted();
+    if (rendered) mixInto(output, rendered);
+  }
+  let peak = 0;
+  for (const sample of output) peak = Math.max(peak, Math.abs(sample));
+  if (peak > 0) for (let n = 0; n < output.length; n++) output[n]! *= PEAK / peak;
+  return output;
+};
+
+function validate({ sampleRate, durationSec, notes }: SingRequest): void {
+  if (!Number.isInteger(sampleRate) || sampleRate < 8000) throw new RangeError(`invalid sample rate ${sampleRate}`);
+  if (!Number.isFinite(durationSec) || durationSec < 0) throw new RangeError(`invalid duration ${durationSec}`);
+  for (const note of notes) {
+    if (![note.midi, note.startSec, note.durationSec, note.line].every(Number.isFinite)) throw new RangeError(`invalid note ${JSON.stringify(note)}`);
+  }
+}
+
+/** The notes of each lyric line, in time order; notes that cannot sound within the song are dropped. */
+function lines({ notes, durationSec }: SingRequest): SungNote[][] {
+  const byLine = new Map<number, SungNote[]>();
+  for (const note of notes) {
+    if (note.durationSec <= 0 || note.startSec >= durationSec || note.startSec + note.durationSec <= 0) continue;
+    const line = byLine.get(note.line);
+    if (line) line.push(note);
+    else byLine.set(note.line, [note]);
+  }
+  return [...byLine.values()].map((line) => line.sort((a, b) => a.startSec - b.startSec)).sort((a, b) => a[0]!.startSec - b[0]!.startSec);
+}
+
+function plan(notes: SungNote[], request: SingRequest, text: LineText): LinePlan {
+  const pitches = notes.map((note) => note.midi);
+  // Centred on the line's range, so the largest shift either way is as small as it can be.
+  const center = (Math.min(...pitches) + Math.max(...pitches)) / 2;
+  const { setting, hz } = espeakPitch(request.voice, 440 * 2 ** ((center - 69) / 12));
+  const meanNoteSec = notes.reduce((total, note) => total + note.durationSec, 0) / notes.length;
+  const rate = Math.round(Math.min(MAX_RATE, Math.max(MIN_RATE, RATE_PER_NOTE_SEC / meanNoteSec)));
+  return { notes, text, linking: request.language === "fr", params: { text: text.text, voice: espeakVoice(request.language, request.voice), pitch: setting, rate }, expectedHz: hz };
+}
+
+function singLine(line: LinePlan, synthesis: Synthesis, sampleRate: number): RenderedLine | null {
+  const audioSec = synthesis.pcm.length / synthesis.sampleRate;
+  const units = alignSyllables(syllabify(phonesFromEvents(synthesis.phonemes, audioSec), line.linking), line.text);
+  if (units.length === 0) return null;
+  const segments = layoutLine(line.notes, units);
+  const pcm = new Float32Array(synthesis.pcm.length);
+  for (let i = 0; i < pcm.length; i++) pcm[i] = synthesis.pcm[i]! / 32768;
+  const marks = findPitchMarks(pcm, synthesis.sampleRate, line.expectedHz);
+  const ratio = sampleRate / synthesis.sampleRate;
+  return renderLine(
+    resample(pcm, synthesis.sampleRate, sampleRate),
+    { positions: marks.positions.map((position) => position * ratio), lastInRun: marks.lastInRun },
+    segments,
+    pitchContour(line.notes, segments),
+    sampleRate,
+  );
+}
+
+function mixInto(output: Float32Array, { offset, samples }: RenderedLine): void {
+  const from = Math.max(0, -offset);
+  const to = Math.min(samples.length, output.length - offset);
+  for (let i = from; i < to; i++) output[offset + i]! += samples[i]!;
+}

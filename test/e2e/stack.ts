@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** A free TCP port on loopback (and the one two above it, where `npm start` puts the engine). */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+    const engineFree = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once("error", () => resolve(false));
+      probe.listen(port + 2, "127.0.0.1", () => probe.close(() => resolve(true)));
+    });
+    if (engineFree && port < 65_000) return port;
+  }
+}
+
+export interface Stack {
+  url: string;
+  log: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The product as `npm start` runs it (Worker, engine, local bindings, migrations, demo account), on
+ * free ports with its own state folder, so a test run touches nothing else. The runner owns the
+ * process group and stops all of it.
+ */
+export async function startStack(timeoutMs = 120_000): Promise<Stack> {
+  const port = await freePort();
+  const stateDir = mkdtempSync(join(tmpdir(), "refrain-e2e-"));
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, ["scripts/dev.mjs"], {
+    env: { ...process.env, PORT: String(port), REFRAIN_STATE_DIR: stateDir },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {}
+      await new Promise((r) => setTimeout(r, 1500));
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {}
+    }
+    rmSync(stateDir, { recursive: true, force: true });
+  };
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) break;
+    const ready = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const engine = await fetch(`http://127.0.0.1:${port + 2}/healthz`).then((r) => r.ok, () => false);
+    if (ready && engine) return { url, log: () => output, stop };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stop();
+  throw new Error(`the stack did not start:\n${output.slice(-3000)}`);
+}

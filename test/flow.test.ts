@@ -125,6 +125,13 @@ describe("a song order, end to end with the simulated engine", () => {
     expect(done.status).toBe("SUCCEEDED");
     expect(done.provider).toBe("internal");
     expect(done.takes).toHaveLength(2);
+    // Our engine also delivers a lossless copy, kept beside the MP3.
+    const links = await json(await call(`/api/tracks/${done.takes[0].trackId}/links`, { token }));
+    const wav = await call(links.wavDownloadUrl);
+    expect(wav.status).toBe(200);
+    expect(wav.headers.get("content-type")).toBe("audio/wav");
+    expect(wav.headers.get("content-disposition")).toMatch(/\.wav"$/);
+    expect(new TextDecoder().decode((await wav.arrayBuffer()).slice(0, 4))).toBe("RIFF");
     const row = await db.select().from(jobs).where(eq(jobs.id, created.id)).get();
     expect(row).toMatchObject({ providersTried: ["suno", "internal"], arm: "failover" });
     const events = await eventsOf(created.id);

@@ -1,5 +1,5 @@
 import type { Track } from "../../db";
-import type { Disposition } from "./signed-links";
+import type { Disposition, MediaFormat } from "./signed-links";
 
 /** Parses a single "bytes=a-b" range; multi-range requests are answered with the whole file, as RFC 9110 allows. */
 export function parseRange(header: string | null, size: number): { offset: number; length: number } | "unsatisfiable" | null {
@@ -21,30 +21,34 @@ export function parseRange(header: string | null, size: number): { offset: numbe
   return { offset: start, length: end - start + 1 };
 }
 
-export async function serveTrack(bucket: R2Bucket, track: Track, request: Request, disposition: Disposition): Promise<Response> {
-  const etag = `"${track.sha256}"`;
+export async function serveTrack(bucket: R2Bucket, track: Track, request: Request, disposition: Disposition, format: MediaFormat = "mp3"): Promise<Response> {
+  const wav = format === "wav" && track.wavR2Key && track.wavSizeBytes && track.wavSha256 ? { key: track.wavR2Key, size: track.wavSizeBytes, sha256: track.wavSha256 } : null;
+  if (format === "wav" && !wav) return new Response(null, { status: 404 });
+  const file = wav ?? { key: track.r2Key, size: track.sizeBytes, sha256: track.sha256 };
+  const extension = wav ? "wav" : track.format;
+  const etag = `"${file.sha256}"`;
   const headers = new Headers({
-    "Content-Type": track.contentType,
+    "Content-Type": wav ? "audio/wav" : track.contentType,
     "Accept-Ranges": "bytes",
     ETag: etag,
     "Cache-Control": "private, max-age=3600",
-    "Content-Disposition": `${disposition}; filename="${(track.title ?? "song").replace(/[^\p{L}\p{N} ._-]/gu, "").trim() || "song"}-${track.takeIndex + 1}.${track.format}"`,
+    "Content-Disposition": `${disposition}; filename="${(track.title ?? "song").replace(/[^\p{L}\p{N} ._-]/gu, "").trim() || "song"}-${track.takeIndex + 1}.${extension}"`,
   });
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
   // A stale If-Range means the client's partial copy is of another file: send it all.
   const ifRange = request.headers.get("if-range");
-  const range = ifRange && ifRange !== etag ? null : parseRange(request.headers.get("range"), track.sizeBytes);
+  const range = ifRange && ifRange !== etag ? null : parseRange(request.headers.get("range"), file.size);
   if (range === "unsatisfiable") {
-    headers.set("Content-Range", `bytes */${track.sizeBytes}`);
+    headers.set("Content-Range", `bytes */${file.size}`);
     return new Response(null, { status: 416, headers });
   }
-  const object = await bucket.get(track.r2Key, range ? { range } : {});
+  const object = await bucket.get(file.key, range ? { range } : {});
   if (!object) return new Response(null, { status: 404 });
   if (range) {
-    headers.set("Content-Range", `bytes ${range.offset}-${range.offset + range.length - 1}/${track.sizeBytes}`);
+    headers.set("Content-Range", `bytes ${range.offset}-${range.offset + range.length - 1}/${file.size}`);
     headers.set("Content-Length", String(range.length));
     return new Response(request.method === "HEAD" ? null : object.body, { status: 206, headers });
   }
-  headers.set("Content-Length", String(track.sizeBytes));
+  headers.set("Content-Length", String(file.size));
   return new Response(request.method === "HEAD" ? null : object.body, { status: 200, headers });
 }

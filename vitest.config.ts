@@ -32,6 +32,7 @@ export default defineConfig({
                 ENGINE_TOKEN: "test-engine-token",
                 ENGINE_WEBHOOK_SECRET: `whsec_${Buffer.from("test-engine-webhook-secret-32byt").toString("base64")}`,
                 MODAL_KEY: "",
+                LLM_API_KEY: "",
                 MODAL_SECRET: "",
                 MUSIC_PROVIDER: "suno",
                 LYRICS_PROVIDER: "suno",
@@ -47,9 +48,19 @@ export default defineConfig({
           name: "worker",
           globalSetup: ["./test/global-setup.ts"],
           setupFiles: ["./test/apply-migrations.ts"],
-          include: ["{worker,providers,db,test}/**/*.test.ts"],
+          include: ["{worker,providers,db}/**/*.test.ts", "test/*.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        // The product as `npm start` runs it, driven from outside like a person or a partner would.
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -15,6 +15,7 @@ import {
   type MusicProvider,
   type ProviderCallSink,
 } from "../../providers";
+import { builtinLyricsWriter, OpenAICompatibleLyricsWriter, WorkersAiLyricsWriter, type WorkersAiBinding } from "../../providers/lyrics";
 import { callbackUrl } from "../jobs/callback-token";
 import { recordCircuitOutcome } from "./health";
 
@@ -44,8 +45,18 @@ function musicProviders(env: Env): MusicProvider[] {
   return list;
 }
 
+/** Workers AI is used when the Worker has an `AI` binding (wrangler.toml `[ai]`); it has none locally. */
+const workersAi = (env: Env): WorkersAiBinding | null => {
+  const ai = (env as unknown as { AI?: WorkersAiBinding }).AI;
+  return ai && typeof ai.run === "function" ? ai : null;
+};
+
 function lyricsWriters(env: Env, callback: string): LyricsWriter[] {
-  const list: LyricsWriter[] = [];
+  const list: LyricsWriter[] = [builtinLyricsWriter];
+  if (env.LLM_BASE_URL && env.LLM_MODEL)
+    list.push(new OpenAICompatibleLyricsWriter({ baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, jsonMode: env.LLM_JSON_MODE === "true", ...(env.LLM_API_KEY ? { apiKey: env.LLM_API_KEY } : {}) }));
+  const ai = workersAi(env);
+  if (ai) list.push(new WorkersAiLyricsWriter(ai));
   if (env.SUNO_API_BASE_URL)
     list.push(
       new SunoHostedLyricsWriter({

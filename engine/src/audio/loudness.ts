@@ -1,0 +1,151 @@
+// ITU-R BS.1770-4 loudness (EBU R128): K-weighting, 400 ms blocks every 100 ms, an absolute gate
+// at -70 LUFS and a relative gate 10 LU under the mean of the blocks above it; true peak by 4x
+// oversampling. Stereo channels weigh 1 each.
+
+interface Biquad {
+  b0: number;
+  b1: number;
+  b2: number;
+  a1: number;
+  a2: number;
+}
+
+/** The two K-weighting stages (high shelf, then high pass) for any sample rate, as libebur128 derives them. */
+function kWeighting(sampleRate: number): [Biquad, Biquad] {
+  const vh = 10 ** (3.999843853973347 / 20);
+  const vb = vh ** 0.4996667741545416;
+  let q = 0.7071752369554196;
+  let k = Math.tan((Math.PI * 1681.974450955533) / sampleRate);
+  let a0 = 1 + k / q + k * k;
+  const shelf = { b0: (vh + (vb * k) / q + k * k) / a0, b1: (2 * (k * k - vh)) / a0, b2: (vh - (vb * k) / q + k * k) / a0, a1: (2 * (k * k - 1)) / a0, a2: (1 - k / q + k * k) / a0 };
+  q = 0.5003270373238773;
+  k = Math.tan((Math.PI * 38.13547087602444) / sampleRate);
+  a0 = 1 + k / q + k * k;
+  const highPass = { b0: 1, b1: -2, b2: 1, a1: (2 * (k * k - 1)) / a0, a2: (1 - k / q + k * k) / a0 };
+  return [shelf, highPass];
+}
+
+/** K-weighted energy (sum of squares, all channels added) of each 100 ms step. */
+function stepEnergies(channels: readonly Float32Array[], sampleRate: number): Float64Array {
+  const step = Math.round(sampleRate / 10);
+  const steps = Math.floor((channels[0]?.length ?? 0) / step);
+  const energies = new Float64Array(steps);
+  const [s, h] = kWeighting(sampleRate);
+  for (const x of channels) {
+    let x1 = 0, x2 = 0, y1 = 0, y2 = 0, z1 = 0, z2 = 0;
+    let n = 0;
+    for (let i = 0; i < steps; i++) {
+      let sum = 0;
+      for (const end = n + step; n < end; n++) {
+        const x0 = x[n]!;
+        const y0 = s.b0 * x0 + s.b1 * x1 + s.b2 * x2 - s.a1 * y1 - s.a2 * y2;
+        const z0 = y0 - 2 * y1 + y2 - h.a1 * z1 - h.a2 * z2;
+        x2 = x1;
+        x1 = x0;
+        y2 = y1;
+        y1 = y0;
+        z2 = z1;
+        z1 = z0;
+        sum += z0 * z0;
+      }
+      energies[i] = energies[i]! + sum;
+    }
+  }
+  return energies;
+}
+
+const toLufs = (meanSquare: number) => -0.691 + 10 * Math.log10(meanSquare);
+
+/** Mean square of each gating block (400 ms, 75 % overlap). */
+function blockPowers(channels: readonly Float32Array[], sampleRate: number): number[] {
+  const steps = stepEnergies(channels, sampleRate);
+  const blockSamples = 4 * Math.round(sampleRate / 10);
+  const powers: number[] = [];
+  for (let i = 0; i + 4 <= steps.length; i++) powers.push((steps[i]! + steps[i + 1]! + steps[i + 2]! + steps[i + 3]!) / blockSamples);
+  return powers;
+}
+
+/** Integrated loudness in LUFS; -Infinity for silence (or audio shorter than one block). */
+export function integratedLoudness(channels: readonly Float32Array[], sampleRate: number): number {
+  const powers = blockPowers(channels, sampleRate).filter((p) => p > 0 && toLufs(p) > -70);
+  if (powers.length === 0) return -Infinity;
+  const relativeGate = toLufs(powers.reduce((a, b) => a + b, 0) / powers.length) - 10;
+  const gated = powers.filter((p) => toLufs(p) > relativeGate);
+  return toLufs(gated.reduce((a, b) => a + b, 0) / gated.length);
+}
+
+const halfTaps = 6;
+/** Interpolation filters for the three in-between positions (1/4, 2/4, 3/4 of a sample): Hann-windowed sinc, 12 taps each. */
+const phases = [1, 2, 3].map((phase) => {
+  const frac = phase / 4;
+  const taps = Array.from({ length: 2 * halfTaps }, (_, i) => {
+    const t = i - (halfTaps - 1) - frac;
+    const sinc = Math.sin(Math.PI * t) / (Math.PI * t);
+    const window = 0.5 + 0.5 * Math.cos((Math.PI * t) / (halfTaps + 0.5));
+    return sinc * window;
+  });
+  const sum = taps.reduce((a, b) => a + b, 0);
+  return Float64Array.from(taps, (t) => t / sum);
+});
+
+/** The largest of |x[n]| and the three oversampled values between x[n] and x[n+1]. */
+function peakAround(x: Float32Array, n: number): number {
+  let peak = Math.abs(x[n]!);
+  if (n < halfTaps - 1 || n + halfTaps >= x.length) return peak;
+  for (const taps of phases) {
+    let v = 0;
+    for (let i = 0; i < taps.length; i++) v += taps[i]! * x[n - (halfTaps - 1) + i]!;
+    peak = Math.max(peak, Math.abs(v));
+  }
+  return peak;
+}
+
+export function samplePeak(channels: readonly Float32Array[]): number {
+  let peak = 0;
+  for (const x of channels) for (let n = 0; n < x.length; n++) peak = Math.max(peak, Math.abs(x[n]!));
+  return peak;
+}
+
+/**
+ * True peak (linear) by 4x oversampling. Between-sample overshoot of real audio stays within a
+ * few dB of its neighbours, so only samples within 6 dB of the sample peak are oversampled.
+ */
+export function truePeak(channels: readonly Float32Array[]): number {
+  const threshold = samplePeak(channels) / 2;
+  let peak = 0;
+  for (const x of channels) {
+    for (let n = 0; n < x.length; n++) {
+      if (Math.abs(x[n]!) < threshold && Math.abs(x[n + 1] ?? 0) < threshold) continue;
+      peak = Math.max(peak, peakAround(x, n));
+    }
+  }
+  return peak;
+}
+
+/** Per sample, the true peak of all channels around it (0 where every channel stays under `floor`). */
+export function truePeakEnvelope(channels: readonly Float32Array[], floor: number): Float32Array {
+  const length = channels[0]?.length ?? 0;
+  const envelope = new Float32Array(length);
+  for (const x of channels) {
+    for (let n = 0; n < length; n++) {
+      if (Math.abs(x[n]!) < floor && Math.abs(x[n + 1] ?? 0) < floor) continue;
+      const p = peakAround(x, n);
+      if (p > envelope[n]!) envelope[n] = p;
+      // The overshoot between n and n+1 also bounds the next sample's gain.
+      if (n + 1 < length && p > envelope[n + 1]!) envelope[n + 1] = p;
+    }
+  }
+  return envelope;
+}
+
+export const toDb = (linear: number) => 20 * Math.log10(linear);
+export const fromDb = (db: number) => 10 ** (db / 20);
+
+export interface LoudnessReport {
+  integratedLufs: number;
+  truePeakDbtp: number;
+}
+
+export function measureLoudness(channels: readonly Float32Array[], sampleRate: number): LoudnessReport {
+  return { integratedLufs: integratedLoudness(channels, sampleRate), truePeakDbtp: toDb(truePeak(channels)) };
+}

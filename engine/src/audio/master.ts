@@ -1,0 +1,111 @@
+import { fromDb, integratedLoudness, toDb, truePeak, truePeakEnvelope } from "./loudness";
+
+export interface MasterOptions {
+  sampleRate: number;
+  targetLufs?: number;
+  /** The true peak the result must not exceed. */
+  maxTruePeakDbtp?: number;
+}
+
+export interface Mastered {
+  channels: [Float32Array, Float32Array];
+  loudnessLufs: number;
+  truePeakDbtp: number;
+}
+
+/** The limiter aims this far under the allowed true peak: other meters oversample a little differently. */
+const ceilingMargin = 0.4;
+const lookAheadSec = 0.002;
+const releaseSec = 0.1;
+
+interface Scratch {
+  needed: Float32Array;
+  held: Float32Array;
+  queue: Int32Array;
+}
+
+/**
+ * Gain per sample so that `preGain * gain * envelope` stays under `ceiling`: the needed reduction
+ * is held over a look-ahead window, ramped in by a moving average of the same length (so it is
+ * complete when the peak arrives) and released slowly.
+ */
+function limiterGains(envelope: Float32Array, preGain: number, ceiling: number, sampleRate: number, scratch: Scratch, out: Float32Array): void {
+  const { needed, held, queue } = scratch;
+  const length = envelope.length;
+  const window = Math.max(1, Math.round(lookAheadSec * sampleRate));
+  for (let n = 0; n < length; n++) {
+    const peak = envelope[n]! * preGain;
+    needed[n] = peak > ceiling ? ceiling / peak : 1;
+  }
+  // held[n] = min(needed[n .. n + window]), by a monotonic queue of indices.
+  let head = 0;
+  let tail = 0;
+  for (let i = 0; i < length + window; i++) {
+    if (i < length) {
+      const v = needed[i]!;
+      while (tail > head && needed[queue[tail - 1]!]! >= v) tail--;
+      queue[tail++] = i;
+    }
+    const n = i - window;
+    if (n < 0) continue;
+    while (queue[head]! < n) head++;
+    held[n] = needed[queue[head]!]!;
+  }
+  const recover = 1 - Math.exp(-1 / (releaseSec * sampleRate));
+  let sum = window;
+  let gain = 1;
+  for (let n = 0; n < length; n++) {
+    sum += held[n]! - (n >= window ? held[n - window]! : 1);
+    const smoothed = sum / window;
+    gain = smoothed < gain ? smoothed : gain + (smoothed - gain) * recover;
+    out[n] = gain;
+  }
+}
+
+/**
+ * Normalizes to the target integrated loudness (−14 LUFS) under a true-peak ceiling (−1 dBTP):
+ * gain, then a look-ahead limiter; limiting lowers loudness a little, so the gain is measured and
+ * corrected again until both hold.
+ */
+export function master(input: [Float32Array, Float32Array], options: MasterOptions): Mastered {
+  const { sampleRate, targetLufs = -14, maxTruePeakDbtp = -1 } = options;
+  const [xL, xR] = input;
+  const length = xL.length;
+  const initial = integratedLoudness(input, sampleRate);
+  if (!Number.isFinite(initial)) return { channels: input, loudnessLufs: initial, truePeakDbtp: toDb(truePeak(input)) };
+
+  let preGain = fromDb(targetLufs - initial);
+  let ceiling = fromDb(maxTruePeakDbtp - ceilingMargin);
+  // Samples this far under the ceiling can never need limiting, even after the gain corrections.
+  const envelope = truePeakEnvelope(input, ceiling / (preGain * 2));
+  const gains = new Float32Array(length);
+  const scratch: Scratch = { needed: new Float32Array(length), held: new Float32Array(length), queue: new Int32Array(length + 1) };
+  const out: [Float32Array, Float32Array] = [new Float32Array(length), new Float32Array(length)];
+  const [oL, oR] = out;
+  let loudness = initial;
+  // Each pass measures how much of a gain change survives the limiter (the slope) to aim the next.
+  let previous: { gainDb: number; loudness: number } | null = null;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    limiterGains(envelope, preGain, ceiling, sampleRate, scratch, gains);
+    for (let n = 0; n < length; n++) {
+      const g = preGain * gains[n]!;
+      oL[n] = xL[n]! * g;
+      oR[n] = xR[n]! * g;
+    }
+    loudness = integratedLoudness(out, sampleRate);
+    const off = targetLufs - loudness;
+    const gainDb = toDb(preGain);
+    if (Math.abs(off) > 0.05) {
+      const slope = previous && Math.abs(gainDb - previous.gainDb) > 1e-6 ? (loudness - previous.loudness) / (gainDb - previous.gainDb) : 1;
+      previous = { gainDb, loudness };
+      preGain = fromDb(gainDb + off / Math.min(1, Math.max(0.3, slope)));
+      continue;
+    }
+    const peak = toDb(truePeak(out));
+    if (peak <= maxTruePeakDbtp - 0.2) break;
+    // Gain moving under the limiter can overshoot a hair: tighten the ceiling and go again.
+    ceiling *= fromDb(maxTruePeakDbtp - 0.3 - peak);
+    previous = null;
+  }
+  return { channels: out, loudnessLufs: loudness, truePeakDbtp: toDb(truePeak(out)) };
+}

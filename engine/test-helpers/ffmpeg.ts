@@ -1,0 +1,50 @@
+// ffmpeg as an independent referee for the engine's audio: its EBU R128 meter and its decoders.
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+/** The ffmpeg binary; throws when it is not installed, so that no check passes without it. */
+export function ffmpegPath(): string {
+  try {
+    return execFileSync("which", ["ffmpeg"], { encoding: "utf8" }).trim();
+  } catch {
+    throw new Error("ffmpeg is not installed: these checks need it (apt-get install -y ffmpeg)");
+  }
+}
+
+export interface Ebur128 {
+  integratedLufs: number;
+  truePeakDbtp: number;
+}
+
+/** Integrated loudness and true peak as ffmpeg's ebur128 filter reports them in its summary. */
+export async function ebur128(file: string): Promise<Ebur128> {
+  const { stderr } = await run(ffmpegPath(), ["-nostats", "-hide_banner", "-i", file, "-filter_complex", "ebur128=peak=true", "-f", "null", "-"], { maxBuffer: 64 * 1024 * 1024 });
+  const summary = stderr.slice(stderr.lastIndexOf("Summary:"));
+  const integrated = /I:\s+(-?[\d.]+|-inf)\s+LUFS/.exec(summary);
+  const peak = /Peak:\s+(-?[\d.]+|-inf)\s+dBFS/.exec(summary);
+  if (!integrated || !peak) throw new Error(`no ebur128 summary from ffmpeg for ${file}:\n${summary || stderr.slice(-2000)}`);
+  const number = (text: string) => (text === "-inf" ? -Infinity : Number(text));
+  return { integratedLufs: number(integrated[1]!), truePeakDbtp: number(peak[1]!) };
+}
+
+export interface Decoded {
+  durationSec: number;
+  channels: number;
+  sampleRate: number;
+  codec: string;
+  /** Whatever ffmpeg complained about while decoding every frame (empty for a clean file). */
+  errors: string;
+}
+
+/** Decodes a whole file (every frame) and reports its stream and any decoding errors. */
+export async function decode(file: string): Promise<Decoded> {
+  const ffprobe = ffmpegPath().replace(/ffmpeg$/, "ffprobe");
+  const probe = await run(ffprobe, ["-v", "error", "-show_entries", "stream=codec_name,channels,sample_rate:format=duration", "-of", "json", file]);
+  const info = JSON.parse(probe.stdout) as { streams: { codec_name: string; channels: number; sample_rate: string }[]; format: { duration: string } };
+  const stream = info.streams[0];
+  if (!stream) throw new Error(`ffprobe found no audio stream in ${file}`);
+  const full = await run(ffmpegPath(), ["-v", "error", "-i", file, "-f", "null", "-"]);
+  return { durationSec: Number(info.format.duration), channels: stream.channels, sampleRate: Number(stream.sample_rate), codec: stream.codec_name, errors: full.stderr.trim() };
+}

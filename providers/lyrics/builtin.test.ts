@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { ProviderError, type Lyrics, type SongContext } from "../contract";
+import { BuiltinLyricsWriter, builtinLyricsWriter } from "./builtin";
+import { countSyllables, rhymes } from "./prosody";
+
+function context(overrides: Partial<SongContext>): SongContext {
+  return {
+    occasion: "birthday",
+    recipientName: "Marie",
+    details: [],
+    language: "en",
+    styleTags: ["pop"],
+    vocal: "female",
+    durationSeconds: 150,
+    ...overrides,
+  };
+}
+
+const cases: SongContext[] = [
+  context({ language: "fr", occasion: "anniversaire", recipientName: "Marie", mood: "joyeux", details: ["elle fait du surf chaque matin", "son chat s'appelle Moustache", "notre voyage à Lisbonne"] }),
+  context({ language: "fr", occasion: "Noël", recipientName: "Maëlys", mood: "nostalgique", details: ["elle chante faux sous la douche", "ses crêpes du dimanche"] }),
+  context({ language: "fr", occasion: "mariage", recipientName: "Zoé et Paul", mood: "romantique", details: ["ils se sont rencontrés à Lyon", "leur chien Biscuit"] }),
+  context({ language: "fr", occasion: "fête des mères", recipientName: "Maman", mood: "tendre", details: ["tu nous lisais des histoires le soir", "ton gâteau au chocolat"] }),
+  context({ language: "fr", occasion: "retraite", recipientName: "Jean-Baptiste", mood: "drôle", details: ["il arrivait toujours le premier au bureau", "ses blagues à la machine à café"] }),
+  context({ language: "fr", occasion: "naissance", recipientName: "Zoé", mood: "calme", details: ["tu es née un mardi de printemps", "ta grande sœur t'attendait"] }),
+  context({ language: "en", occasion: "birthday", recipientName: "Maëlys", mood: "funny", details: ["she surfs every morning", "our trip to Rome", "she burns every pancake"] }),
+  context({ language: "en", occasion: "wedding", recipientName: "Emma and Liam", mood: "romantic", details: ["they met at a bus stop in the rain", "their dog Biscuit"] }),
+  context({ language: "en", occasion: "graduation", recipientName: "Christopher", mood: "energetic", details: ["you studied every night", "the coffee machine in the library"] }),
+  context({ language: "en", occasion: "Father's Day", recipientName: "Dad", mood: "nostalgic", details: ["he taught me to ride a bike", "our Sunday fishing trips"] }),
+  context({ language: "en", occasion: "friendship", recipientName: "Zoé", mood: "calm", details: ["we met in kindergarten", "she always saves me the last slice"] }),
+  context({ language: "en", occasion: "thank you", recipientName: "Grace", details: ["you drove me to the hospital at 3am", "your soup when I was sick"] }),
+];
+
+const allLines = (lyrics: Lyrics): string[] => [lyrics.title, ...lyrics.sections.flatMap((s) => s.lines)];
+
+/** The better of AABB and ABAB for one four-line section: rhyming pairs, out of two. */
+function rhymePairs(lines: string[], language: SongContext["language"]): { rhyming: number; total: number } {
+  const [a, b, c, d] = lines as [string, string, string, string];
+  const aabb = Number(rhymes(a, b, language)) + Number(rhymes(c, d, language));
+  const abab = Number(rhymes(a, c, language)) + Number(rhymes(b, d, language));
+  return { rhyming: Math.max(aabb, abab), total: 2 };
+}
+
+describe("BuiltinLyricsWriter", () => {
+  it("is the builtin writer", () => {
+    expect(builtinLyricsWriter.id).toBe("builtin");
+  });
+
+  for (const ctx of cases) {
+    describe(`${ctx.language} ${ctx.occasion} for ${ctx.recipientName}`, () => {
+      it("has the song structure, the name in the chorus and the story details", async () => {
+        const lyrics = await builtinLyricsWriter.writeLyrics(ctx);
+        expect(lyrics.sections.map((s) => s.kind)).toEqual(["verse", "chorus", "verse", "chorus", "bridge", "chorus"]);
+        for (const section of lyrics.sections) expect(section.lines).toHaveLength(4);
+        expect(lyrics.title).toContain(ctx.recipientName);
+
+        const chorus = lyrics.sections.find((s) => s.kind === "chorus")!.lines.join("\n");
+        expect(chorus.split(ctx.recipientName).length - 1).toBeGreaterThanOrEqual(2);
+
+        // French contracts the detail's first word ("qu'elle", "du"), so it is looked for without it.
+        const text = allLines(lyrics).join("\n").toLowerCase();
+        const quoted = ctx.details.filter((d) => text.includes(d.toLowerCase().split(" ").slice(1).join(" ")));
+        expect(quoted.length, text).toBeGreaterThanOrEqual(2);
+
+        for (const line of allLines(lyrics)) {
+          expect(line).not.toMatch(/[{}]|undefined|null|\s{2}/);
+          expect(line.trim()).toBe(line);
+          expect(line.charAt(0)).toBe(line.charAt(0).toUpperCase());
+        }
+      });
+
+      it("keeps the chorus lines within a syllable of one target and the other lines even", async () => {
+        const lyrics = await builtinLyricsWriter.writeLyrics(ctx);
+        for (const section of lyrics.sections) {
+          // Detail lines quote the person's words and may run longer; every other line keeps the target.
+          const lines = section.lines.filter((line) => !ctx.details.some((d) => line.toLowerCase().includes(d.toLowerCase().split(" ").slice(1).join(" "))));
+          const counts = lines.map((line) => countSyllables(line, ctx.language));
+          expect(Math.max(...counts) - Math.min(...counts), `${section.kind}: ${lines.join(" / ")}`).toBeLessThanOrEqual(2);
+        }
+      });
+
+      it("is deterministic, and another seed gives another draft", async () => {
+        const first = await builtinLyricsWriter.writeLyrics(ctx);
+        const reordered = Object.fromEntries(Object.entries(ctx).reverse()) as unknown as SongContext;
+        expect(await new BuiltinLyricsWriter().writeLyrics(reordered)).toEqual(first);
+        const other = await builtinLyricsWriter.writeLyrics(ctx, { seed: 1 });
+        expect(other).not.toEqual(first);
+        expect(await new BuiltinLyricsWriter({ seed: 1 }).writeLyrics(ctx)).toEqual(other);
+      });
+    });
+  }
+
+  it("rhymes at least 90% of its couplets across drafts", async () => {
+    let rhyming = 0;
+    let total = 0;
+    for (const ctx of cases) {
+      for (const seed of [0, 1, 2]) {
+        const lyrics = await builtinLyricsWriter.writeLyrics(ctx, { seed });
+        for (const section of lyrics.sections) {
+          const pairs = rhymePairs(section.lines, ctx.language);
+          rhyming += pairs.rhyming;
+          total += pairs.total;
+        }
+      }
+    }
+    expect(rhyming / total).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("serves every occasion and mood in both languages, with or without details", async () => {
+    const occasions = ["birthday", "wedding", "anniversary", "christmas", "mother's day", "father's day", "graduation", "friendship", "love", "thanks", "retirement", "birth", "just because"];
+    const moods = ["joyful", "tender", "nostalgic", "funny", "energetic", "calm", undefined];
+    const names = ["Zoé", "Marie-Christine", "Al", "Maximilien"];
+    let i = 0;
+    for (const language of ["fr", "en"] as const) {
+      for (const occasion of occasions) {
+        const mood = moods[i % moods.length];
+        const recipientName = names[i % names.length]!;
+        const details = i % 3 === 0 ? [] : ["we laughed all night"];
+        i++;
+        const lyrics = await builtinLyricsWriter.writeLyrics(context({ language, occasion, recipientName, details, ...(mood ? { mood } : {}) }));
+        const chorus = lyrics.sections[1]!.lines;
+        expect(chorus.join(" ").split(recipientName).length - 1, chorus.join(" / ")).toBeGreaterThanOrEqual(2);
+        const counts = chorus.map((l) => countSyllables(l, language));
+        expect(Math.max(...counts) - Math.min(...counts), chorus.join(" / ")).toBeLessThanOrEqual(2);
+      }
+    }
+  });
+
+  it("says vous to a couple in French", async () => {
+    const lyrics = await builtinLyricsWriter.writeLyrics(cases[2]!);
+    const chorus = lyrics.sections[1]!.lines.join(" ").toLowerCase();
+    expect(chorus).not.toMatch(/\b(tu|te|toi|ton|ta|tes)\b/);
+  });
+
+  it("refuses a song without a name", async () => {
+    const err = await builtinLyricsWriter.writeLyrics(context({ recipientName: "  " })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProviderError);
+    expect((err as ProviderError).kind).toBe("rejected");
+  });
+});

@@ -62,6 +62,12 @@ export const jobs = sqliteTable(
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
     chosenTrackId: text("chosen_track_id"),
+    /** The person reads (and may edit) the lyrics before the music is made. */
+    approveLyrics: integer("approve_lyrics", { mode: "boolean" }).notNull().default(false),
+    /** Lyrics drafts written so far; new drafts are free up to LYRICS_FREE_DRAFTS. */
+    drafts: integer("drafts").notNull().default(0),
+    /** A revision (new seed, maybe another style or voice) of this order; the first one is free. */
+    parentJobId: text("parent_job_id"),
     deadlineAt: integer("deadline_at").notNull(),
     lastSeq: integer("last_seq").notNull().default(0),
     createdAt: createdAt(),
@@ -169,7 +175,7 @@ export const creditLedger = sqliteTable(
     entryKey: text("entry_key").notNull().unique(),
     createdAt: createdAt(),
   },
-  (t) => [index("credit_ledger_user").on(t.userId, t.createdAt), check("credit_ledger_amount_positive", sql`${t.amount} > 0`)],
+  (t) => [index("credit_ledger_user").on(t.userId, t.createdAt), check("credit_ledger_amount_not_negative", sql`${t.amount} >= 0`)],
 );
 
 export const providerCalls = sqliteTable(

@@ -14,7 +14,11 @@ export class BlindPairProvider implements MusicProvider {
     private readonly b: MusicProvider,
   ) {
     this.id = `blind:${a.id}+${b.id}`;
-    this.capabilities = { callbacks: a.capabilities.callbacks || b.capabilities.callbacks, cancel: a.capabilities.cancel && b.capabilities.cancel };
+    this.capabilities = {
+      callbacks: a.capabilities.callbacks || b.capabilities.callbacks,
+      cancel: a.capabilities.cancel && b.capabilities.cancel,
+      maxLyricsChars: Math.min(a.capabilities.maxLyricsChars, b.capabilities.maxLyricsChars),
+    };
   }
 
   private split(taskId: string): [string, string] {

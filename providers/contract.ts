@@ -128,6 +128,8 @@ export interface ProviderCapabilities {
   callbacks: boolean;
   /** The engine can stop a running task; otherwise cancel is local only. */
   cancel: boolean;
+  /** The longest lyrics the engine takes, in characters as sent (0: it sings none). */
+  maxLyricsChars: number;
 }
 
 /** The one contract every music engine implements. Nothing outside `providers/` knows an engine's API. */

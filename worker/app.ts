@@ -9,6 +9,7 @@ import { authRoutes } from "./routes/auth";
 import { creditRoutes } from "./routes/credits";
 import { docsPage } from "./routes/docs";
 import { jobRoutes } from "./routes/jobs";
+import { lyricsRoutes } from "./routes/lyrics";
 import { projectRoutes } from "./routes/projects";
 import { trackRoutes } from "./routes/tracks";
 import { webhookRoutes } from "./routes/webhooks";
@@ -32,6 +33,7 @@ export function createApp() {
     .route("/", authRoutes)
     .route("/", projectRoutes)
     .route("/", jobRoutes)
+    .route("/", lyricsRoutes)
     .route("/", creditRoutes)
     .route("/", trackRoutes)
     .route("/", webhookRoutes)

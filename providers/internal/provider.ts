@@ -26,9 +26,11 @@ const idsOf = (taskId: string) => taskId.split(",").filter(Boolean);
 /** The platform's own engine, reached through its HTTP gateway. Each take is one render with its own seed. */
 export class InternalMusicProvider implements MusicProvider {
   readonly id: string;
-  readonly capabilities = { callbacks: true, cancel: true };
+  readonly capabilities;
   constructor(private readonly config: InternalProviderConfig) {
     this.id = config.id ?? "internal";
+    // Beyond this many characters the words cannot be sung within the engine's longest song.
+    this.capabilities = { callbacks: true, cancel: true, maxLyricsChars: config.instrumentalOnly ? 0 : 3_000 };
   }
 
   private async call(path: string, init: RequestInit = {}): Promise<unknown> {

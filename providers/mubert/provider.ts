@@ -20,7 +20,7 @@ const intensityFor = (mood?: string) => (/calm|tender|doux|sad|triste|nostalg|ro
 
 export class MubertProvider implements MusicProvider {
   readonly id = "mubert";
-  readonly capabilities = { callbacks: false, cancel: false };
+  readonly capabilities = { callbacks: false, cancel: false, maxLyricsChars: 0 };
   private customer: Promise<{ id: string; token: string }> | null = null;
   constructor(private readonly config: MubertConfig) {}
 
@@ -117,7 +117,7 @@ export class InstrumentalFallbackProvider implements MusicProvider {
   readonly id = "instrumental";
   constructor(private readonly inner: MusicProvider) {}
   get capabilities() {
-    return this.inner.capabilities;
+    return { ...this.inner.capabilities, maxLyricsChars: 0 };
   }
   createTrack(request: TrackRequest) {
     return this.inner.createTrack({ ...request, vocal: "instrumental", lyrics: null });

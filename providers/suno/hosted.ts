@@ -229,8 +229,8 @@ function statusOf(info: RecordInfo): TaskStatus {
 }
 
 /** Limits of custom mode: V4 (and older) accept less than V4_5 onwards. */
-function limitsOf(model: string): { style: number; title: number } {
-  return model === "V4" || model.startsWith("V3") ? { style: 200, title: 80 } : { style: 1000, title: 100 };
+function limitsOf(model: string): { style: number; title: number; prompt: number } {
+  return model === "V4" || model.startsWith("V3") ? { style: 200, title: 80, prompt: 3_000 } : { style: 1000, title: 100, prompt: 5_000 };
 }
 
 export interface SunoHostedConfig {
@@ -244,11 +244,12 @@ export interface SunoHostedConfig {
 
 export class SunoHostedProvider implements MusicProvider {
   readonly id = "suno";
-  readonly capabilities = { callbacks: true, cancel: false };
+  readonly capabilities;
   private readonly client: HostedClient;
 
   constructor(private readonly config: SunoHostedConfig) {
     this.client = new HostedClient(config);
+    this.capabilities = { callbacks: true, cancel: false, maxLyricsChars: limitsOf(config.model).prompt };
   }
 
   async createTrack(request: TrackRequest): Promise<{ taskId: string }> {

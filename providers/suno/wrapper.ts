@@ -121,7 +121,8 @@ export interface SunoWrapperConfig {
 
 export class SunoWrapperProvider implements MusicProvider {
   readonly id = "suno-wrapper";
-  readonly capabilities = { callbacks: false, cancel: false };
+  // The wrapper sends the lyrics to Suno's web app, which takes 3,000 characters.
+  readonly capabilities = { callbacks: false, cancel: false, maxLyricsChars: 3_000 };
   private readonly client: WrapperClient;
 
   constructor(private readonly config: SunoWrapperConfig) {

@@ -22,6 +22,8 @@ const behaviourSchema = z.object({
   delayMs: z.number().int().min(0),
   audio: z.enum(["ok", "html", "missing", "forbidden"]),
   lyricsTitle: z.string().optional(),
+  /** The engine sings its own words instead of the lyrics it was given (they name nobody). */
+  ignoreLyrics: z.boolean().optional(),
 });
 type Behaviour = z.infer<typeof behaviourSchema>;
 const defaultBehaviour: Behaviour = { create: "ok", outcome: "success", lyricsOutcome: "success", pollsToComplete: 1, delayMs: 0, audio: "ok" };
@@ -54,6 +56,8 @@ interface Task {
   /** Once terminal a task stays so, whatever behaviour changes later. */
   settled: Phase | null;
 }
+
+const improvised = "[Verse]\nOh the night is young\n[Chorus]\nDance until the morning sun";
 
 interface Callback {
   url: string;
@@ -317,7 +321,7 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
     const task = newTask("hosted", "music", req, body, { callBackUrl });
     task.clips = newClips(2, {
       title: typeof title === "string" ? title : "Untitled",
-      lyrics: instrumental === true ? "" : String(prompt ?? ""),
+      lyrics: instrumental === true ? "" : behaviour.ignoreLyrics ? improvised : String(prompt ?? ""),
       tags: typeof style === "string" ? style : "",
       model: hostedModelNames[model] ?? model,
     });
@@ -464,7 +468,7 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
     const task = newTask("wrapper", "music", req, body);
     task.clips = newClips(2, {
       title: typeof title === "string" ? title : "",
-      lyrics: make_instrumental === true ? "" : String(prompt ?? ""),
+      lyrics: make_instrumental === true ? "" : behaviour.ignoreLyrics ? improvised : String(prompt ?? ""),
       tags: typeof tags === "string" ? tags : "",
       // Its stale default when the caller names none.
       model: typeof model === "string" && model ? model : "chirp-v3-5",

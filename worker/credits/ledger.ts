@@ -24,13 +24,13 @@ export function grantStatements(db: Database, userId: string, amount: number, re
 }
 
 /** Fails the whole batch with a CHECK violation when the available balance is short (see isInsufficientCredits). */
-export function holdStatements(db: Database, userId: string, jobId: string, amount: number) {
+export function holdStatements(db: Database, userId: string, jobId: string, amount: number, reason = "song order") {
   return [
     db
       .update(creditBalances)
       .set({ reserved: sql`${creditBalances.reserved} + ${amount}`, updatedAt: Date.now() })
       .where(eq(creditBalances.userId, userId)),
-    db.insert(creditLedger).values(ledgerRow(userId, "hold", amount, "song order", holdKey(jobId), jobId)),
+    db.insert(creditLedger).values(ledgerRow(userId, "hold", amount, reason, holdKey(jobId), jobId)),
   ] as const;
 }
 

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { generations, idempotencyKeys, jobEvents, jobs, projects, type Database, type Job } from "../../db";
+import { creditLedger, generations, idempotencyKeys, jobEvents, jobs, projects, type Database, type Job } from "../../db";
 import { parseLyricsText } from "../../providers";
 import { sha256Hex } from "../auth";
 import { holdStatements, isInsufficientCredits, isUniqueViolation, readCredits } from "../credits";
@@ -40,7 +40,14 @@ async function replay(db: Database, userId: string, key: string, requestHash: st
  * to go below zero), the job is recorded QUEUED with its generation metadata and first event, and the
  * Idempotency-Key is claimed. Either all of it is written or none. The job's Durable Object then takes over.
  */
-export async function createJob(env: Env, db: Database, user: { id: string; role: string }, idempotencyKey: string, body: CreateJobBody): Promise<Created> {
+/** A revision of a finished order: its lyrics and brief, a new seed; the first one of each order is free. */
+export interface RevisionOf {
+  parentJobId: string;
+  context: unknown;
+  free: boolean;
+}
+
+export async function createJob(env: Env, db: Database, user: { id: string; role: string }, idempotencyKey: string, body: CreateJobBody, revision?: RevisionOf): Promise<Created> {
   const userId = user.id;
   const requestHash = await sha256Hex(canonicalJson(body));
   const earlier = await replay(db, userId, idempotencyKey, requestHash);
@@ -59,7 +66,7 @@ export async function createJob(env: Env, db: Database, user: { id: string; role
 
   const customLyrics = body.mode === "custom" && body.lyrics ? parseLyricsText(body.lyrics, body.title) : null;
   const now = Date.now();
-  const credits = Number(env.CREDITS_PER_SONG);
+  const credits = revision?.free ? 0 : Number(env.CREDITS_PER_SONG);
   const job: Job = {
     id: jobId,
     userId,
@@ -76,21 +83,26 @@ export async function createJob(env: Env, db: Database, user: { id: string; role
     errorCode: null,
     errorMessage: null,
     chosenTrackId: null,
+    approveLyrics: body.approveLyrics,
+    drafts: 0,
+    parentJobId: revision?.parentJobId ?? null,
     deadlineAt: now + Number(env.JOB_DEADLINE_SECONDS) * 1000,
     lastSeq: 1,
     createdAt: now,
     updatedAt: now,
     finishedAt: null,
   };
-  const { mode, projectId: _project, engine: _engine, language, vocal, styleTags, mood, durationSeconds, seed, ...brief } = body;
+  const { mode, projectId: _project, engine: _engine, approveLyrics: _approve, language, vocal, styleTags, mood, durationSeconds, seed, ...brief } = body;
   try {
     await db.batch([
-      ...holdStatements(db, userId, job.id, credits),
+      ...holdStatements(db, userId, job.id, credits, revision ? `${revision.free ? "free revision" : "revision"} of ${revision.parentJobId}` : "song order"),
+      // One free revision per order: the unique key makes a second, concurrent claim fail.
+      ...(revision?.free ? [db.insert(creditLedger).values({ id: crypto.randomUUID(), userId, jobId: job.id, kind: "grant", amount: 0, reason: `free revision of ${revision.parentJobId}`, entryKey: `free-revision:${revision.parentJobId}`, createdAt: now })] : []),
       db.insert(jobs).values(job),
       db.insert(generations).values({
         jobId: job.id,
         mode,
-        context: mode === "context" ? brief : null,
+        context: revision ? revision.context : mode === "context" ? brief : null,
         lyrics: customLyrics,
         lyricsSource: customLyrics ? "user" : null,
         language,
@@ -100,6 +112,7 @@ export async function createJob(env: Env, db: Database, user: { id: string; role
         durationSeconds,
         params: {},
         provider: routed.provider,
+        pronunciations: body.mode === "context" && body.pronounceAs ? { [body.recipientName]: body.pronounceAs } : null,
         seed: seed ?? crypto.getRandomValues(new Uint32Array(1))[0]! >>> 1,
         updatedAt: now,
       }),
@@ -111,6 +124,7 @@ export async function createJob(env: Env, db: Database, user: { id: string; role
       const { balance, reserved, available } = await readCredits(db, userId, 0);
       throw new ApiError("insufficient_credits", `This song costs ${credits} credits; ${available} are available`, undefined, { balance, reserved, available, required: credits });
     }
+    if (revision?.free && isUniqueViolation(err, "credit_ledger.entry_key")) return createJob(env, db, user, idempotencyKey, body, { ...revision, free: false });
     if (isUniqueViolation(err, "idempotency_keys")) {
       const raced = await replay(db, userId, idempotencyKey, requestHash);
       if (raced) return raced;

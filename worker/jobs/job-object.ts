@@ -34,6 +34,8 @@ class Listener {
   }
 }
 
+const lyricsExpired = { code: "lyrics_expired", message: "The lyrics were not approved in time; the credits were refunded." };
+
 const eventJson = (e: Pick<JobEvent, "seq" | "type" | "status" | "data" | "createdAt">) =>
   JSON.stringify({ seq: e.seq, type: e.type, status: e.status, data: e.data ?? {}, at: new Date(e.createdAt).toISOString() });
 
@@ -79,7 +81,8 @@ export class JobObject extends DurableObject<Env> {
     return this.serially(async () => {
       const job = await this.load(jobId);
       if (!job) return { applied: false, status: null, reason: "unknown job" };
-      if (canFailOver(input) && decide(job, { type: "failover", provider: "", reason: "" }).accepted) {
+      if (input.type === "lyrics_written" && job.approveLyrics) return this.commit(job, { ...input, type: "lyrics_drafted" });
+      if (canFailOver(input) && decide(job, { type: "failover", provider: "", reason: "" }).accepted && !(input.type === "failed" && input.code === "name_missing" && job.providersTried.length > 1)) {
         const next = await nextInChain(this.env, this.db, job.providerChain);
         if (next) return this.commit(job, { type: "failover", provider: next, reason: input.type === "failed" ? input.message : "" });
       }
@@ -144,9 +147,26 @@ export class JobObject extends DurableObject<Env> {
 
     switch (input.type) {
       case "lyrics_written":
+      case "lyrics_drafted":
         writes.push(db.update(generations).set({ lyrics: input.lyrics, lyricsSource: input.source, updatedAt: now }).where(eq(generations.jobId, job.id)));
-        update.title = job.title ?? input.lyrics.title;
+        update.title = job.mode === "custom" ? job.title : input.lyrics.title;
+        update.drafts = job.drafts + 1;
         data.lyrics = input.lyrics;
+        if (input.type === "lyrics_drafted") {
+          // Waiting for the person replaces the song's deadline with the approval window.
+          update.deadlineAt = now + Number(this.env.LYRICS_APPROVAL_HOURS) * 3_600_000;
+          data.draft = job.drafts + 1;
+          data.expiresAt = new Date(update.deadlineAt).toISOString();
+        }
+        break;
+      case "lyrics_edited":
+        writes.push(db.update(generations).set({ lyrics: input.lyrics, lyricsSource: "user", updatedAt: now }).where(eq(generations.jobId, job.id)));
+        update.title = job.mode === "custom" ? job.title : input.lyrics.title;
+        data.lyrics = input.lyrics;
+        break;
+      case "redraft":
+      case "lyrics_approved":
+        update.deadlineAt = now + Number(this.env.JOB_DEADLINE_SECONDS) * 1000;
         break;
       case "submitted":
         update.provider = input.provider;
@@ -187,11 +207,13 @@ export class JobObject extends DurableObject<Env> {
         break;
       }
       case "cancel":
-      case "deadline":
-        update.errorCode = errorFor[input.type]!.code;
-        update.errorMessage = errorFor[input.type]!.message;
-        data.error = errorFor[input.type];
+      case "deadline": {
+        const error = input.type === "deadline" && job.status === "LYRICS_READY" ? lyricsExpired : errorFor[input.type]!;
+        update.errorCode = error.code;
+        update.errorMessage = error.message;
+        data.error = error;
         break;
+      }
       case "lyrics_started":
       case "music_ready":
         break;
@@ -222,8 +244,18 @@ export class JobObject extends DurableObject<Env> {
     const jobId = job.id;
     switch (input.type) {
       case "lyrics_written":
+      case "lyrics_approved":
         await send(this.env, { role: "music", op: "create", jobId });
         await this.schedulePoll(job, true);
+        break;
+      case "lyrics_drafted":
+        await this.armAlarm(job);
+        break;
+      case "redraft":
+        await send(this.env, { role: "lyrics", jobId });
+        await this.armAlarm(job);
+        break;
+      case "lyrics_edited":
         break;
       case "submitted":
         await this.schedulePoll(job, true);

@@ -1,4 +1,4 @@
-import { terminalStatuses, type JobStatus, type TerminalStatus } from "../../db";
+import { activeStatuses, terminalStatuses, type JobStatus, type TerminalStatus } from "../../db";
 import type { Lyrics, ProviderErrorKind, Take } from "../../providers";
 
 /** A stored take, as the delivery step hands it to the job. */
@@ -28,6 +28,10 @@ export interface DeliveredTrack {
 export type JobInput =
   | { type: "lyrics_started" }
   | { type: "lyrics_written"; lyrics: Lyrics; source: string }
+  | { type: "lyrics_drafted"; lyrics: Lyrics; source: string }
+  | { type: "lyrics_edited"; lyrics: Lyrics }
+  | { type: "redraft" }
+  | { type: "lyrics_approved" }
   | { type: "submitted"; provider: string; taskId: string }
   | { type: "progress"; progress?: number; stage?: string }
   | { type: "music_ready" }
@@ -38,12 +42,18 @@ export type JobInput =
   | { type: "cancel" }
   | { type: "deadline" };
 
-const active = ["QUEUED", "WRITING_LYRICS", "LYRICS_READY", "GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING"] as const satisfies readonly JobStatus[];
+const active = activeStatuses;
 
 /** The state machine, as a table: which states accept each input, and where it leads ("stay" records without moving). */
 export const machine: Record<JobInput["type"], { from: readonly JobStatus[]; to: JobStatus | "stay" }> = {
   lyrics_started: { from: ["QUEUED"], to: "WRITING_LYRICS" },
   lyrics_written: { from: ["QUEUED", "WRITING_LYRICS"], to: "GENERATING_MUSIC" },
+  // Orders that asked to approve their lyrics wait for the person between the lyrics and the music.
+  lyrics_drafted: { from: ["QUEUED", "WRITING_LYRICS"], to: "LYRICS_READY" },
+  lyrics_edited: { from: ["LYRICS_READY"], to: "stay" },
+  // A new draft goes back to the writer: the other move back, like a failover.
+  redraft: { from: ["LYRICS_READY"], to: "WRITING_LYRICS" },
+  lyrics_approved: { from: ["LYRICS_READY"], to: "GENERATING_MUSIC" },
   submitted: { from: ["GENERATING_MUSIC"], to: "stay" },
   progress: { from: ["GENERATING_MUSIC"], to: "stay" },
   music_ready: { from: ["GENERATING_MUSIC"], to: "POSTPROCESSING" },

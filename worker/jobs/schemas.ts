@@ -10,6 +10,7 @@ const common = {
   vocal: z.enum(vocals).default("female"),
   durationSeconds: z.int().min(30).max(240).default(120).describe("Target length of the song."),
   seed: z.int().min(0).max(2_147_483_647).optional().describe("Same seed, same engine, same song; random when absent."),
+  approveLyrics: z.boolean().default(false).describe("Stop once the lyrics are written, so they can be read, edited or redrafted before the music is made."),
   engine: z.string().min(1).max(60).optional().describe("Operators only: force this order onto one engine (a per-job flag)."),
 };
 
@@ -18,6 +19,7 @@ export const contextJobSchema = z
     mode: z.literal("context"),
     occasion: z.string().trim().min(2).max(200).describe('What the song is for, e.g. "a birthday".'),
     recipientName: z.string().trim().min(1).max(60),
+    pronounceAs: z.string().trim().min(1).max(80).optional().describe('How the name sounds, e.g. "ma-é-liss" for Maëlys: the lyrics keep the spelling, our singer sings this.'),
     relationship: z.string().trim().min(1).max(80).optional().describe('Who they are to you, e.g. "my sister".'),
     details: z.array(z.string().trim().min(1).max(200)).max(6).default([]).describe("Story details to weave into the lyrics."),
     ...common,
@@ -68,6 +70,9 @@ export const jobSchema = z
     lyrics: lyricsSchema.nullable(),
     takes: z.array(takeSchema),
     chosenTrackId: z.string().nullable(),
+    approveLyrics: z.boolean(),
+    drafts: z.int().describe("Lyrics drafts written so far."),
+    parentJobId: z.string().nullable().describe("The order this one revises."),
     request: z.record(z.string(), z.unknown()).describe("What was ordered: the brief, or the custom lyrics and style."),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

@@ -33,6 +33,9 @@ export function jobView(job: Job, generation: Generation | undefined, jobTracks:
       .sort((a, b) => a.takeIndex - b.takeIndex)
       .map((t) => ({ trackId: t.id, takeIndex: t.takeIndex, format: t.format, durationSeconds: t.durationSeconds, sizeBytes: t.sizeBytes, chosen: t.id === job.chosenTrackId })),
     chosenTrackId: job.chosenTrackId,
+    approveLyrics: job.approveLyrics,
+    drafts: job.drafts,
+    parentJobId: job.parentJobId,
     request,
     createdAt: iso(job.createdAt),
     updatedAt: iso(job.updatedAt),

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { generations, jobs, type Database } from "../../db";
-import type { Lyrics, SongContext } from "../../providers";
+import { formatLyricsText, type Lyrics, type SongContext } from "../../providers";
+import { builtinLyricsWriter } from "../../providers/lyrics";
+import { mentionsName } from "../jobs/name-check";
 import { chooseLyricsWriter, lyrics as lyricsWriter } from "../routing";
 import { jobStub } from "../jobs/stub";
 import type { MessageFor } from "./messages";
@@ -21,7 +23,7 @@ export async function lyricsStep(env: Env, db: Database, message: MessageFor<"ly
     const brief = generation.context as Omit<SongContext, "language" | "styleTags" | "vocal" | "durationSeconds">;
     const writerId = chooseLyricsWriter(env);
     if (!writerId) throw new Error("No lyrics writer is configured");
-    written = await (await lyricsWriter(env, db, writerId, job.id)).writeLyrics({
+    const context: SongContext = {
       ...brief,
       details: brief.details ?? [],
       language: generation.language,
@@ -29,8 +31,18 @@ export async function lyricsStep(env: Env, db: Database, message: MessageFor<"ly
       vocal: generation.vocal,
       durationSeconds: generation.durationSeconds,
       ...(generation.mood ? { mood: generation.mood } : {}),
-    });
+    };
+    // Each new draft asked for is written with another seed.
+    const seed = job.drafts ? generation.seed + job.drafts : undefined;
+    written = await (await lyricsWriter(env, db, writerId, job.id, seed)).writeLyrics(context);
     source = writerId;
+    // Lyrics that leave out who the song is for would make a song that cannot be delivered: the
+    // built-in writer, which always names the recipient, writes them instead.
+    if (!mentionsName(formatLyricsText(written), context.recipientName) && writerId !== builtinLyricsWriter.id) {
+      console.log(JSON.stringify({ level: "warn", msg: "lyrics without the recipient's name, rewritten", jobId: job.id, writer: writerId }));
+      written = await (await lyricsWriter(env, db, builtinLyricsWriter.id, job.id, seed ?? generation.seed)).writeLyrics(context);
+      source = builtinLyricsWriter.id;
+    }
   }
   await jobStub(env, job.id).apply(job.id, { type: "lyrics_written", lyrics: written, source });
 }

@@ -33,6 +33,7 @@ export async function musicStep(env: Env, db: Database, message: MessageFor<"mus
       language: generation.language,
       durationSeconds: generation.durationSeconds,
       seed: generation.seed,
+      ...(generation.pronunciations ? { pronunciations: generation.pronunciations } : {}),
       callbackUrl: await callbackUrl(env, job.provider, job.id),
     });
     await stub.apply(job.id, { type: "submitted", provider: job.provider, taskId });

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
-import { jobs, type Database } from "../../db";
-import { ProviderError } from "../../providers";
-import { music } from "../routing";
+import { generations, jobs, type Database } from "../../db";
+import { formatLyricsText, ProviderError, type Lyrics } from "../../providers";
 import { jobStub } from "../jobs/stub";
+import { mentionsName } from "../jobs/name-check";
+import { music } from "../routing";
 import type { MessageFor } from "./messages";
 
 /** Two takes at most: the person keeps the one they prefer. */
@@ -12,7 +13,20 @@ export async function postprocessStep(env: Env, db: Database, message: MessageFo
   const job = await db.select().from(jobs).where(eq(jobs.id, message.jobId)).get();
   if (!job || job.status !== "POSTPROCESSING" || !job.provider || !job.providerTaskId) return;
   const result = await music(env, db, job.provider, job.id).fetchResult(job.providerTaskId);
-  const takes = result.takes.filter((t) => t.audioUrl).slice(0, MAX_TAKES);
+  let takes = result.takes.filter((t) => t.audioUrl).slice(0, MAX_TAKES);
   if (!takes.length) throw new ProviderError("unavailable", "The engine reported success but returned no audio");
+
+  // A gift that forgets who it is for is not delivered: each sung take must name the recipient,
+  // in the lyrics the engine reports it sang (or, failing that, the lyrics it was given).
+  const generation = await db.select().from(generations).where(eq(generations.jobId, job.id)).get();
+  const name = (generation?.context as { recipientName?: string } | null)?.recipientName;
+  if (name && generation?.vocal !== "instrumental") {
+    const given = generation?.lyrics ? formatLyricsText(generation.lyrics as Lyrics) : "";
+    takes = takes.filter((t) => mentionsName(t.lyricsText ?? given, name));
+    if (!takes.length) {
+      await jobStub(env, job.id).apply(job.id, { type: "failed", code: "name_missing", message: `The song did not name ${name}.`, errorKind: "unavailable" });
+      return;
+    }
+  }
   await jobStub(env, job.id).apply(job.id, { type: "takes_ready", takes, ...(result.model ? { model: result.model } : {}) });
 }

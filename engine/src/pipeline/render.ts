@@ -8,6 +8,9 @@ import { master } from "../audio/master";
 import { mixSong } from "../audio/mix";
 import { findGaps } from "../audio/silence";
 import { encodeWav } from "../audio/wav";
+import { generateBand } from "../generators/band";
+import type { SectionGenerator } from "../generators/contract";
+import { generatorFromEnv } from "../generators/from-env";
 import { abortError, renderBand } from "../synth/render";
 import type { Sing } from "../voice/contract";
 import { sing as builtinSing } from "../voice/sing";
@@ -22,12 +25,15 @@ export interface RenderDependencies {
   sing?: Sing;
   /** Writes lyrics from a context when the request brings none and wants a voice (the built-in writer unless replaced). */
   writeLyrics?: (context: SongContext) => Promise<Lyrics>;
+  /** Makes the band section by section (e.g. a GPU model server) instead of the built-in synthesizer. */
+  generator?: SectionGenerator;
 }
 
-/** A renderSong with its own singer and lyrics writer. */
+/** A renderSong with its own singer, lyrics writer and, optionally, band generator. */
 export function createRenderSong(dependencies: RenderDependencies = {}): RenderSong {
   const sing = dependencies.sing ?? builtinSing;
   const writeLyrics = dependencies.writeLyrics ?? ((context: SongContext) => builtinLyricsWriter.writeLyrics(context));
+  const { generator } = dependencies;
   return async (request: RenderRequest, options: RenderOptions = {}): Promise<RenderResult> => {
     const { signal } = options;
     const stage = (name: RenderStage, fraction: number) => {
@@ -44,12 +50,16 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
     stage("arrangement", 1);
 
     // The singer works in its own process while this one renders the band.
-    const voiced = request.vocal !== "instrumental" && arrangement.sung.length > 0;
+    // A generator that sings (ACE-Step) already carries the voice in its band.
+    const voiced = request.vocal !== "instrumental" && arrangement.sung.length > 0 && !generator?.singsLyrics;
     const vocal = voiced ? sing({ language: request.language, voice: request.vocal === "male" ? "male" : "female", sampleRate, durationSec: arrangement.durationSec, notes: arrangement.sung }, signal) : null;
     vocal?.catch(() => undefined);
 
     stage("band", 0);
-    const band = await renderBand(arrangement, { sampleRate, signal, onProgress: (f) => options.onProgress?.("band", f) });
+    const onBandProgress = (f: number) => options.onProgress?.("band", f);
+    const band = generator
+      ? await generateBand(generator, request, arrangement, { signal, onProgress: onBandProgress })
+      : await renderBand(arrangement, { sampleRate, signal, onProgress: onBandProgress });
     stage("band", 1);
 
     stage("vocals", 0);
@@ -108,4 +118,5 @@ function sectionStarts(arrangement: Arrangement): RenderResult["sectionStarts"] 
   return arrangement.sections.map((s) => ({ kind: s.kind, startSec: s.startSec }));
 }
 
-export const renderSong: RenderSong = createRenderSong();
+/** The engine's renderer: the band from ENGINE_GENERATOR's generator when one is configured, else the built-in synthesizer. */
+export const renderSong: RenderSong = createRenderSong({ generator: generatorFromEnv(process.env) });

@@ -4,6 +4,9 @@ import { useAuth } from "../lib/auth";
 import { useLocale } from "../lib/hooks";
 import { withLocale } from "../lib/i18n";
 
+// Plain HTML: the landing page ships no JavaScript (see root.tsx).
+export const handle = { hydrate: false };
+
 export default function Home() {
   const { t } = useTranslation();
   const locale = useLocale();

@@ -151,7 +151,7 @@ function Player({ job }: { job: ApiJob }) {
     setShare(s);
     const text = kind === "share" ? s.shareUrl : s.embedHtml;
     await navigator.clipboard?.writeText(text).catch(() => undefined);
-    setNotice(t("song.copied"));
+    setNotice("song.copied");
   }
 
   async function regenerate() {
@@ -214,7 +214,7 @@ function Player({ job }: { job: ApiJob }) {
         </button>
       </p>
       <p role="status" className="muted">
-        {notice}
+        {notice ? t(notice) : ""}
       </p>
       {share && (
         <div className="share">

@@ -144,6 +144,8 @@ export const tracks = sqliteTable(
     provider: text("provider").notNull(),
     providerTakeId: text("provider_take_id"),
     title: text("title"),
+    /** Set when the owner shares the take: whoever holds it may play it (share page, partner embeds). */
+    shareToken: text("share_token"),
     createdAt: createdAt(),
   },
   (t) => [index("tracks_job").on(t.jobId, t.takeIndex), index("tracks_user").on(t.userId, t.createdAt)],

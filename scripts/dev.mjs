@@ -1,4 +1,5 @@
 // `npm start`: everything Refrain needs locally, on one machine with no network.
+// The web app (React Router, web/) is built into the same Worker as the API, then served by wrangler dev.
 // Local secrets, D1 migrations, a demo account with credits, the music engine (a Node process with
 // its worker pool), then the Worker (D1, R2, Queues and the job Durable Objects all run inside
 // wrangler's local runtime), which sends its orders to that engine.
@@ -28,7 +29,8 @@ if (missing.length) {
   writeFileSync(".dev.vars", existing + missing.map((name) => `${name}=${generated[name] ?? ""}\n`).join(""));
 }
 
-if (wrangler(["d1", "migrations", "apply", "DB", "--local", ...persist], { input: "y\n", stdio: ["pipe", "inherit", "inherit"] }).status !== 0) process.exit(1);
+// wrangler.toml explicitly: after a web build, wrangler would otherwise follow the build's config redirect.
+if (wrangler(["d1", "migrations", "apply", "DB", "--local", "-c", "wrangler.toml", ...persist], { input: "y\n", stdio: ["pipe", "inherit", "inherit"] }).status !== 0) process.exit(1);
 
 const demo = { email: "demo@refrain.local", password: "refrain-demo", credits: 200 };
 const salt = randomBytes(16);
@@ -40,10 +42,13 @@ const seed = [
   `INSERT OR IGNORE INTO credit_ledger (id, user_id, kind, amount, reason, entry_key, created_at) VALUES ('led_demo', 'usr_demo', 'grant', ${demo.credits}, 'demo credits', 'demo:grant', ${now});`,
   `INSERT OR IGNORE INTO credit_balances (user_id, balance, reserved, updated_at) VALUES ('usr_demo', ${demo.credits}, 0, ${now});`,
 ].join(" ");
-if (wrangler(["d1", "execute", "DB", "--local", ...persist, "--command", seed], { stdio: ["ignore", "ignore", "inherit"] }).status !== 0) process.exit(1);
+if (wrangler(["d1", "execute", "DB", "--local", "-c", "wrangler.toml", ...persist, "--command", seed], { stdio: ["ignore", "ignore", "inherit"] }).status !== 0) process.exit(1);
 
 const vars = Object.fromEntries(readFileSync(".dev.vars", "utf8").split("\n").filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
 if (spawnSync(process.execPath, ["engine/build.mjs"], { stdio: "inherit" }).status !== 0) process.exit(1);
+// The Worker with its pages: `react-router build` writes build/server (the Worker and its wrangler.json) and build/client (assets).
+if (process.env.REFRAIN_SKIP_WEB_BUILD !== "1" || !existsSync("build/server/wrangler.json"))
+  if (spawnSync("npx", ["react-router", "build"], { stdio: ["ignore", "inherit", "inherit"], env }).status !== 0) process.exit(1);
 const engine = spawn(process.execPath, ["engine/dist/server.mjs"], {
   stdio: "inherit",
   env: { ...process.env, ENGINE_PORT: enginePort, ENGINE_TOKEN: vars.ENGINE_TOKEN, ENGINE_WEBHOOK_SECRET: vars.ENGINE_WEBHOOK_SECRET, ENGINE_PUBLIC_URL: `http://127.0.0.1:${enginePort}`, ...(stateDir ? { ENGINE_DATA_DIR: `${stateDir}/engine` } : {}) },
@@ -52,7 +57,13 @@ const engine = spawn(process.execPath, ["engine/dist/server.mjs"], {
 console.log(`\nRefrain is starting on http://localhost:${port}\n  demo account: ${demo.email} / ${demo.password} (${demo.credits} credits)\n  API docs:     http://localhost:${port}/api/docs\n`);
 const dev = spawn(
   "npx",
-  ["wrangler", "dev", "--port", port, "--ip", "127.0.0.1", "--inspector-port", "0", ...persist, "--var", `PUBLIC_URL:http://localhost:${port}`, "--var", `ENGINE_URL:http://127.0.0.1:${enginePort}`],
+  [
+    "wrangler", "dev", "-c", "build/server/wrangler.json", "--env-file", ".dev.vars",
+    "--port", port, "--ip", "127.0.0.1", "--inspector-port", "0", ...persist,
+    "--var", `PUBLIC_URL:${process.env.PUBLIC_URL ?? `http://localhost:${port}`}`, "--var", `ENGINE_URL:http://127.0.0.1:${enginePort}`,
+    // Partner origins allowed to frame /embed/* (space or comma separated).
+    ...(process.env.EMBED_ORIGINS ? ["--var", `EMBED_ORIGINS:${process.env.EMBED_ORIGINS}`] : []),
+  ],
   { stdio: "inherit", env },
 );
 const children = [dev, engine];

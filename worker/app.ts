@@ -16,7 +16,23 @@ import { webhookRoutes } from "./routes/webhooks";
 
 const OPENAPI = { openapi: "3.1.0", info: { title: "Refrain", version: "0.1.0", description: "Personalized songs, written, sung and delivered." } } as const;
 
-export function createApp() {
+/** What serves the pages (the React Router app) when the Worker is built with the web app. */
+export type WebHandler = (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response>;
+
+/** Pages may be framed only under /embed/*, and only by the partner origins in EMBED_ORIGINS. */
+export function withFramingPolicy(env: Env, path: string, response: Response): Response {
+  const origins = env.EMBED_ORIGINS.split(/[\s,]+/).filter((o) => /^https?:\/\/[^\s/'";]+$/.test(o));
+  const embeddable = path.startsWith("/embed/");
+  const ancestors = embeddable ? ["'self'", ...origins].join(" ") : "'none'";
+  const headers = new Headers(response.headers);
+  headers.set("Content-Security-Policy", `frame-ancestors ${ancestors}`);
+  if (!embeddable) headers.set("X-Frame-Options", "DENY");
+  headers.set("X-Content-Type-Options", "nosniff");
+  headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+export function createApp(options: { web?: WebHandler } = {}) {
   const app = router();
   app.use("*", requestId());
   app.use("*", async (c, next) => {
@@ -41,7 +57,14 @@ export function createApp() {
   app.doc31("/api/openapi.json", OPENAPI);
   app.route("/", docsPage(() => app.getOpenAPI31Document(OPENAPI) as never));
   app.get("/health", (c) => c.json({ ok: true }));
-  app.get("/", (c) => c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Refrain</title></head><body><h1>Refrain</h1><p>Personalized songs. The API is documented at <a href="/api/docs">/api/docs</a>.</p></body></html>`));
+  if (options.web) {
+    const web = options.web;
+    // React Router gets everything the API does not answer (all methods: forms post to pages).
+    app.all("*", async (c) => {
+      if (c.req.path.startsWith("/api/")) throw new ApiError("not_found", "No such route");
+      return withFramingPolicy(c.env, c.req.path, await web(c.req.raw, c.env, c.executionCtx as ExecutionContext));
+    });
+  } else app.get("/", (c) => c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Refrain</title></head><body><h1>Refrain</h1><p>Personalized songs. The API is documented at <a href="/api/docs">/api/docs</a>.</p></body></html>`));
 
   app.notFound(() => {
     throw new ApiError("not_found", "No such route");

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { tracks } from "../../db";
-import { requireUser } from "../auth";
+import { randomToken, requireUser } from "../auth";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
@@ -27,6 +27,38 @@ const linksSchema = z
   .object({ streamUrl: z.string(), downloadUrl: z.string(), wavDownloadUrl: z.string().nullable(), expiresAt: z.iso.datetime() })
   .meta({ id: "TrackLinks", description: "Signed, expiring links; ask again for fresh ones before they expire." });
 
+const shareSchema = z
+  .object({ token: z.string(), shareUrl: z.string(), embedUrl: z.string(), embedHtml: z.string(), oembedUrl: z.string() })
+  .meta({ id: "TrackShare", description: "Anyone holding the token may play this take, until the owner stops sharing it." });
+const publicTrackSchema = z
+  .object({ id: z.string(), title: z.string().nullable(), durationSeconds: z.number().nullable(), streamUrl: z.string(), expiresAt: z.iso.datetime() })
+  .meta({ id: "PublicTrack", description: "A shared take: a short-lived stream link; ask again before it expires." });
+
+const publicUrls = (env: Env, trackId: string, token: string) => {
+  const base = env.PUBLIC_URL.replace(/\/$/, "");
+  const q = `?t=${encodeURIComponent(token)}`;
+  const shareUrl = `${base}/s/${encodeURIComponent(trackId)}${q}`;
+  const embedUrl = `${base}/embed/${encodeURIComponent(trackId)}${q}`;
+  return {
+    shareUrl,
+    embedUrl,
+    embedHtml: `<iframe src="${embedUrl}" width="100%" height="120" style="border:0;max-width:640px" allow="autoplay" title="Refrain player" loading="lazy"></iframe>`,
+    oembedUrl: `${base}/api/oembed?url=${encodeURIComponent(shareUrl)}&format=json`,
+  };
+};
+
+/** The shared take behind an id and its token, or null. */
+export async function sharedTrack(db: import("../../db").Database, id: string, token: string) {
+  if (!token) return null;
+  return (await db.select().from(tracks).where(and(eq(tracks.id, id), eq(tracks.shareToken, token))).get()) ?? null;
+}
+
+export async function publicTrackView(env: Env, t: { id: string; title: string | null; durationSeconds: number | null }) {
+  const ttl = Math.min(Number(env.EMBED_LINK_TTL_SECONDS), Number(env.MEDIA_LINK_TTL_SECONDS));
+  const stream = await signMediaLink(env, t.id, "inline", Date.now(), "mp3", ttl);
+  return { id: t.id, title: t.title, durationSeconds: t.durationSeconds, streamUrl: stream.url, expiresAt: stream.expiresAt };
+}
+
 const common = { tags: ["Tracks"], security: bearer, middleware: requireUser };
 
 export const trackRoutes = router()
@@ -35,7 +67,7 @@ export const trackRoutes = router()
     async (c) => {
       const t = await c.var.db.select().from(tracks).where(and(eq(tracks.id, c.req.valid("param").id), eq(tracks.userId, c.var.user.id))).get();
       if (!t) throw notFound("Track");
-      const { r2Key: _key, wavR2Key: _wavKey, wavSha256: _wavSha, userId: _user, contentType: _type, provider: _provider, providerTakeId: _take, createdAt, ...rest } = t;
+      const { r2Key: _key, wavR2Key: _wavKey, wavSha256: _wavSha, shareToken: _share, userId: _user, contentType: _type, provider: _provider, providerTakeId: _take, createdAt, ...rest } = t;
       return c.json({ ...rest, createdAt: new Date(createdAt).toISOString() }, 200);
     },
   )
@@ -85,5 +117,96 @@ export const trackRoutes = router()
       const t = await c.var.db.select().from(tracks).where(eq(tracks.id, id)).get();
       if (!t) throw notFound("Track");
       return serveTrack(c.env.AUDIO, t, c.req.raw, disp, fmt) as never;
+    },
+  )
+  .openapi(
+    createRoute({
+      ...common,
+      method: "post",
+      path: "/api/tracks/{id}/share",
+      summary: "Share a take: a public link, an embeddable player and its oEmbed URL",
+      request: { params: idParam("track") },
+      responses: { 200: json(shareSchema, "The share links (the same token until sharing stops)"), ...errorResponses("unauthorized", "not_found") },
+    }),
+    async (c) => {
+      const t = await c.var.db.select({ id: tracks.id, token: tracks.shareToken }).from(tracks).where(and(eq(tracks.id, c.req.valid("param").id), eq(tracks.userId, c.var.user.id))).get();
+      if (!t) throw notFound("Track");
+      const token = t.token ?? randomToken();
+      if (!t.token) await c.var.db.update(tracks).set({ shareToken: token }).where(eq(tracks.id, t.id));
+      return c.json({ token, ...publicUrls(c.env, t.id, token) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      ...common,
+      method: "delete",
+      path: "/api/tracks/{id}/share",
+      summary: "Stop sharing a take (its share and embed links stop working)",
+      request: { params: idParam("track") },
+      responses: { 204: { description: "No longer shared" }, ...errorResponses("unauthorized", "not_found") },
+    }),
+    async (c) => {
+      const t = await c.var.db.select({ id: tracks.id }).from(tracks).where(and(eq(tracks.id, c.req.valid("param").id), eq(tracks.userId, c.var.user.id))).get();
+      if (!t) throw notFound("Track");
+      await c.var.db.update(tracks).set({ shareToken: null }).where(eq(tracks.id, t.id));
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/public/tracks/{id}",
+      tags: ["Sharing"],
+      summary: "A shared take, for its share page and embedded player",
+      request: { params: idParam("track"), query: z.object({ t: z.string().min(1).max(128) }) },
+      responses: { 200: json(publicTrackSchema, "The take and a short-lived stream link"), ...errorResponses("validation_failed", "not_found") },
+    }),
+    async (c) => {
+      const t = await sharedTrack(c.var.db, c.req.valid("param").id, c.req.valid("query").t);
+      if (!t) throw notFound("Track");
+      c.header("Cache-Control", "no-store");
+      return c.json(await publicTrackView(c.env, t), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/oembed",
+      tags: ["Sharing"],
+      summary: "oEmbed for share links (https://oembed.com): CMSs turn a share link into the player",
+      request: {
+        query: z.object({ url: z.string().min(1).max(2000), format: z.enum(["json"]).default("json"), maxwidth: z.coerce.number().int().min(100).max(2000).optional() }),
+      },
+      responses: {
+        200: json(z.object({ version: z.literal("1.0"), type: z.literal("rich"), provider_name: z.string(), provider_url: z.string(), title: z.string(), html: z.string(), width: z.int(), height: z.int() }).meta({ id: "OEmbed" }), "The oEmbed document"),
+        ...errorResponses("validation_failed", "not_found"),
+      },
+    }),
+    async (c) => {
+      const { url, maxwidth } = c.req.valid("query");
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        throw new ApiError("validation_failed", "Not a URL", { url: ["not a URL"] });
+      }
+      const match = /^\/(?:(?:fr|en)\/)?(?:s|embed)\/([^/]+)$/.exec(parsed.pathname);
+      const t = match ? await sharedTrack(c.var.db, decodeURIComponent(match[1]!), parsed.searchParams.get("t") ?? "") : null;
+      if (!t || !t.shareToken) throw notFound("Shared track");
+      const width = Math.min(maxwidth ?? 640, 640);
+      const { embedUrl } = publicUrls(c.env, t.id, t.shareToken);
+      return c.json(
+        {
+          version: "1.0" as const,
+          type: "rich" as const,
+          provider_name: "Refrain",
+          provider_url: c.env.PUBLIC_URL,
+          title: t.title ?? "Refrain",
+          html: `<iframe src="${embedUrl}" width="${width}" height="120" style="border:0" allow="autoplay" title="Refrain player"></iframe>`,
+          width,
+          height: 120,
+        },
+        200,
+      );
     },
   );

@@ -1,0 +1,187 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decode } from "../../engine/test-helpers/ffmpeg";
+import en from "../../web/app/locales/en";
+import fr from "../../web/app/locales/fr";
+import { freePort, startStack, type Stack } from "./stack";
+
+// A person in a browser (Debian's chromium, driven by playwright-core) against `npm start`:
+// sign up, order in French, follow every step, play, download, embed on a partner site, switch to English.
+const shots = join(process.cwd(), "test-results", "web");
+mkdirSync(shots, { recursive: true });
+
+let stack: Stack;
+let browser: Browser;
+let partner: Server;
+let partnerUrl: string;
+let embedSrc = "";
+
+beforeAll(async () => {
+  const partnerPort = await freePort();
+  partnerUrl = `http://127.0.0.1:${partnerPort}`;
+  // A partner's page on another origin, embedding the player and recording what it posts.
+  partner = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><html lang="en"><head><title>Partner</title></head><body><h1>Partner blog</h1>
+<iframe id="player" title="Refrain player" src="${embedSrc}" width="600" height="120" allow="autoplay"></iframe>
+<script>window.events=[];addEventListener("message",e=>{if(e.data&&e.data.source==="refrain")window.events.push({origin:e.origin,...e.data})});</script></body></html>`);
+  }).listen(partnerPort, "127.0.0.1");
+  process.env.EMBED_ORIGINS = partnerUrl;
+  stack = await startStack(240_000);
+  Reflect.deleteProperty(process.env, "EMBED_ORIGINS");
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--autoplay-policy=no-user-gesture-required"],
+  });
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  partner?.close();
+  await stack?.stop();
+});
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+async function serious(page: Page | import("playwright-core").Frame) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => (window as any).axe.run(document, { resultTypes: ["violations"] }));
+  return (result.violations as { id: string; impact: string; nodes: { html: string }[] }[]).filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`);
+}
+const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+/** Every visible UI string: French strings (that differ from English) must not appear, except in content marked lang="fr" (the song's own lyrics, the language switch). */
+function frenchOnly(): string[] {
+  const out: string[] = [];
+  const walk = (f: any, e: any) => {
+    for (const k of Object.keys(f)) {
+      if (typeof f[k] !== "string") walk(f[k], e?.[k]);
+      else if (f[k] !== e?.[k]) out.push(...f[k].split(/\{\{[^}]+\}\}/).map((s: string) => s.trim()));
+    }
+  };
+  walk(fr, en);
+  // "Refrain" is also the brand.
+  return out.filter((s) => s.length > 4 && s !== "Refrain");
+}
+
+describe("the web app in a browser", () => {
+  it("signs up, orders in French, follows, plays, downloads, embeds, switches to English", async () => {
+    const context = await browser.newContext({ locale: "fr-FR", acceptDownloads: true });
+    const page = await context.newPage();
+    const scriptBytes: number[] = [];
+    page.on("response", async (r) => {
+      if (r.request().resourceType() === "script") scriptBytes.push((await r.body().catch(() => Buffer.alloc(0))).length);
+    });
+
+    // Home: French from Accept-Language, no JavaScript at all (budget 100 kB gzipped).
+    await page.goto(stack.url);
+    expect(new URL(page.url()).pathname).toBe("/fr");
+    expect(await page.locator("h1").innerText()).toBe(fr.home.title);
+    expect(await page.locator("script[src], link[rel=modulepreload]").count()).toBe(0);
+    expect(scriptBytes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(100_000);
+    expect(await serious(page)).toEqual([]);
+    await shot(page, "01-home-fr");
+
+    // Sign up.
+    await page.getByRole("link", { name: fr.nav.signup }).first().click();
+    await page.getByLabel(fr.auth.email).fill(`web-${Date.now()}@refrain.test`);
+    await page.getByLabel(fr.auth.password).fill("a-good-password");
+    await shot(page, "02-signup-fr");
+    await page.getByRole("button", { name: fr.auth.submitSignup }).click();
+    await page.waitForURL(/\/fr\/new$/);
+    await page.getByTestId("cost").filter({ hasText: "50" }).waitFor();
+    expect(await page.getByTestId("cost").innerText()).toContain("10");
+
+    // The API's field errors, in French.
+    await page.getByRole("button", { name: /Confirmer la commande/ }).click();
+    await page.locator("[data-field-error=occasion]").waitFor();
+    expect(await page.locator("[data-field-error=occasion]").innerText()).toBe(fr.errors.field.occasion);
+    expect(await serious(page)).toEqual([]);
+    await shot(page, "03-order-errors-fr");
+
+    await page.getByLabel(fr.order.occasion).fill("anniversaire");
+    await page.getByLabel(fr.order.recipientName).fill("Marie");
+    await page.getByLabel(fr.order.relationship).fill("ma sœur");
+    await page.getByLabel(fr.order.details).fill("elle fait du surf chaque matin\nelle rit de tout");
+    await page.getByLabel(fr.order.length).selectOption("30");
+    await shot(page, "04-order-fr");
+    await page.getByRole("button", { name: /Confirmer la commande/ }).click();
+    await page.waitForURL(/\/fr\/songs\/[^/]+$/);
+
+    // Every step arrives, the lyrics as soon as they exist.
+    const timeline = page.getByTestId("timeline");
+    await page.getByTestId("lyrics").waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId("lyrics").innerText()).toContain("Marie");
+    await shot(page, "05-progress-fr");
+    await page.getByTestId("audio").waitFor({ timeout: 240_000 });
+    for (const status of ["WRITING_LYRICS", "GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING", "SUCCEEDED"]) expect(await timeline.locator(`[data-status=${status}]`).count(), status).toBe(1);
+    expect(await page.locator("[data-step][data-state=done]").count()).toBe(7);
+
+    // Play: the position advances.
+    await page.getByTestId("audio").evaluate((a: HTMLAudioElement) => a.play());
+    await page.waitForFunction(() => (document.querySelector("[data-testid=audio]") as HTMLAudioElement).currentTime > 1, undefined, { timeout: 20_000 });
+    await page.getByTestId("audio").evaluate((a: HTMLAudioElement) => a.pause());
+    await page.locator("[data-testid=waveform][data-ready=true]").waitFor({ timeout: 20_000 });
+    expect(await serious(page)).toEqual([]);
+    await shot(page, "06-song-fr");
+
+    // Download: a valid MP3.
+    const href = await page.getByTestId("download-mp3").getAttribute("href");
+    const mp3 = join(shots, "song.mp3");
+    writeFileSync(mp3, new Uint8Array(await (await fetch(new URL(href!, stack.url))).arrayBuffer()));
+    const decoded = await decode(mp3);
+    expect(decoded.codec).toBe("mp3");
+    expect(decoded.errors).toBe("");
+
+    // Share and embed on a partner's site (another origin).
+    await page.getByTestId("embed").click();
+    const snippet = await page.getByTestId("embed-code").inputValue();
+    embedSrc = /src="([^"]+)"/.exec(snippet)![1]!.replace(/^https?:\/\/[^/]+/, stack.url);
+    const shareUrl = await page.getByTestId("share-url").inputValue();
+    const oembed: any = await (await fetch(`${stack.url}/api/oembed?url=${encodeURIComponent(shareUrl)}`)).json();
+    expect(oembed.type).toBe("rich");
+    const framed = await fetch(embedSrc);
+    expect(framed.headers.get("content-security-policy")).toContain(partnerUrl);
+
+    const partnerPage = await context.newPage();
+    await partnerPage.goto(partnerUrl);
+    const frame = partnerPage.frameLocator("#player");
+    await frame.getByTestId("play").click();
+    await partnerPage.waitForFunction(() => (window as any).events.some((e: any) => e.type === "timeupdate" && e.currentTime > 0.5), undefined, { timeout: 20_000 });
+    await frame.getByTestId("play").click();
+    await partnerPage.waitForFunction(() => (window as any).events.some((e: any) => e.type === "pause"), undefined, { timeout: 10_000 });
+    const events = await partnerPage.evaluate(() => (window as any).events as { type: string; origin: string }[]);
+    expect(new Set(events.map((e) => e.type))).toEqual(new Set(["play", "timeupdate", "pause"]));
+    expect(events[0]!.origin).toBe(stack.url);
+    const embedFrame = partnerPage.frames().find((f) => f.url().includes("/embed/"))!;
+    expect(await serious(embedFrame)).toEqual([]);
+    await shot(partnerPage, "07-embed-partner");
+
+    // English everywhere: no French string left outside the song's own French content.
+    await page.bringToFront();
+    await page.getByTestId("switch-language").click();
+    await page.waitForURL(/\/en\/songs\//);
+    await page.getByRole("heading", { name: en.progress.lyricsTitle }).waitFor();
+    const visible = await page.evaluate(() => {
+      const clone = document.body.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('[lang="fr"], script').forEach((n) => n.remove());
+      return clone.innerText + " " + [...document.querySelectorAll("[aria-label]")].filter((n) => !n.closest('[lang="fr"]')).map((n) => n.getAttribute("aria-label")).join(" ");
+    });
+    const left = frenchOnly().filter((s) => visible.includes(s));
+    expect(left).toEqual([]);
+    expect(visible).toContain(en.song.downloadMp3);
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await shot(page, "08-song-en");
+    for (const [path, name] of [["/en/songs", "09-library-en"], ["/en/credits", "10-credits-en"]] as const) {
+      await page.goto(stack.url + path);
+      await page.locator("h1").waitFor();
+      await page.waitForLoadState("networkidle");
+      expect(await serious(page)).toEqual([]);
+      await shot(page, name);
+    }
+    expect(await page.getByTestId("balance").innerText()).toBe("40");
+    await context.close();
+  }, 600_000);
+});

@@ -1,0 +1,23 @@
+import { renderToReadableStream } from "react-dom/server";
+import type { EntryContext, RouterContextProvider } from "react-router";
+import { ServerRouter } from "react-router";
+
+export const streamTimeout = 5_000;
+
+// The i18next instance is made per request inside the root route (from its loader's locale), so
+// concurrent renders never share a language; see web/app/root.tsx.
+export default async function handleRequest(request: Request, status: number, headers: Headers, routerContext: EntryContext, _loadContext: RouterContextProvider) {
+  if (request.method.toUpperCase() === "HEAD") return new Response(null, { status, headers });
+  let shellRendered = false;
+  const body = await renderToReadableStream(<ServerRouter context={routerContext} url={request.url} />, {
+    signal: AbortSignal.timeout(streamTimeout + 1000),
+    onError(error: unknown) {
+      status = 500;
+      if (shellRendered) console.error(error);
+    },
+  });
+  shellRendered = true;
+  await body.allReady;
+  headers.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(body, { headers, status });
+}

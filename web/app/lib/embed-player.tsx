@@ -1,0 +1,99 @@
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatDuration } from "./i18n";
+import type { ApiPublicTrack } from "./types";
+
+/**
+ * The shared player: refreshes its short-lived link before it expires (keeping position and play
+ * state), and tells the page around it what happens (postMessage play/pause/ended/timeupdate).
+ */
+export function EmbedPlayer({ track: initial, token }: { track: ApiPublicTrack; token: string }) {
+  const { t } = useTranslation();
+  const [track, setTrack] = useState(initial);
+  const [playing, setPlaying] = useState(false);
+  const [time, setTime] = useState(0);
+  const [duration, setDuration] = useState(initial.durationSeconds ?? 0);
+  const audio = useRef<HTMLAudioElement>(null);
+
+  useEffect(() => {
+    const wait = Math.max(5_000, Date.parse(track.expiresAt) - Date.now() - 60_000);
+    const timer = setTimeout(async () => {
+      const r = await fetch(`/api/public/tracks/${encodeURIComponent(track.id)}?t=${encodeURIComponent(token)}`);
+      if (r.ok) setTrack((await r.json()) as ApiPublicTrack);
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [track, token]);
+
+  // A new link: same position, same state.
+  const previous = useRef(track.streamUrl);
+  useEffect(() => {
+    const el = audio.current;
+    if (!el || previous.current === track.streamUrl) return;
+    previous.current = track.streamUrl;
+    const at = el.currentTime;
+    const wasPlaying = !el.paused;
+    el.src = track.streamUrl;
+    el.currentTime = at;
+    if (wasPlaying) void el.play();
+  }, [track.streamUrl]);
+
+  useEffect(() => {
+    const el = audio.current;
+    if (!el) return;
+    let last = 0;
+    const post = (type: string) => window.parent !== window && window.parent.postMessage({ source: "refrain", type, trackId: track.id, currentTime: el.currentTime, duration: el.duration || duration }, "*");
+    const handlers: Record<string, () => void> = {
+      play: () => (setPlaying(true), post("play")),
+      pause: () => (setPlaying(false), post("pause")),
+      ended: () => (setPlaying(false), post("ended")),
+      timeupdate: () => {
+        setTime(el.currentTime);
+        if (Math.abs(el.currentTime - last) >= 0.25) {
+          last = el.currentTime;
+          post("timeupdate");
+        }
+      },
+      loadedmetadata: () => setDuration(el.duration),
+    };
+    for (const [k, fn] of Object.entries(handlers)) el.addEventListener(k, fn);
+    // The parent may drive the player too.
+    const onMessage = (e: MessageEvent) => {
+      if (e.source !== window.parent || !e.data || typeof e.data !== "object") return;
+      if (e.data.type === "play") void el.play();
+      if (e.data.type === "pause") el.pause();
+    };
+    window.addEventListener("message", onMessage);
+    return () => {
+      for (const [k, fn] of Object.entries(handlers)) el.removeEventListener(k, fn);
+      window.removeEventListener("message", onMessage);
+    };
+  }, [track.id, duration]);
+
+  const title = track.title ?? "Refrain";
+  return (
+    <div className="embed-player">
+      <audio ref={audio} src={initial.streamUrl} preload="metadata" data-testid="audio" />
+      <button type="button" className="play" onClick={() => (playing ? audio.current?.pause() : void audio.current?.play())} aria-label={`${playing ? t("embed.pause") : t("embed.play")} — ${title}`} data-testid="play">
+        <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span>
+      </button>
+      <div className="meta">
+        <p className="title">{title}</p>
+        <input
+          type="range"
+          min={0}
+          max={Math.max(1, Math.round(duration))}
+          step={1}
+          value={Math.round(time)}
+          aria-label={t("embed.seek")}
+          aria-valuetext={`${formatDuration(time)} / ${formatDuration(duration)}`}
+          onChange={(e) => {
+            if (audio.current) audio.current.currentTime = Number(e.target.value);
+          }}
+        />
+        <p className="time">
+          {formatDuration(time)} / {formatDuration(duration)} · <a href="/" target="_blank" rel="noopener">{t("embed.by")}</a>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import type { ApiFailure } from "./api";
+
+/** Errors to show: the form's own (by error code) and each field's (by field name), in the page's language. */
+export interface FormErrors {
+  form?: string;
+  fields?: Record<string, true>;
+}
+
+export function fieldErrors(error: ApiFailure): FormErrors {
+  const fields = Object.fromEntries(Object.keys(error.fields).map((f) => [f.split(".")[0]!, true as const]));
+  return { form: error.code, fields };
+}
+
+export function ErrorSummary({ errors }: { errors: FormErrors }) {
+  const { t } = useTranslation();
+  if (!errors.form) return null;
+  const known = ["validation_failed", "unauthorized", "conflict", "insufficient_credits", "rate_limited", "not_found", "unavailable", "network"];
+  return (
+    <div role="alert" className="alert" tabIndex={-1}>
+      <p>{t(`errors.${known.includes(errors.form) ? errors.form : "generic"}`)}</p>
+      {errors.fields && Object.keys(errors.fields).length > 0 && (
+        <ul>
+          {Object.keys(errors.fields).map((f) => (
+            <li key={f}>
+              <a href={`#field-${f}`}>{t(`errors.field.${f}`, { defaultValue: t("errors.validation_failed") })}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+type InputProps = { id: string; name: string; "aria-invalid"?: boolean; "aria-describedby"?: string };
+
+export function Field({ name, label, hint, errors, children }: { name: string; label: string; hint?: string | undefined; errors: FormErrors; children: (props: InputProps) => React.ReactNode }) {
+  const { t } = useTranslation();
+  const base = useId();
+  const invalid = Boolean(errors.fields?.[name]);
+  const hintId = `${base}-hint`;
+  const errorId = `${base}-error`;
+  const describedBy = [hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={invalid ? "field invalid" : "field"}>
+      <label htmlFor={`field-${name}`}>{label}</label>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {children({ id: `field-${name}`, name, ...(invalid ? { "aria-invalid": true } : {}), ...(describedBy ? { "aria-describedby": describedBy } : {}) })}
+      {invalid && (
+        <p id={errorId} className="error" data-field-error={name}>
+          {t(`errors.field.${name}`, { defaultValue: t("errors.validation_failed") })}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { createInstance, type i18n } from "i18next";
+
+export const locales = ["fr", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const isLocale = (value: unknown): value is Locale => locales.includes(value as Locale);
+
+/**
+ * One i18next instance per render, from the one locale table the root loader sent: nothing global
+ * (concurrent server renders cannot mix languages) and no locale table in the client bundles.
+ */
+export function makeI18n(locale: Locale, messages: Record<string, unknown>): i18n {
+  const instance = createInstance({
+    lng: locale,
+    fallbackLng: false,
+    resources: { [locale]: { translation: messages } },
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  } as never);
+  void instance.init();
+  return instance;
+}
+
+export const withLocale = (locale: Locale, path: string) => `/${locale}${path === "/" ? "" : path}`;
+
+/** The same page in another language. */
+export function switchLocale(pathname: string, to: Locale): string {
+  const rest = pathname.replace(/^\/(fr|en)(?=\/|$)/, "");
+  return `/${to}${rest}`;
+}
+
+export const formatDate = (locale: Locale, iso: string) => new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+export const formatNumber = (locale: Locale, n: number, digits = 0) => new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+export const formatDuration = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, "0")}`;

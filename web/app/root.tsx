@@ -1,0 +1,67 @@
+import { useMemo } from "react";
+import { I18nextProvider } from "react-i18next";
+import { data, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData, type LoaderFunctionArgs, type ShouldRevalidateFunctionArgs } from "react-router";
+import { makeI18n, type Locale } from "./lib/i18n";
+import { detectLocale, messages } from "./lib/locale.server";
+import styles from "./styles.css?url";
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  if (params.lang !== undefined && params.lang !== "fr" && params.lang !== "en") throw data("Not found", { status: 404 });
+  const locale = detectLocale(request, params.lang);
+  return { locale, messages: messages[locale] as Record<string, unknown> };
+}
+
+// The locale table travels once, and again only when the language changes.
+export function shouldRevalidate({ currentParams, nextParams, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  if (currentParams.lang !== nextParams.lang || nextUrl.searchParams.has("lang")) return true;
+  return defaultShouldRevalidate && false;
+}
+
+export const links = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "data:," },
+];
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  // Pages that work as plain HTML (the home page: text and links) ship no JavaScript at all.
+  const hydrate = !useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  return (
+    <html lang={root?.locale ?? "fr"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        {hydrate && <ScrollRestoration />}
+        {hydrate && <Scripts />}
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const root = useRouteLoaderData<typeof loader>("root")!;
+  const i18n = useMemo(() => makeI18n(root.locale as Locale, root.messages), [root.locale, root.messages]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Outlet />
+    </I18nextProvider>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <main className="page narrow">
+      <h1>{status === 404 ? "404" : "Refrain"}</h1>
+      <p>
+        <a href="/">Refrain</a>
+      </p>
+    </main>
+  );
+}

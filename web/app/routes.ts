@@ -1,0 +1,19 @@
+import { type RouteConfig, index, prefix, route } from "@react-router/dev/routes";
+
+export default [
+  index("routes/redirect.tsx"),
+  route("embed/:trackId", "routes/embed.tsx"),
+  route("s/:trackId", "routes/share.tsx"),
+  ...prefix(":lang", [
+    route("", "routes/layout.tsx", [
+      index("routes/home.tsx"),
+      route("signin", "routes/signin.tsx", { id: "signin" }),
+      route("signup", "routes/signin.tsx", { id: "signup" }),
+      route("new", "routes/order.tsx"),
+      route("songs", "routes/library.tsx"),
+      route("songs/:jobId", "routes/song.tsx"),
+      route("credits", "routes/credits.tsx"),
+      route("*", "routes/not-found.tsx"),
+    ]),
+  ]),
+] satisfies RouteConfig;

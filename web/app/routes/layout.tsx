@@ -1,0 +1,95 @@
+import { useTranslation } from "react-i18next";
+import { Link, NavLink, Outlet, useLocation, useNavigate, type MetaFunction } from "react-router";
+import { signOut } from "../lib/api";
+import { AuthProvider, useAuth } from "../lib/auth";
+import { useLocale } from "../lib/hooks";
+import { switchLocale, withLocale, type Locale } from "../lib/i18n";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = matches.find((m) => m.id === "root")?.loaderData as { messages: { meta: { title: string; description: string } } } | undefined;
+  return root ? [{ title: root.messages.meta.title }, { name: "description", content: root.messages.meta.description }] : [];
+};
+
+const names: Record<Locale, string> = { fr: "Français", en: "English" };
+
+function Header() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const auth = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const other: Locale = locale === "fr" ? "en" : "fr";
+  return (
+    <header className="top">
+      <a className="skip" href="#main">
+        {t("nav.skip")}
+      </a>
+      <Link to={withLocale(locale, "/")} className="brand">
+        Refrain
+      </Link>
+      <nav aria-label={t("nav.main")}>
+        <ul>
+          {auth.status === "in" ? (
+            <>
+              <li>
+                <NavLink to={withLocale(locale, "/new")}>{t("nav.order")}</NavLink>
+              </li>
+              <li>
+                <NavLink to={withLocale(locale, "/songs")}>{t("nav.library")}</NavLink>
+              </li>
+              <li>
+                <NavLink to={withLocale(locale, "/credits")}>{t("nav.credits")}</NavLink>
+              </li>
+              <li>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={async () => {
+                    await signOut();
+                    navigate(withLocale(locale, "/signin"));
+                  }}
+                >
+                  {t("nav.signout")}
+                </button>
+              </li>
+            </>
+          ) : (
+            <>
+              <li>
+                <NavLink to={withLocale(locale, "/signin")}>{t("nav.signin")}</NavLink>
+              </li>
+              <li>
+                <NavLink to={withLocale(locale, "/signup")}>{t("nav.signup")}</NavLink>
+              </li>
+            </>
+          )}
+          <li>
+            <Link
+              to={switchLocale(location.pathname, other) + location.search}
+              lang={other}
+              hrefLang={other}
+              data-testid="switch-language"
+              aria-label={`${t("nav.language")}: ${names[other]}`}
+              onClick={() => {
+                document.cookie = `lang=${other}; path=/; max-age=31536000; samesite=lax`;
+              }}
+            >
+              {names[other]}
+            </Link>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+export default function AppLayout() {
+  return (
+    <AuthProvider>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </AuthProvider>
+  );
+}

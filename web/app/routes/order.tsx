@@ -1,0 +1,190 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLoaderData, useNavigate, type LoaderFunctionArgs } from "react-router";
+import { api, ApiFailure, createJob } from "../lib/api";
+import { cloudflareContext } from "../lib/context";
+import { ErrorSummary, Field, fieldErrors, type FormErrors } from "../lib/form";
+import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
+import { formatNumber, withLocale } from "../lib/i18n";
+import type { ApiCredits } from "../lib/types";
+
+export function loader({ context }: LoaderFunctionArgs) {
+  return { cost: Number(context.get(cloudflareContext).env.CREDITS_PER_SONG) };
+}
+
+const styles = ["pop", "folk", "chanson", "rock", "jazz", "ballad", "reggae", "electro", "country"] as const;
+const moods = ["joyful", "tender", "nostalgic", "epic", "funny", "calm"] as const;
+// The mood travels in the song's own language (the lyrics writer may use the word).
+const moodWords: Record<string, Record<(typeof moods)[number], string>> = {
+  fr: { joyful: "joyeux", tender: "tendre", nostalgic: "nostalgique", epic: "épique", funny: "drôle", calm: "calme" },
+  en: { joyful: "joyful", tender: "tender", nostalgic: "nostalgic", epic: "epic", funny: "funny", calm: "calm" },
+};
+const voices = ["female", "male", "instrumental"] as const;
+const lengths = [30, 40, 60, 90, 120, 180, 240] as const;
+
+export default function Order() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const auth = useRequireAuth();
+  const navigate = useNavigate();
+  const { cost } = useLoaderData<typeof loader>();
+  const [mode, setMode] = useState<"context" | "custom">("context");
+  const [credits, setCredits] = useState<ApiCredits | null>(null);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (auth.status === "in") api<ApiCredits>("/api/credits").then(setCredits, () => undefined);
+  }, [auth.status]);
+
+  if (auth.status !== "in") return <Loading />;
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const f = new FormData(event.currentTarget);
+    const s = (k: string) => String(f.get(k) ?? "");
+    const common = {
+      language: s("language"),
+      styleTags: [s("styleTags")],
+      mood: moodWords[s("language")]?.[s("mood") as (typeof moods)[number]] ?? s("mood"),
+      vocal: s("vocal"),
+      durationSeconds: Number(s("durationSeconds")),
+    };
+    const body =
+      mode === "context"
+        ? {
+            mode,
+            occasion: s("occasion"),
+            recipientName: s("recipientName"),
+            ...(s("relationship").trim() ? { relationship: s("relationship") } : {}),
+            details: s("details").split("\n").map((l) => l.trim()).filter(Boolean),
+            ...common,
+          }
+        : { mode, title: s("title"), lyrics: s("lyrics"), ...common };
+    setBusy(true);
+    setErrors({});
+    try {
+      const job = await createJob(body);
+      navigate(withLocale(locale, `/songs/${job.id}`));
+    } catch (error) {
+      setErrors(fieldErrors(error instanceof ApiFailure ? error : new ApiFailure(0, "network", "network")));
+      setBusy(false);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>("[role=alert]")?.focus());
+    }
+  }
+
+  const short = credits !== null && credits.available < cost;
+  return (
+    <div className="page narrow">
+      <Title>{t("order.title")}</Title>
+      <h1>{t("order.title")}</h1>
+      <ErrorSummary errors={errors} />
+      <form onSubmit={submit} noValidate aria-describedby="cost">
+        <fieldset className="modes">
+          <legend>{t("order.mode")}</legend>
+          {(["context", "custom"] as const).map((m) => (
+            <label key={m} className="radio">
+              <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+              {t(m === "context" ? "order.modeContext" : "order.modeCustom")}
+            </label>
+          ))}
+        </fieldset>
+        {mode === "context" ? (
+          <>
+            <Field name="occasion" label={t("order.occasion")} hint={t("order.occasionHint")} errors={errors}>
+              {(p) => <input {...p} type="text" maxLength={200} />}
+            </Field>
+            <Field name="recipientName" label={t("order.recipientName")} errors={errors}>
+              {(p) => <input {...p} type="text" maxLength={60} autoComplete="off" />}
+            </Field>
+            <Field name="relationship" label={t("order.relationship")} hint={t("order.relationshipHint")} errors={errors}>
+              {(p) => <input {...p} type="text" maxLength={80} />}
+            </Field>
+            <Field name="details" label={t("order.details")} hint={t("order.detailsHint")} errors={errors}>
+              {(p) => <textarea {...p} rows={4} />}
+            </Field>
+          </>
+        ) : (
+          <>
+            <Field name="title" label={t("order.songTitle")} errors={errors}>
+              {(p) => <input {...p} type="text" maxLength={80} />}
+            </Field>
+            <Field name="lyrics" label={t("order.lyrics")} hint={t("order.lyricsHint")} errors={errors}>
+              {(p) => <textarea {...p} rows={10} />}
+            </Field>
+          </>
+        )}
+        <div className="grid">
+          <Field name="language" label={t("order.language")} errors={errors}>
+            {(p) => (
+              <select {...p} defaultValue={locale}>
+                {(["fr", "en"] as const).map((l) => (
+                  <option key={l} value={l}>
+                    {t(`options.language.${l}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="styleTags" label={t("order.style")} errors={errors}>
+            {(p) => (
+              <select {...p} defaultValue="pop">
+                {styles.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`options.style.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="mood" label={t("order.mood")} errors={errors}>
+            {(p) => (
+              <select {...p} defaultValue="joyful">
+                {moods.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`options.mood.${m}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="vocal" label={t("order.voice")} errors={errors}>
+            {(p) => (
+              <select {...p} defaultValue="female">
+                {voices.map((v) => (
+                  <option key={v} value={v}>
+                    {t(`options.voice.${v}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="durationSeconds" label={t("order.length")} errors={errors}>
+            {(p) => (
+              <select {...p} defaultValue="60">
+                {lengths.map((n) => (
+                  <option key={n} value={n}>
+                    {t("order.seconds", { count: n })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <p id="cost" className="cost" data-testid="cost">
+          {credits
+            ? t("order.cost", { cost: formatNumber(locale, cost), available: formatNumber(locale, credits.available) })
+            : t("order.costUnknown", { cost: formatNumber(locale, cost) })}
+        </p>
+        {short && (
+          <p className="error" role="status">
+            {t("order.notEnough")}
+          </p>
+        )}
+        <button type="submit" className="button" disabled={busy || short}>
+          {busy ? t("order.sending") : t("order.confirm", { cost: formatNumber(locale, cost) })}
+        </button>
+      </form>
+    </div>
+  );
+}

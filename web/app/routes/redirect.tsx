@@ -1,0 +1,6 @@
+import { redirect, type LoaderFunctionArgs } from "react-router";
+import { detectLocale } from "../lib/locale.server";
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return redirect(`/${detectLocale(request)}`, { headers: { Vary: "Cookie, Accept-Language" } });
+}

@@ -1,0 +1,29 @@
+import { useTranslation } from "react-i18next";
+import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
+import { EmbedPlayer } from "../lib/embed-player";
+import { loadSharedTrack } from "../lib/public-track.server";
+
+export const loader = ({ request, context, params }: LoaderFunctionArgs) => loadSharedTrack(request, context, params.trackId ?? "");
+export const headers = () => ({ "Cache-Control": "no-store" });
+export const meta: MetaFunction<typeof loader> = ({ loaderData: data, location }) =>
+  data
+    ? [
+        { title: `${data.track.title ?? "Refrain"} · Refrain` },
+        // CMSs discover the player through oEmbed.
+        { tagName: "link", rel: "alternate", type: "application/json+oembed", href: `${data.publicUrl}/api/oembed?url=${encodeURIComponent(data.publicUrl + location.pathname + location.search)}&format=json` },
+      ]
+    : [];
+
+export default function Share() {
+  const { track, token } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <main className="page narrow" id="main">
+      <h1>{track.title ?? "Refrain"}</h1>
+      <EmbedPlayer track={track} token={token} />
+      <p>
+        <a href="/">{t("embed.by")}</a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,56 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useMatches, useNavigate, useSearchParams } from "react-router";
+import { ApiFailure, signIn } from "../lib/api";
+import { useLocale, Title } from "../lib/hooks";
+import { withLocale } from "../lib/i18n";
+import { ErrorSummary, Field, fieldErrors, type FormErrors } from "../lib/form";
+
+export default function SignIn() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const kind = useMatches().some((m) => m.id === "signup") ? "signup" : "signin";
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [busy, setBusy] = useState(false);
+  const title = t(kind === "signup" ? "auth.signupTitle" : "auth.signinTitle");
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    try {
+      await signIn(kind, String(form.get("email") ?? ""), String(form.get("password") ?? ""));
+      const next = params.get("next");
+      navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : withLocale(locale, "/new"));
+    } catch (error) {
+      setErrors(fieldErrors(error instanceof ApiFailure ? error : new ApiFailure(0, "network", "network")));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="page narrow">
+      <Title>{title}</Title>
+      <h1>{title}</h1>
+      <ErrorSummary errors={errors} />
+      <form onSubmit={submit} noValidate>
+        <Field name="email" label={t("auth.email")} errors={errors}>
+          {(p) => <input {...p} type="email" autoComplete="email" required />}
+        </Field>
+        <Field name="password" label={t("auth.password")} hint={kind === "signup" ? t("auth.passwordHint") : undefined} errors={errors}>
+          {(p) => <input {...p} type="password" autoComplete={kind === "signup" ? "new-password" : "current-password"} required minLength={8} />}
+        </Field>
+        <button type="submit" className="button" disabled={busy}>
+          {t(kind === "signup" ? "auth.submitSignup" : "auth.submitSignin")}
+        </button>
+      </form>
+      <p>
+        <Link to={withLocale(locale, kind === "signup" ? "/signin" : "/signup")}>{t(kind === "signup" ? "auth.toSignin" : "auth.toSignup")}</Link>
+      </p>
+      {kind === "signin" && <p className="muted">{t("auth.demo", { email: "demo@refrain.local", password: "refrain-demo" })}</p>}
+    </div>
+  );
+}

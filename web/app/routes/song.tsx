@@ -1,0 +1,255 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useParams } from "react-router";
+import { api, createJob, currentToken } from "../lib/api";
+import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
+import { formatDate, formatDuration, formatNumber, withLocale } from "../lib/i18n";
+import { terminal, type ApiJob, type ApiJobEvent, type ApiLinks, type ApiLyrics, type ApiShare, type JobStatus } from "../lib/types";
+import { Waveform } from "../lib/waveform";
+
+const steps: JobStatus[] = ["QUEUED", "WRITING_LYRICS", "LYRICS_READY", "GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING", "SUCCEEDED"];
+
+/** Follows a job: SSE first (EventSource), polling when the stream cannot be held. */
+function useJob(jobId: string, enabled: boolean) {
+  const [job, setJob] = useState<ApiJob | null>(null);
+  const [seen, setSeen] = useState<{ status: JobStatus; at: string }[]>([]);
+  const [transport, setTransport] = useState<"sse" | "poll">("sse");
+  const reload = useCallback(() => api<ApiJob>(`/api/jobs/${jobId}`).then((j) => (setJob(j), j)), [jobId]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    let closed = false;
+    let source: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const note = (status: JobStatus, at: string) => setSeen((list) => (list.some((s) => s.status === status) ? list : [...list, { status, at }]));
+    const poll = async () => {
+      if (closed) return;
+      const j = await reload().catch(() => null);
+      if (j) note(j.status, j.updatedAt);
+      if (!j || !terminal.includes(j.status)) timer = setTimeout(poll, 2000);
+    };
+    reload().then((j) => {
+      if (closed || terminal.includes(j.status)) return;
+      if (typeof EventSource === "undefined") return (setTransport("poll"), void poll());
+      source = new EventSource(`/api/jobs/${jobId}/events?access_token=${encodeURIComponent(currentToken() ?? "")}`);
+      const onEvent = (message: MessageEvent<string>) => {
+        const event = JSON.parse(message.data) as ApiJobEvent;
+        note(event.status, event.at ?? new Date().toISOString());
+        // The event says what changed; the job says everything (lyrics, takes, refund).
+        void reload();
+        if (terminal.includes(event.status)) source?.close();
+      };
+      source.onmessage = onEvent;
+      for (const type of ["lyrics_started", "lyrics_written", "submitted", "progress", "music_ready", "takes_ready", "delivered", "failed", "failover", "cancel", "deadline", "created", "status"]) source.addEventListener(type, onEvent as EventListener);
+      source.onerror = () => {
+        if (source?.readyState === EventSource.CLOSED || !source) {
+          source = null;
+          setTransport("poll");
+          void poll();
+        }
+      };
+    }, () => setTransport("poll"));
+    return () => {
+      closed = true;
+      source?.close();
+      clearTimeout(timer);
+    };
+  }, [enabled, jobId, reload]);
+
+  useEffect(() => {
+    if (job) for (const s of steps.slice(0, steps.indexOf(job.status) + 1)) if (!seen.some((x) => x.status === s) && job.status === s) setSeen((l) => [...l, { status: s, at: job.updatedAt }]);
+  }, [job, seen]);
+
+  return { job, seen, transport, reload };
+}
+
+export function Lyrics({ lyrics, lang }: { lyrics: ApiLyrics; lang: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="lyrics" lang={lang} data-testid="lyrics">
+      <h3>{lyrics.title}</h3>
+      {lyrics.sections.map((section, i) => (
+        <section key={i} aria-label={t(`sections.${section.kind}`, { defaultValue: section.kind })}>
+          <h4 lang={undefined}>{t(`sections.${section.kind}`, { defaultValue: section.kind })}</h4>
+          {section.lines.map((line, j) => (
+            <p key={j}>{line}</p>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function Progress({ job, seen, transport }: { job: ApiJob; seen: { status: JobStatus; at: string }[]; transport: "sse" | "poll" }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const reached = Math.max(steps.indexOf(job.status), ...seen.map((s) => steps.indexOf(s.status)));
+  const failed = ["FAILED", "CANCELED", "TIMED_OUT"].includes(job.status);
+  return (
+    <section aria-labelledby="progress-title" className="progress">
+      <h2 id="progress-title">{t("progress.title")}</h2>
+      <p className="muted">{t(transport === "sse" ? "progress.live" : "progress.polling")}</p>
+      <ol className="stepper" aria-live="polite">
+        {steps.map((step, i) => {
+          const state = i < reached || job.status === "SUCCEEDED" ? "done" : i === reached && !failed ? "active" : "pending";
+          return (
+            <li key={step} data-step={step} data-state={state} className={state}>
+              <span>{t(`progress.steps.${step}`)}</span> <span className="muted">({t(`progress.stepState.${state}`)})</span>
+            </li>
+          );
+        })}
+      </ol>
+      <h3>{t("progress.timeline")}</h3>
+      <ul className="timeline" data-testid="timeline">
+        {seen.map((s) => (
+          <li key={s.status} data-status={s.status}>
+            <time dateTime={s.at}>{formatDate(locale, s.at)}</time> — {t(`status.${s.status}`)}
+          </li>
+        ))}
+      </ul>
+      {failed && (
+        <div role="alert" className="alert" data-testid="failure">
+          <p>
+            {job.status === "FAILED"
+              ? t("progress.failed", { message: job.error?.message ?? "" })
+              : t(job.status === "CANCELED" ? "progress.canceled" : "progress.timedOut")}
+          </p>
+          <p>{t("progress.refunded", { count: job.credits })}</p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Player({ job }: { job: ApiJob }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const [trackId, setTrackId] = useState(job.chosenTrackId ?? job.takes[0]?.trackId ?? "");
+  const [links, setLinks] = useState<ApiLinks | null>(null);
+  const [share, setShare] = useState<ApiShare | null>(null);
+  const [notice, setNotice] = useState("");
+  const audio = useRef<HTMLAudioElement>(null);
+  const title = job.title ?? job.lyrics?.title ?? t("song.untitled");
+  const take = job.takes.find((x) => x.trackId === trackId);
+
+  useEffect(() => {
+    if (!trackId) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const load = () =>
+      api<ApiLinks>(`/api/tracks/${trackId}/links`).then((l) => {
+        setLinks(l);
+        // Fresh links a minute before these expire.
+        timer = setTimeout(load, Math.max(10_000, Date.parse(l.expiresAt) - Date.now() - 60_000));
+      });
+    void load();
+    return () => clearTimeout(timer);
+  }, [trackId]);
+
+  async function copy(kind: "share" | "embed") {
+    const s = share ?? (await api<ApiShare>(`/api/tracks/${trackId}/share`, { method: "POST" }));
+    setShare(s);
+    const text = kind === "share" ? s.shareUrl : s.embedHtml;
+    await navigator.clipboard?.writeText(text).catch(() => undefined);
+    setNotice("song.copied");
+  }
+
+  async function regenerate() {
+    const { seed: _seed, engine: _engine, ...request } = job.request;
+    const next = await createJob({ ...request, seed: Math.floor(Math.random() * 2_000_000_000) });
+    navigate(withLocale(locale, `/songs/${next.id}`));
+  }
+
+  return (
+    <section aria-labelledby="player-title" className="player">
+      <h2 id="player-title">{title}</h2>
+      <p className="muted">
+        {t("song.created", { date: formatDate(locale, job.createdAt) })}
+        {take?.durationSeconds ? ` · ${t("song.duration")} ${formatDuration(take.durationSeconds)}` : ""}
+      </p>
+      {job.takes.length > 1 && (
+        <fieldset className="takes">
+          <legend>{t("song.takes")}</legend>
+          {job.takes.map((x) => (
+            <label key={x.trackId} className="radio">
+              <input
+                type="radio"
+                name="take"
+                checked={trackId === x.trackId}
+                onChange={() => {
+                  setTrackId(x.trackId);
+                  void api(`/api/jobs/${job.id}/choose`, { method: "POST", body: { trackId: x.trackId } });
+                }}
+              />
+              {t("song.take", { n: x.takeIndex + 1 })}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {links && (
+        <>
+          <audio ref={audio} controls preload="metadata" src={links.streamUrl} aria-label={t("song.player", { title })} data-testid="audio" />
+          <Waveform src={links.streamUrl} audio={audio} label={t("song.waveform")} />
+          <p className="actions">
+            <a className="button" href={links.downloadUrl} download data-testid="download-mp3">
+              {t("song.downloadMp3")}
+            </a>
+            {links.wavDownloadUrl && (
+              <a className="button secondary" href={links.wavDownloadUrl} download>
+                {t("song.downloadWav")}
+              </a>
+            )}
+          </p>
+        </>
+      )}
+      <p className="actions">
+        <button type="button" className="button secondary" onClick={() => void copy("share")} data-testid="share">
+          {t("song.share")}
+        </button>
+        <button type="button" className="button secondary" onClick={() => void copy("embed")} data-testid="embed">
+          {t("song.embed")}
+        </button>
+        <button type="button" className="button secondary" onClick={() => void regenerate()}>
+          {t("song.regenerate")}
+        </button>
+      </p>
+      <p role="status" className="muted">
+        {notice ? t(notice) : ""}
+      </p>
+      {share && (
+        <div className="share">
+          <label htmlFor="share-url">{t("song.shareLabel")}</label>
+          <input id="share-url" readOnly value={share.shareUrl} data-testid="share-url" />
+          <label htmlFor="embed-code">{t("song.embedLabel")}</label>
+          <textarea id="embed-code" readOnly rows={3} value={share.embedHtml} data-testid="embed-code" />
+        </div>
+      )}
+      {take && <p className="muted">{formatNumber(locale, take.sizeBytes / 1_000_000, 1)} MB</p>}
+    </section>
+  );
+}
+
+export default function Song() {
+  const { jobId = "" } = useParams();
+  const { t } = useTranslation();
+  const auth = useRequireAuth();
+  const { job, seen, transport } = useJob(jobId, auth.status === "in");
+  if (!job) return <Loading />;
+  const language = String(job.request.language ?? "fr");
+  return (
+    <div className="page song">
+      <Title>{job.title ?? job.lyrics?.title ?? t("song.untitled")}</Title>
+      <h1>{job.title ?? job.lyrics?.title ?? t("song.untitled")}</h1>
+      <div className="columns">
+        <div>
+          {job.status === "SUCCEEDED" ? <Player job={job} /> : null}
+          <Progress job={job} seen={seen} transport={transport} />
+        </div>
+        <aside aria-labelledby="lyrics-title">
+          <h2 id="lyrics-title">{t("progress.lyricsTitle")}</h2>
+          {job.lyrics ? <Lyrics lyrics={job.lyrics} lang={language} /> : <p className="muted">{t("progress.lyricsPending")}</p>}
+        </aside>
+      </div>
+    </div>
+  );
+}

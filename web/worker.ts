@@ -1,0 +1,27 @@
+// The deployed Worker: the Hono API on /api/*, React Router for every page, one deploy.
+import { createRequestHandler, RouterContextProvider } from "react-router";
+import { database } from "../db";
+import { createApp } from "../worker/app";
+import { sweepStragglers } from "../worker/jobs";
+import { handleQueueBatch } from "../worker/queues";
+import { cloudflareContext } from "./app/lib/context";
+
+export { JobObject } from "../worker/jobs";
+
+const pages = createRequestHandler(() => import("virtual:react-router/server-build"), "production");
+
+const app = createApp({
+  web: (request, env, ctx) => {
+    const context = new RouterContextProvider();
+    context.set(cloudflareContext, { env, ctx, api: async (r) => app.fetch(r, env, ctx) });
+    return pages(request, context);
+  },
+});
+
+export default {
+  fetch: app.fetch,
+  queue: (batch, env) => handleQueueBatch(batch, env),
+  scheduled: async (_controller, env) => {
+    await sweepStragglers(env, database(env.DB));
+  },
+} satisfies ExportedHandler<Env>;

@@ -6,20 +6,19 @@ import { cloudflareContext } from "../lib/context";
 import { ErrorSummary, Field, fieldErrors, type FormErrors } from "../lib/form";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatNumber, withLocale } from "../lib/i18n";
+import { styles, voices } from "../lib/options";
 import type { ApiCredits } from "../lib/types";
 
 export function loader({ context }: LoaderFunctionArgs) {
   return { cost: Number(context.get(cloudflareContext).env.CREDITS_PER_SONG) };
 }
 
-const styles = ["pop", "folk", "chanson", "rock", "jazz", "ballad", "reggae", "electro", "country"] as const;
 const moods = ["joyful", "tender", "nostalgic", "epic", "funny", "calm"] as const;
 // The mood travels in the song's own language (the lyrics writer may use the word).
 const moodWords: Record<string, Record<(typeof moods)[number], string>> = {
   fr: { joyful: "joyeux", tender: "tendre", nostalgic: "nostalgique", epic: "épique", funny: "drôle", calm: "calme" },
   en: { joyful: "joyful", tender: "tender", nostalgic: "nostalgic", epic: "epic", funny: "funny", calm: "calm" },
 };
-const voices = ["female", "male", "instrumental"] as const;
 const lengths = [30, 40, 60, 90, 120, 180, 240] as const;
 
 export default function Order() {
@@ -56,6 +55,8 @@ export default function Order() {
             mode,
             occasion: s("occasion"),
             recipientName: s("recipientName"),
+            ...(s("pronounceAs").trim() ? { pronounceAs: s("pronounceAs") } : {}),
+            approveLyrics: f.get("approveLyrics") === "on",
             ...(s("relationship").trim() ? { relationship: s("relationship") } : {}),
             details: s("details").split("\n").map((l) => l.trim()).filter(Boolean),
             ...common,
@@ -97,12 +98,23 @@ export default function Order() {
             <Field name="recipientName" label={t("order.recipientName")} errors={errors}>
               {(p) => <input {...p} type="text" maxLength={60} autoComplete="off" />}
             </Field>
+            <Field name="pronounceAs" label={t("order.pronounceAs")} hint={t("order.pronounceAsHint")} errors={errors}>
+              {(p) => <input {...p} type="text" maxLength={80} autoComplete="off" />}
+            </Field>
             <Field name="relationship" label={t("order.relationship")} hint={t("order.relationshipHint")} errors={errors}>
               {(p) => <input {...p} type="text" maxLength={80} />}
             </Field>
             <Field name="details" label={t("order.details")} hint={t("order.detailsHint")} errors={errors}>
               {(p) => <textarea {...p} rows={4} />}
             </Field>
+            <div className="field">
+              <label className="checkbox">
+                <input type="checkbox" name="approveLyrics" defaultChecked aria-describedby="approve-hint" data-testid="approve-lyrics" /> {t("order.approveLyrics")}
+              </label>
+              <p id="approve-hint" className="hint">
+                {t("order.approveLyricsHint")}
+              </p>
+            </div>
           </>
         ) : (
           <>

@@ -4,6 +4,7 @@ import { createContext } from "react-router";
 export interface WebEnv {
   PUBLIC_URL: string;
   CREDITS_PER_SONG: string;
+  LYRICS_FREE_DRAFTS: string;
 }
 
 /** The Worker's bindings, and the API itself (called in-process), for loaders that run on the server. */

@@ -36,6 +36,9 @@ export interface ApiJob {
   lyrics: ApiLyrics | null;
   takes: ApiTake[];
   chosenTrackId: string | null;
+  approveLyrics: boolean;
+  drafts: number;
+  parentJobId: string | null;
   request: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;

@@ -1,11 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router";
+import { useLoaderData, useNavigate, useParams, type LoaderFunctionArgs } from "react-router";
 import { api, createJob, currentToken } from "../lib/api";
+import { cloudflareContext } from "../lib/context";
+import { DraftEditor } from "../lib/draft";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatDuration, formatNumber, withLocale } from "../lib/i18n";
 import { terminal, type ApiJob, type ApiJobEvent, type ApiLinks, type ApiLyrics, type ApiShare, type JobStatus } from "../lib/types";
 import { Waveform } from "../lib/waveform";
+
+export function loader({ context }: LoaderFunctionArgs) {
+  const env = context.get(cloudflareContext).env;
+  return { freeDrafts: Number(env.LYRICS_FREE_DRAFTS), cost: Number(env.CREDITS_PER_SONG) };
+}
 
 const steps: JobStatus[] = ["QUEUED", "WRITING_LYRICS", "LYRICS_READY", "GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING", "SUCCEEDED"];
 
@@ -40,7 +47,7 @@ function useJob(jobId: string, enabled: boolean) {
         if (terminal.includes(event.status)) source?.close();
       };
       source.onmessage = onEvent;
-      for (const type of ["lyrics_started", "lyrics_written", "submitted", "progress", "music_ready", "takes_ready", "delivered", "failed", "failover", "cancel", "deadline", "created", "status"]) source.addEventListener(type, onEvent as EventListener);
+      for (const type of ["lyrics_started", "lyrics_written", "lyrics_drafted", "lyrics_edited", "lyrics_approved", "redraft", "submitted", "progress", "music_ready", "takes_ready", "delivered", "failed", "failover", "cancel", "deadline", "created", "status"]) source.addEventListener(type, onEvent as EventListener);
       source.onerror = () => {
         if (source?.readyState === EventSource.CLOSED || !source) {
           source = null;
@@ -60,7 +67,7 @@ function useJob(jobId: string, enabled: boolean) {
     if (job) for (const s of steps.slice(0, steps.indexOf(job.status) + 1)) if (!seen.some((x) => x.status === s) && job.status === s) setSeen((l) => [...l, { status: s, at: job.updatedAt }]);
   }, [job, seen]);
 
-  return { job, seen, transport, reload };
+  return { job, seen, transport, reload, setJob };
 }
 
 export function Lyrics({ lyrics, lang }: { lyrics: ApiLyrics; lang: string }) {
@@ -233,7 +240,8 @@ export default function Song() {
   const { jobId = "" } = useParams();
   const { t } = useTranslation();
   const auth = useRequireAuth();
-  const { job, seen, transport } = useJob(jobId, auth.status === "in");
+  const { freeDrafts } = useLoaderData<typeof loader>();
+  const { job, seen, transport, setJob } = useJob(jobId, auth.status === "in");
   if (!job) return <Loading />;
   const language = String(job.request.language ?? "fr");
   return (
@@ -247,7 +255,9 @@ export default function Song() {
         </div>
         <aside aria-labelledby="lyrics-title">
           <h2 id="lyrics-title">{t("progress.lyricsTitle")}</h2>
-          {job.lyrics ? <Lyrics lyrics={job.lyrics} lang={language} /> : <p className="muted">{t("progress.lyricsPending")}</p>}
+          {job.status === "LYRICS_READY" && job.lyrics ? (
+            <DraftEditor key={`${job.id}-${job.drafts}`} job={{ ...job, lyrics: job.lyrics }} language={language} freeDrafts={freeDrafts} onChange={setJob} />
+          ) : job.lyrics ? <Lyrics lyrics={job.lyrics} lang={language} /> : <p className="muted">{t("progress.lyricsPending")}</p>}
         </aside>
       </div>
     </div>

@@ -1,0 +1,179 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, ApiFailure } from "./api";
+import { useLocale } from "./hooks";
+import { formatDate, formatNumber } from "./i18n";
+import type { ApiJob, ApiLyrics } from "./types";
+
+/** The API's messages are English: each field error is shown by its path, in the page's language. */
+function describe(t: (key: string, options?: Record<string, unknown>) => string, path: string, messages: string[]): string {
+  const message = messages.join(" ");
+  if (/^sections\.\d+\.lines\.\d+$/.test(path)) return t(/empty|too_small|at least/i.test(message) ? "draft.errors.lineEmpty" : "draft.errors.lineLong");
+  if (/^sections\.\d+\.lines$/.test(path)) return t("draft.errors.lineCount");
+  if (path === "title") return t("draft.errors.title");
+  const name = /^(.+) is not mentioned/.exec(message)?.[1];
+  if (name) return t("draft.errors.name", { name });
+  const limit = /at most (\d+) characters in all/.exec(message)?.[1];
+  if (limit) return t("draft.errors.total", { limit });
+  return t("errors.validation_failed");
+}
+
+/** The draft waiting for approval: every line editable, a new draft, or the go-ahead for the music. */
+export function DraftEditor({ job, language, freeDrafts, onChange }: { job: ApiJob & { lyrics: ApiLyrics }; language: string; freeDrafts: number; onChange: (job: ApiJob) => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [lyrics, setLyrics] = useState<ApiLyrics>(job.lyrics);
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const [exhausted, setExhausted] = useState(false);
+  // The first draft is the order's own; freeDrafts more may follow.
+  const left = exhausted ? 0 : Math.max(0, freeDrafts + 1 - job.drafts);
+
+  const setLine = (s: number, l: number, value: string) => {
+    setDirty(true);
+    setLyrics((x) => ({ ...x, sections: x.sections.map((section, i) => (i !== s ? section : { ...section, lines: section.lines.map((line, j) => (j === l ? value : line)) })) }));
+  };
+
+  function fail(error: unknown) {
+    const e = error instanceof ApiFailure ? error : new ApiFailure(0, "network", "network");
+    if (e.code === "validation_failed") {
+      setFields(Object.fromEntries(Object.entries(e.fields).map(([path, messages]) => [path, describe(t, path, messages)])));
+      setNotice({ text: t("draft.invalid"), error: true });
+      requestAnimationFrame(() => document.querySelector<HTMLElement>("[data-draft] [aria-invalid=true]")?.focus());
+    } else if (e.status === 409) {
+      setNotice({ text: t("draft.conflict"), error: true });
+    } else {
+      setNotice({ text: t(e.code === "network" ? "errors.network" : "errors.generic"), error: true });
+    }
+  }
+
+  async function save(): Promise<boolean> {
+    setFields({});
+    try {
+      const next = await api<ApiJob>(`/api/jobs/${job.id}/lyrics`, { method: "PUT", body: lyrics });
+      setDirty(false);
+      setNotice({ text: t("draft.saved"), error: false });
+      onChange(next);
+      return true;
+    } catch (error) {
+      fail(error);
+      return false;
+    }
+  }
+
+  async function run(action: "save" | "redraft" | "approve") {
+    setBusy(true);
+    setNotice(null);
+    try {
+      if (action === "save") return void (await save());
+      if (action === "approve" && dirty && !(await save())) return;
+      const next = await api<ApiJob>(`/api/jobs/${job.id}/lyrics/${action}`, { method: "POST" });
+      setNotice({ text: t(action === "approve" ? "draft.approved" : "draft.redrafting"), error: false });
+      onChange(next);
+    } catch (error) {
+      if (action === "redraft" && error instanceof ApiFailure && error.status === 409) {
+        setExhausted(true);
+        setNotice({ text: t("draft.noneLeft"), error: true });
+      } else fail(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const errorFor = (path: string) => fields[path];
+  return (
+    <section aria-labelledby="draft-title" className="draft" data-testid="draft" data-draft>
+      <h2 id="draft-title">{t("draft.title")}</h2>
+      <p>{t("draft.lead")}</p>
+      <p className="muted" data-testid="draft-expiry">
+        {t("draft.expires", { date: formatDate(locale, job.deadlineAt) })}
+      </p>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run("save");
+        }}
+      >
+        <div className="field">
+          <label htmlFor="draft-title-input">{t("draft.songTitle")}</label>
+          <input
+            id="draft-title-input"
+            type="text"
+            lang={language}
+            maxLength={80}
+            value={lyrics.title}
+            onChange={(e) => (setDirty(true), setLyrics((x) => ({ ...x, title: e.target.value })))}
+            {...(errorFor("title") ? { "aria-invalid": true, "aria-describedby": "draft-error-title" } : {})}
+          />
+          {errorFor("title") && (
+            <p id="draft-error-title" className="error" data-field-error="title">
+              {errorFor("title")}
+            </p>
+          )}
+        </div>
+        {fields.sections && (
+          <p className="error" data-field-error="sections">
+            {fields.sections}
+          </p>
+        )}
+        {lyrics.sections.map((section, s) => {
+          const kind = t(`sections.${section.kind}`, { defaultValue: section.kind });
+          const count = lyrics.sections.slice(0, s + 1).filter((x) => x.kind === section.kind).length;
+          const heading = t("draft.section", { kind, n: formatNumber(locale, count) });
+          return (
+            <fieldset key={s} className="draft-section">
+              <legend>{heading}</legend>
+              {fields[`sections.${s}.lines`] && (
+                <p className="error" data-field-error={`sections.${s}.lines`}>
+                  {fields[`sections.${s}.lines`]}
+                </p>
+              )}
+              {section.lines.map((line, l) => {
+                const path = `sections.${s}.lines.${l}`;
+                const id = `draft-${s}-${l}`;
+                const error = errorFor(path);
+                return (
+                  <div key={l} className={error ? "field invalid" : "field"}>
+                    <label htmlFor={id}>{t("draft.line", { section: heading, n: formatNumber(locale, l + 1) })}</label>
+                    <input
+                      id={id}
+                      type="text"
+                      lang={language}
+                      maxLength={200}
+                      value={line}
+                      onChange={(e) => setLine(s, l, e.target.value)}
+                      data-testid={`draft-line-${s}-${l}`}
+                      {...(error ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {})}
+                    />
+                    {error && (
+                      <p id={`${id}-error`} className="error" data-field-error={path}>
+                        {error}
+                      </p>
+                    )}
+                  </div>
+                );
+              })}
+            </fieldset>
+          );
+        })}
+        <p className="actions">
+          <button type="submit" className="button secondary" disabled={busy || !dirty} data-testid="draft-save">
+            {t("draft.save")}
+          </button>
+          <button type="button" className="button secondary" disabled={busy || left === 0} onClick={() => void run("redraft")} data-testid="draft-redraft">
+            {t("draft.redraft", { count: left, n: formatNumber(locale, left) })}
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={() => void run("approve")} data-testid="draft-approve">
+            {t("draft.approve")}
+          </button>
+        </p>
+      </form>
+      <p role="status" className={notice?.error ? "error" : "muted"} data-testid="draft-status">
+        {notice?.text ?? ""}
+      </p>
+    </section>
+  );
+}

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLoaderData, useNavigate, useParams, type LoaderFunctionArgs } from "react-router";
-import { api, createJob, currentToken } from "../lib/api";
+import { useLoaderData, useLocation, useNavigate, useParams, type LoaderFunctionArgs } from "react-router";
+import { api, ApiFailure, createJob, currentToken } from "../lib/api";
 import { cloudflareContext } from "../lib/context";
 import { DraftEditor } from "../lib/draft";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatDuration, formatNumber, withLocale } from "../lib/i18n";
 import { terminal, type ApiJob, type ApiJobEvent, type ApiLinks, type ApiLyrics, type ApiShare, type JobStatus } from "../lib/types";
 import { Waveform } from "../lib/waveform";
+import { styles, voices } from "../lib/options";
 
 export function loader({ context }: LoaderFunctionArgs) {
   const env = context.get(cloudflareContext).env;
@@ -94,7 +95,9 @@ function Progress({ job, seen, transport }: { job: ApiJob; seen: { status: JobSt
   const failed = ["FAILED", "CANCELED", "TIMED_OUT"].includes(job.status);
   return (
     <section aria-labelledby="progress-title" className="progress">
-      <h2 id="progress-title">{t("progress.title")}</h2>
+      <h2 id="progress-title">
+        {t(job.status === "SUCCEEDED" ? "progress.titleDone" : job.status === "LYRICS_READY" ? "progress.titleDraft" : failed ? "progress.titleStopped" : "progress.title")}
+      </h2>
       <p className="muted">{t(transport === "sse" ? "progress.live" : "progress.polling")}</p>
       <ol className="stepper" aria-live="polite">
         {steps.map((step, i) => {
@@ -128,7 +131,78 @@ function Progress({ job, seen, transport }: { job: ApiJob; seen: { status: JobSt
   );
 }
 
-function Player({ job }: { job: ApiJob }) {
+/** One variation of a finished song: the same lyrics, a new seed, optionally another style or voice. */
+function Variation({ job, cost }: { job: ApiJob; cost: number }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState("");
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const f = new FormData(event.currentTarget);
+    const style = String(f.get("variationStyle") ?? "");
+    const vocal = String(f.get("variationVoice") ?? "");
+    setBusy(true);
+    setError("");
+    try {
+      const next = await api<ApiJob>(`/api/jobs/${job.id}/revision`, {
+        method: "POST",
+        body: { ...(style ? { styleTags: [style] } : {}), ...(vocal ? { vocal } : {}) },
+        headers: { "idempotency-key": crypto.randomUUID() },
+      });
+      navigate(withLocale(locale, `/songs/${next.id}`), { state: { variationCredits: next.credits } });
+    } catch (e) {
+      const code = e instanceof ApiFailure ? e.code : "network";
+      setError(t(code === "insufficient_credits" ? "errors.insufficient_credits" : code === "network" ? "errors.network" : "errors.generic"));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="variation" onSubmit={submit} aria-labelledby="variation-title" data-testid="variation">
+      <h3 id="variation-title">{t("song.variation")}</h3>
+      <p className="muted" id="variation-hint">
+        {t("song.variationHint", { cost: formatNumber(locale, cost) })}
+      </p>
+      <div className="grid">
+        <div className="field">
+          <label htmlFor="variation-style">{t("order.style")}</label>
+          <select id="variation-style" name="variationStyle" defaultValue="">
+            <option value="">{t("song.variationSame")}</option>
+            {styles.map((x) => (
+              <option key={x} value={x}>
+                {t(`options.style.${x}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="variation-voice">{t("order.voice")}</label>
+          <select id="variation-voice" name="variationVoice" defaultValue="">
+            <option value="">{t("song.variationSame")}</option>
+            {voices.map((x) => (
+              <option key={x} value={x}>
+                {t(`options.voice.${x}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <button type="submit" className="button secondary" disabled={busy} aria-describedby="variation-hint" data-testid="make-variation">
+        {busy ? t("order.sending") : t("song.makeVariation")}
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function Player({ job, cost }: { job: ApiJob; cost: number }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
@@ -223,6 +297,7 @@ function Player({ job }: { job: ApiJob }) {
       <p role="status" className="muted">
         {notice ? t(notice) : ""}
       </p>
+      <Variation job={job} cost={cost} />
       {share && (
         <div className="share">
           <label htmlFor="share-url">{t("song.shareLabel")}</label>
@@ -240,9 +315,13 @@ export default function Song() {
   const { jobId = "" } = useParams();
   const { t } = useTranslation();
   const auth = useRequireAuth();
-  const { freeDrafts } = useLoaderData<typeof loader>();
+  const { freeDrafts, cost } = useLoaderData<typeof loader>();
+  const locale = useLocale();
+  const state = useLocation().state as { variationCredits?: number } | null;
   const { job, seen, transport, setJob } = useJob(jobId, auth.status === "in");
   if (!job) return <Loading />;
+  // What the revision cost, as its response said (the job's own credits after a reload).
+  const variationCredits = state?.variationCredits ?? job.credits;
   const language = String(job.request.language ?? "fr");
   return (
     <div className="page song">
@@ -250,7 +329,12 @@ export default function Song() {
       <h1>{job.title ?? job.lyrics?.title ?? t("song.untitled")}</h1>
       <div className="columns">
         <div>
-          {job.status === "SUCCEEDED" ? <Player job={job} /> : null}
+          {job.parentJobId && (
+            <p role="status" className="notice" data-testid="variation-cost">
+              {variationCredits === 0 ? t("song.variationFree") : t("song.variationCharged", { count: variationCredits, n: formatNumber(locale, variationCredits) })}
+            </p>
+          )}
+          {job.status === "SUCCEEDED" ? <Player job={job} cost={cost} /> : null}
           <Progress job={job} seen={seen} transport={transport} />
         </div>
         <aside aria-labelledby="lyrics-title">

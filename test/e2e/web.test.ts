@@ -103,6 +103,8 @@ describe("the web app in a browser", () => {
 
     await page.getByLabel(fr.order.occasion).fill("anniversaire");
     await page.getByLabel(fr.order.recipientName).fill("Marie");
+    await page.getByLabel(fr.order.pronounceAs).fill("ma-ri");
+    expect(await page.getByLabel(fr.order.approveLyrics).isChecked()).toBe(true);
     await page.getByLabel(fr.order.relationship).fill("ma sœur");
     await page.getByLabel(fr.order.details).fill("elle fait du surf chaque matin\nelle rit de tout");
     await page.getByLabel(fr.order.length).selectOption("30");
@@ -110,14 +112,37 @@ describe("the web app in a browser", () => {
     await page.getByRole("button", { name: /Confirmer la commande/ }).click();
     await page.waitForURL(/\/fr\/songs\/[^/]+$/);
 
-    // Every step arrives, the lyrics as soon as they exist.
+    // The draft arrives first: read, edit (a bad line is refused in French), approve.
     const timeline = page.getByTestId("timeline");
-    await page.getByTestId("lyrics").waitFor({ timeout: 120_000 });
+    await page.getByTestId("draft").waitFor({ timeout: 120_000 });
+    expect(await page.locator("#progress-title").innerText()).toBe(fr.progress.titleDraft);
+    expect(await page.getByTestId("draft-expiry").innerText()).toMatch(/\d{4}/);
+    expect(await page.getByTestId("draft-redraft").innerText()).toContain("3");
+    const lines = page.getByTestId("draft").locator("input[id^=draft-]:not(#draft-title-input)");
+    expect((await lines.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).join("\n")).toContain("Marie");
+    expect(await serious(page)).toEqual([]);
+    await shot(page, "05-draft-fr");
+    const first = page.getByTestId("draft-line-0-0");
+    await first.fill("");
+    await page.getByTestId("draft-save").click();
+    await page.locator("[data-field-error='sections.0.lines.0']").waitFor();
+    expect(await page.locator("[data-field-error='sections.0.lines.0']").innerText()).toBe(fr.draft.errors.lineEmpty);
+    expect(await first.getAttribute("aria-invalid")).toBe("true");
+    const edited = "Une ligne écrite à la main pour Marie";
+    await first.fill(edited);
+    await page.getByTestId("draft-save").click();
+    await page.getByTestId("draft-status").filter({ hasText: fr.draft.saved }).waitFor();
+    await page.getByTestId("draft-approve").click();
+
+    // Every step arrives; the approved lyrics are the edited ones.
+    await page.getByTestId("lyrics").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("lyrics").innerText()).toContain(edited);
     expect(await page.getByTestId("lyrics").innerText()).toContain("Marie");
     await shot(page, "05-progress-fr");
     await page.getByTestId("audio").waitFor({ timeout: 240_000 });
-    for (const status of ["WRITING_LYRICS", "GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING", "SUCCEEDED"]) expect(await timeline.locator(`[data-status=${status}]`).count(), status).toBe(1);
+    for (const status of ["WRITING_LYRICS", "LYRICS_READY", "GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING", "SUCCEEDED"]) expect(await timeline.locator(`[data-status=${status}]`).count(), status).toBe(1);
     expect(await page.locator("[data-step][data-state=done]").count()).toBe(7);
+    expect(await page.locator("#progress-title").innerText()).toBe(fr.progress.titleDone);
 
     // Play: the position advances.
     await page.getByTestId("audio").evaluate((a: HTMLAudioElement) => a.play());
@@ -172,6 +197,7 @@ describe("the web app in a browser", () => {
     const left = frenchOnly().filter((s) => visible.includes(s));
     expect(left).toEqual([]);
     expect(visible).toContain(en.song.downloadMp3);
+    expect(visible).toContain(en.progress.titleDone);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     await shot(page, "08-song-en");
     for (const [path, name] of [["/en/songs", "09-library-en"], ["/en/credits", "10-credits-en"]] as const) {

@@ -126,6 +126,16 @@ describe("BuiltinLyricsWriter", () => {
     }
   });
 
+  it("elides French words before a vowel the way French is written", async () => {
+    const vowels = context({ language: "fr", occasion: "anniversaire", recipientName: "Marie", details: ["elle rit de tout", "elle fait du surf chaque matin", "un été à Biarritz"] });
+    for (let seed = 0; seed < 200; seed++) {
+      const lyrics = await new BuiltinLyricsWriter({ seed }).writeLyrics(vowels);
+      const text = allLines(lyrics).join("\n");
+      expect(text).not.toMatch(/\bq'/);
+      expect(text).not.toMatch(/\b(que|de) [aeiouyéèêh]/i);
+    }
+  });
+
   it("says vous to a couple in French", async () => {
     const lyrics = await builtinLyricsWriter.writeLyrics(cases[2]!);
     const chorus = lyrics.sections[1]!.lines.join(" ").toLowerCase();

@@ -333,7 +333,7 @@ function frJoin(head: string, detail: string): string {
       return `${before}${merged} ${detail.slice(article[0].length)}`;
     }
   }
-  if (frVowelStart.test(detail)) return `${before}${word === "à" ? "à " : `${word.charAt(0)}'`}${detail}`;
+  if (frVowelStart.test(detail)) return `${before}${word === "à" ? "à " : word === "que" ? "qu'" : "d'"}${detail}`;
   return head + detail;
 }
 

@@ -1,9 +1,7 @@
 // The deployed Worker: the Hono API on /api/*, React Router for every page, one deploy.
 import { createRequestHandler, RouterContextProvider } from "react-router";
-import { database } from "../db";
 import { createApp } from "../worker/app";
-import { sweepStragglers } from "../worker/jobs";
-import { handleQueueBatch } from "../worker/queues";
+import { workerHandlers } from "../worker/handlers";
 import { cloudflareContext } from "./app/lib/context";
 
 export { JobObject } from "../worker/jobs";
@@ -18,10 +16,4 @@ const app = createApp({
   },
 });
 
-export default {
-  fetch: app.fetch,
-  queue: (batch, env) => handleQueueBatch(batch, env),
-  scheduled: async (_controller, env) => {
-    await sweepStragglers(env, database(env.DB));
-  },
-} satisfies ExportedHandler<Env>;
+export default workerHandlers(app);

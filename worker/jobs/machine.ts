@@ -1,28 +1,14 @@
-import { activeStatuses, terminalStatuses, type JobStatus, type TerminalStatus } from "../../db";
+import { activeStatuses, terminalStatuses, type JobStatus, type TerminalStatus, type Track } from "../../db";
 import type { Lyrics, ProviderErrorKind, Take } from "../../providers";
 
-/** A stored take, as the delivery step hands it to the job. */
-export interface DeliveredTrack {
-  id: string;
-  takeIndex: number;
-  r2Key: string;
-  format: "mp3" | "wav";
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  durationSeconds: number | null;
-  sampleRate: number | null;
-  loudnessLufs: number | null;
-  providerTakeId: string;
-  title: string | null;
-  wavR2Key: string | null;
-  wavSizeBytes: number | null;
-  wavSha256: string | null;
-  /** When each lyric line is sung in this take. */
+/**
+ * A stored take, as the delivery step hands it to the job: a track row without what the job fills in,
+ * plus the line timings (kept with the generation) and the take's own engine when it has one.
+ */
+export type DeliveredTrack = Omit<Track, "jobId" | "userId" | "createdAt" | "provider" | "shareToken"> & {
   timings: { section: number; line: number; startSec: number; endSec: number }[] | null;
-  /** The engine that made this take, when it differs per take (blind comparison). */
   provider?: string;
-}
+};
 
 /** Everything that can happen to a job. Only the job's Durable Object applies them. */
 export type JobInput =

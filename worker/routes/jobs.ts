@@ -34,10 +34,9 @@ export const jobRoutes = router()
     }),
     async (c) => {
       const { job, replayed } = await createJob(c.env, c.var.db, c.var.user, c.req.valid("header")["idempotency-key"], c.req.valid("json"));
-      const latest = replayed ? ((await c.var.db.select().from(jobs).where(eq(jobs.id, job.id)).get()) ?? job) : job;
       c.header("Location", `/api/jobs/${job.id}`);
       if (replayed) c.header("Idempotent-Replayed", "true");
-      return c.json(await loadJobView(c.var.db, latest), replayed ? 200 : 202);
+      return c.json(await loadJobView(c.var.db, job), replayed ? 200 : 202);
     },
   )
   .openapi(

@@ -47,7 +47,8 @@ export const lyricsRoutes = router()
     async (c) => {
       const job = await waitingJob(c, c.req.valid("param").id);
       const lyrics = c.req.valid("json");
-      const limit = job.provider && musicRegistry(c.env).has(job.provider) ? musicRegistry(c.env).get(job.provider).capabilities.maxLyricsChars : 3_000;
+      const registry = musicRegistry(c.env);
+      const limit = job.provider && registry.has(job.provider) ? registry.get(job.provider).capabilities.maxLyricsChars : 3_000;
       const length = formatLyricsText(lyrics).length;
       if (length > limit) throw new ApiError("validation_failed", `These lyrics are ${length} characters long; this song takes at most ${limit}`, { sections: [`at most ${limit} characters in all`] });
       const generation = await c.var.db.select({ context: generations.context }).from(generations).where(eq(generations.jobId, job.id)).get();

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { LineTiming } from "../providers/contract";
 import { audioFormats, circuitStates, callOutcomes, jobModes, jobStatuses, languages, ledgerKinds, providerOperations, vocals } from "./enums";
 
 const createdAt = () => integer("created_at", { mode: "number" }).notNull();
@@ -104,7 +105,7 @@ export const generations = sqliteTable("generations", {
   /** How to sing written words, e.g. the recipient's name. */
   pronunciations: text("pronunciations", { mode: "json" }).$type<Record<string, string>>(),
   /** When each lyric line is sung, per take, for players that highlight lines in time. */
-  timings: text("timings", { mode: "json" }),
+  timings: text("timings", { mode: "json" }).$type<Record<string, LineTiming[] | null>>(),
   updatedAt: integer("updated_at").notNull(),
 });
 
@@ -149,6 +150,28 @@ export const tracks = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("tracks_job").on(t.jobId, t.takeIndex), index("tracks_user").on(t.userId, t.createdAt)],
+);
+
+/** A finished take given to someone: a page anyone holding the token may open, until the owner revokes it. */
+export const gifts = sqliteTable(
+  "gifts",
+  {
+    id: text("id").primaryKey(),
+    /** 256 random bits; the link is the only credential the recipient has. */
+    token: text("token").notNull().unique(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    jobId: text("job_id").notNull().references(() => jobs.id, { onDelete: "cascade" }),
+    trackId: text("track_id").notNull().references(() => tracks.id, { onDelete: "cascade" }),
+    recipientName: text("recipient_name").notNull(),
+    message: text("message").notNull(),
+    allowDownload: integer("allow_download", { mode: "boolean" }).notNull(),
+    /** The page speaks the sender's chosen language, whatever the recipient's browser says. */
+    locale: text("locale", { enum: languages }).notNull(),
+    plays: integer("plays").notNull().default(0),
+    revokedAt: integer("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("gifts_user").on(t.userId, t.createdAt), index("gifts_track").on(t.trackId)],
 );
 
 /** Derived from the ledger and kept beside it so a reservation is one conditional write. */
@@ -249,4 +272,5 @@ export type Job = typeof jobs.$inferSelect;
 export type Generation = typeof generations.$inferSelect;
 export type JobEvent = typeof jobEvents.$inferSelect;
 export type Track = typeof tracks.$inferSelect;
+export type Gift = typeof gifts.$inferSelect;
 export type LedgerEntry = typeof creditLedger.$inferSelect;

@@ -51,6 +51,9 @@ export type TaskStatus =
  * One finished take: engines deliver two per order and the person keeps the one they prefer.
  * A schema, because takes travel through queues between the steps and are parsed on arrival.
  */
+/** When one lyric line is sung: its section and line index in the lyrics, in seconds from the start. */
+export const lineTimingSchema = z.object({ section: z.number(), line: z.number(), startSec: z.number(), endSec: z.number() });
+
 export const takeSchema = z.object({
   providerTakeId: z.string(),
   audioUrl: z.string(),
@@ -65,11 +68,12 @@ export const takeSchema = z.object({
   /** The same take, lossless, when the engine offers it. */
   wavUrl: z.string().optional(),
   /** When a take's lyrics are sung, line by line (the built-in engine always knows). */
-  timings: z.array(z.object({ section: z.number(), line: z.number(), startSec: z.number(), endSec: z.number() })).optional(),
+  timings: z.array(lineTimingSchema).optional(),
   /** Set by composite engines (blind comparison), where each take comes from another engine. */
   provider: z.string().optional(),
 });
 export type Take = z.infer<typeof takeSchema>;
+export type LineTiming = z.infer<typeof lineTimingSchema>;
 
 export interface TrackResult {
   takes: Take[];

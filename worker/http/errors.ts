@@ -9,6 +9,7 @@ export const errorTable = {
   forbidden: { status: 403, description: "The link or signature is invalid or has expired." },
   not_found: { status: 404, description: "No such resource for this account." },
   conflict: { status: 409, description: "The request conflicts with the resource's current state." },
+  gone: { status: 410, description: "The resource existed and was withdrawn by its owner." },
   idempotency_conflict: { status: 409, description: "This Idempotency-Key was already used with another body." },
   payload_too_large: { status: 413, description: "The request body is too large." },
   rate_limited: { status: 429, description: "Too many requests; retry after the given delay." },

@@ -1,12 +1,12 @@
 import { activeStatuses, terminalStatuses, type JobStatus, type TerminalStatus, type Track } from "../../db";
-import type { Lyrics, ProviderErrorKind, Take } from "../../providers";
+import type { LineTiming, Lyrics, ProviderErrorKind, Take } from "../../providers";
 
 /**
  * A stored take, as the delivery step hands it to the job: a track row without what the job fills in,
  * plus the line timings (kept with the generation) and the take's own engine when it has one.
  */
 export type DeliveredTrack = Omit<Track, "jobId" | "userId" | "createdAt" | "provider" | "shareToken"> & {
-  timings: { section: number; line: number; startSec: number; endSec: number }[] | null;
+  timings: LineTiming[] | null;
   provider?: string;
 };
 

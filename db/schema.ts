@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { LineTiming } from "../providers/contract";
+import type { LineTiming, Lyrics } from "../providers/contract";
 import { audioFormats, circuitStates, callOutcomes, jobModes, jobStatuses, languages, ledgerKinds, providerOperations, vocals } from "./enums";
 
 const createdAt = () => integer("created_at", { mode: "number" }).notNull();
@@ -89,7 +89,7 @@ export const generations = sqliteTable("generations", {
   /** The person's brief (context mode) as JSON. */
   context: text("context", { mode: "json" }),
   /** The lyrics the engine sang, as titled sections (JSON). */
-  lyrics: text("lyrics", { mode: "json" }),
+  lyrics: text("lyrics", { mode: "json" }).$type<Lyrics>(),
   lyricsSource: text("lyrics_source"),
   language: text("language", { enum: languages }).notNull(),
   vocal: text("vocal", { enum: vocals }).notNull(),
@@ -163,6 +163,8 @@ export const gifts = sqliteTable(
     jobId: text("job_id").notNull().references(() => jobs.id, { onDelete: "cascade" }),
     trackId: text("track_id").notNull().references(() => tracks.id, { onDelete: "cascade" }),
     recipientName: text("recipient_name").notNull(),
+    /** How the sender signs the message ("from Paul"); the account's email is never shown. */
+    senderName: text("sender_name"),
     message: text("message").notNull(),
     allowDownload: integer("allow_download", { mode: "boolean" }).notNull(),
     /** The page speaks the sender's chosen language, whatever the recipient's browser says. */

@@ -141,3 +141,76 @@ describe("one free revision", () => {
     expect((await order(stranger.token)).status).toBe(202);
   });
 });
+
+describe("the gift page", () => {
+  async function finishedSong(token: string) {
+    const created = await orderJob(token, contextOrder({ recipientName: "Maëlys" }));
+    return waitForStatus(token, created.id, ["SUCCEEDED"]);
+  }
+  const give = (token: string, body: Record<string, unknown>) => call("/api/gifts", { method: "POST", token, body: JSON.stringify(body) });
+  const tokenOf = (gift: { url: string }) => decodeURIComponent(new URL(gift.url).pathname.split("/").pop()!);
+
+  it("gives a take behind an unguessable link that plays, counts plays and answers 410 once revoked", async () => {
+    const { token } = await signUp();
+    const song = await finishedSong(token);
+    const take = song.takes[1];
+    const made = await give(token, { trackId: take.trackId, message: "Bon anniversaire, ma grande !", senderName: "Paul", allowDownload: false, locale: "en" });
+    expect(made.status).toBe(201);
+    const gift = await json(made);
+    expect(gift).toMatchObject({ jobId: song.id, trackId: take.trackId, recipientName: "Maëlys", senderName: "Paul", locale: "en", plays: 0, revokedAt: null });
+    // 256 random bits, base64url.
+    expect(tokenOf(gift)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    const page = await call(`/api/public/gifts/${tokenOf(gift)}`);
+    expect(page.status).toBe(200);
+    const view = await json(page);
+    expect(view).toMatchObject({ recipientName: "Maëlys", message: "Bon anniversaire, ma grande !", senderName: "Paul", locale: "en", downloadUrl: null, lyricsLanguage: "fr" });
+    expect(view.lyrics.sections.flatMap((s: { lines: string[] }) => s.lines).join(" ")).toContain("Maëlys");
+    const audio = await call(view.streamUrl);
+    expect(audio.status).toBe(200);
+    expect(audio.headers.get("content-type")).toBe("audio/mpeg");
+
+    for (let i = 0; i < 2; i++) expect((await call(`/api/public/gifts/${tokenOf(gift)}/plays`, { method: "POST" })).status).toBe(204);
+    expect((await json(await call(`/api/gifts/${gift.id}`, { token }))).plays).toBe(2);
+
+    expect((await call(`/api/gifts/${gift.id}`, { method: "DELETE", token })).status).toBe(204);
+    const gone = await call(`/api/public/gifts/${tokenOf(gift)}`);
+    expect(gone.status).toBe(410);
+    expect((await json(gone)).error.code).toBe("gone");
+    expect((await call(`/api/public/gifts/${tokenOf(gift)}/plays`, { method: "POST" })).status).toBe(410);
+    expect((await call(`/api/public/gifts/${"x".repeat(43)}`)).status).toBe(404);
+  });
+
+  it("gives a download link only when the sender allowed it, and only for finished songs", async () => {
+    const { token } = await signUp();
+    const song = await finishedSong(token);
+    const gift = await json(await give(token, { trackId: song.takes[0].trackId, allowDownload: true }));
+    expect(gift.locale).toBe("fr");
+    const view = await json(await call(`/api/public/gifts/${tokenOf(gift)}`));
+    const download = await call(view.downloadUrl);
+    // The name's accent survives in the RFC 5987 form, and the plain form stays ASCII for every client.
+    const disposition = download.headers.get("content-disposition") ?? "";
+    expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+\.mp3"; filename\*=UTF-8''.*Ma%C3%ABlys.*\.mp3$/);
+
+    await sim("/__sim/behaviour", { outcome: "never" });
+    const running = await orderJob(token);
+    const early = await give(token, { trackId: running.id });
+    expect(early.status).toBe(404);
+    const empty = await give(token, { trackId: song.takes[0].trackId, message: "x".repeat(601) });
+    expect(empty.status).toBe(400);
+    expect(Object.keys((await json(empty)).error.fields)).toEqual(["message"]);
+  });
+
+  it("keeps another person's gifts out of reach", async () => {
+    const owner = await signUp();
+    const song = await finishedSong(owner.token);
+    const gift = await json(await give(owner.token, { trackId: song.takes[0].trackId }));
+    const stranger = await signUp();
+    expect((await give(stranger.token, { trackId: song.takes[0].trackId })).status).toBe(404);
+    expect((await call(`/api/gifts/${gift.id}`, { token: stranger.token })).status).toBe(404);
+    expect((await call(`/api/gifts/${gift.id}`, { method: "DELETE", token: stranger.token })).status).toBe(404);
+    expect((await json(await call("/api/gifts", { token: stranger.token }))).gifts).toEqual([]);
+    expect((await call(`/api/public/gifts/${tokenOf(gift)}`)).status).toBe(200);
+    expect((await json(await call(`/api/gifts?jobId=${song.id}`, { token: owner.token }))).gifts.map((g: { id: string }) => g.id)).toEqual([gift.id]);
+  });
+});

@@ -8,6 +8,7 @@ import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { creditRoutes } from "./routes/credits";
 import { docsPage } from "./routes/docs";
+import { giftRoutes } from "./routes/gifts";
 import { jobRoutes } from "./routes/jobs";
 import { lyricsRoutes } from "./routes/lyrics";
 import { projectRoutes } from "./routes/projects";
@@ -52,6 +53,7 @@ export function createApp(options: { web?: WebHandler } = {}) {
     .route("/", lyricsRoutes)
     .route("/", creditRoutes)
     .route("/", trackRoutes)
+    .route("/", giftRoutes)
     .route("/", webhookRoutes)
     .route("/", adminRoutes);
   app.doc31("/api/openapi.json", OPENAPI);

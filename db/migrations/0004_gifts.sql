@@ -5,6 +5,7 @@ CREATE TABLE `gifts` (
 	`job_id` text NOT NULL,
 	`track_id` text NOT NULL,
 	`recipient_name` text NOT NULL,
+	`sender_name` text,
 	`message` text NOT NULL,
 	`allow_download` integer NOT NULL,
 	`locale` text NOT NULL,

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { generations, jobs, tracks, type Database, type Generation, type Job, type Track } from "../../db";
-import type { Lyrics } from "../../providers";
 import { notFound } from "../http/errors";
 import type { JobView } from "./schemas";
 
@@ -28,7 +27,7 @@ export function jobView(job: Job, generation: Generation | undefined, jobTracks:
     credits: job.credits,
     provider: job.provider,
     error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? "" } : null,
-    lyrics: (generation?.lyrics as Lyrics | null) ?? null,
+    lyrics: generation?.lyrics ?? null,
     takes: jobTracks
       .sort((a, b) => a.takeIndex - b.takeIndex)
       .map((t) => ({ trackId: t.id, takeIndex: t.takeIndex, format: t.format, durationSeconds: t.durationSeconds, sizeBytes: t.sizeBytes, chosen: t.id === job.chosenTrackId })),

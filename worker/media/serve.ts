@@ -32,7 +32,7 @@ export async function serveTrack(bucket: R2Bucket, track: Track, request: Reques
     "Accept-Ranges": "bytes",
     ETag: etag,
     "Cache-Control": "private, max-age=3600",
-    "Content-Disposition": `${disposition}; filename="${(track.title ?? "song").replace(/[^\p{L}\p{N} ._-]/gu, "").trim() || "song"}-${track.takeIndex + 1}.${extension}"`,
+    "Content-Disposition": contentDisposition(disposition, `${(track.title ?? "song").replace(/[^\p{L}\p{N} ._-]/gu, "").trim() || "song"}-${track.takeIndex + 1}.${extension}`),
   });
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
   // A stale If-Range means the client's partial copy is of another file: send it all.
@@ -51,4 +51,11 @@ export async function serveTrack(bucket: R2Bucket, track: Track, request: Reques
   }
   headers.set("Content-Length", String(file.size));
   return new Response(request.method === "HEAD" ? null : object.body, { status: 200, headers });
+}
+
+/** Header values are bytes: an ASCII name for every client, and the real one (RFC 6266 / 5987) for those that read it. */
+function contentDisposition(disposition: string, filename: string): string {
+  const ascii = filename.normalize("NFD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "");
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -17,7 +17,7 @@ export async function lyricsStep(env: Env, db: Database, message: MessageFor<"ly
   let written: Lyrics;
   let source: string;
   if (job.mode === "custom") {
-    written = (generation.lyrics as Lyrics | null) ?? { title: job.title ?? "", sections: [] };
+    written = generation.lyrics ?? { title: job.title ?? "", sections: [] };
     source = "user";
   } else {
     const brief = generation.context as Omit<SongContext, "language" | "styleTags" | "vocal" | "durationSeconds">;

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { generations, jobs, type Database } from "../../db";
-import type { Lyrics } from "../../providers";
 import { music } from "../routing";
 import { callbackUrl } from "../jobs/callback-token";
 import { jobStub } from "../jobs/stub";
@@ -22,7 +21,7 @@ export async function musicStep(env: Env, db: Database, message: MessageFor<"mus
     if (job.providerTaskId) return;
     const generation = await db.select().from(generations).where(eq(generations.jobId, job.id)).get();
     if (!generation) return;
-    const lyrics = generation.lyrics as Lyrics | null;
+    const lyrics = generation.lyrics;
     const { taskId } = await provider.createTrack({
       jobId: job.id,
       title: job.title ?? lyrics?.title ?? "Refrain",

@@ -21,7 +21,7 @@ export async function postprocessStep(env: Env, db: Database, message: MessageFo
   const generation = await db.select().from(generations).where(eq(generations.jobId, job.id)).get();
   const name = (generation?.context as { recipientName?: string } | null)?.recipientName;
   if (name && generation?.vocal !== "instrumental") {
-    const given = generation?.lyrics ? formatLyricsText(generation.lyrics as Lyrics) : "";
+    const given = generation?.lyrics ? formatLyricsText(generation.lyrics) : "";
     takes = takes.filter((t) => mentionsName(t.lyricsText ?? given, name));
     if (!takes.length) {
       await jobStub(env, job.id).apply(job.id, { type: "failed", code: "name_missing", message: `The song did not name ${name}.`, errorKind: "unavailable" });

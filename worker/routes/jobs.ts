@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { generations, jobs, takePreferences, tracks, vocals } from "../../db";
-import { formatLyricsText, type Lyrics } from "../../providers";
+import { formatLyricsText } from "../../providers";
 import { requireUser } from "../auth";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses, notFound } from "../http/errors";
@@ -124,7 +124,7 @@ export const jobRoutes = router()
       const generation = await c.var.db.select().from(generations).where(eq(generations.jobId, parent.id)).get();
       if (!generation) throw notFound("Job");
       const change = c.req.valid("json");
-      const lyrics = generation.lyrics as Lyrics | null;
+      const lyrics = generation.lyrics;
       const vocal = change.vocal ?? generation.vocal;
       const { job, replayed } = await createJob(
         c.env,

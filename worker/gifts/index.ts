@@ -1,0 +1,1 @@
+export { giftByToken, giftUrl, ownedGift, ownerGiftView, publicGiftView } from "./view";

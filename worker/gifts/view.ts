@@ -1,0 +1,74 @@
+import { and, eq } from "drizzle-orm";
+import { generations, gifts, tracks, type Database, type Gift } from "../../db";
+import { lineTimingSchema } from "../../providers/contract";
+import { ApiError, notFound } from "../http/errors";
+import { signMediaLink } from "../media";
+
+const base = (env: Env) => env.PUBLIC_URL.replace(/\/$/, "");
+
+export const giftUrl = (env: Env, token: string) => `${base(env)}/g/${encodeURIComponent(token)}`;
+export const coverUrl = (env: Env, token: string) => `${base(env)}/api/public/gifts/${encodeURIComponent(token)}/cover.png`;
+
+/** What the owner sees of a gift they made. */
+export function ownerGiftView(env: Env, g: Gift) {
+  return {
+    id: g.id,
+    jobId: g.jobId,
+    trackId: g.trackId,
+    recipientName: g.recipientName,
+    senderName: g.senderName,
+    message: g.message,
+    allowDownload: g.allowDownload,
+    locale: g.locale,
+    plays: g.plays,
+    url: giftUrl(env, g.token),
+    coverUrl: coverUrl(env, g.token),
+    revokedAt: g.revokedAt === null ? null : new Date(g.revokedAt).toISOString(),
+    createdAt: new Date(g.createdAt).toISOString(),
+  };
+}
+
+/** The gift behind a link: 404 when there is none, 410 once its owner has revoked it. */
+export async function giftByToken(db: Database, token: string): Promise<Gift> {
+  const gift = await db.select().from(gifts).where(eq(gifts.token, token)).get();
+  if (!gift) throw notFound("Gift");
+  if (gift.revokedAt !== null) throw new ApiError("gone", "This gift was withdrawn by the person who made it");
+  return gift;
+}
+
+export async function ownedGift(db: Database, userId: string, id: string): Promise<Gift> {
+  const gift = await db.select().from(gifts).where(and(eq(gifts.id, id), eq(gifts.userId, userId))).get();
+  if (!gift) throw notFound("Gift");
+  return gift;
+}
+
+/** What the recipient's page needs: the take, its lyrics and line timings, short-lived links (refreshed by the page). */
+export async function publicGiftView(env: Env, db: Database, gift: Gift) {
+  const [track, generation] = await Promise.all([
+    db.select({ id: tracks.id, title: tracks.title, durationSeconds: tracks.durationSeconds }).from(tracks).where(eq(tracks.id, gift.trackId)).get(),
+    db.select({ lyrics: generations.lyrics, timings: generations.timings, language: generations.language }).from(generations).where(eq(generations.jobId, gift.jobId)).get(),
+  ]);
+  if (!track || !generation) throw notFound("Gift");
+  const ttl = Math.min(Number(env.EMBED_LINK_TTL_SECONDS), Number(env.MEDIA_LINK_TTL_SECONDS));
+  const now = Date.now();
+  const [stream, download] = await Promise.all([
+    signMediaLink(env, track.id, "inline", now, "mp3", ttl),
+    gift.allowDownload ? signMediaLink(env, track.id, "attachment", now, "mp3", ttl) : null,
+  ]);
+  const timings = lineTimingSchema.array().safeParse(generation.timings?.[track.id]);
+  return {
+    recipientName: gift.recipientName,
+    senderName: gift.senderName,
+    message: gift.message,
+    locale: gift.locale,
+    title: track.title,
+    durationSeconds: track.durationSeconds,
+    lyrics: generation.lyrics ?? null,
+    lyricsLanguage: generation.language,
+    timings: timings.success ? timings.data : null,
+    streamUrl: stream.url,
+    downloadUrl: download?.url ?? null,
+    expiresAt: stream.expiresAt,
+    coverUrl: coverUrl(env, gift.token),
+  };
+}

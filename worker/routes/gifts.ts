@@ -1,0 +1,173 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { generations, gifts, jobs, languages, tracks } from "../../db";
+import { lineTimingSchema } from "../../providers/contract";
+import { randomToken, requireUser } from "../auth";
+import { giftByToken, ownedGift, ownerGiftView, publicGiftView } from "../gifts";
+import { router } from "../http/app-factory";
+import { ApiError, errorResponses, notFound } from "../http/errors";
+import { bearer, idParam, json } from "../http/openapi";
+import { lyricsSchema } from "../jobs/schemas";
+
+const createGiftSchema = z
+  .object({
+    trackId: z.string().min(1).max(128).describe("The take to give (one of a finished order's takes)."),
+    recipientName: z.string().trim().min(1).max(60).optional().describe("Who it is for; the order's recipient when absent."),
+    message: z.string().trim().max(600).default("").describe("A few words shown above the song."),
+    senderName: z.string().trim().min(1).max(60).optional().describe('How to sign the message, e.g. "Paul".'),
+    allowDownload: z.boolean().default(false).describe("Whether the recipient may download the song."),
+    locale: z.enum(languages).optional().describe("The page's language; the song's language when absent."),
+  })
+  .meta({ id: "CreateGift" });
+
+const giftSchema = z
+  .object({
+    id: z.string(),
+    jobId: z.string(),
+    trackId: z.string(),
+    recipientName: z.string(),
+    senderName: z.string().nullable(),
+    message: z.string(),
+    allowDownload: z.boolean(),
+    locale: z.enum(languages),
+    plays: z.int().describe("How many times the recipient's page started the song."),
+    url: z.string().describe("The page to send; the token in it is the only credential (256 random bits)."),
+    coverUrl: z.string(),
+    revokedAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "Gift" });
+
+const publicGiftSchema = z
+  .object({
+    recipientName: z.string(),
+    senderName: z.string().nullable(),
+    message: z.string(),
+    locale: z.enum(languages),
+    title: z.string().nullable(),
+    durationSeconds: z.number().nullable(),
+    lyrics: lyricsSchema.nullable(),
+    lyricsLanguage: z.enum(languages),
+    timings: z.array(lineTimingSchema).nullable().describe("When each lyric line is sung, where the engine knows it."),
+    streamUrl: z.string(),
+    downloadUrl: z.string().nullable().describe("Only when the sender allowed downloads."),
+    expiresAt: z.iso.datetime().describe("When the links expire; ask again before."),
+    coverUrl: z.string(),
+  })
+  .meta({ id: "PublicGift" });
+
+const tokenParam = z.object({ token: z.string().min(16).max(128).openapi({ param: { name: "token", in: "path" }, description: "The gift link's token" }) });
+const owner = { tags: ["Gifts"], security: bearer, middleware: requireUser };
+
+export const giftRoutes = router()
+  .openapi(
+    createRoute({
+      ...owner,
+      method: "post",
+      path: "/api/gifts",
+      summary: "Make a gift of a finished song: a page with a message, to send to the person it is for",
+      request: { body: { content: { "application/json": { schema: createGiftSchema } }, required: true } },
+      responses: { 201: json(giftSchema, "The gift and its link"), ...errorResponses("validation_failed", "unauthorized", "not_found", "conflict") },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const db = c.var.db;
+      const found = await db
+        .select({ track: tracks, job: jobs, context: generations.context, language: generations.language })
+        .from(tracks)
+        .innerJoin(jobs, eq(jobs.id, tracks.jobId))
+        .innerJoin(generations, eq(generations.jobId, tracks.jobId))
+        .where(and(eq(tracks.id, body.trackId), eq(tracks.userId, c.var.user.id)))
+        .get();
+      if (!found) throw notFound("Track");
+      if (found.job.status !== "SUCCEEDED") throw new ApiError("conflict", "Only a finished song can be given");
+      const recipient = body.recipientName ?? (found.context as { recipientName?: string } | null)?.recipientName ?? found.job.title ?? found.track.title ?? "";
+      const now = Date.now();
+      const row = {
+        id: `gft_${crypto.randomUUID()}`,
+        token: randomToken(),
+        userId: c.var.user.id,
+        jobId: found.job.id,
+        trackId: found.track.id,
+        recipientName: recipient,
+        senderName: body.senderName ?? null,
+        message: body.message,
+        allowDownload: body.allowDownload,
+        locale: body.locale ?? found.language,
+        plays: 0,
+        revokedAt: null,
+        createdAt: now,
+      };
+      await db.insert(gifts).values(row);
+      return c.json(ownerGiftView(c.env, row), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      ...owner,
+      method: "get",
+      path: "/api/gifts",
+      summary: "Your gifts, newest first, with how often each was played",
+      request: { query: z.object({ jobId: z.string().min(1).max(128).optional() }) },
+      responses: { 200: json(z.object({ gifts: z.array(giftSchema) }), "Your gifts"), ...errorResponses("unauthorized") },
+    }),
+    async (c) => {
+      const { jobId } = c.req.valid("query");
+      const rows = await c.var.db
+        .select()
+        .from(gifts)
+        .where(and(eq(gifts.userId, c.var.user.id), jobId ? eq(gifts.jobId, jobId) : undefined))
+        .orderBy(desc(gifts.createdAt))
+        .limit(100);
+      return c.json({ gifts: rows.map((g) => ownerGiftView(c.env, g)) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({ ...owner, method: "get", path: "/api/gifts/{id}", summary: "One of your gifts", request: { params: idParam("gift") }, responses: { 200: json(giftSchema, "The gift"), ...errorResponses("unauthorized", "not_found") } }),
+    async (c) => c.json(ownerGiftView(c.env, await ownedGift(c.var.db, c.var.user.id, c.req.valid("param").id)), 200),
+  )
+  .openapi(
+    createRoute({
+      ...owner,
+      method: "delete",
+      path: "/api/gifts/{id}",
+      summary: "Revoke a gift: its page answers 410 from now on",
+      request: { params: idParam("gift") },
+      responses: { 204: { description: "Revoked (again, if it already was)" }, ...errorResponses("unauthorized", "not_found") },
+    }),
+    async (c) => {
+      const gift = await ownedGift(c.var.db, c.var.user.id, c.req.valid("param").id);
+      await c.var.db.update(gifts).set({ revokedAt: Date.now() }).where(and(eq(gifts.id, gift.id), isNull(gifts.revokedAt)));
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/public/gifts/{token}",
+      tags: ["Gifts"],
+      summary: "A gift, for its recipient's page (no account needed)",
+      request: { params: tokenParam },
+      responses: { 200: json(publicGiftSchema, "The gift, its lyrics and short-lived links"), ...errorResponses("validation_failed", "not_found", "gone") },
+    }),
+    async (c) => {
+      const gift = await giftByToken(c.var.db, c.req.valid("param").token);
+      c.header("Cache-Control", "no-store");
+      return c.json(await publicGiftView(c.env, c.var.db, gift), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/public/gifts/{token}/plays",
+      tags: ["Gifts"],
+      summary: "Count one play of a gift (its page calls this when the song starts)",
+      request: { params: tokenParam },
+      responses: { 204: { description: "Counted" }, ...errorResponses("validation_failed", "not_found", "gone") },
+    }),
+    async (c) => {
+      const gift = await giftByToken(c.var.db, c.req.valid("param").token);
+      await c.var.db.update(gifts).set({ plays: sql`${gifts.plays} + 1` }).where(eq(gifts.id, gift.id));
+      return c.body(null, 204);
+    },
+  );

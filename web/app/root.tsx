@@ -25,9 +25,12 @@ export const links = () => [
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   // Pages that work as plain HTML (the home page: text and links) ship no JavaScript at all.
-  const hydrate = !useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  const matches = useMatches();
+  const hydrate = !matches.some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  // A page may speak another language than the visitor's (a gift speaks its sender's).
+  const pageLocale = matches.map((m) => (m.loaderData as { pageLocale?: string } | undefined)?.pageLocale).findLast(Boolean);
   return (
-    <html lang={root?.locale ?? "fr"}>
+    <html lang={pageLocale ?? root?.locale ?? "fr"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -4,6 +4,7 @@ export default [
   index("routes/redirect.tsx"),
   route("embed/:trackId", "routes/embed.tsx"),
   route("s/:trackId", "routes/share.tsx"),
+  route("g/:token", "routes/gift.tsx"),
   ...prefix(":lang", [
     route("", "routes/layout.tsx", [
       index("routes/home.tsx"),

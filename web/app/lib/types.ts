@@ -78,3 +78,33 @@ export interface ApiPublicTrack {
   streamUrl: string;
   expiresAt: string;
 }
+export interface ApiGift {
+  id: string;
+  jobId: string;
+  trackId: string;
+  recipientName: string;
+  senderName: string | null;
+  message: string;
+  allowDownload: boolean;
+  locale: "fr" | "en";
+  plays: number;
+  url: string;
+  coverUrl: string;
+  revokedAt: string | null;
+  createdAt: string;
+}
+export interface ApiPublicGift {
+  recipientName: string;
+  senderName: string | null;
+  message: string;
+  locale: "fr" | "en";
+  title: string | null;
+  durationSeconds: number | null;
+  lyrics: ApiLyrics | null;
+  lyricsLanguage: "fr" | "en";
+  timings: { section: number; line: number; startSec: number; endSec: number }[] | null;
+  streamUrl: string;
+  downloadUrl: string | null;
+  expiresAt: string;
+  coverUrl: string;
+}

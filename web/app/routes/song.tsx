@@ -4,6 +4,7 @@ import { useLoaderData, useLocation, useNavigate, useParams, type LoaderFunction
 import { api, ApiFailure, createJob, currentToken } from "../lib/api";
 import { cloudflareContext } from "../lib/context";
 import { DraftEditor } from "../lib/draft";
+import { GiftMaker } from "../lib/gift-maker";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatDuration, formatNumber, withLocale } from "../lib/i18n";
 import { terminal, type ApiJob, type ApiJobEvent, type ApiLinks, type ApiLyrics, type ApiShare, type JobStatus } from "../lib/types";
@@ -297,6 +298,7 @@ function Player({ job, cost }: { job: ApiJob; cost: number }) {
       <p role="status" className="muted">
         {notice ? t(notice) : ""}
       </p>
+      <GiftMaker job={job} trackId={trackId} />
       <Variation job={job} cost={cost} />
       {share && (
         <div className="share">

@@ -1,0 +1,1 @@
+export { COVER_HEIGHT, COVER_WIDTH, type GiftCoverInput, renderGiftCover } from "./cover";

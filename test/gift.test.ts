@@ -173,7 +173,13 @@ describe("the gift page", () => {
     for (let i = 0; i < 2; i++) expect((await call(`/api/public/gifts/${tokenOf(gift)}/plays`, { method: "POST" })).status).toBe(204);
     expect((await json(await call(`/api/gifts/${gift.id}`, { token }))).plays).toBe(2);
 
+    const cover = await call(new URL(gift.coverUrl).pathname);
+    expect(cover.headers.get("content-type")).toBe("image/png");
+    expect(new DataView(await cover.arrayBuffer()).getUint32(16)).toBe(1200);
+    expect(new URL(view.coverUrl).pathname).toBe(new URL(gift.coverUrl).pathname);
+
     expect((await call(`/api/gifts/${gift.id}`, { method: "DELETE", token })).status).toBe(204);
+    expect((await call(new URL(gift.coverUrl).pathname)).status).toBe(410);
     const gone = await call(`/api/public/gifts/${tokenOf(gift)}`);
     expect(gone.status).toBe(410);
     expect((await json(gone)).error.code).toBe("gone");

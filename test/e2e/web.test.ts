@@ -102,8 +102,8 @@ describe("the web app in a browser", () => {
     await shot(page, "03-order-errors-fr");
 
     await page.getByLabel(fr.order.occasion).fill("anniversaire");
-    await page.getByLabel(fr.order.recipientName).fill("Marie");
-    await page.getByLabel(fr.order.pronounceAs).fill("ma-ri");
+    await page.getByLabel(fr.order.recipientName).fill("Maëlys");
+    await page.getByLabel(fr.order.pronounceAs).fill("ma-é-liss");
     expect(await page.getByLabel(fr.order.approveLyrics).isChecked()).toBe(true);
     await page.getByLabel(fr.order.relationship).fill("ma sœur");
     await page.getByLabel(fr.order.details).fill("elle fait du surf chaque matin\nelle rit de tout");
@@ -119,7 +119,7 @@ describe("the web app in a browser", () => {
     expect(await page.getByTestId("draft-expiry").innerText()).toMatch(/\d{4}/);
     expect(await page.getByTestId("draft-redraft").innerText()).toContain("3");
     const lines = page.getByTestId("draft").locator("input[id^=draft-]:not(#draft-title-input)");
-    expect((await lines.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).join("\n")).toContain("Marie");
+    expect((await lines.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).join("\n")).toContain("Maëlys");
     expect(await serious(page)).toEqual([]);
     await shot(page, "05-draft-fr");
     const first = page.getByTestId("draft-line-0-0");
@@ -128,7 +128,7 @@ describe("the web app in a browser", () => {
     await page.locator("[data-field-error='sections.0.lines.0']").waitFor();
     expect(await page.locator("[data-field-error='sections.0.lines.0']").innerText()).toBe(fr.draft.errors.lineEmpty);
     expect(await first.getAttribute("aria-invalid")).toBe("true");
-    const edited = "Une ligne écrite à la main pour Marie";
+    const edited = "Une ligne écrite à la main pour Maëlys";
     await first.fill(edited);
     await page.getByTestId("draft-save").click();
     await page.getByTestId("draft-status").filter({ hasText: fr.draft.saved }).waitFor();
@@ -137,7 +137,7 @@ describe("the web app in a browser", () => {
     // Every step arrives; the approved lyrics are the edited ones.
     await page.getByTestId("lyrics").waitFor({ timeout: 60_000 });
     expect(await page.getByTestId("lyrics").innerText()).toContain(edited);
-    expect(await page.getByTestId("lyrics").innerText()).toContain("Marie");
+    expect(await page.getByTestId("lyrics").innerText()).toContain("Maëlys");
     await shot(page, "05-progress-fr");
     await page.getByTestId("audio").waitFor({ timeout: 240_000 });
     for (const status of ["WRITING_LYRICS", "LYRICS_READY", "GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING", "SUCCEEDED"]) expect(await timeline.locator(`[data-status=${status}]`).count(), status).toBe(1);
@@ -183,6 +183,55 @@ describe("the web app in a browser", () => {
     const embedFrame = partnerPage.frames().find((f) => f.url().includes("/embed/"))!;
     expect(await serious(embedFrame)).toEqual([]);
     await shot(partnerPage, "07-embed-partner");
+
+    // A gift: a message, the take, no download; opened by someone with no account, on a phone.
+    await page.bringToFront();
+    const message = "Joyeux anniversaire, ma grande sœur !";
+    await page.getByTestId("gift-message-input").fill(message);
+    await page.getByLabel(fr.gift.sender).fill("Paul");
+    await page.getByTestId("make-gift").click();
+    const giftUrl = (await page.getByTestId("gift-url").first().inputValue()).replace(/^https?:\/\/[^/]+/, stack.url);
+    expect(new URL(giftUrl).pathname).toMatch(/^\/g\/[A-Za-z0-9_-]{43}$/);
+    const recipient = await browser.newContext({ locale: "en-US", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await recipient.newPage();
+    const opened = await phone.goto(giftUrl);
+    expect(opened?.status()).toBe(200);
+    // The sender's language, whatever the recipient's browser says.
+    expect(await phone.locator("html").getAttribute("lang")).toBe("fr");
+    expect(await phone.getByTestId("gift-name").innerText()).toBe("Maëlys");
+    expect(await phone.getByTestId("gift-message").innerText()).toContain(message);
+    expect(await phone.getByTestId("gift-message").innerText()).toContain("Paul");
+    expect(await phone.getByTestId("gift-download").count()).toBe(0);
+    const og = async (property: string) => phone.locator(`meta[property="${property}"]`).getAttribute("content");
+    expect(await og("og:title")).toBe(fr.gift.headline.replace("{{name}}", "Maëlys"));
+    const coverUrl = (await og("og:image"))!.replace(/^https?:\/\/[^/]+/, stack.url);
+    expect(await phone.locator('meta[name="twitter:card"]').getAttribute("content")).toBe("summary_large_image");
+    // Start where the first line is sung: that line lights up.
+    const view: any = await (await fetch(`${stack.url}/api/public/gifts/${giftUrl.split("/g/")[1]}`)).json();
+    const firstLine = view.timings[0];
+    await phone.getByTestId("audio").evaluate((a: HTMLAudioElement, at: number) => ((a.currentTime = at), a.play()), firstLine.startSec + 0.2);
+    await phone.getByTestId("current-line").waitFor({ timeout: 20_000 });
+    expect(await phone.getByTestId("current-line").innerText()).toBe(view.lyrics.sections[firstLine.section].lines[firstLine.line]);
+    expect(await phone.getByTestId("current-line").getAttribute("aria-current")).toBe("true");
+    await phone.waitForFunction((from) => (document.querySelector("[data-testid=audio]") as HTMLAudioElement).currentTime > from + 1, firstLine.startSec, { timeout: 20_000 });
+    expect(await serious(phone)).toEqual([]);
+    await phone.screenshot({ path: join(shots, "11-gift-phone.png") });
+    await shot(phone, "11-gift-phone-full");
+    const cover = await fetch(coverUrl);
+    expect(cover.headers.get("content-type")).toBe("image/png");
+    const png = new Uint8Array(await cover.arrayBuffer());
+    writeFileSync(join(shots, "12-gift-cover.png"), png);
+    expect(Buffer.from(png.subarray(16, 24)).readUInt32BE(0)).toBe(1200);
+
+    // The sender sees the play, revokes, and the link is gone.
+    await page.reload();
+    await page.getByTestId("gift-plays").filter({ hasText: /1/ }).waitFor({ timeout: 20_000 });
+    await page.getByTestId("revoke-gift").click();
+    await page.locator("[data-testid=gift][data-revoked=true]").waitFor();
+    const after = await phone.reload();
+    expect(after?.status()).toBe(410);
+    await phone.getByTestId("gift-gone").waitFor();
+    await recipient.close();
 
     // English everywhere: no French string left outside the song's own French content.
     await page.bringToFront();

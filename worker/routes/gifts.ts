@@ -3,7 +3,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { generations, gifts, jobs, languages, tracks } from "../../db";
 import { lineTimingSchema } from "../../providers/contract";
 import { randomToken, requireUser } from "../auth";
-import { giftByToken, ownedGift, ownerGiftView, publicGiftView } from "../gifts";
+import { giftByToken, ownedGift, ownerGiftView, publicGiftView, renderGiftCover } from "../gifts";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
@@ -169,5 +169,32 @@ export const giftRoutes = router()
       const gift = await giftByToken(c.var.db, c.req.valid("param").token);
       await c.var.db.update(gifts).set({ plays: sql`${gifts.plays} + 1` }).where(eq(gifts.id, gift.id));
       return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api/public/gifts/{token}/cover.png",
+      tags: ["Gifts"],
+      summary: "The gift's cover image (1200×630 PNG with the recipient's name), for Open Graph and Twitter cards",
+      request: { params: tokenParam },
+      responses: {
+        200: { description: "The cover", content: { "image/png": { schema: z.string().meta({ format: "binary" }) } } },
+        ...errorResponses("validation_failed", "not_found", "gone"),
+      },
+    }),
+    async (c) => {
+      const gift = await giftByToken(c.var.db, c.req.valid("param").token);
+      // Messaging apps fetch the cover on every unfurl: it is drawn once, then kept beside the audio.
+      const key = `covers/${gift.id}.png`;
+      const stored = await c.env.AUDIO.get(key);
+      let png: Uint8Array<ArrayBuffer>;
+      if (stored) png = new Uint8Array(await stored.arrayBuffer());
+      else {
+        const title = (await c.var.db.select({ title: tracks.title }).from(tracks).where(eq(tracks.id, gift.trackId)).get())?.title;
+        png = new Uint8Array(await renderGiftCover({ name: gift.recipientName, locale: gift.locale, title }));
+        await c.env.AUDIO.put(key, png, { httpMetadata: { contentType: "image/png" } });
+      }
+      return c.body(png, 200, { "Content-Type": "image/png", "Cache-Control": "public, max-age=600" });
     },
   );

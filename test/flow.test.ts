@@ -130,7 +130,7 @@ describe("a song order, end to end with the simulated engine", () => {
     const wav = await call(links.wavDownloadUrl);
     expect(wav.status).toBe(200);
     expect(wav.headers.get("content-type")).toBe("audio/wav");
-    expect(wav.headers.get("content-disposition")).toMatch(/\.wav"$/);
+    expect(wav.headers.get("content-disposition")).toMatch(/filename="[^"]+\.wav"; filename\*=UTF-8''[^;]+\.wav$/);
     expect(new TextDecoder().decode((await wav.arrayBuffer()).slice(0, 4))).toBe("RIFF");
     const row = await db.select().from(jobs).where(eq(jobs.id, created.id)).get();
     expect(row).toMatchObject({ providersTried: ["suno", "internal"], arm: "failover" });

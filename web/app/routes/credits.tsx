@@ -1,17 +1,16 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../lib/api";
+import { api, unwrap, type Schema } from "../lib/api";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatNumber } from "../lib/i18n";
-import type { ApiCredits } from "../lib/types";
 
 export default function Credits() {
   const { t } = useTranslation();
   const locale = useLocale();
   const auth = useRequireAuth();
-  const [credits, setCredits] = useState<ApiCredits | null>(null);
+  const [credits, setCredits] = useState<Schema<"Credits"> | null>(null);
   useEffect(() => {
-    if (auth.status === "in") api<ApiCredits>("/api/credits").then(setCredits, () => undefined);
+    if (auth.status === "in") unwrap(api.GET("/api/credits")).then(setCredits, () => undefined);
   }, [auth.status]);
   if (!credits) return <Loading />;
   return (

@@ -39,7 +39,7 @@ const passwordHash = `pbkdf2-sha256$100000$${salt.toString("base64")}$${hash.toS
 const now = Date.now();
 const seed = [
   `INSERT OR IGNORE INTO users (id, email, password_hash, role, created_at) VALUES ('usr_demo', '${demo.email}', '${passwordHash}', 'user', ${now});`,
-  `INSERT OR IGNORE INTO credit_ledger (id, user_id, kind, amount, reason, entry_key, created_at) VALUES ('led_demo', 'usr_demo', 'grant', ${demo.credits}, 'demo credits', 'demo:grant', ${now});`,
+  `INSERT OR IGNORE INTO credit_ledger (id, user_id, kind, amount, reason, reason_kind, entry_key, created_at) VALUES ('led_demo', 'usr_demo', 'grant', ${demo.credits}, 'demo credits', 'added', 'demo:grant', ${now});`,
   `INSERT OR IGNORE INTO credit_balances (user_id, balance, reserved, updated_at) VALUES ('usr_demo', ${demo.credits}, 0, ${now});`,
 ].join(" ");
 if (wrangler(["d1", "execute", "DB", "--local", "-c", "wrangler.toml", ...persist, "--command", seed], { stdio: ["ignore", "ignore", "inherit"] }).status !== 0) process.exit(1);

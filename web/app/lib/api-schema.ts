@@ -2307,7 +2307,13 @@ export interface components {
             /** @enum {string} */
             kind: "grant" | "hold" | "capture" | "release";
             amount: number;
+            /** @description Why, in English, for operators. */
             reason: string;
+            /**
+             * @description Why, as a code to show in the reader's language.
+             * @enum {string}
+             */
+            reasonKind: "welcome" | "added" | "order" | "revision" | "free_revision" | "delivered" | "refund";
             jobId: string | null;
             /** Format: date-time */
             createdAt: string;

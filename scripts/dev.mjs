@@ -63,6 +63,8 @@ const dev = spawn(
     "--var", `PUBLIC_URL:${process.env.PUBLIC_URL ?? `http://localhost:${port}`}`, "--var", `ENGINE_URL:http://127.0.0.1:${enginePort}`,
     // Partner origins allowed to frame /embed/* (space or comma separated).
     ...(process.env.EMBED_ORIGINS ? ["--var", `EMBED_ORIGINS:${process.env.EMBED_ORIGINS}`] : []),
+    // How long a shared player's stream link lives (end-to-end tests shorten it to see it renewed).
+    ...(process.env.EMBED_LINK_TTL_SECONDS ? ["--var", `EMBED_LINK_TTL_SECONDS:${process.env.EMBED_LINK_TTL_SECONDS}`] : []),
   ],
   { stdio: "inherit", env },
 );

@@ -215,6 +215,7 @@ describe("the web app in a browser", () => {
       await shot(page, name);
     }
     expect(await page.getByTestId("balance").innerText()).toBe("40");
+    expect(await page.getByTestId("ledger-reason").allInnerTexts()).toEqual(expect.arrayContaining([en.credits.reasons.welcome, en.credits.reasons.order, en.credits.reasons.delivered]));
     await context.close();
   }, 600_000);
 

@@ -64,6 +64,20 @@ export default defineConfig({
         },
       },
       {
+        // What the web app takes from the API, checked in Node: the generated API types.
+        resolve: {
+          alias: [
+            { find: "cloudflare:workers", replacement: new URL("./test/web/durable-object-stub.ts", import.meta.url).pathname },
+            { find: /^.+\.(wasm|ttf\.bin)$/, replacement: new URL("./test/web/binary-stub.ts", import.meta.url).pathname },
+          ],
+        },
+        test: {
+          name: "web",
+          environment: "node",
+          include: ["test/web/**/*.test.ts"],
+        },
+      },
+      {
         // The music engine is a Node service.
         test: {
           name: "engine",

@@ -345,7 +345,7 @@ async function main() {
   const now = Date.now();
   t0 = performance.now();
   d1(
-    `INSERT INTO credit_ledger (id, user_id, kind, amount, reason, entry_key, created_at) VALUES ('led_bench_${now}', '${user.id}', 'grant', ${GRANT}, 'benchmark credits', 'bench:grant:${now}:${randomUUID()}', ${now}); ` +
+    `INSERT INTO credit_ledger (id, user_id, kind, amount, reason, reason_kind, entry_key, created_at) VALUES ('led_bench_${now}', '${user.id}', 'grant', ${GRANT}, 'benchmark credits', 'added', 'bench:grant:${now}:${randomUUID()}', ${now}); ` +
       `UPDATE credit_balances SET balance = balance + ${GRANT}, updated_at = ${now} WHERE user_id = '${user.id}';`,
   );
   timings.grant = performance.now() - t0;

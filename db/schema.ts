@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { LineTiming, Lyrics } from "../providers/contract";
-import { audioFormats, circuitStates, callOutcomes, jobModes, jobStatuses, languages, ledgerKinds, providerOperations, vocals } from "./enums";
+import { audioFormats, circuitStates, callOutcomes, jobModes, jobStatuses, languages, ledgerKinds, ledgerReasonKinds, providerOperations, vocals } from "./enums";
 
 const createdAt = () => integer("created_at", { mode: "number" }).notNull();
 
@@ -198,6 +198,8 @@ export const creditLedger = sqliteTable(
     kind: text("kind", { enum: ledgerKinds }).notNull(),
     amount: integer("amount").notNull(),
     reason: text("reason").notNull(),
+    /** Rows written before reasons had a kind were classified by the migration that added it. */
+    reasonKind: text("reason_kind", { enum: ledgerReasonKinds }).notNull().default("added"),
     /** "hold:<job>" and "settle:<job>" are unique, so a job is held once and debited or refunded once. */
     entryKey: text("entry_key").notNull().unique(),
     createdAt: createdAt(),

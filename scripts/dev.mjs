@@ -39,7 +39,7 @@ const passwordHash = `pbkdf2-sha256$100000$${salt.toString("base64")}$${hash.toS
 const now = Date.now();
 const seed = [
   `INSERT OR IGNORE INTO users (id, email, password_hash, role, created_at) VALUES ('usr_demo', '${demo.email}', '${passwordHash}', 'user', ${now});`,
-  `INSERT OR IGNORE INTO credit_ledger (id, user_id, kind, amount, reason, entry_key, created_at) VALUES ('led_demo', 'usr_demo', 'grant', ${demo.credits}, 'demo credits', 'demo:grant', ${now});`,
+  `INSERT OR IGNORE INTO credit_ledger (id, user_id, kind, amount, reason, reason_kind, entry_key, created_at) VALUES ('led_demo', 'usr_demo', 'grant', ${demo.credits}, 'demo credits', 'added', 'demo:grant', ${now});`,
   `INSERT OR IGNORE INTO credit_balances (user_id, balance, reserved, updated_at) VALUES ('usr_demo', ${demo.credits}, 0, ${now});`,
 ].join(" ");
 if (wrangler(["d1", "execute", "DB", "--local", "-c", "wrangler.toml", ...persist, "--command", seed], { stdio: ["ignore", "ignore", "inherit"] }).status !== 0) process.exit(1);
@@ -63,6 +63,8 @@ const dev = spawn(
     "--var", `PUBLIC_URL:${process.env.PUBLIC_URL ?? `http://localhost:${port}`}`, "--var", `ENGINE_URL:http://127.0.0.1:${enginePort}`,
     // Partner origins allowed to frame /embed/* (space or comma separated).
     ...(process.env.EMBED_ORIGINS ? ["--var", `EMBED_ORIGINS:${process.env.EMBED_ORIGINS}`] : []),
+    // How long a shared player's stream link lives (end-to-end tests shorten it to see it renewed).
+    ...(process.env.EMBED_LINK_TTL_SECONDS ? ["--var", `EMBED_LINK_TTL_SECONDS:${process.env.EMBED_LINK_TTL_SECONDS}`] : []),
   ],
   { stdio: "inherit", env },
 );

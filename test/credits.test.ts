@@ -51,6 +51,8 @@ describe("credits", () => {
     const mine = await credits(token);
     expect(mine.balance).toBe(10 * COST - succeeded * COST);
     expect(mine.available).toBe(mine.balance);
+    // Each row also says why as a code, which the pages show in the reader's language.
+    expect([...new Set(mine.ledger.map((e) => `${e.kind}:${e.reasonKind}`))].sort()).toEqual(["capture:delivered", "grant:added", "grant:welcome", "hold:order", "release:refund"]);
   }, 120_000);
 
   it("returns the same job for the same Idempotency-Key and body, and 409 for another body", async () => {

@@ -126,8 +126,15 @@ describe("one free revision", () => {
 
     const after = await credits(token);
     expect(after.balance).toBe(before.balance - COST);
-    const reasons = after.ledger.filter((e) => e.jobId === first.id || e.jobId === paid.id).map((e) => `${e.kind} ${e.amount} ${e.reason}`);
-    expect(reasons).toEqual(expect.arrayContaining([`hold 0 free revision of ${original.id}`, `hold ${COST} revision of ${original.id}`, `capture ${COST} song delivered`]));
+    const reasons = after.ledger.filter((e) => e.jobId === first.id || e.jobId === paid.id).map((e) => `${e.kind} ${e.amount} ${e.reasonKind} ${e.reason}`);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        `hold 0 free_revision free revision of ${original.id}`,
+        `grant 0 free_revision free revision of ${original.id}`,
+        `hold ${COST} revision revision of ${original.id}`,
+        `capture ${COST} delivered song delivered`,
+      ]),
+    );
   });
 
   it("refuses to revise an order that is not finished, or another user's", async () => {

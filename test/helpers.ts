@@ -23,7 +23,7 @@ export async function signUp(extraCredits = 0): Promise<{ token: string; userId:
   const body = await json(res);
   if (extraCredits) {
     const db = database(env.DB);
-    await db.batch([...grantStatements(db, body.user.id, extraCredits, "test top-up", `test:${crypto.randomUUID()}`)]);
+    await db.batch([...grantStatements(db, body.user.id, extraCredits, { kind: "added", text: "test top-up" }, `test:${crypto.randomUUID()}`)]);
   }
   return { token: body.accessToken, userId: body.user.id, email };
 }

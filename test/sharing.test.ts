@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withFramingPolicy } from "../worker/app";
-import { call, json, orderJob, readEvents, signUp, sim, waitForStatus } from "./helpers";
+import { call, json, orderJob, signUp, sim, waitForStatus } from "./helpers";
 
 describe("sharing a take: share page, partner embeds, oEmbed", () => {
   let owner: string;
@@ -47,13 +47,6 @@ describe("sharing a take: share page, partner embeds, oEmbed", () => {
     expect((await call(`/api/tracks/${trackId}/share`, { method: "DELETE", token: other })).status).toBe(404);
     expect((await call(`/api/tracks/${trackId}/share`, { method: "DELETE", token: owner })).status).toBe(204);
     expect((await call(`/api/public/tracks/${trackId}?t=${encodeURIComponent(share.token)}`)).status).toBe(404);
-  });
-
-  it("lets EventSource follow a job with the access token in the query, for its owner only", async () => {
-    const events = await readEvents(await call(`/api/jobs/${jobId}/events?access_token=${encodeURIComponent(owner)}`));
-    expect(events.at(-1)!.data.status).toBe("SUCCEEDED");
-    expect((await call(`/api/jobs/${jobId}/events?access_token=${encodeURIComponent(other)}`)).status).toBe(404);
-    expect((await call(`/api/jobs/${jobId}?access_token=${encodeURIComponent(owner)}`)).status).toBe(401);
   });
 
   it("lets only partner origins frame the embed page, and nobody frame the others", () => {

@@ -33,14 +33,14 @@ export interface Stack {
 /**
  * The product as `npm start` runs it (Worker, engine, local bindings, migrations, demo account), on
  * free ports with its own state folder, so a test run touches nothing else. The runner owns the
- * process group and stops all of it.
+ * process group and stops all of it. `env` reaches `npm start` (e.g. the Worker variables it passes on).
  */
-export async function startStack(timeoutMs = 120_000): Promise<Stack> {
+export async function startStack(timeoutMs = 120_000, env: Record<string, string> = {}): Promise<Stack> {
   const port = await freePort();
   const stateDir = mkdtempSync(join(tmpdir(), "refrain-e2e-"));
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["scripts/dev.mjs"], {
-    env: { ...process.env, PORT: String(port), REFRAIN_STATE_DIR: stateDir },
+    env: { ...process.env, ...env, PORT: String(port), REFRAIN_STATE_DIR: stateDir },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });

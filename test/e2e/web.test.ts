@@ -10,7 +10,8 @@ import fr from "../../web/app/locales/fr";
 import { freePort, startStack, type Stack } from "./stack";
 
 // A person in a browser (Debian's chromium, driven by playwright-core) against `npm start`:
-// sign up, order in French, follow every step, play, download, embed on a partner site, switch to English.
+// sign up, order in French, follow every step, play, download, embed on a partner site, switch to English;
+// then, on the song shared there, concurrent renders in both languages and the player's link renewal.
 const shots = join(process.cwd(), "test-results", "web");
 mkdirSync(shots, { recursive: true });
 
@@ -19,6 +20,8 @@ let browser: Browser;
 let partner: Server;
 let partnerUrl: string;
 let embedSrc = "";
+// Short enough that the shared player renews its stream link within seconds (it renews a minute before expiry, at most every 5 s).
+const EMBED_LINK_TTL_SECONDS = 70;
 
 beforeAll(async () => {
   const partnerPort = await freePort();
@@ -30,9 +33,7 @@ beforeAll(async () => {
 <iframe id="player" title="Refrain player" src="${embedSrc}" width="600" height="120" allow="autoplay"></iframe>
 <script>window.events=[];addEventListener("message",e=>{if(e.data&&e.data.source==="refrain")window.events.push({origin:e.origin,...e.data})});</script></body></html>`);
   }).listen(partnerPort, "127.0.0.1");
-  process.env.EMBED_ORIGINS = partnerUrl;
-  stack = await startStack(240_000);
-  Reflect.deleteProperty(process.env, "EMBED_ORIGINS");
+  stack = await startStack(240_000, { EMBED_ORIGINS: partnerUrl, EMBED_LINK_TTL_SECONDS: String(EMBED_LINK_TTL_SECONDS) });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--autoplay-policy=no-user-gesture-required"],
@@ -71,6 +72,8 @@ describe("the web app in a browser", () => {
     const context = await browser.newContext({ locale: "fr-FR", acceptDownloads: true });
     const page = await context.newPage();
     const scriptBytes: number[] = [];
+    const streams: string[] = [];
+    page.on("request", (r) => void (r.url().includes("/events") && streams.push(r.url())));
     page.on("response", async (r) => {
       if (r.request().resourceType() === "script") scriptBytes.push((await r.body().catch(() => Buffer.alloc(0))).length);
     });
@@ -143,6 +146,10 @@ describe("the web app in a browser", () => {
     for (const status of ["WRITING_LYRICS", "LYRICS_READY", "GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING", "SUCCEEDED"]) expect(await timeline.locator(`[data-status=${status}]`).count(), status).toBe(1);
     expect(await page.locator("[data-step][data-state=done]").count()).toBe(7);
     expect(await page.locator("#progress-title").innerText()).toBe(fr.progress.titleDone);
+    // Followed live, each stream opened with a stream ticket, never with the access token in a URL.
+    expect(await page.locator("section.progress > p.muted").innerText()).toBe(fr.progress.live);
+    expect(streams.length).toBeGreaterThan(0);
+    expect(streams.filter((u) => !new URL(u).searchParams.has("ticket") || u.includes("access_token"))).toEqual([]);
 
     // Play: the position advances.
     await page.getByTestId("audio").evaluate((a: HTMLAudioElement) => a.play());
@@ -257,6 +264,80 @@ describe("the web app in a browser", () => {
       await shot(page, name);
     }
     expect(await page.getByTestId("balance").innerText()).toBe("40");
+    expect(await page.getByTestId("ledger-reason").allInnerTexts()).toEqual(expect.arrayContaining([en.credits.reasons.welcome, en.credits.reasons.order, en.credits.reasons.delivered]));
     await context.close();
   }, 600_000);
+
+  it("renders 200 concurrent pages each in its own language, from the URL or from Accept-Language", async () => {
+    expect(embedSrc, "the shared song of the first test").not.toBe("");
+    const shared = new URL(embedSrc).pathname + new URL(embedSrc).search;
+    const variants: { path: string; acceptLanguage?: string; locale: "fr" | "en"; text: (m: typeof en) => string }[] = [
+      { path: "/en", locale: "en", text: (m) => m.home.title },
+      { path: "/fr", locale: "fr", text: (m) => m.home.title },
+      { path: "/en/signin", locale: "en", text: (m) => m.auth.signinTitle },
+      { path: "/fr/signin", locale: "fr", text: (m) => m.auth.signinTitle },
+      { path: shared, acceptLanguage: "en-GB,en;q=0.9,fr;q=0.3", locale: "en", text: (m) => m.embed.by },
+      { path: shared, acceptLanguage: "fr-CA,fr;q=0.9,en;q=0.8", locale: "fr", text: (m) => m.embed.by },
+      { path: shared, acceptLanguage: "de-DE,de;q=0.9,en;q=0.5", locale: "en", text: (m) => m.embed.by },
+      { path: `${shared}&lang=fr`, acceptLanguage: "en-US,en", locale: "fr", text: (m) => m.embed.by },
+    ];
+    const pages = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const variant = variants[i % variants.length]!;
+        const response = await fetch(stack.url + variant.path, { headers: variant.acceptLanguage ? { "accept-language": variant.acceptLanguage } : {} });
+        return { variant, status: response.status, html: await response.text() };
+      }),
+    );
+    const messages = { en, fr };
+    const wrong = pages.flatMap(({ variant, status, html }, i) => {
+      const other = variant.locale === "en" ? "fr" : "en";
+      // What a person sees: the body before the hydration data (which carries the page's locale table).
+      const start = html.indexOf("<body");
+      const end = html.indexOf("<script", start);
+      const body = html.slice(start, end < 0 ? undefined : end).replaceAll("&#x27;", "'").replaceAll("&amp;", "&");
+      const problems = [
+        status !== 200 && `status ${status}`,
+        !html.includes(`<html lang="${variant.locale}"`) && `lang ${/<html lang="(\w+)"/.exec(html)?.[1]}`,
+        !body.includes(variant.text(messages[variant.locale])) && `no "${variant.text(messages[variant.locale])}"`,
+        body.includes(variant.text(messages[other])) && `shows "${variant.text(messages[other])}"`,
+      ].filter(Boolean);
+      return problems.length ? [`#${i} ${variant.path} (${variant.acceptLanguage ?? "no Accept-Language"}): ${problems.join(", ")}`] : [];
+    });
+    expect(wrong).toEqual([]);
+  }, 120_000);
+
+  it("renews the shared player's stream link before it expires, and playback goes on", async () => {
+    expect(embedSrc, "the shared song of the first test").not.toBe("");
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(embedSrc);
+    const audio = page.getByTestId("audio");
+    // Every change of the audio element's source, with when it happened and where playback was.
+    await audio.evaluate((a: HTMLAudioElement) => {
+      (window as any).swaps = [];
+      new MutationObserver(() => (window as any).swaps.push({ src: a.src, at: Date.now(), currentTime: a.currentTime })).observe(a, { attributes: true, attributeFilter: ["src"] });
+    });
+    const first = new URL(await audio.evaluate((a: HTMLAudioElement) => a.src));
+    await page.getByTestId("play").click();
+    await page.waitForFunction(() => (document.querySelector("[data-testid=audio]") as HTMLAudioElement).currentTime > 1, undefined, { timeout: 20_000 });
+
+    await page.waitForFunction(() => (window as any).swaps.length > 0, undefined, { timeout: (EMBED_LINK_TTL_SECONDS - 50) * 1000 });
+    const swap = (await page.evaluate(() => (window as any).swaps[0])) as { src: string; at: number; currentTime: number };
+    const renewed = new URL(swap.src);
+    expect(renewed.pathname).toBe(first.pathname);
+    expect(renewed.searchParams.get("sig")).not.toBe(first.searchParams.get("sig"));
+    expect(Number(renewed.searchParams.get("exp"))).toBeGreaterThan(Number(first.searchParams.get("exp")));
+    // Renewed while the first link still worked, from where playback was.
+    expect(swap.at).toBeLessThan(Number(first.searchParams.get("exp")) * 1000);
+    expect(swap.currentTime).toBeGreaterThan(1);
+    expect((await fetch(renewed, { headers: { range: "bytes=0-9" } })).status).toBe(206);
+
+    // Playback goes on with the new link: still playing, and further along.
+    await page.waitForFunction((at) => {
+      const a = document.querySelector("[data-testid=audio]") as HTMLAudioElement;
+      return !a.paused && a.currentTime > at + 1;
+    }, swap.currentTime, { timeout: 10_000 });
+    expect(await audio.evaluate((a: HTMLAudioElement) => a.src)).toBe(swap.src);
+    await context.close();
+  }, 120_000);
 });

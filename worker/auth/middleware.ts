@@ -9,10 +9,7 @@ import { verifyAccessToken } from "./tokens";
 /** Every /api route but sign-in, webhooks, media links and the docs needs a user. */
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("authorization") ?? "";
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  // EventSource cannot send headers: event streams alone also take the (short-lived) access token as `access_token`.
-  const fromQuery = !match && c.req.method === "GET" && c.req.path.endsWith("/events") ? c.req.query("access_token") : undefined;
-  const token = match?.[1] ?? fromQuery;
+  const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   const subject = token ? await verifyAccessToken(c.env, token) : null;
   if (!subject) throw new ApiError("unauthorized", "A valid access token is required", undefined, undefined, { "WWW-Authenticate": 'Bearer realm="refrain"' });
   const db = c.var.db;

@@ -15,7 +15,7 @@ export async function createUser(env: Env, db: Database, fields: { email?: strin
     role: fields.email && isAdminEmail(env, fields.email) ? "admin" : "user",
     createdAt: Date.now(),
   };
-  await db.batch([db.insert(users).values(user), ...grantStatements(db, user.id, Number(env.SIGNUP_CREDITS), "welcome credits", `signup:${user.id}`)]);
+  await db.batch([db.insert(users).values(user), ...grantStatements(db, user.id, Number(env.SIGNUP_CREDITS), { kind: "welcome", text: "welcome credits" }, `signup:${user.id}`)]);
   return user;
 }
 

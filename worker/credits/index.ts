@@ -1,1 +1,1 @@
-export { grantStatements, holdStatements, settleStatements, readCredits, isInsufficientCredits, isAlreadySettled, isUniqueViolation, holdKey, settleKey } from "./ledger";
+export { grantStatements, holdStatements, freeRevisionStatement, settleStatements, readCredits, isInsufficientCredits, isAlreadySettled, isUniqueViolation, holdKey, settleKey, type LedgerReason } from "./ledger";

@@ -1,5 +1,5 @@
 import { desc, eq, sql } from "drizzle-orm";
-import { creditBalances, creditLedger, type Database, type LedgerKind } from "../../db";
+import { creditBalances, creditLedger, type Database, type LedgerKind, type LedgerReasonKind } from "../../db";
 
 // Every movement of credits is written here and nowhere else: a ledger row and its effect on
 // the balance row go into the same D1 batch, so they commit or fail together.
@@ -8,11 +8,17 @@ export const holdKey = (jobId: string) => `hold:${jobId}`;
 /** One key for both outcomes: a job can be debited or refunded, once, never both. */
 export const settleKey = (jobId: string) => `settle:${jobId}`;
 
-function ledgerRow(userId: string, kind: LedgerKind, amount: number, reason: string, entryKey: string, jobId?: string) {
-  return { id: crypto.randomUUID(), userId, kind, amount, reason, entryKey, jobId: jobId ?? null, createdAt: Date.now() };
+/** Why credits moved: `kind` for people (the pages show it in their language), `text` for operators. */
+export interface LedgerReason {
+  kind: LedgerReasonKind;
+  text: string;
 }
 
-export function grantStatements(db: Database, userId: string, amount: number, reason: string, entryKey: string) {
+function ledgerRow(userId: string, kind: LedgerKind, amount: number, reason: LedgerReason, entryKey: string, jobId?: string) {
+  return { id: crypto.randomUUID(), userId, kind, amount, reason: reason.text, reasonKind: reason.kind, entryKey, jobId: jobId ?? null, createdAt: Date.now() };
+}
+
+export function grantStatements(db: Database, userId: string, amount: number, reason: LedgerReason, entryKey: string) {
   const now = Date.now();
   return [
     db.insert(creditLedger).values(ledgerRow(userId, "grant", amount, reason, entryKey)),
@@ -24,7 +30,7 @@ export function grantStatements(db: Database, userId: string, amount: number, re
 }
 
 /** Fails the whole batch with a CHECK violation when the available balance is short (see isInsufficientCredits). */
-export function holdStatements(db: Database, userId: string, jobId: string, amount: number, reason = "song order") {
+export function holdStatements(db: Database, userId: string, jobId: string, amount: number, reason: LedgerReason = { kind: "order", text: "song order" }) {
   return [
     db
       .update(creditBalances)
@@ -35,7 +41,12 @@ export function holdStatements(db: Database, userId: string, jobId: string, amou
 }
 
 /** Fails the batch with a UNIQUE violation when the job was already settled (see isAlreadySettled). */
-export function settleStatements(db: Database, userId: string, jobId: string, amount: number, outcome: "capture" | "release", reason: string) {
+/** One free revision per order: the unique key makes a second, concurrent claim fail the batch. */
+export function freeRevisionStatement(db: Database, userId: string, jobId: string, parentJobId: string) {
+  return db.insert(creditLedger).values(ledgerRow(userId, "grant", 0, { kind: "free_revision", text: `free revision of ${parentJobId}` }, `free-revision:${parentJobId}`, jobId));
+}
+
+export function settleStatements(db: Database, userId: string, jobId: string, amount: number, outcome: "capture" | "release", reason: LedgerReason) {
   const balanceChange =
     outcome === "capture"
       ? { balance: sql`${creditBalances.balance} - ${amount}`, reserved: sql`${creditBalances.reserved} - ${amount}` }

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import { creditLedger, generations, idempotencyKeys, jobEvents, jobs, projects, type Database, type Job } from "../../db";
+import { generations, idempotencyKeys, jobEvents, jobs, projects, type Database, type Job } from "../../db";
 import { parseLyricsText } from "../../providers";
 import { sha256Hex } from "../auth";
-import { holdStatements, isInsufficientCredits, isUniqueViolation, readCredits } from "../credits";
+import { freeRevisionStatement, holdStatements, isInsufficientCredits, isUniqueViolation, readCredits } from "../credits";
 import { chooseLyricsWriter, chooseRoute } from "../routing";
 import { ApiError, notFound } from "../http/errors";
 import type { CreateJobBody } from "./schemas";
@@ -95,9 +95,8 @@ export async function createJob(env: Env, db: Database, user: { id: string; role
   const { mode, projectId: _project, engine: _engine, approveLyrics: _approve, language, vocal, styleTags, mood, durationSeconds, seed, ...brief } = body;
   try {
     await db.batch([
-      ...holdStatements(db, userId, job.id, credits, revision ? `${revision.free ? "free revision" : "revision"} of ${revision.parentJobId}` : "song order"),
-      // One free revision per order: the unique key makes a second, concurrent claim fail.
-      ...(revision?.free ? [db.insert(creditLedger).values({ id: crypto.randomUUID(), userId, jobId: job.id, kind: "grant", amount: 0, reason: `free revision of ${revision.parentJobId}`, entryKey: `free-revision:${revision.parentJobId}`, createdAt: now })] : []),
+      ...holdStatements(db, userId, job.id, credits, revision ? { kind: revision.free ? "free_revision" : "revision", text: `${revision.free ? "free revision" : "revision"} of ${revision.parentJobId}` } : undefined),
+      ...(revision?.free ? [freeRevisionStatement(db, userId, job.id, revision.parentJobId)] : []),
       db.insert(jobs).values(job),
       db.insert(generations).values({
         jobId: job.id,

@@ -220,7 +220,7 @@ export class JobObject extends DurableObject<Env> {
     }
     if (decision.settle) {
       update.finishedAt = now;
-      writes.push(...settleStatements(db, job.userId, job.id, job.credits, decision.settle, decision.settle === "capture" ? "song delivered" : `refund: ${update.errorCode}`));
+      writes.push(...settleStatements(db, job.userId, job.id, job.credits, decision.settle, decision.settle === "capture" ? { kind: "delivered", text: "song delivered" } : { kind: "refund", text: `refund: ${update.errorCode}` }));
       data.credits = decision.settle === "capture" ? { debited: job.credits } : { refunded: job.credits };
     }
     const event = { jobId: job.id, seq, type: input.type, status: decision.next, data, createdAt: now };

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ledgerKinds } from "../../db";
+import { ledgerKinds, ledgerReasonKinds } from "../../db";
 import { requireUser } from "../auth";
 import { readCredits } from "../credits";
 import { router } from "../http/app-factory";
@@ -12,7 +12,17 @@ const creditsSchema = z
     reserved: z.int().describe("Credits held by orders in progress."),
     available: z.int().describe("What a new order can use."),
     ledger: z.array(
-      z.object({ id: z.string(), kind: z.enum(ledgerKinds), amount: z.int(), reason: z.string(), jobId: z.string().nullable(), createdAt: z.iso.datetime() }).meta({ id: "LedgerEntry" }),
+      z
+        .object({
+          id: z.string(),
+          kind: z.enum(ledgerKinds),
+          amount: z.int(),
+          reason: z.string().describe("Why, in English, for operators."),
+          reasonKind: z.enum(ledgerReasonKinds).describe("Why, as a code to show in the reader's language."),
+          jobId: z.string().nullable(),
+          createdAt: z.iso.datetime(),
+        })
+        .meta({ id: "LedgerEntry" }),
     ),
   })
   .meta({ id: "Credits" });
@@ -30,7 +40,7 @@ export const creditRoutes = router().openapi(
   async (c) => {
     const { balance, reserved, available, ledger } = await readCredits(c.var.db, c.var.user.id);
     return c.json(
-      { balance, reserved, available, ledger: ledger.map((e) => ({ id: e.id, kind: e.kind, amount: e.amount, reason: e.reason, jobId: e.jobId, createdAt: new Date(e.createdAt).toISOString() })) },
+      { balance, reserved, available, ledger: ledger.map((e) => ({ id: e.id, kind: e.kind, amount: e.amount, reason: e.reason, reasonKind: e.reasonKind, jobId: e.jobId, createdAt: new Date(e.createdAt).toISOString() })) },
       200,
     );
   },

@@ -1,17 +1,47 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
-import { generations, jobs, takePreferences, tracks, vocals } from "../../db";
+import { createMiddleware } from "hono/factory";
+import { generations, jobs, takePreferences, tracks, users, vocals } from "../../db";
 import { formatLyricsText } from "../../providers";
 import { requireUser } from "../auth";
 import { router } from "../http/app-factory";
+import type { AppEnv } from "../http/context";
 import { ApiError, errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
-import { contextJobSchema, createJob, createJobSchema, jobEventSchema, jobSchema, jobStub, listJobViews, loadJobView, ownedJob } from "../jobs";
+import {
+  contextJobSchema,
+  createJob,
+  createJobSchema,
+  issueStreamTicket,
+  jobEventSchema,
+  jobSchema,
+  jobStub,
+  listJobViews,
+  loadJobView,
+  ownedJob,
+  STREAM_TICKET_TTL_SECONDS,
+  verifyStreamTicket,
+} from "../jobs";
 
 const common = { tags: ["Songs"], security: bearer, middleware: requireUser };
 const revisionSchema = z
   .object({ styleTags: contextJobSchema.shape.styleTags.optional(), vocal: z.enum(vocals).optional(), mood: z.string().trim().min(1).max(40).optional() })
   .meta({ id: "Revision" });
+const streamTicketSchema = z
+  .object({ ticket: z.string(), expiresAt: z.iso.datetime() })
+  .meta({ id: "StreamTicket", description: `Opens this job's event stream for ${STREAM_TICKET_TTL_SECONDS} seconds; ask for a new one to reconnect after that.` });
+
+/** The event stream takes a stream ticket (EventSource cannot send headers) or, from other clients, the access token. */
+const streamAuth = createMiddleware<AppEnv>(async (c, next) => {
+  const ticket = c.req.query("ticket");
+  if (ticket === undefined) return requireUser(c, next);
+  const verdict = await verifyStreamTicket(c.env, c.req.param("id") ?? "", ticket);
+  if (typeof verdict === "string") throw new ApiError("forbidden", verdict === "expired" ? "This stream ticket has expired" : "This stream ticket is not valid");
+  const user = await c.var.db.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, verdict.userId)).get();
+  if (!user) throw new ApiError("forbidden", "This stream ticket is not valid");
+  c.set("user", user);
+  await next();
+});
 
 export const jobRoutes = router()
   .openapi(
@@ -151,19 +181,40 @@ export const jobRoutes = router()
   .openapi(
     createRoute({
       ...common,
+      method: "post",
+      path: "/api/jobs/{id}/stream-ticket",
+      summary: "A short-lived ticket to follow a job from a browser's EventSource",
+      request: { params: idParam("job") },
+      responses: { 201: json(streamTicketSchema, "The ticket"), ...errorResponses("unauthorized", "not_found") },
+    }),
+    async (c) => {
+      const job = await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id);
+      return c.json(await issueStreamTicket(c.env, c.var.user.id, job.id), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      ...common,
+      middleware: streamAuth,
       method: "get",
       path: "/api/jobs/{id}/events",
       summary: "Follow a job live (Server-Sent Events)",
       description:
-        "Each transition is one event: `id` is its sequence number, `event` its type, `data` a JobEvent. Reconnect with `Last-Event-ID` to receive what was missed. The stream ends after the terminal event.",
-      request: { params: idParam("job") },
-      responses: { 200: { description: "An event stream", content: { "text/event-stream": { schema: jobEventSchema } } }, ...errorResponses("unauthorized", "not_found") },
+        "Each transition is one event: `id` is its sequence number, `event` its type, `data` a JobEvent. Reconnect with `Last-Event-ID` (or `lastEventId`) to receive what was missed. The stream ends after the terminal event. Send the access token, or from a browser's EventSource a `ticket` from `POST /api/jobs/{id}/stream-ticket`.",
+      request: {
+        params: idParam("job"),
+        query: z.object({
+          ticket: z.string().max(512).optional().openapi({ description: "A stream ticket for this job, instead of the access token." }),
+          lastEventId: z.string().max(32).optional().openapi({ description: "The last event received, when `Last-Event-ID` cannot be sent." }),
+        }),
+      },
+      responses: { 200: { description: "An event stream", content: { "text/event-stream": { schema: jobEventSchema } } }, ...errorResponses("validation_failed", "unauthorized", "forbidden", "not_found") },
     }),
     async (c) => {
       const job = await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id);
       const url = new URL("https://job.internal/events");
       url.searchParams.set("job", job.id);
-      const lastEventId = c.req.header("last-event-id") ?? c.req.query("lastEventId");
+      const lastEventId = c.req.header("last-event-id") ?? c.req.valid("query").lastEventId;
       return jobStub(c.env, job.id).fetch(url, { headers: lastEventId ? { "Last-Event-ID": lastEventId } : {} }) as unknown as Response;
     },
   );

@@ -1,11 +1,18 @@
-// The browser's view of the API: the access token lives in memory only; the refresh token is an
-// HttpOnly cookie scoped to /api/auth, traded for a new access token on load and on a 401.
-import type { ApiJob, ApiSession } from "./types";
+// The browser's view of the API, typed by the schema generated from its OpenAPI document. The access
+// token lives in memory only; the refresh token is an HttpOnly cookie scoped to /api/auth, traded for
+// a new access token on load and on a 401.
+import createClient from "openapi-fetch";
+import type { components, paths } from "./api-schema";
+
+export type Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];
+export type Session = Schema<"Session">;
+export type JobStatus = Schema<"Job">["status"];
+export type ErrorCode = Schema<"Error">["error"]["code"];
 
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | "network",
     message: string,
     readonly fields: Record<string, string[]> = {},
   ) {
@@ -14,23 +21,46 @@ export class ApiFailure extends Error {
 }
 
 let accessToken: string | null = null;
-let refreshing: Promise<ApiSession | null> | null = null;
-const listeners = new Set<(session: ApiSession | null) => void>();
+let refreshing: Promise<Session | null> | null = null;
+const listeners = new Set<(session: Session | null) => void>();
 
-export const onSession = (fn: (session: ApiSession | null) => void) => {
+export const onSession = (fn: (session: Session | null) => void) => {
   listeners.add(fn);
   return () => void listeners.delete(fn);
 };
-export function setSession(session: ApiSession | null) {
+export function setSession(session: Session | null) {
   accessToken = session?.accessToken ?? null;
   for (const fn of listeners) fn(session);
 }
-export const currentToken = () => accessToken;
+
+function authorized(request: Request): Request {
+  if (accessToken) request.headers.set("authorization", `Bearer ${accessToken}`);
+  return request;
+}
+
+/** Sends with the access token; on a 401 outside /api/auth, refreshes it once and sends again. */
+async function send(request: Request): Promise<Response> {
+  const again = request.clone();
+  const response = await fetch(authorized(request));
+  if (response.status !== 401 || new URL(request.url).pathname.startsWith("/api/auth/")) return response;
+  return (await refreshSession()) ? fetch(authorized(again)) : response;
+}
+
+export const api = createClient<paths>({ credentials: "same-origin", fetch: send });
+
+/** The response's data, or an ApiFailure with the API's error code and field errors. */
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const outcome = await call.catch(() => {
+    throw new ApiFailure(0, "network", "network");
+  });
+  if (outcome.response.ok) return outcome.data as T;
+  const body = (outcome.error as Partial<Schema<"Error">> | undefined)?.error;
+  throw new ApiFailure(outcome.response.status, body?.code ?? "internal", body?.message ?? outcome.response.statusText, body?.fields ?? {});
+}
 
 /** Trades the refresh cookie for a session; concurrent callers share one request (the cookie rotates). */
-export function refreshSession(): Promise<ApiSession | null> {
-  refreshing ??= fetch("/api/auth/refresh", { method: "POST", credentials: "same-origin" })
-    .then(async (r) => (r.ok ? ((await r.json()) as ApiSession) : null))
+export function refreshSession(): Promise<Session | null> {
+  refreshing ??= unwrap(api.POST("/api/auth/refresh"))
     .catch(() => null)
     .then((session) => {
       setSession(session);
@@ -42,36 +72,15 @@ export function refreshSession(): Promise<ApiSession | null> {
   return refreshing;
 }
 
-async function failure(response: Response): Promise<ApiFailure> {
-  const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string; fields?: Record<string, string[]> } } | null;
-  return new ApiFailure(response.status, body?.error?.code ?? "internal", body?.error?.message ?? response.statusText, body?.error?.fields ?? {});
-}
-
-export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}, retried = false): Promise<T> {
-  const headers: Record<string, string> = { ...init.headers };
-  if (accessToken) headers.authorization = `Bearer ${accessToken}`;
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  let response: Response;
-  try {
-    response = await fetch(path, { method: init.method ?? "GET", headers, credentials: "same-origin", ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
-  } catch {
-    throw new ApiFailure(0, "network", "network");
-  }
-  if (response.status === 401 && !retried && !path.startsWith("/api/auth/")) {
-    if (await refreshSession()) return api<T>(path, init, true);
-  }
-  if (!response.ok) throw await failure(response);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
-
 export const signIn = async (kind: "signin" | "signup", email: string, password: string) => {
-  const session = await api<ApiSession>(`/api/auth/${kind}`, { method: "POST", body: { email, password } });
+  const body = { body: { email, password } };
+  const session = await unwrap(kind === "signin" ? api.POST("/api/auth/signin", body) : api.POST("/api/auth/signup", body));
   setSession(session);
   return session;
 };
 export const signOut = async () => {
-  await api("/api/auth/signout", { method: "POST" }).catch(() => undefined);
+  await unwrap(api.POST("/api/auth/signout")).catch(() => undefined);
   setSession(null);
 };
 
-export const createJob = (body: Record<string, unknown>) => api<ApiJob>("/api/jobs", { method: "POST", body, headers: { "idempotency-key": crypto.randomUUID() } });
+export const createJob = (body: Schema<"CreateJob">) => unwrap(api.POST("/api/jobs", { body, params: { header: { "idempotency-key": crypto.randomUUID() } } }));

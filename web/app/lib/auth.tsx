@@ -1,8 +1,7 @@
 import { createContext, useContext, useEffect, useState } from "react";
-import { onSession, refreshSession } from "./api";
-import type { ApiUser } from "./types";
+import { onSession, refreshSession, type Schema } from "./api";
 
-type AuthState = { status: "loading" } | { status: "out" } | { status: "in"; user: ApiUser };
+type AuthState = { status: "loading" } | { status: "out" } | { status: "in"; user: Schema<"User"> };
 const AuthContext = createContext<AuthState>({ status: "loading" });
 
 export function AuthProvider({ children }: { children: React.ReactNode }) {

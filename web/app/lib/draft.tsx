@@ -1,9 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, ApiFailure } from "./api";
+import { api, ApiFailure, unwrap, type Schema } from "./api";
 import { useLocale } from "./hooks";
 import { formatDate, formatNumber } from "./i18n";
-import type { ApiJob, ApiLyrics } from "./types";
 
 /** The API's messages are English: each field error is shown by its path, in the page's language. */
 function describe(t: (key: string, options?: Record<string, unknown>) => string, path: string, messages: string[]): string {
@@ -19,10 +18,10 @@ function describe(t: (key: string, options?: Record<string, unknown>) => string,
 }
 
 /** The draft waiting for approval: every line editable, a new draft, or the go-ahead for the music. */
-export function DraftEditor({ job, language, freeDrafts, onChange }: { job: ApiJob & { lyrics: ApiLyrics }; language: string; freeDrafts: number; onChange: (job: ApiJob) => void }) {
+export function DraftEditor({ job, language, freeDrafts, onChange }: { job: Schema<"Job"> & { lyrics: Schema<"LyricsEdit"> }; language: string; freeDrafts: number; onChange: (job: Schema<"Job">) => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [lyrics, setLyrics] = useState<ApiLyrics>(job.lyrics);
+  const [lyrics, setLyrics] = useState<Schema<"LyricsEdit">>(job.lyrics);
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -52,7 +51,7 @@ export function DraftEditor({ job, language, freeDrafts, onChange }: { job: ApiJ
   async function save(): Promise<boolean> {
     setFields({});
     try {
-      const next = await api<ApiJob>(`/api/jobs/${job.id}/lyrics`, { method: "PUT", body: lyrics });
+      const next = await unwrap(api.PUT("/api/jobs/{id}/lyrics", { params: { path: { id: job.id } }, body: lyrics }));
       setDirty(false);
       setNotice({ text: t("draft.saved"), error: false });
       onChange(next);
@@ -69,7 +68,8 @@ export function DraftEditor({ job, language, freeDrafts, onChange }: { job: ApiJ
     try {
       if (action === "save") return void (await save());
       if (action === "approve" && dirty && !(await save())) return;
-      const next = await api<ApiJob>(`/api/jobs/${job.id}/lyrics/${action}`, { method: "POST" });
+      const path = { params: { path: { id: job.id } } };
+      const next = await unwrap(action === "approve" ? api.POST("/api/jobs/{id}/lyrics/approve", path) : api.POST("/api/jobs/{id}/lyrics/redraft", path));
       setNotice({ text: t(action === "approve" ? "draft.approved" : "draft.redrafting"), error: false });
       onChange(next);
     } catch (error) {

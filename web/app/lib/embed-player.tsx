@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDuration } from "./i18n";
-import type { ApiPublicTrack } from "./types";
+import { api, unwrap, type Schema } from "./api";
 
 /**
  * The shared player: refreshes its short-lived link before it expires (keeping position and play
  * state), and tells the page around it what happens (postMessage play/pause/ended/timeupdate).
  */
-export function EmbedPlayer({ track: initial, token }: { track: ApiPublicTrack; token: string }) {
+export function EmbedPlayer({ track: initial, token }: { track: Schema<"PublicTrack">; token: string }) {
   const { t } = useTranslation();
   const [track, setTrack] = useState(initial);
   const [playing, setPlaying] = useState(false);
@@ -18,8 +18,8 @@ export function EmbedPlayer({ track: initial, token }: { track: ApiPublicTrack; 
   useEffect(() => {
     const wait = Math.max(5_000, Date.parse(track.expiresAt) - Date.now() - 60_000);
     const timer = setTimeout(async () => {
-      const r = await fetch(`/api/public/tracks/${encodeURIComponent(track.id)}?t=${encodeURIComponent(token)}`);
-      if (r.ok) setTrack((await r.json()) as ApiPublicTrack);
+      const fresh = await unwrap(api.GET("/api/public/tracks/{id}", { params: { path: { id: track.id }, query: { t: token } } })).catch(() => null);
+      if (fresh) setTrack(fresh);
     }, wait);
     return () => clearTimeout(timer);
   }, [track, token]);

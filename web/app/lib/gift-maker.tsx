@@ -1,21 +1,22 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, ApiFailure } from "./api";
+import { api, ApiFailure, unwrap, type Schema } from "./api";
 import { useLocale } from "./hooks";
 import { formatNumber, locales } from "./i18n";
-import type { ApiGift, ApiJob } from "./types";
+
+type Gift = Schema<"Gift">;
 
 /** The owner's side of gifts: make one from the take being played, see each one's plays, revoke. */
-export function GiftMaker({ job, trackId }: { job: ApiJob; trackId: string }) {
+export function GiftMaker({ job, trackId }: { job: Schema<"Job">; trackId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [gifts, setGifts] = useState<ApiGift[]>([]);
+  const [gifts, setGifts] = useState<Gift[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; fields: Record<string, string[]> } | null>(null);
   const [notice, setNotice] = useState("");
 
   useEffect(() => {
-    void api<{ gifts: ApiGift[] }>(`/api/gifts?jobId=${encodeURIComponent(job.id)}`).then((r) => setGifts(r.gifts), () => undefined);
+    void unwrap(api.GET("/api/gifts", { params: { query: { jobId: job.id } } })).then((r) => setGifts(r.gifts), () => undefined);
   }, [job.id]);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -25,10 +26,11 @@ export function GiftMaker({ job, trackId }: { job: ApiJob; trackId: string }) {
     setBusy(true);
     setError(null);
     try {
-      const gift = await api<ApiGift>("/api/gifts", {
-        method: "POST",
-        body: { trackId, message: String(f.get("giftMessage") ?? ""), allowDownload: f.get("giftDownload") === "on", locale: String(f.get("giftLocale")), ...(senderName ? { senderName } : {}) },
-      });
+      const gift = await unwrap(
+        api.POST("/api/gifts", {
+          body: { trackId, message: String(f.get("giftMessage") ?? ""), allowDownload: f.get("giftDownload") === "on", locale: f.get("giftLocale") === "en" ? "en" : "fr", ...(senderName ? { senderName } : {}) },
+        }),
+      );
       setGifts((list) => [gift, ...list]);
       setNotice("gift.made");
     } catch (e) {
@@ -38,8 +40,8 @@ export function GiftMaker({ job, trackId }: { job: ApiJob; trackId: string }) {
     }
   }
 
-  async function revoke(gift: ApiGift) {
-    await api(`/api/gifts/${gift.id}`, { method: "DELETE" });
+  async function revoke(gift: Gift) {
+    await unwrap(api.DELETE("/api/gifts/{id}", { params: { path: { id: gift.id } } }));
     setGifts((list) => list.map((g) => (g.id === gift.id ? { ...g, revokedAt: new Date().toISOString() } : g)));
     setNotice("gift.revokedNotice");
   }

@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ApiPublicGift } from "./types";
+import type { Schema } from "./api";
 
-type Timing = NonNullable<ApiPublicGift["timings"]>[number];
+type PublicGift = Schema<"PublicGift">;
+
+type Timing = NonNullable<PublicGift["timings"]>[number];
 
 /** The line being sung at `time`: the last one that has started, while it lasts. */
 export function currentLine(timings: readonly Timing[], time: number): Timing | null {
@@ -15,7 +17,7 @@ export function currentLine(timings: readonly Timing[], time: number): Timing | 
  * The recipient's player: the song with its lyrics, the line being sung highlighted where the engine
  * gave timings; short-lived links refreshed before they expire, and one play counted per visit.
  */
-export function GiftPlayer({ gift: initial, token }: { gift: ApiPublicGift; token: string }) {
+export function GiftPlayer({ gift: initial, token }: { gift: PublicGift; token: string }) {
   const { t } = useTranslation();
   const [gift, setGift] = useState(initial);
   const [time, setTime] = useState(0);
@@ -27,7 +29,7 @@ export function GiftPlayer({ gift: initial, token }: { gift: ApiPublicGift; toke
     const wait = Math.max(5_000, Date.parse(gift.expiresAt) - Date.now() - 60_000);
     const timer = setTimeout(async () => {
       const r = await fetch(api);
-      if (r.ok) setGift((await r.json()) as ApiPublicGift);
+      if (r.ok) setGift((await r.json()) as PublicGift);
     }, wait);
     return () => clearTimeout(timer);
   }, [gift.expiresAt, api]);

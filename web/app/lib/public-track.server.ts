@@ -1,12 +1,14 @@
+import createClient from "openapi-fetch";
 import { data, type RouterContextProvider } from "react-router";
+import type { paths } from "./api-schema";
 import { cloudflareContext } from "./context";
-import type { ApiPublicTrack } from "./types";
 
 /** A shared take, through the API's public endpoint (in-process: no network hop). */
 export async function loadSharedTrack(request: Request, context: Readonly<RouterContextProvider>, trackId: string) {
   const { env, api } = context.get(cloudflareContext);
   const token = new URL(request.url).searchParams.get("t") ?? "";
-  const response = await api(new Request(new URL(`/api/public/tracks/${encodeURIComponent(trackId)}?t=${encodeURIComponent(token)}`, request.url)));
-  if (!response.ok) throw data("Not shared", { status: 404 });
-  return { track: (await response.json()) as ApiPublicTrack, token, publicUrl: env.PUBLIC_URL };
+  const client = createClient<paths>({ baseUrl: new URL(request.url).origin, fetch: api });
+  const { data: track } = await client.GET("/api/public/tracks/{id}", { params: { path: { id: trackId }, query: { t: token } } });
+  if (!track) throw data("Not shared", { status: 404 });
+  return { track, token, publicUrl: env.PUBLIC_URL };
 }

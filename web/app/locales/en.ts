@@ -171,6 +171,7 @@ const en = {
     amount: "Amount",
     reason: "Reason",
     kinds: { grant: "Credits added", hold: "Reserved", capture: "Spent", release: "Refunded" },
+    reasons: { welcome: "Welcome credits", added: "Credits added", order: "Song order", revision: "Paid variation", free_revision: "Free variation", delivered: "Song delivered", refund: "Order not delivered" },
     empty: "No operation yet.",
   },
   gift: {

@@ -173,6 +173,7 @@ const fr: Messages = {
     amount: "Montant",
     reason: "Motif",
     kinds: { grant: "Crédits ajoutés", hold: "Réservation", capture: "Dépense", release: "Remboursement" },
+    reasons: { welcome: "Crédits de bienvenue", added: "Crédits ajoutés", order: "Commande d’une chanson", revision: "Variation payante", free_revision: "Variation offerte", delivered: "Chanson livrée", refund: "Commande non livrée" },
     empty: "Aucune opération pour l’instant.",
   },
   gift: {

@@ -1,17 +1,17 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../lib/api";
+import { Link } from "react-router";
+import { api, unwrap, type Schema } from "../lib/api";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
-import { formatDate, formatNumber } from "../lib/i18n";
-import type { ApiCredits } from "../lib/types";
+import { formatDate, formatNumber, withLocale } from "../lib/i18n";
 
 export default function Credits() {
   const { t } = useTranslation();
   const locale = useLocale();
   const auth = useRequireAuth();
-  const [credits, setCredits] = useState<ApiCredits | null>(null);
+  const [credits, setCredits] = useState<Schema<"Credits"> | null>(null);
   useEffect(() => {
-    if (auth.status === "in") api<ApiCredits>("/api/credits").then(setCredits, () => undefined);
+    if (auth.status === "in") unwrap(api.GET("/api/credits")).then(setCredits, () => undefined);
   }, [auth.status]);
   if (!credits) return <Loading />;
   return (
@@ -41,6 +41,7 @@ export default function Credits() {
             <tr>
               <th scope="col">{t("credits.date")}</th>
               <th scope="col">{t("credits.kind")}</th>
+              <th scope="col">{t("credits.reason")}</th>
               <th scope="col">{t("credits.amount")}</th>
             </tr>
           </thead>
@@ -49,6 +50,7 @@ export default function Credits() {
               <tr key={e.id}>
                 <td>{formatDate(locale, e.createdAt)}</td>
                 <td>{t(`credits.kinds.${e.kind}`)}</td>
+                <td data-testid="ledger-reason">{e.jobId ? <Link to={withLocale(locale, `/songs/${e.jobId}`)}>{t(`credits.reasons.${e.reasonKind}`)}</Link> : t(`credits.reasons.${e.reasonKind}`)}</td>
                 <td className="num">{formatNumber(locale, e.amount)}</td>
               </tr>
             ))}

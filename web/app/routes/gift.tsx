@@ -1,3 +1,4 @@
+import createClient from "openapi-fetch";
 import { useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { data, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
@@ -5,19 +6,19 @@ import { cloudflareContext } from "../lib/context";
 import { GiftPlayer } from "../lib/gift-player";
 import { makeI18n, withLocale } from "../lib/i18n";
 import { detectLocale, messages } from "../lib/locale.server";
-import type { ApiPublicGift } from "../lib/types";
+import type { paths } from "../lib/api-schema";
 
 /** The page speaks the sender's chosen language; once revoked, the visitor's own. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { env, api } = context.get(cloudflareContext);
   const token = params.token ?? "";
-  const response = await api(new Request(new URL(`/api/public/gifts/${encodeURIComponent(token)}`, request.url)));
+  const client = createClient<paths>({ baseUrl: new URL(request.url).origin, fetch: api });
+  const { data: gift, response } = await client.GET("/api/public/gifts/{token}", { params: { path: { token } } });
   if (response.status === 410) {
     const locale = detectLocale(request);
     return data({ state: "gone" as const, pageLocale: locale, messages: messages[locale] as Record<string, unknown> }, { status: 410, headers: { "Cache-Control": "no-store" } });
   }
-  if (!response.ok) throw data("Not found", { status: 404 });
-  const gift = (await response.json()) as ApiPublicGift;
+  if (!gift) throw data("Not found", { status: 404 });
   const publicUrl = env.PUBLIC_URL.replace(/\/$/, "");
   return data(
     { state: "ok" as const, gift, token, pageUrl: `${publicUrl}/g/${encodeURIComponent(token)}`, pageLocale: gift.locale, messages: messages[gift.locale] as Record<string, unknown> },

@@ -1,25 +1,24 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api } from "../lib/api";
+import { api, unwrap, type Schema } from "../lib/api";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatNumber, withLocale } from "../lib/i18n";
-import type { ApiJob } from "../lib/types";
 
 export default function Library() {
   const { t } = useTranslation();
   const locale = useLocale();
   const auth = useRequireAuth();
-  const [jobs, setJobs] = useState<ApiJob[] | null>(null);
-  const [projects, setProjects] = useState<{ id: string; name: string }[]>([]);
+  const [jobs, setJobs] = useState<Schema<"Job">[] | null>(null);
+  const [projects, setProjects] = useState<Schema<"Project">[]>([]);
   useEffect(() => {
     if (auth.status !== "in") return;
-    api<{ jobs: ApiJob[] }>("/api/jobs?limit=50").then((r) => setJobs(r.jobs), () => setJobs([]));
-    api<{ projects: { id: string; name: string }[] }>("/api/projects").then((r) => setProjects(r.projects), () => undefined);
+    unwrap(api.GET("/api/jobs", { params: { query: { limit: 50 } } })).then((r) => setJobs(r.jobs), () => setJobs([]));
+    unwrap(api.GET("/api/projects")).then((r) => setProjects(r.projects), () => undefined);
   }, [auth.status]);
   if (!jobs) return <Loading />;
   const byProject = (id: string | null) => jobs.filter((j) => j.projectId === id);
-  const list = (items: ApiJob[]) => (
+  const list = (items: Schema<"Job">[]) => (
     <ul className="cards">
       {items.map((j) => (
         <li key={j.id}>

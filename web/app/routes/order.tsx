@@ -1,13 +1,12 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLoaderData, useNavigate, type LoaderFunctionArgs } from "react-router";
-import { api, ApiFailure, createJob } from "../lib/api";
+import { api, ApiFailure, createJob, unwrap, type Schema } from "../lib/api";
 import { cloudflareContext } from "../lib/context";
 import { ErrorSummary, Field, fieldErrors, type FormErrors } from "../lib/form";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatNumber, withLocale } from "../lib/i18n";
-import { styles, voices } from "../lib/options";
-import type { ApiCredits } from "../lib/types";
+import { languages, styles, voices } from "../lib/options";
 
 export function loader({ context }: LoaderFunctionArgs) {
   return { cost: Number(context.get(cloudflareContext).env.CREDITS_PER_SONG) };
@@ -28,12 +27,12 @@ export default function Order() {
   const navigate = useNavigate();
   const { cost } = useLoaderData<typeof loader>();
   const [mode, setMode] = useState<"context" | "custom">("context");
-  const [credits, setCredits] = useState<ApiCredits | null>(null);
+  const [credits, setCredits] = useState<Schema<"Credits"> | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (auth.status === "in") api<ApiCredits>("/api/credits").then(setCredits, () => undefined);
+    if (auth.status === "in") unwrap(api.GET("/api/credits")).then(setCredits, () => undefined);
   }, [auth.status]);
 
   if (auth.status !== "in") return <Loading />;
@@ -42,14 +41,16 @@ export default function Order() {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
     const s = (k: string) => String(f.get(k) ?? "");
+    // The selects offer only the API's values; whatever arrives, the API validates.
+    const language = s("language") as (typeof languages)[number];
     const common = {
-      language: s("language"),
+      language,
       styleTags: [s("styleTags")],
-      mood: moodWords[s("language")]?.[s("mood") as (typeof moods)[number]] ?? s("mood"),
-      vocal: s("vocal"),
+      mood: moodWords[language]?.[s("mood") as (typeof moods)[number]] ?? s("mood"),
+      vocal: s("vocal") as (typeof voices)[number],
       durationSeconds: Number(s("durationSeconds")),
     };
-    const body =
+    const body: Schema<"CreateJob"> =
       mode === "context"
         ? {
             mode,
@@ -130,7 +131,7 @@ export default function Order() {
           <Field name="language" label={t("order.language")} errors={errors}>
             {(p) => (
               <select {...p} defaultValue={locale}>
-                {(["fr", "en"] as const).map((l) => (
+                {languages.map((l) => (
                   <option key={l} value={l}>
                     {t(`options.language.${l}`)}
                   </option>

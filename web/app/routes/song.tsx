@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLoaderData, useLocation, useNavigate, useParams, type LoaderFunctionArgs } from "react-router";
-import { api, ApiFailure, createJob, currentToken } from "../lib/api";
+import { api, ApiFailure, createJob, unwrap, type JobStatus, type Schema } from "../lib/api";
 import { cloudflareContext } from "../lib/context";
 import { DraftEditor } from "../lib/draft";
 import { GiftMaker } from "../lib/gift-maker";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatDuration, formatNumber, withLocale } from "../lib/i18n";
-import { terminal, type ApiJob, type ApiJobEvent, type ApiLinks, type ApiLyrics, type ApiShare, type JobStatus } from "../lib/types";
 import { Waveform } from "../lib/waveform";
 import { styles, voices } from "../lib/options";
 
@@ -17,13 +16,15 @@ export function loader({ context }: LoaderFunctionArgs) {
 }
 
 const steps: JobStatus[] = ["QUEUED", "WRITING_LYRICS", "LYRICS_READY", "GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING", "SUCCEEDED"];
+const terminal: JobStatus[] = ["SUCCEEDED", "FAILED", "CANCELED", "TIMED_OUT"];
+const eventTypes = ["lyrics_started", "lyrics_written", "lyrics_drafted", "lyrics_edited", "lyrics_approved", "redraft", "submitted", "progress", "music_ready", "takes_ready", "delivered", "failed", "failover", "cancel", "deadline", "created", "status"];
 
 /** Follows a job: SSE first (EventSource), polling when the stream cannot be held. */
 function useJob(jobId: string, enabled: boolean) {
-  const [job, setJob] = useState<ApiJob | null>(null);
+  const [job, setJob] = useState<Schema<"Job"> | null>(null);
   const [seen, setSeen] = useState<{ status: JobStatus; at: string }[]>([]);
   const [transport, setTransport] = useState<"sse" | "poll">("sse");
-  const reload = useCallback(() => api<ApiJob>(`/api/jobs/${jobId}`).then((j) => (setJob(j), j)), [jobId]);
+  const reload = useCallback(() => unwrap(api.GET("/api/jobs/{id}", { params: { path: { id: jobId } } })).then((j) => (setJob(j), j)), [jobId]);
 
   useEffect(() => {
     if (!enabled) return;
@@ -37,26 +38,40 @@ function useJob(jobId: string, enabled: boolean) {
       if (j) note(j.status, j.updatedAt);
       if (!j || !terminal.includes(j.status)) timer = setTimeout(poll, 2000);
     };
-    reload().then((j) => {
-      if (closed || terminal.includes(j.status)) return;
-      if (typeof EventSource === "undefined") return (setTransport("poll"), void poll());
-      source = new EventSource(`/api/jobs/${jobId}/events?access_token=${encodeURIComponent(currentToken() ?? "")}`);
+    const fallBack = () => (setTransport("poll"), void poll());
+    let lastEventId = "";
+    let failures = 0;
+    // A stream ticket opens the stream for a minute only, so every connection asks for a fresh one and
+    // resumes after the last event seen; EventSource's own retries would reuse an expired ticket.
+    const follow = async () => {
+      const ticket = await unwrap(api.POST("/api/jobs/{id}/stream-ticket", { params: { path: { id: jobId } } })).catch(() => null);
+      if (closed) return;
+      if (!ticket) return fallBack();
+      const query = new URLSearchParams({ ticket: ticket.ticket, ...(lastEventId ? { lastEventId } : {}) });
+      const current = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events?${query}`);
+      source = current;
       const onEvent = (message: MessageEvent<string>) => {
-        const event = JSON.parse(message.data) as ApiJobEvent;
+        failures = 0;
+        lastEventId = message.lastEventId || lastEventId;
+        const event = JSON.parse(message.data) as Schema<"JobEvent">;
         note(event.status, event.at ?? new Date().toISOString());
         // The event says what changed; the job says everything (lyrics, takes, refund).
         void reload();
-        if (terminal.includes(event.status)) source?.close();
+        if (terminal.includes(event.status)) current.close();
       };
-      source.onmessage = onEvent;
-      for (const type of ["lyrics_started", "lyrics_written", "lyrics_drafted", "lyrics_edited", "lyrics_approved", "redraft", "submitted", "progress", "music_ready", "takes_ready", "delivered", "failed", "failover", "cancel", "deadline", "created", "status"]) source.addEventListener(type, onEvent as EventListener);
-      source.onerror = () => {
-        if (source?.readyState === EventSource.CLOSED || !source) {
-          source = null;
-          setTransport("poll");
-          void poll();
-        }
+      current.onmessage = onEvent;
+      for (const type of eventTypes) current.addEventListener(type, onEvent as EventListener);
+      current.onerror = () => {
+        current.close();
+        if (closed) return;
+        if (++failures > 3) return fallBack();
+        timer = setTimeout(() => void follow(), 1000 * failures);
       };
+    };
+    reload().then((j) => {
+      if (closed || terminal.includes(j.status)) return;
+      if (typeof EventSource === "undefined") return fallBack();
+      void follow();
     }, () => setTransport("poll"));
     return () => {
       closed = true;
@@ -72,7 +87,7 @@ function useJob(jobId: string, enabled: boolean) {
   return { job, seen, transport, reload, setJob };
 }
 
-export function Lyrics({ lyrics, lang }: { lyrics: ApiLyrics; lang: string }) {
+export function Lyrics({ lyrics, lang }: { lyrics: NonNullable<Schema<"Lyrics">>; lang: string }) {
   const { t } = useTranslation();
   return (
     <div className="lyrics" lang={lang} data-testid="lyrics">
@@ -89,7 +104,7 @@ export function Lyrics({ lyrics, lang }: { lyrics: ApiLyrics; lang: string }) {
   );
 }
 
-function Progress({ job, seen, transport }: { job: ApiJob; seen: { status: JobStatus; at: string }[]; transport: "sse" | "poll" }) {
+function Progress({ job, seen, transport }: { job: Schema<"Job">; seen: { status: JobStatus; at: string }[]; transport: "sse" | "poll" }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const reached = Math.max(steps.indexOf(job.status), ...seen.map((s) => steps.indexOf(s.status)));
@@ -133,7 +148,7 @@ function Progress({ job, seen, transport }: { job: ApiJob; seen: { status: JobSt
 }
 
 /** One variation of a finished song: the same lyrics, a new seed, optionally another style or voice. */
-function Variation({ job, cost }: { job: ApiJob; cost: number }) {
+function Variation({ job, cost }: { job: Schema<"Job">; cost: number }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
@@ -148,11 +163,12 @@ function Variation({ job, cost }: { job: ApiJob; cost: number }) {
     setBusy(true);
     setError("");
     try {
-      const next = await api<ApiJob>(`/api/jobs/${job.id}/revision`, {
-        method: "POST",
-        body: { ...(style ? { styleTags: [style] } : {}), ...(vocal ? { vocal } : {}) },
-        headers: { "idempotency-key": crypto.randomUUID() },
-      });
+      const next = await unwrap(
+        api.POST("/api/jobs/{id}/revision", {
+          params: { path: { id: job.id }, header: { "idempotency-key": crypto.randomUUID() } },
+          body: { ...(style ? { styleTags: [style] } : {}), ...(vocal ? { vocal: vocal as (typeof voices)[number] } : {}) },
+        }),
+      );
       navigate(withLocale(locale, `/songs/${next.id}`), { state: { variationCredits: next.credits } });
     } catch (e) {
       const code = e instanceof ApiFailure ? e.code : "network";
@@ -203,13 +219,13 @@ function Variation({ job, cost }: { job: ApiJob; cost: number }) {
   );
 }
 
-function Player({ job, cost }: { job: ApiJob; cost: number }) {
+function Player({ job, cost }: { job: Schema<"Job">; cost: number }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
   const [trackId, setTrackId] = useState(job.chosenTrackId ?? job.takes[0]?.trackId ?? "");
-  const [links, setLinks] = useState<ApiLinks | null>(null);
-  const [share, setShare] = useState<ApiShare | null>(null);
+  const [links, setLinks] = useState<Schema<"TrackLinks"> | null>(null);
+  const [share, setShare] = useState<Schema<"TrackShare"> | null>(null);
   const [notice, setNotice] = useState("");
   const audio = useRef<HTMLAudioElement>(null);
   const title = job.title ?? job.lyrics?.title ?? t("song.untitled");
@@ -219,7 +235,7 @@ function Player({ job, cost }: { job: ApiJob; cost: number }) {
     if (!trackId) return;
     let timer: ReturnType<typeof setTimeout>;
     const load = () =>
-      api<ApiLinks>(`/api/tracks/${trackId}/links`).then((l) => {
+      unwrap(api.GET("/api/tracks/{id}/links", { params: { path: { id: trackId } } })).then((l) => {
         setLinks(l);
         // Fresh links a minute before these expire.
         timer = setTimeout(load, Math.max(10_000, Date.parse(l.expiresAt) - Date.now() - 60_000));
@@ -229,7 +245,7 @@ function Player({ job, cost }: { job: ApiJob; cost: number }) {
   }, [trackId]);
 
   async function copy(kind: "share" | "embed") {
-    const s = share ?? (await api<ApiShare>(`/api/tracks/${trackId}/share`, { method: "POST" }));
+    const s = share ?? (await unwrap(api.POST("/api/tracks/{id}/share", { params: { path: { id: trackId } } })));
     setShare(s);
     const text = kind === "share" ? s.shareUrl : s.embedHtml;
     await navigator.clipboard?.writeText(text).catch(() => undefined);
@@ -238,7 +254,8 @@ function Player({ job, cost }: { job: ApiJob; cost: number }) {
 
   async function regenerate() {
     const { seed: _seed, engine: _engine, ...request } = job.request;
-    const next = await createJob({ ...request, seed: Math.floor(Math.random() * 2_000_000_000) });
+    // A job's request is the order it was created from.
+    const next = await createJob({ ...(request as Schema<"CreateJob">), seed: Math.floor(Math.random() * 2_000_000_000) });
     navigate(withLocale(locale, `/songs/${next.id}`));
   }
 
@@ -260,7 +277,7 @@ function Player({ job, cost }: { job: ApiJob; cost: number }) {
                 checked={trackId === x.trackId}
                 onChange={() => {
                   setTrackId(x.trackId);
-                  void api(`/api/jobs/${job.id}/choose`, { method: "POST", body: { trackId: x.trackId } });
+                  void unwrap(api.POST("/api/jobs/{id}/choose", { params: { path: { id: job.id } }, body: { trackId: x.trackId } })).catch(() => undefined);
                 }}
               />
               {t("song.take", { n: x.takeIndex + 1 })}

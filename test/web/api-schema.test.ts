@@ -1,0 +1,13 @@
+import openapiTS, { astToString } from "openapi-typescript";
+import { expect, it } from "vitest";
+import { createApp } from "../../worker/app";
+
+const header = `// Generated from the API's OpenAPI document (/api/openapi.json) by \`npm run api:types\`: do not edit.\n\n`;
+
+// The web app's API types come from the document the API serves; this test fails when they lag behind it.
+// Defaults make a field optional to send (the document describes request bodies as accepted).
+it("keeps web/app/lib/api-schema.ts generated from the API's OpenAPI document", async () => {
+  const response = await createApp().request("/api/openapi.json", undefined, {} as Env);
+  const types = astToString(await openapiTS(await response.json(), { defaultNonNullable: false }));
+  await expect(header + types).toMatchFileSnapshot("../../web/app/lib/api-schema.ts", "run `npm run api:types` to regenerate it");
+});

@@ -27,8 +27,14 @@ describe("one user's resources are invisible to another", () => {
     { method: "POST", path: `/api/jobs/${jobId}/cancel` },
     { method: "POST", path: `/api/jobs/${jobId}/choose`, body: { trackId } },
     { method: "GET", path: `/api/jobs/${jobId}/events` },
+    { method: "POST", path: `/api/jobs/${jobId}/revision`, body: {}, headers: { "idempotency-key": crypto.randomUUID() } },
+    { method: "PUT", path: `/api/jobs/${jobId}/lyrics`, body: { title: "Mine now", sections: [{ kind: "verse", lines: ["Marie"] }] } },
+    { method: "POST", path: `/api/jobs/${jobId}/lyrics/redraft` },
+    { method: "POST", path: `/api/jobs/${jobId}/lyrics/approve` },
     { method: "GET", path: `/api/tracks/${trackId}` },
     { method: "GET", path: `/api/tracks/${trackId}/links` },
+    { method: "POST", path: `/api/tracks/${trackId}/share` },
+    { method: "DELETE", path: `/api/tracks/${trackId}/share` },
     { method: "POST", path: "/api/jobs", body: contextOrder({ projectId }), headers: { "idempotency-key": crypto.randomUUID() } },
   ];
 
@@ -38,6 +44,15 @@ describe("one user's resources are invisible to another", () => {
       expect(res.status, `${r.method} ${r.path}`).toBe(404);
       expect((await json(res)).error.code).toBe("not_found");
     }
+  });
+
+  it("covers every bearer route of the OpenAPI document that names a resource", async () => {
+    const doc = await json(await call("/api/openapi.json"));
+    const documented = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>)
+      .filter(([path]) => path.includes("{id}"))
+      .flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => op.security?.length).map(([method]) => `${method.toUpperCase()} ${path}`));
+    const covered = routes().map((r) => `${r.method} ${r.path.replace(projectId, "{id}").replace(jobId, "{id}").replace(trackId, "{id}")}`);
+    expect(covered.sort()).toEqual(expect.arrayContaining(documented.sort()));
   });
 
   it("answers 401 without a token on every resource route", async () => {

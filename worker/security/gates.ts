@@ -7,8 +7,8 @@ import { enforceDailyJobQuota } from "./quota";
 import { parseRateRule, rateLimit } from "./rate-limit";
 import { TURNSTILE_HEADER, verifyTurnstile } from "./turnstile";
 
-// Cloudflare sets CF-Connecting-IP on every request from the internet; without it (local runs) all
-// callers share one bucket, which only the generous local limits keep open.
+// Cloudflare sets CF-Connecting-IP on every request from the internet; callers without it (tests,
+// tools calling the Worker directly) share one bucket.
 const clientIp = (c: Context<AppEnv>) => c.req.header("cf-connecting-ip") ?? "unknown";
 
 /** Password guessing is throttled both from one address and against one account. */

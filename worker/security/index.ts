@@ -1,6 +1,5 @@
-export { RateLimiter, rateLimit, parseRateRule, type RateRule, type Verdict } from "./rate-limit";
-export { enforceDailyJobQuota } from "./quota";
-export { verifyTurnstile, turnstileHeaderSchema, TURNSTILE_HEADER } from "./turnstile";
+export { RateLimiter } from "./rate-limit";
 export { admitSignIn, admitSignUp, admitOrder } from "./gates";
+export { turnstileHeaderSchema } from "./turnstile";
 export { withSecurityHeaders, cspNonce } from "./headers";
-export { fetchProviderAudio, audioHosts, RefusedUrl } from "./safe-fetch";
+export { fetchProviderAudio, RefusedUrl } from "./safe-fetch";

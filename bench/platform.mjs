@@ -296,6 +296,9 @@ async function main() {
     PUBLIC_URL: base,
     // The run may outlast the default 15-minute access token.
     ACCESS_TOKEN_TTL_SECONDS: "86400",
+    // One account orders far more, and faster, than the abuse limits let a person (the limiter still runs).
+    RATE_LIMIT_JOBS: "1000000/60",
+    DAILY_JOB_QUOTA: "1000000",
   };
   const devArgs = ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(await freePort()), "--persist-to", persist, "--env-file", envFile, "--show-interactive-dev-session=false"];
   for (const [k, v] of Object.entries(vars)) devArgs.push("--var", `${k}:${v}`);

@@ -1,15 +1,9 @@
 import { env } from "cloudflare:workers";
-import { SignJWT, UnsecuredJWT } from "jose";
+import { UnsecuredJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { call, json, signUp } from "./helpers";
+import { call, json, signedToken as token, signUp } from "./helpers";
 
-const key = (secret: string) => new TextEncoder().encode(secret);
 const refreshCookie = (res: Response) => /refrain_refresh=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
-
-async function token(claims: { iss: string; aud: string; sub: string; exp?: number | string; email?: string }, secret: string) {
-  const jwt = new SignJWT(claims.email ? { email: claims.email } : {}).setProtectedHeader({ alg: "HS256" }).setIssuer(claims.iss).setAudience(claims.aud).setSubject(claims.sub).setIssuedAt();
-  return jwt.setExpirationTime(claims.exp ?? "5m").sign(key(secret));
-}
 const me = (bearer: string) => call("/api/me", { token: bearer });
 
 describe("built-in accounts", () => {

@@ -1,4 +1,5 @@
 import { env, exports } from "cloudflare:workers";
+import { SignJWT } from "jose";
 import { expect } from "vitest";
 import { database, grantStatements } from "./db-access";
 
@@ -13,6 +14,12 @@ export function call(path: string, init: RequestInit & { token?: string } = {}):
 
 export async function json<T = any>(response: Response): Promise<T> {
   return (await response.json()) as T;
+}
+
+/** An HS256 access token with these claims, signed with `secret`: the tests forge tokens with it. */
+export async function signedToken(claims: { iss: string; aud: string; sub: string; exp?: number | string; email?: string }, secret: string): Promise<string> {
+  const jwt = new SignJWT(claims.email ? { email: claims.email } : {}).setProtectedHeader({ alg: "HS256" }).setIssuer(claims.iss).setAudience(claims.aud).setSubject(claims.sub).setIssuedAt();
+  return jwt.setExpirationTime(claims.exp ?? "5m").sign(new TextEncoder().encode(secret));
 }
 
 let accounts = 0;

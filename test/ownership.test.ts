@@ -8,6 +8,7 @@ describe("one user's resources are invisible to another", () => {
   let projectId: string;
   let jobId: string;
   let trackId: string;
+  let giftId: string;
 
   beforeAll(async () => {
     await sim("/__sim/reset", {});
@@ -17,6 +18,7 @@ describe("one user's resources are invisible to another", () => {
     const job = await orderJob(owner.token, contextOrder({ projectId }));
     jobId = job.id;
     trackId = (await waitForStatus(owner.token, jobId, ["SUCCEEDED"])).takes[0].trackId;
+    giftId = (await json(await call("/api/gifts", { method: "POST", token: owner.token, body: JSON.stringify({ trackId, message: "Pour toi" }) }))).id;
   });
 
   const routes = () => [
@@ -27,8 +29,18 @@ describe("one user's resources are invisible to another", () => {
     { method: "POST", path: `/api/jobs/${jobId}/cancel` },
     { method: "POST", path: `/api/jobs/${jobId}/choose`, body: { trackId } },
     { method: "GET", path: `/api/jobs/${jobId}/events` },
+    { method: "POST", path: `/api/jobs/${jobId}/stream-ticket` },
+    { method: "POST", path: `/api/jobs/${jobId}/revision`, body: {}, headers: { "idempotency-key": crypto.randomUUID() } },
+    { method: "PUT", path: `/api/jobs/${jobId}/lyrics`, body: { title: "Mine now", sections: [{ kind: "verse", lines: ["Marie"] }] } },
+    { method: "POST", path: `/api/jobs/${jobId}/lyrics/redraft` },
+    { method: "POST", path: `/api/jobs/${jobId}/lyrics/approve` },
     { method: "GET", path: `/api/tracks/${trackId}` },
     { method: "GET", path: `/api/tracks/${trackId}/links` },
+    { method: "POST", path: `/api/tracks/${trackId}/share` },
+    { method: "DELETE", path: `/api/tracks/${trackId}/share` },
+    { method: "POST", path: "/api/gifts", body: { trackId } },
+    { method: "GET", path: `/api/gifts/${giftId}` },
+    { method: "DELETE", path: `/api/gifts/${giftId}` },
     { method: "POST", path: "/api/jobs", body: contextOrder({ projectId }), headers: { "idempotency-key": crypto.randomUUID() } },
   ];
 
@@ -38,6 +50,15 @@ describe("one user's resources are invisible to another", () => {
       expect(res.status, `${r.method} ${r.path}`).toBe(404);
       expect((await json(res)).error.code).toBe("not_found");
     }
+  });
+
+  it("covers every bearer route of the OpenAPI document that names a resource", async () => {
+    const doc = await json(await call("/api/openapi.json"));
+    const documented = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>)
+      .filter(([path]) => path.includes("{id}"))
+      .flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => op.security?.length).map(([method]) => `${method.toUpperCase()} ${path}`));
+    const covered = routes().map((r) => `${r.method} ${r.path.replace(projectId, "{id}").replace(jobId, "{id}").replace(trackId, "{id}").replace(giftId, "{id}")}`);
+    expect(covered.sort()).toEqual(expect.arrayContaining(documented.sort()));
   });
 
   it("answers 401 without a token on every resource route", async () => {
@@ -53,6 +74,7 @@ describe("one user's resources are invisible to another", () => {
     expect((await json(await call("/api/projects", { token: stranger.token }))).projects).toEqual([]);
     const mine = await json(await call(`/api/jobs?projectId=${projectId}`, { token: owner.token }));
     expect(mine.jobs.map((j: { id: string }) => j.id)).toEqual([jobId]);
+    expect((await json(await call(`/api/gifts/${giftId}`, { token: owner.token }))).revokedAt).toBeNull();
     expect((await json(await call(`/api/projects/${projectId}`, { token: owner.token }))).name).toBe("Anniversaires");
   });
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { withFramingPolicy } from "../worker/app";
+import { withSecurityHeaders } from "../worker/security";
 import { call, json, orderJob, signUp, sim, waitForStatus } from "./helpers";
 
 describe("sharing a take: share page, partner embeds, oEmbed", () => {
@@ -51,10 +51,12 @@ describe("sharing a take: share page, partner embeds, oEmbed", () => {
 
   it("lets only partner origins frame the embed page, and nobody frame the others", () => {
     const e = { ...env, EMBED_ORIGINS: "https://partner.example http://127.0.0.1:9999 javascript:bad" } as Env;
-    const embed = withFramingPolicy(e, "/embed/trk_1", new Response("ok"));
-    expect(embed.headers.get("content-security-policy")).toBe("frame-ancestors 'self' https://partner.example http://127.0.0.1:9999");
-    const page = withFramingPolicy(e, "/fr/songs", new Response("ok"));
-    expect(page.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
+    const html = () => new Response("<!doctype html>", { headers: { "content-type": "text/html; charset=utf-8" } });
+    const embed = withSecurityHeaders(e, "/embed/trk_1", html(), "n0nce");
+    expect(embed.headers.get("content-security-policy")).toContain("; frame-ancestors 'self' https://partner.example http://127.0.0.1:9999");
+    expect(embed.headers.get("x-frame-options")).toBeNull();
+    const page = withSecurityHeaders(e, "/fr/songs", html(), "n0nce");
+    expect(page.headers.get("content-security-policy")).toContain("; frame-ancestors 'none'");
     expect(page.headers.get("x-frame-options")).toBe("DENY");
   });
 });

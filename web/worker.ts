@@ -5,13 +5,14 @@ import { workerHandlers } from "../worker/handlers";
 import { cloudflareContext } from "./app/lib/context";
 
 export { JobObject } from "../worker/jobs";
+export { RateLimiter } from "../worker/security";
 
 const pages = createRequestHandler(() => import("virtual:react-router/server-build"), "production");
 
 const app = createApp({
-  web: (request, env, ctx) => {
+  web: (request, env, ctx, nonce) => {
     const context = new RouterContextProvider();
-    context.set(cloudflareContext, { env, ctx, api: async (r) => app.fetch(r, env, ctx) });
+    context.set(cloudflareContext, { env, ctx, nonce, api: async (r) => app.fetch(r, env, ctx) });
     return pages(request, context);
   },
 });

@@ -14,28 +14,21 @@ import { lyricsRoutes } from "./routes/lyrics";
 import { projectRoutes } from "./routes/projects";
 import { trackRoutes } from "./routes/tracks";
 import { webhookRoutes } from "./routes/webhooks";
+import { cspNonce, withSecurityHeaders } from "./security";
 
 const OPENAPI = { openapi: "3.1.0", info: { title: "Refrain", version: "0.1.0", description: "Personalized songs, written, sung and delivered." } } as const;
 
-/** What serves the pages (the React Router app) when the Worker is built with the web app. */
-export type WebHandler = (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response>;
-
-/** Pages may be framed only under /embed/*, and only by the partner origins in EMBED_ORIGINS. */
-export function withFramingPolicy(env: Env, path: string, response: Response): Response {
-  const origins = env.EMBED_ORIGINS.split(/[\s,]+/).filter((o) => /^https?:\/\/[^\s/'";]+$/.test(o));
-  const embeddable = path.startsWith("/embed/");
-  const ancestors = embeddable ? ["'self'", ...origins].join(" ") : "'none'";
-  const headers = new Headers(response.headers);
-  headers.set("Content-Security-Policy", `frame-ancestors ${ancestors}`);
-  if (!embeddable) headers.set("X-Frame-Options", "DENY");
-  headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-}
+/** What serves the pages (the React Router app) when the Worker is built with the web app; inline scripts carry `nonce`. */
+export type WebHandler = (request: Request, env: Env, ctx: ExecutionContext, nonce: string) => Promise<Response>;
 
 export function createApp(options: { web?: WebHandler } = {}) {
   const app = router();
   app.use("*", requestId());
+  app.use("*", async (c, next) => {
+    c.set("cspNonce", cspNonce());
+    await next();
+    c.res = withSecurityHeaders(c.env, c.req.path, c.res, c.var.cspNonce);
+  });
   app.use("*", async (c, next) => {
     c.set("db", database(c.env.DB));
     const started = Date.now();
@@ -43,7 +36,8 @@ export function createApp(options: { web?: WebHandler } = {}) {
     if (c.req.path.startsWith("/api/"))
       console.log(JSON.stringify({ level: "info", msg: "request", requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, user: c.var.user?.id, latencyMs: Date.now() - started }));
   });
-  app.use("/api/*", bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError("payload_too_large", "The request body is larger than 64 KB"); } }));
+  // Every body: the API's JSON, engines' callbacks and the pages' form posts alike.
+  app.use("*", bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError("payload_too_large", "The request body is larger than 64 KB"); } }));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
   app
@@ -64,7 +58,7 @@ export function createApp(options: { web?: WebHandler } = {}) {
     // React Router gets everything the API does not answer (all methods: forms post to pages).
     app.all("*", async (c) => {
       if (c.req.path.startsWith("/api/")) throw new ApiError("not_found", "No such route");
-      return withFramingPolicy(c.env, c.req.path, await web(c.req.raw, c.env, c.executionCtx as ExecutionContext));
+      return web(c.req.raw, c.env, c.executionCtx as ExecutionContext, c.var.cspNonce);
     });
   } else app.get("/", (c) => c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Refrain</title></head><body><h1>Refrain</h1><p>Personalized songs. The API is documented at <a href="/api/docs">/api/docs</a>.</p></body></html>`));
 

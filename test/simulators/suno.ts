@@ -20,7 +20,11 @@ const behaviourSchema = z.object({
   lyricsOutcome: z.enum(["success", "fail", "sensitive", "never"]),
   pollsToComplete: z.number().int().min(0),
   delayMs: z.number().int().min(0),
-  audio: z.enum(["ok", "html", "missing", "forbidden"]),
+  /**
+   * Where finished clips' audio is: "metadata" points at the cloud metadata address, "redirect" at a
+   * redirect to the same file here, "redirect-away" at a redirect to another port on this machine.
+   */
+  audio: z.enum(["ok", "html", "missing", "forbidden", "metadata", "redirect", "redirect-away"]),
   lyricsTitle: z.string().optional(),
   /** The engine sings its own words instead of the lyrics it was given (they name nobody). */
   ignoreLyrics: z.boolean().optional(),
@@ -227,6 +231,8 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
 
   function audioUrl(clip: Clip, family: Family): string {
     if (behaviour.audio === "forbidden") return family === "wrapper" ? `${base}/api/forbidden` : "";
+    if (behaviour.audio === "metadata") return `http://169.254.169.254/latest/meta-data/${clip.id}.mp3`;
+    if (behaviour.audio === "redirect" || behaviour.audio === "redirect-away") return `${base}/__sim/redirect/${clip.id}.mp3`;
     return `${base}/__sim/audio/${clip.id}.mp3`;
   }
 
@@ -571,6 +577,12 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
         const order = url.searchParams.get("order");
         if (callbacks[2] === "callbacks" && method === "GET") return send(res, 200, ordered(callbacksOf(task), order));
         if (callbacks[2] === "deliver-callbacks" && method === "POST") return send(res, 200, await deliver(task, order));
+      }
+      const redirect = /^\/__sim\/redirect\/([^/]+)\.mp3$/.exec(path);
+      if (redirect && method === "GET") {
+        const target = behaviour.audio === "redirect-away" ? `http://127.0.0.1:9/${redirect[1]}.mp3` : `${base}/__sim/audio/${redirect[1]}.mp3`;
+        res.writeHead(302, { location: target }).end();
+        return;
       }
       const audio = /^\/__sim\/(?:audio\/([^/]+)\.mp3|stream\/([^/]+))$/.exec(path);
       if (audio && (method === "GET" || method === "HEAD")) return serveAudio(req, res, (audio[1] ?? audio[2])!);

@@ -1,34 +1,18 @@
 import { eq } from "drizzle-orm";
-import { jobs, type Database } from "../../db";
+import { jobs, type Database, type Job } from "../../db";
 import { ProviderError } from "../../providers";
 import { sha256Hex } from "../auth";
 import type { DeliveredTrack } from "../jobs/machine";
 import { jobStub } from "../jobs/stub";
 import { audioInfo } from "../media/audio-info";
+import { fetchProviderAudio, RefusedUrl } from "../security";
 import type { MessageFor } from "./messages";
 
 export const trackKey = (userId: string, jobId: string, takeIndex: number, format: string) => `users/${userId}/jobs/${jobId}/take-${takeIndex}.${format}`;
 
 /** Engines' links expire (Suno deletes files after 15 days): the audio is copied into our bucket before the job succeeds. */
-async function download(env: Env, url: string): Promise<Uint8Array> {
-  const maxBytes = Number(env.AUDIO_MAX_BYTES);
-  let response: Response;
-  try {
-    response = await fetch(url, { signal: AbortSignal.timeout(60_000), redirect: "follow" });
-  } catch (err) {
-    throw new ProviderError("unavailable", `Audio download failed: ${String(err)}`);
-  }
-  if (!response.ok) throw new ProviderError("unavailable", `Audio download answered ${response.status}`);
-  const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (!type.startsWith("audio/") && type !== "application/octet-stream") throw new ProviderError("unavailable", `Audio download answered ${type || "no content type"}`);
-  if (Number(response.headers.get("content-length") ?? 0) > maxBytes) throw new ProviderError("unavailable", "Audio file too large");
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > maxBytes) throw new ProviderError("unavailable", "Audio file too large");
-  return bytes;
-}
-
 async function store(env: Env, job: { id: string; userId: string }, takeIndex: number, url: string) {
-  const bytes = await download(env, url);
+  const bytes = await fetchProviderAudio(env, url);
   const info = audioInfo(bytes);
   if (!info) throw new ProviderError("unavailable", "The engine's audio is neither MP3 nor WAV");
   const contentType = info.format === "mp3" ? "audio/mpeg" : "audio/wav";
@@ -39,11 +23,9 @@ async function store(env: Env, job: { id: string; userId: string }, takeIndex: n
   return { bytes, info, contentType, r2Key, sha256 };
 }
 
-export async function deliveryStep(env: Env, db: Database, message: MessageFor<"delivery">): Promise<void> {
-  const job = await db.select().from(jobs).where(eq(jobs.id, message.jobId)).get();
-  if (!job || job.status !== "DELIVERING") return;
+async function storeTakes(env: Env, job: Job, takes: MessageFor<"delivery">["takes"]): Promise<DeliveredTrack[]> {
   const delivered: DeliveredTrack[] = [];
-  for (const [takeIndex, take] of message.takes.entries()) {
+  for (const [takeIndex, take] of takes.entries()) {
     const stored = await store(env, job, takeIndex, take.audioUrl);
     const { info, r2Key, sha256, contentType, bytes } = stored;
     const wav = take.wavUrl ? await store(env, job, takeIndex, take.wavUrl) : null;
@@ -67,6 +49,21 @@ export async function deliveryStep(env: Env, db: Database, message: MessageFor<"
       providerTakeId: take.providerTakeId,
       title: take.title ?? job.title,
     });
+  }
+  return delivered;
+}
+
+export async function deliveryStep(env: Env, db: Database, message: MessageFor<"delivery">): Promise<void> {
+  const job = await db.select().from(jobs).where(eq(jobs.id, message.jobId)).get();
+  if (!job || job.status !== "DELIVERING") return;
+  let delivered: DeliveredTrack[];
+  try {
+    delivered = await storeTakes(env, job, message.takes);
+  } catch (err) {
+    if (!(err instanceof RefusedUrl)) throw err;
+    // Retrying cannot make the engine's address acceptable: the job fails over now (or is refunded).
+    await jobStub(env, job.id).apply(job.id, { type: "failed", code: "audio_refused", message: `The engine's audio address was refused: ${err.message}`, errorKind: "unavailable" });
+    return;
   }
   await jobStub(env, job.id).apply(job.id, { type: "delivered", tracks: delivered });
 }

@@ -8,6 +8,7 @@ import { router } from "../http/app-factory";
 import type { AppEnv } from "../http/context";
 import { errorResponses, notFound } from "../http/errors";
 import { json } from "../http/openapi";
+import { admitSignIn, admitSignUp, turnstileHeaderSchema } from "../security";
 
 const REFRESH_COOKIE = "refrain_refresh";
 
@@ -31,11 +32,12 @@ export const authRoutes = router()
       path: "/api/auth/signup",
       tags: ["Account"],
       summary: "Create an account with email and password",
-      request: { body: json(credentials, "Email and password") },
-      responses: { 201: json(session, "Signed in; the refresh token is set as an HttpOnly cookie"), ...errorResponses("validation_failed", "conflict") },
+      request: { headers: z.object({ "cf-turnstile-response": turnstileHeaderSchema }), body: json(credentials, "Email and password") },
+      responses: { 201: json(session, "Signed in; the refresh token is set as an HttpOnly cookie"), ...errorResponses("validation_failed", "challenge_failed", "conflict", "rate_limited", "unavailable") },
     }),
     async (c) => {
       const { email, password } = c.req.valid("json");
+      await admitSignUp(c);
       return c.json(await startSession(c, await signUp(c.env, c.var.db, email, password)), 201);
     },
   )
@@ -46,10 +48,11 @@ export const authRoutes = router()
       tags: ["Account"],
       summary: "Sign in with email and password",
       request: { body: json(credentials, "Email and password") },
-      responses: { 200: json(session, "Signed in"), ...errorResponses("validation_failed", "unauthorized") },
+      responses: { 200: json(session, "Signed in"), ...errorResponses("validation_failed", "unauthorized", "rate_limited") },
     }),
     async (c) => {
       const { email, password } = c.req.valid("json");
+      await admitSignIn(c, email);
       return c.json(await startSession(c, await signIn(c.var.db, email, password)), 200);
     },
   )

@@ -22,7 +22,7 @@ export function docsPage(getDocument: () => { info: { title: string; version: st
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>${doc.info.title} — API</title>
-          <style>
+          <style nonce="${c.var.cspNonce}">
             body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
             code { background: #f3f3f3; padding: 0 .25rem; border-radius: 3px; }
             .op { border: 1px solid #ddd; border-radius: 6px; padding: .75rem 1rem; margin: .75rem 0; }

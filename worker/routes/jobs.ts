@@ -8,6 +8,7 @@ import { router } from "../http/app-factory";
 import type { AppEnv } from "../http/context";
 import { ApiError, errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
+import { admitOrder, turnstileHeaderSchema } from "../security";
 import {
   contextJobSchema,
   createJob,
@@ -53,17 +54,19 @@ export const jobRoutes = router()
       description:
         "Reserves the song's credits and queues the order. The same Idempotency-Key with the same body returns the same job; with another body, 409. Credits are debited only when the song is delivered, and refunded on failure, cancel or timeout.",
       request: {
-        headers: z.object({ "idempotency-key": z.string().min(8).max(255).openapi({ description: "A unique key per order, e.g. a UUID." }) }),
+        headers: z.object({ "idempotency-key": z.string().min(8).max(255).openapi({ description: "A unique key per order, e.g. a UUID." }), "cf-turnstile-response": turnstileHeaderSchema }),
         body: json(createJobSchema, "A brief (context mode) or your own lyrics (custom mode)"),
       },
       responses: {
         202: json(jobSchema, "Accepted and queued"),
         200: json(jobSchema, "The job this Idempotency-Key already created"),
-        ...errorResponses("validation_failed", "unauthorized", "insufficient_credits", "not_found", "idempotency_conflict", "rate_limited", "unavailable"),
+        ...errorResponses("validation_failed", "unauthorized", "insufficient_credits", "challenge_failed", "not_found", "idempotency_conflict", "rate_limited", "quota_exceeded", "unavailable"),
       },
     }),
     async (c) => {
-      const { job, replayed } = await createJob(c.env, c.var.db, c.var.user, c.req.valid("header")["idempotency-key"], c.req.valid("json"));
+      const key = c.req.valid("header")["idempotency-key"];
+      await admitOrder(c, key);
+      const { job, replayed } = await createJob(c.env, c.var.db, c.var.user, key, c.req.valid("json"));
       c.header("Location", `/api/jobs/${job.id}`);
       if (replayed) c.header("Idempotent-Replayed", "true");
       return c.json(await loadJobView(c.var.db, job), replayed ? 200 : 202);
@@ -143,10 +146,14 @@ export const jobRoutes = router()
       description: "The first revision of each order is free (the ledger records it at 0 credits); later ones are charged like an order.",
       request: {
         params: idParam("job"),
-        headers: z.object({ "idempotency-key": z.string().min(8).max(255) }),
+        headers: z.object({ "idempotency-key": z.string().min(8).max(255), "cf-turnstile-response": turnstileHeaderSchema }),
         body: json(revisionSchema, "What to change"),
       },
-      responses: { 202: json(jobSchema, "The revision, queued"), 200: json(jobSchema, "The revision this Idempotency-Key already created"), ...errorResponses("validation_failed", "unauthorized", "not_found", "conflict", "insufficient_credits") },
+      responses: {
+        202: json(jobSchema, "The revision, queued"),
+        200: json(jobSchema, "The revision this Idempotency-Key already created"),
+        ...errorResponses("validation_failed", "unauthorized", "challenge_failed", "not_found", "conflict", "insufficient_credits", "rate_limited", "quota_exceeded", "unavailable"),
+      },
     }),
     async (c) => {
       const parent = await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id);
@@ -156,6 +163,7 @@ export const jobRoutes = router()
       const change = c.req.valid("json");
       const lyrics = generation.lyrics;
       const vocal = change.vocal ?? generation.vocal;
+      await admitOrder(c, c.req.valid("header")["idempotency-key"]);
       const { job, replayed } = await createJob(
         c.env,
         c.var.db,

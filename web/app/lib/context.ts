@@ -7,5 +7,8 @@ export interface WebEnv {
   LYRICS_FREE_DRAFTS: string;
 }
 
-/** The Worker's bindings, and the API itself (called in-process), for loaders that run on the server. */
-export const cloudflareContext = createContext<{ env: WebEnv; ctx: { waitUntil(promise: Promise<unknown>): void }; api: (request: Request) => Promise<Response> }>();
+/**
+ * The Worker's bindings, the API itself (called in-process) for loaders that run on the server, and the
+ * response's CSP nonce, which every inline script the server renders must carry.
+ */
+export const cloudflareContext = createContext<{ env: WebEnv; ctx: { waitUntil(promise: Promise<unknown>): void }; nonce: string; api: (request: Request) => Promise<Response> }>();

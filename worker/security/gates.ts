@@ -1,0 +1,39 @@
+import { and, eq } from "drizzle-orm";
+import type { Context } from "hono";
+import { idempotencyKeys } from "../../db";
+import { sha256Hex } from "../auth";
+import type { AppEnv } from "../http/context";
+import { enforceDailyJobQuota } from "./quota";
+import { parseRateRule, rateLimit } from "./rate-limit";
+import { TURNSTILE_HEADER, verifyTurnstile } from "./turnstile";
+
+// Cloudflare sets CF-Connecting-IP on every request from the internet; callers without it (tests,
+// tools calling the Worker directly) share one bucket.
+const clientIp = (c: Context<AppEnv>) => c.req.header("cf-connecting-ip") ?? "unknown";
+
+/** Password guessing is throttled both from one address and against one account. */
+export async function admitSignIn(c: Context<AppEnv>, email: string): Promise<void> {
+  const rule = parseRateRule("RATE_LIMIT_SIGNIN", c.env.RATE_LIMIT_SIGNIN);
+  const account = await sha256Hex(email.trim().toLowerCase());
+  const message = "Too many sign-in attempts";
+  await Promise.all([rateLimit(c.env, `signin:ip:${clientIp(c)}`, rule, message), rateLimit(c.env, `signin:email:${account}`, rule, message)]);
+}
+
+/** Each account comes with free credits: creating them in bulk is throttled per address and challenged. */
+export async function admitSignUp(c: Context<AppEnv>): Promise<void> {
+  await rateLimit(c.env, `signup:ip:${clientIp(c)}`, parseRateRule("RATE_LIMIT_SIGNUP", c.env.RATE_LIMIT_SIGNUP), "Too many accounts created from this address");
+  await verifyTurnstile(c.env, c.req.header(TURNSTILE_HEADER), c.req.header("cf-connecting-ip"));
+}
+
+/**
+ * A new order is throttled, counted against the daily quota and challenged. A retry with an
+ * Idempotency-Key already used creates nothing, so it passes untouched (its Turnstile token is spent).
+ */
+export async function admitOrder(c: Context<AppEnv>, idempotencyKey: string): Promise<void> {
+  const { db, user } = c.var;
+  const used = await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, user.id), eq(idempotencyKeys.key, idempotencyKey))).get();
+  if (used) return;
+  await rateLimit(c.env, `jobs:user:${user.id}`, parseRateRule("RATE_LIMIT_JOBS", c.env.RATE_LIMIT_JOBS), "Too many orders in a short time");
+  await enforceDailyJobQuota(c.env, db, user.id);
+  await verifyTurnstile(c.env, c.req.header(TURNSTILE_HEADER), c.req.header("cf-connecting-ip"));
+}

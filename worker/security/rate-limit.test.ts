@@ -1,0 +1,42 @@
+import { env } from "cloudflare:workers";
+import { runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { parseRateRule, type RateLimiter } from "./rate-limit";
+
+const limiter = (bucket: string) => env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(bucket));
+const take = (bucket: string, at: number, rule = parseRateRule("TEST", "3/60")) =>
+  runInDurableObject(limiter(bucket), (instance: RateLimiter) => instance.take(rule, at));
+
+describe("the rate limiter", () => {
+  it("lets a burst of `count` through, then one more per window/count, and says when", async () => {
+    const t0 = 1_800_000_000_000;
+    for (let i = 0; i < 3; i++) expect(await take("burst", t0)).toEqual({ allowed: true });
+    expect(await take("burst", t0)).toEqual({ allowed: false, retryAfterSeconds: 20 });
+    expect(await take("burst", t0 + 19_000)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(await take("burst", t0 + 20_000)).toEqual({ allowed: true });
+    expect(await take("burst", t0 + 20_000)).toMatchObject({ allowed: false });
+    // A refused request costs nothing: after a full window the whole burst is back.
+    for (let i = 0; i < 3; i++) expect(await take("burst", t0 + 80_000)).toEqual({ allowed: true });
+  });
+
+  it("keeps buckets apart", async () => {
+    const t0 = 1_800_000_000_000;
+    for (let i = 0; i < 3; i++) await take("one", t0);
+    expect(await take("one", t0)).toMatchObject({ allowed: false });
+    expect(await take("two", t0)).toEqual({ allowed: true });
+  });
+
+  it("forgets a bucket once it limits nothing", async () => {
+    const stored = () => runInDurableObject(limiter("idle"), async (_: RateLimiter, state) => ({ tat: state.storage.kv.get<number>("tat"), alarm: await state.storage.getAlarm() }));
+    await take("idle", Date.now(), parseRateRule("TEST", "1/1"));
+    const { tat, alarm } = await stored();
+    expect(alarm).toBe(tat);
+    for (let i = 0; i < 40 && (await stored()).tat !== undefined; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await stored()).toEqual({ tat: undefined, alarm: null });
+  });
+
+  it("reads its rules as count/seconds and refuses anything else", () => {
+    expect(parseRateRule("X", " 10 / 60 ")).toEqual({ limit: 10, windowSeconds: 60 });
+    for (const bad of ["10", "0/60", "10/0", "ten/60", "10/60/2", ""]) expect(() => parseRateRule("X", bad), bad).toThrow(/count\/seconds/);
+  });
+});

@@ -1,0 +1,48 @@
+import { DurableObject } from "cloudflare:workers";
+import { ApiError } from "../http/errors";
+
+/** "count/seconds", e.g. "10/60": at most `count` requests in any `seconds`, bursts included. */
+export interface RateRule {
+  limit: number;
+  windowSeconds: number;
+}
+
+export function parseRateRule(name: string, value: string): RateRule {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) throw new Error(`${name} must read "count/seconds", e.g. "10/60"; got "${value}"`);
+  return { limit: Number(match[1]), windowSeconds: Number(match[2]) };
+}
+
+export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * One limiter per bucket (e.g. sign-in attempts from one IP). GCRA: a single timestamp (the theoretical
+ * arrival time) per bucket, so the state is one number whatever the limit. It is kept in storage because
+ * an idle object is evicted within minutes, which would reset an hourly limit; the alarm forgets it once
+ * it no longer limits anything.
+ */
+export class RateLimiter extends DurableObject<Env> {
+  // The synchronous KV API keeps read-decide-write in one turn: no other request can interleave.
+  take(rule: RateRule, now: number = Date.now()): Verdict {
+    const interval = (rule.windowSeconds * 1000) / rule.limit;
+    const tat = Math.max(this.ctx.storage.kv.get<number>("tat") ?? now, now) + interval;
+    const allowedAt = tat - rule.windowSeconds * 1000;
+    if (now < allowedAt) return { allowed: false, retryAfterSeconds: Math.ceil((allowedAt - now) / 1000) };
+    this.ctx.storage.kv.put("tat", tat);
+    void this.ctx.storage.setAlarm(tat);
+    return { allowed: true };
+  }
+
+  override async alarm(): Promise<void> {
+    const tat = this.ctx.storage.kv.get<number>("tat");
+    if (tat !== undefined && tat > Date.now()) await this.ctx.storage.setAlarm(tat);
+    else await this.ctx.storage.deleteAll();
+  }
+}
+
+/** Counts one request against a bucket; over the limit, a 429 that says when to come back. */
+export async function rateLimit(env: Env, bucket: string, rule: RateRule, message: string): Promise<void> {
+  const verdict = await env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(bucket)).take(rule);
+  if (!verdict.allowed)
+    throw new ApiError("rate_limited", `${message}; retry in ${verdict.retryAfterSeconds} s`, undefined, { retryAfterSeconds: verdict.retryAfterSeconds }, { "Retry-After": String(verdict.retryAfterSeconds) });
+}

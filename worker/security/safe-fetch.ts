@@ -1,0 +1,92 @@
+import { ProviderError } from "../../providers";
+
+/** An engine pointed us at an address we do not fetch from: no retry will change that. */
+export class RefusedUrl extends Error {
+  override readonly name = "RefusedUrl";
+}
+
+const MAX_REDIRECTS = 3;
+const AUDIO_TYPES = /^(audio\/[\w.+-]+|application\/octet-stream)$/;
+const isLoopback = (hostname: string) => hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+
+/**
+ * Hosts audio may come from: each configured engine's own host (with its port), plus AUDIO_FETCH_HOSTS
+ * (CDNs; "*.example.com" for any subdomain). Anything else, such as a metadata address or an internal
+ * service, is refused before any request is made.
+ */
+export function audioHosts(env: Env): string[] {
+  const engines = [env.ENGINE_URL, env.SUNO_API_BASE_URL, env.SUNO_WRAPPER_BASE_URL, env.MUBERT_BASE_URL].filter(Boolean).map((base) => new URL(base).host);
+  return [...engines, ...env.AUDIO_FETCH_HOSTS.split(/[\s,]+/).filter(Boolean)].map((h) => h.toLowerCase());
+}
+
+function checked(raw: string | URL, hosts: string[]): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new RefusedUrl(`not a URL: ${String(raw).slice(0, 200)}`);
+  }
+  // Plain HTTP only to this machine (local runs and tests): elsewhere it could be read or changed on the way.
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) throw new RefusedUrl(`${url.protocol} is not allowed for audio (${url.host})`);
+  if (url.username || url.password) throw new RefusedUrl(`credentials in an audio URL (${url.host})`);
+  const allowed = hosts.some((h) => (h.startsWith("*.") ? url.port === "" && url.hostname.endsWith(h.slice(1)) : url.host === h));
+  if (!allowed) throw new RefusedUrl(`${url.host} is not an allowed audio host`);
+  return url;
+}
+
+async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new ProviderError("unavailable", "Audio file too large");
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Downloads an engine's audio: allowed hosts only, every redirect checked again, an audio content type,
+ * and no more than AUDIO_MAX_BYTES read, whatever Content-Length claims.
+ */
+export async function fetchProviderAudio(env: Env, raw: string): Promise<Uint8Array> {
+  const hosts = audioHosts(env);
+  const maxBytes = Number(env.AUDIO_MAX_BYTES);
+  let url = checked(raw, hosts);
+  let response: Response | undefined;
+  for (let hop = 0; ; hop++) {
+    try {
+      response = await fetch(url, { signal: AbortSignal.timeout(60_000), redirect: "manual" });
+    } catch (err) {
+      throw new ProviderError("unavailable", `Audio download failed: ${String(err)}`);
+    }
+    const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
+    if (!location) break;
+    await response.body?.cancel();
+    if (hop === MAX_REDIRECTS) throw new ProviderError("unavailable", "Audio download redirected too many times");
+    url = checked(new URL(location, url), hosts);
+  }
+  if (!response.ok) throw new ProviderError("unavailable", `Audio download answered ${response.status}`);
+  const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!AUDIO_TYPES.test(type)) {
+    await response.body?.cancel();
+    throw new ProviderError("unavailable", `Audio download answered ${type || "no content type"}`);
+  }
+  if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
+    await response.body?.cancel();
+    throw new ProviderError("unavailable", "Audio file too large");
+  }
+  return response.body ? readCapped(response.body, maxBytes) : new Uint8Array();
+}

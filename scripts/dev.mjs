@@ -65,6 +65,8 @@ const dev = spawn(
     ...(process.env.EMBED_ORIGINS ? ["--var", `EMBED_ORIGINS:${process.env.EMBED_ORIGINS}`] : []),
     // How long a shared player's stream link lives (end-to-end tests shorten it to see it renewed).
     ...(process.env.EMBED_LINK_TTL_SECONDS ? ["--var", `EMBED_LINK_TTL_SECONDS:${process.env.EMBED_LINK_TTL_SECONDS}`] : []),
+    // Turnstile for this run only (end-to-end tests use Cloudflare's test keys against a local siteverify).
+    ...["TURNSTILE_SITE_KEY", "TURNSTILE_SECRET_KEY", "TURNSTILE_VERIFY_URL"].flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
   ],
   { stdio: "inherit", env },
 );

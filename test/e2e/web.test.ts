@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decode } from "../../engine/test-helpers/ffmpeg";
 import en from "../../web/app/locales/en";
 import fr from "../../web/app/locales/fr";
+import { startTurnstileSimulator, TURNSTILE_DUMMY_TOKEN, TURNSTILE_PASS_SECRET } from "../simulators/turnstile";
 import { freePort, startStack, type Stack } from "./stack";
 
 // A person in a browser (Debian's chromium, driven by playwright-core) against `npm start`:
@@ -20,6 +21,19 @@ let browser: Browser;
 let partner: Server;
 let partnerUrl: string;
 let embedSrc = "";
+let turnstile: Awaited<ReturnType<typeof startTurnstileSimulator>>;
+// Cloudflare's widget script cannot be fetched offline: this stand-in renders a box and hands out the
+// dummy token Cloudflare's test site keys give; the Worker checks it against the local siteverify.
+const TURNSTILE_SITE_KEY = "1x00000000000000000000AA";
+const fakeTurnstileScript = `(() => {
+  const token = ${JSON.stringify(TURNSTILE_DUMMY_TOKEN)}, widgets = {};
+  const solve = (id) => setTimeout(() => widgets[id] && widgets[id].callback(token), 100);
+  window.turnstile = {
+    render(el, options) { const p = document.createElement("p"); p.textContent = "Turnstile test widget"; el.append(p); const id = "w" + Math.random(); widgets[id] = options; solve(id); return id; },
+    reset: solve,
+    remove(id) { delete widgets[id]; },
+  };
+})();`;
 // Short enough that the shared player renews its stream link within seconds (it renews a minute before expiry, at most every 5 s).
 const EMBED_LINK_TTL_SECONDS = 70;
 
@@ -33,7 +47,14 @@ beforeAll(async () => {
 <iframe id="player" title="Refrain player" src="${embedSrc}" width="600" height="120" allow="autoplay"></iframe>
 <script>window.events=[];addEventListener("message",e=>{if(e.data&&e.data.source==="refrain")window.events.push({origin:e.origin,...e.data})});</script></body></html>`);
   }).listen(partnerPort, "127.0.0.1");
-  stack = await startStack(240_000, { EMBED_ORIGINS: partnerUrl, EMBED_LINK_TTL_SECONDS: String(EMBED_LINK_TTL_SECONDS) });
+  turnstile = await startTurnstileSimulator();
+  stack = await startStack(240_000, {
+    EMBED_ORIGINS: partnerUrl,
+    EMBED_LINK_TTL_SECONDS: String(EMBED_LINK_TTL_SECONDS),
+    TURNSTILE_SITE_KEY,
+    TURNSTILE_SECRET_KEY: TURNSTILE_PASS_SECRET,
+    TURNSTILE_VERIFY_URL: turnstile.url,
+  });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--autoplay-policy=no-user-gesture-required"],
@@ -43,14 +64,19 @@ afterAll(async () => {
   await browser?.close();
   partner?.close();
   await stack?.stop();
+  await turnstile?.close();
 });
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 async function serious(page: Page | import("playwright-core").Frame) {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol: the pages' CSP (rightly) refuses inline scripts.
+  await page.evaluate(axeSource);
   const result = await page.evaluate(async () => (window as any).axe.run(document, { resultTypes: ["violations"] }));
   return (result.violations as { id: string; impact: string; nodes: { html: string }[] }[]).filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`);
 }
+/** Content-Security-Policy violations the browser reports on a page (and its frames). */
+const cspViolations: string[] = [];
+const watchCsp = (page: Page) => page.on("console", (m) => void (/Content Security Policy/i.test(m.text()) && cspViolations.push(`${page.url()}: ${m.text()}`)));
 const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
 /** Every visible UI string: French strings (that differ from English) must not appear, except in content marked lang="fr" (the song's own lyrics, the language switch). */
@@ -70,7 +96,9 @@ function frenchOnly(): string[] {
 describe("the web app in a browser", () => {
   it("signs up, orders in French, follows, plays, downloads, embeds, switches to English", async () => {
     const context = await browser.newContext({ locale: "fr-FR", acceptDownloads: true });
+    await context.route("https://challenges.cloudflare.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: fakeTurnstileScript }));
     const page = await context.newPage();
+    watchCsp(page);
     const scriptBytes: number[] = [];
     const streams: string[] = [];
     page.on("request", (r) => void (r.url().includes("/events") && streams.push(r.url())));
@@ -92,6 +120,11 @@ describe("the web app in a browser", () => {
     await page.getByLabel(fr.auth.email).fill(`web-${Date.now()}@refrain.test`);
     await page.getByLabel(fr.auth.password).fill("a-good-password");
     await shot(page, "02-signup-fr");
+    // Turnstile guards sign-up: the widget gets its token before the form can be sent, and the API refuses a sign-up without one.
+    await page.getByTestId("turnstile").getByText("Turnstile test widget").waitFor();
+    const unguarded = await fetch(`${stack.url}/api/auth/signup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: `bot-${Date.now()}@refrain.test`, password: "a-good-password" }) });
+    expect(unguarded.status).toBe(403);
+    expect(((await unguarded.json()) as { error: { code: string } }).error.code).toBe("challenge_failed");
     await page.getByRole("button", { name: fr.auth.submitSignup }).click();
     await page.waitForURL(/\/fr\/new$/);
     await page.getByTestId("cost").filter({ hasText: "50" }).waitFor();
@@ -178,6 +211,7 @@ describe("the web app in a browser", () => {
     expect(framed.headers.get("content-security-policy")).toContain(partnerUrl);
 
     const partnerPage = await context.newPage();
+    watchCsp(partnerPage);
     await partnerPage.goto(partnerUrl);
     const frame = partnerPage.frameLocator("#player");
     await frame.getByTestId("play").click();
@@ -201,6 +235,7 @@ describe("the web app in a browser", () => {
     expect(new URL(giftUrl).pathname).toMatch(/^\/g\/[A-Za-z0-9_-]{43}$/);
     const recipient = await browser.newContext({ locale: "en-US", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const phone = await recipient.newPage();
+    watchCsp(phone);
     const opened = await phone.goto(giftUrl);
     expect(opened?.status()).toBe(200);
     // The sender's language, whatever the recipient's browser says.
@@ -264,6 +299,7 @@ describe("the web app in a browser", () => {
       await shot(page, name);
     }
     expect(await page.getByTestId("balance").innerText()).toBe("40");
+    expect(cspViolations).toEqual([]);
     expect(await page.getByTestId("ledger-reason").allInnerTexts()).toEqual(expect.arrayContaining([en.credits.reasons.welcome, en.credits.reasons.order, en.credits.reasons.delivered]));
     await context.close();
   }, 600_000);

@@ -1,14 +1,16 @@
 import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
 import { data, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData, type LoaderFunctionArgs, type ShouldRevalidateFunctionArgs } from "react-router";
+import { cloudflareContext } from "./lib/context";
 import { makeI18n, type Locale } from "./lib/i18n";
 import { detectLocale, messages } from "./lib/locale.server";
 import styles from "./styles.css?url";
 
-export function loader({ request, params }: LoaderFunctionArgs) {
+export function loader({ request, params, context }: LoaderFunctionArgs) {
   if (params.lang !== undefined && params.lang !== "fr" && params.lang !== "en") throw data("Not found", { status: 404 });
   const locale = detectLocale(request, params.lang);
-  return { locale, messages: messages[locale] as Record<string, unknown> };
+  const turnstileSiteKey = context.get(cloudflareContext).env.TURNSTILE_SITE_KEY || null;
+  return { locale, messages: messages[locale] as Record<string, unknown>, turnstileSiteKey };
 }
 
 // The locale table travels once, and again only when the language changes.

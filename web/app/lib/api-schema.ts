@@ -14,7 +14,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The Cloudflare Turnstile token from the page's widget; required when the service has Turnstile turned on. */
+                    "cf-turnstile-response"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -43,8 +46,35 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description `challenge_failed`: The anti-robot check (Cloudflare Turnstile) is missing, failed or expired. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description `conflict`: The request conflicts with the resource's current state. */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: Too many requests; retry after the given delay. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unavailable`: A dependency is unavailable; retry later. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -104,6 +134,15 @@ export interface paths {
                 };
                 /** @description `unauthorized`: No valid access token was given. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: Too many requests; retry after the given delay. */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -546,6 +585,8 @@ export interface paths {
                 header: {
                     /** @description A unique key per order, e.g. a UUID. */
                     "idempotency-key": string;
+                    /** @description The Cloudflare Turnstile token from the page's widget; required when the service has Turnstile turned on. */
+                    "cf-turnstile-response"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -602,6 +643,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description `challenge_failed`: The anti-robot check (Cloudflare Turnstile) is missing, failed or expired. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description `not_found`: No such resource for this account. */
                 404: {
                     headers: {
@@ -620,7 +670,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description `rate_limited`: Too many requests; retry after the given delay. */
+                /** @description `rate_limited`: Too many requests; retry after the given delay. `quota_exceeded`: The account's daily quota is used up; retry after the given delay (the next UTC day). */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -858,6 +908,8 @@ export interface paths {
                 query?: never;
                 header: {
                     "idempotency-key": string;
+                    /** @description The Cloudflare Turnstile token from the page's widget; required when the service has Turnstile turned on. */
+                    "cf-turnstile-response"?: string;
                 };
                 path: {
                     /** @description The job's id */
@@ -917,6 +969,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description `challenge_failed`: The anti-robot check (Cloudflare Turnstile) is missing, failed or expired. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description `not_found`: No such resource for this account. */
                 404: {
                     headers: {
@@ -928,6 +989,24 @@ export interface paths {
                 };
                 /** @description `conflict`: The request conflicts with the resource's current state. */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: Too many requests; retry after the given delay. `quota_exceeded`: The account's daily quota is used up; retry after the given delay (the next UTC day). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unavailable`: A dependency is unavailable; retry later. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2486,7 +2565,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "validation_failed" | "unauthorized" | "insufficient_credits" | "forbidden" | "not_found" | "conflict" | "gone" | "idempotency_conflict" | "payload_too_large" | "rate_limited" | "internal" | "unavailable";
+                code: "validation_failed" | "unauthorized" | "insufficient_credits" | "forbidden" | "challenge_failed" | "not_found" | "conflict" | "gone" | "idempotency_conflict" | "payload_too_large" | "rate_limited" | "quota_exceeded" | "internal" | "unavailable";
                 message: string;
                 fields: {
                     [key: string]: string[];

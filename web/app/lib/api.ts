@@ -72,9 +72,12 @@ export function refreshSession(): Promise<Session | null> {
   return refreshing;
 }
 
-export const signIn = async (kind: "signin" | "signup", email: string, password: string) => {
+/** The Turnstile token, as the API takes it, when the page has one. */
+export const challenge = (token: string | null | undefined) => (token ? { "cf-turnstile-response": token } : {});
+
+export const signIn = async (kind: "signin" | "signup", email: string, password: string, turnstile?: string | null) => {
   const body = { body: { email, password } };
-  const session = await unwrap(kind === "signin" ? api.POST("/api/auth/signin", body) : api.POST("/api/auth/signup", body));
+  const session = await unwrap(kind === "signin" ? api.POST("/api/auth/signin", body) : api.POST("/api/auth/signup", { ...body, params: { header: challenge(turnstile) } }));
   setSession(session);
   return session;
 };
@@ -83,4 +86,5 @@ export const signOut = async () => {
   setSession(null);
 };
 
-export const createJob = (body: Schema<"CreateJob">) => unwrap(api.POST("/api/jobs", { body, params: { header: { "idempotency-key": crypto.randomUUID() } } }));
+export const createJob = (body: Schema<"CreateJob">, turnstile?: string | null) =>
+  unwrap(api.POST("/api/jobs", { body, params: { header: { "idempotency-key": crypto.randomUUID(), ...challenge(turnstile) } } }));

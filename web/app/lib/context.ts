@@ -5,6 +5,7 @@ export interface WebEnv {
   PUBLIC_URL: string;
   CREDITS_PER_SONG: string;
   LYRICS_FREE_DRAFTS: string;
+  TURNSTILE_SITE_KEY: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import type { ApiFailure } from "./api";
+import { ApiFailure, type ErrorCode } from "./api";
 
 /** Errors to show: the form's own (by error code) and each field's (by field name), in the page's language. */
 export interface FormErrors {
@@ -13,13 +13,20 @@ export function fieldErrors(error: ApiFailure): FormErrors {
   return { form: error.code, fields };
 }
 
+const explained = ["validation_failed", "unauthorized", "conflict", "insufficient_credits", "rate_limited", "quota_exceeded", "challenge_failed", "not_found", "unavailable", "network"] as const satisfies readonly (ErrorCode | "network")[];
+
+/** The locale key that explains an error code to a person (a generic one for codes they cannot act on). */
+export function errorMessageKey(error: unknown): string {
+  const code = error instanceof ApiFailure ? error.code : "network";
+  return `errors.${(explained as readonly string[]).includes(code) ? code : "generic"}`;
+}
+
 export function ErrorSummary({ errors }: { errors: FormErrors }) {
   const { t } = useTranslation();
   if (!errors.form) return null;
-  const known = ["validation_failed", "unauthorized", "conflict", "insufficient_credits", "rate_limited", "not_found", "unavailable", "network"];
   return (
     <div role="alert" className="alert" tabIndex={-1}>
-      <p>{t(`errors.${known.includes(errors.form) ? errors.form : "generic"}`)}</p>
+      <p>{t(`errors.${(explained as readonly string[]).includes(errors.form) ? errors.form : "generic"}`)}</p>
       {errors.fields && Object.keys(errors.fields).length > 0 && (
         <ul>
           {Object.keys(errors.fields).map((f) => (

@@ -67,6 +67,8 @@ const en = {
     conflict: "An account already exists with this email.",
     insufficient_credits: "You do not have enough credits for this song.",
     rate_limited: "Too many requests. Please wait a moment.",
+    quota_exceeded: "You have reached today's limit of orders. You can order again tomorrow.",
+    challenge_failed: "Please complete the anti-robot check, then try again.",
     not_found: "We could not find this.",
     unavailable: "The service is busy. Please try again shortly.",
     field: {

@@ -69,6 +69,8 @@ const fr: Messages = {
     conflict: "Un compte existe déjà avec cet e-mail.",
     insufficient_credits: "Vous n’avez pas assez de crédits pour cette chanson.",
     rate_limited: "Trop de demandes. Patientez un instant.",
+    quota_exceeded: "Vous avez atteint la limite de commandes du jour. Vous pourrez commander à nouveau demain.",
+    challenge_failed: "Merci de compléter la vérification anti-robot, puis de réessayer.",
     not_found: "Introuvable.",
     unavailable: "Le service est occupé. Réessayez dans un instant.",
     field: {

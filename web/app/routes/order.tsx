@@ -4,6 +4,7 @@ import { useLoaderData, useNavigate, type LoaderFunctionArgs } from "react-route
 import { api, ApiFailure, createJob, unwrap, type Schema } from "../lib/api";
 import { cloudflareContext } from "../lib/context";
 import { ErrorSummary, Field, fieldErrors, type FormErrors } from "../lib/form";
+import { useTurnstile } from "../lib/turnstile";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatNumber, withLocale } from "../lib/i18n";
 import { languages, styles, voices } from "../lib/options";
@@ -30,6 +31,7 @@ export default function Order() {
   const [credits, setCredits] = useState<Schema<"Credits"> | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
+  const turnstile = useTurnstile();
 
   useEffect(() => {
     if (auth.status === "in") unwrap(api.GET("/api/credits")).then(setCredits, () => undefined);
@@ -66,10 +68,11 @@ export default function Order() {
     setBusy(true);
     setErrors({});
     try {
-      const job = await createJob(body);
+      const job = await createJob(body, turnstile.token);
       navigate(withLocale(locale, `/songs/${job.id}`));
     } catch (error) {
       setErrors(fieldErrors(error instanceof ApiFailure ? error : new ApiFailure(0, "network", "network")));
+      turnstile.reset();
       setBusy(false);
       requestAnimationFrame(() => document.querySelector<HTMLElement>("[role=alert]")?.focus());
     }
@@ -194,7 +197,8 @@ export default function Order() {
             {t("order.notEnough")}
           </p>
         )}
-        <button type="submit" className="button" disabled={busy || short}>
+        {turnstile.widget}
+        <button type="submit" className="button" disabled={busy || short || turnstile.token === null}>
           {busy ? t("order.sending") : t("order.confirm", { cost: formatNumber(locale, cost) })}
         </button>
       </form>

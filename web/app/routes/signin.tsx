@@ -5,6 +5,7 @@ import { ApiFailure, signIn } from "../lib/api";
 import { useLocale, Title } from "../lib/hooks";
 import { withLocale } from "../lib/i18n";
 import { ErrorSummary, Field, fieldErrors, type FormErrors } from "../lib/form";
+import { useTurnstile } from "../lib/turnstile";
 
 export default function SignIn() {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export default function SignIn() {
   const kind = useMatches().some((m) => m.id === "signup") ? "signup" : "signin";
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
+  const turnstile = useTurnstile();
   const title = t(kind === "signup" ? "auth.signupTitle" : "auth.signinTitle");
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -21,11 +23,12 @@ export default function SignIn() {
     const form = new FormData(event.currentTarget);
     setBusy(true);
     try {
-      await signIn(kind, String(form.get("email") ?? ""), String(form.get("password") ?? ""));
+      await signIn(kind, String(form.get("email") ?? ""), String(form.get("password") ?? ""), turnstile.token);
       const next = params.get("next");
       navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : withLocale(locale, "/new"));
     } catch (error) {
       setErrors(fieldErrors(error instanceof ApiFailure ? error : new ApiFailure(0, "network", "network")));
+      turnstile.reset();
     } finally {
       setBusy(false);
     }
@@ -43,7 +46,8 @@ export default function SignIn() {
         <Field name="password" label={t("auth.password")} hint={kind === "signup" ? t("auth.passwordHint") : undefined} errors={errors}>
           {(p) => <input {...p} type="password" autoComplete={kind === "signup" ? "new-password" : "current-password"} required minLength={8} />}
         </Field>
-        <button type="submit" className="button" disabled={busy}>
+        {kind === "signup" && turnstile.widget}
+        <button type="submit" className="button" disabled={busy || (kind === "signup" && turnstile.token === null)}>
           {t(kind === "signup" ? "auth.submitSignup" : "auth.submitSignin")}
         </button>
       </form>

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLoaderData, useLocation, useNavigate, useParams, type LoaderFunctionArgs } from "react-router";
-import { api, ApiFailure, createJob, unwrap, type JobStatus, type Schema } from "../lib/api";
+import { api, challenge, createJob, unwrap, type JobStatus, type Schema } from "../lib/api";
+import { errorMessageKey } from "../lib/form";
+import { useTurnstile } from "../lib/turnstile";
 import { cloudflareContext } from "../lib/context";
 import { DraftEditor } from "../lib/draft";
 import { GiftMaker } from "../lib/gift-maker";
@@ -148,7 +150,7 @@ function Progress({ job, seen, transport }: { job: Schema<"Job">; seen: { status
 }
 
 /** One variation of a finished song: the same lyrics, a new seed, optionally another style or voice. */
-function Variation({ job, cost }: { job: Schema<"Job">; cost: number }) {
+function Variation({ job, cost, turnstile }: { job: Schema<"Job">; cost: number; turnstile: ReturnType<typeof useTurnstile> }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
@@ -165,14 +167,14 @@ function Variation({ job, cost }: { job: Schema<"Job">; cost: number }) {
     try {
       const next = await unwrap(
         api.POST("/api/jobs/{id}/revision", {
-          params: { path: { id: job.id }, header: { "idempotency-key": crypto.randomUUID() } },
+          params: { path: { id: job.id }, header: { "idempotency-key": crypto.randomUUID(), ...challenge(turnstile.token) } },
           body: { ...(style ? { styleTags: [style] } : {}), ...(vocal ? { vocal: vocal as (typeof voices)[number] } : {}) },
         }),
       );
       navigate(withLocale(locale, `/songs/${next.id}`), { state: { variationCredits: next.credits } });
     } catch (e) {
-      const code = e instanceof ApiFailure ? e.code : "network";
-      setError(t(code === "insufficient_credits" ? "errors.insufficient_credits" : code === "network" ? "errors.network" : "errors.generic"));
+      setError(t(errorMessageKey(e)));
+      turnstile.reset();
       setBusy(false);
     }
   }
@@ -227,6 +229,7 @@ function Player({ job, cost }: { job: Schema<"Job">; cost: number }) {
   const [links, setLinks] = useState<Schema<"TrackLinks"> | null>(null);
   const [share, setShare] = useState<Schema<"TrackShare"> | null>(null);
   const [notice, setNotice] = useState("");
+  const turnstile = useTurnstile();
   const audio = useRef<HTMLAudioElement>(null);
   const title = job.title ?? job.lyrics?.title ?? t("song.untitled");
   const take = job.takes.find((x) => x.trackId === trackId);
@@ -255,8 +258,13 @@ function Player({ job, cost }: { job: Schema<"Job">; cost: number }) {
   async function regenerate() {
     const { seed: _seed, engine: _engine, ...request } = job.request;
     // A job's request is the order it was created from.
-    const next = await createJob({ ...(request as Schema<"CreateJob">), seed: Math.floor(Math.random() * 2_000_000_000) });
-    navigate(withLocale(locale, `/songs/${next.id}`));
+    try {
+      const next = await createJob({ ...(request as Schema<"CreateJob">), seed: Math.floor(Math.random() * 2_000_000_000) }, turnstile.token);
+      navigate(withLocale(locale, `/songs/${next.id}`));
+    } catch (e) {
+      setNotice(errorMessageKey(e));
+      turnstile.reset();
+    }
   }
 
   return (
@@ -301,6 +309,7 @@ function Player({ job, cost }: { job: Schema<"Job">; cost: number }) {
           </p>
         </>
       )}
+      {turnstile.widget}
       <p className="actions">
         <button type="button" className="button secondary" onClick={() => void copy("share")} data-testid="share">
           {t("song.share")}
@@ -308,7 +317,7 @@ function Player({ job, cost }: { job: Schema<"Job">; cost: number }) {
         <button type="button" className="button secondary" onClick={() => void copy("embed")} data-testid="embed">
           {t("song.embed")}
         </button>
-        <button type="button" className="button secondary" onClick={() => void regenerate()}>
+        <button type="button" className="button secondary" onClick={() => void regenerate()} disabled={turnstile.token === null}>
           {t("song.regenerate")}
         </button>
       </p>
@@ -316,7 +325,7 @@ function Player({ job, cost }: { job: Schema<"Job">; cost: number }) {
         {notice ? t(notice) : ""}
       </p>
       <GiftMaker job={job} trackId={trackId} />
-      <Variation job={job} cost={cost} />
+      <Variation job={job} cost={cost} turnstile={turnstile} />
       {share && (
         <div className="share">
           <label htmlFor="share-url">{t("song.shareLabel")}</label>

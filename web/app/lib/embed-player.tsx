@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDuration } from "./i18n";
 import { api, unwrap, type Schema } from "./api";
+import { useRenewedLink } from "./renewed-link";
 
 /**
  * The shared player: refreshes its short-lived link before it expires (keeping position and play
@@ -9,33 +10,12 @@ import { api, unwrap, type Schema } from "./api";
  */
 export function EmbedPlayer({ track: initial, token }: { track: Schema<"PublicTrack">; token: string }) {
   const { t } = useTranslation();
-  const [track, setTrack] = useState(initial);
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
   const [duration, setDuration] = useState(initial.durationSeconds ?? 0);
   const audio = useRef<HTMLAudioElement>(null);
 
-  useEffect(() => {
-    const wait = Math.max(5_000, Date.parse(track.expiresAt) - Date.now() - 60_000);
-    const timer = setTimeout(async () => {
-      const fresh = await unwrap(api.GET("/api/public/tracks/{id}", { params: { path: { id: track.id }, query: { t: token } } })).catch(() => null);
-      if (fresh) setTrack(fresh);
-    }, wait);
-    return () => clearTimeout(timer);
-  }, [track, token]);
-
-  // A new link: same position, same state.
-  const previous = useRef(track.streamUrl);
-  useEffect(() => {
-    const el = audio.current;
-    if (!el || previous.current === track.streamUrl) return;
-    previous.current = track.streamUrl;
-    const at = el.currentTime;
-    const wasPlaying = !el.paused;
-    el.src = track.streamUrl;
-    el.currentTime = at;
-    if (wasPlaying) void el.play();
-  }, [track.streamUrl]);
+  const track = useRenewedLink(initial, () => unwrap(api.GET("/api/public/tracks/{id}", { params: { path: { id: initial.id }, query: { t: token } } })), audio);
 
   useEffect(() => {
     const el = audio.current;

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Schema } from "./api";
+import { api, unwrap, type Schema } from "./api";
+import { useRenewedLink } from "./renewed-link";
 
 type PublicGift = Schema<"PublicGift">;
 
@@ -19,38 +20,16 @@ export function currentLine(timings: readonly Timing[], time: number): Timing | 
  */
 export function GiftPlayer({ gift: initial, token }: { gift: PublicGift; token: string }) {
   const { t } = useTranslation();
-  const [gift, setGift] = useState(initial);
   const [time, setTime] = useState(0);
   const audio = useRef<HTMLAudioElement>(null);
   const counted = useRef(false);
-  const api = `/api/public/gifts/${encodeURIComponent(token)}`;
-
-  useEffect(() => {
-    const wait = Math.max(5_000, Date.parse(gift.expiresAt) - Date.now() - 60_000);
-    const timer = setTimeout(async () => {
-      const r = await fetch(api);
-      if (r.ok) setGift((await r.json()) as PublicGift);
-    }, wait);
-    return () => clearTimeout(timer);
-  }, [gift.expiresAt, api]);
-
-  // A fresh link keeps the position and whether it was playing.
-  const previous = useRef(gift.streamUrl);
-  useEffect(() => {
-    const el = audio.current;
-    if (!el || previous.current === gift.streamUrl) return;
-    previous.current = gift.streamUrl;
-    const at = el.currentTime;
-    const wasPlaying = !el.paused;
-    el.src = gift.streamUrl;
-    el.currentTime = at;
-    if (wasPlaying) void el.play();
-  }, [gift.streamUrl]);
+  const path = { params: { path: { token } } };
+  const gift = useRenewedLink(initial, () => unwrap(api.GET("/api/public/gifts/{token}", path)), audio);
 
   function onPlay() {
     if (counted.current) return;
     counted.current = true;
-    void fetch(`${api}/plays`, { method: "POST", keepalive: true }).catch(() => undefined);
+    void api.POST("/api/public/gifts/{token}/plays", { ...path, keepalive: true }).catch(() => undefined);
   }
 
   const line = useMemo(() => (gift.timings?.length ? currentLine(gift.timings, time) : null), [gift.timings, time]);

@@ -1,0 +1,1 @@
+export { log, redact, redactText, watchSecrets, type LogFields, type LogLevel } from "./log";

@@ -105,3 +105,11 @@ export async function readEvents(response: Response, stopAfter = Number.POSITIVE
   await reader.cancel().catch(() => undefined);
   return events;
 }
+
+/** The operator account (ADMIN_EMAILS in the test config), signed up on first use. */
+export async function operator(): Promise<string> {
+  const credentials = JSON.stringify({ email: "ops@refrain.test", password: "operator passphrase" });
+  const res = await call("/api/auth/signup", { method: "POST", body: credentials });
+  if (res.status === 201) return (await json(res)).accessToken as string;
+  return (await json(await call("/api/auth/signin", { method: "POST", body: credentials }))).accessToken as string;
+}

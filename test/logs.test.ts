@@ -106,6 +106,7 @@ describe("logs", () => {
     expect(entries).toContainEqual(expect.objectContaining({ msg: "step done", jobId: created.id, role: "music", requestId: expect.any(String), latencyMs: expect.any(Number) }));
     expect(entries).toContainEqual(expect.objectContaining({ msg: "provider call", jobId: created.id, provider: "suno", operation: "createTrack", outcome: "ok", latencyMs: expect.any(Number) }));
     expect(entries).toContainEqual(expect.objectContaining({ msg: "job transition", jobId: created.id, to: "SUCCEEDED", settle: "capture", provider: "suno", user: expect.any(String), durationMs: expect.any(Number) }));
+    expect(entries).toContainEqual(expect.objectContaining({ msg: "job finished", jobId: created.id, status: "SUCCEEDED", costCents: expect.any(Number), durationMs: expect.any(Number) }));
     expect(entries).toContainEqual(expect.objectContaining({ msg: "job transition", jobId: refused.id, to: "FAILED", error: expect.stringMatching(/^provider_/), level: "warn" }));
   });
 

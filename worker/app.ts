@@ -6,6 +6,7 @@ import { router } from "./http/app-factory";
 import { ApiError } from "./http/errors";
 import { log, watchSecrets } from "./observability";
 import { adminRoutes } from "./routes/admin";
+import { adminMetricRoutes } from "./routes/admin-metrics";
 import { authRoutes } from "./routes/auth";
 import { creditRoutes } from "./routes/credits";
 import { docsPage } from "./routes/docs";
@@ -69,7 +70,8 @@ export function createApp(options: { web?: WebHandler } = {}) {
     .route("/", creditRoutes)
     .route("/", trackRoutes)
     .route("/", webhookRoutes)
-    .route("/", adminRoutes);
+    .route("/", adminRoutes)
+    .route("/", adminMetricRoutes);
   app.doc31("/api/openapi.json", OPENAPI);
   app.route("/", docsPage(() => app.getOpenAPI31Document(OPENAPI) as never));
   app.get("/health", (c) => c.json({ ok: true }));

@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import { streamSSE, type SSEStreamingApi } from "hono/streaming";
 import { database, generations, jobEvents, jobs, tracks, type Job, type JobEvent, type JobStatus } from "../../db";
 import { settleStatements } from "../credits";
-import { log, watchSecrets } from "../observability";
+import { log, recordFinishedJob, watchSecrets } from "../observability";
 import { send } from "../queues/messages";
 import { nextInChain } from "../routing";
 import { canFailOver, decide, isTerminal, type JobInput } from "./machine";
@@ -249,6 +249,7 @@ export class JobObject extends DurableObject<Env> {
       ...(decision.settle ? { settle: decision.settle, credits: job.credits, durationMs: now - job.createdAt } : {}),
     });
     this.broadcast(event, isTerminal(decision.next));
+    if (decision.settle) await recordFinishedJob(this.env, db, next, now);
     // The engine we leave may still be working on the order: stop it, best effort.
     if (input.type === "failover" && job.provider && job.providerTaskId)
       await send(this.env, { role: "music", op: "cancel", jobId: job.id, provider: job.provider, taskId: job.providerTaskId });

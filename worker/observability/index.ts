@@ -1,1 +1,3 @@
 export { log, redact, redactText, watchSecrets, type LogFields, type LogLevel } from "./log";
+export { computeMetrics, jobDataPoint, recordFinishedJob, stageOf, windowMs } from "./metrics";
+export { metricsSchema, metricWindows, type Metrics, type MetricWindow } from "./metrics-schema";

@@ -40,6 +40,7 @@ export default defineConfig({
                 ADMIN_EMAILS: "ops@refrain.test",
                 POLL_INITIAL_SECONDS: "1",
                 POLL_MAX_SECONDS: "2",
+                ALERT_WEBHOOK_URL: `${inject("receiverUrl")}/hooks/alerts`,
               },
             },
           })),

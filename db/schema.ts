@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { LineTiming } from "../providers/contract";
-import { audioFormats, circuitStates, callOutcomes, jobModes, jobStatuses, languages, ledgerKinds, providerOperations, vocals } from "./enums";
+import { alertStates, audioFormats, circuitStates, callOutcomes, jobModes, jobStatuses, languages, ledgerKinds, providerOperations, vocals } from "./enums";
 
 const createdAt = () => integer("created_at", { mode: "number" }).notNull();
 
@@ -266,6 +266,18 @@ export const takePreferences = sqliteTable("take_preferences", {
   createdAt: createdAt(),
 });
 
+/** Operators' alerts, one row per condition (e.g. "provider_down:suno"), so each is announced once while it fires and once when it clears. */
+export const alerts = sqliteTable("alerts", {
+  key: text("key").primaryKey(),
+  state: text("state", { enum: alertStates }).notNull(),
+  message: text("message").notNull(),
+  /** The state last announced to ALERT_WEBHOOK_URL; it lags `state` until the announcement is delivered. */
+  notifiedState: text("notified_state", { enum: alertStates }),
+  firedAt: integer("fired_at").notNull(),
+  resolvedAt: integer("resolved_at"),
+  updatedAt: integer("updated_at").notNull(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type Job = typeof jobs.$inferSelect;
@@ -274,3 +286,4 @@ export type JobEvent = typeof jobEvents.$inferSelect;
 export type Track = typeof tracks.$inferSelect;
 export type Gift = typeof gifts.$inferSelect;
 export type LedgerEntry = typeof creditLedger.$inferSelect;
+export type Alert = typeof alerts.$inferSelect;

@@ -7,6 +7,7 @@ import type { TestProject } from "vitest/node";
 import { createEngine } from "../engine/src/server/engine";
 import { startMubertSimulator } from "./simulators/mubert";
 import { startSunoSimulator } from "./simulators/suno";
+import { startWebhookReceiver } from "./simulators/webhook-receiver";
 
 export const ENGINE_TOKEN = "test-engine-token";
 export const ENGINE_WEBHOOK_SECRET = `whsec_${Buffer.from("test-engine-webhook-secret-32byt").toString("base64")}`;
@@ -17,6 +18,7 @@ export const ENGINE_WEBHOOK_SECRET = `whsec_${Buffer.from("test-engine-webhook-s
 export default async function setup(project: TestProject) {
   const suno = await startSunoSimulator();
   const mubert = await startMubertSimulator();
+  const receiver = await startWebhookReceiver();
   const config = { port: 0, publicUrl: "http://127.0.0.1", token: ENGINE_TOKEN, webhookSecret: ENGINE_WEBHOOK_SECRET, concurrency: 2, maxQueue: 64, dataDir: mkdtempSync(join(tmpdir(), "refrain-test-engine-")), retentionMs: 3_600_000 };
   const engine = await createEngine(
     config,
@@ -32,9 +34,10 @@ export default async function setup(project: TestProject) {
   project.provide("sunoUrl", suno.url);
   project.provide("mubertUrl", mubert.url);
   project.provide("engineUrl", engineUrl);
+  project.provide("receiverUrl", receiver.url);
   return async () => {
     server.close();
-    await Promise.all([suno.close(), mubert.close(), engine.close(100)]);
+    await Promise.all([suno.close(), mubert.close(), receiver.close(), engine.close(100)]);
   };
 }
 
@@ -43,5 +46,6 @@ declare module "vitest" {
     sunoUrl: string;
     mubertUrl: string;
     engineUrl: string;
+    receiverUrl: string;
   }
 }

@@ -1,46 +1,12 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
-import type { Job } from "../db";
 import { jobDataPoint, recordFinishedJob } from "../worker/observability";
 import { creditLedger, database, generations, jobs, providerCalls } from "./db-access";
-import { call, json, operator, signUp } from "./helpers";
+import { call, finishedJob, insertJobs, json, jobRow, operator, signUp } from "./helpers";
 
 const db = database(env.DB);
 const NOW = Date.now();
 const MIN = 60_000;
-
-function jobRow(userId: string, overrides: Partial<Job>): Job {
-  return {
-    id: `job_${crypto.randomUUID()}`,
-    userId,
-    projectId: null,
-    status: "SUCCEEDED",
-    mode: "context",
-    title: null,
-    credits: 10,
-    provider: "suno",
-    providerTaskId: null,
-    arm: "arm:suno",
-    providerChain: [],
-    providersTried: ["suno"],
-    errorCode: null,
-    errorMessage: null,
-    chosenTrackId: null,
-    approveLyrics: false,
-    drafts: 0,
-    parentJobId: null,
-    deadlineAt: NOW + 15 * MIN,
-    lastSeq: 1,
-    createdAt: NOW - 60 * MIN,
-    updatedAt: NOW - 30 * MIN,
-    finishedAt: null,
-    ...overrides,
-  };
-}
-
-/** A finished job that took `seconds` from order to its end, finished `ago` ms before now. */
-const finished = (userId: string, status: Job["status"], provider: string, seconds: number, ago = 30 * MIN) =>
-  jobRow(userId, { status, provider, createdAt: NOW - ago - seconds * 1000, updatedAt: NOW - ago, finishedAt: NOW - ago });
 
 describe("operator metrics", () => {
   it("computes rates, times, cost, styles, backlog and credits over a window, for operators only", async () => {
@@ -48,20 +14,19 @@ describe("operator metrics", () => {
     const ops = await operator();
     const u = person.userId;
     const rows = [
-      finished(u, "SUCCEEDED", "suno", 10),
-      finished(u, "SUCCEEDED", "suno", 20),
-      finished(u, "SUCCEEDED", "suno", 100),
-      finished(u, "FAILED", "suno", 50),
-      finished(u, "CANCELED", "suno", 5),
-      finished(u, "SUCCEEDED", "internal", 30),
-      finished(u, "TIMED_OUT", "internal", 900),
-      finished(u, "SUCCEEDED", "suno", 40, 2 * 86_400_000), // two days ago: outside 24 h
+      finishedJob(u, "SUCCEEDED", "suno", 10),
+      finishedJob(u, "SUCCEEDED", "suno", 20),
+      finishedJob(u, "SUCCEEDED", "suno", 100),
+      finishedJob(u, "FAILED", "suno", 50),
+      finishedJob(u, "CANCELED", "suno", 5),
+      finishedJob(u, "SUCCEEDED", "internal", 30),
+      finishedJob(u, "TIMED_OUT", "internal", 900),
+      finishedJob(u, "SUCCEEDED", "suno", 40, 2 * 86_400_000), // two days ago: outside 24 h
       jobRow(u, { status: "GENERATING_MUSIC", updatedAt: NOW - 120_000 }),
       jobRow(u, { status: "GENERATING_MUSIC", updatedAt: NOW - 30_000 }),
       jobRow(u, { status: "QUEUED", updatedAt: NOW - 5_000 }),
     ];
-    // One statement per row: D1 takes at most 100 bound parameters per query.
-    await db.batch([db.insert(jobs).values(rows[0]!), ...rows.slice(1).map((r) => db.insert(jobs).values(r))]);
+    await insertJobs(rows);
     const styles = [["pop"], ["pop", "rock"], ["Pop"], ["jazz"], ["rock"], ["jazz"], ["pop"], ["pop"], ["folk"], ["folk"], ["folk"]];
     await db.insert(generations).values(rows.map((r, i) => ({ jobId: r.id, mode: "context" as const, language: "fr" as const, vocal: "female" as const, styleTags: styles[i]!, durationSeconds: 60, seed: 1, updatedAt: NOW })));
     const callAt = NOW - 40 * MIN;
@@ -107,7 +72,7 @@ describe("operator metrics", () => {
     // The dataset binding exists locally (miniflare's simulator keeps nothing).
     expect(typeof env.ANALYTICS.writeDataPoint).toBe("function");
     const { userId } = await signUp();
-    const job = finished(userId, "SUCCEEDED", "suno", 42, MIN);
+    const job = finishedJob(userId, "SUCCEEDED", "suno", 42, MIN);
     await db.insert(jobs).values(job);
     await db.insert(generations).values({ jobId: job.id, mode: "context", language: "en", vocal: "male", styleTags: ["rock", "pop"], durationSeconds: 60, seed: 1, updatedAt: NOW });
     await db.insert(providerCalls).values([7, 5].map((costCents) => ({ provider: "suno", operation: "fetchResult" as const, jobId: job.id, latencyMs: 10, costCents, outcome: "ok" as const, createdAt: NOW })));

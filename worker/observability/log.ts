@@ -34,7 +34,7 @@ const secretPatterns: [RegExp, string][] = [
 // Secret values configured on this Worker (by the name of their binding), masked verbatim wherever
 // they appear. Filled from each env the Worker is handed; the env is the same for an isolate's life.
 const knownSecrets = new Set<string>();
-const secretBinding = /SECRET|TOKEN|_KEY$|COOKIE|PASSWORD/;
+const secretBinding = /SECRET|TOKEN|_KEY$|COOKIE|PASSWORD|WEBHOOK_URL/;
 
 /** Learns this Worker's secret values so that `log` masks them; cheap to call on every entry point. */
 export function watchSecrets(env: object): void {

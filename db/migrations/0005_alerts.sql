@@ -1,0 +1,9 @@
+CREATE TABLE `alerts` (
+	`key` text PRIMARY KEY NOT NULL,
+	`state` text NOT NULL,
+	`message` text NOT NULL,
+	`notified_state` text,
+	`fired_at` integer NOT NULL,
+	`resolved_at` integer,
+	`updated_at` integer NOT NULL
+);

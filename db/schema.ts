@@ -198,6 +198,8 @@ export const creditLedger = sqliteTable(
     reason: text("reason").notNull(),
     /** "hold:<job>" and "settle:<job>" are unique, so a job is held once and debited or refunded once. */
     entryKey: text("entry_key").notNull().unique(),
+    /** Who moved the credits by hand: the operator's user id on a grant from the console; null for the platform's own moves. */
+    actor: text("actor"),
     createdAt: createdAt(),
   },
   (t) => [index("credit_ledger_user").on(t.userId, t.createdAt), check("credit_ledger_amount_not_negative", sql`${t.amount} >= 0`)],

@@ -6,6 +6,8 @@ import { router } from "./http/app-factory";
 import { ApiError } from "./http/errors";
 import { log, watchSecrets } from "./observability";
 import { adminRoutes } from "./routes/admin";
+import { adminCreditRoutes } from "./routes/admin-credits";
+import { adminJobRoutes } from "./routes/admin-jobs";
 import { adminMetricRoutes } from "./routes/admin-metrics";
 import { authRoutes } from "./routes/auth";
 import { creditRoutes } from "./routes/credits";
@@ -71,7 +73,9 @@ export function createApp(options: { web?: WebHandler } = {}) {
     .route("/", trackRoutes)
     .route("/", webhookRoutes)
     .route("/", adminRoutes)
-    .route("/", adminMetricRoutes);
+    .route("/", adminMetricRoutes)
+    .route("/", adminJobRoutes)
+    .route("/", adminCreditRoutes);
   app.doc31("/api/openapi.json", OPENAPI);
   app.route("/", docsPage(() => app.getOpenAPI31Document(OPENAPI) as never));
   app.get("/health", (c) => c.json({ ok: true }));

@@ -63,6 +63,8 @@ const dev = spawn(
     "--var", `PUBLIC_URL:${process.env.PUBLIC_URL ?? `http://localhost:${port}`}`, "--var", `ENGINE_URL:http://127.0.0.1:${enginePort}`,
     // Partner origins allowed to frame /embed/* (space or comma separated).
     ...(process.env.EMBED_ORIGINS ? ["--var", `EMBED_ORIGINS:${process.env.EMBED_ORIGINS}`] : []),
+    // Emails that sign up as operators (the admin console), comma separated.
+    ...(process.env.ADMIN_EMAILS ? ["--var", `ADMIN_EMAILS:${process.env.ADMIN_EMAILS}`] : []),
   ],
   { stdio: "inherit", env },
 );

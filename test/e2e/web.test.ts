@@ -19,6 +19,8 @@ let browser: Browser;
 let partner: Server;
 let partnerUrl: string;
 let embedSrc = "";
+const OPERATOR = "ops@refrain.test";
+const DEMO = { email: "demo@refrain.local", password: "refrain-demo" };
 
 beforeAll(async () => {
   const partnerPort = await freePort();
@@ -31,8 +33,10 @@ beforeAll(async () => {
 <script>window.events=[];addEventListener("message",e=>{if(e.data&&e.data.source==="refrain")window.events.push({origin:e.origin,...e.data})});</script></body></html>`);
   }).listen(partnerPort, "127.0.0.1");
   process.env.EMBED_ORIGINS = partnerUrl;
+  process.env.ADMIN_EMAILS = OPERATOR;
   stack = await startStack(240_000);
   Reflect.deleteProperty(process.env, "EMBED_ORIGINS");
+  Reflect.deleteProperty(process.env, "ADMIN_EMAILS");
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--autoplay-policy=no-user-gesture-required"],
@@ -210,4 +214,69 @@ describe("the web app in a browser", () => {
     expect(await page.getByTestId("balance").innerText()).toBe("40");
     await context.close();
   }, 600_000);
+
+  it("gives operators their console (metrics with charts, jobs and their events, engines and routing, credit grants), and nobody else", async () => {
+    const api = async (path: string, init: RequestInit & { token?: string } = {}) =>
+      fetch(stack.url + path, { ...init, headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.headers as Record<string, string>) } });
+    const demo = (await (await api("/api/auth/signin", { method: "POST", body: JSON.stringify(DEMO) })).json()) as { accessToken: string };
+    const ordered = await api("/api/jobs", { method: "POST", token: demo.accessToken, headers: { "idempotency-key": crypto.randomUUID() }, body: JSON.stringify({ mode: "context", occasion: "birthday", recipientName: "Ana", details: ["she sings"], language: "en", styleTags: ["folk"], vocal: "female", durationSeconds: 30 }) });
+    expect(ordered.status).toBe(202);
+    expect((await api("/api/admin/metrics", { token: demo.accessToken })).status).toBe(404);
+
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    // A person who is not an operator sees what an unknown address shows.
+    await page.goto(`${stack.url}/en/signin`);
+    await page.getByLabel(en.auth.email).fill(DEMO.email);
+    await page.getByLabel(en.auth.password).fill(DEMO.password);
+    await page.getByRole("button", { name: en.auth.submitSignin }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith("/signin"));
+    await page.goto(`${stack.url}/en/admin`);
+    await page.getByText(en.admin.notFound).waitFor();
+    expect(await page.getByRole("link", { name: en.nav.admin }).count()).toBe(0);
+    await page.getByRole("button", { name: en.nav.signout }).click();
+
+    // The operator.
+    await page.goto(`${stack.url}/en/signup`);
+    await page.getByLabel(en.auth.email).fill(OPERATOR);
+    await page.getByLabel(en.auth.password).fill("operator passphrase");
+    await page.getByRole("button", { name: en.auth.submitSignup }).click();
+    await page.waitForURL(/\/en\/new$/);
+    await page.getByRole("link", { name: en.nav.admin }).click();
+    await page.getByTestId("success-rate").waitFor();
+    expect(await page.locator("svg.chart").count()).toBeGreaterThanOrEqual(6);
+    expect(await serious(page)).toEqual([]);
+    await shot(page, "11-admin-overview-en");
+
+    await page.getByRole("navigation", { name: en.admin.nav.label }).getByRole("link", { name: en.admin.nav.jobs }).click();
+    await page.getByLabel(en.admin.jobs.user).fill(DEMO.email);
+    await page.getByRole("button", { name: en.admin.jobs.apply }).click();
+    await page.locator("tbody tr").first().waitFor();
+    expect(await page.locator("tbody").innerText()).toContain(DEMO.email);
+    expect(await serious(page)).toEqual([]);
+    await shot(page, "12-admin-jobs-en");
+    await page.locator("tbody tr a").first().click();
+    await page.getByTestId("events").locator("li").first().waitFor();
+    expect(await page.getByTestId("events").innerText()).toContain("queued");
+    await shot(page, "13-admin-job-en");
+
+    await page.getByRole("navigation", { name: en.admin.nav.label }).getByRole("link", { name: en.admin.nav.engines }).click();
+    await page.getByLabel(en.admin.engines.failover).fill("internal, instrumental");
+    await page.getByRole("button", { name: en.admin.engines.save }).click();
+    await page.getByText(en.admin.engines.saved).waitFor();
+    expect(await serious(page)).toEqual([]);
+    await shot(page, "14-admin-engines-en");
+
+    await page.getByRole("navigation", { name: en.admin.nav.label }).getByRole("link", { name: en.admin.nav.credits }).click();
+    await page.getByLabel(en.admin.grant.email).fill(DEMO.email);
+    await page.getByLabel(en.admin.grant.amount).fill("5");
+    await page.getByLabel(en.admin.grant.reason).fill("thanks for testing");
+    await page.getByRole("button", { name: en.admin.grant.submit }).click();
+    await page.getByTestId("grant-done").waitFor();
+    const ledger = (await (await api("/api/credits", { token: demo.accessToken })).json()) as { ledger: { kind: string; amount: number; reason: string }[] };
+    expect(ledger.ledger.filter((e) => e.kind === "grant" && e.reason === "thanks for testing").map((e) => e.amount)).toEqual([5]);
+    expect(await serious(page)).toEqual([]);
+    await shot(page, "15-admin-credits-en");
+    await context.close();
+  }, 300_000);
 });

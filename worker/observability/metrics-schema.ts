@@ -1,11 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { activeStatuses } from "../../db/enums";
+import { metricWindows } from "./windows";
 
 // The shape of the operators' figures, written once: the OpenAPI document, the handler's return type
 // and the admin console's types all come from here. Zod only, so the web app can import its types.
-
-export const metricWindows = ["1h", "6h", "24h", "7d"] as const;
-export type MetricWindow = (typeof metricWindows)[number];
 
 const rate = z.number().min(0).max(1).nullable().describe("0–1; null without a sample");
 const ms = z.number().nullable();

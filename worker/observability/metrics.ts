@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import { activeStatuses, type Database, type Job, type JobStatus } from "../../db";
 import { log } from "./log";
-import type { Metrics, MetricWindow } from "./metrics-schema";
-
-export const windowMs: Record<MetricWindow, number> = { "1h": 3_600_000, "6h": 21_600_000, "24h": 86_400_000, "7d": 604_800_000 };
+import type { Metrics } from "./metrics-schema";
+import { windowMs, type MetricWindow } from "./windows";
 
 /** Which queue holds a job in each active status (LYRICS_READY waits for the person, not for a queue). */
 export const stageOf: Record<(typeof activeStatuses)[number], string> = {

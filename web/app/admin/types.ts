@@ -1,0 +1,15 @@
+// The operators' API shapes come from the Worker's own schemas (types only: nothing of zod reaches the browser).
+export type { AdminJob, AdminJobDetail, AdminJobList, GrantResult } from "../../../worker/routes/admin-schemas";
+export type { Metrics } from "../../../worker/observability/metrics-schema";
+export type { RoutingConfig } from "../../../providers/routing/config";
+export { metricWindows, type MetricWindow } from "../../../worker/observability/windows";
+export { jobStatuses, type JobStatus } from "../../../db/enums";
+
+export interface ProviderHealth {
+  id: string;
+  circuit: string;
+  openedAt: string | null;
+  calls: number;
+  errors: number;
+  meanLatencyMs: number | null;
+}

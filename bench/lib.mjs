@@ -291,7 +291,7 @@ export async function startPlatform(run, { vars = {}, secrets = {}, logPath } = 
     },
     /** What the cron trigger does every minute (wrangler dev does not fire crons by itself). */
     async cron() {
-      const res = await fetch(`${base}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent("* * * * *")}`).catch(() => null);
+      const res = await fetch(`${base}/cdn-cgi/local/scheduled?cron=${encodeURIComponent("* * * * *")}`).catch(() => null);
       return res?.ok ?? false;
     },
     /** Kills the Worker (SIGKILL: no graceful shutdown) and starts it again on the same state. */

@@ -96,7 +96,7 @@ async function record(db: Database, firing: Firing[], now: number): Promise<void
   if (writes.length) await db.batch(writes as [(typeof writes)[number], ...typeof writes]);
 }
 
-export function announcement(alert: Pick<Alert, "key" | "state" | "message" | "firedAt" | "resolvedAt">): string {
+function announcement(alert: Pick<Alert, "key" | "state" | "message" | "firedAt" | "resolvedAt">): string {
   if (alert.state === "firing") return `:rotating_light: Refrain alert FIRING [${alert.key}] ${alert.message}`;
   const minutes = Math.max(1, Math.round(((alert.resolvedAt ?? Date.now()) - alert.firedAt) / 60_000));
   return `:white_check_mark: Refrain alert RESOLVED [${alert.key}] after ${minutes} min. It was: ${alert.message}`;

@@ -1,5 +1,5 @@
-export { log, redact, redactText, watchSecrets, type LogFields, type LogLevel } from "./log";
-export { computeMetrics, jobDataPoint, recordFinishedJob, stageOf } from "./metrics";
+export { log, redact, redactText, watchSecrets } from "./log";
+export { computeMetrics, jobDataPoint, recordFinishedJob } from "./metrics";
 export { metricsSchema, type Metrics } from "./metrics-schema";
-export { metricWindows, windowMs, type MetricWindow } from "./windows";
-export { announcement, checkAlerts, firingConditions, type Firing } from "./alerts";
+export { metricWindows, type MetricWindow } from "./windows";
+export { checkAlerts, firingConditions } from "./alerts";

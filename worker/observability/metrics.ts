@@ -5,7 +5,7 @@ import type { Metrics } from "./metrics-schema";
 import { windowMs, type MetricWindow } from "./windows";
 
 /** Which queue holds a job in each active status (LYRICS_READY waits for the person, not for a queue). */
-export const stageOf: Record<(typeof activeStatuses)[number], string> = {
+const stageOf: Record<(typeof activeStatuses)[number], string> = {
   QUEUED: "lyrics",
   WRITING_LYRICS: "lyrics",
   LYRICS_READY: "approval",

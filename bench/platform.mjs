@@ -6,23 +6,20 @@
 // 1. end-to-end latency: N orders, C in flight, each timed from POST /api/jobs to its terminal SSE event;
 // 2. throughput: POST /api/jobs against the bare GET /health route, same clients, same duration, same run;
 //    then the orders of part 2 are followed until they all finish (the pipeline's rate with a backlog).
-// Everything runs from a temporary directory that is removed at the end: D1/R2/DO state, secrets, and a
-// copy of the Worker's sources, so that edits made to the working tree during a run do not make
-// `wrangler dev` reload in the middle of a measurement.
+// Everything runs from a temporary directory that is removed at the end (bench/lib.mjs): D1/R2/DO state,
+// secrets, and a copy of the Worker's sources, so that edits made to the working tree during a run do
+// not make `wrangler dev` reload in the middle of a measurement.
 // Exits non-zero if any order did not reach SUCCEEDED.
-import { spawn, spawnSync } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import { cpSync, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { cpus, loadavg, tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { randomUUID } from "node:crypto";
+import { cpus, loadavg } from "node:os";
+import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { accountWithCredits, cpuSince, cpuText, follow, ms, operatorToken, OPERATOR, ORDER, pool, options, readCpu, requireNode, Run, sleep, startPlatform, startSimulator, summary, TERMINAL, log } from "./lib.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const { values: opts } = parseArgs({
-  options: {
+requireNode("platform.mjs", [22, 6]);
+const { opts, command } = options(
+  "platform.mjs",
+  {
     jobs: { type: "string", default: "200" },
     concurrency: { type: "string", default: "10" },
     clients: { type: "string", default: "20" },
@@ -31,182 +28,18 @@ const { values: opts } = parseArgs({
     "drain-timeout": { type: "string", default: "600" },
     log: { type: "string" },
   },
-});
-const JOBS = positive("jobs");
-const CONCURRENCY = positive("concurrency");
-const CLIENTS = positive("clients");
-const SECONDS = positive("seconds");
-const JOB_TIMEOUT_MS = positive("job-timeout") * 1000;
-const DRAIN_TIMEOUT_MS = positive("drain-timeout") * 1000;
-const GRANT = 10_000_000;
-const TERMINAL = new Set(["SUCCEEDED", "FAILED", "CANCELED", "TIMED_OUT"]);
-const command = ["npx node bench/platform.mjs", ...process.argv.slice(2)].join(" ");
-
-function positive(name) {
-  const n = Number(opts[name]);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
-  return n;
-}
-
-const [major, minor] = process.versions.node.split(".").map(Number);
-if (major < 22 || (major === 22 && minor < 6)) {
-  console.error(`Node ${process.versions.node}: run this with the repository's Node 22 (npx node bench/platform.mjs).`);
-  process.exit(2);
-}
-
-// ---- processes and cleanup -------------------------------------------------------------------
-
-const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", NO_COLOR: "1", FORCE_COLOR: "0" };
-const dir = mkdtempSync(join(tmpdir(), "refrain-bench-"));
-const persist = join(dir, "state");
-const app = join(dir, "app"); // the Worker's sources as they were when the run started
-const children = [];
-let cleaned = false;
-
-const log = (...args) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
-
-/** Each child leads its own process group, so npx, wrangler and workerd go down together. */
-function start(cmd, args, name, extraEnv = {}, cwd = root) {
-  const child = spawn(cmd, args, { cwd, env: { ...env, ...extraEnv }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  children.push({ child, name });
-  return child;
-}
-
-async function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  for (const { child } of children) {
-    if (child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {}
-    }
-  }
-  const deadline = Date.now() + 5000;
-  for (const { child } of children) {
-    while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) await sleep(100);
-    try {
-      process.kill(-child.pid, "SIGKILL"); // whatever is left of the group (workerd outlives npx sometimes)
-    } catch {}
-  }
-  rmSync(dir, { recursive: true, force: true });
-}
-
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void cleanup().then(() => process.exit(130)));
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function wranglerSync(args, input) {
-  const r = spawnSync("npx", ["wrangler", ...args], { cwd: app, env, input, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`npx wrangler ${args.slice(0, 3).join(" ")} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
-
-function d1(sql) {
-  const out = wranglerSync(["d1", "execute", "DB", "--local", "--persist-to", persist, "--json", "--command", sql]);
-  return JSON.parse(out.slice(out.indexOf("[")));
-}
-
-// ---- CPU accounting (Linux): how much of the machine this run had ----------------------------------
-
-const TICKS = 100; // USER_HZ
-function readCpu() {
-  try {
-    const busy = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
-    const [user, nice, system, , , irq, softirq, steal] = busy;
-    const total = user + nice + system + irq + softirq + (steal ?? 0);
-    const groups = new Set(children.map(({ child }) => child.pid));
-    let ours = 0;
-    for (const pid of readdirSync("/proc")) {
-      if (!/^\d+$/.test(pid)) continue;
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        if (Number(pid) === process.pid || groups.has(Number(f[2]))) ours += Number(f[11]) + Number(f[12]);
-      } catch {}
-    }
-    return { at: performance.now(), total, ours };
-  } catch {
-    return null;
-  }
-}
-/** Average cores used over a phase, by this run's processes and by everything else on the machine. */
-function cpuSince(before) {
-  const after = readCpu();
-  if (!before || !after) return null;
-  const seconds = (after.at - before.at) / 1000;
-  const ours = (after.ours - before.ours) / TICKS / seconds;
-  const all = (after.total - before.total) / TICKS / seconds;
-  return { ours, others: Math.max(0, all - ours) };
-}
-const cpuText = (c) => (c ? `${c.ours.toFixed(2)} / ${c.others.toFixed(2)}` : "n/a");
-
-// ---- statistics --------------------------------------------------------------------------------
-
-function pct(sorted, p) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-function summary(values) {
-  const s = [...values].sort((a, b) => a - b);
-  return { n: s.length, p50: pct(s, 50), p90: pct(s, 90), p99: pct(s, 99), max: s[s.length - 1] ?? NaN };
-}
-const ms = (v) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : "–");
-
-// ---- SSE ---------------------------------------------------------------------------------------
-
-/** Follows a job's event stream until a terminal event (or the stream ends); returns the events seen. */
-async function follow(base, token, jobId, signal) {
-  const res = await fetch(`${base}/api/jobs/${jobId}/events`, { headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" }, signal });
-  if (!res.ok || !res.body) throw new Error(`events: HTTP ${res.status}`);
-  const events = [];
-  const decoder = new TextDecoder();
-  let buffer = "";
-  for await (const chunk of res.body) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let cut;
-    while ((cut = buffer.indexOf("\n\n")) >= 0) {
-      const block = buffer.slice(0, cut);
-      buffer = buffer.slice(cut + 2);
-      const data = block
-        .split("\n")
-        .filter((l) => l.startsWith("data:"))
-        .map((l) => l.slice(5).trimStart())
-        .join("\n");
-      if (!data) continue;
-      const event = JSON.parse(data);
-      event.receivedAt = performance.now();
-      events.push(event);
-      if (TERMINAL.has(event.status)) {
-        await res.body.cancel().catch(() => {});
-        return events;
-      }
-    }
-  }
-  return events;
-}
+  ["jobs", "concurrency", "clients", "seconds", "job-timeout", "drain-timeout"],
+);
+const JOBS = opts.jobs;
+const CONCURRENCY = opts.concurrency;
+const CLIENTS = opts.clients;
+const SECONDS = opts.seconds;
+const JOB_TIMEOUT_MS = opts["job-timeout"] * 1000;
+const DRAIN_TIMEOUT_MS = opts["drain-timeout"] * 1000;
+const GRANT = 100_000;
+const run = new Run("bench");
 
 // ---- load generation ---------------------------------------------------------------------------
-
-async function pool(count, concurrency, task) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) await task(next++);
-    }),
-  );
-}
 
 /** `clients` loops sending `request()` back to back for `seconds`; latency and status of each. */
 async function closedLoop(clients, seconds, request, onOk = () => {}) {
@@ -241,131 +74,36 @@ async function closedLoop(clients, seconds, request, onOk = () => {}) {
 
 // ---- the run -----------------------------------------------------------------------------------
 
-const order = { mode: "context", occasion: "a birthday", recipientName: "Marie", details: ["surfs"], language: "fr", styleTags: ["pop"], vocal: "female", durationSeconds: 60 };
-
 async function main() {
   const t = performance.now();
-  const timings = {};
   const loadBefore = loadavg()[0];
 
   // 1. Simulator, in its own process so its work does not share the load generator's event loop.
-  const simPort = await freePort();
-  const sim = start(process.execPath, ["test/simulators/suno.ts"], "simulator", { PORT: String(simPort) });
-  sim.stdout.setEncoding("utf8");
-  const simUrl = await new Promise((resolve, reject) => {
-    let out = "";
-    const errs = [];
-    sim.stderr.on("data", (d) => errs.push(String(d)));
-    sim.stdout.on("data", (d) => {
-      out += d;
-      const m = /on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    sim.once("exit", (code) => reject(new Error(`simulator exited (${code}): ${errs.join("")}`)));
-  });
-  const behaviour = await fetch(`${simUrl}/__sim/behaviour`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ pollsToComplete: 1 }) });
-  if (!behaviour.ok) throw new Error(`simulator behaviour: HTTP ${behaviour.status} ${await behaviour.text()}`);
+  const simUrl = await startSimulator(run, { pollsToComplete: 1 });
   log(`simulator on ${simUrl} (pollsToComplete: 1)`);
 
   // 2. A snapshot of the Worker, secrets in the temp dir, migrations, wrangler dev.
-  for (const entry of ["wrangler.toml", "package.json", "tsconfig.json", "worker-configuration.d.ts", "worker", "db", "providers"])
-    cpSync(join(root, entry), join(app, entry), { recursive: true });
-  symlinkSync(join(root, "node_modules"), join(app, "node_modules"), "dir");
-  const revision = spawnSync("git", ["describe", "--always", "--dirty"], { cwd: root, encoding: "utf8" }).stdout.trim() || "unknown";
-  const envFile = join(dir, "bench.env");
-  const secret = () => randomBytes(32).toString("base64url");
-  // The secrets the Suno path needs get throwaway values; any other secret wrangler.toml requires is
-  // declared empty, so that no other engine counts as configured.
-  const needed = ["AUTH_JWT_SECRET", "MEDIA_SIGNING_SECRET", "SUNO_API_KEY", "SUNO_WRAPPER_COOKIE", "SUPABASE_JWT_SECRET"];
-  const required = /\[secrets\][^[]*?required\s*=\s*\[([^\]]*)\]/.exec(readFileSync(join(app, "wrangler.toml"), "utf8"))?.[1] ?? "";
-  const others = [...required.matchAll(/"([^"]+)"/g)].map((m) => m[1]).filter((name) => !needed.includes(name));
-  writeFileSync(envFile, [...needed.map((name) => `${name}=bench-${secret()}`), ...others.map((name) => `${name}=`), ""].join("\n"));
-  let t0 = performance.now();
-  wranglerSync(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], "y\n");
-  timings.migrations = performance.now() - t0;
-  log(`migrations applied in ${(timings.migrations / 1000).toFixed(1)} s`);
-
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const vars = {
-    SUNO_API_BASE_URL: simUrl,
-    MUSIC_PROVIDER: "suno",
-    LYRICS_PROVIDER: "suno",
-    POLL_INITIAL_SECONDS: "0",
-    POLL_MAX_SECONDS: "1",
-    PUBLIC_URL: base,
-    // The run may outlast the default 15-minute access token.
-    ACCESS_TOKEN_TTL_SECONDS: "86400",
-    // One account orders far more, and faster, than the abuse limits let a person (the limiter still runs).
-    RATE_LIMIT_JOBS: "1000000/60",
-    DAILY_JOB_QUOTA: "1000000",
-  };
-  const devArgs = ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(await freePort()), "--persist-to", persist, "--env-file", envFile, "--show-interactive-dev-session=false"];
-  for (const [k, v] of Object.entries(vars)) devArgs.push("--var", `${k}:${v}`);
-  t0 = performance.now();
-  const dev = start("npx", devArgs, "wrangler dev", {}, app);
-  const logPath = opts.log ? resolve(opts.log) : join(dir, "wrangler.log");
-  const logFile = createWriteStream(logPath);
-  const notable = new Map(); // warning/error lines of wrangler's output, deduplicated (ids stripped)
-  let reloads = 0;
-  let tail = "";
-  const scan = (chunk) => {
-    logFile.write(chunk);
-    tail += chunk;
-    const lines = tail.split("\n");
-    tail = lines.pop();
-    for (const raw of lines) {
-      const line = raw.replace(/\x1b\[[0-9;]*m/g, "");
-      if (/Reloading local server/.test(line)) reloads += 1;
-      if (!/warn|error|✘|▲|exception|uncaught/i.test(line) || /"level":"info"/.test(line)) continue;
-      const key = line.replace(/job_[0-9a-f-]{36}/g, "job_…").replace(/[0-9a-f]{32}/g, "…").replace(/"latencyMs":\d+/g, '"latencyMs":…').replace(/\d+(\.\d+)?\s?ms/g, "… ms").slice(0, 300);
-      notable.set(key, (notable.get(key) ?? 0) + 1);
-    }
-  };
-  dev.stdout.setEncoding("utf8").on("data", scan);
-  dev.stderr.setEncoding("utf8").on("data", scan);
-  let devExited = null;
-  dev.once("exit", (code, sig) => (devExited = `${code ?? sig}`));
-  for (;;) {
-    if (devExited !== null) throw new Error(`wrangler dev exited (${devExited}); see its output:\n${tail}`);
-    if (performance.now() - t0 > 180_000) throw new Error("wrangler dev did not answer /health within 180 s");
-    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await sleep(250);
-  }
-  timings.devStart = performance.now() - t0;
-  log(`wrangler dev on ${base}, /health answered after ${(timings.devStart / 1000).toFixed(1)} s`);
-  const reloadsAtStart = reloads;
-
-  // 3. An account with credits.
-  const signup = await fetch(`${base}/api/auth/signup`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: `bench-${Date.now()}@refrain.local`, password: `bench-${secret()}` }),
+  const platform = await startPlatform(run, {
+    vars: { SUNO_API_BASE_URL: simUrl, MUSIC_PROVIDER: "suno", LYRICS_PROVIDER: "suno", POLL_INITIAL_SECONDS: "0", POLL_MAX_SECONDS: "1", ADMIN_EMAILS: OPERATOR.email },
+    ...(opts.log ? { logPath: resolve(opts.log) } : {}),
   });
-  if (signup.status !== 201) throw new Error(`signup: HTTP ${signup.status} ${await signup.text()}`);
-  const { accessToken: token, user } = await signup.json();
-  const now = Date.now();
-  t0 = performance.now();
-  d1(
-    `INSERT INTO credit_ledger (id, user_id, kind, amount, reason, reason_kind, entry_key, created_at) VALUES ('led_bench_${now}', '${user.id}', 'grant', ${GRANT}, 'benchmark credits', 'added', 'bench:grant:${now}:${randomUUID()}', ${now}); ` +
-      `UPDATE credit_balances SET balance = balance + ${GRANT}, updated_at = ${now} WHERE user_id = '${user.id}';`,
-  );
-  timings.grant = performance.now() - t0;
+  const { base, revision, timings } = platform;
+  const reloadsAtStart = platform.reloads();
+
+  // 3. An account with credits, granted by the operator.
+  let t0 = performance.now();
+  const { token } = await accountWithCredits(base, await operatorToken(base), GRANT);
+  timings.grantMs = performance.now() - t0;
   const auth = { authorization: `Bearer ${token}` };
-  const credits = await (await fetch(`${base}/api/credits`, { headers: auth })).json();
-  log(`account ${user.id}: credits ${JSON.stringify(credits)}`);
-  const available = credits.available ?? credits.balance;
-  if (!(available >= GRANT)) throw new Error(`the grant is not visible to the Worker: ${JSON.stringify(credits)}`);
 
   const postJob = () =>
-    fetch(`${base}/api/jobs`, { method: "POST", headers: { ...auth, "content-type": "application/json", "idempotency-key": `bench-${randomUUID()}` }, body: JSON.stringify(order) });
+    fetch(`${base}/api/jobs`, { method: "POST", headers: { ...auth, "content-type": "application/json", "idempotency-key": `bench-${randomUUID()}` }, body: JSON.stringify(ORDER) });
 
   // 4. End-to-end latency.
   log(`end-to-end: ${JOBS} orders, ${CONCURRENCY} in flight`);
   const results = [];
   t0 = performance.now();
-  const e2eCpuStart = readCpu();
+  const e2eCpuStart = readCpu(run.children);
   await pool(JOBS, CONCURRENCY, async (i) => {
     const started = performance.now();
     const result = { i, status: "NO_RESPONSE", latency: NaN, events: [], error: null };
@@ -382,14 +120,14 @@ async function main() {
       result.jobId = body.id;
       const signal = AbortSignal.timeout(Math.max(1, Math.round(JOB_TIMEOUT_MS - (performance.now() - started))));
       try {
-        result.events = await follow(base, token, body.id, signal);
+        result.events = await follow(base, token, body.id, { signal });
       } catch (err) {
         result.error = `events: ${err?.name === "TimeoutError" ? "timed out" : String(err)}`;
       }
       const last = result.events.at(-1);
       if (last && TERMINAL.has(last.status)) {
         result.status = last.status;
-        result.latency = last.receivedAt - started;
+        result.latency = last.receivedPerf - started;
         if (last.status !== "SUCCEEDED") result.error = JSON.stringify(last.data?.error ?? last.data);
       } else {
         // The stream ended (or timed out) without a terminal event: what does the job say now?
@@ -427,13 +165,13 @@ async function main() {
   // 5. Throughput: the bare route, then orders, same clients and duration.
   log(`throughput: ${CLIENTS} clients × ${SECONDS} s, GET /health then POST /api/jobs (1 s warm-up each)`);
   await closedLoop(CLIENTS, 1, () => fetch(`${base}/health`));
-  let cpuStart = readCpu();
+  let cpuStart = readCpu(run.children);
   const health = await closedLoop(CLIENTS, SECONDS, () => fetch(`${base}/health`));
   health.cpu = cpuSince(cpuStart);
   const loadJobs = [];
   const keep = (text) => loadJobs.push(JSON.parse(text).id);
   await closedLoop(CLIENTS, 1, postJob, keep);
-  cpuStart = readCpu();
+  cpuStart = readCpu(run.children);
   const orders = await closedLoop(CLIENTS, SECONDS, postJob, keep);
   orders.cpu = cpuSince(cpuStart);
   const ratio = orders.rate / health.rate;
@@ -488,12 +226,12 @@ async function main() {
   lines.push(`Ratio POST /api/jobs ÷ GET /health: **${ratio.toFixed(3)}** (${(1 / ratio).toFixed(1)}× slower)`);
   lines.push("");
   lines.push(
-    `Setup: migrations ${(timings.migrations / 1000).toFixed(1)} s, wrangler dev ready in ${(timings.devStart / 1000).toFixed(1)} s, credit grant (d1 execute) ${(timings.grant / 1000).toFixed(1)} s; total ${totalSeconds.toFixed(0)} s`,
+    `Setup: migrations ${(timings.migrationsMs / 1000).toFixed(1)} s, wrangler dev ready in ${(timings.startMs / 1000).toFixed(1)} s, credit grant (admin API) ${(timings.grantMs / 1000).toFixed(1)} s; total ${totalSeconds.toFixed(0)} s`,
   );
   lines.push(
     `Orders of the throughput phase (incl. warm-up): ${loadJobs.length}, followed to the end in ${drainSeconds.toFixed(1)} s after the load stopped: ${Object.entries(loadByStatus).map(([k, v]) => `${k} ${v}`).join(", ")}`,
   );
-  if (reloads > reloadsAtStart) lines.push(`**wrangler dev reloaded the Worker ${reloads - reloadsAtStart} time(s) during the run: these figures include a reload.**`);
+  if (platform.reloads() > reloadsAtStart) lines.push(`**wrangler dev reloaded the Worker ${platform.reloads() - reloadsAtStart} time(s) during the run: these figures include a reload.**`);
   console.log(`\n${lines.join("\n")}\n`);
 
   const failures = results.filter((r) => r.status !== "SUCCEEDED");
@@ -505,22 +243,9 @@ async function main() {
     console.log(`FAILURES: ${loadFailures.length} of ${loadJobs.length} throughput-phase orders did not succeed`);
     for (const [id, s] of loadFailures.slice(0, 20)) console.log(`  ${id} ${s}`);
   }
-  if (notable.size) {
-    console.log(`wrangler dev output, warning/error lines (deduplicated, ${[...notable.values()].reduce((a, b) => a + b, 0)} in all):`);
-    for (const [line, n] of [...notable].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${n}× ${line}`);
-  }
-  if (opts.log) console.log(`wrangler dev output saved to ${logPath}`);
-  await new Promise((r) => logFile.end(r));
+  platform.printNotable();
+  if (opts.log) console.log(`wrangler dev output saved to ${resolve(opts.log)}`);
   return failures.length || loadFailures.length ? 1 : 0;
 }
 
-let code = 1;
-try {
-  code = await main();
-} catch (err) {
-  console.error(`bench failed: ${err?.stack ?? err}`);
-  code = 1;
-} finally {
-  await cleanup();
-}
-process.exit(code);
+await run.main(main);

@@ -57,3 +57,7 @@ export type QueueRole = (typeof queueRoles)[number];
 
 export const circuitStates = ["closed", "open", "half_open"] as const;
 export type CircuitState = (typeof circuitStates)[number];
+
+/** firing: the condition holds now; resolved: it held and has cleared. */
+export const alertStates = ["firing", "resolved"] as const;
+export type AlertState = (typeof alertStates)[number];

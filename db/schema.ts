@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { LineTiming, Lyrics } from "../providers/contract";
-import { audioFormats, circuitStates, callOutcomes, jobModes, jobStatuses, languages, ledgerKinds, ledgerReasonKinds, providerOperations, vocals } from "./enums";
+import { alertStates, audioFormats, circuitStates, callOutcomes, jobModes, jobStatuses, languages, ledgerKinds, ledgerReasonKinds, providerOperations, vocals } from "./enums";
 
 const createdAt = () => integer("created_at", { mode: "number" }).notNull();
 
@@ -202,6 +202,8 @@ export const creditLedger = sqliteTable(
     reasonKind: text("reason_kind", { enum: ledgerReasonKinds }).notNull().default("added"),
     /** "hold:<job>" and "settle:<job>" are unique, so a job is held once and debited or refunded once. */
     entryKey: text("entry_key").notNull().unique(),
+    /** Who moved the credits by hand: the operator's user id on a grant from the console; null for the platform's own moves. */
+    actor: text("actor"),
     createdAt: createdAt(),
   },
   (t) => [index("credit_ledger_user").on(t.userId, t.createdAt), check("credit_ledger_amount_not_negative", sql`${t.amount} >= 0`)],
@@ -270,6 +272,18 @@ export const takePreferences = sqliteTable("take_preferences", {
   createdAt: createdAt(),
 });
 
+/** Operators' alerts, one row per condition (e.g. "provider_down:suno"), so each is announced once while it fires and once when it clears. */
+export const alerts = sqliteTable("alerts", {
+  key: text("key").primaryKey(),
+  state: text("state", { enum: alertStates }).notNull(),
+  message: text("message").notNull(),
+  /** The state last announced to ALERT_WEBHOOK_URL; it lags `state` until the announcement is delivered. */
+  notifiedState: text("notified_state", { enum: alertStates }),
+  firedAt: integer("fired_at").notNull(),
+  resolvedAt: integer("resolved_at"),
+  updatedAt: integer("updated_at").notNull(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type Job = typeof jobs.$inferSelect;
@@ -278,3 +292,4 @@ export type JobEvent = typeof jobEvents.$inferSelect;
 export type Track = typeof tracks.$inferSelect;
 export type Gift = typeof gifts.$inferSelect;
 export type LedgerEntry = typeof creditLedger.$inferSelect;
+export type Alert = typeof alerts.$inferSelect;

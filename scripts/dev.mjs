@@ -16,7 +16,7 @@ const persist = stateDir ? ["--persist-to", stateDir] : [];
 const wrangler = (args, options = {}) => spawnSync("npx", ["wrangler", ...args], { stdio: "inherit", env, ...options });
 
 // Secrets stay out of the repository: each machine makes its own on first start.
-const secretNames = ["AUTH_JWT_SECRET", "MEDIA_SIGNING_SECRET", "SUNO_API_KEY", "SUNO_WRAPPER_COOKIE", "SUPABASE_JWT_SECRET", "ENGINE_TOKEN", "ENGINE_WEBHOOK_SECRET", "MODAL_KEY", "MODAL_SECRET", "MUBERT_LICENSE_TOKEN", "LLM_API_KEY", "TURNSTILE_SECRET_KEY"];
+const secretNames = ["AUTH_JWT_SECRET", "MEDIA_SIGNING_SECRET", "SUNO_API_KEY", "SUNO_WRAPPER_COOKIE", "SUPABASE_JWT_SECRET", "ENGINE_TOKEN", "ENGINE_WEBHOOK_SECRET", "MODAL_KEY", "MODAL_SECRET", "MUBERT_LICENSE_TOKEN", "LLM_API_KEY", "TURNSTILE_SECRET_KEY", "ALERT_WEBHOOK_URL"];
 const existing = existsSync(".dev.vars") ? readFileSync(".dev.vars", "utf8") : "";
 const missing = secretNames.filter((name) => !new RegExp(`^${name}=`, "m").test(existing));
 if (missing.length) {
@@ -67,6 +67,8 @@ const dev = spawn(
     ...(process.env.EMBED_LINK_TTL_SECONDS ? ["--var", `EMBED_LINK_TTL_SECONDS:${process.env.EMBED_LINK_TTL_SECONDS}`] : []),
     // Turnstile for this run only (end-to-end tests use Cloudflare's test keys against a local siteverify).
     ...["TURNSTILE_SITE_KEY", "TURNSTILE_SECRET_KEY", "TURNSTILE_VERIFY_URL"].flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
+    // Emails that sign up as operators (the admin console), comma separated.
+    ...(process.env.ADMIN_EMAILS ? ["--var", `ADMIN_EMAILS:${process.env.ADMIN_EMAILS}`] : []),
   ],
   { stdio: "inherit", env },
 );

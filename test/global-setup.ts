@@ -8,6 +8,7 @@ import { createEngine } from "../engine/src/server/engine";
 import { startMubertSimulator } from "./simulators/mubert";
 import { startSunoSimulator } from "./simulators/suno";
 import { startTurnstileSimulator } from "./simulators/turnstile";
+import { startWebhookReceiver } from "./simulators/webhook-receiver";
 
 export const ENGINE_TOKEN = "test-engine-token";
 export const ENGINE_WEBHOOK_SECRET = `whsec_${Buffer.from("test-engine-webhook-secret-32byt").toString("base64")}`;
@@ -19,6 +20,7 @@ export default async function setup(project: TestProject) {
   const suno = await startSunoSimulator();
   const mubert = await startMubertSimulator();
   const turnstile = await startTurnstileSimulator();
+  const receiver = await startWebhookReceiver();
   const config = { port: 0, publicUrl: "http://127.0.0.1", token: ENGINE_TOKEN, webhookSecret: ENGINE_WEBHOOK_SECRET, concurrency: 2, maxQueue: 64, dataDir: mkdtempSync(join(tmpdir(), "refrain-test-engine-")), retentionMs: 3_600_000 };
   const engine = await createEngine(
     config,
@@ -35,9 +37,10 @@ export default async function setup(project: TestProject) {
   project.provide("mubertUrl", mubert.url);
   project.provide("engineUrl", engineUrl);
   project.provide("turnstileUrl", turnstile.url);
+  project.provide("receiverUrl", receiver.url);
   return async () => {
     server.close();
-    await Promise.all([suno.close(), mubert.close(), turnstile.close(), engine.close(100)]);
+    await Promise.all([suno.close(), mubert.close(), turnstile.close(), receiver.close(), engine.close(100)]);
   };
 }
 
@@ -47,5 +50,6 @@ declare module "vitest" {
     mubertUrl: string;
     engineUrl: string;
     turnstileUrl: string;
+    receiverUrl: string;
   }
 }

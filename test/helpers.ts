@@ -1,7 +1,8 @@
 import { env, exports } from "cloudflare:workers";
 import { SignJWT } from "jose";
 import { expect } from "vitest";
-import { database, grantStatements } from "./db-access";
+import type { Job } from "../db";
+import { database, grantStatements, jobs } from "./db-access";
 
 export const BASE = "http://refrain.test";
 
@@ -111,4 +112,56 @@ export async function readEvents(response: Response, stopAfter = Number.POSITIVE
   }
   await reader.cancel().catch(() => undefined);
   return events;
+}
+
+/** The operator account (ADMIN_EMAILS in the test config), signed up on first use. */
+export async function operator(): Promise<string> {
+  const credentials = JSON.stringify({ email: "ops@refrain.test", password: "operator passphrase" });
+  const res = await call("/api/auth/signup", { method: "POST", body: credentials });
+  if (res.status === 201) return (await json(res)).accessToken as string;
+  return (await json(await call("/api/auth/signin", { method: "POST", body: credentials }))).accessToken as string;
+}
+
+/** A job row written straight to D1, for tests that need a history (metrics, alerts, the admin console). */
+export function jobRow(userId: string, overrides: Partial<Job> = {}): Job {
+  const now = Date.now();
+  return {
+    id: `job_${crypto.randomUUID()}`,
+    userId,
+    projectId: null,
+    status: "SUCCEEDED",
+    mode: "context",
+    title: null,
+    credits: 10,
+    provider: "suno",
+    providerTaskId: null,
+    arm: "arm:suno",
+    providerChain: [],
+    providersTried: ["suno"],
+    errorCode: null,
+    errorMessage: null,
+    chosenTrackId: null,
+    approveLyrics: false,
+    drafts: 0,
+    parentJobId: null,
+    deadlineAt: now + 900_000,
+    lastSeq: 1,
+    createdAt: now - 3_600_000,
+    updatedAt: now - 1_800_000,
+    finishedAt: null,
+    ...overrides,
+  };
+}
+
+/** A job that took `seconds` from order to end and finished `agoMs` before now. */
+export function finishedJob(userId: string, status: Job["status"], provider: string, seconds: number, agoMs = 1_800_000): Job {
+  const end = Date.now() - agoMs;
+  return jobRow(userId, { status, provider, createdAt: end - seconds * 1000, updatedAt: end, finishedAt: end });
+}
+
+/** One statement per row: D1 takes at most 100 bound parameters per query. */
+export async function insertJobs(rows: Job[]): Promise<void> {
+  const db = database(env.DB);
+  const [first, ...rest] = rows.map((r) => db.insert(jobs).values(r));
+  if (first) await db.batch([first, ...rest]);
 }

@@ -4,7 +4,11 @@ import { requestId } from "hono/request-id";
 import { database } from "../db";
 import { router } from "./http/app-factory";
 import { ApiError } from "./http/errors";
+import { log, watchSecrets } from "./observability";
 import { adminRoutes } from "./routes/admin";
+import { adminCreditRoutes } from "./routes/admin-credits";
+import { adminJobRoutes } from "./routes/admin-jobs";
+import { adminMetricRoutes } from "./routes/admin-metrics";
 import { authRoutes } from "./routes/auth";
 import { creditRoutes } from "./routes/credits";
 import { docsPage } from "./routes/docs";
@@ -21,10 +25,14 @@ const OPENAPI = { openapi: "3.1.0", info: { title: "Refrain", version: "0.1.0", 
 /** What serves the pages (the React Router app) when the Worker is built with the web app; inline scripts carry `nonce`. */
 export type WebHandler = (request: Request, env: Env, ctx: ExecutionContext, nonce: string) => Promise<Response>;
 
+/** The job a request is about: in its path, or in the Location of the order it created. */
+const jobIdOf = (path: string, location: string | null) => /\/(job_[0-9a-f-]{36})\b/.exec(`${path} ${location ?? ""}`)?.[1];
+
 export function createApp(options: { web?: WebHandler } = {}) {
   const app = router();
   app.use("*", requestId());
   app.use("*", async (c, next) => {
+    watchSecrets(c.env);
     c.set("cspNonce", cspNonce());
     await next();
     c.res = withSecurityHeaders(c.env, c.req.path, c.res, c.var.cspNonce);
@@ -33,8 +41,19 @@ export function createApp(options: { web?: WebHandler } = {}) {
     c.set("db", database(c.env.DB));
     const started = Date.now();
     await next();
-    if (c.req.path.startsWith("/api/"))
-      console.log(JSON.stringify({ level: "info", msg: "request", requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, user: c.var.user?.id, latencyMs: Date.now() - started }));
+    if (!c.req.path.startsWith("/api/")) return;
+    const status = c.res.status;
+    // The path only: query strings carry callback tokens and link signatures.
+    log(status >= 500 ? "error" : "info", "request", {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status,
+      user: c.var.user?.id,
+      jobId: jobIdOf(c.req.path, c.res.headers.get("location")),
+      latencyMs: Date.now() - started,
+      ...(c.error ? { error: c.error instanceof ApiError ? c.error.code : "internal" } : {}),
+    });
   });
   // Every body: the API's JSON, engines' callbacks and the pages' form posts alike.
   app.use("*", bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError("payload_too_large", "The request body is larger than 64 KB"); } }));
@@ -49,7 +68,10 @@ export function createApp(options: { web?: WebHandler } = {}) {
     .route("/", trackRoutes)
     .route("/", giftRoutes)
     .route("/", webhookRoutes)
-    .route("/", adminRoutes);
+    .route("/", adminRoutes)
+    .route("/", adminMetricRoutes)
+    .route("/", adminJobRoutes)
+    .route("/", adminCreditRoutes);
   app.doc31("/api/openapi.json", OPENAPI);
   app.route("/", docsPage(() => app.getOpenAPI31Document(OPENAPI) as never));
   app.get("/health", (c) => c.json({ ok: true }));
@@ -75,7 +97,7 @@ export function createApp(options: { web?: WebHandler } = {}) {
       const mapped = new ApiError(err.status === 413 ? "payload_too_large" : "validation_failed", err.message || "The request is malformed");
       return c.json(mapped.toBody(), mapped.status);
     }
-    console.error(JSON.stringify({ level: "error", msg: "unhandled", requestId: c.var.requestId, path: c.req.path, error: String(err), stack: (err as Error).stack }));
+    log("error", "unhandled", { requestId: c.var.requestId, path: c.req.path, error: err, stack: err.stack });
     const internal = new ApiError("internal", "Something went wrong on our side");
     return c.json(internal.toBody(), internal.status);
   });

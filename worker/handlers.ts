@@ -1,15 +1,24 @@
 import { database } from "../db";
 import type { createApp } from "./app";
 import { sweepStragglers } from "./jobs";
+import { checkAlerts, log, watchSecrets } from "./observability";
 import { handleQueueBatch } from "./queues";
 
 /** The Worker's handlers around an app: the API-only entry and the web entry differ only in the app. */
 export function workerHandlers(app: ReturnType<typeof createApp>) {
   return {
     fetch: app.fetch,
-    queue: (batch, env) => handleQueueBatch(batch, env),
+    queue: (batch, env) => {
+      watchSecrets(env);
+      return handleQueueBatch(batch, env);
+    },
     scheduled: async (_controller, env) => {
-      await sweepStragglers(env, database(env.DB));
+      watchSecrets(env);
+      const db = database(env.DB);
+      // Independent chores: a failing alert check must not stop stragglers from being swept, nor the reverse.
+      const [swept, alerted] = await Promise.allSettled([sweepStragglers(env, db), checkAlerts(env, db)]);
+      for (const [chore, outcome] of [["sweep", swept], ["alerts", alerted]] as const)
+        if (outcome.status === "rejected") log("error", "cron chore failed", { chore, error: outcome.reason });
     },
   } satisfies ExportedHandler<Env>;
 }

@@ -36,6 +36,8 @@ const fakeTurnstileScript = `(() => {
 })();`;
 // Short enough that the shared player renews its stream link within seconds (it renews a minute before expiry, at most every 5 s).
 const EMBED_LINK_TTL_SECONDS = 70;
+const OPERATOR = "ops@refrain.test";
+const DEMO = { email: "demo@refrain.local", password: "refrain-demo" };
 
 beforeAll(async () => {
   const partnerPort = await freePort();
@@ -54,6 +56,7 @@ beforeAll(async () => {
     TURNSTILE_SITE_KEY,
     TURNSTILE_SECRET_KEY: TURNSTILE_PASS_SECRET,
     TURNSTILE_VERIFY_URL: turnstile.url,
+    ADMIN_EMAILS: OPERATOR,
   });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -376,4 +379,69 @@ describe("the web app in a browser", () => {
     expect(await audio.evaluate((a: HTMLAudioElement) => a.src)).toBe(swap.src);
     await context.close();
   }, 120_000);
+  it("gives operators their console (metrics with charts, jobs and their events, engines and routing, credit grants), and nobody else", async () => {
+    const api = async (path: string, init: RequestInit & { token?: string } = {}) =>
+      fetch(stack.url + path, { ...init, headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.headers as Record<string, string>) } });
+    const demo = (await (await api("/api/auth/signin", { method: "POST", body: JSON.stringify(DEMO) })).json()) as { accessToken: string };
+    const ordered = await api("/api/jobs", { method: "POST", token: demo.accessToken, headers: { "idempotency-key": crypto.randomUUID(), "cf-turnstile-response": TURNSTILE_DUMMY_TOKEN }, body: JSON.stringify({ mode: "context", occasion: "birthday", recipientName: "Ana", details: ["she sings"], language: "en", styleTags: ["folk"], vocal: "female", durationSeconds: 30 }) });
+    expect(ordered.status).toBe(202);
+    expect((await api("/api/admin/metrics", { token: demo.accessToken })).status).toBe(404);
+
+    const context = await browser.newContext({ locale: "en-GB" });
+    await context.route("https://challenges.cloudflare.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: fakeTurnstileScript }));
+    const page = await context.newPage();
+    // A person who is not an operator sees what an unknown address shows.
+    await page.goto(`${stack.url}/en/signin`);
+    await page.getByLabel(en.auth.email).fill(DEMO.email);
+    await page.getByLabel(en.auth.password).fill(DEMO.password);
+    await page.getByRole("button", { name: en.auth.submitSignin }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith("/signin"));
+    await page.goto(`${stack.url}/en/admin`);
+    await page.getByText(en.admin.notFound).waitFor();
+    expect(await page.getByRole("link", { name: en.nav.admin }).count()).toBe(0);
+    await page.getByRole("button", { name: en.nav.signout }).click();
+
+    // The operator.
+    await page.goto(`${stack.url}/en/signup`);
+    await page.getByLabel(en.auth.email).fill(OPERATOR);
+    await page.getByLabel(en.auth.password).fill("operator passphrase");
+    await page.getByRole("button", { name: en.auth.submitSignup }).click();
+    await page.waitForURL(/\/en\/new$/);
+    await page.getByRole("link", { name: en.nav.admin }).click();
+    await page.getByTestId("success-rate").waitFor();
+    expect(await page.locator("svg.chart").count()).toBeGreaterThanOrEqual(6);
+    expect(await serious(page)).toEqual([]);
+    await shot(page, "20-admin-overview-en");
+
+    await page.getByRole("navigation", { name: en.admin.nav.label }).getByRole("link", { name: en.admin.nav.jobs }).click();
+    await page.getByLabel(en.admin.jobs.user).fill(DEMO.email);
+    await page.getByRole("button", { name: en.admin.jobs.apply }).click();
+    await page.locator("tbody tr").first().waitFor();
+    expect(await page.locator("tbody").innerText()).toContain(DEMO.email);
+    expect(await serious(page)).toEqual([]);
+    await shot(page, "21-admin-jobs-en");
+    await page.locator("tbody tr a").first().click();
+    await page.getByTestId("events").locator("li").first().waitFor();
+    expect(await page.getByTestId("events").innerText()).toContain("queued");
+    await shot(page, "22-admin-job-en");
+
+    await page.getByRole("navigation", { name: en.admin.nav.label }).getByRole("link", { name: en.admin.nav.engines }).click();
+    await page.getByLabel(en.admin.engines.failover).fill("internal, instrumental");
+    await page.getByRole("button", { name: en.admin.engines.save }).click();
+    await page.getByText(en.admin.engines.saved).waitFor();
+    expect(await serious(page)).toEqual([]);
+    await shot(page, "23-admin-engines-en");
+
+    await page.getByRole("navigation", { name: en.admin.nav.label }).getByRole("link", { name: en.admin.nav.credits }).click();
+    await page.getByLabel(en.admin.grant.email).fill(DEMO.email);
+    await page.getByLabel(en.admin.grant.amount).fill("5");
+    await page.getByLabel(en.admin.grant.reason).fill("thanks for testing");
+    await page.getByRole("button", { name: en.admin.grant.submit }).click();
+    await page.getByTestId("grant-done").waitFor();
+    const ledger = (await (await api("/api/credits", { token: demo.accessToken })).json()) as { ledger: { kind: string; amount: number; reason: string }[] };
+    expect(ledger.ledger.filter((e) => e.kind === "grant" && e.reason === "thanks for testing").map((e) => e.amount)).toEqual([5]);
+    expect(await serious(page)).toEqual([]);
+    await shot(page, "24-admin-credits-en");
+    await context.close();
+  }, 300_000);
 });

@@ -14,6 +14,13 @@ export default [
       route("songs", "routes/library.tsx"),
       route("songs/:jobId", "routes/song.tsx"),
       route("credits", "routes/credits.tsx"),
+      route("admin", "routes/admin/layout.tsx", [
+        index("routes/admin/overview.tsx"),
+        route("jobs", "routes/admin/jobs.tsx"),
+        route("jobs/:jobId", "routes/admin/job.tsx"),
+        route("engines", "routes/admin/engines.tsx"),
+        route("credits", "routes/admin/credits.tsx", { id: "admin-credits" }),
+      ]),
       route("*", "routes/not-found.tsx"),
     ]),
   ]),

@@ -18,10 +18,13 @@ function ledgerRow(userId: string, kind: LedgerKind, amount: number, reason: Led
   return { id: crypto.randomUUID(), userId, kind, amount, reason: reason.text, reasonKind: reason.kind, entryKey, jobId: jobId ?? null, createdAt: Date.now() };
 }
 
-export function grantStatements(db: Database, userId: string, amount: number, reason: LedgerReason, entryKey: string) {
+/** An operator's grant from the console is keyed by the request's Idempotency-Key: a retry cannot grant twice. */
+export const operatorGrantKey = (idempotencyKey: string) => `operator-grant:${idempotencyKey}`;
+
+export function grantStatements(db: Database, userId: string, amount: number, reason: LedgerReason, entryKey: string, actor?: string) {
   const now = Date.now();
   return [
-    db.insert(creditLedger).values(ledgerRow(userId, "grant", amount, reason, entryKey)),
+    db.insert(creditLedger).values({ ...ledgerRow(userId, "grant", amount, reason, entryKey), actor: actor ?? null }),
     db
       .insert(creditBalances)
       .values({ userId, balance: amount, reserved: 0, updatedAt: now })

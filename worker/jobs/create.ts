@@ -5,6 +5,7 @@ import { sha256Hex } from "../auth";
 import { freeRevisionStatement, holdStatements, isInsufficientCredits, isUniqueViolation, readCredits } from "../credits";
 import { chooseLyricsWriter, chooseRoute } from "../routing";
 import { ApiError, notFound } from "../http/errors";
+import { log } from "../observability";
 import type { CreateJobBody } from "./schemas";
 import { jobStub } from "./stub";
 
@@ -134,7 +135,7 @@ export async function createJob(env: Env, db: Database, user: { id: string; role
     await jobStub(env, job.id).start(job.id);
   } catch (err) {
     // The order is already safe in D1: the cron sweep starts any job left QUEUED.
-    console.error(JSON.stringify({ msg: "job start deferred to sweep", jobId: job.id, error: String(err) }));
+    log("error", "job start deferred to sweep", { jobId: job.id, user: userId, provider: routed.provider, error: err });
   }
   return { job, replayed: false };
 }

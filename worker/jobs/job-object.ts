@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { streamSSE, type SSEStreamingApi } from "hono/streaming";
 import { database, generations, jobEvents, jobs, tracks, type Job, type JobEvent, type JobStatus } from "../../db";
 import { settleStatements } from "../credits";
+import { log, recordFinishedJob, watchSecrets } from "../observability";
 import { send } from "../queues/messages";
 import { nextInChain } from "../routing";
 import { canFailOver, decide, isTerminal, type JobInput } from "./machine";
@@ -48,6 +49,11 @@ export class JobObject extends DurableObject<Env> {
   private readonly db = database(this.env.DB);
   private tail: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<Listener>();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    watchSecrets(env);
+  }
 
   // The input gate only holds across storage calls, not across D1 or queue calls: without this chain a
   // webhook and a poll could both read the same state and both apply.
@@ -231,7 +237,19 @@ export class JobObject extends DurableObject<Env> {
       ...writes,
     ]);
     const next: Job = { ...job, ...update };
+    log(decision.next === "FAILED" || decision.next === "TIMED_OUT" ? "warn" : "info", "job transition", {
+      jobId: job.id,
+      user: job.userId,
+      provider: next.provider,
+      event: input.type,
+      from: job.status,
+      to: decision.next,
+      seq,
+      ...(update.errorCode ? { error: update.errorCode } : {}),
+      ...(decision.settle ? { settle: decision.settle, credits: job.credits, durationMs: now - job.createdAt } : {}),
+    });
     this.broadcast(event, isTerminal(decision.next));
+    if (decision.settle) await recordFinishedJob(this.env, db, next, now);
     // The engine we leave may still be working on the order: stop it, best effort.
     if (input.type === "failover" && job.provider && job.providerTaskId)
       await send(this.env, { role: "music", op: "cancel", jobId: job.id, provider: job.provider, taskId: job.providerTaskId });

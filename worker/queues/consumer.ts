@@ -1,5 +1,6 @@
 import { database, type Database, type QueueRole } from "../../db";
 import { ProviderError } from "../../providers";
+import { log } from "../observability";
 import { jobStub } from "../jobs/stub";
 import { deliveryStep } from "./delivery-step";
 import { lyricsStep } from "./lyrics-step";
@@ -14,8 +15,6 @@ const steps: { [R in QueueRole]: (env: Env, db: Database, message: MessageFor<R>
   delivery: deliveryStep,
 };
 
-const log = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
-
 /** One handler for every queue: each role's step, retries with backoff, and the dead-letter queue that fails the job. */
 export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const db = database(env.DB);
@@ -24,12 +23,15 @@ export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env): 
   for (const message of batch.messages) {
     const parsed = queueMessageSchema.safeParse(message.body);
     if (!parsed.success) {
-      log({ level: "error", msg: "malformed queue message dropped", queue: batch.queue, issues: parsed.error.issues.length });
+      log("error", "malformed queue message dropped", { requestId: message.id, queue: batch.queue, issues: parsed.error.issues.length });
       message.ack();
       continue;
     }
     const body = parsed.data;
+    // A step's lines carry its message id as their request id: retries of one message share it.
+    const step = { requestId: message.id, jobId: body.jobId, role: body.role, ...(body.role === "music" ? { op: body.op, provider: body.provider } : {}), attempt: message.attempts };
     if (deadLetter) {
+      log("error", "step dead-lettered", step);
       // A provider cancel that kept failing is not the job's failure.
       if (!(body.role === "music" && body.op === "cancel"))
         await jobStub(env, body.jobId).apply(body.jobId, {
@@ -46,14 +48,15 @@ export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env): 
     try {
       await (steps[body.role] as (env: Env, db: Database, m: typeof body) => Promise<void>)(env, db, body);
       message.ack();
-      log({ level: "info", msg: "step done", role: body.role, jobId: body.jobId, latencyMs: Date.now() - started });
+      log("info", "step done", { ...step, latencyMs: Date.now() - started });
     } catch (err) {
       if (err instanceof ProviderError && !err.retryable) {
+        log("warn", "step failed for good", { ...step, latencyMs: Date.now() - started, error: err });
         await jobStub(env, body.jobId).apply(body.jobId, { type: "failed", code: `provider_${err.kind}`, message: err.message, errorKind: err.kind });
         message.ack();
       } else {
         const delaySeconds = err instanceof ProviderError && err.retryAfterSeconds ? err.retryAfterSeconds : Math.min(2 ** message.attempts, 60);
-        log({ level: "warn", msg: "step failed, retrying", role: body.role, jobId: body.jobId, attempt: message.attempts, error: String(err) });
+        log("warn", "step failed, retrying", { ...step, latencyMs: Date.now() - started, error: err, retryInSeconds: delaySeconds });
         message.retry({ delaySeconds });
       }
     }

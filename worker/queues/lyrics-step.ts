@@ -3,6 +3,7 @@ import { generations, jobs, type Database } from "../../db";
 import { formatLyricsText, type Lyrics, type SongContext } from "../../providers";
 import { builtinLyricsWriter } from "../../providers/lyrics";
 import { mentionsName } from "../jobs/name-check";
+import { log } from "../observability";
 import { chooseLyricsWriter, lyrics as lyricsWriter } from "../routing";
 import { jobStub } from "../jobs/stub";
 import type { MessageFor } from "./messages";
@@ -39,7 +40,7 @@ export async function lyricsStep(env: Env, db: Database, message: MessageFor<"ly
     // Lyrics that leave out who the song is for would make a song that cannot be delivered: the
     // built-in writer, which always names the recipient, writes them instead.
     if (!mentionsName(formatLyricsText(written), context.recipientName) && writerId !== builtinLyricsWriter.id) {
-      console.log(JSON.stringify({ level: "warn", msg: "lyrics without the recipient's name, rewritten", jobId: job.id, writer: writerId }));
+      log("warn", "lyrics without the recipient's name, rewritten", { jobId: job.id, user: job.userId, provider: writerId });
       written = await (await lyricsWriter(env, db, builtinLyricsWriter.id, job.id, seed ?? generation.seed)).writeLyrics(context);
       source = builtinLyricsWriter.id;
     }

@@ -17,6 +17,7 @@ import {
 } from "../../providers";
 import { BuiltinLyricsWriter, builtinLyricsWriter, OpenAICompatibleLyricsWriter, WorkersAiLyricsWriter, type WorkersAiBinding } from "../../providers/lyrics";
 import { callbackUrl } from "../jobs/callback-token";
+import { log, redactText } from "../observability";
 import { recordCircuitOutcome } from "./health";
 
 // The one place where configuration becomes engines. Everything else asks for an engine by id.
@@ -101,6 +102,15 @@ export const lyricsRegistry = (env: Env, callback = `${env.PUBLIC_URL}/api/webho
 
 export function callSink(env: Env, db: Database): ProviderCallSink {
   return async (record) => {
+    log(record.outcome === "ok" ? "info" : "warn", "provider call", {
+      provider: record.provider,
+      operation: record.operation,
+      jobId: record.jobId,
+      latencyMs: record.latencyMs,
+      costCents: record.costCents ?? null,
+      outcome: record.outcome,
+      ...(record.error ? { error: record.error, errorKind: record.errorKind } : {}),
+    });
     await db.insert(providerCalls).values({
       provider: record.provider,
       operation: record.operation,
@@ -108,7 +118,8 @@ export function callSink(env: Env, db: Database): ProviderCallSink {
       latencyMs: record.latencyMs,
       costCents: record.costCents ?? null,
       outcome: record.outcome,
-      error: record.error?.slice(0, 500) ?? null,
+      // Operators read these in the console: the same redaction as the logs.
+      error: record.error ? redactText(record.error).slice(0, 500) : null,
       createdAt: Date.now(),
     });
     // Only the engine's own failures count against its circuit, not a refused request.

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { providerHealth, type Database } from "../../db";
 import { admits, closedCircuit, probing, recordOutcome, type Circuit } from "../../providers";
+import { log } from "../observability";
 import { loadRoutingConfig } from "./config-store";
 
 async function circuitOf(db: Database, provider: string): Promise<Circuit> {
@@ -21,7 +22,7 @@ export async function recordCircuitOutcome(env: Env, db: Database, provider: str
   const { breaker } = await loadRoutingConfig(env, db);
   const before = await circuitOf(db, provider);
   const after = recordOutcome(before, ok, Date.now(), breaker);
-  if (after.state !== before.state) console.log(JSON.stringify({ level: after.state === "open" ? "warn" : "info", msg: "circuit changed", provider, from: before.state, to: after.state }));
+  if (after.state !== before.state) log(after.state === "open" ? "warn" : "info", "circuit changed", { provider, from: before.state, to: after.state });
   await save(db, provider, after);
 }
 

@@ -2545,6 +2545,291 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Success rates, generation times, cost per song, styles, backlog per stage and credits, over a window */
+        get: {
+            parameters: {
+                query?: {
+                    window?: "1h" | "6h" | "24h" | "7d";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Metrics */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Metrics"];
+                    };
+                };
+                /** @description `validation_failed`: The request is malformed or a field is invalid. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: No valid access token was given. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: No such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every account's jobs, newest first, by status, engine or person */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "QUEUED" | "WRITING_LYRICS" | "LYRICS_READY" | "GENERATING_MUSIC" | "POSTPROCESSING" | "DELIVERING" | "SUCCEEDED" | "FAILED" | "CANCELED" | "TIMED_OUT";
+                    provider?: string;
+                    /** @description A user id or an email */
+                    user?: string;
+                    limit?: number;
+                    /** @description `next` from the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of jobs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminJobList"];
+                    };
+                };
+                /** @description `validation_failed`: The request is malformed or a field is invalid. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: No valid access token was given. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: No such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A job with its event log, engine calls, credit movements and takes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The job's id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminJobDetail"];
+                    };
+                };
+                /** @description `unauthorized`: No valid access token was given. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: No such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/credits/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give credits to an account, with a reason
+         * @description Written to the account's ledger as a grant, with the operator's id. The same Idempotency-Key with the same grant returns the first one and moves nothing; with another grant, 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description A unique key per grant, e.g. a UUID. */
+                    "idempotency-key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Who, how many credits and why */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CreditGrantRequest"];
+                };
+            };
+            responses: {
+                /** @description The grant this Idempotency-Key already made */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreditGrant"];
+                    };
+                };
+                /** @description Granted */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreditGrant"];
+                    };
+                };
+                /** @description `validation_failed`: The request is malformed or a field is invalid. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: No valid access token was given. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: No such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `idempotency_conflict`: This Idempotency-Key was already used with another body. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2963,6 +3248,203 @@ export interface components {
                 /** @default 60 */
                 openSeconds?: number;
             };
+        };
+        Metrics: {
+            /** @enum {string} */
+            window: "1h" | "6h" | "24h" | "7d";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            jobs: {
+                finished: number;
+                succeeded: number;
+                failed: number;
+                timedOut: number;
+                canceled: number;
+                /** @description Succeeded ÷ finished, cancellations left out */
+                successRate: number | null;
+            };
+            /** @description Order to delivery, for songs delivered in the window */
+            generation: {
+                songs: number;
+                meanMs: number | null;
+                p95Ms: number | null;
+            };
+            cost: {
+                songs: number;
+                /** @description Songs for which an engine reported a cost */
+                pricedSongs: number;
+                totalCents: number;
+                meanCentsPerSong: number | null;
+            };
+            providers: {
+                provider: string;
+                calls: number;
+                callErrors: number;
+                /** @description 0–1; null without a sample */
+                callSuccessRate: number | null;
+                meanLatencyMs: number | null;
+                costCents: number;
+                /** @description Jobs finished on this engine */
+                jobs: number;
+                jobsSucceeded: number;
+                /** @description 0–1; null without a sample */
+                jobSuccessRate: number | null;
+            }[];
+            /** @description Most ordered styles, top 10 */
+            styles: {
+                style: string;
+                jobs: number;
+            }[];
+            /** @description Now, whatever the window: jobs waiting in each stage */
+            queues: {
+                /** @enum {string} */
+                status: "QUEUED" | "WRITING_LYRICS" | "LYRICS_READY" | "GENERATING_MUSIC" | "POSTPROCESSING" | "DELIVERING";
+                stage: string;
+                jobs: number;
+                /** @description Since the oldest of them last moved */
+                oldestAgeSeconds: number | null;
+            }[];
+            credits: {
+                reserved: number;
+                debited: number;
+                refunded: number;
+                granted: number;
+                /** @description Held by orders in progress, now */
+                reservedNow: number;
+            };
+            /** @description The window in 24 equal slots */
+            series: {
+                /** Format: date-time */
+                at: string;
+                succeeded: number;
+                failed: number;
+                meanMs: number | null;
+            }[];
+        };
+        AdminJobList: {
+            jobs: components["schemas"]["AdminJob"][];
+            next: string | null;
+        };
+        AdminJob: {
+            id: string;
+            userId: string;
+            userEmail: string | null;
+            /** @enum {string} */
+            status: "QUEUED" | "WRITING_LYRICS" | "LYRICS_READY" | "GENERATING_MUSIC" | "POSTPROCESSING" | "DELIVERING" | "SUCCEEDED" | "FAILED" | "CANCELED" | "TIMED_OUT";
+            /** @enum {string} */
+            mode: "context" | "custom";
+            title: string | null;
+            provider: string | null;
+            /** @description The routing arm that chose the engine */
+            arm: string | null;
+            providersTried: string[];
+            credits: number;
+            errorCode: string | null;
+            errorMessage: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Order to end, for finished jobs */
+            durationMs: number | null;
+        };
+        AdminJobDetail: {
+            id: string;
+            userId: string;
+            userEmail: string | null;
+            /** @enum {string} */
+            status: "QUEUED" | "WRITING_LYRICS" | "LYRICS_READY" | "GENERATING_MUSIC" | "POSTPROCESSING" | "DELIVERING" | "SUCCEEDED" | "FAILED" | "CANCELED" | "TIMED_OUT";
+            /** @enum {string} */
+            mode: "context" | "custom";
+            title: string | null;
+            provider: string | null;
+            /** @description The routing arm that chose the engine */
+            arm: string | null;
+            providersTried: string[];
+            credits: number;
+            errorCode: string | null;
+            errorMessage: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Order to end, for finished jobs */
+            durationMs: number | null;
+            request: {
+                language: string;
+                vocal: string;
+                styleTags: string[];
+                durationSeconds: number;
+                lyricsSource: string | null;
+                model: string | null;
+                seed: number;
+            } | null;
+            events: {
+                seq: number;
+                type: string;
+                /** @enum {string} */
+                status: "QUEUED" | "WRITING_LYRICS" | "LYRICS_READY" | "GENERATING_MUSIC" | "POSTPROCESSING" | "DELIVERING" | "SUCCEEDED" | "FAILED" | "CANCELED" | "TIMED_OUT";
+                data: {
+                    [key: string]: unknown;
+                };
+                /** Format: date-time */
+                at: string;
+            }[];
+            calls: {
+                provider: string;
+                /** @enum {string} */
+                operation: "createTrack" | "getStatus" | "fetchResult" | "cancel" | "handleWebhook" | "writeLyrics";
+                latencyMs: number;
+                costCents: number | null;
+                /** @enum {string} */
+                outcome: "ok" | "error";
+                error: string | null;
+                /** Format: date-time */
+                at: string;
+            }[];
+            ledger: {
+                /** @enum {string} */
+                kind: "grant" | "hold" | "capture" | "release";
+                amount: number;
+                reason: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+            tracks: {
+                id: string;
+                takeIndex: number;
+                format: string;
+                provider: string;
+                sizeBytes: number;
+                durationSeconds: number | null;
+            }[];
+        };
+        CreditGrant: {
+            entry: {
+                id: string;
+                userId: string;
+                /** @enum {string} */
+                kind: "grant";
+                amount: number;
+                reason: string;
+                /** Format: date-time */
+                createdAt: string;
+            };
+            balance: number;
+            available: number;
+        };
+        CreditGrantRequest: {
+            /** Format: email */
+            email?: string;
+            userId?: string;
+            amount: number;
+            reason: string;
         };
     };
     responses: never;

@@ -40,6 +40,11 @@ function Header() {
               <li>
                 <NavLink to={withLocale(locale, "/credits")}>{t("nav.credits")}</NavLink>
               </li>
+              {auth.user.role === "admin" && (
+                <li>
+                  <NavLink to={withLocale(locale, "/admin")}>{t("nav.admin")}</NavLink>
+                </li>
+              )}
               <li>
                 <button
                   type="button"

@@ -1,0 +1,153 @@
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { Bars, Columns } from "../../admin/charts";
+import { duration, money, percent } from "../../admin/format";
+import { metricWindows, type MetricWindow } from "../../admin/types";
+import { api, unwrap } from "../../lib/api";
+import { useApi } from "../../admin/use-api";
+import { Loading, Title, useLocale } from "../../lib/hooks";
+import { formatNumber, type Locale } from "../../lib/i18n";
+
+const slotLabel = (locale: Locale, iso: string, window: MetricWindow) =>
+  new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", window === "7d" ? { weekday: "short", hour: "2-digit" } : { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+
+export default function AdminOverview() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [params] = useSearchParams();
+  const window = (metricWindows as readonly string[]).includes(params.get("window") ?? "") ? (params.get("window") as MetricWindow) : "24h";
+  const { data: m, reload } = useApi(window, () => unwrap(api.GET("/api/admin/metrics", { params: { query: { window } } })));
+  const n = (v: number) => formatNumber(locale, v);
+  return (
+    <>
+      <Title>{t("admin.title")}</Title>
+      <h1>{t("admin.title")}</h1>
+      <div className="actions">
+        <span>{t("admin.window")}:</span>
+        {metricWindows.map((w) => (
+          <Link key={w} to={`?window=${w}`} aria-current={w === window ? "page" : undefined} className={w === window ? "button" : "button secondary"}>
+            {t(`admin.windows.${w}`)}
+          </Link>
+        ))}
+        <button type="button" className="link" onClick={reload}>
+          {t("admin.refresh")}
+        </button>
+      </div>
+      {!m ? (
+        <Loading />
+      ) : (
+        <>
+          <dl className="stats">
+            <div>
+              <dt>{t("admin.overview.successRate")}</dt>
+              <dd data-testid="success-rate">{percent(locale, m.jobs.successRate)}</dd>
+              <dd className="muted">{t("admin.overview.finished", { count: m.jobs.finished })}</dd>
+            </div>
+            <div>
+              <dt>{t("admin.overview.meanTime")}</dt>
+              <dd>{duration(locale, m.generation.meanMs)}</dd>
+            </div>
+            <div>
+              <dt>{t("admin.overview.p95Time")}</dt>
+              <dd>{duration(locale, m.generation.p95Ms)}</dd>
+            </div>
+            <div>
+              <dt>{t("admin.overview.costPerSong")}</dt>
+              <dd>{money(locale, m.cost.meanCentsPerSong)}</dd>
+              <dd className="muted">{t("admin.overview.pricedSongs", { priced: m.cost.pricedSongs, songs: m.cost.songs })}</dd>
+            </div>
+          </dl>
+          <div className="panels">
+            <section>
+              <h2>{t("admin.overview.jobsChart")}</h2>
+              <Columns
+                label={t("admin.overview.jobsChart")}
+                labels={m.series.map((s) => slotLabel(locale, s.at, window))}
+                series={[
+                  { name: t("admin.overview.succeeded"), className: "chart-ok", values: m.series.map((s) => s.succeeded) },
+                  { name: t("admin.overview.failed"), className: "chart-bad", values: m.series.map((s) => s.failed) },
+                ]}
+                format={n}
+              />
+            </section>
+            <section>
+              <h2>{t("admin.overview.timeChart")}</h2>
+              <Columns
+                label={t("admin.overview.timeChart")}
+                labels={m.series.map((s) => slotLabel(locale, s.at, window))}
+                series={[{ name: t("admin.overview.meanTime"), className: "chart-ok", values: m.series.map((s) => s.meanMs) }]}
+                format={(v) => duration(locale, v)}
+              />
+            </section>
+            <section>
+              <h2>{t("admin.overview.engines")}</h2>
+              <h3 className="muted">{t("admin.overview.jobSuccess")}</h3>
+              <Bars label={t("admin.overview.jobSuccess")} rows={m.providers.map((p) => ({ name: p.provider, value: p.jobSuccessRate }))} format={(v) => percent(locale, v)} max={1} />
+              <h3 className="muted">{t("admin.overview.callSuccess")}</h3>
+              <Bars label={t("admin.overview.callSuccess")} rows={m.providers.map((p) => ({ name: p.provider, value: p.callSuccessRate }))} format={(v) => percent(locale, v)} max={1} />
+              <div className="table-scroll">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("admin.jobs.provider")}</th>
+                      <th scope="col">{t("admin.overview.calls")}</th>
+                      <th scope="col">{t("admin.overview.meanLatency")}</th>
+                      <th scope="col">{t("admin.overview.jobs")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {m.providers.map((p) => (
+                      <tr key={p.provider}>
+                        <td>{p.provider}</td>
+                        <td className="num">{n(p.calls)}</td>
+                        <td className="num">{duration(locale, p.meanLatencyMs === null ? null : Math.round(p.meanLatencyMs))}</td>
+                        <td className="num">{n(p.jobs)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+            <section>
+              <h2>{t("admin.overview.styles")}</h2>
+              <Bars label={t("admin.overview.styles")} rows={m.styles.map((s) => ({ name: s.style, value: s.jobs }))} format={n} />
+            </section>
+            <section>
+              <h2>{t("admin.overview.queues")}</h2>
+              <div className="table-scroll">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("admin.overview.stage")}</th>
+                      <th scope="col">{t("admin.overview.status")}</th>
+                      <th scope="col">{t("admin.overview.jobs")}</th>
+                      <th scope="col">{t("admin.overview.oldest")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {m.queues.map((q) => (
+                      <tr key={q.status}>
+                        <td>{q.stage}</td>
+                        <td>{t(`status.${q.status}`)}</td>
+                        <td className="num">{n(q.jobs)}</td>
+                        <td className="num">{duration(locale, q.oldestAgeSeconds === null ? null : q.oldestAgeSeconds * 1000)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+            <section>
+              <h2>{t("admin.overview.credits")}</h2>
+              <Bars
+                label={t("admin.overview.credits")}
+                rows={(["reserved", "debited", "refunded", "granted", "reservedNow"] as const).map((k) => ({ name: t(`admin.overview.${k}`), value: m.credits[k] }))}
+                format={n}
+              />
+            </section>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -41,6 +41,8 @@ describe("one user's resources are invisible to another", () => {
     { method: "POST", path: "/api/gifts", body: { trackId } },
     { method: "GET", path: `/api/gifts/${giftId}` },
     { method: "DELETE", path: `/api/gifts/${giftId}` },
+    // Operators only: to anyone else it is a route that does not exist.
+    { method: "GET", path: `/api/admin/jobs/${jobId}` },
     { method: "POST", path: "/api/jobs", body: contextOrder({ projectId }), headers: { "idempotency-key": crypto.randomUUID() } },
   ];
 

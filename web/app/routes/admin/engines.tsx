@@ -6,6 +6,7 @@ import { useApi } from "../../admin/use-api";
 import { api, ApiFailure, unwrap } from "../../lib/api";
 import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatDate, formatNumber } from "../../lib/i18n";
+import { TableScroll } from "../../admin/table-scroll";
 
 const list = (text: string) =>
   text
@@ -95,7 +96,7 @@ export default function AdminEngines() {
       {!health.data ? (
         <Loading />
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("admin.engines.health")}>
           <table>
             <thead>
               <tr>
@@ -122,7 +123,7 @@ export default function AdminEngines() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       <h2>{t("admin.engines.routing")}</h2>

@@ -5,6 +5,7 @@ import { api, unwrap } from "../../lib/api";
 import { useApi } from "../../admin/use-api";
 import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatDate, formatNumber, withLocale } from "../../lib/i18n";
+import { TableScroll } from "../../admin/table-scroll";
 
 export default function AdminJob() {
   const { t } = useTranslation();
@@ -77,7 +78,7 @@ export default function AdminJob() {
         ))}
       </ol>
       <h2>{t("admin.job.calls")}</h2>
-      <div className="table-scroll">
+      <TableScroll label={t("admin.job.calls")}>
         <table>
           <thead>
             <tr>
@@ -104,7 +105,7 @@ export default function AdminJob() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h2>{t("admin.job.ledger")}</h2>
       <ul>
         {job.ledger.map((l, i) => (

@@ -7,6 +7,7 @@ import { api, unwrap, type JobStatus } from "../../lib/api";
 import { useApi } from "../../admin/use-api";
 import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatDate, withLocale } from "../../lib/i18n";
+import { TableScroll } from "../../admin/table-scroll";
 
 const FILTERS = ["status", "provider", "user"] as const;
 
@@ -60,7 +61,7 @@ export default function AdminJobs() {
       ) : shown.length === 0 ? (
         <p>{t("admin.jobs.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("admin.nav.jobs")}>
           <table>
             <thead>
               <tr>
@@ -89,7 +90,7 @@ export default function AdminJobs() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {data?.next && (
         <p>

@@ -7,6 +7,7 @@ import { api, unwrap } from "../../lib/api";
 import { useApi } from "../../admin/use-api";
 import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatNumber, type Locale } from "../../lib/i18n";
+import { TableScroll } from "../../admin/table-scroll";
 
 const slotLabel = (locale: Locale, iso: string, window: MetricWindow) =>
   new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", window === "7d" ? { weekday: "short", hour: "2-digit" } : { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
@@ -85,7 +86,7 @@ export default function AdminOverview() {
               <Bars label={t("admin.overview.jobSuccess")} rows={m.providers.map((p) => ({ name: p.provider, value: p.jobSuccessRate }))} format={(v) => percent(locale, v)} max={1} />
               <h3 className="muted">{t("admin.overview.callSuccess")}</h3>
               <Bars label={t("admin.overview.callSuccess")} rows={m.providers.map((p) => ({ name: p.provider, value: p.callSuccessRate }))} format={(v) => percent(locale, v)} max={1} />
-              <div className="table-scroll">
+              <TableScroll label={t("admin.overview.engines")}>
                 <table>
                   <thead>
                     <tr>
@@ -106,7 +107,7 @@ export default function AdminOverview() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </section>
             <section>
               <h2>{t("admin.overview.styles")}</h2>
@@ -114,7 +115,7 @@ export default function AdminOverview() {
             </section>
             <section>
               <h2>{t("admin.overview.queues")}</h2>
-              <div className="table-scroll">
+              <TableScroll label={t("admin.overview.queues")}>
                 <table>
                   <thead>
                     <tr>
@@ -135,7 +136,7 @@ export default function AdminOverview() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </section>
             <section>
               <h2>{t("admin.overview.credits")}</h2>

@@ -15,50 +15,64 @@ const steps: { [R in QueueRole]: (env: Env, db: Database, message: MessageFor<R>
   delivery: deliveryStep,
 };
 
-/** One handler for every queue: each role's step, retries with backoff, and the dead-letter queue that fails the job. */
+/**
+ * One handler for every queue: each role's step, retries with backoff, and the dead-letter queue that fails the job.
+ * A batch's messages run side by side: steps mostly wait on engines and D1, and a slow one must not hold up the
+ * others (each re-reads its job and the job's Durable Object orders its transitions, so running them together is safe).
+ */
 export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const db = database(env.DB);
   const deadLetter = batch.queue === DEAD_LETTER_QUEUE;
   if (!deadLetter && !roleOfQueue(batch.queue)) throw new Error(`No consumer for queue ${batch.queue}`);
-  for (const message of batch.messages) {
-    const parsed = queueMessageSchema.safeParse(message.body);
-    if (!parsed.success) {
-      log("error", "malformed queue message dropped", { requestId: message.id, queue: batch.queue, issues: parsed.error.issues.length });
+  await Promise.all(
+    batch.messages.map((message) =>
+      handleMessage(env, db, batch.queue, deadLetter, message).catch((err: unknown) => {
+        // Whatever escaped (the job's object unreachable, say): this message alone is tried again.
+        log("error", "queue message failed unexpectedly", { requestId: message.id, queue: batch.queue, attempt: message.attempts, error: err });
+        message.retry({ delaySeconds: Math.min(2 ** message.attempts, 60) });
+      }),
+    ),
+  );
+}
+
+async function handleMessage(env: Env, db: Database, queue: string, deadLetter: boolean, message: Message<unknown>): Promise<void> {
+  const parsed = queueMessageSchema.safeParse(message.body);
+  if (!parsed.success) {
+    log("error", "malformed queue message dropped", { requestId: message.id, queue, issues: parsed.error.issues.length });
+    message.ack();
+    return;
+  }
+  const body = parsed.data;
+  // A step's lines carry its message id as their request id: retries of one message share it.
+  const step = { requestId: message.id, jobId: body.jobId, role: body.role, ...(body.role === "music" ? { op: body.op, provider: body.provider } : {}), attempt: message.attempts };
+  if (deadLetter) {
+    log("error", "step dead-lettered", step);
+    // A provider cancel that kept failing is not the job's failure.
+    if (!(body.role === "music" && body.op === "cancel"))
+      await jobStub(env, body.jobId).apply(body.jobId, {
+        type: "failed",
+        code: "step_failed",
+        message: `The ${body.role} step kept failing; your credits were refunded.`,
+        // Past the lyrics, a step that keeps failing is the engine's doing: the next engine may succeed.
+        ...(body.role === "lyrics" ? {} : { errorKind: "unavailable" as const }),
+      });
+    message.ack();
+    return;
+  }
+  const started = Date.now();
+  try {
+    await (steps[body.role] as (env: Env, db: Database, m: typeof body) => Promise<void>)(env, db, body);
+    message.ack();
+    log("info", "step done", { ...step, latencyMs: Date.now() - started });
+  } catch (err) {
+    if (err instanceof ProviderError && !err.retryable) {
+      log("warn", "step failed for good", { ...step, latencyMs: Date.now() - started, error: err });
+      await jobStub(env, body.jobId).apply(body.jobId, { type: "failed", code: `provider_${err.kind}`, message: err.message, errorKind: err.kind });
       message.ack();
-      continue;
-    }
-    const body = parsed.data;
-    // A step's lines carry its message id as their request id: retries of one message share it.
-    const step = { requestId: message.id, jobId: body.jobId, role: body.role, ...(body.role === "music" ? { op: body.op, provider: body.provider } : {}), attempt: message.attempts };
-    if (deadLetter) {
-      log("error", "step dead-lettered", step);
-      // A provider cancel that kept failing is not the job's failure.
-      if (!(body.role === "music" && body.op === "cancel"))
-        await jobStub(env, body.jobId).apply(body.jobId, {
-          type: "failed",
-          code: "step_failed",
-          message: `The ${body.role} step kept failing; your credits were refunded.`,
-          // Past the lyrics, a step that keeps failing is the engine's doing: the next engine may succeed.
-          ...(body.role === "lyrics" ? {} : { errorKind: "unavailable" as const }),
-        });
-      message.ack();
-      continue;
-    }
-    const started = Date.now();
-    try {
-      await (steps[body.role] as (env: Env, db: Database, m: typeof body) => Promise<void>)(env, db, body);
-      message.ack();
-      log("info", "step done", { ...step, latencyMs: Date.now() - started });
-    } catch (err) {
-      if (err instanceof ProviderError && !err.retryable) {
-        log("warn", "step failed for good", { ...step, latencyMs: Date.now() - started, error: err });
-        await jobStub(env, body.jobId).apply(body.jobId, { type: "failed", code: `provider_${err.kind}`, message: err.message, errorKind: err.kind });
-        message.ack();
-      } else {
-        const delaySeconds = err instanceof ProviderError && err.retryAfterSeconds ? err.retryAfterSeconds : Math.min(2 ** message.attempts, 60);
-        log("warn", "step failed, retrying", { ...step, latencyMs: Date.now() - started, error: err, retryInSeconds: delaySeconds });
-        message.retry({ delaySeconds });
-      }
+    } else {
+      const delaySeconds = err instanceof ProviderError && err.retryAfterSeconds ? err.retryAfterSeconds : Math.min(2 ** message.attempts, 60);
+      log("warn", "step failed, retrying", { ...step, latencyMs: Date.now() - started, error: err, retryInSeconds: delaySeconds });
+      message.retry({ delaySeconds });
     }
   }
 }

@@ -39,6 +39,11 @@ describe("the internal engine provider", () => {
     expect((await fetch(takes[0]!.wavUrl!)).status).toBe(200);
   });
 
+  it("reports a render the engine has forgotten (a restart) as failed, so the order moves on at once", async () => {
+    const status = await engine().getStatus("trk_forgotten,trk_forgotten_too");
+    expect(status).toMatchObject({ state: "failed", error: { kind: "unavailable" } });
+  });
+
   it("cancels both renders", async () => {
     const provider = engine();
     const { taskId } = await provider.createTrack({ ...order, durationSeconds: 300 });

@@ -97,7 +97,14 @@ export class InternalMusicProvider implements MusicProvider {
   }
 
   async getStatus(taskId: string): Promise<TaskStatus> {
-    const tracks = await this.tracks(taskId);
+    let tracks: EngineTrack[];
+    try {
+      tracks = await this.tracks(taskId);
+    } catch (err) {
+      // An engine that restarted has forgotten its renders: waiting cannot bring them back, the next engine can.
+      if (err instanceof ProviderError && err.providerCode === 404) return { state: "failed", error: { kind: "unavailable", message: "the engine no longer knows this render (it restarted)" } };
+      throw err;
+    }
     const progress = tracks.reduce((sum, t) => sum + t.progress, 0) / tracks.length;
     if (tracks.some((t) => t.status === "queued" || t.status === "running"))
       return { state: tracks.some((t) => t.status === "running") ? "running" : "pending", progress, ...(tracks.find((t) => t.stage)?.stage ? { stage: tracks.find((t) => t.stage)!.stage! } : {}) };

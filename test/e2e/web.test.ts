@@ -29,9 +29,9 @@ const fakeTurnstileScript = `(() => {
   const token = ${JSON.stringify(TURNSTILE_DUMMY_TOKEN)}, widgets = {};
   const solve = (id) => setTimeout(() => widgets[id] && widgets[id].callback(token), 100);
   window.turnstile = {
-    render(el, options) { const p = document.createElement("p"); p.textContent = "Turnstile test widget"; el.append(p); const id = "w" + Math.random(); widgets[id] = options; solve(id); return id; },
+    render(el, options) { const p = document.createElement("p"); p.textContent = "Turnstile test widget"; el.append(p); const id = "w" + Math.random(); widgets[id] = { ...options, p }; solve(id); return id; },
     reset: solve,
-    remove(id) { delete widgets[id]; },
+    remove(id) { widgets[id]?.p.remove(); delete widgets[id]; },
   };
 })();`;
 // Short enough that the shared player renews its stream link within seconds (it renews a minute before expiry, at most every 5 s).

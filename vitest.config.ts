@@ -45,6 +45,7 @@ export default defineConfig({
                 RATE_LIMIT_SIGNIN: "100000/60",
                 RATE_LIMIT_SIGNUP: "100000/60",
                 RATE_LIMIT_JOBS: "100000/60",
+                RATE_LIMIT_JOBS_IP: "100000/60",
                 TURNSTILE_SECRET_KEY: "",
                 TURNSTILE_VERIFY_URL: inject("turnstileUrl"),
                 ALERT_WEBHOOK_URL: `${inject("receiverUrl")}/hooks/alerts`,

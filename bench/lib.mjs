@@ -242,7 +242,7 @@ export async function startPlatform(run, { vars = {}, secrets = {}, logPath } = 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // A benchmark's few accounts order far more, and faster, than the abuse limits let a person (the limiter still runs).
-  const allVars = { PUBLIC_URL: base, ACCESS_TOKEN_TTL_SECONDS: "86400", RATE_LIMIT_JOBS: "1000000/60", RATE_LIMIT_SIGNUP: "1000000/60", RATE_LIMIT_SIGNIN: "1000000/60", DAILY_JOB_QUOTA: "1000000", ...vars };
+  const allVars = { PUBLIC_URL: base, ACCESS_TOKEN_TTL_SECONDS: "86400", RATE_LIMIT_JOBS: "1000000/60", RATE_LIMIT_JOBS_IP: "1000000/60", RATE_LIMIT_SIGNUP: "1000000/60", RATE_LIMIT_SIGNIN: "1000000/60", DAILY_JOB_QUOTA: "1000000", ...vars };
   const logFile = createWriteStream(logPath ?? join(dir, "wrangler.log"), { flags: "a" });
   const notable = new Map(); // warning/error lines of wrangler's output, deduplicated (ids stripped)
   const state = { reloads: 0, tail: "", child: null };

@@ -304,6 +304,17 @@ describe("abuse limits", () => {
     expect((await order((await signUp()).token)).status).toBe(202);
   });
 
+  it("throttles new orders per address too, whichever account places them", async () => {
+    const fetch = limitedApp({ RATE_LIMIT_JOBS_IP: "2/60" });
+    const from = (ip: string) => ({ "idempotency-key": crypto.randomUUID(), "cf-connecting-ip": ip });
+    const body = JSON.stringify(contextOrder());
+    for (let i = 0; i < 2; i++) expect((await fetch("/api/jobs", { method: "POST", token: (await signUp()).token, body, headers: from("203.0.113.7") })).status).toBe(202);
+    const refused = await fetch("/api/jobs", { method: "POST", token: (await signUp()).token, body, headers: from("203.0.113.7") });
+    await expectError(refused, 429, "rate_limited", "third order from one address in a minute");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await fetch("/api/jobs", { method: "POST", token: (await signUp()).token, body, headers: from("198.51.100.20") })).status).toBe(202);
+  });
+
   it("stops orders past the daily quota until the next UTC day, whatever the credits", async () => {
     const fetch = limitedApp({ DAILY_JOB_QUOTA: "2" });
     const { token } = await signUp(100);

@@ -33,7 +33,11 @@ export async function admitOrder(c: Context<AppEnv>, idempotencyKey: string): Pr
   const { db, user } = c.var;
   const used = await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, user.id), eq(idempotencyKeys.key, idempotencyKey))).get();
   if (used) return;
-  await rateLimit(c.env, `jobs:user:${user.id}`, parseRateRule("RATE_LIMIT_JOBS", c.env.RATE_LIMIT_JOBS), "Too many orders in a short time");
+  // Per account, and per address: one address cycling through fresh accounts is held back too.
+  await Promise.all([
+    rateLimit(c.env, `jobs:user:${user.id}`, parseRateRule("RATE_LIMIT_JOBS", c.env.RATE_LIMIT_JOBS), "Too many orders in a short time"),
+    rateLimit(c.env, `jobs:ip:${clientIp(c)}`, parseRateRule("RATE_LIMIT_JOBS_IP", c.env.RATE_LIMIT_JOBS_IP), "Too many orders from this address in a short time"),
+  ]);
   await enforceDailyJobQuota(c.env, db, user.id);
   await verifyTurnstile(c.env, c.req.header(TURNSTILE_HEADER), c.req.header("cf-connecting-ip"));
 }

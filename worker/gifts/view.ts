@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { generations, gifts, tracks, type Database, type Gift } from "../../db";
 import { lineTimingSchema } from "../../providers/contract";
 import { ApiError, notFound } from "../http/errors";
-import { signMediaLink } from "../media";
+import { publicLinkTtl, signMediaLink } from "../media";
 
 const base = (env: Env) => env.PUBLIC_URL.replace(/\/$/, "");
 
@@ -49,7 +49,7 @@ export async function publicGiftView(env: Env, db: Database, gift: Gift) {
     db.select({ lyrics: generations.lyrics, timings: generations.timings, language: generations.language }).from(generations).where(eq(generations.jobId, gift.jobId)).get(),
   ]);
   if (!track || !generation) throw notFound("Gift");
-  const ttl = Math.min(Number(env.EMBED_LINK_TTL_SECONDS), Number(env.MEDIA_LINK_TTL_SECONDS));
+  const ttl = publicLinkTtl(env);
   const now = Date.now();
   const [stream, download] = await Promise.all([
     signMediaLink(env, track.id, "inline", now, "mp3", ttl),

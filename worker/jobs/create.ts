@@ -48,11 +48,21 @@ export interface RevisionOf {
   free: boolean;
 }
 
-export async function createJob(env: Env, db: Database, user: { id: string; role: string }, idempotencyKey: string, body: CreateJobBody, revision?: RevisionOf): Promise<Created> {
+/** `admit` throttles, counts and challenges a new order; a retry of an order already made skips it. */
+export async function createJob(
+  env: Env,
+  db: Database,
+  user: { id: string; role: string },
+  idempotencyKey: string,
+  body: CreateJobBody,
+  revision?: RevisionOf,
+  admit?: () => Promise<void>,
+): Promise<Created> {
   const userId = user.id;
   const requestHash = await sha256Hex(canonicalJson(body));
   const earlier = await replay(db, userId, idempotencyKey, requestHash);
   if (earlier) return earlier;
+  await admit?.();
 
   if (body.projectId) {
     const project = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, body.projectId), eq(projects.userId, userId))).get();

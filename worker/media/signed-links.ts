@@ -9,6 +9,9 @@ export type MediaFormat = (typeof mediaFormats)[number];
 const message = (trackId: string, expires: number, disposition: Disposition, format: MediaFormat) => `media:${trackId}:${expires}:${disposition}:${format}`;
 
 /** A link to one track's audio, valid until `expires` (unix seconds), for streaming (inline) or download (attachment). */
+/** Links handed to people without an account (share page, embeds, gifts) live shorter; their players renew them. */
+export const publicLinkTtl = (env: Env) => Math.min(Number(env.EMBED_LINK_TTL_SECONDS), Number(env.MEDIA_LINK_TTL_SECONDS));
+
 export async function signMediaLink(env: Env, trackId: string, disposition: Disposition, now = Date.now(), format: MediaFormat = "mp3", ttlSeconds = Number(env.MEDIA_LINK_TTL_SECONDS)) {
   const expires = Math.floor(now / 1000) + ttlSeconds;
   const url = new URL(`/api/media/${encodeURIComponent(trackId)}`, env.PUBLIC_URL);

@@ -36,8 +36,12 @@ const secretPatterns: [RegExp, string][] = [
 const knownSecrets = new Set<string>();
 const secretBinding = /SECRET|TOKEN|_KEY$|COOKIE|PASSWORD|WEBHOOK_URL/;
 
-/** Learns this Worker's secret values so that `log` masks them; cheap to call on every entry point. */
+const watched = new WeakSet<object>();
+
+/** Learns this Worker's secret values so that `log` masks them; called on every entry point, it reads each env once. */
 export function watchSecrets(env: object): void {
+  if (watched.has(env)) return;
+  watched.add(env);
   for (const [name, value] of Object.entries(env)) if (secretBinding.test(name) && typeof value === "string" && value.length >= 8) knownSecrets.add(value);
 }
 

@@ -65,8 +65,7 @@ export const jobRoutes = router()
     }),
     async (c) => {
       const key = c.req.valid("header")["idempotency-key"];
-      await admitOrder(c, key);
-      const { job, replayed } = await createJob(c.env, c.var.db, c.var.user, key, c.req.valid("json"));
+      const { job, replayed } = await createJob(c.env, c.var.db, c.var.user, key, c.req.valid("json"), undefined, () => admitOrder(c));
       c.header("Location", `/api/jobs/${job.id}`);
       if (replayed) c.header("Idempotent-Replayed", "true");
       return c.json(await loadJobView(c.var.db, job), replayed ? 200 : 202);
@@ -163,7 +162,6 @@ export const jobRoutes = router()
       const change = c.req.valid("json");
       const lyrics = generation.lyrics;
       const vocal = change.vocal ?? generation.vocal;
-      await admitOrder(c, c.req.valid("header")["idempotency-key"]);
       const { job, replayed } = await createJob(
         c.env,
         c.var.db,
@@ -182,6 +180,7 @@ export const jobRoutes = router()
           ...(parent.projectId ? { projectId: parent.projectId } : {}),
         },
         { parentJobId: parent.id, context: generation.context, free: true },
+        () => admitOrder(c),
       );
       return c.json(await loadJobView(c.var.db, job), replayed ? 200 : 202);
     },

@@ -5,7 +5,7 @@ import { randomToken, requireUser } from "../auth";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
-import { dispositions, mediaFormats, serveTrack, signMediaLink, verifyMediaLink } from "../media";
+import { dispositions, mediaFormats, publicLinkTtl, serveTrack, signMediaLink, verifyMediaLink } from "../media";
 
 const trackSchema = z
   .object({
@@ -54,8 +54,7 @@ export async function sharedTrack(db: import("../../db").Database, id: string, t
 }
 
 export async function publicTrackView(env: Env, t: { id: string; title: string | null; durationSeconds: number | null }) {
-  const ttl = Math.min(Number(env.EMBED_LINK_TTL_SECONDS), Number(env.MEDIA_LINK_TTL_SECONDS));
-  const stream = await signMediaLink(env, t.id, "inline", Date.now(), "mp3", ttl);
+  const stream = await signMediaLink(env, t.id, "inline", Date.now(), "mp3", publicLinkTtl(env));
   return { id: t.id, title: t.title, durationSeconds: t.durationSeconds, streamUrl: stream.url, expiresAt: stream.expiresAt };
 }
 

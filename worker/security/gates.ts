@@ -1,6 +1,4 @@
-import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
-import { idempotencyKeys } from "../../db";
 import { sha256Hex } from "../auth";
 import type { AppEnv } from "../http/context";
 import { enforceDailyJobQuota } from "./quota";
@@ -26,13 +24,11 @@ export async function admitSignUp(c: Context<AppEnv>): Promise<void> {
 }
 
 /**
- * A new order is throttled, counted against the daily quota and challenged. A retry with an
- * Idempotency-Key already used creates nothing, so it passes untouched (its Turnstile token is spent).
+ * A new order is throttled, counted against the daily quota and challenged. `createJob` calls this only
+ * for an Idempotency-Key not used yet: a retry creates nothing, so it passes untouched (its Turnstile token is spent).
  */
-export async function admitOrder(c: Context<AppEnv>, idempotencyKey: string): Promise<void> {
+export async function admitOrder(c: Context<AppEnv>): Promise<void> {
   const { db, user } = c.var;
-  const used = await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, user.id), eq(idempotencyKeys.key, idempotencyKey))).get();
-  if (used) return;
   // Per account, and per address: one address cycling through fresh accounts is held back too.
   await Promise.all([
     rateLimit(c.env, `jobs:user:${user.id}`, parseRateRule("RATE_LIMIT_JOBS", c.env.RATE_LIMIT_JOBS), "Too many orders in a short time"),

@@ -6,13 +6,16 @@
 import { spawn, spawnSync } from "node:child_process";
 import { pbkdf2Sync, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 
 const port = process.env.PORT ?? "8787";
 const enginePort = process.env.ENGINE_PORT ?? String(Number(port) + 2);
 const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
-// REFRAIN_STATE_DIR keeps a run's D1, R2, queues and audio apart (end-to-end tests use a fresh one).
-const stateDir = process.env.REFRAIN_STATE_DIR;
-const persist = stateDir ? ["--persist-to", stateDir] : [];
+// One state folder for the migrations, the demo seed, wrangler dev and the engine's renders: each wrangler
+// command otherwise persists next to its own config file, and `wrangler dev -c build/server/wrangler.json`
+// would open an empty database under build/server. REFRAIN_STATE_DIR moves it (end-to-end tests use a fresh one).
+const stateDir = resolve(process.env.REFRAIN_STATE_DIR ?? ".wrangler/state");
+const persist = ["--persist-to", stateDir];
 const wrangler = (args, options = {}) => spawnSync("npx", ["wrangler", ...args], { stdio: "inherit", env, ...options });
 
 // Secrets stay out of the repository: each machine makes its own on first start.
@@ -51,10 +54,9 @@ if (process.env.REFRAIN_SKIP_WEB_BUILD !== "1" || !existsSync("build/server/wran
   if (spawnSync("npx", ["react-router", "build"], { stdio: ["ignore", "inherit", "inherit"], env }).status !== 0) process.exit(1);
 const engine = spawn(process.execPath, ["engine/dist/server.mjs"], {
   stdio: "inherit",
-  env: { ...process.env, ENGINE_PORT: enginePort, ENGINE_TOKEN: vars.ENGINE_TOKEN, ENGINE_WEBHOOK_SECRET: vars.ENGINE_WEBHOOK_SECRET, ENGINE_PUBLIC_URL: `http://127.0.0.1:${enginePort}`, ...(stateDir ? { ENGINE_DATA_DIR: `${stateDir}/engine` } : {}) },
+  env: { ...process.env, ENGINE_PORT: enginePort, ENGINE_TOKEN: vars.ENGINE_TOKEN, ENGINE_WEBHOOK_SECRET: vars.ENGINE_WEBHOOK_SECRET, ENGINE_PUBLIC_URL: `http://127.0.0.1:${enginePort}`, ENGINE_DATA_DIR: `${stateDir}/engine` },
 });
 
-console.log(`\nRefrain is starting on http://localhost:${port}\n  demo account: ${demo.email} / ${demo.password} (${demo.credits} credits)\n  API docs:     http://localhost:${port}/api/docs\n`);
 const dev = spawn(
   "npx",
   [
@@ -80,3 +82,12 @@ for (const child of children)
     children.forEach((other) => other !== child && other.kill("SIGTERM"));
     process.exit(code ?? 0);
   });
+
+// The URL and the demo sign-in come last, once both servers answer, so they are not lost in wrangler's output.
+const url = `http://localhost:${port}`;
+const answers = (address) => fetch(address).then((r) => r.ok, () => false);
+for (;;) {
+  if ((await answers(`http://127.0.0.1:${port}/health`)) && (await answers(`http://127.0.0.1:${enginePort}/healthz`))) break;
+  await new Promise((done) => setTimeout(done, 300));
+}
+console.log(`\nRefrain is ready: ${url}\n  API docs: ${url}/api/docs\n  Sign in with the demo account: ${demo.email} / ${demo.password} (${demo.credits} credits)\n`);

@@ -35,6 +35,8 @@ export interface LineGroup {
   moods?: Mood[];
   /** Lines that only a couple can be sung ("pour vous deux"). */
   couple?: boolean;
+  /** Lines for one person only ("ton prénom"). */
+  single?: boolean;
   lines: string[];
 }
 
@@ -316,9 +318,7 @@ const fr: LanguageBank = {
         "Le monde est à {toi} maintenant",
         "On profite de chaque moment",
         "Le cœur léger comme le vent",
-        "Cette chanson porte {ton} nom",
         "C'est pour {toi}, cette chanson",
-        "Tout le monde chante {ton} prénom",
         "On {te} aimera toujours",
         "Avec tout notre amour",
         "{Tu} {v:rendre} plus beaux tous nos jours",
@@ -342,6 +342,7 @@ const fr: LanguageBank = {
         "Des étoiles plein les yeux",
       ],
     },
+    { single: true, lines: ["Cette chanson porte {ton} nom", "Tout le monde chante {ton} prénom"] },
     {
       couple: true,
       lines: [
@@ -407,7 +408,7 @@ const fr: LanguageBank = {
     { moods: ["funny"], lines: ["{Tu} {v:chanter} faux, mais on s'en fiche", "Avec {toi}, on est tous riches", "{Tu} {v:être} toujours en retard", "Mais on {te} attend comme une star"] },
     { moods: ["energetic"], lines: ["On monte le volume, on lève les bras", "Ce soir, on ne s'arrête pas"] },
     { moods: ["calm"], lines: ["Doucement, le soir descend", "On prend le temps, tout simplement"] },
-    { moods: ["tender"], lines: ["Je veux {lui} dire tout doucement", "Que je {te} aime infiniment"] },
+    { moods: ["tender"], lines: ["{Tu} {v:être} là, tout simplement", "Je {te} garde précieusement"] },
     { moods: ["nostalgic"], lines: ["{Tu} {se} {v:souvenir} de nos étés", "Des rires, des nuits à veiller"] },
   ],
   bridge: [
@@ -450,7 +451,7 @@ const fr: LanguageBank = {
   },
   tails: {
     present: [", on le sait", ", c'est vrai", ", c'est beau", ", c'est comme ça", ", et on en rit", ", depuis toujours"],
-    past: [", on le sait", ", c'est vrai", ", je m'en souviens", ", et on en rit", ", merci"],
+    past: [", on le sait", ", c'est vrai", ", je m'en souviens", ", et on en rit"],
   },
 };
 

@@ -188,7 +188,7 @@ function pool(draft: Draft, groups: LineGroup[], named = false): Line[] {
     rank += group.lines.length;
     if (group.occasions && !group.occasions.includes(draft.occasion)) return [];
     if (group.moods && !group.moods.includes(draft.mood)) return [];
-    if (group.couple && !draft.couple) return [];
+    if ((group.couple && !draft.couple) || (group.single && draft.couple)) return [];
     const weight = (group.occasions ? 4 : 1) * (group.moods ? 3 : 1);
     return group.lines.flatMap((template, i) => {
       if (!named) return [measure(draft, say(draft, template), template, weight, start + i)];
@@ -378,7 +378,8 @@ function detailLines(draft: Draft, detail: Detail): Line[] {
       lines.push(measure(draft, text, `detail:${detail.source}`, frame !== "{d}" ? 1 : detail.kind === "noun" ? 0.7 : 3));
       // A line that ends on the detail's own word may find no rhyme; a short tail brings one.
       if (frame === "{d}" && detail.kind !== "noun") {
-        const tails = detail.tense === "present" ? draft.bank.tails.present : draft.bank.tails.past;
+        // "day and night" tells the recipient's habits; what others do or did takes the plainer tails.
+        const tails = detail.kind === "clause" && detail.tense === "present" ? draft.bank.tails.present : draft.bank.tails.past;
         for (const tail of tails) lines.push(measure(draft, text + tail, `detail:${detail.source}`, 1));
       }
     }

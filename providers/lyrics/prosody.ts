@@ -9,6 +9,12 @@ function wordsOf(line: string): string[] {
   return (line.toLowerCase().replace(/’/g, "'").match(wordPattern) ?? []).flatMap((w) => w.split("-")).filter((w) => /[\p{L}\p{N}]/u.test(w));
 }
 
+/**
+ * Sung syllables a lyric line may hold: a line is sung over two bars, where twelve syllables still
+ * fall on eighth notes with a held last note and a breath, and fewer than five leave it hollow.
+ */
+export const sungLineSyllables = { min: 5, max: 12 } as const;
+
 // ---------------------------------------------------------------------------------------------
 // Numbers are sung as words, so "30" counts like "trente" / "thirty".
 

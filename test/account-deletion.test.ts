@@ -5,7 +5,7 @@ import { SignJWT } from "jose";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { routingConfigSchema } from "../providers";
 import worker from "../worker";
-import { deleteSupabaseUser, markDeleted } from "../worker/account";
+import { deleteSupabaseUser, markDeleted, resendStaleDeletions } from "../worker/account";
 import { saveRoutingConfig } from "../worker/routing";
 import { creditBalances, creditLedger, database, jobs, routingConfigs, users } from "./db-access";
 import { call, contextOrder, credits, json, operator, orderJob, signUp, sim, waitFor, waitForStatus } from "./helpers";
@@ -112,7 +112,7 @@ async function expectErased(account: Awaited<ReturnType<typeof richAccount>>) {
   expect(tombstone?.erasedAt).toBeTypeOf("number");
 }
 
-describe("deleting an account", () => {
+describe("deleting an account", { timeout: 120_000 }, () => {
   it("cancels and refunds running orders, revokes gifts and shares, deletes the audio and leaves nothing that names the person", async () => {
     const bystander = await signUp();
     const theirs = await orderJob(bystander.token);
@@ -190,6 +190,15 @@ describe("deleting an account", () => {
     expect(await ledgerBalancesOfOthers(account.userId)).toBeGreaterThan(0);
   });
 
+  it("is sent again by the cron trigger when its queued step was lost", async () => {
+    const account = await signUp();
+    await markDeleted(db, account.userId, Date.now() - 3_600_000);
+    expect(await resendStaleDeletions(env, db)).toBeGreaterThanOrEqual(1);
+    await waitFor("the erasure", async () => (await db.select().from(users).where(eq(users.id, account.userId)).get())?.erasedAt);
+    expect(await cellsHolding([account.email])).toEqual([]);
+    expect(await resendStaleDeletions(env, db)).toBe(0);
+  });
+
   it("lets an operator delete an account by email, idempotently", async () => {
     const account = await signUp();
     const ops = await operator();
@@ -217,7 +226,7 @@ async function supabaseToken(sub: string, email: string, issuedAt = Math.floor(D
     .sign(new TextEncoder().encode(env.SUPABASE_JWT_SECRET));
 }
 
-describe("deleting a Supabase account", () => {
+describe("deleting a Supabase account", { timeout: 120_000 }, () => {
   it("gets the same deletion, refuses the tokens Supabase issued before it, and leaves Supabase's user alone by default", async () => {
     const sub = crypto.randomUUID();
     const email = `supa-${sub.slice(0, 8)}@example.com`;
@@ -258,7 +267,7 @@ describe("deleting a Supabase account", () => {
   });
 });
 
-describe("exporting an account", () => {
+describe("exporting an account", { timeout: 120_000 }, () => {
   it("gives the account, every order with its brief, lyrics and signed links to its takes, the ledger and gifts", async () => {
     const account = await richAccount();
     const res = await call("/api/account/export", { token: account.token });

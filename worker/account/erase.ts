@@ -134,8 +134,9 @@ export async function eraseAccount(env: Env, db: Database, userId: string, reche
   const now = Date.now();
   await markDeleted(db, userId, now);
   const canceledOrders = await cancelRunningOrders(env, db, userId);
-  const deletedObjects = await eraseMedia(env, db, userId);
+  // Gifts are revoked before their covers go: a revoked gift's cover is never drawn again.
   await eraseRows(db, userId, now);
+  const deletedObjects = await eraseMedia(env, db, userId);
   if (user.externalId) await deleteSupabaseUser(env, user.externalId);
   await db
     .update(users)

@@ -267,7 +267,7 @@ describe("deleting a Supabase account", { timeout: 120_000 }, () => {
   });
 });
 
-describe("exporting an account", { timeout: 120_000 }, () => {
+describe("exporting an account, and what engines receive", { timeout: 120_000 }, () => {
   it("gives the account, every order with its brief, lyrics and signed links to its takes, the ledger and gifts", async () => {
     const account = await richAccount();
     const res = await call("/api/account/export", { token: account.token });
@@ -288,5 +288,15 @@ describe("exporting an account", { timeout: 120_000 }, () => {
     expect(data.gifts).toEqual([expect.objectContaining({ id: account.giftId, message: secrets.message, senderName: secrets.senderName })]);
     expect(data.projects).toEqual([expect.objectContaining({ name: secrets.project })]);
     expect((await call("/api/account/export")).status).toBe(401);
+  });
+
+  it("sends a Suno-type engine the lyrics and the style, never the email (as the privacy page says)", async () => {
+    const account = await richAccount();
+    const tasks: { kind: string; request: Record<string, unknown> }[] = await sim("/__sim/tasks");
+    const music = tasks.find((t) => t.kind === "music" && String(t.request.callBackUrl).includes(account.doneId));
+    expect(String(music?.request.prompt)).toContain(account.lyricLine);
+    expect(music?.request.style).toContain("pop");
+    expect(JSON.stringify(music?.request)).not.toContain(secrets.detail);
+    for (const task of tasks) expect(JSON.stringify(task.request).toLowerCase()).not.toContain(account.email.toLowerCase());
   });
 });

@@ -7,7 +7,9 @@ const createdAt = () => integer("created_at", { mode: "number" }).notNull();
 
 export const userRoles = ["user", "admin"] as const;
 
-export const users = sqliteTable("users", {
+export const users = sqliteTable(
+  "users",
+  {
   id: text("id").primaryKey(),
   email: text("email").unique(),
   passwordHash: text("password_hash"),
@@ -15,7 +17,13 @@ export const users = sqliteTable("users", {
   externalId: text("external_id").unique(),
   role: text("role", { enum: userRoles }).notNull().default("user"),
   createdAt: createdAt(),
-});
+  /** When the person asked for the account's deletion: from then on its tokens are refused. */
+  deletedAt: integer("deleted_at"),
+  /** When everything personal was erased; the row stays so the ledger keeps an owner with no name. */
+  erasedAt: integer("erased_at"),
+  /** SHA-256 of a deleted Supabase account's `sub`, so tokens Supabase issued before the deletion stay refused. */
+  externalIdHash: text("external_id_hash"),
+}, (t) => [index("users_external_id_hash").on(t.externalIdHash), index("users_deleted").on(t.deletedAt, t.erasedAt)]);
 
 export const refreshTokens = sqliteTable(
   "refresh_tokens",

@@ -5,6 +5,7 @@ import { database } from "../db";
 import { router } from "./http/app-factory";
 import { ApiError } from "./http/errors";
 import { log, watchSecrets } from "./observability";
+import { accountRoutes } from "./routes/account";
 import { adminRoutes } from "./routes/admin";
 import { adminCreditRoutes } from "./routes/admin-credits";
 import { adminJobRoutes } from "./routes/admin-jobs";
@@ -71,7 +72,8 @@ export function createApp(options: { web?: WebHandler } = {}) {
     .route("/", adminRoutes)
     .route("/", adminMetricRoutes)
     .route("/", adminJobRoutes)
-    .route("/", adminCreditRoutes);
+    .route("/", adminCreditRoutes)
+    .route("/", accountRoutes);
   app.doc31("/api/openapi.json", OPENAPI);
   app.route("/", docsPage(() => app.getOpenAPI31Document(OPENAPI) as never));
   app.get("/health", (c) => c.json({ ok: true }));

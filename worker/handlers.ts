@@ -1,4 +1,5 @@
 import { database } from "../db";
+import { resendStaleDeletions } from "./account";
 import type { createApp } from "./app";
 import { sweepStragglers } from "./jobs";
 import { checkAlerts, log, watchSecrets } from "./observability";
@@ -16,8 +17,8 @@ export function workerHandlers(app: ReturnType<typeof createApp>) {
       watchSecrets(env);
       const db = database(env.DB);
       // Independent chores: a failing alert check must not stop stragglers from being swept, nor the reverse.
-      const [swept, alerted] = await Promise.allSettled([sweepStragglers(env, db), checkAlerts(env, db)]);
-      for (const [chore, outcome] of [["sweep", swept], ["alerts", alerted]] as const)
+      const [swept, alerted, deletions] = await Promise.allSettled([sweepStragglers(env, db), checkAlerts(env, db), resendStaleDeletions(env, db)]);
+      for (const [chore, outcome] of [["sweep", swept], ["alerts", alerted], ["deletions", deletions]] as const)
         if (outcome.status === "rejected") log("error", "cron chore failed", { chore, error: outcome.reason });
     },
   } satisfies ExportedHandler<Env>;

@@ -14,6 +14,8 @@ export default [
       route("songs", "routes/library.tsx"),
       route("songs/:jobId", "routes/song.tsx"),
       route("credits", "routes/credits.tsx"),
+      route("settings", "routes/settings.tsx"),
+      route("privacy", "routes/privacy.tsx"),
       route("admin", "routes/admin/layout.tsx", [
         index("routes/admin/overview.tsx"),
         route("jobs", "routes/admin/jobs.tsx"),

@@ -14,6 +14,9 @@ export async function createUser(env: Env, db: Database, fields: { email?: strin
     externalId: fields.externalId ?? null,
     role: fields.email && isAdminEmail(env, fields.email) ? "admin" : "user",
     createdAt: Date.now(),
+    deletedAt: null,
+    erasedAt: null,
+    externalIdHash: null,
   };
   await db.batch([db.insert(users).values(user), ...grantStatements(db, user.id, Number(env.SIGNUP_CREDITS), { kind: "welcome", text: "welcome credits" }, `signup:${user.id}`)]);
   return user;
@@ -69,7 +72,7 @@ export async function consumeRefreshToken(db: Database, token: string): Promise<
     .returning({ userId: refreshTokens.userId });
   const userId = used[0]?.userId;
   const user = userId ? await db.select().from(users).where(eq(users.id, userId)).get() : undefined;
-  if (!user) throw new ApiError("unauthorized", "The session has expired; sign in again");
+  if (!user || user.deletedAt !== null) throw new ApiError("unauthorized", "The session has expired; sign in again");
   return user;
 }
 

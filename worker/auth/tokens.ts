@@ -8,6 +8,8 @@ export interface TokenSubject {
   source: "refrain" | "supabase";
   subject: string;
   email?: string;
+  /** When the token was issued (seconds): a deleted account's tokens issued before its deletion are refused. */
+  issuedAt?: number;
 }
 
 const secretKey = (secret: string) => new TextEncoder().encode(secret);
@@ -59,7 +61,12 @@ export async function verifyAccessToken(env: Env, token: string): Promise<TokenS
           ? await jwtVerify(token, secretKey(env.SUPABASE_JWT_SECRET), { ...options, algorithms: ["HS256"] })
           : { payload: null };
       if (!payload?.sub) return null;
-      return { source: "supabase", subject: payload.sub, ...(typeof payload.email === "string" ? { email: payload.email } : {}) };
+      return {
+        source: "supabase",
+        subject: payload.sub,
+        ...(typeof payload.email === "string" ? { email: payload.email } : {}),
+        ...(typeof payload.iat === "number" ? { issuedAt: payload.iat } : {}),
+      };
     }
   } catch {
     return null;

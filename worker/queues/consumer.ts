@@ -4,7 +4,8 @@ import { log } from "../observability";
 import { jobStub } from "../jobs/stub";
 import { deliveryStep } from "./delivery-step";
 import { lyricsStep } from "./lyrics-step";
-import { DEAD_LETTER_QUEUE, queueMessageSchema, roleOfQueue, type MessageFor } from "./messages";
+import { accountStep } from "./account-step";
+import { ACCOUNT_QUEUE, accountMessageSchema, DEAD_LETTER_QUEUE, queueMessageSchema, roleOfQueue, type MessageFor } from "./messages";
 import { musicStep } from "./music-step";
 import { postprocessStep } from "./postprocess-step";
 
@@ -22,6 +23,7 @@ const steps: { [R in QueueRole]: (env: Env, db: Database, message: MessageFor<R>
  */
 export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const db = database(env.DB);
+  if (batch.queue === ACCOUNT_QUEUE) return handleAccountBatch(batch, env, db);
   const deadLetter = batch.queue === DEAD_LETTER_QUEUE;
   if (!deadLetter && !roleOfQueue(batch.queue)) throw new Error(`No consumer for queue ${batch.queue}`);
   await Promise.all(
@@ -71,6 +73,29 @@ async function handleMessage(env: Env, db: Database, queue: string, deadLetter: 
       message.ack();
     } else {
       const delaySeconds = err instanceof ProviderError && err.retryAfterSeconds ? err.retryAfterSeconds : Math.min(2 ** message.attempts, 60);
+      log("warn", "step failed, retrying", { ...step, latencyMs: Date.now() - started, error: err, retryInSeconds: delaySeconds });
+      message.retry({ delaySeconds });
+    }
+  }
+}
+
+/** Erasing an account is retried with backoff; past the queue's retries the cron trigger sends it again. */
+async function handleAccountBatch(batch: MessageBatch<unknown>, env: Env, db: Database): Promise<void> {
+  for (const message of batch.messages) {
+    const parsed = accountMessageSchema.safeParse(message.body);
+    if (!parsed.success) {
+      log("error", "malformed queue message dropped", { requestId: message.id, queue: batch.queue, issues: parsed.error.issues.length });
+      message.ack();
+      continue;
+    }
+    const step = { requestId: message.id, user: parsed.data.userId, role: "account", attempt: message.attempts };
+    const started = Date.now();
+    try {
+      await accountStep(env, db, parsed.data);
+      message.ack();
+      log("info", "step done", { ...step, latencyMs: Date.now() - started });
+    } catch (err) {
+      const delaySeconds = Math.min(2 ** message.attempts, 300);
       log("warn", "step failed, retrying", { ...step, latencyMs: Date.now() - started, error: err, retryInSeconds: delaySeconds });
       message.retry({ delaySeconds });
     }

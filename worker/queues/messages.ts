@@ -25,3 +25,15 @@ export function roleOfQueue(name: string): QueueRole | null {
   const role = name.replace(/^refrain-/, "");
   return role === "lyrics" || role === "music" || role === "postprocess" || role === "delivery" ? role : null;
 }
+
+/** Account deletions have their own queue: the step erases what the request's first step left (worker/account). */
+export const ACCOUNT_QUEUE = "refrain-account";
+export const accountMessageSchema = z.object({
+  kind: z.literal("erase_account"),
+  userId: z.string().min(1),
+  /** A last pass, some minutes later, for audio a delivery already under way stored after the erasure. */
+  recheck: z.boolean().default(false),
+});
+export type AccountMessage = z.input<typeof accountMessageSchema>;
+export const sendAccountMessage = (env: Env, message: AccountMessage, delaySeconds?: number) =>
+  env.ACCOUNT_QUEUE.send(message, delaySeconds ? { delaySeconds } : undefined);

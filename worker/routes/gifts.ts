@@ -20,7 +20,7 @@ const createGiftSchema = z
   })
   .meta({ id: "CreateGift" });
 
-const giftSchema = z
+export const giftSchema = z
   .object({
     id: z.string(),
     jobId: z.string(),

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
-import { tracks } from "../../db";
+import { tracks, users } from "../../db";
 import { randomToken, requireUser } from "../auth";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses, notFound } from "../http/errors";
@@ -47,10 +47,17 @@ const publicUrls = (env: Env, trackId: string, token: string) => {
   };
 };
 
-/** The shared take behind an id and its token, or null. */
+/** The shared take behind an id and its token, or null; 410 once its owner has deleted the account. */
 export async function sharedTrack(db: import("../../db").Database, id: string, token: string) {
   if (!token) return null;
-  return (await db.select().from(tracks).where(and(eq(tracks.id, id), eq(tracks.shareToken, token))).get()) ?? null;
+  const found = await db
+    .select({ track: tracks, ownerDeletedAt: users.deletedAt })
+    .from(tracks)
+    .innerJoin(users, eq(users.id, tracks.userId))
+    .where(and(eq(tracks.id, id), eq(tracks.shareToken, token)))
+    .get();
+  if (found?.ownerDeletedAt != null) throw new ApiError("gone", "This song was withdrawn by the person who shared it");
+  return found?.track ?? null;
 }
 
 export async function publicTrackView(env: Env, t: { id: string; title: string | null; durationSeconds: number | null }) {
@@ -158,7 +165,7 @@ export const trackRoutes = router()
       tags: ["Sharing"],
       summary: "A shared take, for its share page and embedded player",
       request: { params: idParam("track"), query: z.object({ t: z.string().min(1).max(128) }) },
-      responses: { 200: json(publicTrackSchema, "The take and a short-lived stream link"), ...errorResponses("validation_failed", "not_found") },
+      responses: { 200: json(publicTrackSchema, "The take and a short-lived stream link"), ...errorResponses("validation_failed", "not_found", "gone") },
     }),
     async (c) => {
       const t = await sharedTrack(c.var.db, c.req.valid("param").id, c.req.valid("query").t);
@@ -178,7 +185,7 @@ export const trackRoutes = router()
       },
       responses: {
         200: json(z.object({ version: z.literal("1.0"), type: z.literal("rich"), provider_name: z.string(), provider_url: z.string(), title: z.string(), html: z.string(), width: z.int(), height: z.int() }).meta({ id: "OEmbed" }), "The oEmbed document"),
-        ...errorResponses("validation_failed", "not_found"),
+        ...errorResponses("validation_failed", "not_found", "gone"),
       },
     }),
     async (c) => {

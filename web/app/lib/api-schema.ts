@@ -1766,6 +1766,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description `gone`: The resource existed and was withdrawn by its owner. */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1817,6 +1826,15 @@ export interface paths {
                 };
                 /** @description `not_found`: No such resource for this account. */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `gone`: The resource existed and was withdrawn by its owner. */
+                410: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2830,6 +2848,238 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your account */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description `unauthorized`: No valid access token was given. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything the account holds, as one JSON document
+         * @description The account, every order with its brief, lyrics and takes (signed links, valid MEDIA_LINK_TTL_SECONDS), the credit ledger, projects and gifts.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The export, sent as a file to save */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountExport"];
+                    };
+                };
+                /** @description `unauthorized`: No valid access token was given. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete your account, confirmed with your email or your password
+         * @description Every session ends at once and the email and password are erased; a queued step then cancels and refunds running orders, revokes gifts and shares (their links answer 410), deletes the audio and erases briefs, lyrics and messages. The credit ledger is kept, with no one named in it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The confirmation */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AccountDeletionRequest"];
+                };
+            };
+            responses: {
+                /** @description Deleted; the erasure finishes in the background */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountDeletion"];
+                    };
+                };
+                /** @description `validation_failed`: The request is malformed or a field is invalid. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: No valid access token was given. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: Too many requests; retry after the given delay. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/account-deletions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete an account on the person's request (e.g. received by mail), or finish one still in progress */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The account, by email or id */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AdminAccountDeletion"];
+                };
+            };
+            responses: {
+                /** @description Deleted; the erasure finishes in the background */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountDeletion"];
+                    };
+                };
+                /** @description `validation_failed`: The request is malformed or a field is invalid. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: No valid access token was given. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: No such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3445,6 +3695,125 @@ export interface components {
             userId?: string;
             amount: number;
             reason: string;
+        };
+        Account: {
+            id: string;
+            email: string | null;
+            /** @enum {string} */
+            role: "user" | "admin";
+            /**
+             * @description How the person signs in: with a password here, or through Supabase.
+             * @enum {string}
+             */
+            signIn: "password" | "supabase";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AccountExport: {
+            /** Format: date-time */
+            exportedAt: string;
+            /**
+             * Format: date-time
+             * @description When the takes' signed links expire; export again for fresh ones.
+             */
+            linksExpireAt: string;
+            account: components["schemas"]["Account"];
+            credits: {
+                balance: number;
+                reserved: number;
+                available: number;
+            };
+            projects: {
+                id: string;
+                name: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            orders: {
+                id: string;
+                /** @enum {string} */
+                status: "QUEUED" | "WRITING_LYRICS" | "LYRICS_READY" | "GENERATING_MUSIC" | "POSTPROCESSING" | "DELIVERING" | "SUCCEEDED" | "FAILED" | "CANCELED" | "TIMED_OUT";
+                /** @enum {string} */
+                mode: "context" | "custom";
+                title: string | null;
+                projectId: string | null;
+                parentJobId: string | null;
+                credits: number;
+                engine: string | null;
+                error: {
+                    code: string;
+                    message: string | null;
+                } | null;
+                /** @description The brief as it was ordered (occasion, recipient, details…); null for your own lyrics. */
+                brief?: unknown;
+                lyrics: components["schemas"]["Lyrics"];
+                /** @enum {string|null} */
+                language: "fr" | "en" | null;
+                /** @enum {string|null} */
+                vocal: "female" | "male" | "instrumental" | null;
+                styleTags: string[];
+                mood: string | null;
+                durationSeconds: number | null;
+                pronunciations: {
+                    [key: string]: string;
+                } | null;
+                takes: {
+                    trackId: string;
+                    takeIndex: number;
+                    title: string | null;
+                    format: string;
+                    durationSeconds: number | null;
+                    sizeBytes: number;
+                    sha256: string;
+                    shared: boolean;
+                    streamUrl: string;
+                    downloadUrl: string;
+                    wavDownloadUrl: string | null;
+                    /** Format: date-time */
+                    createdAt: string;
+                }[];
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                finishedAt: string | null;
+            }[];
+            ledger: {
+                id: string;
+                /** @enum {string} */
+                kind: "grant" | "hold" | "capture" | "release";
+                amount: number;
+                reason: string;
+                /** @enum {string} */
+                reasonKind: "welcome" | "added" | "order" | "revision" | "free_revision" | "delivered" | "refund";
+                jobId: string | null;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            gifts: components["schemas"]["Gift"][];
+        };
+        AccountDeletion: {
+            userId: string;
+            /**
+             * Format: date-time
+             * @description When the deletion was asked for: every session of the account ended then.
+             */
+            deletedAt: string;
+            /**
+             * Format: date-time
+             * @description When everything was erased; null while the queued step is still at work.
+             */
+            erasedAt: string | null;
+        };
+        AccountDeletionRequest: {
+            /** @description The account's email, typed by the person (the account id for an account without one). */
+            email?: string;
+            /** @description The account's password, for accounts that have one. */
+            password?: string;
+        };
+        AdminAccountDeletion: {
+            /** Format: email */
+            email?: string;
+            userId?: string;
         };
     };
     responses: never;

@@ -40,6 +40,9 @@ function Header() {
               <li>
                 <NavLink to={withLocale(locale, "/credits")}>{t("nav.credits")}</NavLink>
               </li>
+              <li>
+                <NavLink to={withLocale(locale, "/settings")}>{t("settings.nav")}</NavLink>
+              </li>
               {auth.user.role === "admin" && (
                 <li>
                   <NavLink to={withLocale(locale, "/admin")}>{t("nav.admin")}</NavLink>
@@ -88,6 +91,16 @@ function Header() {
   );
 }
 
+function Footer() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <footer className="page">
+      <Link to={withLocale(locale, "/privacy")}>{t("privacy.nav")}</Link>
+    </footer>
+  );
+}
+
 export default function AppLayout() {
   return (
     <AuthProvider>
@@ -95,6 +108,7 @@ export default function AppLayout() {
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
+      <Footer />
     </AuthProvider>
   );
 }

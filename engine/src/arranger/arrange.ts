@@ -164,7 +164,7 @@ export function arrange(request: RenderRequest, lyrics: Lyrics | null): Arrangem
     keyName: keyName(key),
     durationSec: request.durationSeconds,
     totalBars: plan.totalBars,
-    sections: timeline.map((t) => ({ kind: t.plan.kind, lyricSection: t.plan.lyricSection, startBar: t.plan.startBar, bars: t.plan.bars, startSec: seconds(t.startBeat) })),
+    sections: timeline.map((t) => ({ kind: t.plan.kind, lyricSection: t.plan.lyricSection, startBar: t.plan.startBar, bars: t.plan.bars, startSec: seconds(t.startBeat), level: t.plan.level })),
     parts,
     lyrics: lyrics && sectionOf.length > 0 ? lyrics : null,
     sung,

@@ -50,8 +50,8 @@ try {
         lraLu: m.lraLu,
         voiceShare: round(m.voiceShare),
         longSilences: m.longSilences.map((s) => `${round(s.startSec, 1)}-${round(s.endSec, 1)}`),
-        slowestPace: round(paces[0] ?? NaN),
-        medianPace: round(paces[paces.length >> 1] ?? NaN),
+        fastestLineRatio: round(paces[0] ?? NaN),
+        medianLineRatio: round(paces[paces.length >> 1] ?? NaN),
         nameNotesSec: m.nameNotesSec.map((x) => round(x)),
       }),
     );

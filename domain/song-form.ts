@@ -9,13 +9,18 @@ export interface FormSection {
   lines: number;
 }
 
-/** The sung sections of a song of `durationSeconds`, in order (instrumental bars are the engine's). */
+/**
+ * The sung sections of a song of `durationSeconds`, in order (instrumental bars are the engine's).
+ * Sized so that lines of up to about ten syllables are sung in every style no faster than spoken,
+ * the name held in each chorus, and, from a minute on, the lines fill most of the song
+ * (engine/src/arranger/form.test.ts checks every style at 30, 60, 120 and 180 s).
+ */
 export function songForm(durationSeconds: number): FormSection[] {
   const verse = { kind: "verse", lines: 4 } as const;
   const chorus = { kind: "chorus", lines: 4 } as const;
   const bridge = { kind: "bridge", lines: 4 } as const;
-  if (durationSeconds <= 45) return [verse, chorus];
-  if (durationSeconds <= 90) return [verse, chorus, verse, chorus];
+  if (durationSeconds <= 45) return [{ kind: "verse", lines: 2 }, { kind: "chorus", lines: 2 }];
+  if (durationSeconds <= 90) return [{ kind: "verse", lines: 2 }, chorus, { kind: "verse", lines: 2 }, chorus];
   if (durationSeconds <= 150) return [verse, chorus, verse, chorus, bridge, chorus];
   return [verse, chorus, verse, chorus, bridge, chorus, chorus];
 }

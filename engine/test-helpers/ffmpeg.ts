@@ -16,6 +16,8 @@ export function ffmpegPath(): string {
 export interface Ebur128 {
   integratedLufs: number;
   truePeakDbtp: number;
+  /** EBU R128 loudness range (LU): how far the loud and the quiet passages lie apart. */
+  lraLu: number;
 }
 
 /** Integrated loudness and true peak as ffmpeg's ebur128 filter reports them in its summary. */
@@ -24,9 +26,10 @@ export async function ebur128(file: string): Promise<Ebur128> {
   const summary = stderr.slice(stderr.lastIndexOf("Summary:"));
   const integrated = /I:\s+(-?[\d.]+|-inf)\s+LUFS/.exec(summary);
   const peak = /Peak:\s+(-?[\d.]+|-inf)\s+dBFS/.exec(summary);
-  if (!integrated || !peak) throw new Error(`no ebur128 summary from ffmpeg for ${file}:\n${summary || stderr.slice(-2000)}`);
+  const range = /LRA:\s+(-?[\d.]+)\s+LU/.exec(summary);
+  if (!integrated || !peak || !range) throw new Error(`no ebur128 summary from ffmpeg for ${file}:\n${summary || stderr.slice(-2000)}`);
   const number = (text: string) => (text === "-inf" ? -Infinity : Number(text));
-  return { integratedLufs: number(integrated[1]!), truePeakDbtp: number(peak[1]!) };
+  return { integratedLufs: number(integrated[1]!), truePeakDbtp: number(peak[1]!), lraLu: Number(range[1]!) };
 }
 
 export interface Decoded {

@@ -1,14 +1,19 @@
 import { z } from "@hono/zod-openapi";
 import { jobModes, jobStatuses, languages, sectionKinds, vocals } from "../../db";
+import { maxSungLines } from "../../domain/song-form";
+import { parseLyricsText } from "../../providers/lyrics-text";
 
 const styleTags = z.array(z.string().trim().min(1).max(40)).min(1).max(6).default(["pop"]).describe("Genres and styles, e.g. pop, folk, chanson.");
+const minDuration = 30;
+const maxDuration = 240;
+const durationsOffered = Array.from({ length: maxDuration - minDuration + 1 }, (_, i) => minDuration + i);
 const common = {
   projectId: z.string().max(64).optional().describe("A project of yours to file the song under."),
   language: z.enum(languages),
   styleTags,
   mood: z.string().trim().min(1).max(40).optional(),
   vocal: z.enum(vocals).default("female"),
-  durationSeconds: z.int().min(30).max(240).default(120).describe("Target length of the song."),
+  durationSeconds: z.int().min(minDuration).max(maxDuration).default(120).describe("Target length of the song."),
   seed: z.int().min(0).max(2_147_483_647).optional().describe("Same seed, same engine, same song; random when absent."),
   approveLyrics: z.boolean().default(false).describe("Stop once the lyrics are written, so they can be read, edited or redrafted before the music is made."),
   engine: z.string().min(1).max(60).optional().describe("Operators only: force this order onto one engine (a per-job flag)."),
@@ -34,6 +39,22 @@ export const customJobSchema = z
     ...common,
   })
   .refine((job) => job.vocal === "instrumental" || /\p{L}/u.test(job.lyrics), { path: ["lyrics"], message: "Lyrics are required unless the song is instrumental" })
+  .superRefine((job, ctx) => {
+    if (job.vocal === "instrumental" || !job.lyrics) return;
+    // Every line is sung at a pace people can follow: more lines than the length sings are refused
+    // here, before anything is charged, rather than by the engine after the order is taken.
+    const lines = parseLyricsText(job.lyrics, job.title).sections.reduce((n, s) => n + s.lines.length, 0);
+    const fits = maxSungLines(job.durationSeconds);
+    if (lines <= fits) return;
+    const length = durationsOffered.find((d) => maxSungLines(d) >= lines);
+    ctx.addIssue({
+      code: "custom",
+      path: ["lyrics"],
+      message:
+        `${lines} lines are too many for a song of ${job.durationSeconds} s, which sings at most ${fits}: ` +
+        (length ? `choose ${length} s or longer, or shorten the lyrics.` : `shorten the lyrics to ${maxSungLines(maxDuration)} lines or fewer.`),
+    });
+  })
   .meta({ id: "CustomJob" });
 
 export const createJobSchema = z.discriminatedUnion("mode", [contextJobSchema, customJobSchema]).meta({ id: "CreateJob" });

@@ -140,7 +140,7 @@ describe("verse and chorus", () => {
 describe("the form", () => {
   it.each(styleIds)("%s fills the asked duration on whole bars", (style) => {
     for (const [lyrics, durationSeconds] of [
-      [frenchLyrics, 75],
+      [frenchLyrics, 90],
       [frenchLyrics, 120],
       [null, 30],
       [null, 47],
@@ -188,21 +188,20 @@ describe("the form", () => {
     expect(make({ key: "Bb" }).keyName).toBe("Bb");
   });
 
-  it("leaves out repeats when the words do not fit the duration, and says so in the lyrics it returns", () => {
-    const a = make({ durationSeconds: 30 });
-    expect(a.durationSec).toBe(30);
-    expect(a.lyrics!.sections.length).toBeLessThan(frenchLyrics.sections.length);
-    expect(a.lyrics!.sections.map((s) => s.kind)).toContain("chorus");
-    for (const timing of a.lines) expect(a.lyrics!.sections[timing.section]!.lines[timing.line]).toBeDefined();
-    expect(a.sung.length).toBe(a.lyrics!.sections.flatMap((s) => s.lines).reduce((n, line) => n + syllabifyLine(line, "fr", { Maëlys: "ma-é-liss" }).length, 0));
-    expect(make().lyrics).toEqual(frenchLyrics);
-  });
-
-  it("sings only the start of the chorus in the shortest songs, and refuses words that cannot fit at all", () => {
-    const short = make({ durationSeconds: 15 });
-    expect(short.lyrics!.sections).toEqual([{ kind: "chorus", lines: frenchLyrics.sections[1]!.lines.slice(0, 2) }]);
+  it("sings every line it is given, and refuses words that cannot fit rather than leaving some out", () => {
+    const a = make({ durationSeconds: 75 });
+    expect(a.lyrics).toEqual(frenchLyrics);
+    expect(a.lines.map((t) => [t.section, t.line])).toEqual(frenchLyrics.sections.flatMap((s, i) => s.lines.map((_, l) => [i, l])));
+    expect(() => make({ durationSeconds: 30 })).toThrow(LyricsTooLongError);
     const long: Lyrics = { title: "x", sections: [{ kind: "chorus", lines: Array.from({ length: 4 }, () => "Joyeux anniversaire à toi notre belle princesse") }] };
     expect(() => make({ lyrics: long, durationSeconds: 8 })).toThrow(LyricsTooLongError);
+  });
+
+  it("times lines by their place in the lyrics, empty sections included", () => {
+    const lyrics: Lyrics = { title: "x", sections: [{ kind: "verse", lines: [] }, ...englishLyrics.sections] };
+    const a = make({ lyrics, language: "en", durationSeconds: 100 });
+    expect(a.lines[0]).toMatchObject({ section: 1, line: 0 });
+    expect(a.lines[a.lines.length - 1]).toMatchObject({ section: 5, line: 1 });
   });
 });
 

@@ -1,8 +1,8 @@
-import type { Vocal } from "../../../db/enums";
-import type { Lyrics, LyricsSection } from "../../../providers/contract";
+import type { Language, Vocal } from "../../../db/enums";
+import type { Lyrics } from "../../../providers/contract";
 import type { LineTiming, RenderRequest } from "../pipeline/contract";
 import type { SungNote } from "../voice/contract";
-import { LyricsTooLongError, planForm, type FormPlan, type HarmonicRole } from "./form";
+import { planForm, type HarmonicRole } from "./form";
 import { keyName, parseKey, parseProgression, type ChordSpan, type Key } from "./harmony";
 import { sectionMelody, type MelodyNote } from "./melody";
 import { bassPart, chordPart, drumPart, padPart, type BeatNote, type PartContext, type SectionTimeline } from "./parts";
@@ -56,10 +56,17 @@ export function arrange(request: RenderRequest, lyrics: Lyrics | null): Arrangem
 
   const lean = Math.min(1, Math.max(0, tempoLean[mood] + (deriveRng(seed, "tempo").next() - 0.5) * 0.3));
   const preferred = request.tempo ?? style.tempo[0] + lean * (style.tempo[1] - style.tempo[0]);
-  const { sections: sungSections, syllables, plan } = fitLyrics(lyrics, (sections, syllables) => {
-    const shapes = sections.length > 0 ? sections.map((s, i) => ({ kind: s.kind, lines: syllables[i]!.map((l) => l.length) })) : null;
-    return planForm(style, shapes, request.durationSeconds, preferred, request.tempo !== undefined, deriveRng(seed, "form"));
-  }, (line) => syllabifyLine(line, request.language, request.pronunciations));
+  // Every section with words is sung, in order; `sectionOf` maps the planned ones back to the lyrics'.
+  const sectionOf = (lyrics?.sections ?? []).flatMap((s, i) => (s.lines.length > 0 ? [i] : []));
+  const syllables = sectionOf.map((i) => lyrics!.sections[i]!.lines.map((line) => syllabifyLine(line, request.language, request.pronunciations)));
+  const names = nameWords(request, lyrics);
+  const shapes = sectionOf.map((index, i) => {
+    const section = lyrics!.sections[index]!;
+    // The name is held in every chorus, so that it can be caught.
+    const long = section.kind === "chorus" ? section.lines.map((line) => heldSyllables(line, request.language, request.pronunciations, names)) : undefined;
+    return { kind: section.kind, lines: syllables[i]!.map((l) => l.length), ...(long ? { long } : {}) };
+  });
+  const plan = planForm(style, shapes.length > 0 ? shapes : null, request.durationSeconds, preferred, request.tempo !== undefined, deriveRng(seed, "form"), minSyllableSec[request.language]);
   // The tempo is what a MIDI file can store (whole microseconds per beat), so the file and the render agree.
   const tempo = 60_000_000 / Math.round(60_000_000 / plan.tempo);
   const secPerBeat = 60 / tempo;
@@ -91,7 +98,7 @@ export function arrange(request: RenderRequest, lyrics: Lyrics | null): Arrangem
   const sungWords = new Map<string, string[]>();
   const sungText = (section: number, line: number) => {
     const key = `${section}:${line}`;
-    if (!sungWords.has(key)) sungWords.set(key, syllabifyLineForSinging(sungSections[section]?.lines[line] ?? "", request.language, request.pronunciations));
+    if (!sungWords.has(key)) sungWords.set(key, syllabifyLineForSinging(lyrics?.sections[sectionOf[section]!]?.lines[line] ?? "", request.language, request.pronunciations));
     return sungWords.get(key)!;
   };
   const lines: LineTiming[] = [];
@@ -102,8 +109,14 @@ export function arrange(request: RenderRequest, lyrics: Lyrics | null): Arrangem
     const s = section.plan;
     if (s.lineSyllables.length === 0) continue;
     const relative = section.chords.map((c) => ({ ...c, startBeat: c.startBeat - section.startBeat }));
-    const melody = sectionMelody(s.lineSyllables, s.lineBars * bpb, s.unit, { key, chords: relative, beatsPerBar: bpb, rap: style.rap, range, height: heights[s.role] }, (line) =>
-      deriveRng(seed, "melody", s.role, line, s.lineSyllables[line]!),
+    const melody = sectionMelody(
+      s.lineSyllables,
+      s.lineBars * bpb,
+      s.unit,
+      { key, chords: relative, beatsPerBar: bpb, rap: style.rap, range, height: heights[s.role] },
+      (line) => deriveRng(seed, "melody", s.role, line, s.lineSyllables[line]!),
+      s.long,
+      s.longBeats,
     ).filter((n) => n.beat < section.beats - 0.25);
     for (const n of melody) n.beats = Math.min(n.beats, section.beats - 0.25 - n.beat);
     const lyricIndex = s.lyricSection;
@@ -111,7 +124,7 @@ export function arrange(request: RenderRequest, lyrics: Lyrics | null): Arrangem
       // Each line is timed for players to highlight it, whether the singer or the lead plays it.
       for (const [line, notes] of byLine(melody)) {
         const last = notes[notes.length - 1]!;
-        lines.push({ section: lyricIndex, line, startSec: seconds(section.startBeat + notes[0]!.beat), endSec: seconds(section.startBeat + last.beat + last.beats) });
+        lines.push({ section: sectionOf[lyricIndex]!, line, startSec: seconds(section.startBeat + notes[0]!.beat), endSec: seconds(section.startBeat + last.beat + last.beats) });
         if (!singing) continue;
         for (const n of notes) {
           const start = seconds(section.startBeat + n.beat);
@@ -151,42 +164,53 @@ export function arrange(request: RenderRequest, lyrics: Lyrics | null): Arrangem
     keyName: keyName(key),
     durationSec: request.durationSeconds,
     totalBars: plan.totalBars,
-    sections: timeline.map((t) => ({ kind: t.plan.kind, lyricSection: t.plan.lyricSection, startBar: t.plan.startBar, bars: t.plan.bars, startSec: seconds(t.startBeat) })),
+    sections: timeline.map((t) => ({ kind: t.plan.kind, lyricSection: t.plan.lyricSection, startBar: t.plan.startBar, bars: t.plan.bars, startSec: seconds(t.startBeat), level: t.plan.level })),
     parts,
-    lyrics: lyrics && sungSections.length > 0 ? { title: lyrics.title, sections: sungSections } : null,
+    lyrics: lyrics && sectionOf.length > 0 ? lyrics : null,
     sung,
     lines,
   };
 }
 
 /**
- * The lyrics as sung: empty sections left out and, when the words cannot fit the duration at any
- * tempo the style allows, the extras go first (bridges, pre-choruses), then the later verses and
- * choruses, down to a single chorus and, for the shortest songs, its first two lines.
+ * The shortest sung syllable, per language: espeak, the singer's own voice, says a line at about 6
+ * to 7 syllables a second in French and 4.5 to 6.5 in English; singing no faster keeps every word
+ * as easy to follow as speech.
  */
-function fitLyrics(
-  lyrics: Lyrics | null,
-  plan: (sections: LyricsSection[], syllables: string[][][]) => FormPlan,
-  syllabify: (line: string) => string[],
-): { sections: LyricsSection[]; syllables: string[][][]; plan: FormPlan } {
-  const all = (lyrics?.sections ?? []).filter((s) => s.lines.length > 0);
-  const core = all.filter((s) => s.kind === "verse" || s.kind === "chorus");
-  const upTo = (verses: number, choruses: number) => {
-    const count = { verse: 0, chorus: 0 };
-    return core.filter((s) => ++count[s.kind as "verse" | "chorus"] <= (s.kind === "verse" ? verses : choruses));
+const minSyllableSec: Record<Language, number> = { fr: 0.19, en: 0.22 };
+
+const ownWords = new Set(["i", "i'm", "i'll", "i've", "i'd", "o", "oh"]);
+
+/** Words that name the song's person: the recipient's, those given a pronunciation, and capitalized
+ * words inside a line (in the lyrics' languages, only names are). */
+function nameWords(request: RenderRequest, lyrics: Lyrics | null): Set<string> {
+  const names = new Set<string>();
+  const add = (word: string) => {
+    const bare = normalWord(word);
+    if (bare && !ownWords.has(bare)) names.add(bare);
   };
-  const hook = all.find((s) => s.kind === "chorus") ?? all[0];
-  const hookStart = hook ? [{ ...hook, lines: hook.lines.slice(0, 2) }] : [];
-  const choices = [all, core, upTo(2, 2), upTo(1, 1), hook ? [hook] : [], hookStart].filter((c, i, list) => (c.length > 0 || i === 0) && list.findIndex((o) => o.length === c.length && o.every((s, k) => s === c[k])) === i);
-  for (const [i, sections] of choices.entries()) {
-    const syllables = sections.map((s) => s.lines.map(syllabify));
-    try {
-      return { sections, syllables, plan: plan(sections, syllables) };
-    } catch (error) {
-      if (!(error instanceof LyricsTooLongError) || i === choices.length - 1) throw error;
+  request.context?.recipientName.split(/\s+/).forEach(add);
+  Object.keys(request.pronunciations ?? {}).forEach(add);
+  for (const section of lyrics?.sections ?? []) {
+    for (const line of section.lines) {
+      line.split(/\s+/).slice(1).filter((w) => /^\p{Lu}\p{Ll}/u.test(w.replace(/^[^\p{L}]+/u, ""))).forEach(add);
     }
   }
-  throw new Error("unreachable: the last choice either fits or throws");
+  return names;
+}
+
+const normalWord = (word: string) => word.normalize("NFC").replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "").toLowerCase();
+
+/** The syllables of a line that belong to a name. */
+function heldSyllables(line: string, language: Language, pronunciations: Record<string, string> | undefined, names: Set<string>): number[] {
+  const held: number[] = [];
+  let at = 0;
+  for (const word of line.split(/\s+/).filter(Boolean)) {
+    const count = syllabifyLine(word, language, pronunciations).length;
+    if (names.has(normalWord(word))) for (let k = 0; k < count; k++) held.push(at + k);
+    at += count;
+  }
+  return held;
 }
 
 type Progressions = Record<HarmonicRole, string> & { cadence: string[] };

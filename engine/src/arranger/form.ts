@@ -16,6 +16,9 @@ export interface PlannedSection {
   lineSyllables: number[];
   /** The melody's rhythmic grid, in beats (0.5 eighths, 0.25 sixteenths). */
   unit: number;
+  /** Per line, the syllables held for `longBeats` beats (the name in a chorus). */
+  long: number[][];
+  longBeats: number;
   level: 0 | 1 | 2 | 3;
   role: HarmonicRole;
   /** The lead instrument plays the melody (instrumental passages and instrumental songs). */
@@ -32,12 +35,14 @@ export interface LyricShape {
   kind: SectionKind;
   /** Syllables per line. */
   lines: number[];
+  /** Per line, the syllables that must be held (the recipient's name in a chorus). */
+  long?: number[][];
 }
 
 /** Seconds after the last bar while the final chord rings out. */
 const tailSec = 2;
 
-/** The words cannot be sung in the asked duration at any tempo the style allows. */
+/** The words cannot be sung in the asked duration at a pace people can follow. */
 export class LyricsTooLongError extends Error {
   override readonly name = "LyricsTooLongError";
   constructor(
@@ -50,64 +55,117 @@ export class LyricsTooLongError extends Error {
 
 const roleOf: Record<SectionKind, HarmonicRole> = { intro: "verse", verse: "verse", "pre-chorus": "prechorus", chorus: "chorus", bridge: "bridge", outro: "chorus" };
 
-/** The shortest line (in beats, a multiple of `lineBars` bars) that sings `syllables` on a grid of `unit` beats, with a held last note and a breath. */
-function lineBeatsFor(style: StyleDef, syllables: number, lineBars: number, unit: number): number {
-  const needed = Math.max(0, syllables - 1) * unit + 1 + (style.rap ? 0.5 : 1);
+/**
+ * The shortest line (in beats, a multiple of `lineBars` bars) that sings `syllables` on a grid of
+ * `unit` beats, `held` of them on notes of `longBeats`, with a held last note and a breath.
+ */
+function lineBeatsFor(style: StyleDef, syllables: number, held: number, longBeats: number, lineBars: number, unit: number): number {
+  const short = Math.max(0, syllables - 1 - held);
+  // The last note is held at least a beat, then half a beat to breathe (melody.ts).
+  const needed = short * unit + held * Math.max(unit, longBeats) + 1 + 0.5;
   let beats = lineBars * style.beatsPerBar;
-  while (beats < needed) beats += lineBars * style.beatsPerBar;
+  while (beats < needed - 1e-9) beats += lineBars * style.beatsPerBar;
   return beats;
 }
 
-/** The shortest sung syllable, in seconds: quicker than this, words blur. */
-const minSyllableSec = 0.14;
+/** A held syllable (the name) lasts at least this long, about twice a spoken one, so it can be caught. */
+const longNoteSec = 0.38;
+/** How much of the time after the intro the lines should take: the rest is breaths and short breaks. */
+const sungShare = 0.9;
 
 /** How far a tempo strays from the style's range, as a fraction of the nearest bound. */
 const tempoStray = (style: StyleDef, tempo: number) => (tempo < style.tempo[0] ? (style.tempo[0] - tempo) / style.tempo[0] : tempo > style.tempo[1] ? (tempo - style.tempo[1]) / style.tempo[1] : 0);
+const maxStray = 0.25;
+
+type SungShape = LyricShape & { lineBars: number; unit: number; longBeats: number };
 
 /**
  * Lays out the song in bars and picks the tempo so that the bars plus the final ring-out (two
- * seconds) last exactly `durationSec`. The lyrics' own sections come in their order; instrumental bars (intro,
- * interludes, solos, the ending) take whatever time the lyrics leave. Lines may also be sung
- * twice as densely (half the bars, at the style's slowest tempo) when that keeps the tempo closer
- * to the style's; lyrics that fit neither way raise a LyricsTooLongError.
+ * seconds) last exactly `durationSec`. Every lyric line is sung, in order; no syllable is quicker
+ * than `minSyllableSec` (people speak the same words at about that pace) and the name's syllables
+ * are held. Among the tempos near the style's and line lengths of half to twice the style's, the
+ * plan whose lines fill the song best wins: instrumental bars (intro, turnarounds, one solo, the
+ * ending) take what the lines leave. Lyrics that fit no plan raise a LyricsTooLongError.
  */
-export function planForm(style: StyleDef, lyrics: LyricShape[] | null, durationSec: number, preferredTempo: number, fixedTempo: boolean, rng: Rng): FormPlan {
+export function planForm(
+  style: StyleDef,
+  lyrics: LyricShape[] | null,
+  durationSec: number,
+  preferredTempo: number,
+  fixedTempo: boolean,
+  rng: Rng,
+  minSyllableSec = 0.2,
+): FormPlan {
   const bpb = style.beatsPerBar;
   const musicSec = durationSec - tailSec;
   if (musicSec <= 0) throw new Error(`a song needs more than ${tailSec} s`);
-  const minInstrumental = durationSec < 20 ? 2 : 4;
+  const minInstrumental = durationSec < 20 ? 2 : durationSec < 45 ? 3 : 4;
   const barSec = (tempo: number) => (bpb * 60) / tempo;
 
-  const layout = (lineBars: number, unit: number, tempo: number) => {
-    const sung = lyrics?.map((s) => ({ ...s, unit, lineBars: Math.max(...s.lines.map((n) => lineBeatsFor(style, n, lineBars, unit))) / bpb })) ?? null;
-    const lyricBars = sung?.reduce((sum, s) => sum + s.lines.length * s.lineBars, 0) ?? 0;
-    const fixedBars = Math.floor((durationSec - 1) / barSec(tempo));
-    if (fixedTempo && fixedBars >= lyricBars + minInstrumental) return { sung, lyricBars, unit, tempo, totalBars: fixedBars };
-    const totalBars = Math.max(Math.round(musicSec / barSec(tempo)), lyricBars + minInstrumental, 2);
-    return { sung, lyricBars, unit, tempo: (totalBars * bpb * 60) / musicSec, totalBars };
+  if (!lyrics || lyrics.length === 0) {
+    const fixedBars = Math.floor((durationSec - 1) / barSec(preferredTempo));
+    if (fixedTempo && fixedBars >= minInstrumental) return place({ tempo: preferredTempo, totalBars: fixedBars, sections: instrumentalForm(style, fixedBars, rng) });
+    const totalBars = Math.max(Math.round(musicSec / barSec(preferredTempo)), minInstrumental, 2);
+    return place({ tempo: (totalBars * bpb * 60) / musicSec, totalBars, sections: instrumentalForm(style, totalBars, rng) });
+  }
+
+  const layout = (lineBars: number, unit: number, tempo: number): SungShape[] => {
+    const longBeats = unit * Math.ceil(longNoteSec / ((unit * 60) / tempo) - 1e-9);
+    return lyrics.map((s) => {
+      const beats = s.lines.map((n, i) => lineBeatsFor(style, n, (s.long?.[i] ?? []).filter((k) => k < n - 1).length, longBeats, lineBars, unit));
+      return { ...s, unit, longBeats, lineBars: Math.max(...beats) / bpb };
+    });
   };
-  const options = [layout(style.lineBars, style.melodyUnit, preferredTempo)];
-  // Denser lines (half the bars) go with the style's slowest tempo, on sixteenths when those
-  // stay singable there.
-  if (lyrics && style.lineBars % 2 === 0) {
-    const slowest = fixedTempo ? preferredTempo : style.tempo[0];
-    options.push(layout(style.lineBars / 2, 15 / slowest >= minSyllableSec ? 0.25 : 0.5, slowest));
+  const lyricBarsOf = (sung: SungShape[]) => sung.reduce((sum, s) => sum + s.lines.length * s.lineBars, 0);
+  const lineOptions = [0.5, 0.75, 1, 1.25, 1.5, 2].map((f) => style.lineBars * f).filter((b) => Number.isInteger(b) && b >= 1);
+  const units = [...new Set([style.melodyUnit, 0.5, 0.25, ...(style.rap ? [1 / 3] : [])])];
+  const [slow, fast] = [style.tempo[0] * (1 - maxStray), style.tempo[1] * (1 + maxStray)];
+
+  let best: { cost: number; tempo: number; totalBars: number; sung: SungShape[] } | null = null;
+  let neededSec = Infinity;
+  for (const lineBars of lineOptions) {
+    for (const unit of units) {
+      // The quickest tempo at which this grid still leaves every syllable its time.
+      const paced = Math.min(fixedTempo ? preferredTempo : fast, (unit * 60) / minSyllableSec);
+      if (paced < (fixedTempo ? preferredTempo : slow) - 1e-9) continue;
+      const atPace = layout(lineBars, unit, paced);
+      neededSec = Math.min(neededSec, Math.ceil((lyricBarsOf(atPace) + minInstrumental) * barSec(paced) + tailSec));
+      const tryBars = (totalBars: number, tempo: number) => {
+        const sung = layout(lineBars, unit, tempo);
+        const lyricBars = lyricBarsOf(sung);
+        if (lyricBars + minInstrumental > totalBars) return;
+        const extra = totalBars - lyricBars;
+        const intro = extra >= 10 ? 4 : 2;
+        const filled = lyricBars / (totalBars - intro);
+        const cost =
+          (durationSec >= 45 ? 40 : 4) * Math.max(0, sungShare - filled) +
+          5 * tempoStray(style, tempo) +
+          Math.abs(tempo - preferredTempo) / preferredTempo +
+          0.15 * Math.abs(Math.log2(lineBars / style.lineBars)) +
+          (unit === style.melodyUnit ? 0 : 0.1);
+        if (!best || cost < best.cost - 1e-9) best = { cost, tempo, totalBars, sung };
+      };
+      if (fixedTempo) {
+        if (paced >= preferredTempo - 1e-9) tryBars(Math.floor((durationSec - 1) / barSec(preferredTempo)), preferredTempo);
+        continue;
+      }
+      for (let totalBars = Math.max(2, Math.ceil((musicSec * slow) / (bpb * 60))); (totalBars * bpb * 60) / musicSec <= paced + 1e-9; totalBars++) {
+        tryBars(totalBars, (totalBars * bpb * 60) / musicSec);
+      }
+    }
   }
-  // A tempo far from the style's, or syllables too quick to sing, means the words do not fit.
-  const singable = lyrics ? options.filter((o) => (o.unit * 60) / o.tempo >= (style.rap ? 0.11 : minSyllableSec) && (o.tempo === preferredTempo || tempoStray(style, o.tempo) <= 0.2)) : options;
-  if (singable.length === 0) {
-    const fastest = style.tempo[1] * 1.2;
-    throw new LyricsTooLongError(Math.ceil((options[0]!.lyricBars + minInstrumental) * barSec(fastest) + tailSec), durationSec);
-  }
-  const best = singable.reduce((a, b) => (tempoStray(style, b.tempo) < tempoStray(style, a.tempo) - 1e-9 ? b : a));
-  const { sung, lyricBars, tempo, totalBars } = best;
-  const sections = sung ? lyricForm(style, sung, totalBars - lyricBars) : instrumentalForm(style, totalBars, rng);
+  if (!best) throw new LyricsTooLongError(Number.isFinite(neededSec) ? neededSec : Math.ceil(durationSec * 2), durationSec);
+  const { tempo, totalBars, sung } = best as { tempo: number; totalBars: number; sung: SungShape[] };
+  return place({ tempo, totalBars, sections: lyricForm(style, sung, totalBars - lyricBarsOf(sung)) });
+}
+
+function place(plan: FormPlan): FormPlan {
   let bar = 0;
-  for (const s of sections) {
+  for (const s of plan.sections) {
     s.startBar = bar;
     bar += s.bars;
   }
-  return { tempo, totalBars, sections };
+  return plan;
 }
 
 const section = (kind: PlannedSection["kind"], bars: number, level: PlannedSection["level"], role: HarmonicRole, extra: Partial<PlannedSection> = {}): PlannedSection => ({
@@ -118,13 +176,15 @@ const section = (kind: PlannedSection["kind"], bars: number, level: PlannedSecti
   lineBars: 0,
   lineSyllables: [],
   unit: 0.5,
+  long: [],
+  longBeats: 1,
   level,
   role,
   lead: false,
   ...extra,
 });
 
-function lyricForm(style: StyleDef, sung: (LyricShape & { lineBars: number; unit: number })[], extra: number): PlannedSection[] {
+function lyricForm(style: StyleDef, sung: SungShape[], extra: number): PlannedSection[] {
   let intro = extra >= 10 ? 4 : 2;
   let ending = 2;
   let spare = extra - intro - ending;
@@ -136,15 +196,22 @@ function lyricForm(style: StyleDef, sung: (LyricShape & { lineBars: number; unit
   let verses = 0;
   const body: PlannedSection[] = sung.map((s, i) => {
     const level = s.kind === "chorus" ? 3 : s.kind === "verse" ? (verses++ === 0 ? 1 : 2) : s.kind === "pre-chorus" ? 2 : 1;
-    return section(s.kind, s.lines.length * s.lineBars, level, roleOf[s.kind], { lyricSection: i, lineBars: s.lineBars, lineSyllables: s.lines, unit: s.unit });
+    return section(s.kind, s.lines.length * s.lineBars, level, roleOf[s.kind], {
+      lyricSection: i,
+      lineBars: s.lineBars,
+      lineSyllables: s.lines,
+      unit: s.unit,
+      long: s.long ?? [],
+      longBeats: s.longBeats,
+    });
   });
 
-  // A long song with few words gets instrumental breaks (the chorus tune on the lead instrument)
-  // before its last chorus, or at its end.
+  // A song with few words for its length gets one instrumental break (the chorus tune on the lead
+  // instrument) before its last chorus, or at its end; what is still left lengthens the ending.
   const hook = body.find((s) => s.kind === "chorus") ?? body[0]!;
   const breakBars = hook.bars >= 4 ? hook.bars : 8;
   const breaks: PlannedSection[] = [];
-  while (spare >= breakBars) {
+  if (spare >= breakBars) {
     breaks.push(section("solo", breakBars, 3, "chorus", { lineBars: hook.lineBars || style.lineBars, lineSyllables: hook.lineSyllables, unit: hook.unit, lead: true }));
     spare -= breakBars;
   }

@@ -33,21 +33,28 @@ interface Onset {
  * sixteenths for rap and crowded lines), quarters on the beats when there is room, a long last
  * note and a breath before the next line.
  */
-function lineRhythm(n: number, lineBeats: number, unit: number, rap: boolean, rng: Rng): Onset[] {
+function lineRhythm(n: number, lineBeats: number, unit: number, rap: boolean, rng: Rng, held: ReadonlySet<number> = new Set(), longBeats = 1): Onset[] {
   if (n <= 0) return [];
-  const breath = lineBeats >= 6 ? 1 : 0.5;
+  // Half a beat to breathe: a longer gap would leave a hole in the voice at every line's end.
+  const breath = 0.5;
   if (n === 1) return [{ beat: 0, beats: lineBeats - breath }];
   const m = n - 1;
   const room = lineBeats - breath;
+  // Syllables that must be caught (the name) are held for `longBeats`.
+  const longSlots = Math.max(1, Math.round(longBeats / unit));
+  const minSlots = m + [...held].filter((i) => i < m).length * (longSlots - 1);
   // The last syllable is held: two beats when the line has room, never less than one.
-  let held = !rap && room >= 6 ? 2 : 1;
-  if (m * unit > room - held) held = 1;
-  const available = room - held;
-  if (m * unit > available) unit = 0.25;
-  if (m * unit > available) unit = available / m;
-  const slots = Math.floor(available / unit + 1e-9);
-  const lengths = new Array<number>(m).fill(1);
-  let slack = slots - m;
+  let last = !rap && room >= 6 ? 2 : 1;
+  if (minSlots * unit > room - last) last = 1;
+  const available = room - last;
+  let lengths = Array.from({ length: m }, (_, i) => (held.has(i) ? longSlots : 1));
+  let slack = Math.floor(available / unit + 1e-9) - minSlots;
+  if (slack < 0) {
+    // Only an instrument's made-up tune can be this crowded (the planner gives sung lines room).
+    unit = available / m;
+    lengths = lengths.fill(1);
+    slack = 0;
+  }
   // A line may start a little after the bar line; rap likes to.
   const pickup = Math.min(slack, rng.pick(rap ? [0, 1, 2, 2] : [0, 0, 1, 2]));
   slack -= pickup;
@@ -57,7 +64,7 @@ function lineRhythm(n: number, lineBeats: number, unit: number, rap: boolean, rn
     let at = pickup;
     for (let i = 0; i < m && slack > 0; i++) {
       const onBeat = Math.abs(at * unit - Math.round(at * unit)) < 1e-9;
-      if (onBeat && lengths[i]! < 2 && rng.chance(pass === 0 ? lengthenOdds : 0.5)) {
+      if (onBeat && lengths[i]! < 2 && !held.has(i) && rng.chance(pass === 0 ? lengthenOdds : 0.5)) {
         lengths[i] = 2;
         slack--;
       }
@@ -198,12 +205,20 @@ function lineMelody(onsets: Onset[], lineStart: number, ctx: MelodyContext, clos
 }
 
 /** The melody of a whole section, line by line; lines come in pairs, the second closing the first. */
-export function sectionMelody(syllables: readonly number[], lineBeats: number, unit: number, ctx: MelodyContext, rngFor: (line: number) => Rng): MelodyNote[] {
+export function sectionMelody(
+  syllables: readonly number[],
+  lineBeats: number,
+  unit: number,
+  ctx: MelodyContext,
+  rngFor: (line: number) => Rng,
+  held: readonly (readonly number[])[] = [],
+  longBeats = 1,
+): MelodyNote[] {
   const notes: MelodyNote[] = [];
   let previous: number | null = null;
   syllables.forEach((n, line) => {
     const rng = rngFor(line);
-    const onsets = lineRhythm(n, lineBeats, unit, ctx.rap, rng);
+    const onsets = lineRhythm(n, lineBeats, unit, ctx.rap, rng, new Set(held[line] ?? []), longBeats);
     const closed = line % 2 === 1 || line === syllables.length - 1;
     const pitches = lineMelody(onsets, line * lineBeats, ctx, closed, previous, rng);
     onsets.forEach((o, i) => notes.push({ beat: line * lineBeats + o.beat, beats: o.beats, pitch: pitches[i]!, line, syllable: i }));

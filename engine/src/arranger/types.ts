@@ -32,6 +32,8 @@ export interface ArrangedSection {
   startBar: number;
   bars: number;
   startSec: number;
+  /** Energy level, 0 bare … 3 chorus. */
+  level: 0 | 1 | 2 | 3;
 }
 
 export interface Arrangement {
@@ -44,7 +46,7 @@ export interface Arrangement {
   totalBars: number;
   sections: ArrangedSection[];
   parts: ArrangedPart[];
-  /** The lyrics as sung (sections too many for the duration left out), null for an instrumental. */
+  /** The lyrics as sung (every line), null for an instrumental. */
   lyrics: Lyrics | null;
   /** The sung melody, one note per syllable (empty for an instrumental). */
   sung: SungNote[];

@@ -8,6 +8,29 @@ export interface MixOptions {
   reverbAmount: number;
   /** Where the ending's ring-out starts: the song fades to silence after it. */
   fadeFromSec: number;
+  /** The band's level from each moment on (dB, 0 the loudest): verses sit under choruses. */
+  levels?: { startSec: number; gainDb: number }[];
+}
+
+/** How much of the band's level changes the voice follows: a quieter verse is sung a little softer too. */
+const vocalFollows = 0.5;
+const levelRampSec = 0.25;
+
+/** Per-sample gain (linear) following `levels`, with short ramps at each change. */
+function levelEnvelope(levels: { startSec: number; gainDb: number }[], length: number, sampleRate: number, follow: number): Float32Array {
+  const out = new Float32Array(length).fill(1);
+  const ramp = Math.round(levelRampSec * sampleRate);
+  let previous = levels[0]?.gainDb ?? 0;
+  levels.forEach((level, i) => {
+    const from = Math.max(0, Math.round(level.startSec * sampleRate));
+    const to = Math.min(length, Math.round((levels[i + 1]?.startSec ?? length / sampleRate) * sampleRate));
+    for (let n = from; n < to; n++) {
+      const t = Math.min(1, (n - from) / ramp);
+      out[n] = fromDb(follow * (previous + (level.gainDb - previous) * t));
+    }
+    previous = level.gainDb;
+  });
+  return out;
 }
 
 /** How far (LU) the vocal sits above the band: clearly in front, as in a song made to be sung along. */
@@ -60,6 +83,14 @@ export function mixSong(band: BandStems, vocal: Float32Array | null, options: Mi
   const [mL, mR] = band.melodic;
   const [rL, rR] = band.rhythm;
   const length = mL.length;
+  if (options.levels && options.levels.length > 0) {
+    const band = levelEnvelope(options.levels, length, sampleRate, 1);
+    for (const x of [mL, mR, rL, rR]) for (let n = 0; n < length; n++) x[n]! *= band[n]!;
+    if (vocal) {
+      const voice = levelEnvelope(options.levels, length, sampleRate, vocalFollows);
+      for (let n = 0; n < length; n++) vocal[n]! *= voice[n]!;
+    }
+  }
   let vocalGain = 0;
   if (vocal) {
     highPass(vocal, 100, sampleRate);

@@ -19,6 +19,8 @@ import type { RenderOptions, RenderRequest, RenderResult, RenderSong, RenderStag
 export const sampleRate = 44100;
 /** The final chord fades out over the song's last seconds. */
 const fadeSec = 1.5;
+/** The band's level per energy level (0 bare … 3 chorus): a verse sits well under a chorus, as played. */
+const levelDb = [-9, -7, -5, 0] as const;
 
 export interface RenderDependencies {
   /** The singer (the built-in espeak singer unless replaced, e.g. by a test). */
@@ -67,7 +69,12 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
     stage("vocals", 1);
 
     stage("mix", 0);
-    const mixed = mixSong(band, voice, { sampleRate, reverbAmount: styles[arrangement.style].reverb, fadeFromSec: arrangement.durationSec - fadeSec });
+    const mixed = mixSong(band, voice, {
+      sampleRate,
+      reverbAmount: styles[arrangement.style].reverb,
+      fadeFromSec: arrangement.durationSec - fadeSec,
+      levels: arrangement.sections.map((s) => ({ startSec: s.startSec, gainDb: levelDb[s.level] })),
+    });
     stage("mix", 1);
 
     stage("master", 0);

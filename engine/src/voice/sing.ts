@@ -35,11 +35,15 @@ export const sing: Sing = async (request, signal) => {
   const output = new Float32Array(Math.round(request.durationSec * request.sampleRate));
   const plans = lines(request).map((notes) => plan(notes, request, lineText(notes.map((note) => note.syllable))));
   // The espeak process works through every line while this process shapes the ones already said.
-  const pending = plans.map((line) => synthesize(line.params, signal));
+  const pending = plans.map(async (line) => {
+    const said = await synthesize(line.params, signal);
+    return (request.language === "fr" ? readInFrench(line, said, request, signal) : null) ?? { line, said };
+  });
   // Rejections are taken in line order below; the later ones must not go unhandled meanwhile.
   for (const promise of pending) promise.catch(() => undefined);
-  for (const [i, line] of plans.entries()) {
-    let rendered = singLine(line, await pending[i]!, request.sampleRate);
+  for (const promise of pending) {
+    const { line, said } = await promise;
+    let rendered = singLine(line, said, request.sampleRate);
     if (!rendered) {
       // Nothing espeak said could carry a note ("hmm", a line of punctuation): sing it on "la".
       const fallback = plan(line.notes, request, lineText(line.notes.map(() => "la")));
@@ -53,6 +57,53 @@ export const sing: Sing = async (request, signal) => {
   if (peak > 0) for (let n = 0; n < output.length; n++) output[n]! *= PEAK / peak;
   return output;
 };
+
+/**
+ * espeak's French reads some spellings as English words ("Maëlys", "Nathan", "Wendy" switch it to
+ * its English voice, marked by a "(en)" phoneme). A name in a French song is read the French way:
+ * such words are respelled as French would write their sound, and the line is said again.
+ */
+function readInFrench(line: LinePlan, said: Synthesis, request: SingRequest, signal?: AbortSignal): Promise<{ line: LinePlan; said: Synthesis }> | null {
+  const foreign = foreignWords(said.phonemes);
+  if (foreign.size === 0) return null;
+  const codePoints = Array.from(line.text.text);
+  let word = 0;
+  const syllables = line.notes.map((note, k) => {
+    const start = line.text.starts[k];
+    if (start != null && (start === 1 || codePoints[start - 2] === " ")) word = start;
+    return foreign.has(word) ? frenchSpelling(note.syllable) : note.syllable;
+  });
+  const again = plan(line.notes, request, lineText(syllables));
+  return synthesize(again.params, signal).then((redone) => ({ line: again, said: redone }));
+}
+
+/** Text positions of the words espeak said in another language than the voice's. */
+function foreignWords(phonemes: readonly { ipa: string; textPosition: number }[]): Set<number> {
+  const words = new Set<number>();
+  let switched = false;
+  for (const { ipa, textPosition } of phonemes) {
+    const marker = /^\((\w+)\)$/u.exec(ipa);
+    if (marker) switched = marker[1] !== "fr";
+    else if (switched && ipa) words.add(textPosition);
+  }
+  return words;
+}
+
+/** A syllable respelled the way French writes its sound. */
+function frenchSpelling(syllable: string): string {
+  return syllable
+    .replace(/ys(?=[^\p{L}]*$)/u, "isse")
+    .replace(/th/gu, "t")
+    .replace(/Th/gu, "T")
+    .replace(/ee|ea/gu, "i")
+    .replace(/oo/gu, "ou")
+    .replace(/sh/gu, "ch")
+    .replace(/w/gu, "ou")
+    .replace(/W/gu, "Ou")
+    .replace(/y/gu, "i")
+    .replace(/Y/gu, "I")
+    .replace(/ah(?=[^\p{L}]*$)/u, "a");
+}
 
 function validate({ sampleRate, durationSec, notes }: SingRequest): void {
   if (!Number.isInteger(sampleRate) || sampleRate < 8000) throw new RangeError(`invalid sample rate ${sampleRate}`);

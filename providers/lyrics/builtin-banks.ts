@@ -392,6 +392,8 @@ const fr: LanguageBank = {
         "Chaque souvenir est un trésor",
         "On en rira longtemps encore",
         "Le bonheur est dans les détails",
+        "{Tu} {v:être} notre plus beau poème",
+        "On lève nos verres, on chante de joie",
       ],
     },
     { occasions: ["birthday"], lines: ["Une bougie de plus ce soir", "Le gâteau brille dans le noir"] },

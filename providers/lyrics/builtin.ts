@@ -418,10 +418,17 @@ function verse(draft: Draft, lines: number, details: Detail[], relationship: boo
   // Bridge lines set up the line after them ("And if the years go rushing by"): verses leave them.
   const partners = [...own, ...pool(draft, draft.bank.chorus)];
   const wanted = Math.ceil(lines / 2);
-  for (const target of [8, 7, 9]) {
+  // Every line length is tried with the relationship before any is tried without it.
+  const targets = [8, 7, 9];
+  const attempts = [...targets.map((target) => ({ target, tell: relationship })), ...(relationship ? targets.map((target) => ({ target, tell: false })) : [])];
+  for (const { target, tell } of attempts) {
     const saved = new Set(draft.used);
     const couplets: Couplet[] = [];
-    const told = relationship ? couplet(draft, relationshipLines(draft), partners, target, 2) : null;
+    // The relationship must be sung somewhere: when no verse line rhymes with it, a bridge line may.
+    const told = tell
+      ? (couplet(draft, relationshipLines(draft), partners, target, 2) ?? couplet(draft, relationshipLines(draft), [...partners, ...pool(draft, draft.bank.bridge)], target, 2))
+      : null;
+    if (tell && !told) continue;
     if (told) {
       use(draft, told);
       couplets.push(told);

@@ -10,6 +10,7 @@ import { adminCreditRoutes } from "./routes/admin-credits";
 import { adminJobRoutes } from "./routes/admin-jobs";
 import { adminMetricRoutes } from "./routes/admin-metrics";
 import { authRoutes } from "./routes/auth";
+import { billingRoutes } from "./routes/billing";
 import { creditRoutes } from "./routes/credits";
 import { docsPage } from "./routes/docs";
 import { giftRoutes } from "./routes/gifts";
@@ -71,7 +72,8 @@ export function createApp(options: { web?: WebHandler } = {}) {
     .route("/", adminRoutes)
     .route("/", adminMetricRoutes)
     .route("/", adminJobRoutes)
-    .route("/", adminCreditRoutes);
+    .route("/", adminCreditRoutes)
+    .route("/", billingRoutes);
   app.doc31("/api/openapi.json", OPENAPI);
   app.route("/", docsPage(() => app.getOpenAPI31Document(OPENAPI) as never));
   app.get("/health", (c) => c.json({ ok: true }));

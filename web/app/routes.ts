@@ -14,6 +14,7 @@ export default [
       route("songs", "routes/library.tsx"),
       route("songs/:jobId", "routes/song.tsx"),
       route("credits", "routes/credits.tsx"),
+      route("pricing", "routes/pricing.tsx"),
       route("admin", "routes/admin/layout.tsx", [
         index("routes/admin/overview.tsx"),
         route("jobs", "routes/admin/jobs.tsx"),

@@ -69,6 +69,40 @@ async function myPurchases(token: string) {
   return json<{ onHold: boolean; purchases: any[] }>(res);
 }
 
+// First in the file: the revenue figures count every pack paid so far in it.
+describe("operators' revenue", () => {
+  it("shows packs paid per day and per pack, per currency, with refunds", async () => {
+    const { token } = await signUp();
+    const plus = PACKS.find((p) => p.id === "plus")!;
+    const paid: string[] = [];
+    for (const [pack, currency] of [["starter", "eur"], ["starter", "eur"], ["plus", "usd"]] as const) {
+      const { sessionId } = await checkout(token, pack, currency);
+      const { deliveries, paymentIntent } = await pay(sessionId);
+      await delivered(completed(deliveries));
+      paid.push(paymentIntent);
+    }
+    // Started and never paid: not revenue.
+    await checkout(token, "party", "eur");
+    await delivered((await stripeSim(`/__sim/charges/${paid[0]}/refund`, { amount: 100 })).delivery);
+
+    const ops = await operator();
+    expect((await call("/api/admin/metrics?window=24h", { token })).status).toBe(404);
+    const { revenue } = await json(await call("/api/admin/metrics?window=24h", { token: ops }));
+    const today = new Date().toISOString().slice(0, 10);
+    expect(revenue.days).toEqual([
+      { day: today, currency: "eur", purchases: 2, paidCents: 2 * STARTER.prices.eur, refundedCents: 100 },
+      { day: today, currency: "usd", purchases: 1, paidCents: plus.prices.usd, refundedCents: 0 },
+    ]);
+    expect(revenue.packs).toEqual(
+      expect.arrayContaining([
+        { pack: "starter", currency: "eur", purchases: 2, credits: 2 * STARTER.credits, paidCents: 2 * STARTER.prices.eur, refundedCents: 100 },
+        { pack: "plus", currency: "usd", purchases: 1, credits: plus.credits, paidCents: plus.prices.usd, refundedCents: 0 },
+      ]),
+    );
+    expect(revenue.packs).toHaveLength(2);
+  });
+});
+
 describe("buying credits", () => {
   it("shows packs with their prices and what they make, and refuses an unknown pack with a field error", async () => {
     const packs = await json(await call("/api/billing/packs"));

@@ -3678,6 +3678,27 @@ export interface components {
                 failed: number;
                 meanMs: number | null;
             }[];
+            /** @description Credit packs paid in the window, per UTC day and per pack, in each currency; refunds as known now */
+            revenue: {
+                days: {
+                    /** Format: date */
+                    day: string;
+                    /** @enum {string} */
+                    currency: "eur" | "usd";
+                    purchases: number;
+                    paidCents: number;
+                    refundedCents: number;
+                }[];
+                packs: {
+                    pack: string;
+                    /** @enum {string} */
+                    currency: "eur" | "usd";
+                    purchases: number;
+                    credits: number;
+                    paidCents: number;
+                    refundedCents: number;
+                }[];
+            };
         };
         AdminJobList: {
             jobs: components["schemas"]["AdminJob"][];

@@ -1,11 +1,10 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, unwrap, type Schema } from "./api";
+import { api, ApiFailure, unwrap, type Schema } from "./api";
 import { useAuth } from "./auth";
 import { ErrorSummary, fieldErrors, type FormErrors } from "./form";
-import { ApiFailure } from "./api";
-import { formatDuration, formatNumber, withLocale, type Locale } from "./i18n";
+import { formatNumber, withLocale, type Locale } from "./i18n";
 
 export type Currency = keyof Schema<"Pack">["prices"];
 export const currencies = ["eur", "usd"] as const satisfies readonly Currency[];
@@ -40,16 +39,16 @@ export function PackList({ packs, locale, currency }: { packs: Schema<"Packs">; 
             <li key={pack.id} data-pack={pack.id}>
               <div>
                 <h3>{t("billing.pack", { credits: formatNumber(locale, pack.credits) })}</h3>
-                <p className="muted">{t("billing.makesTitle")}</p>
-                <ul>
-                  {pack.songs.map((s) => (
-                    <li key={s.durationSeconds}>{t("billing.makes", { songs: s.songs, length: formatDuration(s.durationSeconds) })}</li>
-                  ))}
-                </ul>
+                {pack.songs.map((s) => (
+                  <p key={s.durationSeconds} className="muted">
+                    {t("billing.makes", { songs: s.songs, minutes: s.durationSeconds / 60 })}
+                  </p>
+                ))}
               </div>
               {auth.status === "in" ? (
                 <button
                   type="button"
+                  className="button"
                   disabled={busy !== null}
                   onClick={async () => {
                     setBusy(pack.id);

@@ -29,7 +29,11 @@ beforeEach(async () => {
 });
 
 async function stripeSim(path: string, body: unknown = {}): Promise<any> {
-  const res = await fetch(new URL(path, env.STRIPE_API_BASE), { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  const res = await fetch(new URL(path, env.STRIPE_API_BASE), {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
   const text = await res.text();
   expect(res.status, `${path}: ${text}`).toBe(200);
   return JSON.parse(text);
@@ -75,7 +79,11 @@ describe("operators' revenue", () => {
     const { token } = await signUp();
     const plus = PACKS.find((p) => p.id === "plus")!;
     const paid: string[] = [];
-    for (const [pack, currency] of [["starter", "eur"], ["starter", "eur"], ["plus", "usd"]] as const) {
+    for (const [pack, currency] of [
+      ["starter", "eur"],
+      ["starter", "eur"],
+      ["plus", "usd"],
+    ] as const) {
       const { sessionId } = await checkout(token, pack, currency);
       const { deliveries, paymentIntent } = await pay(sessionId);
       await delivered(completed(deliveries));
@@ -95,7 +103,14 @@ describe("operators' revenue", () => {
     ]);
     expect(revenue.packs).toEqual(
       expect.arrayContaining([
-        { pack: "starter", currency: "eur", purchases: 2, credits: 2 * STARTER.credits, paidCents: 2 * STARTER.prices.eur, refundedCents: 100 },
+        {
+          pack: "starter",
+          currency: "eur",
+          purchases: 2,
+          credits: 2 * STARTER.credits,
+          paidCents: 2 * STARTER.prices.eur,
+          refundedCents: 100,
+        },
         { pack: "plus", currency: "usd", purchases: 1, credits: plus.credits, paidCents: plus.prices.usd, refundedCents: 0 },
       ]),
     );
@@ -110,16 +125,29 @@ describe("buying credits", () => {
     expect(packs.packs.map((p: { id: string }) => p.id)).toEqual(PACKS.map((p) => p.id));
     const starter = packs.packs.find((p: { id: string }) => p.id === "starter");
     expect(starter.prices).toEqual(STARTER.prices);
-    expect(starter.songs).toEqual([60, 120, 180].map((durationSeconds) => ({ durationSeconds, songs: Math.floor(STARTER.credits / COST) })));
+    expect(starter.songs).toEqual(
+      [60, 120, 180].map((durationSeconds) => ({ durationSeconds, songs: Math.floor(STARTER.credits / COST) })),
+    );
 
     const { token } = await signUp();
-    expect((await call("/api/billing/checkout", { method: "POST", body: JSON.stringify({ pack: "starter", currency: "eur", language: "fr" }) })).status).toBe(401);
-    const unknown = await call("/api/billing/checkout", { method: "POST", token, body: JSON.stringify({ pack: "platinum", currency: "eur", language: "fr" }) });
+    expect(
+      (await call("/api/billing/checkout", { method: "POST", body: JSON.stringify({ pack: "starter", currency: "eur", language: "fr" }) }))
+        .status,
+    ).toBe(401);
+    const unknown = await call("/api/billing/checkout", {
+      method: "POST",
+      token,
+      body: JSON.stringify({ pack: "platinum", currency: "eur", language: "fr" }),
+    });
     expect(unknown.status).toBe(400);
     const error = (await json(unknown)).error;
     expect(error.code).toBe("validation_failed");
     expect(Object.keys(error.fields)).toEqual(["pack"]);
-    const badCurrency = await call("/api/billing/checkout", { method: "POST", token, body: JSON.stringify({ pack: "starter", currency: "gbp", language: "fr" }) });
+    const badCurrency = await call("/api/billing/checkout", {
+      method: "POST",
+      token,
+      body: JSON.stringify({ pack: "starter", currency: "gbp", language: "fr" }),
+    });
     expect(badCurrency.status).toBe(400);
     expect(Object.keys((await json(badCurrency)).error.fields)).toEqual(["currency"]);
   });
@@ -133,7 +161,12 @@ describe("buying credits", () => {
     expect(mine).toHaveLength(1);
     const sessions = [first, second].map((c) => state.sessions.find((s: any) => s.id === c.sessionId));
     expect(sessions.map((s) => s.customer)).toEqual([mine[0].id, mine[0].id]);
-    expect(sessions[0]).toMatchObject({ amount_total: STARTER.prices.eur, currency: "eur", locale: "fr", metadata: { userId, purchaseId: first.purchaseId, pack: "starter" } });
+    expect(sessions[0]).toMatchObject({
+      amount_total: STARTER.prices.eur,
+      currency: "eur",
+      locale: "fr",
+      metadata: { userId, purchaseId: first.purchaseId, pack: "starter" },
+    });
     expect(sessions[1]).toMatchObject({ amount_total: PACKS.find((p) => p.id === "plus")!.prices.usd, currency: "usd" });
     expect(sessions[0].success_url).toBe(`${env.PUBLIC_URL}/fr/credits?purchase=${first.purchaseId}`);
     expect(sessions[0].cancel_url).toBe(`${env.PUBLIC_URL}/fr/credits?canceled=${first.purchaseId}`);
@@ -180,7 +213,14 @@ describe("buying credits", () => {
     expect(onHold).toBe(false);
     expect(listed.map((p) => p.id).sort()).toEqual([a.purchaseId, b.purchaseId, c.purchaseId].sort());
     for (const p of listed) {
-      expect(p).toMatchObject({ pack: "starter", credits: STARTER.credits, currency: "eur", amountCents: STARTER.prices.eur, status: "paid", refundedCents: 0 });
+      expect(p).toMatchObject({
+        pack: "starter",
+        credits: STARTER.credits,
+        currency: "eur",
+        amountCents: STARTER.prices.eur,
+        status: "paid",
+        refundedCents: 0,
+      });
       expect(p.receiptUrl).toMatch(new RegExp(`^${env.STRIPE_API_BASE}/receipts/ch_`));
       expect((await fetch(p.receiptUrl)).status).toBe(200);
     }
@@ -198,7 +238,10 @@ describe("buying credits", () => {
     const tamperedPayload = genuine.payload.replace(`"amount_total":${STARTER.prices.eur}`, `"amount_total":1`);
     expect(tamperedPayload).not.toBe(genuine.payload);
     const tampered = await deliver({ payload: tamperedPayload, signature: genuine.signature });
-    const stale = await deliver({ payload: genuine.payload, signature: await signed(genuine.payload, env.STRIPE_WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 600) });
+    const stale = await deliver({
+      payload: genuine.payload,
+      signature: await signed(genuine.payload, env.STRIPE_WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 600),
+    });
     const missing = await call("/api/billing/webhook", { method: "POST", body: genuine.payload });
     for (const res of [forged, tampered, stale, missing]) {
       expect(res.status).toBe(400);
@@ -245,7 +288,11 @@ describe("buying credits", () => {
       expect(res.status).toBe(202);
       ids.push((await json(res)).id);
     }
-    await waitFor("the songs to be delivered", async () => (await db.select({ status: jobs.status }).from(jobs).where(inArray(jobs.id, ids))).every((j) => j.status === "SUCCEEDED"), 90_000);
+    await waitFor(
+      "the songs to be delivered",
+      async () => (await db.select({ status: jobs.status }).from(jobs).where(inArray(jobs.id, ids))).every((j) => j.status === "SUCCEEDED"),
+      90_000,
+    );
     expect((await credits(token)).balance).toBe(0);
 
     const refund = (await stripeSim(`/__sim/charges/${paid.paymentIntent}/refund`)).delivery;
@@ -260,7 +307,12 @@ describe("buying credits", () => {
 
     // Even with credits again (an operator's gesture), new orders wait while the account is on hold.
     const ops = await operator();
-    const grant = await call("/api/admin/credits/grants", { method: "POST", token: ops, headers: { "idempotency-key": crypto.randomUUID() }, body: JSON.stringify({ email, amount: 20, reason: "goodwill" }) });
+    const grant = await call("/api/admin/credits/grants", {
+      method: "POST",
+      token: ops,
+      headers: { "idempotency-key": crypto.randomUUID() },
+      body: JSON.stringify({ email, amount: 20, reason: "goodwill" }),
+    });
     expect(grant.status).toBe(201);
     const held = await order(token);
     expect(held.status).toBe(403);
@@ -270,7 +322,11 @@ describe("buying credits", () => {
     const { holds } = await json(await call("/api/admin/billing/holds", { token: ops }));
     const hold = holds.find((h: { userId: string }) => h.userId === userId);
     expect(hold).toMatchObject({ reason: "refund", creditsShort: STARTER.credits, purchaseId, userEmail: email, clearedAt: null });
-    const cleared = await call(`/api/admin/billing/holds/${hold.id}/clear`, { method: "POST", token: ops, body: JSON.stringify({ note: "customer paid by bank transfer" }) });
+    const cleared = await call(`/api/admin/billing/holds/${hold.id}/clear`, {
+      method: "POST",
+      token: ops,
+      body: JSON.stringify({ note: "customer paid by bank transfer" }),
+    });
     expect(cleared.status).toBe(200);
     expect((await json(cleared)).clearedAt).not.toBeNull();
     expect((await myPurchases(token)).onHold).toBe(false);
@@ -279,12 +335,19 @@ describe("buying credits", () => {
 
   it("is off, with no packs, when Stripe is not configured", async () => {
     const app = createApp();
-    const off = (path: string, init: RequestInit = {}) => app.fetch(new Request(new URL(path, BASE), init), { ...env, STRIPE_SECRET_KEY: "" }, createExecutionContext());
+    const off = (path: string, init: RequestInit = {}) =>
+      app.fetch(new Request(new URL(path, BASE), init), { ...env, STRIPE_SECRET_KEY: "" }, createExecutionContext());
     expect(await json(await off("/api/billing/packs"))).toEqual({ enabled: false, creditsPerSong: COST, packs: [] });
     const { token } = await signUp();
-    const refused = await off("/api/billing/checkout", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ pack: "starter", currency: "eur", language: "en" }) });
+    const refused = await off("/api/billing/checkout", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ pack: "starter", currency: "eur", language: "en" }),
+    });
     expect(refused.status).toBe(404);
-    expect((await off("/api/billing/webhook", { method: "POST", headers: { "stripe-signature": "t=1,v1=0" }, body: "{}" })).status).toBe(404);
+    expect((await off("/api/billing/webhook", { method: "POST", headers: { "stripe-signature": "t=1,v1=0" }, body: "{}" })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -330,7 +393,12 @@ describe("the ledger under purchases, refunds and orders mixed", () => {
         count(`dispute ${await delivered((await stripeSim(`/__sim/charges/${target.paymentIntent}/dispute`)).delivery)}`);
       } else if (roll < 0.55) {
         const { holds } = await json(await call("/api/admin/billing/holds", { token: ops }));
-        for (const h of holds) await call(`/api/admin/billing/holds/${h.id}/clear`, { method: "POST", token: ops, body: JSON.stringify({ note: "reviewed in the mixed run" }) });
+        for (const h of holds)
+          await call(`/api/admin/billing/holds/${h.id}/clear`, {
+            method: "POST",
+            token: ops,
+            body: JSON.stringify({ note: "reviewed in the mixed run" }),
+          });
         count("holds cleared");
       } else {
         const res = await order(person.token, contextOrder({ durationSeconds: pick([60, 120, 180]) }));
@@ -348,7 +416,10 @@ describe("the ledger under purchases, refunds and orders mixed", () => {
     for (let round = 0; round < 20; round++) await Promise.all(Array.from({ length: 10 }, operation));
     await waitFor(
       "every order to end",
-      async () => (await db.select({ status: jobs.status }).from(jobs).where(inArray(jobs.id, jobIds))).every((j) => ["SUCCEEDED", "FAILED", "CANCELED", "TIMED_OUT"].includes(j.status)),
+      async () =>
+        (await db.select({ status: jobs.status }).from(jobs).where(inArray(jobs.id, jobIds))).every((j) =>
+          ["SUCCEEDED", "FAILED", "CANCELED", "TIMED_OUT"].includes(j.status),
+        ),
       150_000,
     );
     console.log("mixed run:", JSON.stringify(counts));

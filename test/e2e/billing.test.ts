@@ -11,7 +11,10 @@ import { startStack, type Stack } from "./stack";
 // to the credits page, which shows the new balance and the receipt.
 const shots = join(process.cwd(), "test-results", "web");
 mkdirSync(shots, { recursive: true });
-const PACKS = [{ id: "starter", credits: 30, prices: { eur: 490, usd: 590 } }, { id: "plus", credits: 100, prices: { eur: 1490, usd: 1690 } }];
+const PACKS = [
+  { id: "starter", credits: 30, prices: { eur: 490, usd: 590 } },
+  { id: "plus", credits: 100, prices: { eur: 1490, usd: 1690 } },
+];
 
 let stack: Stack;
 let stripe: Awaited<ReturnType<typeof startStripeSimulator>>;
@@ -21,12 +24,24 @@ let base = "";
 
 beforeAll(async () => {
   stripe = await startStripeSimulator();
-  stack = await startStack(240_000, { STRIPE_SECRET_KEY: STRIPE_TEST_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE: stripe.url, BILLING_PACKS: JSON.stringify(PACKS) });
+  stack = await startStack(240_000, {
+    STRIPE_SECRET_KEY: STRIPE_TEST_KEY,
+    STRIPE_WEBHOOK_SECRET,
+    STRIPE_API_BASE: stripe.url,
+    BILLING_PACKS: JSON.stringify(PACKS),
+  });
   stripe.setWebhookUrl(`${stack.url}/api/billing/webhook`);
   base = stack.url.replace("127.0.0.1", "localhost");
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
   });
 }, 300_000);
 afterAll(async () => {
@@ -56,7 +71,9 @@ describe("buying credits in a browser", () => {
     await page.goto(`${base}/fr/pricing`);
     await page.getByTestId("packs").waitFor();
     expect(await page.locator("[data-pack=starter]").innerText()).toContain("4,90");
-    expect(await page.locator("[data-pack=starter]").innerText()).toContain(fr.billing.makes.replace("{{songs}}", "3").replace("{{minutes}}", "1"));
+    expect(await page.locator("[data-pack=starter]").innerText()).toContain(
+      fr.billing.makes.replace("{{songs}}", "3").replace("{{minutes}}", "1"),
+    );
     await shot(page, "billing-01-pricing-fr");
 
     await page.goto(`${base}/fr/signup`);
@@ -68,8 +85,20 @@ describe("buying credits in a browser", () => {
     // Five orders waiting for their lyrics to be approved hold all 50 welcome credits.
     const { body: session } = await api("/api/auth/signin", { body: { email, password: "a-good-password" } });
     for (let i = 0; i < 5; i++) {
-      const order = { mode: "context", occasion: "anniversaire", recipientName: `Ami ${i}`, details: ["il aime le vélo"], language: "fr", styleTags: ["pop"], vocal: "male", durationSeconds: 60, approveLyrics: true };
-      expect((await api("/api/jobs", { token: session.accessToken, body: order, headers: { "idempotency-key": crypto.randomUUID() } })).status).toBe(202);
+      const order = {
+        mode: "context",
+        occasion: "anniversaire",
+        recipientName: `Ami ${i}`,
+        details: ["il aime le vélo"],
+        language: "fr",
+        styleTags: ["pop"],
+        vocal: "male",
+        durationSeconds: 60,
+        approveLyrics: true,
+      };
+      expect(
+        (await api("/api/jobs", { token: session.accessToken, body: order, headers: { "idempotency-key": crypto.randomUUID() } })).status,
+      ).toBe(202);
     }
     expect((await api("/api/credits", { token: session.accessToken })).body.available).toBe(0);
     await page.reload();
@@ -80,7 +109,10 @@ describe("buying credits in a browser", () => {
     await page.getByTestId("packs").waitFor();
     expect(await page.getByTestId("balance").innerText()).toBe("50");
     await shot(page, "billing-02-credits-before-fr");
-    await page.locator("[data-pack=starter]").getByRole("button", { name: /Acheter pour 4,90/ }).click();
+    await page
+      .locator("[data-pack=starter]")
+      .getByRole("button", { name: /Acheter pour 4,90/ })
+      .click();
 
     // Stripe's (simulated) checkout page, in French, for the pack's price.
     await page.waitForURL(new RegExp(`^${stripe.url}/pay/cs_test_`));
@@ -89,7 +121,10 @@ describe("buying credits in a browser", () => {
 
     // Back on the credits page: thanked, the new balance, the purchase and its receipt.
     await page.waitForURL(/\/fr\/credits\?purchase=pur_/);
-    await page.getByTestId("purchase-notice").filter({ hasText: fr.billing.thanks.replace("{{credits}}", "30") }).waitFor();
+    await page
+      .getByTestId("purchase-notice")
+      .filter({ hasText: fr.billing.thanks.replace("{{credits}}", "30") })
+      .waitFor();
     expect(await page.getByTestId("balance").innerText()).toBe("80");
     const row = page.getByTestId("purchases").locator("tbody tr");
     expect(await row.count()).toBe(1);

@@ -55,7 +55,17 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
 
   // The async helper: under vitest the library may resolve to its Web Crypto build, which signs asynchronously only.
   const sign = async (type: string, object: Obj): Promise<Delivery> => {
-    const event = { id: id("evt"), object: "event", api_version: Stripe.API_VERSION, created: now(), livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, type, data: { object } };
+    const event = {
+      id: id("evt"),
+      object: "event",
+      api_version: Stripe.API_VERSION,
+      created: now(),
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      type,
+      data: { object },
+    };
     const payload = JSON.stringify(event);
     return { type, payload, signature: await Stripe.webhooks.generateTestHeaderStringAsync({ payload, secret }) };
   };
@@ -63,7 +73,17 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
   /** The card is charged: the PaymentIntent and its charge exist, the session is complete. */
   function pay(session: Obj): Promise<Delivery[]> {
     if (session.payment_status === "paid") throw new Error("already paid");
-    const intent: Obj = { id: id("pi"), object: "payment_intent", amount: session.amount_total, amount_received: session.amount_total, currency: session.currency, customer: session.customer, status: "succeeded", metadata: extras.get(session.id)!.paymentMetadata, latest_charge: null };
+    const intent: Obj = {
+      id: id("pi"),
+      object: "payment_intent",
+      amount: session.amount_total,
+      amount_received: session.amount_total,
+      currency: session.currency,
+      customer: session.customer,
+      status: "succeeded",
+      metadata: extras.get(session.id)!.paymentMetadata,
+      latest_charge: null,
+    };
     const chargeId = id("ch");
     const charge: Obj = {
       id: chargeId,
@@ -85,7 +105,11 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
     intents.set(intent.id, intent);
     charges.set(charge.id, charge);
     Object.assign(session, { status: "complete", payment_status: "paid", payment_intent: intent.id });
-    return Promise.all([sign("payment_intent.succeeded", intent), sign("charge.succeeded", charge), sign("checkout.session.completed", session)]);
+    return Promise.all([
+      sign("payment_intent.succeeded", intent),
+      sign("charge.succeeded", charge),
+      sign("checkout.session.completed", session),
+    ]);
   }
 
   function refund(charge: Obj, amount: number): Promise<Delivery> {
@@ -95,19 +119,40 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
   }
 
   function dispute(charge: Obj): Promise<Delivery> {
-    return sign("charge.dispute.created", { id: id("dp"), object: "dispute", amount: charge.amount, currency: charge.currency, charge: charge.id, payment_intent: charge.payment_intent, reason: "fraudulent", status: "needs_response", created: now() });
+    return sign("charge.dispute.created", {
+      id: id("dp"),
+      object: "dispute",
+      amount: charge.amount,
+      currency: charge.currency,
+      charge: charge.id,
+      payment_intent: charge.payment_intent,
+      reason: "fraudulent",
+      status: "needs_response",
+      created: now(),
+    });
   }
 
   async function deliver(deliveries: Delivery[]): Promise<number[]> {
     const statuses: number[] = [];
     for (const d of deliveries)
-      statuses.push((await fetch(webhookUrl, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": d.signature }, body: d.payload })).status);
+      statuses.push(
+        (
+          await fetch(webhookUrl, {
+            method: "POST",
+            headers: { "content-type": "application/json", "stripe-signature": d.signature },
+            body: d.payload,
+          })
+        ).status,
+      );
     return statuses;
   }
 
-  const send = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
-  const page = (res: ServerResponse, status: number, body: string) => res.writeHead(status, { "content-type": "text/html; charset=utf-8" }).end(body);
-  const notFound = (res: ServerResponse, what: string) => send(res, 404, { error: { type: "invalid_request_error", code: "resource_missing", message: `No such ${what}` } });
+  const send = (res: ServerResponse, status: number, body: unknown) =>
+    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+  const page = (res: ServerResponse, status: number, body: string) =>
+    res.writeHead(status, { "content-type": "text/html; charset=utf-8" }).end(body);
+  const notFound = (res: ServerResponse, what: string) =>
+    send(res, 404, { error: { type: "invalid_request_error", code: "resource_missing", message: `No such ${what}` } });
   const read = (req: IncomingMessage) =>
     new Promise<string>((resolve) => {
       let text = "";
@@ -123,7 +168,8 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
       if (typeof key === "string") idempotent.set(`${url.pathname}:${key}`, body);
       return send(res, 200, body);
     };
-    if (req.method === "POST" && typeof key === "string" && idempotent.has(`${url.pathname}:${key}`)) return send(res, 200, idempotent.get(`${url.pathname}:${key}`));
+    if (req.method === "POST" && typeof key === "string" && idempotent.has(`${url.pathname}:${key}`))
+      return send(res, 200, idempotent.get(`${url.pathname}:${key}`));
     const form = parseForm(text);
     if (req.method === "POST" && url.pathname === "/v1/customers") {
       const customer = { id: id("cus"), object: "customer", email: form.email ?? null, metadata: form.metadata ?? {}, created: now() };
@@ -134,7 +180,12 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
       const items = (form.line_items ?? []) as Obj[];
       const first = items[0]?.price_data;
       if (!first || !form.success_url || !form.cancel_url || form.mode !== "payment")
-        return send(res, 400, { error: { type: "invalid_request_error", message: "line_items with price_data, success_url, cancel_url and mode=payment are required here" } });
+        return send(res, 400, {
+          error: {
+            type: "invalid_request_error",
+            message: "line_items with price_data, success_url, cancel_url and mode=payment are required here",
+          },
+        });
       if (form.customer && !customers.has(form.customer)) return notFound(res, `customer: '${form.customer}'`);
       const sessionId = id("cs_test");
       const amount = items.reduce((sum, item) => sum + Number(item.price_data.unit_amount) * Number(item.quantity ?? 1), 0);
@@ -158,7 +209,10 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
         created: now(),
       };
       sessions.set(sessionId, session);
-      extras.set(sessionId, { names: items.map((i) => i.price_data.product_data?.name ?? ""), paymentMetadata: form.payment_intent_data?.metadata ?? {} });
+      extras.set(sessionId, {
+        names: items.map((i) => i.price_data.product_data?.name ?? ""),
+        paymentMetadata: form.payment_intent_data?.metadata ?? {},
+      });
       return remember(session);
     }
     const intent = /^\/v1\/payment_intents\/([^/]+)$/.exec(url.pathname);
@@ -190,7 +244,9 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
     if (charge) {
       const c = charges.get(charge[1]!) ?? [...charges.values()].find((ch) => ch.payment_intent === charge[1]);
       if (!c) return notFound(res, "charge");
-      return send(res, 200, { delivery: await (charge[2] === "refund" ? refund(c, Number(body.amount ?? c.amount - c.amount_refunded)) : dispute(c)) });
+      return send(res, 200, {
+        delivery: await (charge[2] === "refund" ? refund(c, Number(body.amount ?? c.amount - c.amount_refunded)) : dispute(c)),
+      });
     }
     return notFound(res, "control route");
   }
@@ -201,7 +257,9 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
     const session = match && sessions.get(match[1]!);
     if (!session) return page(res, 404, html("Not found", "<h1>No such checkout session</h1>"));
     const fr = session.locale === "fr";
-    const price = new Intl.NumberFormat(fr ? "fr-FR" : "en-US", { style: "currency", currency: session.currency }).format(session.amount_total / 100);
+    const price = new Intl.NumberFormat(fr ? "fr-FR" : "en-US", { style: "currency", currency: session.currency }).format(
+      session.amount_total / 100,
+    );
     if (req.method === "GET") {
       if (session.payment_status === "paid") return page(res, 200, html("Paid", `<h1>${fr ? "Déjà payé" : "Already paid"}</h1>`));
       return page(
@@ -217,7 +275,8 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
     }
     const deliveries = await pay(session);
     const statuses = await deliver(deliveries);
-    if (statuses.some((s) => s >= 300)) return page(res, 502, html("Webhook failed", `<h1>The webhook answered ${statuses.join(", ")}</h1>`));
+    if (statuses.some((s) => s >= 300))
+      return page(res, 502, html("Webhook failed", `<h1>The webhook answered ${statuses.join(", ")}</h1>`));
     res.writeHead(303, { location: session.success_url.replace("{CHECKOUT_SESSION_ID}", session.id) }).end();
   }
 
@@ -232,7 +291,12 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
       if (url.pathname.startsWith("/pay/")) return await hosted(req, res, url);
       const receipt = /^\/receipts\/([^/]+)$/.exec(url.pathname);
       const charge = receipt && charges.get(receipt[1]!);
-      if (charge) return page(res, 200, html("Receipt", `<h1>Receipt</h1><p>${charge.amount / 100} ${String(charge.currency).toUpperCase()}</p><p>${charge.id}</p>`));
+      if (charge)
+        return page(
+          res,
+          200,
+          html("Receipt", `<h1>Receipt</h1><p>${charge.amount / 100} ${String(charge.currency).toUpperCase()}</p><p>${charge.id}</p>`),
+        );
       notFound(res, "page");
     } catch (err) {
       send(res, 500, { error: { type: "api_error", message: String(err) } });

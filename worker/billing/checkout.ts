@@ -11,7 +11,10 @@ async function customerOf(env: Env, db: Database, stripe: Stripe, userId: string
   if (known) return known.stripeCustomerId;
   const user = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
   // Stripe's idempotency key makes two first checkouts at once share one customer.
-  const customer = await stripe.customers.create({ ...(user?.email ? { email: user.email } : {}), metadata: { userId } }, { idempotencyKey: `customer:${userId}` });
+  const customer = await stripe.customers.create(
+    { ...(user?.email ? { email: user.email } : {}), metadata: { userId } },
+    { idempotencyKey: `customer:${userId}` },
+  );
   await db.insert(billingCustomers).values({ userId, stripeCustomerId: customer.id, createdAt: Date.now() }).onConflictDoNothing();
   const stored = await db.select().from(billingCustomers).where(eq(billingCustomers.userId, userId)).get();
   return stored!.stripeCustomerId;
@@ -40,7 +43,16 @@ export async function startCheckout(env: Env, db: Database, billing: Billing, us
         customer,
         client_reference_id: userId,
         locale: request.language,
-        line_items: [{ quantity: 1, price_data: { currency: request.currency, unit_amount: amountCents, product_data: { name: `Refrain — ${pack.credits} credits` } } }],
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: request.currency,
+              unit_amount: amountCents,
+              product_data: { name: `Refrain — ${pack.credits} credits` },
+            },
+          },
+        ],
         metadata: { userId, purchaseId, pack: pack.id },
         payment_intent_data: { metadata: { userId, purchaseId } },
         success_url: back(`purchase=${purchaseId}`),
@@ -51,11 +63,26 @@ export async function startCheckout(env: Env, db: Database, billing: Billing, us
   } catch (err) {
     if (!(err instanceof Stripe.errors.StripeError)) throw err;
     log("error", "stripe checkout failed", { user: userId, error: err.message, code: err.code, status: err.statusCode });
-    throw new ApiError("unavailable", "Payments cannot be taken right now; please retry in a few minutes", undefined, undefined, { "Retry-After": "60" });
+    throw new ApiError("unavailable", "Payments cannot be taken right now; please retry in a few minutes", undefined, undefined, {
+      "Retry-After": "60",
+    });
   }
   if (!session.url) throw new ApiError("unavailable", "Stripe gave no checkout page");
   const now = Date.now();
-  await db.insert(purchases).values({ id: purchaseId, userId, pack: pack.id, credits: pack.credits, currency: request.currency, amountCents, status: "open", sessionId: session.id, createdAt: now, updatedAt: now });
+  await db
+    .insert(purchases)
+    .values({
+      id: purchaseId,
+      userId,
+      pack: pack.id,
+      credits: pack.credits,
+      currency: request.currency,
+      amountCents,
+      status: "open",
+      sessionId: session.id,
+      createdAt: now,
+      updatedAt: now,
+    });
   log("info", "checkout started", { user: userId, purchaseId, pack: pack.id, currency: request.currency, amountCents });
   return { purchaseId, url: session.url };
 }

@@ -1,6 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { accountHolds, purchases, type Database, type HoldReason, type Purchase } from "../../db";
-import { grantStatements, isInsufficientCredits, isUniqueViolation, purchaseKey, readCredits, reversalKey, revokeStatements } from "../credits";
+import {
+  grantStatements,
+  isInsufficientCredits,
+  isUniqueViolation,
+  purchaseKey,
+  readCredits,
+  reversalKey,
+  revokeStatements,
+} from "../credits";
 import { ApiError } from "../http/errors";
 import { log } from "../observability";
 import { Stripe } from "./stripe";
@@ -29,7 +37,11 @@ export async function handleEvent(db: Database, stripe: Stripe, event: Stripe.Ev
     }
     case "charge.dispute.created": {
       const dispute = event.data.object;
-      return reversePayment(db, idOf(dispute.payment_intent), "dispute", `dispute:${dispute.id}`, (p) => ({ credits: p.credits, refundedCents: p.refundedCents, status: "disputed" }));
+      return reversePayment(db, idOf(dispute.payment_intent), "dispute", `dispute:${dispute.id}`, (p) => ({
+        credits: p.credits,
+        refundedCents: p.refundedCents,
+        status: "disputed",
+      }));
     }
     default:
       return "ignored";
@@ -45,13 +57,25 @@ async function completeCheckout(db: Database, stripe: Stripe, session: Stripe.Ch
   let outcome: EventOutcome = "granted";
   try {
     await db.batch([
-      ...grantStatements(db, purchase.userId, purchase.credits, { kind: "purchase", text: `${purchase.credits} credits bought (pack ${purchase.pack}, ${purchase.id})` }, purchaseKey(purchase.id)),
+      ...grantStatements(
+        db,
+        purchase.userId,
+        purchase.credits,
+        { kind: "purchase", text: `${purchase.credits} credits bought (pack ${purchase.pack}, ${purchase.id})` },
+        purchaseKey(purchase.id),
+      ),
       db
         .update(purchases)
         .set({ status: "paid", amountCents: session.amount_total ?? purchase.amountCents, paymentIntentId, paidAt: now, updatedAt: now })
         .where(eq(purchases.id, purchase.id)),
     ]);
-    log("info", "credits bought", { user: purchase.userId, purchaseId: purchase.id, credits: purchase.credits, amountCents: session.amount_total, currency: session.currency });
+    log("info", "credits bought", {
+      user: purchase.userId,
+      purchaseId: purchase.id,
+      credits: purchase.credits,
+      amountCents: session.amount_total,
+      currency: session.currency,
+    });
   } catch (err) {
     if (!isUniqueViolation(err, "credit_ledger.entry_key")) throw err;
     outcome = "duplicate";
@@ -67,7 +91,10 @@ async function recordReceipt(db: Database, stripe: Stripe, purchaseId: string): 
   const intent = await stripe.paymentIntents.retrieve(purchase.paymentIntentId, { expand: ["latest_charge"] });
   const charge = typeof intent.latest_charge === "object" ? intent.latest_charge : null;
   if (!charge) return;
-  await db.update(purchases).set({ chargeId: charge.id, receiptUrl: charge.receipt_url ?? null, updatedAt: Date.now() }).where(eq(purchases.id, purchaseId));
+  await db
+    .update(purchases)
+    .set({ chargeId: charge.id, receiptUrl: charge.receipt_url ?? null, updatedAt: Date.now() })
+    .where(eq(purchases.id, purchaseId));
 }
 
 interface Reversal {
@@ -81,7 +108,13 @@ interface Reversal {
  * Takes back what a refund or dispute removes of a purchase's credits, as far as they are unspent (the balance
  * never goes below what orders hold); what is missing puts the account on hold for an operator.
  */
-async function reversePayment(db: Database, paymentIntentId: string | null, reason: HoldReason, cause: string, due: (p: Purchase) => Reversal): Promise<EventOutcome> {
+async function reversePayment(
+  db: Database,
+  paymentIntentId: string | null,
+  reason: HoldReason,
+  cause: string,
+  due: (p: Purchase) => Reversal,
+): Promise<EventOutcome> {
   if (!paymentIntentId) return "ignored";
   for (let attempt = 0; ; attempt++) {
     const purchase = await db.select().from(purchases).where(eq(purchases.paymentIntentId, paymentIntentId)).get();
@@ -109,11 +142,37 @@ async function reversePayment(db: Database, paymentIntentId: string | null, reas
         return "duplicate";
       }
       await db.batch([
-        ...revokeStatements(db, purchase.userId, taken, { kind: "payment_reversed", text: `${reason} of purchase ${purchase.id}: ${taken} credits taken back, ${short} already spent` }, reversalKey(purchase.id, cause)),
+        ...revokeStatements(
+          db,
+          purchase.userId,
+          taken,
+          { kind: "payment_reversed", text: `${reason} of purchase ${purchase.id}: ${taken} credits taken back, ${short} already spent` },
+          reversalKey(purchase.id, cause),
+        ),
         update,
-        ...(short > 0 ? [db.insert(accountHolds).values({ id: `hold_${crypto.randomUUID()}`, userId: purchase.userId, purchaseId: purchase.id, reason, creditsShort: short, createdAt: now })] : []),
+        ...(short > 0
+          ? [
+              db
+                .insert(accountHolds)
+                .values({
+                  id: `hold_${crypto.randomUUID()}`,
+                  userId: purchase.userId,
+                  purchaseId: purchase.id,
+                  reason,
+                  creditsShort: short,
+                  createdAt: now,
+                }),
+            ]
+          : []),
       ]);
-      log(short > 0 ? "warn" : "info", "payment reversed", { user: purchase.userId, purchaseId: purchase.id, reason, credits: taken, short, onHold: short > 0 });
+      log(short > 0 ? "warn" : "info", "payment reversed", {
+        user: purchase.userId,
+        purchaseId: purchase.id,
+        reason,
+        credits: taken,
+        short,
+        onHold: short > 0,
+      });
       return "reversed";
     } catch (err) {
       if (isUniqueViolation(err, "credit_ledger.entry_key")) return "duplicate";

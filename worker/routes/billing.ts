@@ -2,7 +2,17 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { desc, eq, ne, and } from "drizzle-orm";
 import { currencies, holdReasons, languages, purchases, purchaseStatuses, type AccountHold } from "../../db";
 import { requireAdmin, requireUser } from "../auth";
-import { billingConfig, clearHold, handleEvent, isOnHold, openHolds, songsFor, startCheckout, stripeClient, verifiedEvent } from "../billing";
+import {
+  billingConfig,
+  clearHold,
+  handleEvent,
+  isOnHold,
+  openHolds,
+  songsFor,
+  startCheckout,
+  stripeClient,
+  verifiedEvent,
+} from "../billing";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses } from "../http/errors";
 import { bearer, json } from "../http/openapi";
@@ -85,7 +95,12 @@ export const billingRoutes = router()
     }),
     (c) => {
       const billing = billingConfig(c.env);
-      const packs = (billing?.packs ?? []).map((p) => ({ id: p.id, credits: p.credits, prices: p.prices, songs: songsFor(c.env, p.credits) }));
+      const packs = (billing?.packs ?? []).map((p) => ({
+        id: p.id,
+        credits: p.credits,
+        prices: p.prices,
+        songs: songsFor(c.env, p.credits),
+      }));
       return c.json({ enabled: billing !== null, creditsPerSong: Number(c.env.CREDITS_PER_SONG), packs }, 200);
     },
   )
@@ -100,7 +115,10 @@ export const billingRoutes = router()
       middleware: requireUser,
       request: { body: json(checkoutSchema, "The pack, the currency and the language") },
       responses: {
-        201: json(z.object({ purchaseId: z.string(), url: z.url().describe("Stripe's checkout page") }).meta({ id: "Checkout" }), "Checkout started"),
+        201: json(
+          z.object({ purchaseId: z.string(), url: z.url().describe("Stripe's checkout page") }).meta({ id: "Checkout" }),
+          "Checkout started",
+        ),
         ...errorResponses("validation_failed", "unauthorized", "not_found", "unavailable"),
       },
     }),
@@ -126,7 +144,12 @@ export const billingRoutes = router()
       const db = c.var.db;
       const userId = c.var.user.id;
       const [rows, onHold] = await Promise.all([
-        db.select().from(purchases).where(and(eq(purchases.userId, userId), ne(purchases.status, "open"))).orderBy(desc(purchases.createdAt)).limit(100),
+        db
+          .select()
+          .from(purchases)
+          .where(and(eq(purchases.userId, userId), ne(purchases.status, "open")))
+          .orderBy(desc(purchases.createdAt))
+          .limit(100),
         isOnHold(db, userId),
       ]);
       return c.json(
@@ -159,7 +182,12 @@ export const billingRoutes = router()
         "The raw body must carry a valid, recent `Stripe-Signature` (400 otherwise, and nothing changes). Each event's effect is keyed in the ledger: repeated, concurrent or out-of-order deliveries grant or take back credits once. A refund for a payment not yet recorded answers 409, so Stripe delivers it again later.",
       request: { headers: z.object({ "stripe-signature": z.string().min(1).max(2048) }) },
       responses: {
-        200: json(z.object({ received: z.boolean(), outcome: z.enum(["granted", "reversed", "duplicate", "ignored"]) }).meta({ id: "BillingWebhookAck" }), "Received"),
+        200: json(
+          z
+            .object({ received: z.boolean(), outcome: z.enum(["granted", "reversed", "duplicate", "ignored"]) })
+            .meta({ id: "BillingWebhookAck" }),
+          "Received",
+        ),
         ...errorResponses("validation_failed", "not_found", "conflict"),
       },
     }),
@@ -172,7 +200,9 @@ export const billingRoutes = router()
         event = await verifiedEvent(stripe, payload, c.req.valid("header")["stripe-signature"], billing.webhookSecret);
       } catch (err) {
         log("warn", "stripe event refused", { requestId: c.var.requestId, error: (err as Error).message });
-        throw new ApiError("validation_failed", "The Stripe-Signature is not valid for this body, or is too old", { "stripe-signature": ["invalid or expired"] });
+        throw new ApiError("validation_failed", "The Stripe-Signature is not valid for this body, or is too old", {
+          "stripe-signature": ["invalid or expired"],
+        });
       }
       const outcome = await handleEvent(c.var.db, stripe, event);
       log("info", "stripe event", { requestId: c.var.requestId, type: event.type, eventId: event.id, outcome });
@@ -187,7 +217,10 @@ export const billingRoutes = router()
       security: bearer,
       middleware: [requireUser, requireAdmin],
       summary: "Accounts on hold: refunded or disputed payments whose credits were already spent",
-      responses: { 200: json(z.object({ holds: z.array(holdSchema) }).meta({ id: "AccountHolds" }), "Open holds, newest first"), ...errorResponses("unauthorized", "not_found") },
+      responses: {
+        200: json(z.object({ holds: z.array(holdSchema) }).meta({ id: "AccountHolds" }), "Open holds, newest first"),
+        ...errorResponses("unauthorized", "not_found"),
+      },
     }),
     async (c) => {
       const rows = await openHolds(c.var.db);

@@ -83,7 +83,13 @@ export function CurrencySwitch({ currency }: { currency: Currency }) {
     <p className="actions">
       <span>{t("billing.currency")}:</span>
       {currencies.map((c) => (
-        <Link key={c} to={`?currency=${c}`} replace aria-current={c === currency ? "true" : undefined} className={c === currency ? "button" : "button secondary"}>
+        <Link
+          key={c}
+          to={`?currency=${c}`}
+          replace
+          aria-current={c === currency ? "true" : undefined}
+          className={c === currency ? "button" : "button secondary"}
+        >
           {c.toUpperCase()}
         </Link>
       ))}

@@ -326,7 +326,7 @@ const en = {
   },
   billing: {
     pricingTitle: "Prices",
-    lead: "Credits never expire. Every song costs {{cost}} credits, whatever its length, and a failed song is refunded.",
+    lead: "Credits never expire. A song costs {{cost}} credits, refunded if it fails.",
     packs: "Buy credits",
     pack: "{{credits}} credits",
     makes: "Makes {{songs}} songs of {{minutes}} min",

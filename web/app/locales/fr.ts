@@ -328,7 +328,7 @@ const fr: Messages = {
   },
   billing: {
     pricingTitle: "Tarifs",
-    lead: "Les crédits n’expirent jamais. Chaque chanson coûte {{cost}} crédits, quelle que soit sa durée, et une chanson ratée est remboursée.",
+    lead: "Les crédits n’expirent jamais. Une chanson coûte {{cost}} crédits, remboursés si elle échoue.",
     packs: "Acheter des crédits",
     pack: "{{credits}} crédits",
     makes: "Soit {{songs}} chansons de {{minutes}} min",

@@ -49,6 +49,10 @@ export default defineConfig({
                 TURNSTILE_SECRET_KEY: "",
                 TURNSTILE_VERIFY_URL: inject("turnstileUrl"),
                 ALERT_WEBHOOK_URL: `${inject("receiverUrl")}/hooks/alerts`,
+                // Billing against the Stripe simulator (test/simulators/stripe.ts holds the same key and secret).
+                STRIPE_SECRET_KEY: "sk_test_refrain_simulator",
+                STRIPE_WEBHOOK_SECRET: "whsec_refrain_simulator_signing_secret",
+                STRIPE_API_BASE: inject("stripeUrl"),
               },
             },
           })),

@@ -33,14 +33,16 @@ export const sectionKinds = ["intro", "verse", "pre-chorus", "chorus", "bridge",
 export type SectionKind = (typeof sectionKinds)[number];
 
 /** hold: credits set aside at the order; capture: the hold turned into a debit on success;
- *  release: the hold given back on failure, cancel or timeout; grant: credits added. */
-export const ledgerKinds = ["grant", "hold", "capture", "release"] as const;
+ *  release: the hold given back on failure, cancel or timeout; grant: credits added;
+ *  revoke: bought credits taken back after their payment was refunded or disputed (never below zero). */
+export const ledgerKinds = ["grant", "hold", "capture", "release", "revoke"] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
 /** Why credits moved, for people to read in their own language (the ledger's `reason` text is for operators).
  *  welcome: the sign-up grant; added: credits given by hand; order, revision, free_revision: the hold of an
- *  order or of a revision of one; delivered: the debit of a delivered song; refund: a hold given back. */
-export const ledgerReasonKinds = ["welcome", "added", "order", "revision", "free_revision", "delivered", "refund"] as const;
+ *  order or of a revision of one; delivered: the debit of a delivered song; refund: a hold given back;
+ *  purchase: credits bought with Stripe Checkout; payment_reversed: bought credits taken back (refund or dispute). */
+export const ledgerReasonKinds = ["welcome", "added", "order", "revision", "free_revision", "delivered", "refund", "purchase", "payment_reversed"] as const;
 export type LedgerReasonKind = (typeof ledgerReasonKinds)[number];
 
 export const providerOperations = ["createTrack", "getStatus", "fetchResult", "cancel", "handleWebhook", "writeLyrics"] as const;
@@ -61,3 +63,16 @@ export type CircuitState = (typeof circuitStates)[number];
 /** firing: the condition holds now; resolved: it held and has cleared. */
 export const alertStates = ["firing", "resolved"] as const;
 export type AlertState = (typeof alertStates)[number];
+
+/** Currencies packs are sold in (Stripe's lower-case ISO codes). */
+export const currencies = ["eur", "usd"] as const;
+export type Currency = (typeof currencies)[number];
+
+/** open: Checkout Session created, not paid; paid: credits granted; refunded: the payment was fully refunded;
+ *  disputed: the cardholder disputed it. A partial refund leaves a purchase paid, with its refunded amount. */
+export const purchaseStatuses = ["open", "paid", "refunded", "disputed"] as const;
+export type PurchaseStatus = (typeof purchaseStatuses)[number];
+
+/** Why an account was put on hold: a refund or a dispute of credits it had already spent. */
+export const holdReasons = ["refund", "dispute"] as const;
+export type HoldReason = (typeof holdReasons)[number];

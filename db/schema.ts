@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { LineTiming, Lyrics } from "../providers/contract";
-import { alertStates, audioFormats, circuitStates, callOutcomes, jobModes, jobStatuses, languages, ledgerKinds, ledgerReasonKinds, providerOperations, vocals } from "./enums";
+import { alertStates, audioFormats, circuitStates, callOutcomes, currencies, holdReasons, jobModes, jobStatuses, languages, ledgerKinds, ledgerReasonKinds, providerOperations, purchaseStatuses, vocals } from "./enums";
 
 const createdAt = () => integer("created_at", { mode: "number" }).notNull();
 
@@ -292,6 +292,64 @@ export const alerts = sqliteTable("alerts", {
   updatedAt: integer("updated_at").notNull(),
 });
 
+/** The Stripe customer of an account, created once, at its first checkout. */
+export const billingCustomers = sqliteTable("billing_customers", {
+  userId: text("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  stripeCustomerId: text("stripe_customer_id").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+/** A pack bought (or being bought) through Stripe Checkout; the credits move only in the ledger, keyed by this id. */
+export const purchases = sqliteTable(
+  "purchases",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    pack: text("pack").notNull(),
+    credits: integer("credits").notNull(),
+    currency: text("currency", { enum: currencies }).notNull(),
+    /** The pack's price at checkout; once paid, what Stripe says was paid. */
+    amountCents: integer("amount_cents").notNull(),
+    status: text("status", { enum: purchaseStatuses }).notNull(),
+    sessionId: text("session_id").notNull().unique(),
+    paymentIntentId: text("payment_intent_id"),
+    chargeId: text("charge_id"),
+    receiptUrl: text("receipt_url"),
+    refundedCents: integer("refunded_cents").notNull().default(0),
+    /** Credits taken back after a refund or dispute, and those already spent that could not be. */
+    creditsRevoked: integer("credits_revoked").notNull().default(0),
+    creditsUnrecovered: integer("credits_unrecovered").notNull().default(0),
+    createdAt: createdAt(),
+    paidAt: integer("paid_at"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("purchases_user").on(t.userId, t.createdAt),
+    index("purchases_payment_intent").on(t.paymentIntentId),
+    index("purchases_paid").on(t.paidAt),
+    // Two reversals racing cannot take back more than the purchase gave.
+    check("purchases_reversal_within_credits", sql`${t.creditsRevoked} + ${t.creditsUnrecovered} <= ${t.credits}`),
+  ],
+);
+
+/** An account whose refunded or disputed credits were already spent: its new orders wait until an operator clears it. */
+export const accountHolds = sqliteTable(
+  "account_holds",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    purchaseId: text("purchase_id").notNull(),
+    reason: text("reason", { enum: holdReasons }).notNull(),
+    /** Credits the payment reversal should have taken back and could not (already spent or reserved). */
+    creditsShort: integer("credits_short").notNull(),
+    createdAt: createdAt(),
+    clearedAt: integer("cleared_at"),
+    clearedBy: text("cleared_by"),
+    note: text("note"),
+  },
+  (t) => [index("account_holds_user").on(t.userId, t.clearedAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type Job = typeof jobs.$inferSelect;
@@ -301,3 +359,5 @@ export type Track = typeof tracks.$inferSelect;
 export type Gift = typeof gifts.$inferSelect;
 export type LedgerEntry = typeof creditLedger.$inferSelect;
 export type Alert = typeof alerts.$inferSelect;
+export type Purchase = typeof purchases.$inferSelect;
+export type AccountHold = typeof accountHolds.$inferSelect;

@@ -69,6 +69,7 @@ const dev = spawn(
     ...(process.env.EMBED_LINK_TTL_SECONDS ? ["--var", `EMBED_LINK_TTL_SECONDS:${process.env.EMBED_LINK_TTL_SECONDS}`] : []),
     // Turnstile for this run only (end-to-end tests use Cloudflare's test keys against a local siteverify).
     ...["TURNSTILE_SITE_KEY", "TURNSTILE_SECRET_KEY", "TURNSTILE_VERIFY_URL"].flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
+    ...["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE", "BILLING_PACKS"].flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
     // Emails that sign up as operators (the admin console), comma separated.
     ...(process.env.ADMIN_EMAILS ? ["--var", `ADMIN_EMAILS:${process.env.ADMIN_EMAILS}`] : []),
   ],

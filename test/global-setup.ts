@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { createEngine } from "../engine/src/server/engine";
 import { startMubertSimulator } from "./simulators/mubert";
+import { startStripeSimulator } from "./simulators/stripe";
 import { startSunoSimulator } from "./simulators/suno";
 import { startTurnstileSimulator } from "./simulators/turnstile";
 import { startWebhookReceiver } from "./simulators/webhook-receiver";
@@ -21,6 +22,7 @@ export default async function setup(project: TestProject) {
   const mubert = await startMubertSimulator();
   const turnstile = await startTurnstileSimulator();
   const receiver = await startWebhookReceiver();
+  const stripe = await startStripeSimulator();
   const config = { port: 0, publicUrl: "http://127.0.0.1", token: ENGINE_TOKEN, webhookSecret: ENGINE_WEBHOOK_SECRET, concurrency: 2, maxQueue: 64, dataDir: mkdtempSync(join(tmpdir(), "refrain-test-engine-")), retentionMs: 3_600_000 };
   const engine = await createEngine(
     config,
@@ -38,9 +40,10 @@ export default async function setup(project: TestProject) {
   project.provide("engineUrl", engineUrl);
   project.provide("turnstileUrl", turnstile.url);
   project.provide("receiverUrl", receiver.url);
+  project.provide("stripeUrl", stripe.url);
   return async () => {
     server.close();
-    await Promise.all([suno.close(), mubert.close(), turnstile.close(), receiver.close(), engine.close(100)]);
+    await Promise.all([suno.close(), mubert.close(), turnstile.close(), receiver.close(), stripe.close(), engine.close(100)]);
   };
 }
 
@@ -51,5 +54,6 @@ declare module "vitest" {
     engineUrl: string;
     turnstileUrl: string;
     receiverUrl: string;
+    stripeUrl: string;
   }
 }

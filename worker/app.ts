@@ -11,6 +11,7 @@ import { adminCreditRoutes } from "./routes/admin-credits";
 import { adminJobRoutes } from "./routes/admin-jobs";
 import { adminMetricRoutes } from "./routes/admin-metrics";
 import { authRoutes } from "./routes/auth";
+import { billingRoutes } from "./routes/billing";
 import { creditRoutes } from "./routes/credits";
 import { docsPage } from "./routes/docs";
 import { giftRoutes } from "./routes/gifts";
@@ -73,7 +74,8 @@ export function createApp(options: { web?: WebHandler } = {}) {
     .route("/", adminMetricRoutes)
     .route("/", adminJobRoutes)
     .route("/", adminCreditRoutes)
-    .route("/", accountRoutes);
+    .route("/", accountRoutes)
+    .route("/", billingRoutes);
   app.doc31("/api/openapi.json", OPENAPI);
   app.route("/", docsPage(() => app.getOpenAPI31Document(OPENAPI) as never));
   app.get("/health", (c) => c.json({ ok: true }));

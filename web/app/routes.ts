@@ -16,6 +16,7 @@ export default [
       route("credits", "routes/credits.tsx"),
       route("settings", "routes/settings.tsx"),
       route("privacy", "routes/privacy.tsx"),
+      route("pricing", "routes/pricing.tsx"),
       route("admin", "routes/admin/layout.tsx", [
         index("routes/admin/overview.tsx"),
         route("jobs", "routes/admin/jobs.tsx"),

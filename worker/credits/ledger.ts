@@ -70,6 +70,19 @@ export const isUniqueViolation = (err: unknown, column?: string) =>
   /UNIQUE constraint failed|PRIMARY KEY constraint/i.test(messageOf(err)) && (!column || messageOf(err).includes(column));
 export const isAlreadySettled = (err: unknown) => isUniqueViolation(err, "credit_ledger.entry_key");
 
+/** Bought credits taken back after their payment was reversed; the balance's CHECK fails the batch if they are no longer there. */
+export function revokeStatements(db: Database, userId: string, amount: number, reason: LedgerReason, entryKey: string) {
+  return [
+    db.insert(creditLedger).values(ledgerRow(userId, "revoke", amount, reason, entryKey)),
+    db.update(creditBalances).set({ balance: sql`${creditBalances.balance} - ${amount}`, updatedAt: Date.now() }).where(eq(creditBalances.userId, userId)),
+  ] as const;
+}
+
+/** A purchase's credits are granted once: Stripe may deliver its completion several times, at once or out of order. */
+export const purchaseKey = (purchaseId: string) => `purchase:${purchaseId}`;
+/** One reversal per refunded total or dispute of a purchase. */
+export const reversalKey = (purchaseId: string, cause: string) => `reversal:${purchaseId}:${cause}`;
+
 export async function readCredits(db: Database, userId: string, ledgerLimit = 100) {
   const [balanceRow, ledger] = await Promise.all([
     db.select().from(creditBalances).where(eq(creditBalances.userId, userId)).get(),

@@ -8,6 +8,7 @@ export const errorTable = {
   insufficient_credits: { status: 402, description: "The account does not have enough credits." },
   forbidden: { status: 403, description: "The link or signature is invalid or has expired." },
   challenge_failed: { status: 403, description: "The anti-robot check (Cloudflare Turnstile) is missing, failed or expired." },
+  account_on_hold: { status: 403, description: "The account is on hold: a payment for credits it already spent was refunded or disputed; an operator must review it." },
   not_found: { status: 404, description: "No such resource for this account." },
   conflict: { status: 409, description: "The request conflicts with the resource's current state." },
   gone: { status: 410, description: "The resource existed and was withdrawn by its owner." },

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { generations, idempotencyKeys, jobEvents, jobs, projects, type Database, type Job } from "../../db";
 import { parseLyricsText } from "../../providers";
 import { sha256Hex } from "../auth";
+import { refuseIfOnHold } from "../billing";
 import { freeRevisionStatement, holdStatements, isInsufficientCredits, isUniqueViolation, readCredits } from "../credits";
 import { chooseLyricsWriter, chooseRoute } from "../routing";
 import { ApiError, notFound } from "../http/errors";
@@ -62,6 +63,7 @@ export async function createJob(
   const requestHash = await sha256Hex(canonicalJson(body));
   const earlier = await replay(db, userId, idempotencyKey, requestHash);
   if (earlier) return earlier;
+  await refuseIfOnHold(db, userId);
   await admit?.();
 
   if (body.projectId) {

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { activeStatuses } from "../../db/enums";
+import { activeStatuses, currencies } from "../../db/enums";
 import { metricWindows } from "./windows";
 
 // The shape of the operators' figures, written once: the OpenAPI document, the handler's return type
@@ -35,6 +35,12 @@ export const metricsSchema = z
       .describe("Now, whatever the window: jobs waiting in each stage"),
     credits: z.object({ reserved: z.int(), debited: z.int(), refunded: z.int(), granted: z.int(), reservedNow: z.int().describe("Held by orders in progress, now") }),
     series: z.array(z.object({ at: z.iso.datetime(), succeeded: z.int(), failed: z.int(), meanMs: ms })).describe("The window in 24 equal slots"),
+    revenue: z
+      .object({
+        days: z.array(z.object({ day: z.iso.date(), currency: z.enum(currencies), purchases: z.int(), paidCents: z.int(), refundedCents: z.int() })),
+        packs: z.array(z.object({ pack: z.string(), currency: z.enum(currencies), purchases: z.int(), credits: z.int(), paidCents: z.int(), refundedCents: z.int() })),
+      })
+      .describe("Credit packs paid in the window, per UTC day and per pack, in each currency; refunds as known now"),
   })
   .meta({ id: "Metrics" });
 export type Metrics = z.infer<typeof metricsSchema>;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { activeStatuses, type Database, type Job, type JobStatus } from "../../db";
+import { activeStatuses, type Currency, type Database, type Job, type JobStatus } from "../../db";
 import { log } from "./log";
 import type { Metrics } from "./metrics-schema";
 import { windowMs, type MetricWindow } from "./windows";
@@ -54,6 +54,7 @@ export async function computeMetrics(db: Database, window: MetricWindow, now = D
       from jobs where finished_at >= ${from} group by slot order by slot`),
   ]);
   const p95Ms = await percentileDuration(db, from, n(generation[0]?.songs), 0.95);
+  const revenue = await revenueOf(db, from);
   const count = (status: JobStatus) => n(byStatus.find((r) => r.status === status)?.jobs);
   const finished = byStatus.reduce((sum, r) => sum + n(r.jobs), 0);
   const credits = (kind: string) => n(ledger.find((r) => r.kind === kind)?.credits);
@@ -98,6 +99,23 @@ export async function computeMetrics(db: Database, window: MetricWindow, now = D
       const s = series.find((r) => n(r.slot) === slot);
       return { at: new Date(from + slot * bucket).toISOString(), succeeded: n(s?.succeeded), failed: n(s?.failed), meanMs: s?.meanMs ?? null };
     }),
+    revenue,
+  };
+}
+
+/** Packs paid in the window (purchases never paid are left out), per UTC day and per pack, currencies apart. */
+async function revenueOf(db: Database, from: number): Promise<Metrics["revenue"]> {
+  const [days, packs] = await Promise.all([
+    db.all<{ day: string; currency: Currency; purchases: number; paidCents: number; refundedCents: number }>(sql`
+      select date(paid_at / 1000, 'unixepoch') as day, currency, count(*) as purchases, sum(amount_cents) as paidCents, sum(refunded_cents) as refundedCents
+      from purchases where paid_at >= ${from} group by day, currency order by day, currency`),
+    db.all<{ pack: string; currency: Currency; purchases: number; credits: number; paidCents: number; refundedCents: number }>(sql`
+      select pack, currency, count(*) as purchases, sum(credits) as credits, sum(amount_cents) as paidCents, sum(refunded_cents) as refundedCents
+      from purchases where paid_at >= ${from} group by pack, currency order by paidCents desc, pack`),
+  ]);
+  return {
+    days: days.map((d) => ({ day: d.day, currency: d.currency, purchases: n(d.purchases), paidCents: n(d.paidCents), refundedCents: n(d.refundedCents) })),
+    packs: packs.map((p) => ({ pack: p.pack, currency: p.currency, purchases: n(p.purchases), credits: n(p.credits), paidCents: n(p.paidCents), refundedCents: n(p.refundedCents) })),
   };
 }
 

@@ -3080,6 +3080,362 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/billing/packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Credit packs, their prices and what each makes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The packs on sale (none when billing is off) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Packs"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start buying a pack: a Stripe Checkout page to send the person to
+         * @description The credits arrive only once Stripe confirms the payment to the webhook; the page returns to the credits page.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The pack, the currency and the language */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CheckoutRequest"];
+                };
+            };
+            responses: {
+                /** @description Checkout started */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkout"];
+                    };
+                };
+                /** @description `validation_failed`: The request is malformed or a field is invalid. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: No valid access token was given. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: No such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unavailable`: A dependency is unavailable; retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your purchases, newest first, with Stripe's receipts; whether the account is on hold */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Purchases */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Purchases"];
+                    };
+                };
+                /** @description `unauthorized`: No valid access token was given. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe's events (checkout completed, refunds, disputes)
+         * @description The raw body must carry a valid, recent `Stripe-Signature` (400 otherwise, and nothing changes). Each event's effect is keyed in the ledger: repeated, concurrent or out-of-order deliveries grant or take back credits once. A refund for a payment not yet recorded answers 409, so Stripe delivers it again later.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "stripe-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BillingWebhookAck"];
+                    };
+                };
+                /** @description `validation_failed`: The request is malformed or a field is invalid. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: No such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `conflict`: The request conflicts with the resource's current state. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/billing/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts on hold: refunded or disputed payments whose credits were already spent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Open holds, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountHolds"];
+                    };
+                };
+                /** @description `unauthorized`: No valid access token was given. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: No such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/billing/holds/{id}/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a hold: the account may order again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Why */
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description What was decided, for the other operators */
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The hold, cleared */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountHold"];
+                    };
+                };
+                /** @description `validation_failed`: The request is malformed or a field is invalid. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: No valid access token was given. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: No such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3100,7 +3456,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "validation_failed" | "unauthorized" | "insufficient_credits" | "forbidden" | "challenge_failed" | "not_found" | "conflict" | "gone" | "idempotency_conflict" | "payload_too_large" | "rate_limited" | "quota_exceeded" | "internal" | "unavailable";
+                code: "validation_failed" | "unauthorized" | "insufficient_credits" | "forbidden" | "challenge_failed" | "account_on_hold" | "not_found" | "conflict" | "gone" | "idempotency_conflict" | "payload_too_large" | "rate_limited" | "quota_exceeded" | "internal" | "unavailable";
                 message: string;
                 fields: {
                     [key: string]: string[];
@@ -3320,7 +3676,7 @@ export interface components {
         LedgerEntry: {
             id: string;
             /** @enum {string} */
-            kind: "grant" | "hold" | "capture" | "release";
+            kind: "grant" | "hold" | "capture" | "release" | "revoke";
             amount: number;
             /** @description Why, in English, for operators. */
             reason: string;
@@ -3328,7 +3684,7 @@ export interface components {
              * @description Why, as a code to show in the reader's language.
              * @enum {string}
              */
-            reasonKind: "welcome" | "added" | "order" | "revision" | "free_revision" | "delivered" | "refund";
+            reasonKind: "welcome" | "added" | "order" | "revision" | "free_revision" | "delivered" | "refund" | "purchase" | "payment_reversed";
             jobId: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -3572,6 +3928,27 @@ export interface components {
                 failed: number;
                 meanMs: number | null;
             }[];
+            /** @description Credit packs paid in the window, per UTC day and per pack, in each currency; refunds as known now */
+            revenue: {
+                days: {
+                    /** Format: date */
+                    day: string;
+                    /** @enum {string} */
+                    currency: "eur" | "usd";
+                    purchases: number;
+                    paidCents: number;
+                    refundedCents: number;
+                }[];
+                packs: {
+                    pack: string;
+                    /** @enum {string} */
+                    currency: "eur" | "usd";
+                    purchases: number;
+                    credits: number;
+                    paidCents: number;
+                    refundedCents: number;
+                }[];
+            };
         };
         AdminJobList: {
             jobs: components["schemas"]["AdminJob"][];
@@ -3660,7 +4037,7 @@ export interface components {
             }[];
             ledger: {
                 /** @enum {string} */
-                kind: "grant" | "hold" | "capture" | "release";
+                kind: "grant" | "hold" | "capture" | "release" | "revoke";
                 amount: number;
                 reason: string;
                 /** Format: date-time */
@@ -3780,11 +4157,11 @@ export interface components {
             ledger: {
                 id: string;
                 /** @enum {string} */
-                kind: "grant" | "hold" | "capture" | "release";
+                kind: "grant" | "hold" | "capture" | "release" | "revoke";
                 amount: number;
                 reason: string;
                 /** @enum {string} */
-                reasonKind: "welcome" | "added" | "order" | "revision" | "free_revision" | "delivered" | "refund";
+                reasonKind: "welcome" | "added" | "order" | "revision" | "free_revision" | "delivered" | "refund" | "purchase" | "payment_reversed";
                 jobId: string | null;
                 /** Format: date-time */
                 createdAt: string;
@@ -3814,6 +4191,92 @@ export interface components {
             /** Format: email */
             email?: string;
             userId?: string;
+        };
+        Packs: {
+            /** @description False when payments are not configured: nothing can be bought. */
+            enabled: boolean;
+            creditsPerSong: number;
+            packs: components["schemas"]["Pack"][];
+        };
+        Pack: {
+            id: string;
+            credits: number;
+            prices: {
+                /** @description In the currency's smallest unit (cents) */
+                eur: number;
+                /** @description In the currency's smallest unit (cents) */
+                usd: number;
+            };
+            /** @description What the pack makes, per song length */
+            songs: {
+                durationSeconds: number;
+                songs: number;
+            }[];
+        };
+        Checkout: {
+            purchaseId: string;
+            /**
+             * Format: uri
+             * @description Stripe's checkout page
+             */
+            url: string;
+        };
+        CheckoutRequest: {
+            pack: string;
+            /** @enum {string} */
+            currency: "eur" | "usd";
+            /**
+             * @description The checkout page's language, and the app's pages it returns to.
+             * @enum {string}
+             */
+            language: "fr" | "en";
+        };
+        Purchases: {
+            onHold: boolean;
+            purchases: components["schemas"]["Purchase"][];
+        };
+        Purchase: {
+            id: string;
+            pack: string;
+            credits: number;
+            /** @enum {string} */
+            currency: "eur" | "usd";
+            /** @description What was paid */
+            amountCents: number;
+            /** @description In the currency's smallest unit (cents) */
+            refundedCents: number;
+            /** @enum {string} */
+            status: "open" | "paid" | "refunded" | "disputed";
+            /** @description Stripe's receipt */
+            receiptUrl: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            paidAt: string | null;
+        };
+        BillingWebhookAck: {
+            received: boolean;
+            /** @enum {string} */
+            outcome: "granted" | "reversed" | "duplicate" | "ignored";
+        };
+        AccountHolds: {
+            holds: components["schemas"]["AccountHold"][];
+        };
+        AccountHold: {
+            id: string;
+            userId: string;
+            userEmail: string | null;
+            purchaseId: string;
+            /** @enum {string} */
+            reason: "refund" | "dispute";
+            /** @description Credits the reversal could not take back: already spent or held by orders */
+            creditsShort: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            clearedAt: string | null;
+            clearedBy: string | null;
+            note: string | null;
         };
     };
     responses: never;

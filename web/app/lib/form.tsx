@@ -13,7 +13,7 @@ export function fieldErrors(error: ApiFailure): FormErrors {
   return { form: error.code, fields };
 }
 
-const explained = ["validation_failed", "unauthorized", "conflict", "insufficient_credits", "rate_limited", "quota_exceeded", "challenge_failed", "not_found", "unavailable", "network"] as const satisfies readonly (ErrorCode | "network")[];
+const explained = ["validation_failed", "unauthorized", "conflict", "insufficient_credits", "rate_limited", "quota_exceeded", "challenge_failed", "not_found", "unavailable", "network", "account_on_hold"] as const satisfies readonly (ErrorCode | "network")[];
 
 /** The locale key that explains an error code to a person (a generic one for codes they cannot act on). */
 export function errorMessageKey(error: unknown): string {

@@ -7,6 +7,7 @@ import { api, unwrap } from "../../lib/api";
 import { useApi } from "../../admin/use-api";
 import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatNumber, type Locale } from "../../lib/i18n";
+import { formatPrice } from "../../lib/billing";
 import { TableScroll } from "../../admin/table-scroll";
 
 const slotLabel = (locale: Locale, iso: string, window: MetricWindow) =>
@@ -145,6 +146,61 @@ export default function AdminOverview() {
                 rows={(["reserved", "debited", "refunded", "granted", "reservedNow"] as const).map((k) => ({ name: t(`admin.overview.${k}`), value: m.credits[k] }))}
                 format={n}
               />
+            </section>
+            <section data-testid="revenue">
+              <h2>{t("admin.overview.revenue")}</h2>
+              {m.revenue.days.length === 0 ? (
+                <p className="muted">{t("admin.overview.noRevenue")}</p>
+              ) : (
+                <>
+                  <h3 className="muted">{t("admin.overview.revenueByDay")}</h3>
+                  <TableScroll label={t("admin.overview.revenueByDay")}>
+                    <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t("admin.overview.day")}</th>
+                          <th scope="col">{t("admin.overview.purchases")}</th>
+                          <th scope="col">{t("admin.overview.paid")}</th>
+                          <th scope="col">{t("admin.overview.revenueRefunded")}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {m.revenue.days.map((d) => (
+                          <tr key={`${d.day}-${d.currency}`}>
+                            <td>{d.day}</td>
+                            <td className="num">{n(d.purchases)}</td>
+                            <td className="num">{formatPrice(locale, d.paidCents, d.currency)}</td>
+                            <td className="num">{formatPrice(locale, d.refundedCents, d.currency)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </TableScroll>
+                  <h3 className="muted">{t("admin.overview.revenueByPack")}</h3>
+                  <TableScroll label={t("admin.overview.revenueByPack")}>
+                    <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t("admin.overview.pack")}</th>
+                          <th scope="col">{t("admin.overview.purchases")}</th>
+                          <th scope="col">{t("admin.overview.paid")}</th>
+                          <th scope="col">{t("admin.overview.revenueRefunded")}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {m.revenue.packs.map((p) => (
+                          <tr key={`${p.pack}-${p.currency}`}>
+                            <td>{p.pack}</td>
+                            <td className="num">{n(p.purchases)}</td>
+                            <td className="num">{formatPrice(locale, p.paidCents, p.currency)}</td>
+                            <td className="num">{formatPrice(locale, p.refundedCents, p.currency)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </TableScroll>
+                </>
+              )}
             </section>
           </div>
         </>

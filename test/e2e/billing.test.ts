@@ -1,0 +1,146 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fr from "../../web/app/locales/fr";
+import { startStripeSimulator, STRIPE_TEST_KEY, STRIPE_WEBHOOK_SECRET } from "../simulators/stripe";
+import { startStack, type Stack } from "./stack";
+
+// A person out of credits buys a pack in French, in a browser, against `npm start` and the Stripe
+// simulator: its hosted checkout page sends the signed events to the Worker's webhook, then returns
+// to the credits page, which shows the new balance and the receipt.
+const shots = join(process.cwd(), "test-results", "web");
+mkdirSync(shots, { recursive: true });
+const PACKS = [
+  { id: "starter", credits: 30, prices: { eur: 490, usd: 590 } },
+  { id: "plus", credits: 100, prices: { eur: 1490, usd: 1690 } },
+];
+
+let stack: Stack;
+let stripe: Awaited<ReturnType<typeof startStripeSimulator>>;
+let browser: Browser;
+// Pages go through PUBLIC_URL's host (localhost), where Checkout sends people back.
+let base = "";
+
+beforeAll(async () => {
+  stripe = await startStripeSimulator();
+  stack = await startStack(240_000, {
+    STRIPE_SECRET_KEY: STRIPE_TEST_KEY,
+    STRIPE_WEBHOOK_SECRET,
+    STRIPE_API_BASE: stripe.url,
+    BILLING_PACKS: JSON.stringify(PACKS),
+  });
+  stripe.setWebhookUrl(`${stack.url}/api/billing/webhook`);
+  base = stack.url.replace("127.0.0.1", "localhost");
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  await stripe?.close();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+async function api(path: string, init: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const res = await fetch(`${stack.url}${path}`, {
+    method: init.body === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+describe("buying credits in a browser", () => {
+  it("a person out of credits buys a pack in French and comes back to the new balance and the receipt", async () => {
+    const context = await browser.newContext({ locale: "fr-FR" });
+    const page = await context.newPage();
+    const email = `buyer-${Date.now()}@refrain.test`;
+
+    // The prices, for everyone, in euros on the French page, with what each pack makes.
+    await page.goto(`${base}/fr/pricing`);
+    await page.getByTestId("packs").waitFor();
+    expect(await page.locator("[data-pack=starter]").innerText()).toContain("4,90");
+    expect(await page.locator("[data-pack=starter]").innerText()).toContain(
+      fr.billing.makes.replace("{{songs}}", "3").replace("{{minutes}}", "1"),
+    );
+    await shot(page, "billing-01-pricing-fr");
+
+    await page.goto(`${base}/fr/signup`);
+    await page.getByLabel(fr.auth.email).fill(email);
+    await page.getByLabel(fr.auth.password).fill("a-good-password");
+    await page.getByRole("button", { name: fr.auth.submitSignup }).click();
+    await page.waitForURL(/\/fr\/new$/);
+
+    // Five orders waiting for their lyrics to be approved hold all 50 welcome credits.
+    const { body: session } = await api("/api/auth/signin", { body: { email, password: "a-good-password" } });
+    for (let i = 0; i < 5; i++) {
+      const order = {
+        mode: "context",
+        occasion: "anniversaire",
+        recipientName: `Ami ${i}`,
+        details: ["il aime le vélo"],
+        language: "fr",
+        styleTags: ["pop"],
+        vocal: "male",
+        durationSeconds: 60,
+        approveLyrics: true,
+      };
+      expect(
+        (await api("/api/jobs", { token: session.accessToken, body: order, headers: { "idempotency-key": crypto.randomUUID() } })).status,
+      ).toBe(202);
+    }
+    expect((await api("/api/credits", { token: session.accessToken })).body.available).toBe(0);
+    await page.reload();
+    await page.getByText(fr.order.notEnough).first().waitFor();
+
+    await page.getByRole("link", { name: fr.nav.credits }).click();
+    await page.waitForURL(/\/fr\/credits$/);
+    await page.getByTestId("packs").waitFor();
+    expect(await page.getByTestId("balance").innerText()).toBe("50");
+    await shot(page, "billing-02-credits-before-fr");
+    await page
+      .locator("[data-pack=starter]")
+      .getByRole("button", { name: /Acheter pour 4,90/ })
+      .click();
+
+    // Stripe's (simulated) checkout page, in French, for the pack's price.
+    await page.waitForURL(new RegExp(`^${stripe.url}/pay/cs_test_`));
+    expect(await page.getByTestId("amount").innerText()).toMatch(/4,90\s€/);
+    await page.getByRole("button", { name: /Payer/ }).click();
+
+    // Back on the credits page: thanked, the new balance, the purchase and its receipt.
+    await page.waitForURL(/\/fr\/credits\?purchase=pur_/);
+    await page
+      .getByTestId("purchase-notice")
+      .filter({ hasText: fr.billing.thanks.replace("{{credits}}", "30") })
+      .waitFor();
+    expect(await page.getByTestId("balance").innerText()).toBe("80");
+    const row = page.getByTestId("purchases").locator("tbody tr");
+    expect(await row.count()).toBe(1);
+    const text = await row.innerText();
+    expect(text).toContain(fr.billing.pack.replace("{{credits}}", "30"));
+    expect(text).toMatch(/4,90\s€/);
+    expect(text).toContain(fr.billing.status.paid);
+    const receipt = await row.getByRole("link", { name: new RegExp(fr.billing.receipt) }).getAttribute("href");
+    expect(receipt).toMatch(new RegExp(`^${stripe.url}/receipts/ch_`));
+    expect((await fetch(receipt!)).status).toBe(200);
+    expect(await page.locator("[data-testid=ledger-reason]").first().innerText()).toBe(fr.credits.reasons.purchase);
+    await shot(page, "billing-03-credits-after-fr");
+
+    // The credits are there for the next order.
+    const after = (await api("/api/credits", { token: session.accessToken })).body;
+    expect(after).toMatchObject({ balance: 80, reserved: 50, available: 30 });
+    await context.close();
+  });
+});

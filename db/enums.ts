@@ -61,3 +61,8 @@ export type CircuitState = (typeof circuitStates)[number];
 /** firing: the condition holds now; resolved: it held and has cleared. */
 export const alertStates = ["firing", "resolved"] as const;
 export type AlertState = (typeof alertStates)[number];
+
+/** Why a sign-in session ended: signed_out by its owner, or refresh_reused when a rotated refresh token
+ *  came back (someone else holds a copy of the session). */
+export const sessionEndReasons = ["signed_out", "refresh_reused"] as const;
+export type SessionEndReason = (typeof sessionEndReasons)[number];

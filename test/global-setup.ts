@@ -9,6 +9,7 @@ import { startMubertSimulator } from "./simulators/mubert";
 import { startSunoSimulator } from "./simulators/suno";
 import { startTurnstileSimulator } from "./simulators/turnstile";
 import { startWebhookReceiver } from "./simulators/webhook-receiver";
+import { startLargeAudioServer } from "./simulators/large-audio";
 
 export const ENGINE_TOKEN = "test-engine-token";
 export const ENGINE_WEBHOOK_SECRET = `whsec_${Buffer.from("test-engine-webhook-secret-32byt").toString("base64")}`;
@@ -21,6 +22,7 @@ export default async function setup(project: TestProject) {
   const mubert = await startMubertSimulator();
   const turnstile = await startTurnstileSimulator();
   const receiver = await startWebhookReceiver();
+  const largeAudio = await startLargeAudioServer();
   const config = { port: 0, publicUrl: "http://127.0.0.1", token: ENGINE_TOKEN, webhookSecret: ENGINE_WEBHOOK_SECRET, concurrency: 2, maxQueue: 64, dataDir: mkdtempSync(join(tmpdir(), "refrain-test-engine-")), retentionMs: 3_600_000 };
   const engine = await createEngine(
     config,
@@ -38,9 +40,10 @@ export default async function setup(project: TestProject) {
   project.provide("engineUrl", engineUrl);
   project.provide("turnstileUrl", turnstile.url);
   project.provide("receiverUrl", receiver.url);
+  project.provide("largeAudioUrl", largeAudio.url);
   return async () => {
     server.close();
-    await Promise.all([suno.close(), mubert.close(), turnstile.close(), receiver.close(), engine.close(100)]);
+    await Promise.all([suno.close(), mubert.close(), turnstile.close(), receiver.close(), engine.close(100), largeAudio.close()]);
   };
 }
 
@@ -51,5 +54,6 @@ declare module "vitest" {
     engineUrl: string;
     turnstileUrl: string;
     receiverUrl: string;
+    largeAudioUrl: string;
   }
 }

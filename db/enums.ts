@@ -76,3 +76,7 @@ export type PurchaseStatus = (typeof purchaseStatuses)[number];
 /** Why an account was put on hold: a refund or a dispute of credits it had already spent. */
 export const holdReasons = ["refund", "dispute"] as const;
 export type HoldReason = (typeof holdReasons)[number];
+/** Why a sign-in session ended: signed_out by its owner, or refresh_reused when a rotated refresh token
+ *  came back (someone else holds a copy of the session). */
+export const sessionEndReasons = ["signed_out", "refresh_reused"] as const;
+export type SessionEndReason = (typeof sessionEndReasons)[number];

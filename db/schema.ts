@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { LineTiming, Lyrics } from "../providers/contract";
-import { alertStates, audioFormats, circuitStates, callOutcomes, currencies, holdReasons, jobModes, jobStatuses, languages, ledgerKinds, ledgerReasonKinds, providerOperations, purchaseStatuses, vocals } from "./enums";
+import { alertStates, audioFormats, circuitStates, callOutcomes, currencies, holdReasons, jobModes, jobStatuses, languages, ledgerKinds, ledgerReasonKinds, providerOperations, purchaseStatuses, sessionEndReasons, vocals } from "./enums";
 
 const createdAt = () => integer("created_at", { mode: "number" }).notNull();
 
@@ -34,8 +34,10 @@ export const refreshTokens = sqliteTable(
     expiresAt: integer("expires_at").notNull(),
     revokedAt: integer("revoked_at"),
     createdAt: createdAt(),
+    /** The sign-in this token was rotated from; null for tokens issued before sessions were recorded. */
+    sessionId: text("session_id"),
   },
-  (t) => [index("refresh_tokens_user").on(t.userId)],
+  (t) => [index("refresh_tokens_user").on(t.userId), index("refresh_tokens_session").on(t.sessionId)],
 );
 
 export const projects = sqliteTable(
@@ -348,6 +350,39 @@ export const accountHolds = sqliteTable(
     note: text("note"),
   },
   (t) => [index("account_holds_user").on(t.userId, t.clearedAt)],
+);
+
+/**
+ * One sign-in and every refresh token rotated from it. Access tokens name it (`sid`), so ending it ends
+ * them too: on sign-out, and when a refresh token already traded comes back (a copy is in other hands).
+ */
+export const authSessions = sqliteTable(
+  "auth_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    endedAt: integer("ended_at"),
+    endedBy: text("ended_by", { enum: sessionEndReasons }),
+  },
+  (t) => [index("auth_sessions_user").on(t.userId)],
+);
+
+/**
+ * An order's Idempotency-Key while its first request runs (rows of `idempotency_keys` are written only with
+ * the job): retries arriving meanwhile wait for that request instead of racing it for credits and limits.
+ */
+export const idempotencyClaims = sqliteTable(
+  "idempotency_claims",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    /** Random per request: the request whose value this is owns the key. */
+    claimId: text("claim_id").notNull(),
+    claimedAt: integer("claimed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );
 
 export type User = typeof users.$inferSelect;

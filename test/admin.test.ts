@@ -86,7 +86,7 @@ describe("the operators' API", () => {
     const row = await db.select().from(creditLedger).where(eq(creditLedger.id, granted.entry.id)).get();
     expect(row?.actor).toBeTruthy();
 
-    expect((await grant(ops, { ...body, amount: 26 }, key)).status).toBe(409);
+    expect((await grant(ops, { ...body, amount: 26 }, key)).status).toBe(422);
     expect((await grant(ops, { ...body, email: "nobody@example.com" }, crypto.randomUUID())).status).toBe(404);
     expect((await grant(ops, { amount: 5, reason: "no one named" }, crypto.randomUUID())).status).toBe(400);
     expect((await grant(ops, { ...body, amount: 0 }, crypto.randomUUID())).status).toBe(400);

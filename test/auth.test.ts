@@ -30,6 +30,50 @@ describe("built-in accounts", () => {
     expect((await call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${next}` } })).status).toBe(401);
   });
 
+  it("ends the whole session when a refresh token already traded is replayed, and only that session", async () => {
+    const email = `eve-${crypto.randomUUID()}@example.com`;
+    const credentials = JSON.stringify({ email, password: "a long passphrase" });
+    const signup = await call("/api/auth/signup", { method: "POST", body: credentials });
+    const other = await call("/api/auth/signin", { method: "POST", body: credentials });
+    const refresh = (cookie: string) => call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${cookie}` } });
+
+    const stolen = refreshCookie(signup)!;
+    const first = await json(signup);
+    // The thief trades the stolen cookie first, and keeps refreshing.
+    const thief = await refresh(stolen);
+    expect(thief.status).toBe(200);
+    const thiefSession = await json(thief);
+    const thiefNext = await refresh(refreshCookie(thief)!);
+    expect(thiefNext.status).toBe(200);
+    const newest = refreshCookie(thiefNext)!;
+    const newestAccess = (await json(thiefNext)).accessToken;
+    expect((await me(newestAccess)).status).toBe(200);
+
+    // The owner's copy comes back: refused, and the session ends for everyone holding it.
+    const replay = await refresh(stolen);
+    expect(replay.status).toBe(401);
+    expect((await json(replay)).error.code).toBe("unauthorized");
+    expect((await refresh(newest)).status).toBe(401);
+    for (const access of [first.accessToken, thiefSession.accessToken, newestAccess]) {
+      const res = await me(access);
+      expect(res.status).toBe(401);
+      expect((await json(res)).error.message).toMatch(/session has ended/);
+    }
+
+    // The account's other sign-in is another session: untouched.
+    expect((await me((await json(other)).accessToken)).status).toBe(200);
+    expect((await refresh(refreshCookie(other)!)).status).toBe(200);
+  });
+
+  it("signing out ends the session's access tokens too", async () => {
+    const email = `sam-${crypto.randomUUID()}@example.com`;
+    const signup = await call("/api/auth/signup", { method: "POST", body: JSON.stringify({ email, password: "a long passphrase" }) });
+    const { accessToken } = await json(signup);
+    expect((await me(accessToken)).status).toBe(200);
+    expect((await call("/api/auth/signout", { method: "POST", headers: { cookie: `refrain_refresh=${refreshCookie(signup)}` } })).status).toBe(204);
+    expect((await me(accessToken)).status).toBe(401);
+  });
+
   it("refuses a wrong password, a taken email and a short password with clear errors", async () => {
     const { email } = await signUp();
     const wrong = await call("/api/auth/signin", { method: "POST", body: JSON.stringify({ email, password: "not the password" }) });

@@ -10,6 +10,7 @@ import { startStripeSimulator } from "./simulators/stripe";
 import { startSunoSimulator } from "./simulators/suno";
 import { startTurnstileSimulator } from "./simulators/turnstile";
 import { startWebhookReceiver } from "./simulators/webhook-receiver";
+import { startLargeAudioServer } from "./simulators/large-audio";
 
 export const ENGINE_TOKEN = "test-engine-token";
 export const ENGINE_WEBHOOK_SECRET = `whsec_${Buffer.from("test-engine-webhook-secret-32byt").toString("base64")}`;
@@ -23,6 +24,7 @@ export default async function setup(project: TestProject) {
   const turnstile = await startTurnstileSimulator();
   const receiver = await startWebhookReceiver();
   const stripe = await startStripeSimulator();
+  const largeAudio = await startLargeAudioServer();
   const config = { port: 0, publicUrl: "http://127.0.0.1", token: ENGINE_TOKEN, webhookSecret: ENGINE_WEBHOOK_SECRET, concurrency: 2, maxQueue: 64, dataDir: mkdtempSync(join(tmpdir(), "refrain-test-engine-")), retentionMs: 3_600_000 };
   const engine = await createEngine(
     config,
@@ -41,9 +43,10 @@ export default async function setup(project: TestProject) {
   project.provide("turnstileUrl", turnstile.url);
   project.provide("receiverUrl", receiver.url);
   project.provide("stripeUrl", stripe.url);
+  project.provide("largeAudioUrl", largeAudio.url);
   return async () => {
     server.close();
-    await Promise.all([suno.close(), mubert.close(), turnstile.close(), receiver.close(), stripe.close(), engine.close(100)]);
+    await Promise.all([suno.close(), mubert.close(), turnstile.close(), receiver.close(), stripe.close(), engine.close(100), largeAudio.close()]);
   };
 }
 
@@ -55,5 +58,6 @@ declare module "vitest" {
     turnstileUrl: string;
     receiverUrl: string;
     stripeUrl: string;
+    largeAudioUrl: string;
   }
 }

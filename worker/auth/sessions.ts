@@ -1,7 +1,8 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { refreshTokens, users, type Database, type User } from "../../db";
+import { authSessions, refreshTokens, users, type Database, type SessionEndReason, type User } from "../../db";
 import { grantStatements, isUniqueViolation } from "../credits";
 import { ApiError } from "../http/errors";
+import { log } from "../observability";
 import { isAdminEmail } from "./admin";
 import { hashPassword, verifyPassword } from "./passwords";
 import { sha256Hex, randomToken } from "./random";
@@ -53,29 +54,58 @@ export async function userForExternalSubject(env: Env, db: Database, subject: st
   }
 }
 
-export async function issueRefreshToken(env: Env, db: Database, userId: string): Promise<{ token: string; maxAge: number }> {
+/**
+ * A refresh token of a session; a sign-in starts the session (`sessionId` null), a refresh continues it.
+ * Answers the session's id, which the access token issued with it names.
+ */
+export async function issueRefreshToken(env: Env, db: Database, userId: string, sessionId: string | null): Promise<{ token: string; maxAge: number; sessionId: string }> {
   const token = randomToken();
   const maxAge = Number(env.REFRESH_TOKEN_TTL_SECONDS);
   const now = Date.now();
-  await db.insert(refreshTokens).values({ tokenHash: await sha256Hex(token), userId, expiresAt: now + maxAge * 1000, createdAt: now });
-  return { token, maxAge };
+  const session = sessionId ?? `ses_${crypto.randomUUID()}`;
+  const row = db.insert(refreshTokens).values({ tokenHash: await sha256Hex(token), userId, sessionId: session, expiresAt: now + maxAge * 1000, createdAt: now });
+  if (sessionId) await row;
+  else await db.batch([db.insert(authSessions).values({ id: session, userId, createdAt: now }), row]);
+  return { token, maxAge, sessionId: session };
 }
 
-/** Rotation: a refresh token works once; the conditional update makes two concurrent uses yield one winner. */
-export async function consumeRefreshToken(db: Database, token: string): Promise<User> {
+/** Ends a session: its refresh tokens stop working now, its access tokens at their next use. */
+async function endSession(db: Database, sessionId: string, reason: SessionEndReason, now: number): Promise<void> {
+  await db.batch([
+    db.update(authSessions).set({ endedAt: now, endedBy: reason }).where(and(eq(authSessions.id, sessionId), isNull(authSessions.endedAt))),
+    db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.sessionId, sessionId), isNull(refreshTokens.revokedAt))),
+  ]);
+}
+
+/**
+ * Rotation: a refresh token works once; the conditional update makes two concurrent uses yield one winner.
+ * A token already traded that comes back means two parties hold the session (a stolen cookie, or the thief
+ * was first): the whole session ends, so the newer tokens in either hand stop working too.
+ */
+export async function consumeRefreshToken(db: Database, token: string): Promise<{ user: User; sessionId: string | null }> {
   const tokenHash = await sha256Hex(token);
   const now = Date.now();
-  const used = await db
+  const [used] = await db
     .update(refreshTokens)
     .set({ revokedAt: now })
     .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.revokedAt), gt(refreshTokens.expiresAt, now)))
-    .returning({ userId: refreshTokens.userId });
-  const userId = used[0]?.userId;
-  const user = userId ? await db.select().from(users).where(eq(users.id, userId)).get() : undefined;
+    .returning({ userId: refreshTokens.userId, sessionId: refreshTokens.sessionId });
+  if (!used) {
+    const known = await db.select({ userId: refreshTokens.userId, sessionId: refreshTokens.sessionId, revokedAt: refreshTokens.revokedAt }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).get();
+    if (known?.revokedAt && known.sessionId) {
+      await endSession(db, known.sessionId, "refresh_reused", now);
+      log("warn", "refresh token reused: session ended", { user: known.userId, session: known.sessionId });
+    }
+    throw new ApiError("unauthorized", "The session has expired; sign in again");
+  }
+  const user = await db.select().from(users).where(eq(users.id, used.userId)).get();
   if (!user || user.deletedAt !== null) throw new ApiError("unauthorized", "The session has expired; sign in again");
-  return user;
+  return { user, sessionId: used.sessionId };
 }
 
+/** Signing out ends the whole session the refresh token belongs to. */
 export async function revokeRefreshToken(db: Database, token: string): Promise<void> {
-  await db.update(refreshTokens).set({ revokedAt: Date.now() }).where(eq(refreshTokens.tokenHash, await sha256Hex(token)));
+  const now = Date.now();
+  const [revoked] = await db.update(refreshTokens).set({ revokedAt: now }).where(eq(refreshTokens.tokenHash, await sha256Hex(token))).returning({ sessionId: refreshTokens.sessionId });
+  if (revoked?.sessionId) await endSession(db, revoked.sessionId, "signed_out", now);
 }

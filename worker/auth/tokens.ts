@@ -10,13 +10,15 @@ export interface TokenSubject {
   email?: string;
   /** When the token was issued (seconds): a deleted account's tokens issued before its deletion are refused. */
   issuedAt?: number;
+  /** The sign-in session our own tokens belong to (absent from tokens issued before sessions were recorded). */
+  sessionId?: string;
 }
 
 const secretKey = (secret: string) => new TextEncoder().encode(secret);
 
-export async function issueAccessToken(env: Env, userId: string, role: string): Promise<{ token: string; expiresIn: number }> {
+export async function issueAccessToken(env: Env, userId: string, role: string, sessionId: string): Promise<{ token: string; expiresIn: number }> {
   const expiresIn = Number(env.ACCESS_TOKEN_TTL_SECONDS);
-  const token = await new SignJWT({ role })
+  const token = await new SignJWT({ role, sid: sessionId })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(userId)
     .setIssuer(ACCESS_TOKEN_ISSUER)
@@ -51,7 +53,7 @@ export async function verifyAccessToken(env: Env, token: string): Promise<TokenS
         audience: ACCESS_TOKEN_AUDIENCE,
         requiredClaims: ["exp", "sub"],
       });
-      return { source: "refrain", subject: payload.sub! };
+      return { source: "refrain", subject: payload.sub!, ...(typeof payload.sid === "string" ? { sessionId: payload.sid } : {}) };
     }
     if (env.SUPABASE_ISSUER && issuer === env.SUPABASE_ISSUER) {
       const options = { issuer: env.SUPABASE_ISSUER, audience: env.SUPABASE_AUDIENCE, requiredClaims: ["exp", "sub"] };

@@ -12,12 +12,13 @@ export const errorTable = {
   not_found: { status: 404, description: "No such resource for this account." },
   conflict: { status: 409, description: "The request conflicts with the resource's current state." },
   gone: { status: 410, description: "The resource existed and was withdrawn by its owner." },
-  idempotency_conflict: { status: 409, description: "This Idempotency-Key was already used with another body." },
+  idempotency_conflict: { status: 422, description: "This Idempotency-Key was already used with another body." },
   payload_too_large: { status: 413, description: "The request body is too large." },
   rate_limited: { status: 429, description: "Too many requests; retry after the given delay." },
   quota_exceeded: { status: 429, description: "The account's daily quota is used up; retry after the given delay (the next UTC day)." },
   internal: { status: 500, description: "An unexpected error on our side." },
   unavailable: { status: 503, description: "A dependency is unavailable; retry later." },
+  idempotency_in_progress: { status: 409, description: "The first request with this Idempotency-Key is still being processed; retry after the given delay." },
 } as const satisfies Record<string, { status: ContentfulStatusCode; description: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import { generations, idempotencyKeys, jobEvents, jobs, projects, type Database, type Job } from "../../db";
+import { and, eq, lt, sql } from "drizzle-orm";
+import { generations, idempotencyClaims, idempotencyKeys, jobEvents, jobs, projects, type Database, type Job } from "../../db";
 import { parseLyricsText } from "../../providers";
 import { sha256Hex } from "../auth";
 import { refuseIfOnHold } from "../billing";
@@ -27,21 +27,81 @@ export interface Created {
   replayed: boolean;
 }
 
-async function replay(db: Database, userId: string, key: string, requestHash: string): Promise<Created | null> {
-  const previous = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key))).get();
-  if (!previous) return null;
-  if (previous.requestHash !== requestHash)
-    throw new ApiError("idempotency_conflict", "This Idempotency-Key was already used with a different request body", { "Idempotency-Key": ["reused with another body"] });
-  const job = await db.select().from(jobs).where(eq(jobs.id, previous.jobId)).get();
-  if (!job) throw notFound("Job");
-  return { job, replayed: true };
-}
+// A first request normally ends well within the wait: retries sent at the same time get its job.
+const CLAIM_WAIT_MS = 3_000;
+const IN_PROGRESS_RETRY_AFTER_SECONDS = 2;
+// Longer than any order placement takes: a claim this old belongs to a request that died half-way.
+const CLAIM_STALE_MS = 60_000;
+
+type KeyState = { kind: "replay"; job: Job } | { kind: "owner"; claimId: string } | { kind: "running" };
+
+const reused = () =>
+  new ApiError("idempotency_conflict", "This Idempotency-Key was already used with a different request body", { "Idempotency-Key": ["reused with another body"] });
 
 /**
- * Accepting an order is one D1 batch: the credits are held (the balance's CHECK constraint refuses
- * to go below zero), the job is recorded QUEUED with its generation metadata and first event, and the
- * Idempotency-Key is claimed. Either all of it is written or none. The job's Durable Object then takes over.
+ * One D1 round trip: the job a key already made, else the key claimed for this request (or taken over from
+ * a request that died), else the claim of the request still placing it. The claim is written only while
+ * the key has no job.
  */
+async function lookOrClaim(db: Database, userId: string, key: string, requestHash: string, claimId: string): Promise<KeyState> {
+  const now = Date.now();
+  const thisKey = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key));
+  const [done, madeJobs, , claims] = await db.batch([
+    db.select().from(idempotencyKeys).where(thisKey),
+    // Not a join: a D1 batch returns rows as objects, where two tables' same-named columns would collide.
+    db.select().from(jobs).where(eq(jobs.id, db.select({ jobId: idempotencyKeys.jobId }).from(idempotencyKeys).where(thisKey))),
+    db
+      .insert(idempotencyClaims)
+      .select(sql`select ${userId}, ${key}, ${requestHash}, ${claimId}, ${now} where not exists ${db.select({ one: sql`1` }).from(idempotencyKeys).where(thisKey)}`)
+      .onConflictDoUpdate({
+        target: [idempotencyClaims.userId, idempotencyClaims.key],
+        set: { requestHash, claimId, claimedAt: now },
+        setWhere: lt(idempotencyClaims.claimedAt, now - CLAIM_STALE_MS),
+      }),
+    db.select().from(idempotencyClaims).where(and(eq(idempotencyClaims.userId, userId), eq(idempotencyClaims.key, key))),
+  ]);
+  const previous = done[0];
+  if (previous) {
+    if (previous.requestHash !== requestHash) throw reused();
+    const job = madeJobs[0];
+    if (!job) throw notFound("Job");
+    return { kind: "replay", job };
+  }
+  const claim = claims[0];
+  if (!claim) throw notFound("Job");
+  if (claim.requestHash !== requestHash) throw reused();
+  return claim.claimId === claimId ? { kind: "owner", claimId } : { kind: "running" };
+}
+
+/** Waits (briefly) for a request already placing this key, as Stripe does, instead of racing it. */
+async function ownOrReplay(db: Database, userId: string, key: string, requestHash: string): Promise<Exclude<KeyState, { kind: "running" }>> {
+  const claimId = crypto.randomUUID();
+  const giveUpAt = Date.now() + CLAIM_WAIT_MS;
+  for (let pause = 50; ; pause = Math.min(pause * 2, 400)) {
+    const state = await lookOrClaim(db, userId, key, requestHash, claimId);
+    if (state.kind !== "running") return state;
+    if (Date.now() + pause > giveUpAt)
+      throw new ApiError(
+        "idempotency_in_progress",
+        "An order with this Idempotency-Key is still being placed; retry in a moment",
+        undefined,
+        { retryAfterSeconds: IN_PROGRESS_RETRY_AFTER_SECONDS },
+        { "Retry-After": String(IN_PROGRESS_RETRY_AFTER_SECONDS) },
+      );
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+/** A request that made no job gives its key back, so a retry (after a top-up, say) is a new attempt. */
+async function release(db: Database, userId: string, key: string, claimId: string): Promise<void> {
+  try {
+    await db.delete(idempotencyClaims).where(and(eq(idempotencyClaims.userId, userId), eq(idempotencyClaims.key, key), eq(idempotencyClaims.claimId, claimId)));
+  } catch (err) {
+    // Left in place, the claim goes stale and the next retry takes it over.
+    log("error", "idempotency claim not released", { user: userId, error: err });
+  }
+}
+
 /** A revision of a finished order: its lyrics and brief, a new seed; the first one of each order is free. */
 export interface RevisionOf {
   parentJobId: string;
@@ -49,7 +109,11 @@ export interface RevisionOf {
   free: boolean;
 }
 
-/** `admit` throttles, counts and challenges a new order; a retry of an order already made skips it. */
+/**
+ * Idempotent as Stripe's API is: a key that made a job answers with that job, whatever the balance, limits
+ * and quota say now; with another body, 422; while its first request still runs, 409 with Retry-After.
+ * `admit` throttles, counts and challenges only a request that will place a new order.
+ */
 export async function createJob(
   env: Env,
   db: Database,
@@ -59,10 +123,35 @@ export async function createJob(
   revision?: RevisionOf,
   admit?: () => Promise<void>,
 ): Promise<Created> {
-  const userId = user.id;
   const requestHash = await sha256Hex(canonicalJson(body));
-  const earlier = await replay(db, userId, idempotencyKey, requestHash);
-  if (earlier) return earlier;
+  const state = await ownOrReplay(db, user.id, idempotencyKey, requestHash);
+  if (state.kind === "replay") return { job: state.job, replayed: true };
+  try {
+    return await place(env, db, user, idempotencyKey, requestHash, state.claimId, body, revision, admit);
+  } catch (err) {
+    await release(db, user.id, idempotencyKey, state.claimId);
+    throw err;
+  }
+}
+
+/**
+ * Accepting an order is one D1 batch: the key is recorded with its job (its primary key refuses a second
+ * job for one key, whatever happened to the claim), the credits are held (the balance's CHECK constraint
+ * refuses to go below zero), the job is recorded QUEUED with its generation metadata and first event, and
+ * the claim is cleared. Either all of it is written or none. The job's Durable Object then takes over.
+ */
+async function place(
+  env: Env,
+  db: Database,
+  user: { id: string; role: string },
+  idempotencyKey: string,
+  requestHash: string,
+  claimId: string,
+  body: CreateJobBody,
+  revision: RevisionOf | undefined,
+  admit: (() => Promise<void>) | undefined,
+): Promise<Created> {
+  const userId = user.id;
   await refuseIfOnHold(db, userId);
   await admit?.();
 
@@ -108,6 +197,7 @@ export async function createJob(
   const { mode, projectId: _project, engine: _engine, approveLyrics: _approve, language, vocal, styleTags, mood, durationSeconds, seed, ...brief } = body;
   try {
     await db.batch([
+      db.insert(idempotencyKeys).values({ userId, key: idempotencyKey, requestHash, jobId: job.id, createdAt: now }),
       ...holdStatements(db, userId, job.id, credits, revision ? { kind: revision.free ? "free_revision" : "revision", text: `${revision.free ? "free revision" : "revision"} of ${revision.parentJobId}` } : undefined),
       ...(revision?.free ? [freeRevisionStatement(db, userId, job.id, revision.parentJobId)] : []),
       db.insert(jobs).values(job),
@@ -129,17 +219,19 @@ export async function createJob(
         updatedAt: now,
       }),
       db.insert(jobEvents).values({ jobId: job.id, seq: 1, type: "queued", status: "QUEUED", data: { credits }, createdAt: now }),
-      db.insert(idempotencyKeys).values({ userId, key: idempotencyKey, requestHash, jobId: job.id, createdAt: now }),
+      db.delete(idempotencyClaims).where(and(eq(idempotencyClaims.userId, userId), eq(idempotencyClaims.key, idempotencyKey), eq(idempotencyClaims.claimId, claimId))),
     ]);
   } catch (err) {
     if (isInsufficientCredits(err)) {
       const { balance, reserved, available } = await readCredits(db, userId, 0);
       throw new ApiError("insufficient_credits", `This song costs ${credits} credits; ${available} are available`, undefined, { balance, reserved, available, required: credits });
     }
-    if (revision?.free && isUniqueViolation(err, "credit_ledger.entry_key")) return createJob(env, db, user, idempotencyKey, body, { ...revision, free: false });
+    if (revision?.free && isUniqueViolation(err, "credit_ledger.entry_key"))
+      return place(env, db, user, idempotencyKey, requestHash, claimId, body, { ...revision, free: false }, undefined);
     if (isUniqueViolation(err, "idempotency_keys")) {
-      const raced = await replay(db, userId, idempotencyKey, requestHash);
-      if (raced) return raced;
+      // Our claim went stale and another request placed the order meanwhile: its job is the answer.
+      const raced = await lookOrClaim(db, userId, idempotencyKey, requestHash, claimId);
+      if (raced.kind === "replay") return { job: raced.job, replayed: true };
     }
     throw err;
   }

@@ -29,7 +29,7 @@ function wavInfo(view: DataView): AudioInfo | null {
 const mp3SampleRates: Record<number, readonly number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
 const mp3Bitrates = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
 
-function mp3Info(bytes: Uint8Array): AudioInfo | null {
+function mp3Info(bytes: Uint8Array, totalBytes: number): AudioInfo | null {
   let start = 0;
   // Skip an ID3v2 tag: its size is four 7-bit bytes.
   if (bytes[0] === 0x49 && bytes[1] === 0x44 && bytes[2] === 0x33 && bytes.length > 10)
@@ -43,12 +43,21 @@ function mp3Info(bytes: Uint8Array): AudioInfo | null {
     const rates = mp3SampleRates[version];
     if (!rates || layer !== 1 || rateIndex === 3 || bitrateIndex === 0 || bitrateIndex === 15) continue;
     const kbps = version === 3 ? mp3Bitrates[bitrateIndex]! : [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160][bitrateIndex]!;
-    return { format: "mp3", sampleRate: rates[rateIndex]!, durationSeconds: ((bytes.length - i) * 8) / (kbps * 1000) };
+    return { format: "mp3", sampleRate: rates[rateIndex]!, durationSeconds: ((totalBytes - i) * 8) / (kbps * 1000) };
   }
   return null;
 }
 
-/** Null when the bytes are neither WAV nor MP3: the product never stores what it cannot play. */
-export function audioInfo(bytes: Uint8Array): AudioInfo | null {
-  return wavInfo(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)) ?? mp3Info(bytes);
+/**
+ * Null when the bytes are neither WAV nor MP3: the product never stores what it cannot play. `bytes` may be
+ * the file's head (see audioHeadBytes) when `totalBytes` gives the whole file's length.
+ */
+export function audioInfo(bytes: Uint8Array, totalBytes = bytes.length): AudioInfo | null {
+  return wavInfo(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)) ?? mp3Info(bytes, totalBytes);
+}
+
+/** How much of a file's start audioInfo reads, once its first 10 bytes are known (an ID3v2 tag comes first). */
+export function audioHeadBytes(first: Uint8Array): number {
+  if (first.length < 10 || first[0] !== 0x49 || first[1] !== 0x44 || first[2] !== 0x33) return 16_384;
+  return 10 + (((first[6]! & 0x7f) << 21) | ((first[7]! & 0x7f) << 14) | ((first[8]! & 0x7f) << 7) | (first[9]! & 0x7f)) + 8_192;
 }

@@ -17,7 +17,7 @@ export const adminCreditRoutes = router().openapi(
     method: "post",
     path: "/api/admin/credits/grants",
     summary: "Give credits to an account, with a reason",
-    description: "Written to the account's ledger as a grant, with the operator's id. The same Idempotency-Key with the same grant returns the first one and moves nothing; with another grant, 409.",
+    description: "Written to the account's ledger as a grant, with the operator's id. The same Idempotency-Key with the same grant returns the first one and moves nothing; with another grant, 422.",
     request: {
       headers: z.object({ "idempotency-key": z.string().min(8).max(255).openapi({ description: "A unique key per grant, e.g. a UUID." }) }),
       body: json(grantRequestSchema, "Who, how many credits and why"),

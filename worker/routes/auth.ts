@@ -19,8 +19,10 @@ const userSchema = z.object({ id: z.string(), email: z.string().nullable(), role
 const session = z.object({ accessToken: z.string(), tokenType: z.literal("Bearer"), expiresIn: z.int(), user: userSchema }).meta({ id: "Session" });
 
 
-async function startSession(c: Context<AppEnv>, user: { id: string; email: string | null; role: "user" | "admin" }) {
-  const [{ token, expiresIn }, refresh] = await Promise.all([issueAccessToken(c.env, user.id, user.role), issueRefreshToken(c.env, c.var.db, user.id)]);
+/** A sign-in starts a session (`sessionId` null); a refresh continues its own. */
+async function startSession(c: Context<AppEnv>, user: { id: string; email: string | null; role: "user" | "admin" }, sessionId: string | null = null) {
+  const refresh = await issueRefreshToken(c.env, c.var.db, user.id, sessionId);
+  const { token, expiresIn } = await issueAccessToken(c.env, user.id, user.role, refresh.sessionId);
   setCookie(c, REFRESH_COOKIE, refresh.token, { httpOnly: true, secure: c.req.url.startsWith("https:"), sameSite: "Lax", path: "/api/auth", maxAge: refresh.maxAge });
   return { accessToken: token, tokenType: "Bearer" as const, expiresIn, user: { id: user.id, email: user.email, role: user.role } };
 }
@@ -62,11 +64,13 @@ export const authRoutes = router()
       path: "/api/auth/refresh",
       tags: ["Account"],
       summary: "Trade the refresh cookie for a new access token (the cookie is rotated)",
+      description:
+        "A refresh token works once. One already traded that comes back means someone else holds a copy: the whole session (the sign-in it came from) ends, and every refresh and access token of it is refused from then on.",
       responses: { 200: json(session, "A new session"), ...errorResponses("unauthorized") },
     }),
     async (c) => {
-      const user = await consumeRefreshToken(c.var.db, getCookie(c, REFRESH_COOKIE) ?? "");
-      return c.json(await startSession(c, user), 200);
+      const { user, sessionId } = await consumeRefreshToken(c.var.db, getCookie(c, REFRESH_COOKIE) ?? "");
+      return c.json(await startSession(c, user, sessionId), 200);
     },
   )
   .openapi(
@@ -75,6 +79,7 @@ export const authRoutes = router()
       path: "/api/auth/signout",
       tags: ["Account"],
       summary: "End the session",
+      description: "Ends the session of the refresh cookie: its refresh tokens and the access tokens issued with them stop working.",
       responses: { 204: { description: "Signed out" } },
     }),
     async (c) => {

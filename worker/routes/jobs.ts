@@ -52,15 +52,25 @@ export const jobRoutes = router()
       path: "/api/jobs",
       summary: "Order a song",
       description:
-        "Reserves the song's credits and queues the order. The same Idempotency-Key with the same body returns the same job; with another body, 409. Credits are debited only when the song is delivered, and refunded on failure, cancel or timeout.",
+        "Reserves the song's credits and queues the order. The same Idempotency-Key with the same body answers as the first request did (202, the same job, `Idempotent-Replayed: true`), whatever the balance, limits or quota say by then; with another body, 422; while the first request is still being placed, 409 with Retry-After. Credits are debited only when the song is delivered, and refunded on failure, cancel or timeout.",
       request: {
         headers: z.object({ "idempotency-key": z.string().min(8).max(255).openapi({ description: "A unique key per order, e.g. a UUID." }), "cf-turnstile-response": turnstileHeaderSchema }),
         body: json(createJobSchema, "A brief (context mode) or your own lyrics (custom mode)"),
       },
       responses: {
-        202: json(jobSchema, "Accepted and queued"),
-        200: json(jobSchema, "The job this Idempotency-Key already created"),
-        ...errorResponses("validation_failed", "unauthorized", "insufficient_credits", "challenge_failed", "not_found", "idempotency_conflict", "rate_limited", "quota_exceeded", "unavailable"),
+        202: json(jobSchema, "Accepted and queued, or the job this Idempotency-Key already created (`Idempotent-Replayed: true`)"),
+        ...errorResponses(
+          "validation_failed",
+          "unauthorized",
+          "insufficient_credits",
+          "challenge_failed",
+          "not_found",
+          "idempotency_conflict",
+          "idempotency_in_progress",
+          "rate_limited",
+          "quota_exceeded",
+          "unavailable",
+        ),
       },
     }),
     async (c) => {
@@ -68,7 +78,7 @@ export const jobRoutes = router()
       const { job, replayed } = await createJob(c.env, c.var.db, c.var.user, key, c.req.valid("json"), undefined, () => admitOrder(c));
       c.header("Location", `/api/jobs/${job.id}`);
       if (replayed) c.header("Idempotent-Replayed", "true");
-      return c.json(await loadJobView(c.var.db, job), replayed ? 200 : 202);
+      return c.json(await loadJobView(c.var.db, job), 202);
     },
   )
   .openapi(
@@ -149,9 +159,20 @@ export const jobRoutes = router()
         body: json(revisionSchema, "What to change"),
       },
       responses: {
-        202: json(jobSchema, "The revision, queued"),
-        200: json(jobSchema, "The revision this Idempotency-Key already created"),
-        ...errorResponses("validation_failed", "unauthorized", "challenge_failed", "not_found", "conflict", "insufficient_credits", "rate_limited", "quota_exceeded", "unavailable"),
+        202: json(jobSchema, "The revision, queued, or the one this Idempotency-Key already created (`Idempotent-Replayed: true`)"),
+        ...errorResponses(
+          "validation_failed",
+          "unauthorized",
+          "challenge_failed",
+          "not_found",
+          "conflict",
+          "insufficient_credits",
+          "idempotency_conflict",
+          "idempotency_in_progress",
+          "rate_limited",
+          "quota_exceeded",
+          "unavailable",
+        ),
       },
     }),
     async (c) => {
@@ -182,7 +203,8 @@ export const jobRoutes = router()
         { parentJobId: parent.id, context: generation.context, free: true },
         () => admitOrder(c),
       );
-      return c.json(await loadJobView(c.var.db, job), replayed ? 200 : 202);
+      if (replayed) c.header("Idempotent-Replayed", "true");
+      return c.json(await loadJobView(c.var.db, job), 202);
     },
   )
   .openapi(

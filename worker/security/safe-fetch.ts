@@ -34,34 +34,30 @@ function checked(raw: string | URL, hosts: string[]): URL {
   return url;
 }
 
-async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
+/** Passes the bytes through, and errors the stream past `maxBytes`, whatever Content-Length claimed. */
+function capped(maxBytes: number): TransformStream<Uint8Array, Uint8Array> {
   let total = 0;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new ProviderError("unavailable", "Audio file too large");
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return new TransformStream({
+    transform(chunk, controller) {
+      total += chunk.byteLength;
+      if (total > maxBytes) controller.error(new ProviderError("unavailable", "Audio file too large"));
+      else controller.enqueue(chunk);
+    },
+  });
+}
+
+/** The checked response's body, still to be read: callers stream it on (into R2) instead of holding it. */
+export interface AudioDownload {
+  body: ReadableStream<Uint8Array>;
+  /** Content-Length, when the server gave one. */
+  length: number | null;
 }
 
 /**
- * Downloads an engine's audio: allowed hosts only, every redirect checked again, an audio content type,
- * and no more than AUDIO_MAX_BYTES read, whatever Content-Length claims.
+ * Opens an engine's audio: allowed hosts only, every redirect checked again, an audio content type, and
+ * no more than AUDIO_MAX_BYTES read, whatever Content-Length claims (the body errors past it).
  */
-export async function fetchProviderAudio(env: Env, raw: string): Promise<Uint8Array> {
+export async function fetchProviderAudio(env: Env, raw: string): Promise<AudioDownload> {
   const hosts = audioHosts(env);
   const maxBytes = Number(env.AUDIO_MAX_BYTES);
   let url = checked(raw, hosts);
@@ -84,9 +80,12 @@ export async function fetchProviderAudio(env: Env, raw: string): Promise<Uint8Ar
     await response.body?.cancel();
     throw new ProviderError("unavailable", `Audio download answered ${type || "no content type"}`);
   }
-  if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
+  const declared = response.headers.get("content-length");
+  const length = declared !== null && /^\d+$/.test(declared) ? Number(declared) : null;
+  if (length !== null && length > maxBytes) {
     await response.body?.cancel();
     throw new ProviderError("unavailable", "Audio file too large");
   }
-  return response.body ? readCapped(response.body, maxBytes) : new Uint8Array();
+  const body = response.body ?? new Response(new Uint8Array()).body!;
+  return { body: body.pipeThrough(capped(maxBytes)), length };
 }

@@ -167,7 +167,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Trade the refresh cookie for a new access token (the cookie is rotated) */
+        /**
+         * Trade the refresh cookie for a new access token (the cookie is rotated)
+         * @description A refresh token works once. One already traded that comes back means someone else holds a copy: the whole session (the sign-in it came from) ends, and every refresh and access token of it is refused from then on.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -212,7 +215,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the session */
+        /**
+         * End the session
+         * @description Ends the session of the refresh cookie: its refresh tokens and the access tokens issued with them stop working.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -577,7 +583,7 @@ export interface paths {
         put?: never;
         /**
          * Order a song
-         * @description Reserves the song's credits and queues the order. The same Idempotency-Key with the same body returns the same job; with another body, 409. Credits are debited only when the song is delivered, and refunded on failure, cancel or timeout.
+         * @description Reserves the song's credits and queues the order. The same Idempotency-Key with the same body answers as the first request did (202, the same job, `Idempotent-Replayed: true`), whatever the balance, limits or quota say by then; with another body, 422; while the first request is still being placed, 409 with Retry-After. Credits are debited only when the song is delivered, and refunded on failure, cancel or timeout.
          */
         post: {
             parameters: {
@@ -598,16 +604,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The job this Idempotency-Key already created */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Job"];
-                    };
-                };
-                /** @description Accepted and queued */
+                /** @description Accepted and queued, or the job this Idempotency-Key already created (`Idempotent-Replayed: true`) */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -661,8 +658,17 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description `idempotency_conflict`: This Idempotency-Key was already used with another body. */
+                /** @description `idempotency_in_progress`: The first request with this Idempotency-Key is still being processed; retry after the given delay. */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `idempotency_conflict`: This Idempotency-Key was already used with another body. */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -924,16 +930,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The revision this Idempotency-Key already created */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Job"];
-                    };
-                };
-                /** @description The revision, queued */
+                /** @description The revision, queued, or the one this Idempotency-Key already created (`Idempotent-Replayed: true`) */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -987,8 +984,17 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description `conflict`: The request conflicts with the resource's current state. */
+                /** @description `conflict`: The request conflicts with the resource's current state. `idempotency_in_progress`: The first request with this Idempotency-Key is still being processed; retry after the given delay. */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `idempotency_conflict`: This Idempotency-Key was already used with another body. */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2767,7 +2773,7 @@ export interface paths {
         put?: never;
         /**
          * Give credits to an account, with a reason
-         * @description Written to the account's ledger as a grant, with the operator's id. The same Idempotency-Key with the same grant returns the first one and moves nothing; with another grant, 409.
+         * @description Written to the account's ledger as a grant, with the operator's id. The same Idempotency-Key with the same grant returns the first one and moves nothing; with another grant, 422.
          */
         post: {
             parameters: {
@@ -2832,7 +2838,7 @@ export interface paths {
                     };
                 };
                 /** @description `idempotency_conflict`: This Idempotency-Key was already used with another body. */
-                409: {
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3456,7 +3462,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "validation_failed" | "unauthorized" | "insufficient_credits" | "forbidden" | "challenge_failed" | "account_on_hold" | "not_found" | "conflict" | "gone" | "idempotency_conflict" | "payload_too_large" | "rate_limited" | "quota_exceeded" | "internal" | "unavailable";
+                code: "validation_failed" | "unauthorized" | "insufficient_credits" | "forbidden" | "challenge_failed" | "account_on_hold" | "not_found" | "conflict" | "gone" | "idempotency_conflict" | "payload_too_large" | "rate_limited" | "quota_exceeded" | "internal" | "unavailable" | "idempotency_in_progress";
                 message: string;
                 fields: {
                     [key: string]: string[];

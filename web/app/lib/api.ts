@@ -58,9 +58,16 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   throw new ApiFailure(outcome.response.status, body?.code ?? "internal", body?.message ?? outcome.response.statusText, body?.fields ?? {});
 }
 
+// Tabs share the cookie: one tab at a time trades it, since a second tab sending the same one would look
+// like a replay of a traded token, which ends the session.
+const trade = async (): Promise<Session> => {
+  const request = () => unwrap(api.POST("/api/auth/refresh"));
+  return typeof navigator !== "undefined" && navigator.locks ? await navigator.locks.request("refrain-refresh", request) : request();
+};
+
 /** Trades the refresh cookie for a session; concurrent callers share one request (the cookie rotates). */
 export function refreshSession(): Promise<Session | null> {
-  refreshing ??= unwrap(api.POST("/api/auth/refresh"))
+  refreshing ??= trade()
     .catch(() => null)
     .then((session) => {
       setSession(session);

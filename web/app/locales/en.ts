@@ -18,7 +18,6 @@ const en = {
     submitSignup: "Create my account",
     toSignup: "No account yet? Create one",
     toSignin: "Already registered? Sign in",
-    demo: "Try the demo account: {{email}} / {{password}}",
     signedOut: "You are signed out.",
   },
   order: {
@@ -315,6 +314,40 @@ const en = {
     },
   },
   common: { loading: "Loading…", back: "Back" },
+  firstSong: {
+    gift: { descriptionUntitled: "A song made with Refrain. Press play.", linkUntitled: "Link to send" },
+    order: {
+      recipient: "Who is it for? (optional)",
+      recipientHint: "Their name as your lyrics write it: the gift page and its cover show it.",
+      recipientNotSung: "Your lyrics must name this person: add the name to them, or correct it here.",
+      pronounceNeedsName: "Give the name this pronunciation is for.",
+      count: "{{count}}/{{max}}",
+      countLabel: "{{count}} of {{max}} characters",
+      lyricsCount: "{{lines}} lines (this length sings up to {{fits}}) · {{count}}/{{max}} characters",
+      detailsCount: "{{count}}/{{max}} details",
+      languageOffer: "The page is now in {{page}}; the song will be sung in {{song}}.",
+      languageSwitch: "Sing it in {{language}}",
+    },
+    song: {
+      anotherTake: "Another take",
+      anotherTakeHint: "The same lyrics, sung and played again; choose another style or voice if you like.",
+      costFree: "Your first other take of this song is free.",
+      costCharged_one: "Another take costs {{n}} credit, like a new song.",
+      costCharged_other: "Another take costs {{n}} credits, like a new song.",
+      makeFree: "Make another take (free)",
+      makeCharged_one: "Make another take ({{n}} credit)",
+      makeCharged_other: "Make another take ({{n}} credits)",
+      details: "Ordered on {{date}}",
+    },
+    credits: { balanceAfter: "Balance after", held: "{{n}} set aside", released: "{{n}} given back" },
+    home: {
+      samplesTitle: "Hear a song Refrain made",
+      samplesLead: "Thirty seconds made by Refrain's own engine, lyrics and all. The words light up as they are sung.",
+      sample: { fr: "In French", en: "In English" },
+      play: "Play the sample",
+      pause: "Pause the sample",
+    },
+  },
 };
 export default en;
 export type Messages = typeof en;

@@ -20,7 +20,6 @@ const fr: Messages = {
     submitSignup: "Créer mon compte",
     toSignup: "Pas encore de compte ? Créez-en un",
     toSignin: "Déjà inscrit ? Connectez-vous",
-    demo: "Essayez le compte de démonstration : {{email}} / {{password}}",
     signedOut: "Vous êtes déconnecté.",
   },
   order: {
@@ -317,5 +316,39 @@ const fr: Messages = {
     },
   },
   common: { loading: "Chargement…", back: "Retour" },
+  firstSong: {
+    gift: { descriptionUntitled: "Une chanson faite avec Refrain. Appuyez sur lecture.", linkUntitled: "Lien à envoyer" },
+    order: {
+      recipient: "Pour qui est-elle ? (facultatif)",
+      recipientHint: "Son prénom tel que vos paroles l’écrivent : la page cadeau et son image le montrent.",
+      recipientNotSung: "Vos paroles doivent nommer cette personne : ajoutez son prénom aux paroles, ou corrigez-le ici.",
+      pronounceNeedsName: "Indiquez le prénom que cette prononciation concerne.",
+      count: "{{count}}/{{max}}",
+      countLabel: "{{count}} caractères sur {{max}}",
+      lyricsCount: "{{lines}} lignes (cette durée en chante {{fits}} au plus) · {{count}}/{{max}} caractères",
+      detailsCount: "{{count}}/{{max}} détails",
+      languageOffer: "La page est maintenant en {{page}} ; la chanson sera chantée en {{song}}.",
+      languageSwitch: "La chanter en {{language}}",
+    },
+    song: {
+      anotherTake: "Une autre version",
+      anotherTakeHint: "Les mêmes paroles, chantées et jouées à nouveau ; changez de style ou de voix si vous le souhaitez.",
+      costFree: "Votre première autre version de cette chanson est gratuite.",
+      costCharged_one: "Une autre version coûte {{n}} crédit, comme une nouvelle chanson.",
+      costCharged_other: "Une autre version coûte {{n}} crédits, comme une nouvelle chanson.",
+      makeFree: "Faire une autre version (gratuite)",
+      makeCharged_one: "Faire une autre version ({{n}} crédit)",
+      makeCharged_other: "Faire une autre version ({{n}} crédits)",
+      details: "Commandée le {{date}}",
+    },
+    credits: { balanceAfter: "Solde après", held: "{{n}} mis de côté", released: "{{n}} rendus" },
+    home: {
+      samplesTitle: "Écoutez une chanson faite par Refrain",
+      samplesLead: "Trente secondes faites par le moteur de Refrain, paroles comprises. Les mots s’allument quand ils sont chantés.",
+      sample: { fr: "En français", en: "En anglais" },
+      play: "Écouter l’extrait",
+      pause: "Mettre l’extrait en pause",
+    },
+  },
 };
 export default fr;

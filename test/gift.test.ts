@@ -249,6 +249,12 @@ describe("custom lyrics for someone", () => {
     expect(gift.recipientName).toBe("Siobhán");
     const view = await json(await call(`/api/public/gifts/${tokenOf(gift)}`));
     expect(view).toMatchObject({ recipientName: "Siobhán", title: "Happy Birthday, Siobhán" });
+    // The owner's take and its shared page carry the lines it sang (the take's timings, or none) with the lyrics.
+    const track = await json(await call(`/api/tracks/${song.takes[0].trackId}`, { token }));
+    expect(track).toHaveProperty("timings");
+    const share = await json(await call(`/api/tracks/${song.takes[0].trackId}/share`, { method: "POST", token }));
+    const shared = await json(await call(`/api/public/tracks/${song.takes[0].trackId}?t=${encodeURIComponent(share.token)}`));
+    expect(shared).toMatchObject({ lyrics: song.lyrics, lyricsLanguage: "fr", timings: track.timings });
 
     // An edit of the lyrics is held to the same name.
     const approve = await orderJob(token, customOrder({ recipientName: "Siobhán", approveLyrics: true }));

@@ -40,7 +40,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        <Links />
+        {/* Stylesheets need no nonce (the CSP allows 'self'); an empty one keeps React Router from adding the
+            server's, which the browser hides from the page and hydration then reports as a mismatch. */}
+        <Links nonce="" />
       </head>
       <body>
         {children}

@@ -307,6 +307,9 @@ describe("the web app in a browser", () => {
     expect(await page.getByTestId("balance").innerText()).toBe("40");
     expect(cspViolations).toEqual([]);
     expect(await page.getByTestId("ledger-reason").allInnerTexts()).toEqual(expect.arrayContaining([en.credits.reasons.welcome, en.credits.reasons.order, en.credits.reasons.delivered]));
+    // Signed amounts, newest first, with the balance after each: the welcome +50, the song −10, 40 left.
+    expect(await page.getByTestId("ledger-amount").allInnerTexts()).toEqual(["\u221210", en.firstSong.credits.held.replace("{{n}}", "10"), "+50"]);
+    expect(await page.getByTestId("ledger-balance").allInnerTexts()).toEqual(["40", "50", "50"]);
     await context.close();
   }, 600_000);
 

@@ -172,6 +172,7 @@ export const gifts = sqliteTable(
     userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     jobId: text("job_id").notNull().references(() => jobs.id, { onDelete: "cascade" }),
     trackId: text("track_id").notNull().references(() => tracks.id, { onDelete: "cascade" }),
+    /** "" for a song for no one in particular (custom lyrics without a recipient): its title stands for it. */
     recipientName: text("recipient_name").notNull(),
     /** How the sender signs the message ("from Paul"); the account's email is never shown. */
     senderName: text("sender_name"),

@@ -1,13 +1,13 @@
 import { decode } from "fast-png";
 import { describe, expect, it } from "vitest";
-import { renderGiftCover } from "../worker/gifts";
+import { coverWords, renderGiftCover } from "../worker/gifts";
 import { FontMetrics } from "../worker/gifts/font-metrics";
 import frauncesFile from "../worker/gifts/fonts/fraunces-700.ttf.bin";
 import { cleanText, escapeXml } from "../worker/gifts/text";
 
 type Image = { width: number; height: number; bright: (x0: number, y0: number, x1: number, y1: number) => number };
 
-async function cover(name: string, options: { locale?: "fr" | "en"; title?: string | null } = {}): Promise<{ png: Uint8Array; image: Image }> {
+async function cover(name: string | null, options: { locale?: "fr" | "en"; title?: string | null } = {}): Promise<{ png: Uint8Array; image: Image }> {
   const png = await renderGiftCover({ name, locale: options.locale ?? "fr", title: options.title ?? null });
   const decoded = decode(png);
   const channels = decoded.channels;
@@ -87,6 +87,23 @@ describe("gift cover", () => {
     const { image } = await cover(`<b>Léa & "Zoé"</b> 'x'`, { title: "</text><script>" });
     expect(nameBand(image)).toBeGreaterThan(10_000);
     expect(escapeXml(`<a href="x">&'</a>`)).toBe("&#60;a href=&#34;x&#34;&#62;&#38;&#39;&#60;/a&#62;");
+  });
+
+  it("draws a song for no one in particular under its title, never as a song for its title", async () => {
+    const title = "Happy Birthday, Siobhán";
+    for (const locale of ["en", "fr"] as const) {
+      const words = coverWords({ name: null, locale, title });
+      expect(words).toEqual({ headline: null, name: title, title: null });
+      expect(Object.values(words).join(" ")).not.toMatch(/A song for|Une chanson pour/);
+    }
+    expect(coverWords({ name: "Siobhán", locale: "en", title })).toEqual({ headline: "A song for", name: "Siobhán", title });
+    // The title takes the name's place, as large: the band is full of it, and it differs from a cover for someone.
+    const untitled = await cover(null, { locale: "en", title });
+    const forSomeone = await cover("Siobhán", { locale: "en", title });
+    expect(nameBand(untitled.image)).toBeGreaterThan(20_000);
+    expect(sideMargins(untitled.image)).toBe(0);
+    expect(bytesEqual(untitled.png, forSomeone.png)).toBe(false);
+    expect(bytesEqual(untitled.png, (await cover(null, { locale: "fr", title })).png)).toBe(true);
   });
 
   it("cleans names before drawing them", () => {

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { routingConfigSchema } from "../providers";
 import { jobStub } from "../worker/jobs";
 import { saveRoutingConfig } from "../worker/routing";
-import { database, jobEvents, jobs, routingConfigs } from "./db-access";
+import { database, generations, jobEvents, jobs, routingConfigs } from "./db-access";
 import { call, contextOrder, credits, getJob, json, order, orderJob, signUp, sim, waitForStatus } from "./helpers";
 
 const COST = Number(env.CREDITS_PER_SONG);
@@ -225,5 +225,70 @@ describe("the gift page", () => {
     expect((await json(await call("/api/gifts", { token: stranger.token }))).gifts).toEqual([]);
     expect((await call(`/api/public/gifts/${tokenOf(gift)}`)).status).toBe(200);
     expect((await json(await call(`/api/gifts?jobId=${song.id}`, { token: owner.token }))).gifts.map((g: { id: string }) => g.id)).toEqual([gift.id]);
+  });
+});
+
+describe("custom lyrics for someone", () => {
+  const lyrics = "[Verse]\nUn matin de décembre, Siobhán rit\n[Chorus]\nJoyeux anniversaire, Siobhán, mon amie";
+  const customOrder = (overrides: Record<string, unknown> = {}) => ({ mode: "custom", title: "Happy Birthday, Siobhán", lyrics, language: "fr", styleTags: ["pop"], vocal: "female", durationSeconds: 30, ...overrides });
+  const tokenOf = (gift: { url: string }) => decodeURIComponent(new URL(gift.url).pathname.split("/").pop()!);
+  const give = async (token: string, trackId: string) => json(await call("/api/gifts", { method: "POST", token, body: JSON.stringify({ trackId }) }));
+
+  it("keeps the recipient and how to say their name, for the singer, the name check and the gift page", async () => {
+    const { token } = await signUp();
+    const created = await orderJob(token, customOrder({ recipientName: "Siobhán", pronounceAs: "shi-vawn" }));
+    const row = await db.select().from(generations).where(eq(generations.jobId, created.id)).get();
+    // What the music step hands the engine, as for a context order's name.
+    expect(row?.pronunciations).toEqual({ Siobhán: "shi-vawn" });
+    expect(row?.context).toEqual({ recipientName: "Siobhán", pronounceAs: "shi-vawn" });
+    const song = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
+    expect(song.status).toBe("SUCCEEDED");
+    expect(song.request).toMatchObject({ recipientName: "Siobhán", title: "Happy Birthday, Siobhán" });
+
+    const gift = await give(token, song.takes[0].trackId);
+    expect(gift.recipientName).toBe("Siobhán");
+    const view = await json(await call(`/api/public/gifts/${tokenOf(gift)}`));
+    expect(view).toMatchObject({ recipientName: "Siobhán", title: "Happy Birthday, Siobhán" });
+    // The owner's take and its shared page carry the lines it sang (the take's timings, or none) with the lyrics.
+    const track = await json(await call(`/api/tracks/${song.takes[0].trackId}`, { token }));
+    expect(track).toHaveProperty("timings");
+    const share = await json(await call(`/api/tracks/${song.takes[0].trackId}/share`, { method: "POST", token }));
+    const shared = await json(await call(`/api/public/tracks/${song.takes[0].trackId}?t=${encodeURIComponent(share.token)}`));
+    expect(shared).toMatchObject({ lyrics: song.lyrics, lyricsLanguage: "fr", timings: track.timings });
+
+    // An edit of the lyrics is held to the same name.
+    const approve = await orderJob(token, customOrder({ recipientName: "Siobhán", approveLyrics: true }));
+    await waitForStatus(token, approve.id, ["LYRICS_READY"]);
+    const nameless = await call(`/api/jobs/${approve.id}/lyrics`, { method: "PUT", token, body: JSON.stringify({ title: "Pour toi", sections: [{ kind: "chorus", lines: ["Joyeux anniversaire à toi"] }] }) });
+    expect(nameless.status).toBe(400);
+    expect((await json(nameless)).error.message).toContain("Siobhán");
+  });
+
+  it("refuses, before any charge, lyrics that never name their recipient, and a pronunciation without a name", async () => {
+    const { token } = await signUp();
+    const before = await credits(token);
+    const unnamed = await order(token, customOrder({ recipientName: "Maëlys" }));
+    expect(unnamed.status).toBe(400);
+    expect(Object.keys((await json(unnamed)).error.fields)).toEqual(["recipientName"]);
+    const orphan = await order(token, customOrder({ pronounceAs: "shi-vawn" }));
+    expect(orphan.status).toBe(400);
+    expect(Object.keys((await json(orphan)).error.fields)).toEqual(["pronounceAs"]);
+    // Instrumental: nothing is sung, so nothing to check.
+    expect((await order(token, customOrder({ recipientName: "Maëlys", vocal: "instrumental", lyrics: "" }))).status).toBe(202);
+    expect((await credits(token)).balance).toBe(before.balance);
+  });
+
+  it("gives a song for no one in particular under its title, never as a song for its title", async () => {
+    const { token } = await signUp();
+    const created = await orderJob(token, customOrder());
+    expect((await db.select().from(generations).where(eq(generations.jobId, created.id)).get())?.context).toBeNull();
+    const song = await waitForStatus(token, created.id, ["SUCCEEDED"]);
+    const gift = await give(token, song.takes[0].trackId);
+    expect(gift.recipientName).toBeNull();
+    const view = await json(await call(`/api/public/gifts/${tokenOf(gift)}`));
+    expect(view).toMatchObject({ recipientName: null, title: "Happy Birthday, Siobhán" });
+    const cover = await call(new URL(gift.coverUrl).pathname);
+    expect(cover.status).toBe(200);
+    expect(cover.headers.get("content-type")).toBe("image/png");
   });
 });

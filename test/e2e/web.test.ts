@@ -43,15 +43,17 @@ beforeAll(async () => {
   const partnerPort = await freePort();
   partnerUrl = `http://127.0.0.1:${partnerPort}`;
   // A partner's page on another origin, embedding the player and recording what it posts.
-  partner = createServer((_req, res) => {
+  partner = createServer((req, res) => {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    const src = new URL(req.url ?? "/", partnerUrl).searchParams.get("src") ?? embedSrc;
     res.end(`<!doctype html><html lang="en"><head><title>Partner</title></head><body><h1>Partner blog</h1>
-<iframe id="player" title="Refrain player" src="${embedSrc}" width="600" height="120" allow="autoplay"></iframe>
+<iframe id="player" title="Refrain player" src="${src.replaceAll('"', "&quot;")}" width="600" height="120" allow="autoplay"></iframe>
 <script>window.events=[];addEventListener("message",e=>{if(e.data&&e.data.source==="refrain")window.events.push({origin:e.origin,...e.data})});</script></body></html>`);
   }).listen(partnerPort, "127.0.0.1");
   turnstile = await startTurnstileSimulator();
   stack = await startStack(240_000, {
-    EMBED_ORIGINS: partnerUrl,
+    // The partner again as "localhost": another site than the stack's 127.0.0.1, so its frame is cross-site.
+    EMBED_ORIGINS: `${partnerUrl} http://localhost:${partnerPort}`,
     EMBED_LINK_TTL_SECONDS: String(EMBED_LINK_TTL_SECONDS),
     TURNSTILE_SITE_KEY,
     TURNSTILE_SECRET_KEY: TURNSTILE_PASS_SECRET,
@@ -109,11 +111,12 @@ describe("the web app in a browser", () => {
       if (r.request().resourceType() === "script") scriptBytes.push((await r.body().catch(() => Buffer.alloc(0))).length);
     });
 
-    // Home: French from Accept-Language, no JavaScript at all (budget 100 kB gzipped).
+    // Home: French from Accept-Language, no React: only the samples' small script (budget 100 kB gzipped).
     await page.goto(stack.url);
     expect(new URL(page.url()).pathname).toBe("/fr");
     expect(await page.locator("h1").innerText()).toBe(fr.home.title);
-    expect(await page.locator("script[src], link[rel=modulepreload]").count()).toBe(0);
+    expect(await page.locator("script[src]").evaluateAll((s) => s.map((x) => new URL((x as HTMLScriptElement).src).pathname))).toEqual(["/samples/player.js"]);
+    expect(await page.locator("link[rel=modulepreload]").count()).toBe(0);
     expect(scriptBytes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(100_000);
     expect(await serious(page)).toEqual([]);
     await shot(page, "01-home-fr");
@@ -304,6 +307,9 @@ describe("the web app in a browser", () => {
     expect(await page.getByTestId("balance").innerText()).toBe("40");
     expect(cspViolations).toEqual([]);
     expect(await page.getByTestId("ledger-reason").allInnerTexts()).toEqual(expect.arrayContaining([en.credits.reasons.welcome, en.credits.reasons.order, en.credits.reasons.delivered]));
+    // Signed amounts, newest first, with the balance after each: the welcome +50, the song −10, 40 left.
+    expect(await page.getByTestId("ledger-amount").allInnerTexts()).toEqual(["\u221210", en.firstSong.credits.held.replace("{{n}}", "10"), "+50"]);
+    expect(await page.getByTestId("ledger-balance").allInnerTexts()).toEqual(["40", "50", "50"]);
     await context.close();
   }, 600_000);
 
@@ -444,4 +450,136 @@ describe("the web app in a browser", () => {
     await shot(page, "24-admin-credits-en");
     await context.close();
   }, 300_000);
+
+  it("lets a visitor hear a sample in each language on the home page, its sung line lit", async () => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${stack.url}/en`);
+    for (const language of ["en", "fr"] as const) {
+      const sample = JSON.parse(readFileSync(join(process.cwd(), "public", "samples", `sample-${language}.json`), "utf8"));
+      const box = page.getByTestId(`sample-${language}`);
+      expect(await box.getByRole("heading", { level: 3 }).innerText()).toBe(en.firstSong.home.sample[language]);
+      // The lines shown are the lines sung, in order.
+      const shown = await box.locator("[data-start]").allInnerTexts();
+      const sung = [...sample.timings].sort((a: any, b: any) => a.startSec - b.startSec).map((t: any) => sample.lyrics.sections[t.section].lines[t.line]);
+      expect(shown).toEqual(sung);
+      // Played from the start: the first sung line lights up when its time comes.
+      const first = [...sample.timings].sort((a: any, b: any) => a.startSec - b.startSec)[0];
+      await box.locator("audio").evaluate((a: HTMLAudioElement) => a.play());
+      await box.locator("p.sung").waitFor({ timeout: 20_000 + first.startSec * 1000 });
+      expect(await box.locator("p.sung").innerText()).toBe(sample.lyrics.sections[first.section].lines[first.line]);
+      expect(await box.locator("p.sung").getAttribute("aria-current")).toBe("true");
+      await box.locator("audio").evaluate((a: HTMLAudioElement) => a.pause());
+    }
+    expect(await serious(page)).toEqual([]);
+    await shot(page, "30-home-samples-en");
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it("orders custom lyrics for someone: the song page, the gift page and its cover carry their name; the embed runs cross-site without errors", async () => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    await context.route("https://challenges.cloudflare.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: fakeTurnstileScript }));
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/en/signin`);
+    // The demo sign-in is printed by the local start only, never shown by a page.
+    expect(await page.locator("body").innerText()).not.toContain(DEMO.password);
+    await page.getByLabel(en.auth.email).fill(DEMO.email);
+    await page.getByLabel(en.auth.password).fill(DEMO.password);
+    await page.getByRole("button", { name: en.auth.submitSignin }).click();
+    await page.waitForURL(/\/en\/new$/);
+
+    await page.getByLabel(en.order.modeCustom).check();
+    const title = "Happy Birthday, Siobhán";
+    await page.getByLabel(en.order.songTitle, { exact: true }).fill(title);
+    // Limits are said before they are reached.
+    expect(await page.getByTestId("count-title").innerText()).toBe(`${[...title].length}/80`);
+    await page.getByTestId("custom-recipient").fill("Siobhán");
+    await page.getByLabel(en.order.pronounceAs).fill("shi-vawn");
+    await page.getByLabel(en.order.lyrics, { exact: true }).fill("[Verse]\nSiobhán, the candles light the room\nYour laugh is how the mornings bloom\n[Chorus]\nHappy birthday, Siobhán, sing along\nSiobhán, this is your song");
+    await page.getByLabel(en.order.length).selectOption("30");
+    expect(await page.getByTestId("count-lyrics").innerText()).toContain("4 lines");
+    // Switching the page to French offers to sing the song in French too.
+    await page.getByTestId("switch-language").click();
+    await page.waitForURL(/\/fr\/new$/);
+    await page.getByTestId("language-offer").waitFor();
+    await shot(page, "31-order-custom-language-offer-fr");
+    await page.getByTestId("switch-language").click();
+    await page.waitForURL(/\/en\/new$/);
+    expect(await page.getByTestId("custom-recipient").inputValue()).toBe("Siobhán");
+    await shot(page, "32-order-custom-en");
+    await page.getByRole("button", { name: /Confirm the order/ }).click();
+    await page.waitForURL(/\/en\/songs\/[^/]+$/);
+    const jobId = page.url().split("/").pop()!;
+    await page.getByTestId("audio").waitFor({ timeout: 240_000 });
+
+    // The title once; the status before the player; one action for another take, its cost said first.
+    expect(await page.locator("h1").allInnerTexts()).toEqual([title]);
+    expect(await page.getByText(title, { exact: true }).count()).toBe(1);
+    const order = await page.evaluate(() => {
+      const status = document.querySelector("#progress-title")!;
+      const audio = document.querySelector("[data-testid=audio]")!;
+      return Boolean(status.compareDocumentPosition(audio) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(order).toBe(true);
+    expect(await page.getByTestId("another-take-cost").innerText()).toBe(en.firstSong.song.costFree);
+    expect(await page.getByTestId("make-variation").innerText()).toBe(en.firstSong.song.makeFree);
+    expect(await page.getByRole("button", { name: /another take/i }).count()).toBe(1);
+
+    // The lyrics shown are the lines the take sang, in order, lit as they are sung.
+    const signin = (await (await fetch(`${stack.url}/api/auth/signin`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(DEMO) })).json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${signin.accessToken}` };
+    const job: any = await (await fetch(`${stack.url}/api/jobs/${jobId}`, { headers: auth })).json();
+    expect(job.request).toMatchObject({ recipientName: "Siobhán" });
+    const trackId = job.chosenTrackId ?? job.takes[0].trackId;
+    const track: any = await (await fetch(`${stack.url}/api/tracks/${trackId}`, { headers: auth })).json();
+    if (track.timings?.length) {
+      const sung = [...track.timings].sort((a: any, b: any) => a.startSec - b.startSec);
+      expect(await page.getByTestId("lyrics").locator("p").allInnerTexts()).toEqual(sung.map((t: any) => job.lyrics.sections[t.section].lines[t.line]));
+      await page.getByTestId("audio").evaluate((a: HTMLAudioElement, at: number) => ((a.currentTime = at), a.play()), sung[0].startSec + 0.2);
+      await page.getByTestId("current-line").waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId("current-line").innerText()).toBe(job.lyrics.sections[sung[0].section].lines[sung[0].line]);
+      await page.getByTestId("audio").evaluate((a: HTMLAudioElement) => a.pause());
+    }
+    expect(await serious(page)).toEqual([]);
+    await shot(page, "33-song-custom-en");
+
+    // A gift of it: the page and its cover say who it is for.
+    await page.getByTestId("gift-message-input").fill("For you, Siobhán.");
+    await page.getByTestId("make-gift").click();
+    const giftUrl = (await page.getByTestId("gift-url").first().inputValue()).replace(/^https?:\/\/[^/]+/, stack.url);
+    const visitor = await browser.newContext({ locale: "fr-FR" });
+    const gift = await visitor.newPage();
+    await gift.goto(giftUrl);
+    expect(await gift.getByTestId("gift-name").innerText()).toBe("Siobhán");
+    expect(await gift.locator('meta[property="og:title"]').getAttribute("content")).toBe(en.gift.headline.replace("{{name}}", "Siobhán"));
+    const view: any = await (await fetch(`${stack.url}/api/public/gifts/${giftUrl.split("/g/")[1]}`)).json();
+    expect(view.recipientName).toBe("Siobhán");
+    const cover = await fetch((await gift.locator('meta[property="og:image"]').getAttribute("content"))!.replace(/^https?:\/\/[^/]+/, stack.url));
+    expect(cover.headers.get("content-type")).toBe("image/png");
+    writeFileSync(join(shots, "34-gift-custom-cover.png"), new Uint8Array(await cover.arrayBuffer()));
+    await shot(gift, "35-gift-custom");
+    await visitor.close();
+
+    // The embed, framed by another site: nothing in the console.
+    await page.getByTestId("embed").click();
+    const snippet = await page.getByTestId("embed-code").inputValue();
+    const src = /src="([^"]+)"/.exec(snippet)![1]!.replace(/^https?:\/\/[^/]+/, stack.url);
+    const crossSite = await browser.newContext({ locale: "en-GB" });
+    const partnerPage = await crossSite.newPage();
+    const problems: string[] = [];
+    partnerPage.on("console", (m) => void (m.type() === "error" && problems.push(`${m.location().url}: ${m.text()}`)));
+    partnerPage.on("pageerror", (e) => problems.push(e.message));
+    await partnerPage.goto(`${partnerUrl.replace("127.0.0.1", "localhost")}/?src=${encodeURIComponent(src)}`);
+    const frame = partnerPage.frameLocator("#player");
+    await frame.getByTestId("play").click();
+    await partnerPage.waitForFunction(() => (window as any).events.some((e: any) => e.type === "timeupdate" && e.currentTime > 0.5), undefined, { timeout: 20_000 });
+    await frame.getByTestId("play").click();
+    expect(problems).toEqual([]);
+    await shot(partnerPage, "36-embed-cross-site");
+    await crossSite.close();
+    await context.close();
+  }, 420_000);
 });

@@ -29,6 +29,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // Pages that work as plain HTML (the home page: text and links) ship no JavaScript at all.
   const matches = useMatches();
   const hydrate = !matches.some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  // A page framed by other sites (the embed) may be denied sessionStorage, where scroll restoration keeps its
+  // positions: reading it there throws a SecurityError. Such a page has nothing to restore anyway.
+  const restoreScroll = hydrate && !matches.some((m) => (m.handle as { framed?: boolean } | undefined)?.framed);
   // A page may speak another language than the visitor's (a gift speaks its sender's).
   const pageLocale = matches.map((m) => (m.loaderData as { pageLocale?: string } | undefined)?.pageLocale).findLast(Boolean);
   return (
@@ -37,11 +40,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        <Links />
+        {/* Stylesheets need no nonce (the CSP allows 'self'); an empty one keeps React Router from adding the
+            server's, which the browser hides from the page and hydration then reports as a mismatch. */}
+        <Links nonce="" />
       </head>
       <body>
         {children}
-        {hydrate && <ScrollRestoration />}
+        {restoreScroll && <ScrollRestoration />}
         {hydrate && <Scripts />}
       </body>
     </html>

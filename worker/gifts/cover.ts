@@ -1,5 +1,6 @@
 // The Open Graph image of a gift page: "A song for" / "Une chanson pour", the recipient's name as large as it
-// fits, the song's title if it has one, and the brand, on colours drawn from the name.
+// fits, the song's title if it has one, and the brand, on colours drawn from the name. A song for no one in
+// particular shows its title alone, as large as the name would be.
 //
 // SVG rasterised by resvg compiled to WebAssembly. Workers have no system fonts, so the two fonts travel with
 // the code and are handed to resvg on every render.
@@ -16,7 +17,8 @@ import dmSansFile from "./fonts/dm-sans-500.ttf.bin";
 import frauncesFile from "./fonts/fraunces-700.ttf.bin";
 import { cleanText, escapeXml, fitLine, hashText, layoutName } from "./text";
 
-export type GiftCoverInput = { name: string; locale: "fr" | "en"; title?: string | null };
+/** `name` is who the song is for; a song for no one in particular has its title drawn in its place, never "A song for <title>". */
+export type GiftCoverInput = { name: string | null; locale: "fr" | "en"; title?: string | null };
 
 export const COVER_WIDTH = 1200;
 export const COVER_HEIGHT = 630;
@@ -85,25 +87,33 @@ export async function renderGiftCover(input: GiftCoverInput): Promise<Uint8Array
   }
 }
 
+/** What the cover says, top to bottom: the headline and the title only when the song is for someone. */
+export function coverWords(input: GiftCoverInput): { headline: string | null; name: string; title: string | null } {
+  const recipient = input.name ? cleanText(input.name, MAX_NAME_GRAPHEMES) : "";
+  const title = input.title ? cleanText(input.title, MAX_TITLE_GRAPHEMES) : "";
+  if (!recipient) return { headline: null, name: title, title: null };
+  return { headline: HEADLINES[input.locale], name: recipient, title: title || null };
+}
+
 /** The SVG behind the cover; resvg must be initialised (the name's width is checked with it). */
 function coverSvg(input: GiftCoverInput): string {
   const fonts = fontMetrics();
-  const name = cleanText(input.name, MAX_NAME_GRAPHEMES);
-  const title = input.title ? cleanText(input.title, MAX_TITLE_GRAPHEMES) : "";
+  const { headline, name, title } = coverWords(input);
   const fittedTitle = title ? fitLine(title, fonts.text, { maxWidth: TEXT_WIDTH, maxSize: TITLE_MAX_SIZE, minSize: TITLE_MIN_SIZE }, QUOTES[input.locale]) : undefined;
   const titleBox = fittedTitle ? GAP + fittedTitle.fontSize * 1.3 : 0;
+  const headlineBox = headline ? HEADLINE_BOX + GAP : 0;
 
-  const nameRoom = BLOCK_BOTTOM - BLOCK_TOP - HEADLINE_BOX - GAP - titleBox - 2 * GAP;
+  const nameRoom = BLOCK_BOTTOM - BLOCK_TOP - headlineBox - titleBox - 2 * GAP;
   const layout = layoutName(name, fonts.name, { maxWidth: TEXT_WIDTH, maxHeight: nameRoom, maxFontSize: 150, lineHeight: NAME_LINE_HEIGHT, maxLines: 3 });
   const nameSize = Math.min(layout.fontSize, inkLimitedSize(layout.lines));
   const nameBox = layout.lines.length * nameSize * NAME_LINE_HEIGHT;
 
-  const blockHeight = HEADLINE_BOX + GAP + nameBox + titleBox;
+  const blockHeight = headlineBox + nameBox + titleBox;
   const top = BLOCK_TOP + (BLOCK_BOTTOM - BLOCK_TOP - blockHeight) / 2;
   const centre = COVER_WIDTH / 2;
   const parts = [background(name)];
-  parts.push(text(HEADLINES[input.locale], centre, top + HEADLINE_SIZE * 0.95, HEADLINE_SIZE, TEXT_FONT, 'fill="#ffffff" fill-opacity="0.85" letter-spacing="0.5"'));
-  const nameTop = top + HEADLINE_BOX + GAP;
+  if (headline) parts.push(text(headline, centre, top + HEADLINE_SIZE * 0.95, HEADLINE_SIZE, TEXT_FONT, 'fill="#ffffff" fill-opacity="0.85" letter-spacing="0.5"'));
+  const nameTop = top + headlineBox;
   layout.lines.forEach((line, i) => {
     const baseline = nameTop + nameSize * (NAME_BASELINE + i * NAME_LINE_HEIGHT);
     parts.push(text(line, centre, baseline, nameSize, NAME_FONT, 'fill="#ffffff"'));

@@ -1,2 +1,2 @@
-export { COVER_HEIGHT, COVER_WIDTH, type GiftCoverInput, renderGiftCover } from "./cover";
-export { giftByToken, giftUrl, ownedGift, ownerGiftView, publicGiftView } from "./view";
+export { COVER_HEIGHT, COVER_WIDTH, coverWords, type GiftCoverInput, renderGiftCover } from "./cover";
+export { giftByToken, giftUrl, ownedGift, ownerGiftView, publicGiftView, takeLyrics } from "./view";

@@ -15,7 +15,7 @@ export function ownerGiftView(env: Env, g: Gift) {
     id: g.id,
     jobId: g.jobId,
     trackId: g.trackId,
-    recipientName: g.recipientName,
+    recipientName: g.recipientName || null,
     senderName: g.senderName,
     message: g.message,
     allowDownload: g.allowDownload,
@@ -42,30 +42,38 @@ export async function ownedGift(db: Database, userId: string, id: string): Promi
   return gift;
 }
 
+/**
+ * A take's lyrics as its players show them: the order's lyrics, the language they are in, and when the engine
+ * sang each line of this take (null when the engine does not say; the pages then show every line).
+ */
+export async function takeLyrics(db: Database, jobId: string, trackId: string) {
+  const generation = await db.select({ lyrics: generations.lyrics, timings: generations.timings, language: generations.language }).from(generations).where(eq(generations.jobId, jobId)).get();
+  if (!generation) return null;
+  const timings = lineTimingSchema.array().safeParse(generation.timings?.[trackId]);
+  return { lyrics: generation.lyrics ?? null, lyricsLanguage: generation.language, timings: timings.success ? timings.data : null };
+}
+
 /** What the recipient's page needs: the take, its lyrics and line timings, short-lived links (refreshed by the page). */
 export async function publicGiftView(env: Env, db: Database, gift: Gift) {
-  const [track, generation] = await Promise.all([
+  const [track, sung] = await Promise.all([
     db.select({ id: tracks.id, title: tracks.title, durationSeconds: tracks.durationSeconds }).from(tracks).where(eq(tracks.id, gift.trackId)).get(),
-    db.select({ lyrics: generations.lyrics, timings: generations.timings, language: generations.language }).from(generations).where(eq(generations.jobId, gift.jobId)).get(),
+    takeLyrics(db, gift.jobId, gift.trackId),
   ]);
-  if (!track || !generation) throw notFound("Gift");
+  if (!track || !sung) throw notFound("Gift");
   const ttl = publicLinkTtl(env);
   const now = Date.now();
   const [stream, download] = await Promise.all([
     signMediaLink(env, track.id, "inline", now, "mp3", ttl),
     gift.allowDownload ? signMediaLink(env, track.id, "attachment", now, "mp3", ttl) : null,
   ]);
-  const timings = lineTimingSchema.array().safeParse(generation.timings?.[track.id]);
   return {
-    recipientName: gift.recipientName,
+    recipientName: gift.recipientName || null,
     senderName: gift.senderName,
     message: gift.message,
     locale: gift.locale,
     title: track.title,
     durationSeconds: track.durationSeconds,
-    lyrics: generation.lyrics ?? null,
-    lyricsLanguage: generation.language,
-    timings: timings.success ? timings.data : null,
+    ...sung,
     streamUrl: stream.url,
     downloadUrl: download?.url ?? null,
     expiresAt: stream.expiresAt,

@@ -195,6 +195,10 @@ async function place(
     finishedAt: null,
   };
   const { mode, projectId: _project, engine: _engine, approveLyrics: _approve, language, vocal, styleTags, mood, durationSeconds, seed, ...brief } = body;
+  // Custom lyrics keep only who they are for; a revision keeps its parent's. The singer's pronunciation
+  // comes from there too, so a revision sings the name as its parent did.
+  const recipient = body.mode === "custom" && body.recipientName ? { recipientName: body.recipientName, ...(body.pronounceAs ? { pronounceAs: body.pronounceAs } : {}) } : null;
+  const context = (revision ? revision.context : mode === "context" ? brief : recipient) as { recipientName?: string; pronounceAs?: string } | null;
   try {
     await db.batch([
       db.insert(idempotencyKeys).values({ userId, key: idempotencyKey, requestHash, jobId: job.id, createdAt: now }),
@@ -204,7 +208,7 @@ async function place(
       db.insert(generations).values({
         jobId: job.id,
         mode,
-        context: revision ? revision.context : mode === "context" ? brief : null,
+        context,
         lyrics: customLyrics,
         lyricsSource: customLyrics ? "user" : null,
         language,
@@ -214,7 +218,7 @@ async function place(
         durationSeconds,
         params: {},
         provider: routed.provider,
-        pronunciations: body.mode === "context" && body.pronounceAs ? { [body.recipientName]: body.pronounceAs } : null,
+        pronunciations: context?.recipientName && context.pronounceAs ? { [context.recipientName]: context.pronounceAs } : null,
         seed: seed ?? crypto.getRandomValues(new Uint32Array(1))[0]! >>> 1,
         updatedAt: now,
       }),

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { jobModes, jobStatuses, languages, sectionKinds, vocals } from "../../db";
 import { maxSungLines } from "../../domain/song-form";
 import { parseLyricsText } from "../../providers/lyrics-text";
+import { mentionsName } from "./name-check";
 
 const styleTags = z.array(z.string().trim().min(1).max(40)).min(1).max(6).default(["pop"]).describe("Genres and styles, e.g. pop, folk, chanson.");
 const minDuration = 30;
@@ -36,6 +37,8 @@ export const customJobSchema = z
     mode: z.literal("custom"),
     title: z.string().trim().min(1).max(80),
     lyrics: z.string().trim().max(5000).default("").describe("Your lyrics; [Verse], [Chorus], [Bridge] tags mark the sections."),
+    recipientName: contextJobSchema.shape.recipientName.optional().describe("Who the song is for, if anyone: the lyrics must name them, the gift page and its cover show them."),
+    pronounceAs: contextJobSchema.shape.pronounceAs,
     ...common,
   })
   .refine((job) => job.vocal === "instrumental" || /\p{L}/u.test(job.lyrics), { path: ["lyrics"], message: "Lyrics are required unless the song is instrumental" })
@@ -54,6 +57,12 @@ export const customJobSchema = z
         `${lines} lines are too many for a song of ${job.durationSeconds} s, which sings at most ${fits}: ` +
         (length ? `choose ${length} s or longer, or shorten the lyrics.` : `shorten the lyrics to ${maxSungLines(maxDuration)} lines or fewer.`),
     });
+  })
+  .refine((job) => !job.pronounceAs || job.recipientName, { path: ["pronounceAs"], message: "A pronunciation needs the recipient's name" })
+  // Checked now rather than after the song is made: takes that never name their recipient are not delivered.
+  .refine((job) => !job.recipientName || job.vocal === "instrumental" || mentionsName(job.lyrics, job.recipientName), {
+    path: ["recipientName"],
+    message: "The lyrics never name the recipient",
   })
   .meta({ id: "CustomJob" });
 

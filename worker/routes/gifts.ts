@@ -25,7 +25,7 @@ export const giftSchema = z
     id: z.string(),
     jobId: z.string(),
     trackId: z.string(),
-    recipientName: z.string(),
+    recipientName: z.string().nullable().describe("Who it is for; null for a song for no one in particular."),
     senderName: z.string().nullable(),
     message: z.string(),
     allowDownload: z.boolean(),
@@ -40,7 +40,7 @@ export const giftSchema = z
 
 const publicGiftSchema = z
   .object({
-    recipientName: z.string(),
+    recipientName: z.string().nullable().describe("Who it is for; null for a song for no one in particular (its title stands for it)."),
     senderName: z.string().nullable(),
     message: z.string(),
     locale: z.enum(languages),
@@ -81,7 +81,8 @@ export const giftRoutes = router()
         .get();
       if (!found) throw notFound("Track");
       if (found.job.status !== "SUCCEEDED") throw new ApiError("conflict", "Only a finished song can be given");
-      const recipient = body.recipientName ?? (found.context as { recipientName?: string } | null)?.recipientName ?? found.job.title ?? found.track.title ?? "";
+      // A song for no one in particular (custom lyrics without a recipient) stays so: "" is no recipient.
+      const recipient = body.recipientName ?? (found.context as { recipientName?: string } | null)?.recipientName ?? "";
       const now = Date.now();
       const row = {
         id: `gft_${crypto.randomUUID()}`,
@@ -192,7 +193,7 @@ export const giftRoutes = router()
       if (stored) png = new Uint8Array(await stored.arrayBuffer());
       else {
         const title = (await c.var.db.select({ title: tracks.title }).from(tracks).where(eq(tracks.id, gift.trackId)).get())?.title;
-        png = new Uint8Array(await renderGiftCover({ name: gift.recipientName, locale: gift.locale, title }));
+        png = new Uint8Array(await renderGiftCover({ name: gift.recipientName || null, locale: gift.locale, title }));
         await c.env.AUDIO.put(key, png, { httpMetadata: { contentType: "image/png" } });
       }
       return c.body(png, 200, { "Content-Type": "image/png", "Cache-Control": "public, max-age=600" });

@@ -1,10 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
-import { tracks, users } from "../../db";
+import { languages, tracks, users } from "../../db";
+import { lineTimingSchema } from "../../providers/contract";
 import { randomToken, requireUser } from "../auth";
+import { takeLyrics } from "../gifts";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
+import { lyricsSchema } from "../jobs/schemas";
 import { dispositions, mediaFormats, publicLinkTtl, serveTrack, signMediaLink, verifyMediaLink } from "../media";
 
 const trackSchema = z
@@ -20,6 +23,7 @@ const trackSchema = z
     sizeBytes: z.int(),
     sha256: z.string(),
     wavSizeBytes: z.int().nullable(),
+    timings: z.array(lineTimingSchema).nullable().describe("When each lyric line is sung in this take, where the engine knows it."),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "Track" });
@@ -31,8 +35,17 @@ const shareSchema = z
   .object({ token: z.string(), shareUrl: z.string(), embedUrl: z.string(), embedHtml: z.string(), oembedUrl: z.string() })
   .meta({ id: "TrackShare", description: "Anyone holding the token may play this take, until the owner stops sharing it." });
 const publicTrackSchema = z
-  .object({ id: z.string(), title: z.string().nullable(), durationSeconds: z.number().nullable(), streamUrl: z.string(), expiresAt: z.iso.datetime() })
-  .meta({ id: "PublicTrack", description: "A shared take: a short-lived stream link; ask again before it expires." });
+  .object({
+    id: z.string(),
+    title: z.string().nullable(),
+    durationSeconds: z.number().nullable(),
+    streamUrl: z.string(),
+    expiresAt: z.iso.datetime(),
+    lyrics: lyricsSchema.nullable(),
+    lyricsLanguage: z.enum(languages).nullable(),
+    timings: z.array(lineTimingSchema).nullable().describe("When each lyric line is sung, where the engine knows it."),
+  })
+  .meta({ id: "PublicTrack", description: "A shared take: its lyrics and a short-lived stream link; ask again before it expires." });
 
 const publicUrls = (env: Env, trackId: string, token: string) => {
   const base = env.PUBLIC_URL.replace(/\/$/, "");
@@ -60,9 +73,18 @@ export async function sharedTrack(db: import("../../db").Database, id: string, t
   return found?.track ?? null;
 }
 
-export async function publicTrackView(env: Env, t: { id: string; title: string | null; durationSeconds: number | null }) {
-  const stream = await signMediaLink(env, t.id, "inline", Date.now(), "mp3", publicLinkTtl(env));
-  return { id: t.id, title: t.title, durationSeconds: t.durationSeconds, streamUrl: stream.url, expiresAt: stream.expiresAt };
+export async function publicTrackView(env: Env, db: import("../../db").Database, t: { id: string; jobId: string; title: string | null; durationSeconds: number | null }) {
+  const [stream, sung] = await Promise.all([signMediaLink(env, t.id, "inline", Date.now(), "mp3", publicLinkTtl(env)), takeLyrics(db, t.jobId, t.id)]);
+  return {
+    id: t.id,
+    title: t.title,
+    durationSeconds: t.durationSeconds,
+    streamUrl: stream.url,
+    expiresAt: stream.expiresAt,
+    lyrics: sung?.lyrics ?? null,
+    lyricsLanguage: sung?.lyricsLanguage ?? null,
+    timings: sung?.timings ?? null,
+  };
 }
 
 const common = { tags: ["Tracks"], security: bearer, middleware: requireUser };
@@ -74,7 +96,8 @@ export const trackRoutes = router()
       const t = await c.var.db.select().from(tracks).where(and(eq(tracks.id, c.req.valid("param").id), eq(tracks.userId, c.var.user.id))).get();
       if (!t) throw notFound("Track");
       const { r2Key: _key, wavR2Key: _wavKey, wavSha256: _wavSha, shareToken: _share, userId: _user, contentType: _type, provider: _provider, providerTakeId: _take, createdAt, ...rest } = t;
-      return c.json({ ...rest, createdAt: new Date(createdAt).toISOString() }, 200);
+      const sung = await takeLyrics(c.var.db, t.jobId, t.id);
+      return c.json({ ...rest, timings: sung?.timings ?? null, createdAt: new Date(createdAt).toISOString() }, 200);
     },
   )
   .openapi(
@@ -171,7 +194,7 @@ export const trackRoutes = router()
       const t = await sharedTrack(c.var.db, c.req.valid("param").id, c.req.valid("query").t);
       if (!t) throw notFound("Track");
       c.header("Cache-Control", "no-store");
-      return c.json(await publicTrackView(c.env, t), 200);
+      return c.json(await publicTrackView(c.env, c.var.db, t), 200);
     },
   )
   .openapi(

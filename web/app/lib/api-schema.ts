@@ -3600,6 +3600,10 @@ export interface components {
              * @default
              */
             lyrics?: string;
+            /** @description Who the song is for, if anyone: the lyrics must name them, the gift page and its cover show them. */
+            recipientName?: string;
+            /** @description How the name sounds, e.g. "ma-é-liss" for Maëlys: the lyrics keep the spelling, our singer sings this. */
+            pronounceAs?: string;
             /** @description A project of yours to file the song under. */
             projectId?: string;
             /** @enum {string} */
@@ -3707,6 +3711,13 @@ export interface components {
             sizeBytes: number;
             sha256: string;
             wavSizeBytes: number | null;
+            /** @description When each lyric line is sung in this take, where the engine knows it. */
+            timings: {
+                section: number;
+                line: number;
+                startSec: number;
+                endSec: number;
+            }[] | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -3726,7 +3737,7 @@ export interface components {
             embedHtml: string;
             oembedUrl: string;
         };
-        /** @description A shared take: a short-lived stream link; ask again before it expires. */
+        /** @description A shared take: its lyrics and a short-lived stream link; ask again before it expires. */
         PublicTrack: {
             id: string;
             title: string | null;
@@ -3734,6 +3745,16 @@ export interface components {
             streamUrl: string;
             /** Format: date-time */
             expiresAt: string;
+            lyrics: components["schemas"]["Lyrics"];
+            /** @enum {string|null} */
+            lyricsLanguage: "fr" | "en" | null;
+            /** @description When each lyric line is sung, where the engine knows it. */
+            timings: {
+                section: number;
+                line: number;
+                startSec: number;
+                endSec: number;
+            }[] | null;
         };
         OEmbed: {
             /** @enum {string} */
@@ -3751,7 +3772,8 @@ export interface components {
             id: string;
             jobId: string;
             trackId: string;
-            recipientName: string;
+            /** @description Who it is for; null for a song for no one in particular. */
+            recipientName: string | null;
             senderName: string | null;
             message: string;
             allowDownload: boolean;
@@ -3791,7 +3813,8 @@ export interface components {
             locale?: "fr" | "en";
         };
         PublicGift: {
-            recipientName: string;
+            /** @description Who it is for; null for a song for no one in particular (its title stands for it). */
+            recipientName: string | null;
             senderName: string | null;
             message: string;
             /** @enum {string} */

@@ -8,7 +8,7 @@ import { useRenewedLink } from "./renewed-link";
  * The shared player: refreshes its short-lived link before it expires (keeping position and play
  * state), and tells the page around it what happens (postMessage play/pause/ended/timeupdate).
  */
-export function EmbedPlayer({ track: initial, token }: { track: Schema<"PublicTrack">; token: string }) {
+export function EmbedPlayer({ track: initial, token, onTime }: { track: Schema<"PublicTrack">; token: string; onTime?: (seconds: number) => void }) {
   const { t } = useTranslation();
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
@@ -28,6 +28,7 @@ export function EmbedPlayer({ track: initial, token }: { track: Schema<"PublicTr
       ended: () => (setPlaying(false), post("ended")),
       timeupdate: () => {
         setTime(el.currentTime);
+        onTime?.(el.currentTime);
         if (Math.abs(el.currentTime - last) >= 0.25) {
           last = el.currentTime;
           post("timeupdate");
@@ -47,7 +48,7 @@ export function EmbedPlayer({ track: initial, token }: { track: Schema<"PublicTr
       for (const [k, fn] of Object.entries(handlers)) el.removeEventListener(k, fn);
       window.removeEventListener("message", onMessage);
     };
-  }, [track.id, duration]);
+  }, [track.id, duration, onTime]);
 
   const title = track.title ?? "Refrain";
   return (

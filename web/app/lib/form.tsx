@@ -42,13 +42,34 @@ export function ErrorSummary({ errors }: { errors: FormErrors }) {
 
 type InputProps = { id: string; name: string; "aria-invalid"?: boolean; "aria-describedby"?: string };
 
-export function Field({ name, label, hint, errors, children }: { name: string; label: string; hint?: string | undefined; errors: FormErrors; children: (props: InputProps) => React.ReactNode }) {
+/**
+ * A labelled field with its hint, its error in the page's language (`error` when this form knows better than
+ * the generic one) and, for text with a limit, a live count ("12/600") shown before the limit is reached.
+ */
+export function Field({
+  name,
+  label,
+  hint,
+  errors,
+  error,
+  count,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  errors: FormErrors;
+  error?: string | undefined;
+  count?: { value: number; max: number; label?: string; over?: boolean } | undefined;
+  children: (props: InputProps) => React.ReactNode;
+}) {
   const { t } = useTranslation();
   const base = useId();
   const invalid = Boolean(errors.fields?.[name]);
   const hintId = `${base}-hint`;
   const errorId = `${base}-error`;
-  const describedBy = [hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const countId = `${base}-count`;
+  const describedBy = [hint ? hintId : null, count ? countId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={invalid ? "field invalid" : "field"}>
       <label htmlFor={`field-${name}`}>{label}</label>
@@ -58,9 +79,14 @@ export function Field({ name, label, hint, errors, children }: { name: string; l
         </p>
       )}
       {children({ id: `field-${name}`, name, ...(invalid ? { "aria-invalid": true } : {}), ...(describedBy ? { "aria-describedby": describedBy } : {}) })}
+      {count && (
+        <p id={countId} className={count.over || count.value > count.max ? "count error" : "count"} data-testid={`count-${name}`} aria-live="polite">
+          {count.label ?? t("firstSong.order.count", { count: count.value, max: count.max })}
+        </p>
+      )}
       {invalid && (
         <p id={errorId} className="error" data-field-error={name}>
-          {t(`errors.field.${name}`, { defaultValue: t("errors.validation_failed") })}
+          {error ?? t(`errors.field.${name}`, { defaultValue: t("errors.validation_failed") })}
         </p>
       )}
     </div>

@@ -97,7 +97,7 @@ export function GiftMaker({ job, trackId }: { job: Schema<"Job">; trackId: strin
         <ul className="gifts" data-testid="gifts">
           {gifts.map((g) => (
             <li key={g.id} data-testid="gift" data-revoked={g.revokedAt ? "true" : "false"}>
-              <label htmlFor={`gift-url-${g.id}`}>{t("gift.link", { name: g.recipientName })}</label>
+              <label htmlFor={`gift-url-${g.id}`}>{g.recipientName ? t("gift.link", { name: g.recipientName }) : t("firstSong.gift.linkUntitled")}</label>
               <input id={`gift-url-${g.id}`} readOnly value={g.url} data-testid="gift-url" />
               <p className="muted" data-testid="gift-plays">
                 {g.revokedAt ? t("gift.revoked") : t("gift.plays", { count: g.plays, n: formatNumber(locale, g.plays) })}

@@ -1,21 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, unwrap, type Schema } from "./api";
 import { useRenewedLink } from "./renewed-link";
+import { SungLyrics } from "./sung-lyrics";
 
 type PublicGift = Schema<"PublicGift">;
 
-type Timing = NonNullable<PublicGift["timings"]>[number];
-
-/** The line being sung at `time`: the last one that has started, while it lasts. */
-export function currentLine(timings: readonly Timing[], time: number): Timing | null {
-  let current: Timing | null = null;
-  for (const t of timings) if (t.startSec <= time && (current === null || t.startSec >= current.startSec)) current = t;
-  return current && time < current.endSec + 0.75 ? current : null;
-}
-
 /**
- * The recipient's player: the song with its lyrics, the line being sung highlighted where the engine
+ * The recipient's player: the song with the lines it sings, the line being sung highlighted where the engine
  * gave timings; short-lived links refreshed before they expire, and one play counted per visit.
  */
 export function GiftPlayer({ gift: initial, token }: { gift: PublicGift; token: string }) {
@@ -32,12 +24,6 @@ export function GiftPlayer({ gift: initial, token }: { gift: PublicGift; token: 
     void api.POST("/api/public/gifts/{token}/plays", { ...path, keepalive: true }).catch(() => undefined);
   }
 
-  const line = useMemo(() => (gift.timings?.length ? currentLine(gift.timings, time) : null), [gift.timings, time]);
-  const lineRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    lineRef.current?.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
-  }, [line]);
-
   return (
     <section className="gift-player" aria-label={t("gift.listen")}>
       <audio
@@ -47,7 +33,7 @@ export function GiftPlayer({ gift: initial, token }: { gift: PublicGift; token: 
         src={initial.streamUrl}
         onPlay={onPlay}
         onTimeUpdate={(e) => setTime(e.currentTarget.currentTime)}
-        aria-label={t("gift.player", { name: gift.recipientName })}
+        aria-label={gift.recipientName ? t("gift.player", { name: gift.recipientName }) : t("song.player", { title: gift.title ?? "Refrain" })}
         data-testid="audio"
       />
       {gift.downloadUrl && (
@@ -57,22 +43,7 @@ export function GiftPlayer({ gift: initial, token }: { gift: PublicGift; token: 
           </a>
         </p>
       )}
-      {gift.lyrics && (
-        <div className="lyrics gift-lyrics" lang={gift.lyricsLanguage} data-testid="lyrics">
-          {gift.lyrics.sections.map((section, s) => (
-            <section key={s} aria-label={t(`sections.${section.kind}`, { defaultValue: section.kind })}>
-              {section.lines.map((text, l) => {
-                const sung = line?.section === s && line.line === l;
-                return (
-                  <p key={l} ref={sung ? lineRef : undefined} className={sung ? "sung" : undefined} aria-current={sung ? "true" : undefined} data-testid={sung ? "current-line" : undefined}>
-                    {text}
-                  </p>
-                );
-              })}
-            </section>
-          ))}
-        </div>
-      )}
+      {gift.lyrics && <SungLyrics lyrics={gift.lyrics} timings={gift.timings} time={time} lang={gift.lyricsLanguage} className="lyrics gift-lyrics" />}
     </section>
   );
 }

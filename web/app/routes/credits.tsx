@@ -6,6 +6,22 @@ import { CurrencySwitch, defaultCurrency, formatPrice, PackList } from "../lib/b
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatNumber, withLocale } from "../lib/i18n";
 
+// How each kind of ledger row moves the balance (credits owned): a hold only sets credits aside, a release
+// gives them back to what is available, a capture spends them.
+const balanceEffect: Record<Schema<"LedgerEntry">["kind"], -1 | 0 | 1> = { grant: 1, hold: 0, capture: -1, release: 0 };
+
+/** Each row with the balance just after it, from the current balance back (the ledger is newest first). */
+function withRunningBalance(balance: number, ledger: Schema<"LedgerEntry">[]) {
+  let after = balance;
+  return ledger.map((entry) => {
+    const row = { entry, change: balanceEffect[entry.kind] * entry.amount, after };
+    after -= row.change;
+    return row;
+  });
+}
+
+const signed = (locale: Parameters<typeof formatNumber>[0], n: number) => (n > 0 ? "+" : n < 0 ? "\u2212" : "") + formatNumber(locale, Math.abs(n));
+
 export default function Credits() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -126,15 +142,23 @@ export default function Credits() {
               <th scope="col">{t("credits.kind")}</th>
               <th scope="col">{t("credits.reason")}</th>
               <th scope="col">{t("credits.amount")}</th>
+              <th scope="col">{t("firstSong.credits.balanceAfter")}</th>
             </tr>
           </thead>
           <tbody>
-            {credits.ledger.map((e) => (
+            {withRunningBalance(credits.balance, credits.ledger).map(({ entry: e, change, after }) => (
               <tr key={e.id}>
                 <td>{formatDate(locale, e.createdAt)}</td>
                 <td>{t(`credits.kinds.${e.kind}`)}</td>
                 <td data-testid="ledger-reason">{e.jobId ? <Link to={withLocale(locale, `/songs/${e.jobId}`)}>{t(`credits.reasons.${e.reasonKind}`)}</Link> : t(`credits.reasons.${e.reasonKind}`)}</td>
-                <td className="num">{formatNumber(locale, e.amount)}</td>
+                <td className="num" data-testid="ledger-amount">
+                  {balanceEffect[e.kind] !== 0
+                    ? signed(locale, change)
+                    : t(e.kind === "hold" ? "firstSong.credits.held" : "firstSong.credits.released", { n: formatNumber(locale, e.amount) })}
+                </td>
+                <td className="num" data-testid="ledger-balance">
+                  {formatNumber(locale, after)}
+                </td>
               </tr>
             ))}
           </tbody>

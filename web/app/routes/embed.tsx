@@ -4,6 +4,7 @@ import { loadSharedTrack } from "../lib/public-track.server";
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) => loadSharedTrack(request, context, params.trackId ?? "");
 export const headers = () => ({ "Cache-Control": "no-store" });
+export const handle = { framed: true };
 export const meta: MetaFunction<typeof loader> = ({ loaderData: data }) => [{ title: data?.track.title ?? "Refrain" }, { name: "robots", content: "noindex" }];
 
 export default function Embed() {

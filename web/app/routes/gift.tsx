@@ -32,8 +32,9 @@ export const meta: MetaFunction<typeof loader> = ({ loaderData }) => {
   if (!loaderData || loaderData.state === "gone") return [{ title: "Refrain" }, { name: "robots", content: "noindex" }];
   const { gift, pageUrl, messages: m } = loaderData;
   const i18n = makeI18n(gift.locale, m);
-  const title = i18n.t("gift.headline", { name: gift.recipientName });
-  const description = gift.message || i18n.t("gift.description", { name: gift.recipientName });
+  // A song for no one in particular goes by its title, never as "a song for" its title.
+  const title = gift.recipientName ? i18n.t("gift.headline", { name: gift.recipientName }) : (gift.title ?? "Refrain");
+  const description = gift.message || (gift.recipientName ? i18n.t("gift.description", { name: gift.recipientName }) : i18n.t("firstSong.gift.descriptionUntitled"));
   return [
     { title: `${title} · Refrain` },
     // A private page: unfurled where it is sent, never indexed.
@@ -74,9 +75,15 @@ function GiftPage() {
   return (
     <main className="page narrow gift" id="main">
       <header className="gift-cover">
-        <p className="eyebrow">{t("gift.for")}</p>
-        <h1 data-testid="gift-name">{gift.recipientName}</h1>
-        {gift.title && <p className="muted">{gift.title}</p>}
+        {gift.recipientName ? (
+          <>
+            <p className="eyebrow">{t("gift.for")}</p>
+            <h1 data-testid="gift-name">{gift.recipientName}</h1>
+            {gift.title && <p className="muted">{gift.title}</p>}
+          </>
+        ) : (
+          <h1 data-testid="gift-title">{gift.title ?? "Refrain"}</h1>
+        )}
       </header>
       {gift.message && (
         <figure className="gift-message" data-testid="gift-message">

@@ -1,11 +1,45 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import fr from "../../../public/samples/sample-fr.json";
+import en from "../../../public/samples/sample-en.json";
 import { useAuth } from "../lib/auth";
 import { useLocale } from "../lib/hooks";
 import { withLocale } from "../lib/i18n";
+import { sungBlocks } from "../lib/sung-lyrics";
 
-// Plain HTML: the landing page ships no JavaScript (see root.tsx).
+// Plain HTML: the landing page ships no React (see root.tsx); only the samples' small script, which lights
+// their lines in time (public/samples/player.js).
 export const handle = { hydrate: false };
+
+// Made by `npm run samples` with the built-in engine.
+const samples = { fr, en } as const;
+
+function Sample({ language }: { language: keyof typeof samples }) {
+  const { t, i18n } = useTranslation();
+  const sample = samples[language];
+  const blocks = sungBlocks(sample.lyrics as Parameters<typeof sungBlocks>[0], sample.timings);
+  return (
+    <section className="sample" data-sample={language} aria-labelledby={`sample-${language}`} data-testid={`sample-${language}`}>
+      <h3 id={`sample-${language}`}>{t(`firstSong.home.sample.${language}`)}</h3>
+      <p className="muted" lang={language}>
+        {sample.title}
+      </p>
+      <audio controls preload="none" src={sample.audio} aria-label={`${t("firstSong.home.play")} — ${sample.title}`} data-testid="sample-audio" />
+      <div className="lyrics" lang={language}>
+        {blocks.map((block, b) => (
+          <section key={b}>
+            <h4 lang={i18n.language}>{t(`sections.${block.kind}`, { defaultValue: block.kind })}</h4>
+            {block.lines.map((line, l) => (
+              <p key={l} data-start={line.timing?.startSec} data-end={line.timing?.endSec}>
+                {line.text}
+              </p>
+            ))}
+          </section>
+        ))}
+      </div>
+    </section>
+  );
+}
 
 export default function Home() {
   const { t } = useTranslation();
@@ -26,6 +60,13 @@ export default function Home() {
         </Link>
         {auth.status !== "in" && <Link to={withLocale(locale, "/signin")}>{t("home.ctaSignin")}</Link>}
       </p>
+      <h2>{t("firstSong.home.samplesTitle")}</h2>
+      <p>{t("firstSong.home.samplesLead")}</p>
+      <div className="samples">
+        <Sample language={locale} />
+        <Sample language={locale === "fr" ? "en" : "fr"} />
+      </div>
+      <script src="/samples/player.js" defer />
     </div>
   );
 }

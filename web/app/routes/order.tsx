@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLoaderData, useNavigate, type LoaderFunctionArgs } from "react-router";
 import { api, ApiFailure, createJob, unwrap, type Schema } from "../lib/api";
@@ -8,6 +8,7 @@ import { useTurnstile } from "../lib/turnstile";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatNumber, withLocale } from "../lib/i18n";
 import { languages, styles, voices } from "../lib/options";
+import { maxSungLines } from "../../../domain/song-form";
 
 export function loader({ context }: LoaderFunctionArgs) {
   return { cost: Number(context.get(cloudflareContext).env.CREDITS_PER_SONG) };
@@ -20,6 +21,9 @@ const moodWords: Record<string, Record<(typeof moods)[number], string>> = {
   en: { joyful: "joyful", tender: "tender", nostalgic: "nostalgic", epic: "epic", funny: "funny", calm: "calm" },
 };
 const lengths = [30, 40, 60, 90, 120, 180, 240] as const;
+// The API's own limits (worker/jobs/schemas.ts), said beside each field before they are reached.
+const limits = { occasion: 200, recipientName: 60, pronounceAs: 80, relationship: 80, detail: 200, details: 6, title: 80, lyrics: 5000 } as const;
+const sectionTag = /^\s*\[[^\]]*\]\s*$/;
 
 export default function Order() {
   const { t } = useTranslation();
@@ -31,7 +35,19 @@ export default function Order() {
   const [credits, setCredits] = useState<Schema<"Credits"> | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
+  const [text, setText] = useState<Record<string, string>>({});
+  const [language, setLanguage] = useState<(typeof languages)[number]>(locale);
+  const [duration, setDuration] = useState(60);
+  // Switching the page's language offers the song's to match (once per switch, never on its own).
+  const [offer, setOffer] = useState(false);
+  const shownLocale = useRef(locale);
   const turnstile = useTurnstile();
+
+  useEffect(() => {
+    if (shownLocale.current === locale) return;
+    shownLocale.current = locale;
+    setOffer(language !== locale);
+  }, [locale, language]);
 
   useEffect(() => {
     if (auth.status === "in") unwrap(api.GET("/api/credits")).then(setCredits, () => undefined);
@@ -44,7 +60,6 @@ export default function Order() {
     const f = new FormData(event.currentTarget);
     const s = (k: string) => String(f.get(k) ?? "");
     // The selects offer only the API's values; whatever arrives, the API validates.
-    const language = s("language") as (typeof languages)[number];
     const common = {
       language,
       styleTags: [s("styleTags")],
@@ -64,7 +79,14 @@ export default function Order() {
             details: s("details").split("\n").map((l) => l.trim()).filter(Boolean),
             ...common,
           }
-        : { mode, title: s("title"), lyrics: s("lyrics"), ...common };
+        : {
+            mode,
+            title: s("title"),
+            lyrics: s("lyrics"),
+            ...(s("recipientName").trim() ? { recipientName: s("recipientName") } : {}),
+            ...(s("pronounceAs").trim() ? { pronounceAs: s("pronounceAs") } : {}),
+            ...common,
+          };
     setBusy(true);
     setErrors({});
     try {
@@ -79,6 +101,15 @@ export default function Order() {
   }
 
   const short = credits !== null && credits.available < cost;
+  const typed = (name: keyof typeof limits) => ({
+    value: text[name] ?? "",
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setText((x) => ({ ...x, [name]: e.target.value })),
+  });
+  const counted = (name: keyof typeof limits) => ({ value: [...(text[name] ?? "")].length, max: limits[name] });
+  const detailLines = (text.details ?? "").split("\n").filter((l) => l.trim()).length;
+  const lyricLines = (text.lyrics ?? "").split("\n").filter((l) => l.trim() && !sectionTag.test(l)).length;
+  const fits = maxSungLines(duration);
+  const other = (l: string) => t(`options.language.${l}`);
   return (
     <div className="page narrow">
       <Title>{t("order.title")}</Title>
@@ -96,20 +127,26 @@ export default function Order() {
         </fieldset>
         {mode === "context" ? (
           <>
-            <Field name="occasion" label={t("order.occasion")} hint={t("order.occasionHint")} errors={errors}>
-              {(p) => <input {...p} type="text" maxLength={200} />}
+            <Field name="occasion" label={t("order.occasion")} hint={t("order.occasionHint")} errors={errors} count={counted("occasion")}>
+              {(p) => <input {...p} {...typed("occasion")} type="text" maxLength={limits.occasion} />}
             </Field>
-            <Field name="recipientName" label={t("order.recipientName")} errors={errors}>
-              {(p) => <input {...p} type="text" maxLength={60} autoComplete="off" />}
+            <Field name="recipientName" label={t("order.recipientName")} errors={errors} count={counted("recipientName")}>
+              {(p) => <input {...p} {...typed("recipientName")} type="text" maxLength={limits.recipientName} autoComplete="off" />}
             </Field>
-            <Field name="pronounceAs" label={t("order.pronounceAs")} hint={t("order.pronounceAsHint")} errors={errors}>
-              {(p) => <input {...p} type="text" maxLength={80} autoComplete="off" />}
+            <Field name="pronounceAs" label={t("order.pronounceAs")} hint={t("order.pronounceAsHint")} errors={errors} count={counted("pronounceAs")}>
+              {(p) => <input {...p} {...typed("pronounceAs")} type="text" maxLength={limits.pronounceAs} autoComplete="off" />}
             </Field>
-            <Field name="relationship" label={t("order.relationship")} hint={t("order.relationshipHint")} errors={errors}>
-              {(p) => <input {...p} type="text" maxLength={80} />}
+            <Field name="relationship" label={t("order.relationship")} hint={t("order.relationshipHint")} errors={errors} count={counted("relationship")}>
+              {(p) => <input {...p} {...typed("relationship")} type="text" maxLength={limits.relationship} />}
             </Field>
-            <Field name="details" label={t("order.details")} hint={t("order.detailsHint")} errors={errors}>
-              {(p) => <textarea {...p} rows={4} />}
+            <Field
+              name="details"
+              label={t("order.details")}
+              hint={t("order.detailsHint")}
+              errors={errors}
+              count={{ value: detailLines, max: limits.details, label: t("firstSong.order.detailsCount", { count: detailLines, max: limits.details }) }}
+            >
+              {(p) => <textarea {...p} {...typed("details")} rows={4} />}
             </Field>
             <div className="field">
               <label className="checkbox">
@@ -122,18 +159,57 @@ export default function Order() {
           </>
         ) : (
           <>
-            <Field name="title" label={t("order.songTitle")} errors={errors}>
-              {(p) => <input {...p} type="text" maxLength={80} />}
+            <Field name="title" label={t("order.songTitle")} errors={errors} count={counted("title")}>
+              {(p) => <input {...p} {...typed("title")} type="text" maxLength={limits.title} />}
             </Field>
-            <Field name="lyrics" label={t("order.lyrics")} hint={t("order.lyricsHint")} errors={errors}>
-              {(p) => <textarea {...p} rows={10} />}
+            <Field
+              name="recipientName"
+              label={t("firstSong.order.recipient")}
+              hint={t("firstSong.order.recipientHint")}
+              errors={errors}
+              error={t("firstSong.order.recipientNotSung")}
+              count={counted("recipientName")}
+            >
+              {(p) => <input {...p} {...typed("recipientName")} type="text" maxLength={limits.recipientName} autoComplete="off" data-testid="custom-recipient" />}
+            </Field>
+            <Field
+              name="pronounceAs"
+              label={t("order.pronounceAs")}
+              hint={t("order.pronounceAsHint")}
+              errors={errors}
+              error={(text.recipientName ?? "").trim() ? undefined : t("firstSong.order.pronounceNeedsName")}
+              count={counted("pronounceAs")}
+            >
+              {(p) => <input {...p} {...typed("pronounceAs")} type="text" maxLength={limits.pronounceAs} autoComplete="off" />}
+            </Field>
+            <Field
+              name="lyrics"
+              label={t("order.lyrics")}
+              hint={t("order.lyricsHint")}
+              errors={errors}
+              count={{
+                value: [...(text.lyrics ?? "")].length,
+                max: limits.lyrics,
+                over: lyricLines > fits,
+                label: t("firstSong.order.lyricsCount", { lines: lyricLines, fits, count: [...(text.lyrics ?? "")].length, max: limits.lyrics }),
+              }}
+            >
+              {(p) => <textarea {...p} {...typed("lyrics")} rows={10} maxLength={limits.lyrics} />}
             </Field>
           </>
+        )}
+        {offer && (
+          <p role="status" className="notice" data-testid="language-offer">
+            {t("firstSong.order.languageOffer", { page: other(locale), song: other(language) })}{" "}
+            <button type="button" className="button secondary" onClick={() => (setLanguage(locale), setOffer(false))} data-testid="language-offer-accept">
+              {t("firstSong.order.languageSwitch", { language: other(locale) })}
+            </button>
+          </p>
         )}
         <div className="grid">
           <Field name="language" label={t("order.language")} errors={errors}>
             {(p) => (
-              <select {...p} defaultValue={locale}>
+              <select {...p} value={language} onChange={(e) => (setLanguage(e.target.value as (typeof languages)[number]), setOffer(false))}>
                 {languages.map((l) => (
                   <option key={l} value={l}>
                     {t(`options.language.${l}`)}
@@ -177,7 +253,7 @@ export default function Order() {
           </Field>
           <Field name="durationSeconds" label={t("order.length")} errors={errors}>
             {(p) => (
-              <select {...p} defaultValue="60">
+              <select {...p} value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
                 {lengths.map((n) => (
                   <option key={n} value={n}>
                     {t("order.seconds", { count: n })}

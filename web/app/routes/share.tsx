@@ -1,7 +1,9 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { EmbedPlayer } from "../lib/embed-player";
 import { loadSharedTrack } from "../lib/public-track.server";
+import { SungLyrics } from "../lib/sung-lyrics";
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) => loadSharedTrack(request, context, params.trackId ?? "");
 export const headers = () => ({ "Cache-Control": "no-store" });
@@ -17,10 +19,12 @@ export const meta: MetaFunction<typeof loader> = ({ loaderData: data, location }
 export default function Share() {
   const { track, token } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const [time, setTime] = useState(0);
   return (
     <main className="page narrow" id="main">
       <h1>{track.title ?? "Refrain"}</h1>
-      <EmbedPlayer track={track} token={token} />
+      <EmbedPlayer track={track} token={token} onTime={setTime} />
+      {track.lyrics && <SungLyrics lyrics={track.lyrics} timings={track.timings} time={time} lang={track.lyricsLanguage ?? "fr"} className="lyrics gift-lyrics" />}
       <p>
         <a href="/">{t("embed.by")}</a>
       </p>

@@ -54,7 +54,6 @@ export default function SignIn() {
       <p>
         <Link to={withLocale(locale, kind === "signup" ? "/signin" : "/signup")}>{t(kind === "signup" ? "auth.toSignin" : "auth.toSignup")}</Link>
       </p>
-      {kind === "signin" && <p className="muted">{t("auth.demo", { email: "demo@refrain.local", password: "refrain-demo" })}</p>}
     </div>
   );
 }

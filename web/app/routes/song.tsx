@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLoaderData, useLocation, useNavigate, useParams, type LoaderFunctionArgs } from "react-router";
-import { api, challenge, createJob, unwrap, type JobStatus, type Schema } from "../lib/api";
+import { api, challenge, unwrap, type JobStatus, type Schema } from "../lib/api";
 import { errorMessageKey } from "../lib/form";
 import { useTurnstile } from "../lib/turnstile";
 import { cloudflareContext } from "../lib/context";
@@ -9,6 +9,7 @@ import { DraftEditor } from "../lib/draft";
 import { GiftMaker } from "../lib/gift-maker";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatDuration, formatNumber, withLocale } from "../lib/i18n";
+import { SungLyrics, type LineTiming } from "../lib/sung-lyrics";
 import { Waveform } from "../lib/waveform";
 import { styles, voices } from "../lib/options";
 
@@ -89,23 +90,6 @@ function useJob(jobId: string, enabled: boolean) {
   return { job, seen, transport, reload, setJob };
 }
 
-export function Lyrics({ lyrics, lang }: { lyrics: NonNullable<Schema<"Lyrics">>; lang: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className="lyrics" lang={lang} data-testid="lyrics">
-      <h3>{lyrics.title}</h3>
-      {lyrics.sections.map((section, i) => (
-        <section key={i} aria-label={t(`sections.${section.kind}`, { defaultValue: section.kind })}>
-          <h4 lang={undefined}>{t(`sections.${section.kind}`, { defaultValue: section.kind })}</h4>
-          {section.lines.map((line, j) => (
-            <p key={j}>{line}</p>
-          ))}
-        </section>
-      ))}
-    </div>
-  );
-}
-
 function Progress({ job, seen, transport }: { job: Schema<"Job">; seen: { status: JobStatus; at: string }[]; transport: "sse" | "poll" }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -149,13 +133,27 @@ function Progress({ job, seen, transport }: { job: Schema<"Job">; seen: { status
   );
 }
 
-/** One variation of a finished song: the same lyrics, a new seed, optionally another style or voice. */
-function Variation({ job, cost, turnstile }: { job: Schema<"Job">; cost: number; turnstile: ReturnType<typeof useTurnstile> }) {
+/** Whether this song's free other take is still to be had: a revision made at 0 credits means it was used. */
+function useFreeTakeLeft(jobId: string): boolean | null {
+  const [left, setLeft] = useState<boolean | null>(null);
+  useEffect(() => {
+    unwrap(api.GET("/api/jobs", { params: { query: { limit: 50 } } })).then(
+      ({ jobs }) => setLeft(!jobs.some((j) => j.parentJobId === jobId && j.credits === 0)),
+      () => setLeft(null),
+    );
+  }, [jobId]);
+  return left;
+}
+
+/** The one way to another take of a finished song: the same lyrics, a new seed, optionally another style or voice; its cost said first. */
+function AnotherTake({ job, cost, turnstile }: { job: Schema<"Job">; cost: number; turnstile: ReturnType<typeof useTurnstile> }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
+  const free = useFreeTakeLeft(job.id);
+  const n = formatNumber(locale, cost);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -181,9 +179,10 @@ function Variation({ job, cost, turnstile }: { job: Schema<"Job">; cost: number;
 
   return (
     <form className="variation" onSubmit={submit} aria-labelledby="variation-title" data-testid="variation">
-      <h3 id="variation-title">{t("song.variation")}</h3>
+      <h3 id="variation-title">{t("firstSong.song.anotherTake")}</h3>
       <p className="muted" id="variation-hint">
-        {t("song.variationHint", { cost: formatNumber(locale, cost) })}
+        {t("firstSong.song.anotherTakeHint")}{" "}
+        <strong data-testid="another-take-cost">{free === false ? t("firstSong.song.costCharged", { count: cost, n }) : t("firstSong.song.costFree")}</strong>
       </p>
       <div className="grid">
         <div className="field">
@@ -209,8 +208,8 @@ function Variation({ job, cost, turnstile }: { job: Schema<"Job">; cost: number;
           </select>
         </div>
       </div>
-      <button type="submit" className="button secondary" disabled={busy} aria-describedby="variation-hint" data-testid="make-variation">
-        {busy ? t("order.sending") : t("song.makeVariation")}
+      <button type="submit" className="button secondary" disabled={busy || free === null || turnstile.token === null} aria-describedby="variation-hint" data-testid="make-variation">
+        {busy ? t("order.sending") : free ? t("firstSong.song.makeFree") : t("firstSong.song.makeCharged", { count: cost, n })}
       </button>
       {error && (
         <p role="alert" className="error">
@@ -221,11 +220,17 @@ function Variation({ job, cost, turnstile }: { job: Schema<"Job">; cost: number;
   );
 }
 
-function Player({ job, cost }: { job: Schema<"Job">; cost: number }) {
+/** The take being played, and where it is: what the lyrics beside it light up. */
+interface Playing {
+  time: number;
+  timings: LineTiming[] | null;
+}
+
+function Player({ job, cost, onPlaying }: { job: Schema<"Job">; cost: number; onPlaying: (playing: Playing) => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const navigate = useNavigate();
   const [trackId, setTrackId] = useState(job.chosenTrackId ?? job.takes[0]?.trackId ?? "");
+  const [timings, setTimings] = useState<LineTiming[] | null>(null);
   const [links, setLinks] = useState<Schema<"TrackLinks"> | null>(null);
   const [share, setShare] = useState<Schema<"TrackShare"> | null>(null);
   const [notice, setNotice] = useState("");
@@ -244,8 +249,12 @@ function Player({ job, cost }: { job: Schema<"Job">; cost: number }) {
         timer = setTimeout(load, Math.max(10_000, Date.parse(l.expiresAt) - Date.now() - 60_000));
       });
     void load();
+    setTimings(null);
+    unwrap(api.GET("/api/tracks/{id}", { params: { path: { id: trackId } } })).then((track) => setTimings(track.timings), () => undefined);
     return () => clearTimeout(timer);
   }, [trackId]);
+
+  useEffect(() => onPlaying({ time: audio.current?.currentTime ?? 0, timings }), [timings, onPlaying]);
 
   async function copy(kind: "share" | "embed") {
     const s = share ?? (await unwrap(api.POST("/api/tracks/{id}/share", { params: { path: { id: trackId } } })));
@@ -255,24 +264,12 @@ function Player({ job, cost }: { job: Schema<"Job">; cost: number }) {
     setNotice("song.copied");
   }
 
-  async function regenerate() {
-    const { seed: _seed, engine: _engine, ...request } = job.request;
-    // A job's request is the order it was created from.
-    try {
-      const next = await createJob({ ...(request as Schema<"CreateJob">), seed: Math.floor(Math.random() * 2_000_000_000) }, turnstile.token);
-      navigate(withLocale(locale, `/songs/${next.id}`));
-    } catch (e) {
-      setNotice(errorMessageKey(e));
-      turnstile.reset();
-    }
-  }
-
   return (
-    <section aria-labelledby="player-title" className="player">
-      <h2 id="player-title">{title}</h2>
-      <p className="muted">
-        {t("song.created", { date: formatDate(locale, job.createdAt) })}
+    <section aria-label={t("song.player", { title })} className="player">
+      <p className="muted" data-testid="song-details">
+        {t("firstSong.song.details", { date: formatDate(locale, job.createdAt) })}
         {take?.durationSeconds ? ` · ${t("song.duration")} ${formatDuration(take.durationSeconds)}` : ""}
+        {take ? ` · ${formatNumber(locale, take.sizeBytes / 1_000_000, 1)} MB` : ""}
       </p>
       {job.takes.length > 1 && (
         <fieldset className="takes">
@@ -295,7 +292,15 @@ function Player({ job, cost }: { job: Schema<"Job">; cost: number }) {
       )}
       {links && (
         <>
-          <audio ref={audio} controls preload="metadata" src={links.streamUrl} aria-label={t("song.player", { title })} data-testid="audio" />
+          <audio
+            ref={audio}
+            controls
+            preload="metadata"
+            src={links.streamUrl}
+            aria-label={t("song.player", { title })}
+            onTimeUpdate={(e) => onPlaying({ time: e.currentTarget.currentTime, timings })}
+            data-testid="audio"
+          />
           <Waveform src={links.streamUrl} audio={audio} label={t("song.waveform")} />
           <p className="actions">
             <a className="button" href={links.downloadUrl} download data-testid="download-mp3">
@@ -317,15 +322,12 @@ function Player({ job, cost }: { job: Schema<"Job">; cost: number }) {
         <button type="button" className="button secondary" onClick={() => void copy("embed")} data-testid="embed">
           {t("song.embed")}
         </button>
-        <button type="button" className="button secondary" onClick={() => void regenerate()} disabled={turnstile.token === null}>
-          {t("song.regenerate")}
-        </button>
       </p>
       <p role="status" className="muted">
         {notice ? t(notice) : ""}
       </p>
       <GiftMaker job={job} trackId={trackId} />
-      <Variation job={job} cost={cost} turnstile={turnstile} />
+      <AnotherTake job={job} cost={cost} turnstile={turnstile} />
       {share && (
         <div className="share">
           <label htmlFor="share-url">{t("song.shareLabel")}</label>
@@ -334,7 +336,6 @@ function Player({ job, cost }: { job: Schema<"Job">; cost: number }) {
           <textarea id="embed-code" readOnly rows={3} value={share.embedHtml} data-testid="embed-code" />
         </div>
       )}
-      {take && <p className="muted">{formatNumber(locale, take.sizeBytes / 1_000_000, 1)} MB</p>}
     </section>
   );
 }
@@ -347,6 +348,7 @@ export default function Song() {
   const locale = useLocale();
   const state = useLocation().state as { variationCredits?: number } | null;
   const { job, seen, transport, setJob } = useJob(jobId, auth.status === "in");
+  const [playing, setPlaying] = useState<Playing>({ time: 0, timings: null });
   if (!job) return <Loading />;
   // What the revision cost, as its response said (the job's own credits after a reload).
   const variationCredits = state?.variationCredits ?? job.credits;
@@ -362,14 +364,18 @@ export default function Song() {
               {variationCredits === 0 ? t("song.variationFree") : t("song.variationCharged", { count: variationCredits, n: formatNumber(locale, variationCredits) })}
             </p>
           )}
-          {job.status === "SUCCEEDED" ? <Player job={job} cost={cost} /> : null}
           <Progress job={job} seen={seen} transport={transport} />
+          {job.status === "SUCCEEDED" ? <Player job={job} cost={cost} onPlaying={setPlaying} /> : null}
         </div>
         <aside aria-labelledby="lyrics-title">
           <h2 id="lyrics-title">{t("progress.lyricsTitle")}</h2>
           {job.status === "LYRICS_READY" && job.lyrics ? (
             <DraftEditor key={`${job.id}-${job.drafts}`} job={{ ...job, lyrics: job.lyrics }} language={language} freeDrafts={freeDrafts} onChange={setJob} />
-          ) : job.lyrics ? <Lyrics lyrics={job.lyrics} lang={language} /> : <p className="muted">{t("progress.lyricsPending")}</p>}
+          ) : job.lyrics ? (
+            <SungLyrics lyrics={job.lyrics} timings={playing.timings} time={playing.time} lang={language} />
+          ) : (
+            <p className="muted">{t("progress.lyricsPending")}</p>
+          )}
         </aside>
       </div>
     </div>

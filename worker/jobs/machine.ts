@@ -156,9 +156,12 @@ function pollDelay(settings: Settings, attempt: number): number {
   return Math.min(settings.pollInitialSeconds * 2 ** attempt, settings.pollMaxSeconds) * 1000;
 }
 
-/** The memo of an attempt that starts now: first check soon, the stall clock running. */
+/** A create call may take this long (the adapters' own timeout is 20 s): only then is it sent again. */
+const CREATE_GRACE_MS = 30_000;
+
+/** The memo of an attempt that starts now: the create is on its way, the stall clock running. */
 function freshAttempt(settings: Settings): Memo {
-  return { pollAt: settings.now + pollDelay(settings, 0), pollAttempt: 0, progressAt: settings.now, engineErrors: 0 };
+  return { pollAt: settings.now + CREATE_GRACE_MS, pollAttempt: 0, progressAt: settings.now, engineErrors: 0 };
 }
 
 function ended(state: MachineState, now: number, status: "FAILED" | "CANCELED" | "TIMED_OUT", code: FailureCode, type: string, detail?: string): Outcome {

@@ -121,9 +121,10 @@ const engine = "suno";
 
 /** The API's own codes: 429 means *our* credits are gone, 430 is the rate limit, 455 maintenance.
  *  401 and everything unknown count as unavailable: a bad key is our configuration, not the order's
- *  fault, and another engine can still serve it. A 400 is a refusal of the words only when it says so
- *  (otherwise it is a request of ours the API did not like, which another engine may take). */
+ *  fault, and another engine can still serve it. A 400 refuses the request itself: its words when it
+ *  says so (copyrighted lyrics, sensitive words), else the request as we made it. */
 const codeKinds: Record<number, ProviderErrorKind> = {
+  400: "rejected",
   413: "rejected",
   405: "rate_limited",
   429: "exhausted",
@@ -137,9 +138,9 @@ const defaultRateWindowSeconds = 10;
 function codeError(code: number, msg: string | null | undefined, retryAfter: string | null): ProviderError {
   const text = msg?.trim() || `code ${code}`;
   const refusal = code === 400 ? refusalIn(text) : null;
-  const kind = refusal ? "rejected" : (codeKinds[code] ?? "unavailable");
+  const kind = codeKinds[code] ?? "unavailable";
   const wait = kind === "rate_limited" ? (retryAfterSeconds(retryAfter) ?? defaultRateWindowSeconds) : undefined;
-  const failure: FailureCode = refusal ?? (code === 413 ? "lyrics_invalid" : "engine_unavailable");
+  const failure: FailureCode = refusal ?? (kind === "rejected" ? "lyrics_invalid" : "engine_unavailable");
   return new ProviderError(kind, `${engine}: ${text}`, code, wait, failure);
 }
 

@@ -41,8 +41,9 @@ export type LedgerKind = (typeof ledgerKinds)[number];
 /** Why credits moved, for people to read in their own language (the ledger's `reason` text is for operators).
  *  welcome: the sign-up grant; added: credits given by hand; order, revision, free_revision: the hold of an
  *  order or of a revision of one; delivered: the debit of a delivered song; refund: a hold given back;
- *  purchase: credits bought with Stripe Checkout; payment_reversed: bought credits taken back (refund or dispute). */
-export const ledgerReasonKinds = ["welcome", "added", "order", "revision", "free_revision", "delivered", "refund", "purchase", "payment_reversed"] as const;
+ *  purchase: credits bought with Stripe Checkout; payment_reversed: bought credits taken back (refund or dispute);
+ *  price_difference: the part of a hold given back because what was delivered costs less (an instrumental). */
+export const ledgerReasonKinds = ["welcome", "added", "order", "revision", "free_revision", "delivered", "refund", "purchase", "payment_reversed", "price_difference"] as const;
 export type LedgerReasonKind = (typeof ledgerReasonKinds)[number];
 
 export const providerOperations = ["createTrack", "getStatus", "fetchResult", "cancel", "handleWebhook", "writeLyrics"] as const;

@@ -54,7 +54,7 @@ export class BlindPairProvider implements MusicProvider {
     const [ra, rb] = await Promise.all([this.a.fetchResult(a), this.b.fetchResult(b)]);
     const first = ra.takes[0];
     const second = rb.takes[0];
-    if (!first || !second) throw new ProviderError("unavailable", "a blind comparison needs a take from each engine");
+    if (!first || !second) throw new ProviderError("unavailable", "a blind comparison needs a take from each engine", undefined, undefined, "result_invalid");
     // Which engine comes first is decided by the task id, so it does not give the engine away.
     const takes = [
       { ...first, provider: this.a.id },

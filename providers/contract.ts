@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Language, SectionKind, Vocal } from "../db/enums";
+import type { FailureCode } from "../domain/failures";
 
 /** Lyrics as the product keeps them: titled sections of lines, in singing order. */
 export interface LyricsSection {
@@ -105,8 +106,16 @@ export type ProviderErrorKind = (typeof providerErrorKinds)[number];
 
 export interface ProviderErrorInfo {
   kind: ProviderErrorKind;
+  /** The engine's own words: for logs and operators, never shown to a person. */
   message: string;
   providerCode?: string | number;
+  /** What the failure means for the order; adapters set it, `failureOf` falls back on the kind. */
+  code?: FailureCode;
+}
+
+/** The closed failure code of an engine's error: the adapter's own, else the kind's usual meaning. */
+export function failureOf(error: Pick<ProviderErrorInfo, "kind" | "code">): FailureCode {
+  return error.code ?? (error.kind === "rejected" ? "lyrics_invalid" : "engine_unavailable");
 }
 
 export class ProviderError extends Error implements ProviderErrorInfo {
@@ -116,6 +125,7 @@ export class ProviderError extends Error implements ProviderErrorInfo {
     message: string,
     readonly providerCode?: string | number,
     readonly retryAfterSeconds?: number,
+    readonly code?: FailureCode,
   ) {
     super(message);
   }
@@ -123,7 +133,12 @@ export class ProviderError extends Error implements ProviderErrorInfo {
     return this.kind !== "rejected" && this.kind !== "unauthenticated";
   }
   toInfo(): ProviderErrorInfo {
-    return { kind: this.kind, message: this.message, ...(this.providerCode === undefined ? {} : { providerCode: this.providerCode }) };
+    return {
+      kind: this.kind,
+      message: this.message,
+      ...(this.providerCode === undefined ? {} : { providerCode: this.providerCode }),
+      ...(this.code ? { code: this.code } : {}),
+    };
   }
 }
 

@@ -108,7 +108,7 @@ describe("a song order, end to end with the simulated engine", () => {
     const created = await orderJob(token);
     const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
     expect(done.status).toBe("FAILED");
-    expect(done.error.code).toMatch(/^provider_/);
+    expect(done.error).toEqual({ code: "engine_unavailable", message: "No music engine could make this song right now." });
     const after = await credits(token);
     expect(after.balance).toBe(before.balance);
     expect(after.reserved).toBe(0);
@@ -146,7 +146,7 @@ describe("a song order, end to end with the simulated engine", () => {
     const { token } = await signUp();
     const created = await orderJob(token);
     const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
-    expect(done.error.code).toBe("provider_rejected");
+    expect(done.error.code).toBe("content_refused");
     expect((await credits(token)).reserved).toBe(0);
   });
 
@@ -165,7 +165,7 @@ describe("a song order, end to end with the simulated engine", () => {
     // The engine finishes after all: the job stays canceled and nobody is charged.
     await sim("/__sim/behaviour", { outcome: "success" });
     const stub = jobStub(env, created.id);
-    expect((await stub.apply(created.id, { type: "music_ready" })).applied).toBe(false);
+    expect((await stub.apply(created.id, { type: "music_ready", from: { engine: "suno", attempt: 1 } })).applied).toBe(false);
     expect((await stub.apply(created.id, { type: "delivered", tracks: [] })).applied).toBe(false);
     const after = await credits(token);
     expect(after.balance).toBe(before.balance);
@@ -225,7 +225,7 @@ describe("a song order, end to end with the simulated engine", () => {
     }
     const job = await getJob(token, created.id);
     expect(job.status).toBe("FAILED");
-    expect(job.error.code).toBe("step_failed");
+    expect(job.error.code).toBe("engine_unavailable");
     const after = await credits(token);
     expect(after.reserved).toBe(0);
     expect(settlements(after.ledger, created.id)).toEqual(["release"]);

@@ -57,7 +57,8 @@ export class InternalMusicProvider implements MusicProvider {
     if (response.ok) return body;
     const message = (body as { error?: { message?: string } }).error?.message ?? `engine answered ${response.status}`;
     if (response.status === 429) throw new ProviderError("rate_limited", message, 429, Number(response.headers.get("retry-after") ?? 10));
-    if (response.status === 400) throw new ProviderError("rejected", message, 400);
+    // The gateway checks the order before rendering: what it refuses is the text as given.
+    if (response.status === 400) throw new ProviderError("rejected", message, 400, undefined, "lyrics_invalid");
     throw new ProviderError("unavailable", message, response.status);
   }
 
@@ -102,7 +103,7 @@ export class InternalMusicProvider implements MusicProvider {
       tracks = await this.tracks(taskId);
     } catch (err) {
       // An engine that restarted has forgotten its renders: waiting cannot bring them back, the next engine can.
-      if (err instanceof ProviderError && err.providerCode === 404) return { state: "failed", error: { kind: "unavailable", message: "the engine no longer knows this render (it restarted)" } };
+      if (err instanceof ProviderError && err.providerCode === 404) return { state: "failed", error: { kind: "unavailable", code: "engine_unavailable", message: "the engine no longer knows this render (it restarted)" } };
       throw err;
     }
     const progress = tracks.reduce((sum, t) => sum + t.progress, 0) / tracks.length;
@@ -110,7 +111,7 @@ export class InternalMusicProvider implements MusicProvider {
       return { state: tracks.some((t) => t.status === "running") ? "running" : "pending", progress, ...(tracks.find((t) => t.stage)?.stage ? { stage: tracks.find((t) => t.stage)!.stage! } : {}) };
     if (tracks.some((t) => t.status === "succeeded")) return { state: "succeeded" };
     const failed = tracks.find((t) => t.error);
-    return { state: "failed", error: { kind: "unavailable", message: failed?.error?.message ?? "the engine stopped the render" } };
+    return { state: "failed", error: { kind: "unavailable", code: "engine_unavailable", message: failed?.error?.message ?? "the engine stopped the render", ...(failed?.error ? { providerCode: failed.error.code } : {}) } };
   }
 
   async fetchResult(taskId: string): Promise<TrackResult> {
@@ -131,7 +132,7 @@ export class InternalMusicProvider implements MusicProvider {
           model: `${r.model}@${r.version}`,
         };
       });
-    if (!takes.length) throw new ProviderError("unavailable", "the engine reported no finished take");
+    if (!takes.length) throw new ProviderError("unavailable", "the engine reported no finished take", undefined, undefined, "result_invalid");
     return { takes, model: takes[0]!.model! };
   }
 

@@ -1,3 +1,4 @@
+import { refusalIn } from "../../domain/failures";
 import { z } from "zod";
 import { ProviderError, type MusicProvider, type TaskStatus, type TrackRequest, type TrackResult, type WebhookOutcome } from "../contract";
 
@@ -37,7 +38,8 @@ export class MubertProvider implements MusicProvider {
     }
     const text = await response.text();
     if (response.status === 401 || response.status === 403) throw new ProviderError("unavailable", "mubert refused our credentials", response.status);
-    if (response.status === 422) throw new ProviderError("rejected", `mubert refused the request: ${text.slice(0, 200)}`, 422);
+    // Its prompt is the order's style and mood, which the person wrote.
+    if (response.status === 422) throw new ProviderError("rejected", `mubert refused the request: ${text.slice(0, 200)}`, 422, undefined, refusalIn(text) ?? "lyrics_invalid");
     if (response.status === 429) throw new ProviderError("rate_limited", "mubert rate limit", 429, Number(response.headers.get("retry-after") ?? 10));
     if (!response.ok) throw new ProviderError("unavailable", `mubert answered ${response.status}`, response.status);
     try {
@@ -88,7 +90,7 @@ export class MubertProvider implements MusicProvider {
   async getStatus(taskId: string): Promise<TaskStatus> {
     const { generations } = await this.track(taskId);
     if (generations.some((g) => g.status === "done" && g.url)) return { state: "succeeded" };
-    if (generations.length && generations.every((g) => g.status === "failed")) return { state: "failed", error: { kind: "unavailable", message: "mubert failed the generation" } };
+    if (generations.length && generations.every((g) => g.status === "failed")) return { state: "failed", error: { kind: "unavailable", code: "engine_unavailable", message: "mubert failed the generation" } };
     return { state: "running", stage: generations[0]?.status ?? "queued" };
   }
 
@@ -97,7 +99,7 @@ export class MubertProvider implements MusicProvider {
     const takes = track.generations
       .filter((g) => g.status === "done" && g.url)
       .map((g, i) => ({ providerTakeId: `${track.id}:${i}`, audioUrl: g.url!, format: (g.format === "wav" ? "wav" : "mp3") as "mp3" | "wav", ...(track.duration ? { durationSeconds: track.duration } : {}), model: "mubert-v3" }));
-    if (!takes.length) throw new ProviderError("unavailable", "mubert reported no finished generation");
+    if (!takes.length) throw new ProviderError("unavailable", "mubert reported no finished generation", undefined, undefined, "result_invalid");
     return { takes, model: "mubert-v3" };
   }
 

@@ -11,6 +11,8 @@ export const routingConfigSchema = z
     failover: z.array(z.string().min(1)).default([]),
     /** Blind comparison: this share of orders (0–100) gets one take from each engine, shown unlabeled. */
     blind: z.object({ providers: z.tuple([z.string().min(1), z.string().min(1)]), percent: z.number().min(0).max(100) }).nullable().default(null),
+    /** Seconds an engine may show no progress before its orders move on; engines not named get twice their usual time. */
+    stallSeconds: z.record(z.string().min(1), z.int().min(1)).default({}),
     breaker: z
       .object({
         /** Calls considered when judging an engine. */

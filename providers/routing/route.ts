@@ -8,6 +8,8 @@ export interface RouteInput {
   forced?: string;
   /** Engines that can take work now: configured, and their circuit not open. */
   available: (provider: string) => boolean;
+  /** Whether two engines make different takes of this order; a blind pair of identical takes compares nothing. */
+  distinct?: (a: string, b: string) => boolean;
 }
 
 export interface Route {
@@ -28,7 +30,8 @@ export function route(config: RoutingConfig, input: RouteInput): Route | null {
 
   if (input.forced && input.available(input.forced)) return pick(input.forced, "forced");
 
-  if (config.blind && config.blind.providers.every(input.available) && bucket(`blind:${input.jobId}`) * 100 < config.blind.percent) {
+  const pairDiffers = !config.blind || !input.distinct || input.distinct(...config.blind.providers);
+  if (config.blind && pairDiffers && config.blind.providers.every(input.available) && bucket(`blind:${input.jobId}`) * 100 < config.blind.percent) {
     const [a, b] = config.blind.providers;
     return { provider: blindProviderId(a, b), arm: "blind", chain: chainAfter(a).filter((p) => p !== b) };
   }

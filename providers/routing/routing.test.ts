@@ -54,6 +54,15 @@ describe("routing", () => {
     expect(routes.find((r) => r.arm === "blind")).toEqual({ provider: "blind:suno+internal", arm: "blind", chain: ["instrumental"] });
   });
 
+  it("forms a blind pair only from engines whose takes differ for the order", () => {
+    const c = config({ arms: [{ provider: "internal", weight: 1 }], blind: { providers: ["internal", "instrumental"], percent: 100 }, failover: ["internal", "instrumental"] });
+    // An instrumental order without Mubert: the instrumental fallback is our own engine without voice, as `internal` is.
+    const renderer: Record<string, string> = { internal: "internal", instrumental: "internal" };
+    const distinct = (a: string, b: string) => renderer[a] !== renderer[b];
+    expect(route(c, { userId: "u", jobId: "j", available: everyone, distinct })).toMatchObject({ provider: "internal", arm: "arm:internal" });
+    expect(route(c, { userId: "u", jobId: "j", available: everyone, distinct: () => true })).toMatchObject({ provider: "blind:internal+instrumental", arm: "blind" });
+  });
+
   it("refuses a config whose arms all weigh nothing", () => {
     expect(routingConfigSchema.safeParse({ arms: [{ provider: "suno", weight: 0 }] }).success).toBe(false);
   });

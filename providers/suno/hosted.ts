@@ -12,6 +12,7 @@ import {
   type TrackResult,
   type WebhookOutcome,
 } from "../contract";
+import { refusalIn, type FailureCode } from "../../domain/failures";
 import { formatLyricsText, parseLyricsText } from "../lyrics-text";
 
 // ---------------------------------------------------------------------------------------------
@@ -120,7 +121,8 @@ const engine = "suno";
 
 /** The API's own codes: 429 means *our* credits are gone, 430 is the rate limit, 455 maintenance.
  *  401 and everything unknown count as unavailable: a bad key is our configuration, not the order's
- *  fault, and another engine can still serve it. */
+ *  fault, and another engine can still serve it. A 400 refuses the request itself: its words when it
+ *  says so (copyrighted lyrics, sensitive words), else the request as we made it. */
 const codeKinds: Record<number, ProviderErrorKind> = {
   400: "rejected",
   413: "rejected",
@@ -134,9 +136,12 @@ const codeKinds: Record<number, ProviderErrorKind> = {
 const defaultRateWindowSeconds = 10;
 
 function codeError(code: number, msg: string | null | undefined, retryAfter: string | null): ProviderError {
+  const text = msg?.trim() || `code ${code}`;
+  const refusal = code === 400 ? refusalIn(text) : null;
   const kind = codeKinds[code] ?? "unavailable";
   const wait = kind === "rate_limited" ? (retryAfterSeconds(retryAfter) ?? defaultRateWindowSeconds) : undefined;
-  return new ProviderError(kind, `${engine}: ${msg?.trim() || `code ${code}`}`, code, wait);
+  const failure: FailureCode = refusal ?? (kind === "rejected" ? "lyrics_invalid" : "engine_unavailable");
+  return new ProviderError(kind, `${engine}: ${text}`, code, wait, failure);
 }
 
 const envelopeSchema = z.object({ code: z.number(), msg: z.string().nullish(), data: z.unknown() });
@@ -172,6 +177,7 @@ class HostedClient {
     // The API mostly answers HTTP 200 with the error in `code`, but proxies and outages speak HTTP.
     if (envelope?.success && envelope.data.code !== 200) throw codeError(envelope.data.code, envelope.data.msg, answer.retryAfter);
     if (answer.status < 200 || answer.status >= 300) throw codeError(answer.status, `HTTP ${answer.status}`, answer.retryAfter);
+    // Garbage from an outage's proxy page: the engine, not the order.
     if (!envelope?.success) throw new ProviderError("unavailable", `${engine}: unreadable answer to ${path}`);
     const data = schema.safeParse(envelope.data.data);
     if (!data.success) throw new ProviderError("unavailable", `${engine}: unexpected answer to ${path}: ${z.prettifyError(data.error)}`);
@@ -198,20 +204,24 @@ const recordInfoSchema = z.object({
 });
 type RecordInfo = z.infer<typeof recordInfoSchema>;
 
-const failureKinds: Record<string, ProviderErrorKind> = {
-  CREATE_TASK_FAILED: "unavailable",
-  GENERATE_AUDIO_FAILED: "unavailable",
-  CALLBACK_EXCEPTION: "unavailable",
-  SENSITIVE_WORD_ERROR: "rejected",
-};
+/** Terminal statuses, and what their task's error code says (the callback codes): 400 the words are
+ *  refused (copyrighted lyrics or sensitive words), 413 the audio matches an existing work, 408 the
+ *  engine timed out, 501 generation failed, 531 failed with credits refunded by the provider. */
+const failedStatuses = new Set(["CREATE_TASK_FAILED", "GENERATE_AUDIO_FAILED", "CALLBACK_EXCEPTION", "SENSITIVE_WORD_ERROR"]);
+
+function taskFailure(status: string, errorCode: number | string | null | undefined, message: string): { kind: ProviderErrorKind; code: FailureCode } {
+  const code = Number(errorCode);
+  if (status === "SENSITIVE_WORD_ERROR" || code === 400) return { kind: "rejected", code: refusalIn(message) ?? "content_refused" };
+  if (code === 413) return { kind: "rejected", code: "copyright_refused" };
+  if (code === 408) return { kind: "unavailable", code: "engine_stalled" };
+  return { kind: "unavailable", code: "engine_unavailable" };
+}
 
 function statusOf(info: RecordInfo): TaskStatus {
-  const failure = failureKinds[info.status];
-  if (failure) {
-    return {
-      state: "failed",
-      error: { kind: failure, message: info.errorMessage?.trim() || info.status, providerCode: info.errorCode ?? info.status },
-    };
+  if (failedStatuses.has(info.status)) {
+    const message = info.errorMessage?.trim() || info.status;
+    const { kind, code } = taskFailure(info.status, info.errorCode, message);
+    return { state: "failed", error: { kind, code, message, providerCode: info.errorCode ?? info.status } };
   }
   switch (info.status) {
     case "PENDING":
@@ -256,7 +266,7 @@ export class SunoHostedProvider implements MusicProvider {
     const instrumental = request.vocal === "instrumental";
     // Custom mode requires both; checked here so a misconfigured caller does not spend a request.
     if (!request.callbackUrl) throw new ProviderError("rejected", `${engine}: the hosted API requires a callback URL`);
-    if (!instrumental && !request.lyrics) throw new ProviderError("rejected", `${engine}: a sung track needs lyrics`);
+    if (!instrumental && !request.lyrics) throw new ProviderError("rejected", `${engine}: a sung track needs lyrics`, undefined, undefined, "lyrics_invalid");
     const limits = limitsOf(this.config.model);
     const body = {
       customMode: true,
@@ -280,7 +290,7 @@ export class SunoHostedProvider implements MusicProvider {
   async fetchResult(taskId: string): Promise<TrackResult> {
     const info = await this.recordInfo(taskId);
     const status = statusOf(info);
-    if (status.state === "failed") throw new ProviderError(status.error.kind, status.error.message, status.error.providerCode);
+    if (status.state === "failed") throw new ProviderError(status.error.kind, status.error.message, status.error.providerCode, undefined, status.error.code);
     if (status.state !== "succeeded") throw new ProviderError("unavailable", `${engine}: task ${taskId} is not finished (${info.status})`);
     const takes: Take[] = (info.response?.sunoData ?? []).flatMap((clip) =>
       clip.audioUrl
@@ -297,7 +307,8 @@ export class SunoHostedProvider implements MusicProvider {
           ]
         : [],
     );
-    if (takes.length === 0) throw new ProviderError("unavailable", `${engine}: task ${taskId} succeeded without any audio URL`);
+    if (takes.length === 0)
+      throw new ProviderError("unavailable", `${engine}: task ${taskId} succeeded without any audio URL`, undefined, undefined, "result_invalid");
     return { takes, model: takes[0]?.model ?? this.config.model };
   }
 

@@ -1,3 +1,4 @@
+import { refusalIn } from "../../domain/failures";
 import { z } from "zod";
 import {
   ProviderError,
@@ -78,9 +79,13 @@ class WrapperClient {
     const json = parseJson(answer.body);
     if (answer.status < 200 || answer.status >= 300) {
       const detail = json.ok ? errorSchema.safeParse(json.value) : undefined;
-      const kind = statusKinds[answer.status] ?? "unavailable";
+      const text = detail?.success ? detail.data.error : `HTTP ${answer.status}`;
+      // Suno's content-policy refusals come through with whatever status it chose: the text tells.
+      const refusal = detail?.success ? refusalIn(text) : null;
+      const kind = refusal ? "rejected" : (statusKinds[answer.status] ?? "unavailable");
       const wait = kind === "rate_limited" ? retryAfterSeconds(answer.retryAfter) : undefined;
-      throw new ProviderError(kind, `${engine}: ${detail?.success ? detail.data.error : `HTTP ${answer.status}`}`, answer.status, wait);
+      const code = refusal ?? (kind === "rejected" ? "lyrics_invalid" : "engine_unavailable");
+      throw new ProviderError(kind, `${engine}: ${text}`, answer.status, wait, code);
     }
     if (!json.ok) throw new ProviderError("unavailable", `${engine}: unreadable answer to ${path}`);
     const data = schema.safeParse(json.value);
@@ -132,7 +137,7 @@ export class SunoWrapperProvider implements MusicProvider {
   /** The task id is the clip ids joined by commas: exactly what `/api/get?ids=` takes back. */
   async createTrack(request: TrackRequest): Promise<{ taskId: string }> {
     const instrumental = request.vocal === "instrumental";
-    if (!instrumental && !request.lyrics) throw new ProviderError("rejected", `${engine}: a sung track needs lyrics`);
+    if (!instrumental && !request.lyrics) throw new ProviderError("rejected", `${engine}: a sung track needs lyrics`, undefined, undefined, "lyrics_invalid");
     const limits = limitsOf(this.config.model);
     // The wrapper has no vocal-gender field; Suno reads the singer from the tags.
     const vocalTag = instrumental ? "" : request.vocal === "male" ? "male vocals" : "female vocals";
@@ -160,7 +165,7 @@ export class SunoWrapperProvider implements MusicProvider {
   async fetchResult(taskId: string): Promise<TrackResult> {
     const clips = await this.clips(taskId);
     const status = statusOf(clips);
-    if (status.state === "failed") throw new ProviderError(status.error.kind, status.error.message, status.error.providerCode);
+    if (status.state === "failed") throw new ProviderError(status.error.kind, status.error.message, status.error.providerCode, undefined, status.error.code);
     if (status.state !== "succeeded") throw new ProviderError("unavailable", `${engine}: clips ${taskId} are not finished`);
     const takes: Take[] = clips.flatMap((clip) => {
       if (!clip || !usableAudioUrl(clip.audio_url)) return [];
@@ -178,7 +183,7 @@ export class SunoWrapperProvider implements MusicProvider {
         },
       ];
     });
-    if (takes.length === 0) throw new ProviderError("unavailable", `${engine}: clips ${taskId} have no downloadable audio`);
+    if (takes.length === 0) throw new ProviderError("unavailable", `${engine}: clips ${taskId} have no downloadable audio`, undefined, undefined, "result_invalid");
     return { takes, model: takes[0]?.model ?? this.config.model };
   }
 
@@ -201,7 +206,10 @@ export class SunoWrapperProvider implements MusicProvider {
 function statusOf(clips: (Clip | undefined)[]): TaskStatus {
   const failed = clips.find((c) => c?.status === "error");
   if (failed) {
-    return { state: "failed", error: { kind: "unavailable", message: failed.error_message?.trim() || "generation failed", providerCode: "error" } };
+    const message = failed.error_message?.trim() || "generation failed";
+    const refusal = refusalIn(message);
+    const error = refusal ? { kind: "rejected" as const, code: refusal } : { kind: "unavailable" as const, code: "engine_unavailable" as const };
+    return { state: "failed", error: { ...error, message, providerCode: "error" } };
   }
   if (clips.every((c) => c?.status === "complete")) return { state: "succeeded" };
   if (clips.some((c) => c?.status === "streaming" || c?.status === "complete")) return { state: "running", progress: 0.6, stage: "streaming" };

@@ -14,8 +14,10 @@ import { z } from "zod";
 
 const behaviourSchema = z.object({
   create: z.enum(["ok", "http500", "code429", "code430", "code455", "garbage", "hang"]),
-  /** How music tasks end. */
-  outcome: z.enum(["success", "fail", "sensitive", "never"]),
+  /** How music tasks end ("refused": a failed generation whose error code, 400, says the words were refused). */
+  outcome: z.enum(["success", "fail", "sensitive", "refused", "never"]),
+  /** This many music creates are answered "too frequent, retry after 1 s" before the others go through. */
+  busyCreates: z.number().int().min(0),
   /** How lyrics tasks end, apart from music, so a failing engine can still be given its lyrics. */
   lyricsOutcome: z.enum(["success", "fail", "sensitive", "never"]),
   pollsToComplete: z.number().int().min(0),
@@ -30,12 +32,12 @@ const behaviourSchema = z.object({
   ignoreLyrics: z.boolean().optional(),
 });
 type Behaviour = z.infer<typeof behaviourSchema>;
-const defaultBehaviour: Behaviour = { create: "ok", outcome: "success", lyricsOutcome: "success", pollsToComplete: 1, delayMs: 0, audio: "ok" };
+const defaultBehaviour: Behaviour = { create: "ok", outcome: "success", lyricsOutcome: "success", busyCreates: 0, pollsToComplete: 1, delayMs: 0, audio: "ok" };
 
 type Family = "hosted" | "wrapper";
 type Kind = "music" | "lyrics";
 /** 0..2 while in progress (hosted PENDING/TEXT_SUCCESS/FIRST_SUCCESS, wrapper submitted/queued/streaming). */
-type Phase = 0 | 1 | 2 | "success" | "fail" | "sensitive";
+type Phase = 0 | 1 | 2 | "success" | "fail" | "sensitive" | "refused";
 
 interface Clip {
   id: string;
@@ -157,10 +159,12 @@ function hostedLimits(model: string): { prompt: number; style: number; title: nu
 class HttpError extends Error {
   readonly status: number;
   readonly body: unknown;
-  constructor(status: number, body: unknown) {
+  readonly headers: Record<string, string>;
+  constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
     super(`HTTP ${status}`);
     this.status = status;
     this.body = body;
+    this.headers = headers;
   }
 }
 
@@ -203,7 +207,7 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
 
   function hostedMusicStatus(phase: Phase): string {
     if (phase === "success") return "SUCCESS";
-    if (phase === "fail") return "GENERATE_AUDIO_FAILED";
+    if (phase === "fail" || phase === "refused") return "GENERATE_AUDIO_FAILED";
     if (phase === "sensitive") return "SENSITIVE_WORD_ERROR";
     return (["PENDING", "TEXT_SUCCESS", "FIRST_SUCCESS"] as const)[phase];
   }
@@ -211,13 +215,13 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
   function hostedLyricsStatus(phase: Phase): string {
     if (phase === "success") return "SUCCESS";
     if (phase === "fail") return "GENERATE_LYRICS_FAILED";
-    if (phase === "sensitive") return "SENSITIVE_WORD_ERROR";
+    if (phase === "sensitive" || phase === "refused") return "SENSITIVE_WORD_ERROR";
     return "PENDING";
   }
 
   function wrapperStatus(phase: Phase): string {
     if (phase === "success") return "complete";
-    if (phase === "fail" || phase === "sensitive") return "error";
+    if (phase === "fail" || phase === "sensitive" || phase === "refused") return "error";
     return (["submitted", "queued", "streaming"] as const)[phase];
   }
 
@@ -227,7 +231,11 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
     return task.kind === "lyrics" ? hostedLyricsStatus(phase) : hostedMusicStatus(phase);
   }
 
-  const failureMessage = { fail: "Audio generation failed.", sensitive: "The prompt contains sensitive words." };
+  const failureMessage = {
+    fail: "Audio generation failed.",
+    sensitive: "The prompt contains sensitive words.",
+    refused: "Song lyrics contain copyrighted material or sensitive words.",
+  };
 
   function audioUrl(clip: Clip, family: Family): string {
     if (behaviour.audio === "forbidden") return family === "wrapper" ? `${base}/api/forbidden` : "";
@@ -269,8 +277,8 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
 
   // -- hosted (sunoapi.org) ----------------------------------------------------------------
 
-  function hostedError(code: number, msg: string, httpStatus = 200): HttpError {
-    return new HttpError(httpStatus, { code, msg, data: null });
+  function hostedError(code: number, msg: string, httpStatus = 200, headers: Record<string, string> = {}): HttpError {
+    return new HttpError(httpStatus, { code, msg, data: null }, headers);
   }
 
   const ok = (data: unknown) => ({ code: 200, msg: "success", data });
@@ -362,11 +370,11 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
     if (!task || task.family !== "hosted" || task.kind !== kind) throw hostedError(400, "Task not found");
     task.polls += 1;
     const phase = phaseOf(task);
-    const failed = phase === "fail" || phase === "sensitive";
+    const failed = phase === "fail" || phase === "sensitive" || phase === "refused";
     const common = {
       taskId,
       param: JSON.stringify(task.request),
-      errorCode: failed ? (phase === "sensitive" ? 400 : 501) : null,
+      errorCode: failed ? (phase === "fail" ? 501 : 400) : null,
       errorMessage: failed ? (kind === "lyrics" && phase === "fail" ? "Lyrics generation failed." : failureMessage[phase]) : null,
     };
     if (kind === "lyrics") {
@@ -431,7 +439,7 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
     });
     const text = step("text", "Text generation completed successfully.", []);
     const first = step("first", "First track generation completed successfully.", snake((i) => i === 0));
-    if (phase === "sensitive") return [error(400, failureMessage.sensitive)];
+    if (phase === "sensitive" || phase === "refused") return [error(400, failureMessage[phase])];
     if (phase === "fail") return [text, error(501, failureMessage.fail)];
     if (phase === "success") return [text, first, step("complete", "All generated successfully.", snake(() => true))];
     return [text, first];
@@ -465,7 +473,7 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
       tags: clip.tags,
       negative_tags: (task.request.negative_tags as string | undefined) ?? "",
       duration: complete ? secondsOf(clip) : null,
-      error_message: phase === "fail" || phase === "sensitive" ? failureMessage[phase] : null,
+      error_message: phase === "fail" || phase === "sensitive" || phase === "refused" ? failureMessage[phase] : null,
     };
   }
 
@@ -546,9 +554,9 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
     }
   }
 
-  function send(res: ServerResponse, status: number, body: unknown): void {
+  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const text = JSON.stringify(body);
-    res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) }).end(text);
+    res.writeHead(status, { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(text) }).end(text);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -595,6 +603,13 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
       if (hosted) requireBearer(req);
       if (body === null) throw hosted ? hostedError(400, "Request body is not valid JSON") : new HttpError(500, { error: "Unexpected token in JSON" });
       const create = method === "POST" && ["/api/v1/generate", "/api/v1/lyrics", "/api/custom_generate", "/api/generate_lyrics"].includes(path);
+      const musicCreate = method === "POST" && (path === "/api/v1/generate" || path === "/api/custom_generate");
+      if (musicCreate && behaviour.busyCreates > 0) {
+        behaviour.busyCreates -= 1;
+        throw hosted
+          ? hostedError(430, "Your call frequency is too high. Please try again later.", 200, { "retry-after": "1" })
+          : new HttpError(429, { error: "Too many requests, slow down." }, { "retry-after": "1" });
+      }
       if (create) {
         const outcome = await applyCreateBehaviour(hosted ? "hosted" : "wrapper", res);
         // A hung request stays open until the client gives up or the simulator closes.
@@ -615,7 +630,7 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
       })();
       send(res, 200, answer);
     } catch (err) {
-      if (err instanceof HttpError) return send(res, err.status, err.body);
+      if (err instanceof HttpError) return send(res, err.status, err.body, err.headers);
       throw err;
     }
   }

@@ -60,6 +60,21 @@ export function settleStatements(db: Database, userId: string, jobId: string, am
   ] as const;
 }
 
+/**
+ * A settlement that takes part of the hold and gives the rest back, in one batch: what was delivered
+ * costs less than what was held. The capture row takes the job's settle key, so this too happens once.
+ */
+export function partialSettleStatements(db: Database, userId: string, jobId: string, held: number, captured: number, reason: LedgerReason, refund: LedgerReason) {
+  return [
+    db.insert(creditLedger).values(ledgerRow(userId, "capture", captured, reason, settleKey(jobId), jobId)),
+    db.insert(creditLedger).values(ledgerRow(userId, "release", held - captured, refund, `${settleKey(jobId)}:difference`, jobId)),
+    db
+      .update(creditBalances)
+      .set({ balance: sql`${creditBalances.balance} - ${captured}`, reserved: sql`${creditBalances.reserved} - ${held}`, updatedAt: Date.now() })
+      .where(eq(creditBalances.userId, userId)),
+  ] as const;
+}
+
 const messageOf = (err: unknown): string => {
   let text = "";
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) text += ` ${String((e as Error).message ?? e)}`;

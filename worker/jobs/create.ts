@@ -161,7 +161,7 @@ async function place(
   }
   if (body.engine && user.role !== "admin") throw new ApiError("validation_failed", "Only operators can choose the engine", { engine: ["reserved to operators"] });
   const jobId = `job_${crypto.randomUUID()}`;
-  const routed = await chooseRoute(env, db, { userId, jobId, ...(body.engine ? { forced: body.engine } : {}) });
+  const routed = await chooseRoute(env, db, { userId, jobId, vocal: body.vocal, ...(body.engine ? { forced: body.engine } : {}) });
   if (!routed) throw new ApiError("unavailable", "No music engine can take orders right now; please retry in a few minutes", undefined, undefined, { "Retry-After": "60" });
   if (body.engine && routed.provider !== body.engine) throw new ApiError("validation_failed", `The engine ${body.engine} is not available`, { engine: ["not available"] });
   if (body.mode === "context" && !chooseLyricsWriter(env)) throw new ApiError("unavailable", "No lyrics writer is configured");

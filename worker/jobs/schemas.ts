@@ -3,6 +3,7 @@ import { jobModes, jobStatuses, languages, sectionKinds, vocals } from "../../db
 import { maxSungLines } from "../../domain/song-form";
 import { parseLyricsText } from "../../providers/lyrics-text";
 import { mentionsName } from "./name-check";
+import { failureCodes } from "../../domain/failures";
 
 const styleTags = z.array(z.string().trim().min(1).max(40)).min(1).max(6).default(["pop"]).describe("Genres and styles, e.g. pop, folk, chanson.");
 const minDuration = 30;
@@ -96,7 +97,12 @@ export const jobSchema = z
     title: z.string().nullable(),
     credits: z.int().describe("Credits reserved for this order; debited only on success."),
     provider: z.string().nullable(),
-    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    error: z
+      .object({
+        code: z.enum(failureCodes).describe("Why the order did not become a song; the content_refused, copyright_refused and lyrics_invalid codes ask for other words."),
+        message: z.string(),
+      })
+      .nullable(),
     lyrics: lyricsSchema.nullable(),
     takes: z.array(takeSchema),
     chosenTrackId: z.string().nullable(),

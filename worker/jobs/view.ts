@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { generations, jobs, tracks, type Database, type Generation, type Job, type Track } from "../../db";
+import { asFailureCode, failureMessages } from "../../domain/failures";
 import { notFound } from "../http/errors";
 import type { JobView } from "./schemas";
 
@@ -26,7 +27,8 @@ export function jobView(job: Job, generation: Generation | undefined, jobTracks:
     title: job.title,
     credits: job.credits,
     provider: job.provider,
-    error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? "" } : null,
+    // The engine's own words (errorMessage) are for operators: people get the code and our text for it.
+    error: job.errorCode ? { code: asFailureCode(job.errorCode), message: failureMessages[asFailureCode(job.errorCode)] } : null,
     lyrics: generation?.lyrics ?? null,
     takes: jobTracks
       .sort((a, b) => a.takeIndex - b.takeIndex)

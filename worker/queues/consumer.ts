@@ -1,11 +1,12 @@
 import { database, type Database, type QueueRole } from "../../db";
-import { ProviderError } from "../../providers";
+import { failureOf, ProviderError } from "../../providers";
+import type { Provenance } from "../jobs/machine";
 import { log } from "../observability";
 import { jobStub } from "../jobs/stub";
 import { deliveryStep } from "./delivery-step";
 import { lyricsStep } from "./lyrics-step";
 import { accountStep } from "./account-step";
-import { ACCOUNT_QUEUE, accountMessageSchema, DEAD_LETTER_QUEUE, queueMessageSchema, roleOfQueue, type MessageFor } from "./messages";
+import { ACCOUNT_QUEUE, accountMessageSchema, DEAD_LETTER_QUEUE, queueMessageSchema, roleOfQueue, type MessageFor, type QueueMessage } from "./messages";
 import { musicStep } from "./music-step";
 import { postprocessStep } from "./postprocess-step";
 
@@ -47,16 +48,17 @@ async function handleMessage(env: Env, db: Database, queue: string, deadLetter: 
   const body = parsed.data;
   // A step's lines carry its message id as their request id: retries of one message share it.
   const step = { requestId: message.id, jobId: body.jobId, role: body.role, ...(body.role === "music" ? { op: body.op, provider: body.provider } : {}), attempt: message.attempts };
+  const from = provenanceOf(body);
   if (deadLetter) {
     log("error", "step dead-lettered", step);
-    // A provider cancel that kept failing is not the job's failure.
+    // A provider cancel that kept failing is not the job's failure. Past the lyrics, a step that keeps
+    // failing is the engine's doing: the next engine may succeed.
     if (!(body.role === "music" && body.op === "cancel"))
       await jobStub(env, body.jobId).apply(body.jobId, {
         type: "failed",
-        code: "step_failed",
-        message: `The ${body.role} step kept failing; your credits were refunded.`,
-        // Past the lyrics, a step that keeps failing is the engine's doing: the next engine may succeed.
-        ...(body.role === "lyrics" ? {} : { errorKind: "unavailable" as const }),
+        code: body.role === "lyrics" ? "lyrics_unavailable" : "engine_unavailable",
+        message: `the ${body.role} step kept failing`,
+        ...(from ? { from } : {}),
       });
     message.ack();
     return;
@@ -69,7 +71,8 @@ async function handleMessage(env: Env, db: Database, queue: string, deadLetter: 
   } catch (err) {
     if (err instanceof ProviderError && !err.retryable) {
       log("warn", "step failed for good", { ...step, latencyMs: Date.now() - started, error: err });
-      await jobStub(env, body.jobId).apply(body.jobId, { type: "failed", code: `provider_${err.kind}`, message: err.message, errorKind: err.kind });
+      const code = body.role === "lyrics" && err.kind !== "rejected" ? "lyrics_unavailable" : failureOf(err);
+      await jobStub(env, body.jobId).apply(body.jobId, { type: "failed", code, message: err.message, errorKind: err.kind, ...(from ? { from } : {}) });
       message.ack();
     } else {
       const delaySeconds = err instanceof ProviderError && err.retryAfterSeconds ? err.retryAfterSeconds : Math.min(2 ** message.attempts, 60);
@@ -100,4 +103,11 @@ async function handleAccountBatch(batch: MessageBatch<unknown>, env: Env, db: Da
       message.retry({ delaySeconds });
     }
   }
+}
+
+/** The engine attempt a message is about, when it is about one. */
+function provenanceOf(body: QueueMessage): Provenance | undefined {
+  if (body.role === "music") return body.provider && body.attempt !== undefined ? { engine: body.provider, attempt: body.attempt, ...(body.taskId ? { taskId: body.taskId } : {}) } : undefined;
+  if (body.role === "postprocess" || body.role === "delivery") return body.from;
+  return undefined;
 }

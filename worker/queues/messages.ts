@@ -2,12 +2,22 @@ import { z } from "zod";
 import type { QueueRole } from "../../db";
 import { takeSchema } from "../../providers";
 
+/** Which engine attempt a message is about: what it reports back carries it, so the job can tell stale news. */
+export const provenanceSchema = z.object({ engine: z.string(), attempt: z.int(), taskId: z.string().optional() });
+
 /** Queue bodies are parsed on the way in: a malformed message is a bug to see, not data to trust. */
 export const queueMessageSchema = z.discriminatedUnion("role", [
   z.object({ role: z.literal("lyrics"), jobId: z.string() }),
-  z.object({ role: z.literal("music"), jobId: z.string(), op: z.enum(["create", "poll", "cancel"]), provider: z.string().optional(), taskId: z.string().optional() }),
-  z.object({ role: z.literal("postprocess"), jobId: z.string() }),
-  z.object({ role: z.literal("delivery"), jobId: z.string(), takes: z.array(takeSchema).min(1) }),
+  z.object({
+    role: z.literal("music"),
+    jobId: z.string(),
+    op: z.enum(["create", "poll", "cancel"]),
+    provider: z.string().optional(),
+    taskId: z.string().optional(),
+    attempt: z.int().optional(),
+  }),
+  z.object({ role: z.literal("postprocess"), jobId: z.string(), from: provenanceSchema.optional() }),
+  z.object({ role: z.literal("delivery"), jobId: z.string(), takes: z.array(takeSchema).min(1), from: provenanceSchema.optional() }),
 ]);
 export type QueueMessage = z.infer<typeof queueMessageSchema>;
 export type MessageFor<R extends QueueRole> = Extract<QueueMessage, { role: R }>;

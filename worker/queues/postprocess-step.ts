@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { generations, jobs, type Database } from "../../db";
-import { formatLyricsText, ProviderError, type Lyrics } from "../../providers";
+import { failureOf, formatLyricsText, ProviderError, type TrackResult } from "../../providers";
+import { currentAttempt, type Provenance } from "../jobs/machine";
 import { jobStub } from "../jobs/stub";
 import { mentionsName } from "../jobs/name-check";
 import { music } from "../routing";
@@ -12,9 +13,22 @@ const MAX_TAKES = 2;
 export async function postprocessStep(env: Env, db: Database, message: MessageFor<"postprocess">): Promise<void> {
   const job = await db.select().from(jobs).where(eq(jobs.id, message.jobId)).get();
   if (!job || job.status !== "POSTPROCESSING" || !job.provider || !job.providerTaskId) return;
-  const result = await music(env, db, job.provider, job.id).fetchResult(job.providerTaskId);
+  const from: Provenance = message.from ?? currentAttempt(job);
+  const stub = jobStub(env, job.id);
+  let result: TrackResult;
+  try {
+    result = await music(env, db, job.provider, job.id).fetchResult(job.providerTaskId);
+  } catch (err) {
+    // An answer that cannot become a song is the engine's: the job judges it now. Outages are retried by the queue.
+    if (!(err instanceof ProviderError) || (err.kind !== "rejected" && failureOf(err) !== "result_invalid")) throw err;
+    await stub.apply(job.id, { type: "failed", from, code: failureOf(err), message: err.message, errorKind: err.kind });
+    return;
+  }
   let takes = result.takes.filter((t) => t.audioUrl).slice(0, MAX_TAKES);
-  if (!takes.length) throw new ProviderError("unavailable", "The engine reported success but returned no audio");
+  if (!takes.length) {
+    await stub.apply(job.id, { type: "failed", from, code: "result_invalid", message: "The engine reported success but returned no audio" });
+    return;
+  }
 
   // A gift that forgets who it is for is not delivered: each sung take must name the recipient,
   // in the lyrics the engine reports it sang (or, failing that, the lyrics it was given).
@@ -24,9 +38,9 @@ export async function postprocessStep(env: Env, db: Database, message: MessageFo
     const given = generation?.lyrics ? formatLyricsText(generation.lyrics) : "";
     takes = takes.filter((t) => mentionsName(t.lyricsText ?? given, name));
     if (!takes.length) {
-      await jobStub(env, job.id).apply(job.id, { type: "failed", code: "name_missing", message: `The song did not name ${name}.`, errorKind: "unavailable" });
+      await stub.apply(job.id, { type: "failed", from, code: "name_missing", message: "No take names the recipient" });
       return;
     }
   }
-  await jobStub(env, job.id).apply(job.id, { type: "takes_ready", takes, ...(result.model ? { model: result.model } : {}) });
+  await stub.apply(job.id, { type: "takes_ready", from, takes, ...(result.model ? { model: result.model } : {}) });
 }

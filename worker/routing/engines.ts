@@ -1,4 +1,4 @@
-import { providerCalls, type Database } from "../../db";
+import { providerCalls, type Database, type Vocal } from "../../db";
 import {
   BlindPairProvider,
   InstrumentalFallbackProvider,
@@ -98,6 +98,17 @@ function resolve(providers: MusicProvider[], id: string): MusicProvider | null {
   return providers.find((p) => p.id === id) ?? null;
 }
 
+/**
+ * What actually renders an order on `id`: two ids with the same renderer make the same take. The
+ * instrumental fallback is Mubert when configured, else our own engine without voice, which for an
+ * instrumental order is exactly what `internal` makes.
+ */
+export function renderer(env: Env, id: string, vocal: Vocal): string {
+  const mubert = Boolean(env.MUBERT_BASE_URL && env.MUBERT_COMPANY_ID);
+  if (id === "instrumental" || id === "internal-instrumental") return mubert ? "mubert" : vocal === "instrumental" ? "internal" : "internal-instrumental";
+  return id;
+}
+
 export const lyricsRegistry = (env: Env, callback = `${env.PUBLIC_URL}/api/webhooks/suno`) => new Registry("lyrics writer", lyricsWriters(env, callback));
 
 export function callSink(env: Env, db: Database): ProviderCallSink {
@@ -122,9 +133,10 @@ export function callSink(env: Env, db: Database): ProviderCallSink {
       error: record.error ? redactText(record.error).slice(0, 500) : null,
       createdAt: Date.now(),
     });
-    // Only the engine's own failures count against its circuit, not a refused request.
-    if (record.operation !== "writeLyrics" && record.operation !== "handleWebhook" && record.errorKind !== "rejected")
-      await recordCircuitOutcome(env, db, record.provider, record.outcome === "ok");
+    // Only the engine's own failures count against its circuit: not a refused request, and not an engine
+    // asking to be called later (back-pressure is the engine working as meant, not failing).
+    const counted = record.operation !== "writeLyrics" && record.operation !== "handleWebhook" && record.errorKind !== "rejected" && record.errorKind !== "rate_limited";
+    if (counted) await recordCircuitOutcome(env, db, record.provider, record.outcome === "ok");
   };
 }
 

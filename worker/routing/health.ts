@@ -26,23 +26,28 @@ export async function recordCircuitOutcome(env: Env, db: Database, provider: str
   await save(db, provider, after);
 }
 
-/** The engines whose circuits let work through now; an open one past its delay lets one probe through and turns half-open. */
+/**
+ * Which engines' circuits let work through now, without changing anything: an open circuit past its
+ * delay admits one probe, which the caller claims with `markProbing` once it really sends an order there.
+ * Looking is not probing: an engine only considered (a failover chain, a route not taken) stays as it was.
+ */
 export async function availability(env: Env, db: Database): Promise<(provider: string) => boolean> {
   const { breaker } = await loadRoutingConfig(env, db);
   const rows = await db.select().from(providerHealth);
   const now = Date.now();
   const circuits = new Map<string, Circuit>(rows.map((r) => [r.provider, { state: r.state, recent: r.recent, openedAt: r.openedAt }]));
-  const probed = new Set<string>();
-  return (provider) => {
-    const circuit = circuits.get(provider) ?? closedCircuit();
-    if (!admits(circuit, now, breaker)) return false;
-    if (circuit.state !== "closed" && !probed.has(provider)) {
-      probed.add(provider);
-      circuits.set(provider, probing(circuit, now));
-      void save(db, provider, probing(circuit, now));
-    }
-    return true;
-  };
+  return (provider) => admits(circuits.get(provider) ?? closedCircuit(), now, breaker);
+}
+
+/** An order is on its way to `provider`: if its circuit is not closed, this order is its probe (half-open). */
+export async function markProbing(db: Database, provider: string): Promise<void> {
+  const engines = /^blind:([^+]+)\+(.+)$/.exec(provider)?.slice(1) ?? [provider];
+  for (const engine of engines) {
+    const circuit = await circuitOf(db, engine);
+    if (circuit.state === "closed") continue;
+    log("info", "circuit probing", { provider: engine, from: circuit.state });
+    await save(db, engine, probing(circuit, Date.now()));
+  }
 }
 
 export async function circuits(db: Database): Promise<{ provider: string; state: string; recentCalls: number; recentFailures: number; openedAt: string | null }[]> {

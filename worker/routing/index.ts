@@ -1,4 +1,5 @@
 export { music, lyrics, musicRegistry, lyricsRegistry, chooseLyricsWriter, callSink } from "./engines";
-export { chooseRoute, nextInChain } from "./choose";
+export { chooseRoute, failoverPicker } from "./choose";
 export { loadRoutingConfig, saveRoutingConfig, defaultRoutingConfig } from "./config-store";
-export { circuits } from "./health";
+export { circuits, markProbing } from "./health";
+export { stallSeconds, MAX_ENGINE_ERRORS, INSTRUMENTAL_ENGINES } from "./limits";

@@ -3497,7 +3497,11 @@ export interface components {
             credits: number;
             provider: string | null;
             error: {
-                code: string;
+                /**
+                 * @description Why the order did not become a song; the content_refused, copyright_refused and lyrics_invalid codes ask for other words.
+                 * @enum {string}
+                 */
+                code: "content_refused" | "copyright_refused" | "lyrics_invalid" | "engine_unavailable" | "engine_stalled" | "result_invalid" | "audio_refused" | "name_missing" | "lyrics_unavailable" | "canceled" | "timed_out" | "lyrics_expired";
                 message: string;
             } | null;
             lyrics: components["schemas"]["Lyrics"];
@@ -3694,7 +3698,7 @@ export interface components {
              * @description Why, as a code to show in the reader's language.
              * @enum {string}
              */
-            reasonKind: "welcome" | "added" | "order" | "revision" | "free_revision" | "delivered" | "refund" | "purchase" | "payment_reversed";
+            reasonKind: "welcome" | "added" | "order" | "revision" | "free_revision" | "delivered" | "refund" | "purchase" | "payment_reversed" | "price_difference";
             jobId: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -3865,6 +3869,10 @@ export interface components {
                 ];
                 percent: number;
             } | null;
+            /** @default {} */
+            stallSeconds?: {
+                [key: string]: number;
+            };
             /**
              * @default {
              *       "window": 20,
@@ -4190,7 +4198,7 @@ export interface components {
                 amount: number;
                 reason: string;
                 /** @enum {string} */
-                reasonKind: "welcome" | "added" | "order" | "revision" | "free_revision" | "delivered" | "refund" | "purchase" | "payment_reversed";
+                reasonKind: "welcome" | "added" | "order" | "revision" | "free_revision" | "delivered" | "refund" | "purchase" | "payment_reversed" | "price_difference";
                 jobId: string | null;
                 /** Format: date-time */
                 createdAt: string;

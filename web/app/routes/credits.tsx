@@ -7,8 +7,8 @@ import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatNumber, withLocale } from "../lib/i18n";
 
 // How each kind of ledger row moves the balance (credits owned): a hold only sets credits aside, a release
-// gives them back to what is available, a capture spends them.
-const balanceEffect: Record<Schema<"LedgerEntry">["kind"], -1 | 0 | 1> = { grant: 1, hold: 0, capture: -1, release: 0 };
+// gives them back to what is available, a capture spends them, a revoke takes back credits bought.
+const balanceEffect: Record<Schema<"LedgerEntry">["kind"], -1 | 0 | 1> = { grant: 1, hold: 0, capture: -1, release: 0, revoke: -1 };
 
 /** Each row with the balance just after it, from the current balance back (the ledger is newest first). */
 function withRunningBalance(balance: number, ledger: Schema<"LedgerEntry">[]) {

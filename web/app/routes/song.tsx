@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLoaderData, useLocation, useNavigate, useParams, type LoaderFunctionArgs } from "react-router";
-import { api, challenge, unwrap, type JobStatus, type Schema } from "../lib/api";
+import { api, challenge, createJob, unwrap, type JobStatus, type Schema } from "../lib/api";
 import { errorMessageKey } from "../lib/form";
 import { useTurnstile } from "../lib/turnstile";
 import { cloudflareContext } from "../lib/context";
@@ -12,6 +12,7 @@ import { formatDate, formatDuration, formatNumber, withLocale } from "../lib/i18
 import { SungLyrics, type LineTiming } from "../lib/sung-lyrics";
 import { Waveform } from "../lib/waveform";
 import { styles, voices } from "../lib/options";
+import { failureClassOf } from "../../../domain/failures";
 
 export function loader({ context }: LoaderFunctionArgs) {
   const env = context.get(cloudflareContext).env;
@@ -121,17 +122,73 @@ function Progress({ job, seen, transport }: { job: Schema<"Job">; seen: { status
       </ul>
       {failed && (
         <div role="alert" className="alert" data-testid="failure">
-          <p>
-            {job.status === "FAILED"
-              ? t("progress.failed", { message: job.error?.message ?? "" })
-              : t(job.status === "CANCELED" ? "progress.canceled" : "progress.timedOut")}
+          <p data-testid="failure-reason">
+            {job.error ? t(`failures.${job.error.code}`) : t(job.status === "CANCELED" ? "progress.canceled" : "progress.timedOut")}
           </p>
+          {job.status === "FAILED" && job.error && failureClassOf[job.error.code] === "unavailable" && <p>{t("failures.retryLater")}</p>}
           <p>{t("progress.refunded", { count: job.credits })}</p>
         </div>
       )}
+      {job.status === "FAILED" && job.error && failureClassOf[job.error.code] === "rejected" && <OrderAgain job={job} />}
     </section>
   );
 }
+
+const lyricsText = (lyrics: Schema<"Lyrics"> | null) =>
+  (lyrics?.sections ?? []).map((s) => `[${s.kind.replace(/(^|-)\w/g, (c) => c.toUpperCase())}]\n${s.lines.join("\n")}`).join("\n\n");
+
+/** A refused text: the person changes the words where they read them and orders again in one step. */
+function OrderAgain({ job }: { job: Schema<"Job"> }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const turnstile = useTurnstile();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState("");
+  const request = job.request as { language?: "fr" | "en"; styleTags?: string[]; mood?: string; vocal?: (typeof voices)[number]; durationSeconds?: number };
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const text = String(new FormData(event.currentTarget).get("lyrics") ?? "");
+    setBusy(true);
+    setError("");
+    try {
+      const next = await createJob(
+        {
+          mode: "custom",
+          title: job.title ?? job.lyrics?.title ?? t("song.untitled"),
+          lyrics: text,
+          language: request.language ?? (locale === "fr" ? "fr" : "en"),
+          styleTags: request.styleTags ?? ["pop"],
+          ...(request.mood ? { mood: request.mood } : {}),
+          vocal: request.vocal ?? "female",
+          durationSeconds: request.durationSeconds ?? 120,
+        } as Schema<"CreateJob">,
+        turnstile.token,
+      );
+      navigate(withLocale(locale, `/songs/${next.id}`));
+    } catch (e) {
+      setError(t(errorMessageKey(e)));
+      turnstile.reset();
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="order-again" onSubmit={submit} data-testid="order-again">
+      <p>{t("failures.changeText")}</p>
+      <div className="field">
+        <label htmlFor="order-again-lyrics">{t("failures.lyricsLabel")}</label>
+        <textarea id="order-again-lyrics" name="lyrics" rows={12} defaultValue={lyricsText(job.lyrics)} />
+      </div>
+      {error && <p role="alert">{error}</p>}
+      <button type="submit" className="button" disabled={busy || turnstile.token === null}>
+        {t("failures.orderAgain")}
+      </button>
+    </form>
+  );
+}
+
 
 /** Whether this song's free other take is still to be had: a revision made at 0 credits means it was used. */
 function useFreeTakeLeft(jobId: string): boolean | null {

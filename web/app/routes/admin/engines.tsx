@@ -21,6 +21,8 @@ interface Draft {
   failover: string;
   blind: { a: string; b: string; percent: string };
   breaker: { window: string; minCalls: string; failureRate: string; openSeconds: string };
+  /** Not edited here: kept as stored. */
+  stallSeconds: RoutingConfig["stallSeconds"];
 }
 
 const draftOf = (c: RoutingConfig): Draft => ({
@@ -29,6 +31,7 @@ const draftOf = (c: RoutingConfig): Draft => ({
   failover: c.failover.join(", "),
   blind: { a: c.blind?.providers[0] ?? "", b: c.blind?.providers[1] ?? "", percent: String(c.blind?.percent ?? 0) },
   breaker: { window: String(c.breaker.window), minCalls: String(c.breaker.minCalls), failureRate: String(c.breaker.failureRate), openSeconds: String(c.breaker.openSeconds) },
+  stallSeconds: c.stallSeconds,
 });
 
 const configOf = (d: Draft): RoutingConfig => ({
@@ -37,6 +40,7 @@ const configOf = (d: Draft): RoutingConfig => ({
   failover: list(d.failover),
   blind: d.blind.a.trim() && d.blind.b.trim() ? { providers: [d.blind.a.trim(), d.blind.b.trim()], percent: Number(d.blind.percent) } : null,
   breaker: { window: Number(d.breaker.window), minCalls: Number(d.breaker.minCalls), failureRate: Number(d.breaker.failureRate), openSeconds: Number(d.breaker.openSeconds) },
+  stallSeconds: d.stallSeconds,
 });
 
 export default function AdminEngines() {

@@ -5,6 +5,7 @@ import { ApiError } from "../http/errors";
 import { isAdminEmail } from "./admin";
 import { hashPassword, verifyPassword } from "./passwords";
 import { sha256Hex, randomToken } from "./random";
+import { config } from "../config";
 
 export async function createUser(env: Env, db: Database, fields: { email?: string; passwordHash?: string; externalId?: string }): Promise<User> {
   const user: User = {
@@ -15,7 +16,7 @@ export async function createUser(env: Env, db: Database, fields: { email?: strin
     role: fields.email && isAdminEmail(env, fields.email) ? "admin" : "user",
     createdAt: Date.now(),
   };
-  await db.batch([db.insert(users).values(user), ...grantStatements(db, user.id, Number(env.SIGNUP_CREDITS), { kind: "welcome", text: "welcome credits" }, `signup:${user.id}`)]);
+  await db.batch([db.insert(users).values(user), ...grantStatements(db, user.id, config(env).SIGNUP_CREDITS, { kind: "welcome", text: "welcome credits" }, `signup:${user.id}`)]);
   return user;
 }
 
@@ -52,7 +53,7 @@ export async function userForExternalSubject(env: Env, db: Database, subject: st
 
 export async function issueRefreshToken(env: Env, db: Database, userId: string): Promise<{ token: string; maxAge: number }> {
   const token = randomToken();
-  const maxAge = Number(env.REFRESH_TOKEN_TTL_SECONDS);
+  const maxAge = config(env).REFRESH_TOKEN_TTL_SECONDS;
   const now = Date.now();
   await db.insert(refreshTokens).values({ tokenHash: await sha256Hex(token), userId, expiresAt: now + maxAge * 1000, createdAt: now });
   return { token, maxAge };

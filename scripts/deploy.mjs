@@ -3,7 +3,7 @@
 // web app and deploys the Worker with its assets. Running it again changes only what changed. `--dry-run` touches
 // nothing remote: it builds and bundles (`wrangler deploy --dry-run`) and prints the size against the limits.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -124,6 +124,7 @@ export async function deploy({ name, secretsFile, dryRun = false, run = spawnRun
   const deployed = join(ROOT, "build/server/wrangler.json");
   if (dryRun) {
     const outdir = join(workDir, `${name}-bundle`);
+    rmSync(outdir, { recursive: true, force: true });
     run(wrangler("deploy", "--dry-run", "--outdir", outdir, "-c", deployed));
     const size = bundleSize(outdir);
     step(`bundled ${name}: ${kb(size.raw)} raw, ${kb(size.gzip)} gzipped (limits: ${kb(SIZE_LIMITS.free)} Free, ${kb(SIZE_LIMITS.paid)} Paid)`);

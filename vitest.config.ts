@@ -91,6 +91,15 @@ export default defineConfig({
         },
       },
       {
+        // The deploy script, with a stand-in wrangler, and the real `wrangler deploy --dry-run` (offline).
+        test: {
+          name: "deploy",
+          environment: "node",
+          include: ["scripts/**/*.test.ts"],
+          testTimeout: 600_000,
+        },
+      },
+      {
         // The music engine is a Node service.
         test: {
           name: "engine",

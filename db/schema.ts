@@ -89,6 +89,9 @@ export const jobs = sqliteTable(
     index("jobs_user").on(t.userId, t.createdAt),
     index("jobs_status").on(t.status, t.deadlineAt),
     index("jobs_provider_task").on(t.provider, t.providerTaskId),
+    // Metrics, alerts and the operators' newest-first list read time ranges, never the whole table.
+    index("jobs_finished").on(t.finishedAt),
+    index("jobs_created").on(t.createdAt, t.id),
   ],
 );
 
@@ -130,7 +133,7 @@ export const jobEvents = sqliteTable(
     data: text("data", { mode: "json" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("job_events_seq").on(t.jobId, t.seq)],
+  (t) => [uniqueIndex("job_events_seq").on(t.jobId, t.seq), index("job_events_created").on(t.createdAt)],
 );
 
 export const tracks = sqliteTable(
@@ -159,7 +162,12 @@ export const tracks = sqliteTable(
     shareToken: text("share_token"),
     createdAt: createdAt(),
   },
-  (t) => [index("tracks_job").on(t.jobId, t.takeIndex), index("tracks_user").on(t.userId, t.createdAt)],
+  (t) => [
+    index("tracks_job").on(t.jobId, t.takeIndex),
+    index("tracks_user").on(t.userId, t.createdAt),
+    // The WAV copies still kept, oldest first, for the retention cron.
+    index("tracks_wav_created").on(t.createdAt).where(sql`wav_r2_key is not null`),
+  ],
 );
 
 /** A finished take given to someone: a page anyone holding the token may open, until the owner revokes it. */
@@ -217,7 +225,12 @@ export const creditLedger = sqliteTable(
     actor: text("actor"),
     createdAt: createdAt(),
   },
-  (t) => [index("credit_ledger_user").on(t.userId, t.createdAt), check("credit_ledger_amount_not_negative", sql`${t.amount} >= 0`)],
+  (t) => [
+    index("credit_ledger_user").on(t.userId, t.createdAt),
+    index("credit_ledger_created").on(t.createdAt),
+    index("credit_ledger_job").on(t.jobId),
+    check("credit_ledger_amount_not_negative", sql`${t.amount} >= 0`),
+  ],
 );
 
 export const providerCalls = sqliteTable(
@@ -233,7 +246,11 @@ export const providerCalls = sqliteTable(
     error: text("error"),
     createdAt: createdAt(),
   },
-  (t) => [index("provider_calls_provider").on(t.provider, t.createdAt), index("provider_calls_job").on(t.jobId)],
+  (t) => [
+    index("provider_calls_provider").on(t.provider, t.createdAt),
+    index("provider_calls_job").on(t.jobId),
+    index("provider_calls_created").on(t.createdAt),
+  ],
 );
 
 export const idempotencyKeys = sqliteTable(
@@ -256,7 +273,7 @@ export const receivedWebhooks = sqliteTable(
     jobId: text("job_id"),
     receivedAt: integer("received_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.provider, t.dedupeKey] })],
+  (t) => [primaryKey({ columns: [t.provider, t.dedupeKey] }), index("received_webhooks_received").on(t.receivedAt)],
 );
 
 /** The routing configuration in force; one row, replaced by operators through the admin API. */

@@ -4,6 +4,7 @@ import { requestId } from "hono/request-id";
 import { database } from "../db";
 import { router } from "./http/app-factory";
 import { ApiError } from "./http/errors";
+import { config } from "./config";
 import { log, watchSecrets } from "./observability";
 import { accountRoutes } from "./routes/account";
 import { adminRoutes } from "./routes/admin";
@@ -35,6 +36,7 @@ export function createApp(options: { web?: WebHandler } = {}) {
   app.use("*", requestId());
   app.use("*", async (c, next) => {
     watchSecrets(c.env);
+    config(c.env);
     c.set("cspNonce", cspNonce());
     await next();
     c.res = withSecurityHeaders(c.env, c.req.path, c.res, c.var.cspNonce);

@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "../http/errors";
 import type { AppEnv } from "../http/context";
+import { config } from "../config";
 
 /** After requireUser: operators only. Others get 404, as for anything that is not theirs. */
 export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
@@ -9,7 +10,4 @@ export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 export const isAdminEmail = (env: Env, email: string) =>
-  env.ADMIN_EMAILS.split(",")
-    .map((e) => e.trim().toLowerCase())
-    .filter(Boolean)
-    .includes(email.toLowerCase());
+config(env).ADMIN_EMAILS.includes(email.toLowerCase());

@@ -6,6 +6,7 @@ import { log } from "../observability";
 import { isAdminEmail } from "./admin";
 import { hashPassword, verifyPassword } from "./passwords";
 import { sha256Hex, randomToken } from "./random";
+import { config } from "../config";
 
 export async function createUser(env: Env, db: Database, fields: { email?: string; passwordHash?: string; externalId?: string }): Promise<User> {
   const user: User = {
@@ -19,7 +20,7 @@ export async function createUser(env: Env, db: Database, fields: { email?: strin
     erasedAt: null,
     externalIdHash: null,
   };
-  await db.batch([db.insert(users).values(user), ...grantStatements(db, user.id, Number(env.SIGNUP_CREDITS), { kind: "welcome", text: "welcome credits" }, `signup:${user.id}`)]);
+  await db.batch([db.insert(users).values(user), ...grantStatements(db, user.id, config(env).SIGNUP_CREDITS, { kind: "welcome", text: "welcome credits" }, `signup:${user.id}`)]);
   return user;
 }
 
@@ -60,7 +61,7 @@ export async function userForExternalSubject(env: Env, db: Database, subject: st
  */
 export async function issueRefreshToken(env: Env, db: Database, userId: string, sessionId: string | null): Promise<{ token: string; maxAge: number; sessionId: string }> {
   const token = randomToken();
-  const maxAge = Number(env.REFRESH_TOKEN_TTL_SECONDS);
+  const maxAge = config(env).REFRESH_TOKEN_TTL_SECONDS;
   const now = Date.now();
   const session = sessionId ?? `ses_${crypto.randomUUID()}`;
   const row = db.insert(refreshTokens).values({ tokenHash: await sha256Hex(token), userId, sessionId: session, expiresAt: now + maxAge * 1000, createdAt: now });

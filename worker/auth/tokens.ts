@@ -1,4 +1,5 @@
 import { SignJWT, createRemoteJWKSet, decodeJwt, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { config } from "../config";
 
 export const ACCESS_TOKEN_ISSUER = "refrain";
 export const ACCESS_TOKEN_AUDIENCE = "refrain-api";
@@ -17,7 +18,7 @@ export interface TokenSubject {
 const secretKey = (secret: string) => new TextEncoder().encode(secret);
 
 export async function issueAccessToken(env: Env, userId: string, role: string, sessionId: string): Promise<{ token: string; expiresIn: number }> {
-  const expiresIn = Number(env.ACCESS_TOKEN_TTL_SECONDS);
+  const expiresIn = config(env).ACCESS_TOKEN_TTL_SECONDS;
   const token = await new SignJWT({ role, sid: sessionId })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(userId)

@@ -1,4 +1,5 @@
 import { hmacSign, hmacVerify } from "../auth";
+import { config } from "../config";
 
 export const dispositions = ["inline", "attachment"] as const;
 export type Disposition = (typeof dispositions)[number];
@@ -10,9 +11,9 @@ const message = (trackId: string, expires: number, disposition: Disposition, for
 
 /** A link to one track's audio, valid until `expires` (unix seconds), for streaming (inline) or download (attachment). */
 /** Links handed to people without an account (share page, embeds, gifts) live shorter; their players renew them. */
-export const publicLinkTtl = (env: Env) => Math.min(Number(env.EMBED_LINK_TTL_SECONDS), Number(env.MEDIA_LINK_TTL_SECONDS));
+export const publicLinkTtl = (env: Env) => Math.min(config(env).EMBED_LINK_TTL_SECONDS, config(env).MEDIA_LINK_TTL_SECONDS);
 
-export async function signMediaLink(env: Env, trackId: string, disposition: Disposition, now = Date.now(), format: MediaFormat = "mp3", ttlSeconds = Number(env.MEDIA_LINK_TTL_SECONDS)) {
+export async function signMediaLink(env: Env, trackId: string, disposition: Disposition, now = Date.now(), format: MediaFormat = "mp3", ttlSeconds = config(env).MEDIA_LINK_TTL_SECONDS) {
   const expires = Math.floor(now / 1000) + ttlSeconds;
   const url = new URL(`/api/media/${encodeURIComponent(trackId)}`, env.PUBLIC_URL);
   url.searchParams.set("exp", String(expires));

@@ -1,5 +1,6 @@
 import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { alerts, providerHealth, type Alert, type Database } from "../../db";
+import { config } from "../config";
 import { log } from "./log";
 
 /** A condition that holds now. Its key names it for as long as it holds: one announcement per key. */
@@ -12,16 +13,12 @@ const RECENT_MS = 15 * 60_000;
 const BASELINE_MS = 24 * 3_600_000;
 const HOUR_MS = 3_600_000;
 
-const threshold = (value: string) => (value.trim() && Number(value) > 0 ? Number(value) : null);
 const percent = (rate: number) => `${Math.round(rate * 100)} %`;
 const cents = (value: number) => `$${(value / 100).toFixed(2)}`;
 
-type Thresholds = Pick<Env, "ALERT_FAILURE_RATE_MARGIN" | "ALERT_MIN_SAMPLE" | "ALERT_MAX_COST_PER_SONG_CENTS" | "ALERT_MAX_SPEND_PER_HOUR_CENTS">;
-
 /** Every alert condition that holds at `now`, read from D1. */
-export async function firingConditions(env: Thresholds, db: Database, now = Date.now()): Promise<Firing[]> {
-  const minSample = Math.max(1, Number(env.ALERT_MIN_SAMPLE) || 10);
-  const margin = Number(env.ALERT_FAILURE_RATE_MARGIN) || 0.25;
+export async function firingConditions(env: Env, db: Database, now = Date.now()): Promise<Firing[]> {
+  const { ALERT_MIN_SAMPLE: minSample, ALERT_FAILURE_RATE_MARGIN: margin } = config(env);
   const recentFrom = now - RECENT_MS;
   const baselineFrom = recentFrom - BASELINE_MS;
   const [circuits, recentCalls, jobRates, songCost, spend] = await Promise.all([
@@ -66,11 +63,11 @@ export async function firingConditions(env: Thresholds, db: Database, now = Date
       });
   }
 
-  const maxPerSong = threshold(env.ALERT_MAX_COST_PER_SONG_CENTS);
+  const maxPerSong = config(env).ALERT_MAX_COST_PER_SONG_CENTS;
   const meanCents = Number(songCost[0]?.meanCents ?? 0);
   if (maxPerSong !== null && Number(songCost[0]?.songs) > 0 && meanCents > maxPerSong)
     firing.push({ key: "cost_per_song", message: `Songs delivered in the last hour cost ${cents(meanCents)} each on average (${songCost[0]!.songs} songs), above ${cents(maxPerSong)}.` });
-  const maxPerHour = threshold(env.ALERT_MAX_SPEND_PER_HOUR_CENTS);
+  const maxPerHour = config(env).ALERT_MAX_SPEND_PER_HOUR_CENTS;
   const spent = Number(spend[0]?.cents ?? 0);
   if (maxPerHour !== null && spent > maxPerHour) firing.push({ key: "spend_per_hour", message: `Engines cost ${cents(spent)} over the last hour, above ${cents(maxPerHour)}.` });
   return firing;
@@ -141,7 +138,7 @@ async function announce(env: Pick<Env, "ALERT_WEBHOOK_URL">, db: Database): Prom
 }
 
 /** The cron's alerting pass: evaluate, record, announce. Returns the alerts firing now. */
-export async function checkAlerts(env: Thresholds & Pick<Env, "ALERT_WEBHOOK_URL">, db: Database, now = Date.now()): Promise<Firing[]> {
+export async function checkAlerts(env: Env, db: Database, now = Date.now()): Promise<Firing[]> {
   const firing = await firingConditions(env, db, now);
   await record(db, firing, now);
   await announce(env, db);

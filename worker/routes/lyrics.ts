@@ -9,6 +9,7 @@ import { bearer, idParam, json } from "../http/openapi";
 import { jobSchema, jobStub, loadJobView, ownedJob } from "../jobs";
 import { mentionsName } from "../jobs/name-check";
 import { musicRegistry } from "../routing";
+import { config } from "../config";
 
 const common = { tags: ["Lyrics approval"], security: bearer, middleware: requireUser };
 
@@ -70,7 +71,7 @@ export const lyricsRoutes = router()
     }),
     async (c) => {
       const job = await waitingJob(c, c.req.valid("param").id);
-      const free = Number(c.env.LYRICS_FREE_DRAFTS);
+      const free = config(c.env).LYRICS_FREE_DRAFTS;
       // The first draft is the order's own; LYRICS_FREE_DRAFTS more may follow.
       if (job.drafts > free) throw new ApiError("conflict", `This order has had its ${free} free new drafts; edit the lyrics or approve them`);
       refused(await jobStub(c.env, job.id).apply(job.id, { type: "redraft" }));

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { routingConfigs, type Database } from "../../db";
 import { routingConfigSchema, type RoutingConfig } from "../../providers";
+import { config } from "../config";
 
 const ROW = "current";
 
@@ -8,7 +9,7 @@ const ROW = "current";
 export function defaultRoutingConfig(env: Env): RoutingConfig {
   return routingConfigSchema.parse({
     arms: [{ provider: env.MUSIC_PROVIDER || "internal", weight: 1 }],
-    failover: env.FAILOVER_CHAIN.split(",").map((p) => p.trim()).filter(Boolean),
+    failover: config(env).FAILOVER_CHAIN,
   });
 }
 

@@ -19,6 +19,7 @@ import { BuiltinLyricsWriter, builtinLyricsWriter, OpenAICompatibleLyricsWriter,
 import { callbackUrl } from "../jobs/callback-token";
 import { log, redactText } from "../observability";
 import { recordCircuitOutcome } from "./health";
+import { config } from "../config";
 
 // The one place where configuration becomes engines. Everything else asks for an engine by id.
 
@@ -55,7 +56,7 @@ const workersAi = (env: Env): WorkersAiBinding | null => {
 function lyricsWriters(env: Env, callback: string): LyricsWriter[] {
   const list: LyricsWriter[] = [builtinLyricsWriter];
   if (env.LLM_BASE_URL && env.LLM_MODEL)
-    list.push(new OpenAICompatibleLyricsWriter({ baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, jsonMode: env.LLM_JSON_MODE === "true", ...(env.LLM_API_KEY ? { apiKey: env.LLM_API_KEY } : {}) }));
+    list.push(new OpenAICompatibleLyricsWriter({ baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, jsonMode: config(env).LLM_JSON_MODE, ...(env.LLM_API_KEY ? { apiKey: env.LLM_API_KEY } : {}) }));
   const ai = workersAi(env);
   if (ai) list.push(new WorkersAiLyricsWriter(ai));
   if (env.SUNO_API_BASE_URL)
@@ -67,7 +68,7 @@ function lyricsWriters(env: Env, callback: string): LyricsWriter[] {
         // where a lyrics callback matches no music task and is ignored.
         callbackUrl: callback,
         // Lyrics take seconds, not minutes: check them more often than music.
-        pollIntervalMs: Number(env.POLL_INITIAL_SECONDS) * 400,
+        pollIntervalMs: config(env).POLL_INITIAL_SECONDS * 400,
       }),
     );
   if (env.SUNO_WRAPPER_BASE_URL)

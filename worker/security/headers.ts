@@ -1,3 +1,5 @@
+import { config } from "../config";
+
 const TURNSTILE_ORIGIN = "https://challenges.cloudflare.com";
 
 /** A fresh value per response: inline scripts run only when they carry it (React Router's hydration data). */
@@ -8,7 +10,7 @@ export function cspNonce(): string {
 /** Pages may be framed only under /embed/*, and only by the partner origins in EMBED_ORIGINS. */
 function frameAncestors(env: Env, embeddable: boolean): string {
   if (!embeddable) return "'none'";
-  const origins = env.EMBED_ORIGINS.split(/[\s,]+/).filter((o) => /^https?:\/\/[^\s/'";]+$/.test(o));
+  const origins = config(env).EMBED_ORIGINS.filter((o) => /^https?:\/\/[^\s/'";]+$/.test(o));
   return ["'self'", ...origins].join(" ");
 }
 

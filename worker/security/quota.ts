@@ -1,6 +1,7 @@
 import { and, count, eq, gte } from "drizzle-orm";
 import { jobs, type Database } from "../../db";
 import { ApiError } from "../http/errors";
+import { config } from "../config";
 
 const DAY_MS = 86_400_000;
 
@@ -9,7 +10,7 @@ const DAY_MS = 86_400_000;
  * make the engines do in one day, whatever its balance. Counted from the jobs themselves, per UTC day.
  */
 export async function enforceDailyJobQuota(env: Env, db: Database, userId: string, now: number = Date.now()): Promise<void> {
-  const quota = Number(env.DAILY_JOB_QUOTA);
+  const quota = config(env).DAILY_JOB_QUOTA;
   const dayStart = now - (now % DAY_MS);
   const [row] = await db.select({ made: count() }).from(jobs).where(and(eq(jobs.userId, userId), gte(jobs.createdAt, dayStart)));
   if ((row?.made ?? 0) < quota) return;

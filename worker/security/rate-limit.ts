@@ -1,16 +1,10 @@
 import { DurableObject } from "cloudflare:workers";
 import { ApiError } from "../http/errors";
 
-/** "count/seconds", e.g. "10/60": at most `count` requests in any `seconds`, bursts included. */
+/** At most `count` requests in any `seconds`, bursts included; read from "count/seconds" settings by worker/config.ts. */
 export interface RateRule {
   limit: number;
   windowSeconds: number;
-}
-
-export function parseRateRule(name: string, value: string): RateRule {
-  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
-  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) throw new Error(`${name} must read "count/seconds", e.g. "10/60"; got "${value}"`);
-  return { limit: Number(match[1]), windowSeconds: Number(match[2]) };
 }
 
 export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };

@@ -1,4 +1,5 @@
 import { ProviderError } from "../../providers";
+import { config } from "../config";
 
 /** An engine pointed us at an address we do not fetch from: no retry will change that. */
 export class RefusedUrl extends Error {
@@ -16,7 +17,7 @@ const isLoopback = (hostname: string) => hostname === "localhost" || hostname ==
  */
 export function audioHosts(env: Env): string[] {
   const engines = [env.ENGINE_URL, env.SUNO_API_BASE_URL, env.SUNO_WRAPPER_BASE_URL, env.MUBERT_BASE_URL].filter(Boolean).map((base) => new URL(base).host);
-  return [...engines, ...env.AUDIO_FETCH_HOSTS.split(/[\s,]+/).filter(Boolean)].map((h) => h.toLowerCase());
+  return [...engines, ...config(env).AUDIO_FETCH_HOSTS].map((h) => h.toLowerCase());
 }
 
 function checked(raw: string | URL, hosts: string[]): URL {
@@ -59,7 +60,7 @@ export interface AudioDownload {
  */
 export async function fetchProviderAudio(env: Env, raw: string): Promise<AudioDownload> {
   const hosts = audioHosts(env);
-  const maxBytes = Number(env.AUDIO_MAX_BYTES);
+  const maxBytes = config(env).AUDIO_MAX_BYTES;
   let url = checked(raw, hosts);
   let response: Response | undefined;
   for (let hop = 0; ; hop++) {

@@ -106,6 +106,7 @@ export function createEngineApp(deps: { pool: RenderPool; store: TrackStore; tok
           await pool.cancel(record.id);
           record.status = "canceled";
           record.finishedAt = Date.now();
+          store.save(record);
         }
         return c.json(store.view(record), 200);
       },

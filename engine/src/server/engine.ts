@@ -25,21 +25,32 @@ export async function createEngine(config: EngineConfig, threadUrl: URL, log: Lo
     hooks: {
       onStart(id) {
         const record = store.get(id);
-        if (record) record.status = "running";
+        if (record) {
+          record.status = "running";
+          store.save(record);
+        }
         log({ level: "info", msg: "render started", id });
       },
       onProgress(id, stage, fraction) {
         const record = store.get(id);
         if (record && record.status === "running") {
+          // Another gateway sharing the folder may have canceled it: stop, and leave its record as written.
+          if (store.read(id)?.status === "canceled") {
+            store.release(id);
+            return void pool.cancel(id);
+          }
           record.stage = stage;
           record.progress = Math.max(record.progress, fraction);
+          store.save(record);
         }
       },
       onDone(id, outcome) {
         const record = store.get(id);
         if (!record || record.status === "canceled") return;
+        if (store.read(id)?.status === "canceled") return store.release(id);
         const finish = () => {
           record.finishedAt = Date.now();
+          store.save(record);
           log({ level: record.status === "succeeded" ? "info" : "warn", msg: "render finished", id, status: record.status, error: record.error?.message, ms: record.finishedAt - record.createdAt });
           notify(id);
         };

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { EngineTrack, EngineTrackStatus } from "../../../providers/internal/gateway";
@@ -21,7 +22,11 @@ interface TrackRecord {
   request: RenderRequest;
 }
 
-/** The gateway's memory of tracks; their audio lives in files under dataDir until retention ends. */
+/**
+ * Tracks and their audio, as files under dataDir: each record is `<id>.json`, rewritten whole (write then rename)
+ * at every change, so several gateways sharing the folder (a Modal Volume) answer for each other's tracks. The
+ * gateway rendering a track keeps it in memory too and is the only writer of its record.
+ */
 export class TrackStore {
   private readonly tracks = new Map<string, TrackRecord>();
   constructor(private readonly config: EngineConfig) {}
@@ -33,15 +38,43 @@ export class TrackStore {
   create(request: RenderRequest, callbackUrl: string | null): TrackRecord {
     const record: TrackRecord = { id: `trk_${randomUUID()}`, status: "queued", stage: null, progress: 0, error: null, result: null, callbackUrl, createdAt: Date.now(), finishedAt: null, request };
     this.tracks.set(record.id, record);
+    this.save(record);
     return record;
   }
 
+  /** This gateway's own record, else the one another gateway wrote (read afresh: it may have moved on). */
   get(id: string): TrackRecord | undefined {
-    return this.tracks.get(id);
+    return this.tracks.get(id) ?? this.read(id);
+  }
+
+  /** The record as last written, whoever wrote it. */
+  read(id: string): TrackRecord | undefined {
+    if (!/^trk_[0-9a-f-]{36}$/.test(id)) return undefined;
+    try {
+      return JSON.parse(readFileSync(this.recordFile(id), "utf8")) as TrackRecord;
+    } catch {
+      return undefined;
+    }
+  }
+
+  save(record: TrackRecord): void {
+    const file = this.recordFile(record.id);
+    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(record));
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  }
+
+  /** Stops answering from memory for a track whose record another gateway now owns. */
+  release(id: string): void {
+    this.tracks.delete(id);
   }
 
   forget(id: string): void {
     this.tracks.delete(id);
+    void rm(this.recordFile(id), { force: true });
+  }
+
+  private recordFile(id: string): string {
+    return join(this.config.dataDir, `${id}.json`);
   }
 
   file(id: string, format: "mp3" | "wav"): string {
@@ -60,7 +93,7 @@ export class TrackStore {
     for (const record of [...this.tracks.values()]) {
       if (record.finishedAt && now - record.finishedAt > this.config.retentionMs) {
         this.tracks.delete(record.id);
-        await Promise.all((["mp3", "wav"] as const).map((f) => rm(this.file(record.id, f), { force: true })));
+        await Promise.all([this.recordFile(record.id), this.file(record.id, "mp3"), this.file(record.id, "wav")].map((f) => rm(f, { force: true })));
       }
     }
   }

@@ -35,6 +35,7 @@ export const configSchema = z
   .object({
     PUBLIC_URL: z.url({ message: "expected the site's absolute URL" }),
     CREDITS_PER_SONG: whole(0),
+    CREDITS_PER_INSTRUMENTAL: whole(0),
     SIGNUP_CREDITS: whole(0),
     JOB_DEADLINE_SECONDS: whole(60),
     LYRICS_APPROVAL_HOURS: whole(1),
@@ -71,6 +72,7 @@ export const configSchema = z
     SUPABASE_JWKS_URL: optionalUrl,
     SUPABASE_ISSUER: z.string(),
     SUPABASE_AUDIENCE: z.string(),
+    SUPABASE_DELETE_USERS: flag,
     ADMIN_EMAILS: list(/,/).transform((emails) => emails.map((e) => e.toLowerCase())),
     ALERT_FAILURE_RATE_MARGIN: ratio,
     ALERT_MIN_SAMPLE: whole(1),

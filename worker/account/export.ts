@@ -4,6 +4,7 @@ import { ownerGiftView } from "../gifts";
 import { notFound } from "../http/errors";
 import { signMediaLink } from "../media";
 import { readCredits } from "../credits";
+import { config } from "../config";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -66,7 +67,7 @@ export async function exportAccount(env: Env, db: Database, userId: string) {
   for (const t of trackRows) takes.set(t.jobId, [...(takes.get(t.jobId) ?? []), await takeWithLinks(env, t, now)]);
   return {
     exportedAt: new Date(now).toISOString(),
-    linksExpireAt: new Date(now + Number(env.MEDIA_LINK_TTL_SECONDS) * 1000).toISOString(),
+    linksExpireAt: new Date(now + config(env).MEDIA_LINK_TTL_SECONDS * 1000).toISOString(),
     account: accountView(user),
     credits: { balance: credits.balance, reserved: credits.reserved, available: credits.available },
     projects: projectRows.map((p) => ({ id: p.id, name: p.name, createdAt: iso(p.createdAt)! })),

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { currencies, type Currency } from "../../db";
 import { log } from "../observability";
+import { config } from "../config";
 
 // Packs are configuration (BILLING_PACKS), not code: the pages, the checkout and the receipts read them here.
 
@@ -45,6 +46,6 @@ export function billingConfig(env: Env): Billing | null {
 
 /** How many songs of each length a number of credits makes, at the price every order pays (CREDITS_PER_SONG). */
 export function songsFor(env: Env, credits: number) {
-  const perSong = Number(env.CREDITS_PER_SONG);
+  const perSong = config(env).CREDITS_PER_SONG;
   return songLengths.map((durationSeconds) => ({ durationSeconds, songs: Math.floor(credits / perSong) }));
 }

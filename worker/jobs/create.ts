@@ -9,6 +9,7 @@ import { ApiError, notFound } from "../http/errors";
 import { log } from "../observability";
 import type { CreateJobBody } from "./schemas";
 import { jobStub } from "./stub";
+import { config } from "../config";
 
 /** Stable JSON (sorted keys), so the same body always hashes the same for Idempotency-Key checks. */
 function canonicalJson(value: unknown): string {
@@ -168,7 +169,7 @@ async function place(
 
   const customLyrics = body.mode === "custom" && body.lyrics ? parseLyricsText(body.lyrics, body.title) : null;
   const now = Date.now();
-  const credits = revision?.free ? 0 : Number(env.CREDITS_PER_SONG);
+  const credits = revision?.free ? 0 : config(env).CREDITS_PER_SONG;
   const job: Job = {
     id: jobId,
     userId,
@@ -188,7 +189,7 @@ async function place(
     approveLyrics: body.approveLyrics,
     drafts: 0,
     parentJobId: revision?.parentJobId ?? null,
-    deadlineAt: now + Number(env.JOB_DEADLINE_SECONDS) * 1000,
+    deadlineAt: now + config(env).JOB_DEADLINE_SECONDS * 1000,
     lastSeq: 1,
     createdAt: now,
     updatedAt: now,

@@ -8,6 +8,7 @@ import { log, recordFinishedJob, watchSecrets } from "../observability";
 import { send } from "../queues/messages";
 import { failoverPicker, INSTRUMENTAL_ENGINES, loadRoutingConfig, markProbing, MAX_ENGINE_ERRORS, stallSeconds } from "../routing";
 import { isTerminal, nextAlarm, transition, type Effect, type JobInput, type Memo, type Outcome, type Settings } from "./machine";
+import { config as workerConfig } from "../config";
 
 export interface ApplyResult {
   applied: boolean;
@@ -90,16 +91,17 @@ export class JobObject extends DurableObject<Env> {
         failoverPicker(this.env, this.db),
         this.ctx.storage.get<Memo>("memo"),
       ]);
+      const vars = workerConfig(this.env);
       const settings: Settings = {
         now: Date.now(),
-        deadlineSeconds: Number(this.env.JOB_DEADLINE_SECONDS),
-        approvalHours: Number(this.env.LYRICS_APPROVAL_HOURS),
-        pollInitialSeconds: Number(this.env.POLL_INITIAL_SECONDS),
-        pollMaxSeconds: Number(this.env.POLL_MAX_SECONDS),
+        deadlineSeconds: vars.JOB_DEADLINE_SECONDS,
+        approvalHours: vars.LYRICS_APPROVAL_HOURS,
+        pollInitialSeconds: vars.POLL_INITIAL_SECONDS,
+        pollMaxSeconds: vars.POLL_MAX_SECONDS,
         stallSeconds: (engine) => stallSeconds(config, engine),
         maxEngineErrors: MAX_ENGINE_ERRORS,
         nextEngine,
-        instrumentalCredits: Number(this.env.CREDITS_PER_INSTRUMENTAL),
+        instrumentalCredits: vars.CREDITS_PER_INSTRUMENTAL,
         instrumentalEngines: INSTRUMENTAL_ENGINES,
       };
       const outcome = transition({ job, vocal: generation?.vocal ?? "female", memo: memo ?? {} }, input, settings);

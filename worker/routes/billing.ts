@@ -17,6 +17,7 @@ import { router } from "../http/app-factory";
 import { ApiError, errorResponses } from "../http/errors";
 import { bearer, json } from "../http/openapi";
 import { log } from "../observability";
+import { config } from "../config";
 
 const iso = z.iso.datetime();
 const cents = z.int().describe("In the currency's smallest unit (cents)");
@@ -101,7 +102,7 @@ export const billingRoutes = router()
         prices: p.prices,
         songs: songsFor(c.env, p.credits),
       }));
-      return c.json({ enabled: billing !== null, creditsPerSong: Number(c.env.CREDITS_PER_SONG), packs }, 200);
+      return c.json({ enabled: billing !== null, creditsPerSong: config(c.env).CREDITS_PER_SONG, packs }, 200);
     },
   )
   .openapi(

@@ -34,14 +34,15 @@ describe("npm run deploy", () => {
     const { done } = await deploy({ name: "staging", secretsFile: secretsFile(allSecrets), run: first.run, log: () => {} });
     expect(done).toContain("created D1 database refrain-staging");
     expect(done).toContain("created R2 bucket refrain-audio-staging");
-    expect(done.filter((d: string) => d.startsWith("created queue"))).toHaveLength(5);
+    const queues = ["lyrics", "music", "postprocess", "delivery", "account", "dead-letter"].map((q) => `refrain-staging-${q}`);
+    expect(done.filter((d: string) => d.startsWith("created queue")).sort()).toEqual(queues.map((q) => `created queue ${q}`).sort());
     const order = ["d1 create", "d1 migrations apply DB --remote", "secret bulk", "react-router build", "wrangler deploy -c"].map((c) =>
       first.commands.findIndex((line) => line.includes(c)),
     );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     existing.buckets.push("refrain-audio-staging");
-    existing.queues.push(...["lyrics", "music", "postprocess", "delivery", "dead-letter"].map((q) => `refrain-staging-${q}`));
+    existing.queues.push(...queues);
 
     const again = fakeRunner(existing);
     const second = await deploy({ name: "staging", secretsFile: secretsFile(allSecrets), run: again.run, log: () => {} });

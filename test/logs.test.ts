@@ -105,9 +105,9 @@ describe("logs", () => {
     expect(entries).toContainEqual(expect.objectContaining({ msg: "request", path: "/api/auth/signin", status: 401, error: "unauthorized" }));
     expect(entries).toContainEqual(expect.objectContaining({ msg: "step done", jobId: created.id, role: "music", requestId: expect.any(String), latencyMs: expect.any(Number) }));
     expect(entries).toContainEqual(expect.objectContaining({ msg: "provider call", jobId: created.id, provider: "suno", operation: "createTrack", outcome: "ok", latencyMs: expect.any(Number) }));
-    expect(entries).toContainEqual(expect.objectContaining({ msg: "job transition", jobId: created.id, to: "SUCCEEDED", settle: "capture", provider: "suno", user: expect.any(String), durationMs: expect.any(Number) }));
+    expect(entries).toContainEqual(expect.objectContaining({ msg: "job transition", jobId: created.id, to: "SUCCEEDED", captured: 10, released: 0, provider: "suno", user: expect.any(String), durationMs: expect.any(Number) }));
     expect(entries).toContainEqual(expect.objectContaining({ msg: "job finished", jobId: created.id, status: "SUCCEEDED", costCents: expect.any(Number), durationMs: expect.any(Number) }));
-    expect(entries).toContainEqual(expect.objectContaining({ msg: "job transition", jobId: refused.id, to: "FAILED", error: expect.stringMatching(/^provider_/), level: "warn" }));
+    expect(entries).toContainEqual(expect.objectContaining({ msg: "job transition", jobId: refused.id, to: "FAILED", error: "content_refused", level: "warn" }));
   });
 
   it("masks credentials by field name and inside text", () => {

@@ -43,6 +43,7 @@ describe("one user's resources are invisible to another", () => {
     { method: "DELETE", path: `/api/gifts/${giftId}` },
     // Operators only: to anyone else it is a route that does not exist.
     { method: "GET", path: `/api/admin/jobs/${jobId}` },
+    { method: "POST", path: `/api/admin/billing/holds/${jobId}/clear`, body: { note: "not yours" } },
     { method: "POST", path: "/api/jobs", body: contextOrder({ projectId }), headers: { "idempotency-key": crypto.randomUUID() } },
   ];
 

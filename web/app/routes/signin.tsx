@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useMatches, useNavigate, useSearchParams } from "react-router";
 import { ApiFailure, signIn } from "../lib/api";
@@ -15,6 +15,9 @@ export default function SignIn() {
   const kind = useMatches().some((m) => m.id === "signup") ? "signup" : "signin";
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
+  // Before the page's script runs, the browser would send the form itself, password in the URL: the button waits for it.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const turnstile = useTurnstile();
   const title = t(kind === "signup" ? "auth.signupTitle" : "auth.signinTitle");
 
@@ -39,7 +42,7 @@ export default function SignIn() {
       <Title>{title}</Title>
       <h1>{title}</h1>
       <ErrorSummary errors={errors} />
-      <form onSubmit={submit} noValidate>
+      <form method="post" onSubmit={submit} noValidate>
         <Field name="email" label={t("auth.email")} errors={errors}>
           {(p) => <input {...p} type="email" autoComplete="email" required />}
         </Field>
@@ -47,7 +50,7 @@ export default function SignIn() {
           {(p) => <input {...p} type="password" autoComplete={kind === "signup" ? "new-password" : "current-password"} required minLength={8} />}
         </Field>
         {kind === "signup" && turnstile.widget}
-        <button type="submit" className="button" disabled={busy || (kind === "signup" && turnstile.token === null)}>
+        <button type="submit" className="button" disabled={!ready || busy || (kind === "signup" && turnstile.token === null)}>
           {t(kind === "signup" ? "auth.submitSignup" : "auth.submitSignin")}
         </button>
       </form>

@@ -61,7 +61,7 @@ export default defineConfig({
           name: "worker",
           globalSetup: ["./test/global-setup.ts"],
           setupFiles: ["./test/apply-migrations.ts"],
-          include: ["{worker,providers,db}/**/*.test.ts", "test/*.test.ts"],
+          include: ["{worker,providers,db,domain}/**/*.test.ts", "test/*.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -1,36 +1,11 @@
-// Every closed set of values is written once here, as an `as const` tuple, and feeds
-// drizzle's `text({ enum })`, `z.enum(...)` and the TypeScript union alike.
+// The database's closed sets of values, each written once as an `as const` tuple that feeds
+// drizzle's `text({ enum })`, `z.enum(...)` and the TypeScript union alike. The words the whole
+// product shares (languages, voices, sections, statuses…) live in domain/values.ts.
 
-export const languages = ["fr", "en"] as const;
-export type Language = (typeof languages)[number];
+export * from "../domain/values";
 
-export const vocals = ["female", "male", "instrumental"] as const;
-export type Vocal = (typeof vocals)[number];
-
-export const jobModes = ["context", "custom"] as const;
-export type JobMode = (typeof jobModes)[number];
-
-export const jobStatuses = [
-  "QUEUED",
-  "WRITING_LYRICS",
-  "LYRICS_READY",
-  "GENERATING_MUSIC",
-  "POSTPROCESSING",
-  "DELIVERING",
-  "SUCCEEDED",
-  "FAILED",
-  "CANCELED",
-  "TIMED_OUT",
-] as const;
-export type JobStatus = (typeof jobStatuses)[number];
-
-export const activeStatuses = ["QUEUED", "WRITING_LYRICS", "LYRICS_READY", "GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING"] as const satisfies readonly JobStatus[];
-
-export const terminalStatuses = ["SUCCEEDED", "FAILED", "CANCELED", "TIMED_OUT"] as const satisfies readonly JobStatus[];
-export type TerminalStatus = (typeof terminalStatuses)[number];
-
-export const sectionKinds = ["intro", "verse", "pre-chorus", "chorus", "bridge", "outro"] as const;
-export type SectionKind = (typeof sectionKinds)[number];
+export const userRoles = ["user", "admin"] as const;
+export type UserRole = (typeof userRoles)[number];
 
 /** hold: credits set aside at the order; capture: the hold turned into a debit on success;
  *  release: the hold given back on failure, cancel or timeout; grant: credits added;
@@ -51,9 +26,6 @@ export type ProviderOperation = (typeof providerOperations)[number];
 
 export const callOutcomes = ["ok", "error"] as const;
 export type CallOutcome = (typeof callOutcomes)[number];
-
-export const audioFormats = ["mp3", "wav"] as const;
-export type AudioFormat = (typeof audioFormats)[number];
 
 export const queueRoles = ["lyrics", "music", "postprocess", "delivery"] as const;
 export type QueueRole = (typeof queueRoles)[number];

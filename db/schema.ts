@@ -1,11 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { LineTiming, Lyrics } from "../providers/contract";
-import { alertStates, audioFormats, circuitStates, callOutcomes, currencies, holdReasons, jobModes, jobStatuses, languages, ledgerKinds, ledgerReasonKinds, providerOperations, purchaseStatuses, sessionEndReasons, vocals } from "./enums";
+import type { LineTiming, Lyrics } from "../domain/lyrics";
+import { alertStates, audioFormats, circuitStates, callOutcomes, currencies, holdReasons, jobModes, jobStatuses, languages, ledgerKinds, ledgerReasonKinds, providerOperations, purchaseStatuses, sessionEndReasons, userRoles, vocals } from "./enums";
 
 const createdAt = () => integer("created_at", { mode: "number" }).notNull();
-
-export const userRoles = ["user", "admin"] as const;
 
 export const users = sqliteTable(
   "users",

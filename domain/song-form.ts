@@ -1,4 +1,4 @@
-import type { SectionKind } from "../db/enums";
+import type { SectionKind } from "./values";
 
 // The shape of a song of a given length: which sections it sings, in order, and how many lines
 // each has. The lyrics writers write exactly this, and the engine sings every line of it in the

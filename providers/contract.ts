@@ -1,29 +1,9 @@
 import { z } from "zod";
-import type { Language, SectionKind, Vocal } from "../db/enums";
 import type { FailureCode } from "../domain/failures";
+import { lineTimingSchema, type Lyrics, type SongContext } from "../domain/lyrics";
+import { audioFormats, type Language, type Vocal } from "../domain/values";
 
-/** Lyrics as the product keeps them: titled sections of lines, in singing order. */
-export interface LyricsSection {
-  kind: SectionKind;
-  lines: string[];
-}
-export interface Lyrics {
-  title: string;
-  sections: LyricsSection[];
-}
-
-/** What a person told us about the song they want (the seed's CONTEXTE mode). */
-export interface SongContext {
-  occasion: string;
-  recipientName: string;
-  relationship?: string;
-  details: string[];
-  language: Language;
-  styleTags: string[];
-  mood?: string;
-  vocal: Vocal;
-  durationSeconds: number;
-}
+export { lineTimingSchema, type LineTiming, type Lyrics, type LyricsSection, type SongContext } from "../domain/lyrics";
 
 /** One order as every music engine receives it; each adapter maps it onto its own API. */
 export interface TrackRequest {
@@ -52,13 +32,10 @@ export type TaskStatus =
  * One finished take: engines deliver two per order and the person keeps the one they prefer.
  * A schema, because takes travel through queues between the steps and are parsed on arrival.
  */
-/** When one lyric line is sung: its section and line index in the lyrics, in seconds from the start. */
-export const lineTimingSchema = z.object({ section: z.number(), line: z.number(), startSec: z.number(), endSec: z.number() });
-
 export const takeSchema = z.object({
   providerTakeId: z.string(),
   audioUrl: z.string(),
-  format: z.enum(["mp3", "wav"]),
+  format: z.enum(audioFormats),
   title: z.string().optional(),
   lyricsText: z.string().optional(),
   durationSeconds: z.number().optional(),
@@ -74,7 +51,6 @@ export const takeSchema = z.object({
   provider: z.string().optional(),
 });
 export type Take = z.infer<typeof takeSchema>;
-export type LineTiming = z.infer<typeof lineTimingSchema>;
 
 export interface TrackResult {
   takes: Take[];

@@ -1,5 +1,5 @@
 export * from "./contract";
-export { parseLyricsText, formatLyricsText } from "./lyrics-text";
+export { parseLyricsText, formatLyricsText } from "../domain/lyrics-text";
 export { recorded, recordedLyrics, type ProviderCallRecord, type ProviderCallSink } from "./recorded";
 export { Registry } from "./registry";
 export * from "./suno";

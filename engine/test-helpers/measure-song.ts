@@ -2,7 +2,7 @@
 // default), so that figures before and after a change come from the same measurement:
 //   npx tsx engine/test-helpers/measure-song.ts [--root /other/checkout/engine/src] pop:fr:30 folk:en:180 …
 import { parseArgs } from "node:util";
-import type { Language } from "../../db/enums";
+import type { Language } from "../../domain/values";
 import { formLyrics } from "./song-lyrics";
 import { measureSong, type EngineUnderTest } from "./song-metrics";
 

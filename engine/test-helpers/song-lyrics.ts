@@ -1,8 +1,8 @@
 // Lyrics shaped like the built-in writer's (domain/song-form.ts: as many lines as the length sings,
 // the name in every chorus), so the engine's tests sing what a real order brings.
-import type { Language } from "../../db/enums";
+import type { Language } from "../../domain/values";
 import { songForm } from "../../domain/song-form";
-import type { Lyrics } from "../../providers/contract";
+import type { Lyrics } from "../../domain/lyrics";
 
 const banks: Record<Language, { verse: string[]; chorus: (name: string) => string[]; bridge: string[] }> = {
   fr: {

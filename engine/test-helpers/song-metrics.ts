@@ -4,8 +4,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Language } from "../../db/enums";
-import type { Lyrics } from "../../providers/contract";
+import type { Language } from "../../domain/values";
+import type { Lyrics } from "../../domain/lyrics";
 import { ebur128 } from "./ffmpeg";
 import { coverage, voicedSpan, voicing, type Stretch, type Voicing } from "./voicing";
 

@@ -1,7 +1,7 @@
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
-import { formatLyricsText } from "../lyrics-text";
+import { formatLyricsText } from "../../domain/lyrics-text";
 import { ProviderError, type MusicProvider, type Take, type TaskStatus, type TrackRequest, type TrackResult, type WebhookOutcome } from "../contract";
-import { callbackBody, trackSchema, type CreateTrackBody, type EngineTrack } from "./gateway";
+import { callbackBody, trackSchema, type CreateTrackBody, type EngineTrack } from "../../domain/engine-gateway";
 
 export interface InternalProviderConfig {
   /** The engine gateway (locally the Node engine; in production the Modal-hosted pool). */

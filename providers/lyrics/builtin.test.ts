@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { songForm } from "../../domain/song-form";
 import { ProviderError, type Lyrics, type SongContext } from "../contract";
 import { BuiltinLyricsWriter, builtinLyricsWriter } from "./builtin";
-import { countSyllables, rhymes } from "./prosody";
+import { countSyllables, rhymes } from "../../domain/builtin-lyrics/prosody";
 
 function context(overrides: Partial<SongContext>): SongContext {
   return {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { songForm } from "../../domain/song-form";
 import { syllabifyLine } from "../../engine/src/arranger/syllables";
 import type { Lyrics, SongContext } from "../contract";
-import { composeLyrics } from "./builtin";
-import { countSyllables, rhymes, sungLineSyllables } from "./prosody";
+import { composeLyrics } from "../../domain/builtin-lyrics/compose";
+import { countSyllables, rhymes, sungLineSyllables } from "../../domain/builtin-lyrics/prosody";
 
 // The built-in writer against briefs as people write them: names with accents, hyphens, couples;
 // relationships with or without "my"/"ma"; details as clauses about the recipient ("elle fait du

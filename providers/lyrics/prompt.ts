@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ProviderError, type Lyrics, type SongContext } from "../contract";
-import { parseLyricsText } from "../lyrics-text";
+import { parseLyricsText } from "../../domain/lyrics-text";
 import { fallbackTitle, parseJson } from "../suno/hosted";
 
 // What every chat model is asked, and how its answer becomes Lyrics. Models are told to answer JSON,

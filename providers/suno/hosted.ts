@@ -13,7 +13,7 @@ import {
   type WebhookOutcome,
 } from "../contract";
 import { refusalIn, type FailureCode } from "../../domain/failures";
-import { formatLyricsText, parseLyricsText } from "../lyrics-text";
+import { formatLyricsText, parseLyricsText } from "../../domain/lyrics-text";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers shared by both Suno families (the wrapper adapter imports them from here).

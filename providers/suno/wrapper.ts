@@ -13,7 +13,7 @@ import {
   type TrackResult,
   type WebhookOutcome,
 } from "../contract";
-import { formatLyricsText, parseLyricsText } from "../lyrics-text";
+import { formatLyricsText, parseLyricsText } from "../../domain/lyrics-text";
 import { defaultTimeoutMs, exchange, fallbackTitle, fetchOf, joinUrl, joinWithin, lyricsPrompt, parseJson, retryAfterSeconds, truncateWords } from "./hosted";
 
 // Self-hosted gcui-art/suno-api: plain JSON (arrays of clips), errors as `{error}` with the HTTP

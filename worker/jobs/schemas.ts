@@ -1,13 +1,14 @@
 import { z } from "@hono/zod-openapi";
-import { jobModes, jobStatuses, languages, sectionKinds, vocals } from "../../db";
+import { jobModes, jobStatuses, languages, vocals } from "../../db";
 import { maxSungLines } from "../../domain/song-form";
-import { parseLyricsText } from "../../providers/lyrics-text";
+import { songSeconds } from "../../domain/values";
+import { lyricsSchema as productLyrics } from "../../domain/lyrics";
+import { parseLyricsText } from "../../domain/lyrics-text";
 import { mentionsName } from "./name-check";
 import { failureCodes } from "../../domain/failures";
 
 const styleTags = z.array(z.string().trim().min(1).max(40)).min(1).max(6).default(["pop"]).describe("Genres and styles, e.g. pop, folk, chanson.");
-const minDuration = 30;
-const maxDuration = 240;
+const { min: minDuration, max: maxDuration } = songSeconds;
 const durationsOffered = Array.from({ length: maxDuration - minDuration + 1 }, (_, i) => minDuration + i);
 const common = {
   projectId: z.string().max(64).optional().describe("A project of yours to file the song under."),
@@ -70,14 +71,10 @@ export const customJobSchema = z
 export const createJobSchema = z.discriminatedUnion("mode", [contextJobSchema, customJobSchema]).meta({ id: "CreateJob" });
 export type CreateJobBody = z.infer<typeof createJobSchema>;
 
-export const lyricsSchema = z
-  .object({
-    title: z.string(),
-    sections: z.array(z.object({ kind: z.enum(sectionKinds), lines: z.array(z.string()) })),
-  })
-  .meta({ id: "Lyrics" });
+export const lyricsSchema = productLyrics.meta({ id: "Lyrics" });
 
-export const takeSchema = z
+/** A take as the API shows it (the engine's own take is providers/contract.ts's `takeSchema`). */
+export const takeViewSchema = z
   .object({
     trackId: z.string(),
     takeIndex: z.int(),
@@ -104,7 +101,7 @@ export const jobSchema = z
       })
       .nullable(),
     lyrics: lyricsSchema.nullable(),
-    takes: z.array(takeSchema),
+    takes: z.array(takeViewSchema),
     chosenTrackId: z.string().nullable(),
     approveLyrics: z.boolean(),
     drafts: z.int().describe("Lyrics drafts written so far."),

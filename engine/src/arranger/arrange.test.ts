@@ -1,6 +1,6 @@
 import { BasicMIDI } from "spessasynth_core";
 import { describe, expect, it } from "vitest";
-import type { Lyrics } from "../../../providers/contract";
+import type { Lyrics } from "../../../domain/lyrics";
 import type { RenderRequest } from "../pipeline/contract";
 import { arrangementToMidi } from "../synth/midi";
 import { arrange, vocalRanges } from "./arrange";

@@ -1,5 +1,5 @@
-import type { Language, Vocal } from "../../../db/enums";
-import type { Lyrics } from "../../../providers/contract";
+import type { Language, Vocal } from "../../../domain/values";
+import type { Lyrics } from "../../../domain/lyrics";
 import type { LineTiming, RenderRequest } from "../pipeline/contract";
 import type { SungNote } from "../voice/contract";
 import { planForm, type HarmonicRole } from "./form";

@@ -1,4 +1,4 @@
-import type { SectionKind } from "../../../db/enums";
+import type { SectionKind } from "../../../domain/values";
 import type { Rng } from "./prng";
 import type { StyleDef } from "./styles";
 

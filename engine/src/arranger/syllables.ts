@@ -1,4 +1,4 @@
-import type { Language } from "../../../db/enums";
+import type { Language } from "../../../domain/values";
 
 // Heuristic syllabification: enough to give every sung syllable its own note. The count follows
 // everyday pronunciation (French final mute "e" is silent, as the singer's phonemizer says it),

@@ -1,4 +1,4 @@
-import type { Lyrics } from "../../../providers/contract";
+import type { Lyrics } from "../../../domain/lyrics";
 import type { LineTiming } from "../pipeline/contract";
 import type { SungNote } from "../voice/contract";
 import type { Key } from "./harmony";

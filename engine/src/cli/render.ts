@@ -3,9 +3,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
-import { languages, vocals, type Language, type Vocal } from "../../../db/enums";
-import type { SongContext } from "../../../providers/contract";
-import { parseLyricsText } from "../../../providers/lyrics-text";
+import { languages, vocals, type Language, type Vocal } from "../../../domain/values";
+import type { SongContext } from "../../../domain/lyrics";
+import { parseLyricsText } from "../../../domain/lyrics-text";
 import { arrange } from "../arranger/arrange";
 import { writeMidiFile } from "../synth/midi";
 import { closeSinger } from "../voice/sing";

@@ -1,4 +1,4 @@
-import type { Language, Vocal } from "../../../db/enums";
+import type { Language, Vocal } from "../../../domain/values";
 
 /** Every generator delivers at the engine's rate, so sections join sample-exact. */
 export const generatorSampleRate = 44100;

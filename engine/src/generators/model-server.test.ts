@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Lyrics } from "../../../providers/contract";
+import type { Lyrics } from "../../../domain/lyrics";
 import { toneSinger } from "../../test-helpers/tone-singer";
 import { readWav } from "../../test-helpers/wav";
 import { integratedLoudness } from "../audio/loudness";

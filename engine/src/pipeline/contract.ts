@@ -1,5 +1,5 @@
-import type { Language, Vocal } from "../../../db/enums";
-import type { Lyrics, SongContext } from "../../../providers/contract";
+import type { Language, Vocal } from "../../../domain/values";
+import type { Lyrics, SongContext } from "../../../domain/lyrics";
 
 /** What the engine is asked to make (the gateway's POST /v1/tracks body, parsed). */
 export interface RenderRequest {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Lyrics } from "../../../providers/contract";
+import type { Lyrics } from "../../../domain/lyrics";
 import { buildRenderCli, runRenderCli } from "../../test-helpers/cli";
 import { decode, ebur128 } from "../../test-helpers/ffmpeg";
 import { toneSinger } from "../../test-helpers/tone-singer";

@@ -1,5 +1,5 @@
-import type { Lyrics, SongContext } from "../../../providers/contract";
-import { builtinLyricsWriter } from "../../../providers/lyrics/builtin";
+import type { Lyrics, SongContext } from "../../../domain/lyrics";
+import { composeLyrics } from "../../../domain/builtin-lyrics/compose";
 import { arrange } from "../arranger/arrange";
 import { styles } from "../arranger/styles";
 import type { Arrangement } from "../arranger/types";
@@ -34,7 +34,7 @@ export interface RenderDependencies {
 /** A renderSong with its own singer, lyrics writer and, optionally, band generator. */
 export function createRenderSong(dependencies: RenderDependencies = {}): RenderSong {
   const sing = dependencies.sing ?? builtinSing;
-  const writeLyrics = dependencies.writeLyrics ?? ((context: SongContext) => builtinLyricsWriter.writeLyrics(context));
+  const writeLyrics = dependencies.writeLyrics ?? (async (context: SongContext) => composeLyrics(context));
   const { generator } = dependencies;
   return async (request: RenderRequest, options: RenderOptions = {}): Promise<RenderResult> => {
     const { signal } = options;

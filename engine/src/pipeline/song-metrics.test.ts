@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import type { Language } from "../../../db/enums";
+import type { Language } from "../../../domain/values";
 import { formLyrics } from "../../test-helpers/song-lyrics";
 import { measureSong, type EngineUnderTest } from "../../test-helpers/song-metrics";
 import { arrange } from "../arranger/arrange";

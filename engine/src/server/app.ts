@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { bearerAuth } from "hono/bearer-auth";
-import { createTrackBody, engineErrorSchema, trackSchema } from "../../../providers/internal/gateway";
+import { createTrackBody, engineErrorSchema, trackSchema } from "../../../domain/engine-gateway";
 import type { RenderPool } from "../pool/pool";
 import type { TrackStore } from "./tracks";
 

@@ -1,5 +1,5 @@
 import { Webhook } from "standardwebhooks";
-import type { EngineCallback } from "../../../providers/internal/gateway";
+import type { EngineCallback } from "../../../domain/engine-gateway";
 
 // Standard Webhooks sender: signed `{id}.{timestamp}.{body}`, retried with jitter on failure;
 // a 410 means the receiver wants no more.

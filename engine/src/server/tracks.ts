@@ -2,7 +2,7 @@ import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { EngineTrack, EngineTrackStatus } from "../../../providers/internal/gateway";
+import type { EngineTrack, EngineTrackStatus } from "../../../domain/engine-gateway";
 import type { RenderRequest, RenderResult } from "../pipeline/contract";
 import type { EngineConfig } from "./config";
 

@@ -1,4 +1,4 @@
-import type { Language } from "../../../db/enums";
+import type { Language } from "../../../domain/values";
 
 /** One sung syllable: the arranger decides its pitch and timing, the singer makes it heard. */
 export interface SungNote {

@@ -1,7 +1,7 @@
 // espeak's voices for each language and singer, and the pitch each 0–99 setting actually produces with
 // a flat range (measured with YIN on a sustained "la"; the variants f3 and m3 give the same in French
 // and English). Synthesizing near the notes keeps the PSOLA shifts, and their artefacts, small.
-import type { Language } from "../../../db/enums";
+import type { Language } from "../../../domain/values";
 import type { SingRequest } from "./contract";
 
 type Singer = SingRequest["voice"];

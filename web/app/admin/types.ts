@@ -2,5 +2,5 @@
 export type { AdminJob, GrantResult } from "../../../worker/routes/admin-schemas";
 export type { RoutingConfig } from "../../../providers/routing/config";
 export { metricWindows, type MetricWindow } from "../../../worker/observability/windows";
-export { jobStatuses, type JobStatus } from "../../../db/enums";
+export { jobStatuses, type JobStatus } from "../../../domain/values";
 

@@ -1,4 +1,4 @@
-import type { Language } from "../../db/enums";
+import type { Language } from "../values";
 
 // The built-in writer's grammar: whom a song speaks to or about, how its lines and the person's
 // own details are conjugated for that person, and how French contracts its small words. It only

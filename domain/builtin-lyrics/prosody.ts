@@ -1,4 +1,4 @@
-import type { Language } from "../../db/enums";
+import type { Language } from "../values";
 
 // Spelling-based approximations of how a line is sung: enough to keep lines even and rhymes
 // true in the built-in writer (and to check both in tests), not a phonetic dictionary.

@@ -1,32 +1,16 @@
-import { z } from "@hono/zod-openapi";
-import { languages, sectionKinds, vocals } from "../../db/enums";
+import { z } from "zod";
+import { lineTimingSchema, lyricsSchema as productLyrics, songContextSchema } from "./lyrics";
+import { languages, vocals } from "./values";
 
 // The engine gateway's contract, written once: the engine server validates with it and publishes it
-// as OpenAPI; InternalMusicProvider parses the engine's answers with it.
+// as OpenAPI; InternalMusicProvider (providers/internal) parses the engine's answers with it.
 
 export const engineTrackStatuses = ["queued", "running", "succeeded", "failed", "canceled"] as const;
 export type EngineTrackStatus = (typeof engineTrackStatuses)[number];
 
-const lyricsSchema = z
-  .object({
-    title: z.string().max(200),
-    sections: z.array(z.object({ kind: z.enum(sectionKinds), lines: z.array(z.string().max(300)).max(40) })).max(24),
-  })
-  .meta({ id: "EngineLyrics" });
+const lyricsSchema = productLyrics.meta({ id: "EngineLyrics" });
 
-const contextSchema = z
-  .object({
-    occasion: z.string().max(200),
-    recipientName: z.string().max(60),
-    relationship: z.string().max(80).optional(),
-    details: z.array(z.string().max(200)).max(6),
-    language: z.enum(languages),
-    styleTags: z.array(z.string().max(40)).max(6),
-    mood: z.string().max(40).optional(),
-    vocal: z.enum(vocals),
-    durationSeconds: z.number(),
-  })
-  .meta({ id: "EngineSongContext" });
+const contextSchema = songContextSchema.meta({ id: "EngineSongContext" });
 
 export const createTrackBody = z
   .object({
@@ -56,7 +40,7 @@ export const trackResultSchema = z
     tempo: z.number(),
     key: z.string(),
     lyrics: lyricsSchema.nullable(),
-    timings: z.array(z.object({ section: z.int(), line: z.int(), startSec: z.number(), endSec: z.number() })),
+    timings: z.array(lineTimingSchema),
     model: z.string(),
     version: z.string(),
     audio: z.object({ mp3: z.string(), wav: z.string() }).describe("Signed, expiring download URLs (Range supported)."),

@@ -1,4 +1,4 @@
-import type { Language } from "../../db/enums";
+import type { Language } from "../values";
 
 // The built-in writer's material. Every line stands on its own (no line continues the sentence of
 // another), so any two lines of the same rhyme sound can follow each other. Lines write the

@@ -1,5 +1,5 @@
-import { sectionKinds, type SectionKind } from "../db/enums";
-import type { Lyrics, LyricsSection } from "./contract";
+import type { Lyrics, LyricsSection } from "./lyrics";
+import { sectionKinds, type SectionKind } from "./values";
 
 // Engines and people write lyrics as text with bracketed section tags ("[Verse 1]", "[Chorus]",
 // "[Refrain]", "[Couplet]"); the product keeps them as sections.

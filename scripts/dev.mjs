@@ -4,9 +4,11 @@
 // its worker pool), then the Worker (D1, R2, Queues and the job Durable Objects all run inside
 // wrangler's local runtime), which sends its orders to that engine.
 import { spawn, spawnSync } from "node:child_process";
-import { pbkdf2Sync, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
 
 const port = process.env.PORT ?? "8787";
 const enginePort = process.env.ENGINE_PORT ?? String(Number(port) + 2);
@@ -35,17 +37,12 @@ if (missing.length) {
 // wrangler.toml explicitly: after a web build, wrangler would otherwise follow the build's config redirect.
 if (wrangler(["d1", "migrations", "apply", "DB", "--local", "-c", "wrangler.toml", ...persist], { input: "y\n", stdio: ["pipe", "inherit", "inherit"] }).status !== 0) process.exit(1);
 
-const demo = { email: "demo@refrain.local", password: "refrain-demo", credits: 200 };
-const salt = randomBytes(16);
-const hash = pbkdf2Sync(demo.password, salt, 100_000, 32, "sha256");
-const passwordHash = `pbkdf2-sha256$100000$${salt.toString("base64")}$${hash.toString("base64")}`;
-const now = Date.now();
-const seed = [
-  `INSERT OR IGNORE INTO users (id, email, password_hash, role, created_at) VALUES ('usr_demo', '${demo.email}', '${passwordHash}', 'user', ${now});`,
-  `INSERT OR IGNORE INTO credit_ledger (id, user_id, kind, amount, reason, reason_kind, entry_key, created_at) VALUES ('led_demo', 'usr_demo', 'grant', ${demo.credits}, 'demo credits', 'added', 'demo:grant', ${now});`,
-  `INSERT OR IGNORE INTO credit_balances (user_id, balance, reserved, updated_at) VALUES ('usr_demo', ${demo.credits}, 0, ${now});`,
-].join(" ");
-if (wrangler(["d1", "execute", "DB", "--local", "-c", "wrangler.toml", ...persist, "--command", seed], { stdio: ["ignore", "ignore", "inherit"] }).status !== 0) process.exit(1);
+// The demo account, through the Worker's own sign-up hashing and credit ledger (scripts/seed.ts), bundled
+// in the repository, where its packages resolve.
+const seedBundle = resolve(".wrangler/seed.mjs");
+await build({ entryPoints: ["scripts/seed.ts"], outfile: seedBundle, bundle: true, platform: "node", format: "esm", target: "node22", packages: "external", logLevel: "warning" });
+const { demo, seedDemo } = await import(pathToFileURL(seedBundle).href);
+await seedDemo(stateDir);
 
 const vars = Object.fromEntries(readFileSync(".dev.vars", "utf8").split("\n").filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
 if (spawnSync(process.execPath, ["engine/build.mjs"], { stdio: "inherit" }).status !== 0) process.exit(1);

@@ -43,12 +43,12 @@ export function holdStatements(db: Database, userId: string, jobId: string, amou
   ] as const;
 }
 
-/** Fails the batch with a UNIQUE violation when the job was already settled (see isAlreadySettled). */
 /** One free revision per order: the unique key makes a second, concurrent claim fail the batch. */
 export function freeRevisionStatement(db: Database, userId: string, jobId: string, parentJobId: string) {
   return db.insert(creditLedger).values(ledgerRow(userId, "grant", 0, { kind: "free_revision", text: `free revision of ${parentJobId}` }, `free-revision:${parentJobId}`, jobId));
 }
 
+/** Fails the batch with a UNIQUE violation when the job was already settled (see isAlreadySettled). */
 export function settleStatements(db: Database, userId: string, jobId: string, amount: number, outcome: "capture" | "release", reason: LedgerReason) {
   const balanceChange =
     outcome === "capture"

@@ -11,8 +11,8 @@ export const instrumentalEngine: EngineDescriptor = {
   settings: {},
   secrets: {},
   enabled: (v) => mubertEngine.enabled(v) || internalEngine.enabled(v),
-  // It downloads from whichever engine renders for it, whose own hosts are allowed when that engine is on.
-  audioHosts: () => [],
+  // Its takes are the backing engine's, downloaded from that engine's hosts.
+  audioHosts: (v) => (mubertEngine.enabled(v) ? mubertEngine.audioHosts(v) : internalEngine.audioHosts(v)),
   create: (v, { engines }) => new InstrumentalFallbackProvider(engines(mubertEngine.id) ?? internalProvider(v, { id: "internal-instrumental", instrumentalOnly: true })),
   cost: reportedCost,
   // For an instrumental order, the engine without voice makes exactly what `internal` makes.

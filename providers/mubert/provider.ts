@@ -72,7 +72,8 @@ export class MubertProvider implements MusicProvider {
 
   async getStatus(taskId: string): Promise<TaskStatus> {
     const { generations } = await this.track(taskId);
-    if (generations.some((g) => g.status === "done" && g.url)) return { state: "succeeded" };
+    // Done without a link is finished all the same: fetchResult then says the result is unusable, instead of waiting for a link that never comes.
+    if (generations.some((g) => g.status === "done")) return { state: "succeeded" };
     if (generations.length && generations.every((g) => g.status === "failed")) return { state: "failed", error: { kind: "unavailable", code: "engine_unavailable", message: "mubert failed the generation" } };
     return { state: "running", stage: generations[0]?.status ?? "queued" };
   }

@@ -34,6 +34,9 @@ const statusKinds: Record<number, ProviderErrorKind> = {
 
 const errorSchema = z.object({ error: z.string() });
 
+/** Suno allows 20 requests per 10 s. */
+const defaultRateWindowSeconds = 10;
+
 const clipSchema = z.object({
   id: z.string().min(1),
   status: z.string(),
@@ -69,7 +72,8 @@ const wrapperClient = (config: WrapperClientConfig) =>
       // Suno's content-policy refusals come through with whatever status it chose: the text tells.
       const refusal = detail.success ? refusalIn(text) : null;
       const kind = refusal ? "rejected" : (statusKinds[answer.status] ?? "unavailable");
-      const wait = kind === "rate_limited" ? retryAfterSeconds(answer.retryAfter) : undefined;
+      // Suno's documented window when the wrapper passes no Retry-After on.
+      const wait = kind === "rate_limited" ? (retryAfterSeconds(answer.retryAfter) ?? defaultRateWindowSeconds) : undefined;
       const code = refusal ?? (kind === "rejected" ? "lyrics_invalid" : "engine_unavailable");
       return new ProviderError(kind, `${engine}: ${text}`, answer.status, wait, code);
     }),

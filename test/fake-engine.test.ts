@@ -11,7 +11,8 @@ import { call, credits, json, orderJob, signUp, sim, waitForStatus } from "./hel
 
 // An engine added exactly as docs/add-an-engine.md says: its folder (test/fixtures/fake-engine), its simulator
 // (test/simulators/fake-engine.ts, one line in test/simulators/engines.ts) and one line in the engine list.
-const fake = (path: string, body: unknown = {}) => fetch(`${env.FAKE_ENGINE_URL}${path}`, { method: "POST", body: JSON.stringify(body) });
+const fakeUrl = String((env as unknown as EngineVars).FAKE_ENGINE_URL);
+const fake = (path: string, body: unknown = {}) => fetch(`${fakeUrl}${path}`, { method: "POST", body: JSON.stringify(body) });
 const mode = async (value: string) => void (await fake("/__sim/mode", { mode: value }));
 
 engineContract({

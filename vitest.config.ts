@@ -1,5 +1,20 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { fileURLToPath } from "node:url";
+import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+
+/**
+ * The worker tests run with test/fixtures/engines.ts as the engine list: the shipped engines plus the fake one
+ * that shows how an engine is added. Only the registry's own import of the list is redirected.
+ */
+const testEngineList: Plugin = {
+  name: "refrain-test-engine-list",
+  enforce: "pre",
+  resolveId(source, importer) {
+    if (source === "./engines" && importer?.split("?")[0]?.replace(/\\/g, "/").endsWith("/providers/engine-registry.ts")) return fileURLToPath(new URL("./test/fixtures/engines.ts", import.meta.url));
+    return null;
+  },
+};
 
 export default defineConfig({
   test: {
@@ -12,6 +27,7 @@ export default defineConfig({
       {
         // The Worker, its providers and the platform flows, inside workerd.
         plugins: [
+          testEngineList,
           cloudflareTest(async ({ inject }) => ({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
@@ -21,19 +37,9 @@ export default defineConfig({
                 MEDIA_SIGNING_SECRET: "test-media-secret-that-is-long-enough-0123456789",
                 SUPABASE_JWT_SECRET: "test-supabase-secret-that-is-long-enough-0123456789",
                 SUPABASE_ISSUER: "https://test-project.supabase.co/auth/v1",
-                SUNO_API_KEY: "sim-key",
-                SUNO_WRAPPER_COOKIE: "",
-                SUNO_API_BASE_URL: inject("sunoUrl"),
-                SUNO_WRAPPER_BASE_URL: inject("sunoUrl"),
-                MUBERT_BASE_URL: inject("mubertUrl"),
-                MUBERT_COMPANY_ID: "sim-company",
-                MUBERT_LICENSE_TOKEN: "sim-license",
-                ENGINE_URL: inject("engineUrl"),
-                ENGINE_TOKEN: "test-engine-token",
-                ENGINE_WEBHOOK_SECRET: `whsec_${Buffer.from("test-engine-webhook-secret-32byt").toString("base64")}`,
-                MODAL_KEY: "",
+                // Every engine pointed at its simulator (test/simulators/engines.ts).
+                ...inject("engineVars"),
                 LLM_API_KEY: "",
-                MODAL_SECRET: "",
                 MUSIC_PROVIDER: "suno",
                 LYRICS_PROVIDER: "suno",
                 PUBLIC_URL: "http://refrain.test",

@@ -69,12 +69,13 @@ export class BlindPairProvider implements MusicProvider {
   }
 
   /** Both engines call back on the order's one URL: whichever recognises the callback answers. */
-  async handleWebhook(request: Request): Promise<WebhookOutcome> {
+  async handleWebhook(request: Request, current?: string | null): Promise<WebhookOutcome> {
     let refusal: unknown = null;
-    for (const engine of [this.a, this.b]) {
+    const parts = current ? this.split(current) : [null, null];
+    for (const [i, engine] of [this.a, this.b].entries()) {
       try {
-        const outcome = await engine.handleWebhook(request.clone());
-        if (outcome.kind === "hint") return outcome;
+        const outcome = await engine.handleWebhook(request.clone(), parts[i]);
+        if (outcome.kind === "hint") return { ...outcome, taskId: current ?? outcome.taskId };
       } catch (err) {
         refusal = err;
       }

@@ -59,12 +59,21 @@ export interface TrackResult {
 }
 
 /**
- * A webhook never changes a job by itself: it is a hint to check the task's status now. `taskId` may
- * name one part of a composite task id (engines that run several renders join their ids with ",").
+ * A webhook never changes a job by itself: it is a hint to check the task's status now. The hint names the
+ * job's whole task (what `createTrack` returned), so nothing outside the adapter reads an engine's task ids.
  */
 export type WebhookOutcome =
   | { kind: "hint"; taskId: string; dedupeKey: string }
   | { kind: "ignored"; reason: string };
+
+/**
+ * What a callback naming the engine's task `named` means for a job whose current task is `current` (null
+ * before the engine answered the create). `parts` splits a task the engine made of several (one per take).
+ */
+export function webhookHint(current: string | null | undefined, named: string, dedupeKey: string, parts: (taskId: string) => string[] = (t) => [t]): WebhookOutcome {
+  if (current && !parts(current).includes(named)) return { kind: "ignored", reason: "the callback is about another task than the job's" };
+  return { kind: "hint", taskId: current ?? named, dedupeKey };
+}
 
 export const providerErrorKinds = [
   /** The request itself is refused (moderation, copyrighted lyrics, bad parameters): retrying cannot help. */
@@ -135,7 +144,8 @@ export interface MusicProvider {
   getStatus(taskId: string): Promise<TaskStatus>;
   fetchResult(taskId: string): Promise<TrackResult>;
   cancel(taskId: string): Promise<void>;
-  handleWebhook(request: Request): Promise<WebhookOutcome>;
+  /** `taskId`: the job's current task, which the callback must be about to be a hint. */
+  handleWebhook(request: Request, taskId?: string | null): Promise<WebhookOutcome>;
 }
 
 /** Writes a song's lyrics from a context; custom orders bring their own. */

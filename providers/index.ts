@@ -5,5 +5,6 @@ export { Registry } from "./registry";
 export * from "./suno";
 export * from "./internal";
 export * from "./mubert";
+export * from "./instrumental";
 export * from "./routing";
 export { BlindPairProvider } from "./blind";

@@ -1,5 +1,5 @@
 import type { ProviderOperation } from "../db/enums";
-import { ProviderError, type LyricsWriter, type MusicProvider, type ProviderErrorKind } from "./contract";
+import { ProviderError, type LyricsWriter, type MusicProvider, type ProviderErrorKind, type TrackResult } from "./contract";
 
 export interface ProviderCallRecord {
   provider: string;
@@ -28,16 +28,16 @@ async function timed<T>(sink: ProviderCallSink, base: Omit<ProviderCallRecord, "
 }
 
 /** Every call to an engine goes through here, so provider_calls holds each one with its latency and outcome. */
-export function recorded(provider: MusicProvider, sink: ProviderCallSink, jobId?: string): MusicProvider {
+export function recorded(provider: MusicProvider, sink: ProviderCallSink, jobId?: string, cost: (result: TrackResult) => number | undefined = (r) => r.costCents): MusicProvider {
   const base = (operation: ProviderOperation) => ({ provider: provider.id, operation, ...(jobId ? { jobId } : {}) });
   return {
     id: provider.id,
     capabilities: provider.capabilities,
     createTrack: (request) => timed(sink, base("createTrack"), () => provider.createTrack(request)),
     getStatus: (taskId) => timed(sink, base("getStatus"), () => provider.getStatus(taskId)),
-    fetchResult: (taskId) => timed(sink, base("fetchResult"), () => provider.fetchResult(taskId), (r) => r.costCents),
+    fetchResult: (taskId) => timed(sink, base("fetchResult"), () => provider.fetchResult(taskId), cost),
     cancel: (taskId) => timed(sink, base("cancel"), () => provider.cancel(taskId)),
-    handleWebhook: (request) => timed(sink, base("handleWebhook"), () => provider.handleWebhook(request)),
+    handleWebhook: (request, taskId) => timed(sink, base("handleWebhook"), () => provider.handleWebhook(request, taskId)),
   };
 }
 

@@ -8,9 +8,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { experimental_readRawConfig } from "wrangler";
-import { requiredSecrets } from "../worker/config.ts";
+import { loadTs } from "./load-ts.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const { requiredSecrets } = await loadTs("worker/config.ts");
 export const ENVIRONMENTS = ["staging", "production"];
 /** Cloudflare's limits on a Worker's compressed size (Workers Free, Workers Paid). */
 export const SIZE_LIMITS = { free: 3 * 1024 * 1024, paid: 10 * 1024 * 1024 };

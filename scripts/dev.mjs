@@ -9,6 +9,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { experimental_readRawConfig } from "wrangler";
+import { loadTs } from "./load-ts.mjs";
 
 const port = process.env.PORT ?? "8787";
 const enginePort = process.env.ENGINE_PORT ?? String(Number(port) + 2);
@@ -20,18 +22,18 @@ const stateDir = resolve(process.env.REFRAIN_STATE_DIR ?? ".wrangler/state");
 const persist = ["--persist-to", stateDir];
 const wrangler = (args, options = {}) => spawnSync("npx", ["wrangler", ...args], { stdio: "inherit", env, ...options });
 
-// Secrets stay out of the repository: each machine makes its own on first start.
-const secretNames = ["AUTH_JWT_SECRET", "MEDIA_SIGNING_SECRET", "SUNO_API_KEY", "SUNO_WRAPPER_COOKIE", "SUPABASE_JWT_SECRET", "ENGINE_TOKEN", "ENGINE_WEBHOOK_SECRET", "MODAL_KEY", "MODAL_SECRET", "MUBERT_LICENSE_TOKEN", "LLM_API_KEY", "TURNSTILE_SECRET_KEY", "ALERT_WEBHOOK_URL"];
+// The engines as the Worker knows them (providers/engines.ts): which secrets they have and how to make local ones.
+const { engineSecrets, engineSettings } = await loadTs("providers/engine-registry.ts");
+
+// Secrets stay out of the repository: each machine makes its own on first start, for every secret wrangler.toml
+// declares (tests check that list against the engines' descriptors).
+const secretNames = experimental_readRawConfig({ config: "wrangler.toml" }).rawConfig.secrets.required;
 const existing = existsSync(".dev.vars") ? readFileSync(".dev.vars", "utf8") : "";
 const missing = secretNames.filter((name) => !new RegExp(`^${name}=`, "m").test(existing));
 if (missing.length) {
-  const generated = {
-    AUTH_JWT_SECRET: randomBytes(32).toString("base64url"),
-    MEDIA_SIGNING_SECRET: randomBytes(32).toString("base64url"),
-    ENGINE_TOKEN: randomBytes(32).toString("base64url"),
-    ENGINE_WEBHOOK_SECRET: `whsec_${randomBytes(32).toString("base64")}`,
-  };
-  writeFileSync(".dev.vars", existing + missing.map((name) => `${name}=${generated[name] ?? ""}\n`).join(""));
+  const fresh = { token: () => randomBytes(32).toString("base64url"), whsec: () => `whsec_${randomBytes(32).toString("base64")}` };
+  const local = { AUTH_JWT_SECRET: "token", MEDIA_SIGNING_SECRET: "token", ...Object.fromEntries(Object.entries(engineSecrets).map(([name, secret]) => [name, secret.local])) };
+  writeFileSync(".dev.vars", existing + missing.map((name) => `${name}=${local[name] ? fresh[local[name]]() : ""}\n`).join(""));
 }
 
 // wrangler.toml explicitly: after a web build, wrangler would otherwise follow the build's config redirect.
@@ -67,6 +69,8 @@ const dev = spawn(
     // Turnstile for this run only (end-to-end tests use Cloudflare's test keys against a local siteverify).
     ...["TURNSTILE_SITE_KEY", "TURNSTILE_SECRET_KEY", "TURNSTILE_VERIFY_URL"].flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
     ...["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE", "BILLING_PACKS"].flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
+    // Any engine's settings from the environment (SUNO_API_BASE_URL=… npm start); the built-in engine's address is this run's.
+    ...Object.keys(engineSettings).filter((name) => name !== "ENGINE_URL").flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
     // Emails that sign up as operators (the admin console), comma separated.
     ...(process.env.ADMIN_EMAILS ? ["--var", `ADMIN_EMAILS:${process.env.ADMIN_EMAILS}`] : []),
   ],

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { engineSecrets, engineSettings } from "../providers/engine-registry";
 
 // The Worker's configuration (wrangler.toml vars and secrets), parsed by one schema. A wrong value stops the
-// Worker with a message naming it, instead of silently becoming NaN somewhere in a request.
-// scripts/deploy.mjs imports this file under Node too: keep it free of Worker-only imports.
+// Worker with a message naming it, instead of silently becoming NaN somewhere in a request. Engines' vars and
+// secrets come from their descriptors (providers/engines.ts).
+// scripts/deploy.mjs loads this file under Node too (scripts/load-ts.mjs): keep it free of Worker-only imports.
 
 const whole = (min: number) =>
   z
@@ -31,8 +33,16 @@ const optionalUrl = z.union([z.literal(""), z.url({ message: "expected an absolu
 const flag = z.enum(["true", "false"], { message: 'expected "true" or "false"' }).transform((v) => v === "true");
 const secret = z.string().optional().default("");
 
-export const configSchema = z
-  .object({
+/**
+ * Each engine's vars, checked as its descriptor says. They are read by the descriptors, not through `Config`
+ * (hence the type that adds no keys to it).
+ */
+const engineShape = Object.fromEntries([
+  ...Object.entries(engineSettings).map(([name, setting]) => [name, (setting.kind === "url" ? optionalUrl : z.string()).optional().default(setting.default ?? "")]),
+  ...Object.keys(engineSecrets).map((name) => [name, secret]),
+]) as Record<never, z.ZodType>;
+
+const platformSchema = z.object({
     PUBLIC_URL: z.url({ message: "expected the site's absolute URL" }),
     CREDITS_PER_SONG: whole(0),
     CREDITS_PER_INSTRUMENTAL: whole(0),
@@ -53,13 +63,6 @@ export const configSchema = z
     LLM_MODEL: z.string(),
     LLM_JSON_MODE: flag,
     FAILOVER_CHAIN: list(/,/),
-    ENGINE_URL: optionalUrl,
-    MUBERT_BASE_URL: optionalUrl,
-    MUBERT_COMPANY_ID: z.string(),
-    SUNO_API_BASE_URL: optionalUrl,
-    SUNO_MODEL: z.string(),
-    SUNO_WRAPPER_BASE_URL: optionalUrl,
-    SUNO_WRAPPER_MODEL: z.string(),
     AUDIO_MAX_BYTES: whole(1024),
     AUDIO_FETCH_HOSTS: list(/[\s,]+/),
     RATE_LIMIT_SIGNIN: rateRule,
@@ -84,39 +87,30 @@ export const configSchema = z
     RETENTION_WAV_DAYS: whole(1),
     AUTH_JWT_SECRET: z.string().min(32, "expected a secret of at least 32 characters"),
     MEDIA_SIGNING_SECRET: z.string().min(32, "expected a secret of at least 32 characters"),
-    ENGINE_TOKEN: secret,
-    ENGINE_WEBHOOK_SECRET: secret,
-    MODAL_KEY: secret,
-    MODAL_SECRET: secret,
-    SUNO_API_KEY: secret,
-    SUNO_WRAPPER_COOKIE: secret,
-    MUBERT_LICENSE_TOKEN: secret,
     LLM_API_KEY: secret,
     SUPABASE_JWT_SECRET: secret,
     TURNSTILE_SECRET_KEY: secret,
     ALERT_WEBHOOK_URL: secret,
-  })
+});
+
+export const configSchema = platformSchema
+  .extend(engineShape)
   .superRefine((vars, ctx) => {
     for (const name of requiredSecrets(vars))
       if (!vars[name as keyof typeof vars])
         ctx.addIssue({ code: "custom", path: [name], message: `required by ${why(vars, name)}, but not set (wrangler secret put ${name})` });
   });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.infer<typeof platformSchema>;
 
 type Vars = Partial<Record<string, unknown>>;
 const set = (vars: Vars, name: string) => typeof vars[name] === "string" && vars[name] !== "";
-const onModal = (url: unknown) => typeof url === "string" && /^https:\/\/[^/]+\.modal\.run(\/|$)/.test(url);
 
 /** Which engine or feature needs each secret, given the vars: an engine that is not configured needs none. */
 const needs: Record<string, (vars: Vars) => string | null> = {
   AUTH_JWT_SECRET: () => "sign-in (always)",
   MEDIA_SIGNING_SECRET: () => "audio links (always)",
-  ENGINE_TOKEN: (v) => (set(v, "ENGINE_URL") ? "the built-in engine (ENGINE_URL is set)" : null),
-  MODAL_KEY: (v) => (onModal(v.ENGINE_URL) ? "the engine on Modal (ENGINE_URL is a modal.run address)" : null),
-  MODAL_SECRET: (v) => (onModal(v.ENGINE_URL) ? "the engine on Modal (ENGINE_URL is a modal.run address)" : null),
-  SUNO_API_KEY: (v) => (set(v, "SUNO_API_BASE_URL") ? "the hosted Suno API (SUNO_API_BASE_URL is set)" : null),
-  MUBERT_LICENSE_TOKEN: (v) => (set(v, "MUBERT_BASE_URL") && set(v, "MUBERT_COMPANY_ID") ? "Mubert (MUBERT_BASE_URL is set)" : null),
+  ...Object.fromEntries(Object.entries(engineSecrets).map(([name, secret]) => [name, secret.neededBy])),
   SUPABASE_JWT_SECRET: (v) =>
     set(v, "SUPABASE_ISSUER") && !set(v, "SUPABASE_JWKS_URL") ? "Supabase sign-in without a JWKS URL (SUPABASE_ISSUER is set)" : null,
 };

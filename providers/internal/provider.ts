@@ -1,6 +1,8 @@
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
+import { z } from "zod";
+import { JsonClient, plainJson, retryAfterSeconds } from "../http";
 import { formatLyricsText } from "../../domain/lyrics-text";
-import { ProviderError, type MusicProvider, type Take, type TaskStatus, type TrackRequest, type TrackResult, type WebhookOutcome } from "../contract";
+import { ProviderError, type MusicProvider, type Take, type TaskStatus, type TrackRequest, type TrackResult, type WebhookOutcome, webhookHint } from "../contract";
 import { callbackBody, trackSchema, type CreateTrackBody, type EngineTrack } from "../../domain/engine-gateway";
 
 export interface InternalProviderConfig {
@@ -27,45 +29,28 @@ const idsOf = (taskId: string) => taskId.split(",").filter(Boolean);
 export class InternalMusicProvider implements MusicProvider {
   readonly id: string;
   readonly capabilities;
+  private readonly client: JsonClient;
   constructor(private readonly config: InternalProviderConfig) {
     this.id = config.id ?? "internal";
+    this.client = new JsonClient({
+      engine: "engine",
+      baseUrl: config.baseUrl,
+      headers: () => ({
+        authorization: `Bearer ${config.token}`,
+        ...(config.modalKey && config.modalSecret ? { "Modal-Key": config.modalKey, "Modal-Secret": config.modalSecret } : {}),
+      }),
+      read: plainJson("engine", (answer, json) => {
+        const message = (json as { error?: { message?: string } } | undefined)?.error?.message ?? `engine answered ${answer.status}`;
+        if (answer.status === 429) return new ProviderError("rate_limited", message, 429, retryAfterSeconds(answer.retryAfter) ?? 10);
+        // The gateway checks the order before rendering: what it refuses is the text as given.
+        if (answer.status === 400) return new ProviderError("rejected", message, 400, undefined, "lyrics_invalid");
+        return new ProviderError("unavailable", message, answer.status);
+      }),
+      ...(config.fetch ? { fetch: config.fetch } : {}),
+      ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}),
+    });
     // Beyond this many characters the words cannot be sung within the engine's longest song.
     this.capabilities = { callbacks: true, cancel: true, maxLyricsChars: config.instrumentalOnly ? 0 : 3_000 };
-  }
-
-  private async call(path: string, init: RequestInit = {}): Promise<unknown> {
-    const headers = new Headers(init.headers);
-    headers.set("authorization", `Bearer ${this.config.token}`);
-    if (init.body) headers.set("content-type", "application/json");
-    if (this.config.modalKey && this.config.modalSecret) {
-      headers.set("Modal-Key", this.config.modalKey);
-      headers.set("Modal-Secret", this.config.modalSecret);
-    }
-    let response: Response;
-    try {
-      response = await (this.config.fetch ?? fetch)(new URL(path, this.config.baseUrl), { ...init, headers, signal: AbortSignal.timeout(this.config.timeoutMs ?? 20_000) });
-    } catch (err) {
-      throw new ProviderError("unavailable", `engine unreachable: ${String(err)}`);
-    }
-    const text = await response.text();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new ProviderError("unavailable", `engine answered ${response.status} with a non-JSON body`);
-    }
-    if (response.ok) return body;
-    const message = (body as { error?: { message?: string } }).error?.message ?? `engine answered ${response.status}`;
-    if (response.status === 429) throw new ProviderError("rate_limited", message, 429, Number(response.headers.get("retry-after") ?? 10));
-    // The gateway checks the order before rendering: what it refuses is the text as given.
-    if (response.status === 400) throw new ProviderError("rejected", message, 400, undefined, "lyrics_invalid");
-    throw new ProviderError("unavailable", message, response.status);
-  }
-
-  private parseTrack(body: unknown): EngineTrack {
-    const parsed = trackSchema.safeParse(body);
-    if (!parsed.success) throw new ProviderError("unavailable", "engine answered an unexpected track shape");
-    return parsed.data;
   }
 
   async createTrack(request: TrackRequest): Promise<{ taskId: string }> {
@@ -84,17 +69,17 @@ export class InternalMusicProvider implements MusicProvider {
     const ids: string[] = [];
     try {
       for (let take = 0; take < (this.config.takes ?? 2); take++)
-        ids.push(this.parseTrack(await this.call("/v1/tracks", { method: "POST", body: JSON.stringify(body(request.seed + take * 7919)) })).id);
+        ids.push((await this.client.post("/v1/tracks", body(request.seed + take * 7919), trackSchema)).id);
     } catch (err) {
       // Half an order is no order: stop what was already started.
-      await Promise.allSettled(ids.map((id) => this.call(`/v1/tracks/${id}`, { method: "DELETE" })));
+      await Promise.allSettled(ids.map((id) => this.client.delete(`/v1/tracks/${id}`, z.unknown())));
       throw err;
     }
     return { taskId: ids.join(",") };
   }
 
   private async tracks(taskId: string): Promise<EngineTrack[]> {
-    return Promise.all(idsOf(taskId).map(async (id) => this.parseTrack(await this.call(`/v1/tracks/${id}`))));
+    return Promise.all(idsOf(taskId).map((id) => this.client.get(`/v1/tracks/${id}`, trackSchema)));
   }
 
   async getStatus(taskId: string): Promise<TaskStatus> {
@@ -137,11 +122,11 @@ export class InternalMusicProvider implements MusicProvider {
   }
 
   async cancel(taskId: string): Promise<void> {
-    await Promise.all(idsOf(taskId).map((id) => this.call(`/v1/tracks/${id}`, { method: "DELETE" })));
+    await Promise.all(idsOf(taskId).map((id) => this.client.delete(`/v1/tracks/${id}`, z.unknown())));
   }
 
   /** Callbacks are signed per Standard Webhooks: a bad or stale signature is refused; a good one is still only a hint. */
-  async handleWebhook(request: Request): Promise<WebhookOutcome> {
+  async handleWebhook(request: Request, current?: string | null): Promise<WebhookOutcome> {
     if (!this.config.webhookSecret) throw new ProviderError("unauthenticated", "no webhook secret is configured for the engine");
     const payload = await request.text();
     let verified: unknown;
@@ -152,6 +137,6 @@ export class InternalMusicProvider implements MusicProvider {
     }
     const event = callbackBody.safeParse(verified);
     if (!event.success) return { kind: "ignored", reason: "not an engine track event" };
-    return { kind: "hint", taskId: event.data.data.id, dedupeKey: request.headers.get("webhook-id") ?? `${event.data.data.id}:${event.data.type}` };
+    return webhookHint(current, event.data.data.id, request.headers.get("webhook-id") ?? `${event.data.data.id}:${event.data.type}`, idsOf);
   }
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ProviderError, type Lyrics, type LyricsWriter, type SongContext } from "../contract";
-import { defaultTimeoutMs, exchange, fetchOf, joinUrl, parseJson, retryAfterSeconds } from "../suno/hosted";
+import { defaultTimeoutMs, exchange, fetchOf, joinUrl, parseJson, retryAfterSeconds } from "../http";
 import { lyricsMessages, parseLyricsAnswer } from "./prompt";
 
 // Any server speaking OpenAI's chat completions: OpenAI, Mistral, Groq, OpenRouter, a local

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ProviderError, type Lyrics, type SongContext } from "../contract";
 import { parseLyricsText } from "../../domain/lyrics-text";
-import { fallbackTitle, parseJson } from "../suno/hosted";
+import { parseJson } from "../http";
 
 // What every chat model is asked, and how its answer becomes Lyrics. Models are told to answer JSON,
 // yet some wrap it in a code fence or ignore it and write tagged text: both are accepted.
@@ -9,6 +9,11 @@ import { fallbackTitle, parseJson } from "../suno/hosted";
 export interface ChatMessage {
   role: "system" | "user";
   content: string;
+}
+
+/** The title of lyrics that came without one. */
+export function fallbackTitle(context: SongContext): string {
+  return context.language === "fr" ? `Chanson pour ${context.recipientName.trim()}` : `Song for ${context.recipientName.trim()}`;
 }
 
 const languageNames = { fr: "French", en: "English" } as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ProviderError, type Lyrics, type LyricsWriter, type SongContext } from "../contract";
-import { defaultTimeoutMs } from "../suno/hosted";
+import { defaultTimeoutMs } from "../http";
 import { lyricsMessages, parseLyricsAnswer } from "./prompt";
 
 // Cloudflare Workers AI through the `AI` binding: no key, no URL, billed with the account.

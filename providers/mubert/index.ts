@@ -1,1 +1,1 @@
-export { MubertProvider, InstrumentalFallbackProvider, type MubertConfig } from "./provider";
+export { MubertProvider, type MubertConfig } from "./provider";

@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ProviderError, type TrackRequest } from "../contract";
-import { InstrumentalFallbackProvider, MubertProvider } from "./provider";
+import { InstrumentalFallbackProvider } from "../instrumental/provider";
+import { MubertProvider } from "./provider";
 
 const base = env.MUBERT_BASE_URL;
 const sim = (path: string, body: unknown = {}) => fetch(`${base}${path}`, { method: "POST", body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);

@@ -11,108 +11,13 @@ import {
   type TrackRequest,
   type TrackResult,
   type WebhookOutcome,
+  webhookHint,
 } from "../contract";
 import { refusalIn, type FailureCode } from "../../domain/failures";
 import { formatLyricsText, parseLyricsText } from "../../domain/lyrics-text";
-
-// ---------------------------------------------------------------------------------------------
-// Helpers shared by both Suno families (the wrapper adapter imports them from here).
-
-export const defaultTimeoutMs = 20_000;
-
-/** The global fetch must not be called detached from its global in workerd ("Illegal invocation"). */
-export function fetchOf(custom?: typeof fetch): typeof fetch {
-  return custom ?? ((input, init) => fetch(input, init));
-}
-
-export function joinUrl(baseUrl: string, path: string): string {
-  return baseUrl.replace(/\/+$/, "") + path;
-}
-
-export interface RawAnswer {
-  status: number;
-  body: string;
-  retryAfter: string | null;
-}
-
-/** One HTTP exchange bounded by a deadline that also covers reading the body; a network failure
- *  or a deadline passed means the engine is unavailable, never that the order is at fault. */
-export async function exchange(fetchImpl: typeof fetch, url: string, init: RequestInit, timeoutMs: number, engine: string): Promise<RawAnswer> {
-  const signal = AbortSignal.timeout(timeoutMs);
-  try {
-    const res = await fetchImpl(url, { ...init, signal });
-    return { status: res.status, body: await res.text(), retryAfter: res.headers.get("retry-after") };
-  } catch (err) {
-    if (signal.aborted) throw new ProviderError("unavailable", `${engine} did not answer within ${timeoutMs} ms`);
-    throw new ProviderError("unavailable", `${engine} unreachable: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-export function retryAfterSeconds(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
-}
-
-/** Cuts at a word boundary so a truncated title or prompt still reads as words. */
-export function truncateWords(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, " ").trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
-/** Keeps whole items while they fit, so a style never ends on half a tag. */
-export function joinWithin(items: readonly string[], separator: string, max: number): string {
-  const parts = items.map((i) => i.replace(/\s+/g, " ").trim()).filter((i) => i.length > 0);
-  let out = "";
-  for (const part of parts) {
-    const next = out ? `${out}${separator}${part}` : part;
-    if (next.length > max) break;
-    out = next;
-  }
-  return out || truncateWords(parts[0] ?? "", max);
-}
-
-/** Suno's lyrics endpoints accept a short description (200 characters on the hosted API). */
-export const lyricsPromptLimit = 200;
-
-/** A cut-down style or detail shorter than this says nothing useful. */
-const minFragment = 12;
-
-/** The recipient's name comes right after "for"/"pour" and before anything optional, so that
- *  truncation drops details first, then style, and the name survives. */
-export function lyricsPrompt(context: SongContext, limit = lyricsPromptLimit): string {
-  const fr = context.language === "fr";
-  const relationship = context.relationship?.trim() ? ` (${context.relationship.trim()})` : "";
-  const core = fr
-    ? `Paroles en français. Chanson pour ${context.recipientName.trim()}${relationship}, occasion : ${context.occasion.trim()}.`
-    : `Song for ${context.recipientName.trim()}${relationship}, occasion: ${context.occasion.trim()}.`;
-  const styleItems = [context.mood ?? "", ...context.styleTags];
-  const styleLabel = fr ? " Style : " : " Style: ";
-  const detailsLabel = fr ? " À évoquer : " : " About: ";
-
-  if (core.length > limit) return truncateWords(core, limit);
-  let prompt = core;
-  const styleRoom = limit - prompt.length - styleLabel.length - 1;
-  const style = styleRoom >= minFragment ? joinWithin(styleItems, ", ", styleRoom) : "";
-  if (style) prompt += `${styleLabel}${style}.`;
-  const detailsRoom = limit - prompt.length - detailsLabel.length;
-  const details = detailsRoom >= minFragment ? joinWithin(context.details, "; ", detailsRoom) : "";
-  if (details) prompt += `${detailsLabel}${details}`;
-  return prompt;
-}
+import { JsonClient, parseJson, retryAfterSeconds, type RawAnswer, type Reading } from "../http";
+import { fallbackTitle } from "../lyrics/prompt";
+import { joinWithin, lyricsPrompt, truncateWords } from "./text";
 
 // ---------------------------------------------------------------------------------------------
 // Hosted API (sunoapi.org / kie.ai): JSON envelope `{code, msg, data}`, Bearer key, callbacks.
@@ -146,6 +51,17 @@ function codeError(code: number, msg: string | null | undefined, retryAfter: str
 
 const envelopeSchema = z.object({ code: z.number(), msg: z.string().nullish(), data: z.unknown() });
 
+/** The API mostly answers HTTP 200 with the error in `code`, but proxies and outages speak HTTP. */
+function readEnvelope(answer: RawAnswer, path: string): Reading {
+  const json = parseJson(answer.body);
+  const envelope = json.ok ? envelopeSchema.safeParse(json.value) : undefined;
+  if (envelope?.success && envelope.data.code !== 200) return { ok: false, error: codeError(envelope.data.code, envelope.data.msg, answer.retryAfter) };
+  if (answer.status < 200 || answer.status >= 300) return { ok: false, error: codeError(answer.status, `HTTP ${answer.status}`, answer.retryAfter) };
+  // Garbage from an outage's proxy page: the engine, not the order.
+  if (!envelope?.success) return { ok: false, error: new ProviderError("unavailable", `${engine}: unreadable answer to ${path}`) };
+  return { ok: true, value: envelope.data.data };
+}
+
 interface HostedClientConfig {
   baseUrl: string;
   apiKey: string;
@@ -153,37 +69,15 @@ interface HostedClientConfig {
   timeoutMs?: number;
 }
 
-class HostedClient {
-  private readonly fetchImpl: typeof fetch;
-  private readonly timeoutMs: number;
-  constructor(private readonly config: HostedClientConfig) {
-    this.fetchImpl = fetchOf(config.fetch);
-    this.timeoutMs = config.timeoutMs ?? defaultTimeoutMs;
-  }
-
-  post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
-    return this.call(path, { method: "POST", body: JSON.stringify(body) }, schema);
-  }
-
-  get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
-    return this.call(path, { method: "GET" }, schema);
-  }
-
-  private async call<T>(path: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
-    const headers = { authorization: `Bearer ${this.config.apiKey}`, "content-type": "application/json", accept: "application/json" };
-    const answer = await exchange(this.fetchImpl, joinUrl(this.config.baseUrl, path), { ...init, headers }, this.timeoutMs, engine);
-    const json = parseJson(answer.body);
-    const envelope = json.ok ? envelopeSchema.safeParse(json.value) : undefined;
-    // The API mostly answers HTTP 200 with the error in `code`, but proxies and outages speak HTTP.
-    if (envelope?.success && envelope.data.code !== 200) throw codeError(envelope.data.code, envelope.data.msg, answer.retryAfter);
-    if (answer.status < 200 || answer.status >= 300) throw codeError(answer.status, `HTTP ${answer.status}`, answer.retryAfter);
-    // Garbage from an outage's proxy page: the engine, not the order.
-    if (!envelope?.success) throw new ProviderError("unavailable", `${engine}: unreadable answer to ${path}`);
-    const data = schema.safeParse(envelope.data.data);
-    if (!data.success) throw new ProviderError("unavailable", `${engine}: unexpected answer to ${path}: ${z.prettifyError(data.error)}`);
-    return data.data;
-  }
-}
+const hostedClient = (config: HostedClientConfig) =>
+  new JsonClient({
+    engine,
+    baseUrl: config.baseUrl,
+    headers: () => ({ authorization: `Bearer ${config.apiKey}` }),
+    read: readEnvelope,
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+    ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}),
+  });
 
 const taskIdSchema = z.object({ taskId: z.string().min(1) });
 
@@ -255,10 +149,10 @@ export interface SunoHostedConfig {
 export class SunoHostedProvider implements MusicProvider {
   readonly id = "suno";
   readonly capabilities;
-  private readonly client: HostedClient;
+  private readonly client: JsonClient;
 
   constructor(private readonly config: SunoHostedConfig) {
-    this.client = new HostedClient(config);
+    this.client = hostedClient(config);
     this.capabilities = { callbacks: true, cancel: false, maxLyricsChars: limitsOf(config.model).prompt };
   }
 
@@ -316,7 +210,7 @@ export class SunoHostedProvider implements MusicProvider {
   async cancel(_taskId: string): Promise<void> {}
 
   /** Callbacks are unsigned, so their content is never trusted: each one only says "look at this task". */
-  async handleWebhook(request: Request): Promise<WebhookOutcome> {
+  async handleWebhook(request: Request, current?: string | null): Promise<WebhookOutcome> {
     const json = parseJson(await request.text());
     if (!json.ok) return { kind: "ignored", reason: "callback body is not JSON" };
     const parsed = callbackSchema.safeParse(json.value);
@@ -325,7 +219,7 @@ export class SunoHostedProvider implements MusicProvider {
     // Music callbacks say task_id; the lyrics callbacks of sunoapi.org say taskId.
     const id = task_id ?? taskId;
     if (!id) return { kind: "ignored", reason: "callback names no task" };
-    return { kind: "hint", taskId: id, dedupeKey: `${id}:${callbackType}` };
+    return webhookHint(current, id, `${id}:${callbackType}`);
   }
 
   private recordInfo(taskId: string): Promise<RecordInfo> {
@@ -373,16 +267,12 @@ export interface SunoHostedLyricsConfig {
 
 const maxPollIntervalMs = 5_000;
 
-export function fallbackTitle(context: SongContext): string {
-  return context.language === "fr" ? `Chanson pour ${context.recipientName.trim()}` : `Song for ${context.recipientName.trim()}`;
-}
-
 export class SunoHostedLyricsWriter implements LyricsWriter {
   readonly id = "suno";
-  private readonly client: HostedClient;
+  private readonly client: JsonClient;
 
   constructor(private readonly config: SunoHostedLyricsConfig) {
-    this.client = new HostedClient(config);
+    this.client = hostedClient(config);
   }
 
   async writeLyrics(context: SongContext): Promise<Lyrics> {

@@ -14,7 +14,9 @@ import {
   type WebhookOutcome,
 } from "../contract";
 import { formatLyricsText, parseLyricsText } from "../../domain/lyrics-text";
-import { defaultTimeoutMs, exchange, fallbackTitle, fetchOf, joinUrl, joinWithin, lyricsPrompt, parseJson, retryAfterSeconds, truncateWords } from "./hosted";
+import { JsonClient, plainJson, retryAfterSeconds } from "../http";
+import { fallbackTitle } from "../lyrics/prompt";
+import { joinWithin, lyricsPrompt, truncateWords } from "./text";
 
 // Self-hosted gcui-art/suno-api: plain JSON (arrays of clips), errors as `{error}` with the HTTP
 // status Suno gave it, no callbacks, no cancel. A development path that breaks often, which is why
@@ -31,6 +33,9 @@ const statusKinds: Record<number, ProviderErrorKind> = {
 };
 
 const errorSchema = z.object({ error: z.string() });
+
+/** Suno allows 20 requests per 10 s. */
+const defaultRateWindowSeconds = 10;
 
 const clipSchema = z.object({
   id: z.string().min(1),
@@ -55,44 +60,26 @@ interface WrapperClientConfig {
   timeoutMs?: number;
 }
 
-class WrapperClient {
-  private readonly fetchImpl: typeof fetch;
-  private readonly timeoutMs: number;
-  constructor(private readonly config: WrapperClientConfig) {
-    this.fetchImpl = fetchOf(config.fetch);
-    this.timeoutMs = config.timeoutMs ?? defaultTimeoutMs;
-  }
-
-  post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
-    return this.call(path, { method: "POST", body: JSON.stringify(body) }, schema);
-  }
-
-  get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
-    return this.call(path, { method: "GET" }, schema);
-  }
-
-  private async call<T>(path: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+const wrapperClient = (config: WrapperClientConfig) =>
+  new JsonClient({
+    engine,
+    baseUrl: config.baseUrl,
     // A Cookie header overrides the wrapper's own SUNO_COOKIE, so the session can rotate without a redeploy.
-    const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
-    if (this.config.cookie) headers.cookie = this.config.cookie;
-    const answer = await exchange(this.fetchImpl, joinUrl(this.config.baseUrl, path), { ...init, headers }, this.timeoutMs, engine);
-    const json = parseJson(answer.body);
-    if (answer.status < 200 || answer.status >= 300) {
-      const detail = json.ok ? errorSchema.safeParse(json.value) : undefined;
-      const text = detail?.success ? detail.data.error : `HTTP ${answer.status}`;
+    headers: (): Record<string, string> => (config.cookie ? { cookie: config.cookie } : {}),
+    read: plainJson(engine, (answer, json) => {
+      const detail = errorSchema.safeParse(json);
+      const text = detail.success ? detail.data.error : `HTTP ${answer.status}`;
       // Suno's content-policy refusals come through with whatever status it chose: the text tells.
-      const refusal = detail?.success ? refusalIn(text) : null;
+      const refusal = detail.success ? refusalIn(text) : null;
       const kind = refusal ? "rejected" : (statusKinds[answer.status] ?? "unavailable");
-      const wait = kind === "rate_limited" ? retryAfterSeconds(answer.retryAfter) : undefined;
+      // Suno's documented window when the wrapper passes no Retry-After on.
+      const wait = kind === "rate_limited" ? (retryAfterSeconds(answer.retryAfter) ?? defaultRateWindowSeconds) : undefined;
       const code = refusal ?? (kind === "rejected" ? "lyrics_invalid" : "engine_unavailable");
-      throw new ProviderError(kind, `${engine}: ${text}`, answer.status, wait, code);
-    }
-    if (!json.ok) throw new ProviderError("unavailable", `${engine}: unreadable answer to ${path}`);
-    const data = schema.safeParse(json.value);
-    if (!data.success) throw new ProviderError("unavailable", `${engine}: unexpected answer to ${path}: ${z.prettifyError(data.error)}`);
-    return data.data;
-  }
-}
+      return new ProviderError(kind, `${engine}: ${text}`, answer.status, wait, code);
+    }),
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+    ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}),
+  });
 
 /** Older chirp models take shorter tags and titles, like the hosted V4. */
 function limitsOf(model: string): { tags: number; title: number } {
@@ -128,10 +115,10 @@ export class SunoWrapperProvider implements MusicProvider {
   readonly id = "suno-wrapper";
   // The wrapper sends the lyrics to Suno's web app, which takes 3,000 characters.
   readonly capabilities = { callbacks: false, cancel: false, maxLyricsChars: 3_000 };
-  private readonly client: WrapperClient;
+  private readonly client: JsonClient;
 
   constructor(private readonly config: SunoWrapperConfig) {
-    this.client = new WrapperClient(config);
+    this.client = wrapperClient(config);
   }
 
   /** The task id is the clip ids joined by commas: exactly what `/api/get?ids=` takes back. */
@@ -228,10 +215,10 @@ export interface SunoWrapperLyricsConfig {
 
 export class SunoWrapperLyricsWriter implements LyricsWriter {
   readonly id = "suno-wrapper";
-  private readonly client: WrapperClient;
+  private readonly client: JsonClient;
 
   constructor(config: SunoWrapperLyricsConfig) {
-    this.client = new WrapperClient({ ...config, timeoutMs: config.timeoutMs ?? 60_000 });
+    this.client = wrapperClient({ ...config, timeoutMs: config.timeoutMs ?? 60_000 });
   }
 
   async writeLyrics(context: SongContext): Promise<Lyrics> {

@@ -21,7 +21,9 @@ interface Track {
 export async function startMubertSimulator(): Promise<{ url: string; close(): Promise<void> }> {
   const tracks = new Map<string, Track>();
   const customers = new Map<string, string>();
-  let behaviour = { outcome: "success" as "success" | "fail", pollsToComplete: 1 };
+  /** create: how track creation answers (a refused prompt, an outage, back-pressure); outcome "empty": done without a URL. */
+  const initial = { outcome: "success" as "success" | "fail" | "empty", pollsToComplete: 1, create: "ok" as "ok" | "refuse" | "http500" | "busy" };
+  let behaviour = { ...initial };
   let url = "";
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
@@ -41,12 +43,12 @@ export async function startMubertSimulator(): Promise<{ url: string; close(): Pr
     });
   const view = (t: Track) => {
     const done = t.polls >= behaviour.pollsToComplete;
-    const status = !done ? "processing" : behaviour.outcome === "success" ? "done" : "failed";
+    const status = !done ? "processing" : behaviour.outcome === "fail" ? "failed" : "done";
     return {
       data: {
         id: t.id,
         duration: t.body.duration,
-        generations: [{ status, url: status === "done" ? `${url}/audio/${t.id}.mp3` : null, expired_at: new Date(Date.now() + 3_600_000).toISOString(), format: t.body.format, bitrate: t.body.bitrate }],
+        generations: [{ status, url: status === "done" && behaviour.outcome !== "empty" ? `${url}/audio/${t.id}.mp3` : null, expired_at: new Date(Date.now() + 3_600_000).toISOString(), format: t.body.format, bitrate: t.body.bitrate }],
       },
     };
   };
@@ -56,7 +58,7 @@ export async function startMubertSimulator(): Promise<{ url: string; close(): Pr
     const body = await read(req);
     if (path === "/__sim/reset") {
       tracks.clear();
-      behaviour = { outcome: "success", pollsToComplete: 1 };
+      behaviour = { ...initial };
       return send(res, 200, behaviour);
     }
     if (path === "/__sim/behaviour") return send(res, 200, (behaviour = { ...behaviour, ...body }));
@@ -71,6 +73,9 @@ export async function startMubertSimulator(): Promise<{ url: string; close(): Pr
     const customer = String(req.headers["customer-id"] ?? "");
     if (!customers.has(customer) || customers.get(customer) !== req.headers["access-token"]) return send(res, 401, { error: { code: 401, text: "unauthorized" } });
     if (path === "/public/tracks" && req.method === "POST") {
+      if (behaviour.create === "refuse") return send(res, 422, { error: { code: 422, text: "prompt contains forbidden words" } });
+      if (behaviour.create === "http500") return send(res, 500, { error: { code: 500, text: "internal error" } });
+      if (behaviour.create === "busy") return res.writeHead(429, { "content-type": "application/json", "retry-after": "3" }).end(JSON.stringify({ error: { code: 429, text: "too many requests" } }));
       const duration = Number(body.duration);
       const bitrate = Number(body.bitrate);
       if (typeof body.prompt !== "string" || body.prompt.length > 200 || !(duration > 0) || !(bitrate >= 32 && bitrate <= 320) || !["mp3", "wav"].includes(String(body.format)))

@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export async function startWebhookReceiver(): Promise<{ url: string; close(): Promise<void> }> {
-  let received: { path: string; body: unknown; at: string }[] = [];
+  let received: { path: string; body: unknown; text: string; headers: Record<string, string>; at: string }[] = [];
   let failures = 0;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://receiver");
@@ -31,7 +31,8 @@ export async function startWebhookReceiver(): Promise<{ url: string; close(): Pr
       try {
         body = JSON.parse(text);
       } catch {}
-      received.push({ path: url.pathname, body, at: new Date().toISOString() });
+      // Signed callbacks are checked over their exact bytes and headers, so both are kept.
+      received.push({ path: url.pathname + url.search, body, text, headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])), at: new Date().toISOString() });
       reply(200, { ok: true });
     });
   });

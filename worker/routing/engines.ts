@@ -1,51 +1,17 @@
 import { providerCalls, type Database, type Vocal } from "../../db";
-import {
-  BlindPairProvider,
-  InstrumentalFallbackProvider,
-  InternalMusicProvider,
-  MubertProvider,
-  Registry,
-  recorded,
-  recordedLyrics,
-  SunoHostedLyricsWriter,
-  SunoHostedProvider,
-  SunoWrapperLyricsWriter,
-  SunoWrapperProvider,
-  type LyricsWriter,
-  type MusicProvider,
-  type ProviderCallSink,
-} from "../../providers";
+import { BlindPairProvider, Registry, recorded, recordedLyrics, type LyricsWriter, type MusicProvider, type ProviderCallSink } from "../../providers";
+import { buildEngines, costOf, engineLyricsWriters, rendererOf } from "../../providers/engine-registry";
+import type { EngineVars } from "../../providers/engine";
 import { BuiltinLyricsWriter, builtinLyricsWriter, OpenAICompatibleLyricsWriter, WorkersAiLyricsWriter, type WorkersAiBinding } from "../../providers/lyrics";
 import { callbackUrl } from "../jobs/callback-token";
 import { log, redactText } from "../observability";
 import { recordCircuitOutcome } from "./health";
 import { config } from "../config";
 
-// The one place where configuration becomes engines. Everything else asks for an engine by id.
+// The one place where configuration becomes engines: the descriptors in providers/engines.ts say which vars
+// turn each one on and how it is built. Everything else asks for an engine by id.
 
-function internal(env: Env, options: { id?: string; instrumentalOnly?: boolean } = {}) {
-  return new InternalMusicProvider({
-    baseUrl: env.ENGINE_URL,
-    token: env.ENGINE_TOKEN,
-    ...(env.ENGINE_WEBHOOK_SECRET ? { webhookSecret: env.ENGINE_WEBHOOK_SECRET } : {}),
-    ...(env.MODAL_KEY && env.MODAL_SECRET ? { modalKey: env.MODAL_KEY, modalSecret: env.MODAL_SECRET } : {}),
-    ...options,
-  });
-}
-
-function musicProviders(env: Env): MusicProvider[] {
-  const list: MusicProvider[] = [];
-  if (env.ENGINE_URL && env.ENGINE_TOKEN) list.push(internal(env));
-  if (env.SUNO_API_BASE_URL) list.push(new SunoHostedProvider({ baseUrl: env.SUNO_API_BASE_URL, apiKey: env.SUNO_API_KEY, model: env.SUNO_MODEL }));
-  if (env.SUNO_WRAPPER_BASE_URL)
-    list.push(new SunoWrapperProvider({ baseUrl: env.SUNO_WRAPPER_BASE_URL, model: env.SUNO_WRAPPER_MODEL, ...(env.SUNO_WRAPPER_COOKIE ? { cookie: env.SUNO_WRAPPER_COOKIE } : {}) }));
-  const mubert = env.MUBERT_BASE_URL && env.MUBERT_COMPANY_ID ? new MubertProvider({ baseUrl: env.MUBERT_BASE_URL, companyId: env.MUBERT_COMPANY_ID, licenseToken: env.MUBERT_LICENSE_TOKEN }) : null;
-  if (mubert) list.push(mubert);
-  // The last resort works offline: Mubert when configured, else our own engine without vocals.
-  const fallback = mubert ?? (env.ENGINE_URL && env.ENGINE_TOKEN ? internal(env, { id: "internal-instrumental", instrumentalOnly: true }) : null);
-  if (fallback) list.push(new InstrumentalFallbackProvider(fallback));
-  return list;
-}
+const varsOf = (env: Env): EngineVars => env as unknown as EngineVars;
 
 /** Workers AI is used when the Worker has an `AI` binding (wrangler.toml `[ai]`); it has none locally. */
 const workersAi = (env: Env): WorkersAiBinding | null => {
@@ -59,26 +25,13 @@ function lyricsWriters(env: Env, callback: string): LyricsWriter[] {
     list.push(new OpenAICompatibleLyricsWriter({ baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, jsonMode: config(env).LLM_JSON_MODE, ...(env.LLM_API_KEY ? { apiKey: env.LLM_API_KEY } : {}) }));
   const ai = workersAi(env);
   if (ai) list.push(new WorkersAiLyricsWriter(ai));
-  if (env.SUNO_API_BASE_URL)
-    list.push(
-      new SunoHostedLyricsWriter({
-        baseUrl: env.SUNO_API_BASE_URL,
-        apiKey: env.SUNO_API_KEY,
-        // The hosted lyrics API insists on a callback URL although we poll it: it gets the job's own,
-        // where a lyrics callback matches no music task and is ignored.
-        callbackUrl: callback,
-        // Lyrics take seconds, not minutes: check them more often than music.
-        pollIntervalMs: config(env).POLL_INITIAL_SECONDS * 400,
-      }),
-    );
-  if (env.SUNO_WRAPPER_BASE_URL)
-    list.push(new SunoWrapperLyricsWriter({ baseUrl: env.SUNO_WRAPPER_BASE_URL, ...(env.SUNO_WRAPPER_COOKIE ? { cookie: env.SUNO_WRAPPER_COOKIE } : {}) }));
+  list.push(...engineLyricsWriters(varsOf(env), callback));
   return list;
 }
 
 /** Every engine, plus "blind:a+b" pairs of any two, which the routing may ask for. */
 export function musicRegistry(env: Env) {
-  const providers = musicProviders(env);
+  const providers = buildEngines(varsOf(env));
   return {
     has: (id: string) => resolve(providers, id) !== null,
     get: (id: string) => {
@@ -99,15 +52,9 @@ function resolve(providers: MusicProvider[], id: string): MusicProvider | null {
   return providers.find((p) => p.id === id) ?? null;
 }
 
-/**
- * What actually renders an order on `id`: two ids with the same renderer make the same take. The
- * instrumental fallback is Mubert when configured, else our own engine without voice, which for an
- * instrumental order is exactly what `internal` makes.
- */
+/** What actually renders an order on `id`: two ids with the same renderer make the same take. */
 export function renderer(env: Env, id: string, vocal: Vocal): string {
-  const mubert = Boolean(env.MUBERT_BASE_URL && env.MUBERT_COMPANY_ID);
-  if (id === "instrumental" || id === "internal-instrumental") return mubert ? "mubert" : vocal === "instrumental" ? "internal" : "internal-instrumental";
-  return id;
+  return rendererOf(varsOf(env), id, vocal);
 }
 
 export const lyricsRegistry = (env: Env, callback = `${env.PUBLIC_URL}/api/webhooks/suno`) => new Registry("lyrics writer", lyricsWriters(env, callback));
@@ -148,7 +95,7 @@ export function chooseLyricsWriter(env: Env): string | null {
 }
 
 export function music(env: Env, db: Database, id: string, jobId: string): MusicProvider {
-  return recorded(musicRegistry(env).get(id), callSink(env, db), jobId);
+  return recorded(musicRegistry(env).get(id), callSink(env, db), jobId, (result) => costOf(varsOf(env), id, result));
 }
 
 /** `seed` makes the built-in writer's drafts differ when a person asks for another one. */

@@ -30,6 +30,15 @@ describe("downloading an engine's audio", () => {
     expect(hosts).toEqual(expect.arrayContaining([new URL(env.ENGINE_URL).host, new URL(env.SUNO_API_BASE_URL).host, new URL(env.MUBERT_BASE_URL).host, "*.suno.ai", "cdn.example.net"]));
   });
 
+  it("allows the CDNs of the engines that are on, from their descriptors, and not those of engines that are off", () => {
+    const withSuno = audioHosts(withHosts(""));
+    expect(withSuno).toEqual(expect.arrayContaining(["*.suno.ai", "*.suno.com", "*.mubert.com"]));
+    const withoutSuno = audioHosts(withHosts("", { SUNO_API_BASE_URL: "", SUNO_WRAPPER_BASE_URL: "", MUBERT_BASE_URL: "" }));
+    expect(withoutSuno).not.toContain("*.suno.ai");
+    expect(withoutSuno).not.toContain("*.mubert.com");
+    expect(withoutSuno).toContain(new URL(env.ENGINE_URL).host);
+  });
+
   it("refuses, before any request, addresses outside the allowlist, plain HTTP off this machine and credentials", async () => {
     const asked = network({});
     const e = withHosts("*.suno.ai cdn.example.net");

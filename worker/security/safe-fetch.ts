@@ -1,4 +1,6 @@
 import { ProviderError } from "../../providers";
+import type { EngineVars } from "../../providers/engine";
+import { engineAudioHosts } from "../../providers/engine-registry";
 import { config } from "../config";
 
 /** An engine pointed us at an address we do not fetch from: no retry will change that. */
@@ -11,13 +13,13 @@ const AUDIO_TYPES = /^(audio\/[\w.+-]+|application\/octet-stream)$/;
 const isLoopback = (hostname: string) => hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 
 /**
- * Hosts audio may come from: each configured engine's own host (with its port), plus AUDIO_FETCH_HOSTS
- * (CDNs; "*.example.com" for any subdomain). Anything else, such as a metadata address or an internal
- * service, is refused before any request is made.
+ * Hosts audio may come from: what each configured engine's descriptor names (its own host with its port, the
+ * CDNs it serves files from), plus AUDIO_FETCH_HOSTS ("*.example.com" for any subdomain). Anything else, such
+ * as a metadata address or an internal service, is refused before any request is made.
  */
 export function audioHosts(env: Env): string[] {
-  const engines = [env.ENGINE_URL, env.SUNO_API_BASE_URL, env.SUNO_WRAPPER_BASE_URL, env.MUBERT_BASE_URL].filter(Boolean).map((base) => new URL(base).host);
-  return [...engines, ...config(env).AUDIO_FETCH_HOSTS].map((h) => h.toLowerCase());
+  const engines = engineAudioHosts(env as unknown as EngineVars);
+  return [...new Set([...engines, ...config(env).AUDIO_FETCH_HOSTS].map((h) => h.toLowerCase()))];
 }
 
 function checked(raw: string | URL, hosts: string[]): URL {

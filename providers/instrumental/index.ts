@@ -1,0 +1,1 @@
+export { InstrumentalFallbackProvider } from "./provider";

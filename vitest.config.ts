@@ -4,9 +4,8 @@ import { cloudflareTestWithOwnSimulators } from "./test/simulators/per-file";
 
 export default defineConfig({
   test: {
-    // Two files at a time (the CI machine has two cores; most of a Worker test's time is spent waiting on
-    // the job's alarms and queues). Each Worker test file has simulators of its own, so they cannot clash.
-    maxWorkers: 2,
+    // One file at a time, except the Worker's files (below).
+    fileParallelism: false,
     silent: "passed-only",
     testTimeout: 30_000,
     hookTimeout: 30_000,
@@ -61,6 +60,10 @@ export default defineConfig({
         ],
         test: {
           name: "worker",
+          // Two files at a time (the CI machine has two cores; most of a Worker test's time is spent waiting
+          // on the job's alarms and queues). Each file has simulators of its own, so they cannot clash.
+          fileParallelism: true,
+          maxWorkers: 2,
           globalSetup: ["./test/global-setup.ts"],
           setupFiles: ["./test/apply-migrations.ts"],
           include: ["{worker,providers,db}/**/*.test.ts", "test/*.test.ts"],

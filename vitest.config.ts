@@ -1,7 +1,8 @@
-import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { readD1Migrations } from "@cloudflare/vitest-plugin";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { cloudflareTestWithOwnSimulators } from "./test/simulators/per-file";
 
 /**
  * The worker tests run with test/fixtures/engines.ts as the engine list: the shipped engines plus the fake one
@@ -18,7 +19,7 @@ const testEngineList: Plugin = {
 
 export default defineConfig({
   test: {
-    // The simulators' behaviour is global: test files that drive them must not run side by side.
+    // One file at a time, except the Worker's files (below).
     fileParallelism: false,
     silent: "passed-only",
     testTimeout: 30_000,
@@ -28,7 +29,7 @@ export default defineConfig({
         // The Worker, its providers and the platform flows, inside workerd.
         plugins: [
           testEngineList,
-          cloudflareTest(async ({ inject }) => ({
+          cloudflareTestWithOwnSimulators(async ({ inject }) => ({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
               bindings: {
@@ -65,6 +66,10 @@ export default defineConfig({
         ],
         test: {
           name: "worker",
+          // Two files at a time (the CI machine has two cores; most of a Worker test's time is spent waiting
+          // on the job's alarms and queues). Each file has simulators of its own, so they cannot clash.
+          fileParallelism: true,
+          maxWorkers: 2,
           globalSetup: ["./test/global-setup.ts"],
           setupFiles: ["./test/apply-migrations.ts"],
           include: ["{worker,providers,db,domain}/**/*.test.ts", "test/*.test.ts"],

@@ -1,5 +1,5 @@
 import { serve } from "@hono/node-server";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,7 +14,8 @@ export const ENGINE_WEBHOOK_SECRET = `whsec_${Buffer.from("test-engine-webhook-s
 /** The engine is the real gateway and pool, with a render thread that makes short placeholder audio instead of music
  *  (the engine's own tests render real songs). */
 async function startTestEngine(): Promise<{ url: string; close(): Promise<void> }> {
-  const config = { port: 0, publicUrl: "http://127.0.0.1", token: ENGINE_TOKEN, webhookSecret: ENGINE_WEBHOOK_SECRET, concurrency: 2, maxQueue: 64, dataDir: mkdtempSync(join(tmpdir(), "refrain-test-engine-")), retentionMs: 3_600_000 };
+  const dataDir = mkdtempSync(join(tmpdir(), "refrain-test-engine-"));
+  const config = { port: 0, publicUrl: "http://127.0.0.1", token: ENGINE_TOKEN, webhookSecret: ENGINE_WEBHOOK_SECRET, concurrency: 2, maxQueue: 64, dataDir, retentionMs: 3_600_000 };
   const engine = await createEngine(config, new URL("../../engine/test-fixtures/sleepy-thread.mjs", import.meta.url), () => undefined);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: engine.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
@@ -22,7 +23,14 @@ async function startTestEngine(): Promise<{ url: string; close(): Promise<void> 
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Its download links must name the port it ended up on.
   config.publicUrl = url;
-  return { url, close: async () => void (server.close(), await engine.close(100)) };
+  return {
+    url,
+    close: async () => {
+      server.close();
+      await engine.close(100);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**

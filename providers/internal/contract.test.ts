@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { afterAll, inject } from "vitest";
+import { afterAll } from "vitest";
 import { engineContract } from "../contract.test-suite";
 import type { EngineVars } from "../engine";
 import { internalEngine } from "./engine";
@@ -36,12 +36,12 @@ engineContract({
       for (const res of sent) if (res.status === 202) filled.push(((await res.json()) as { id: string }).id);
     },
   },
-  callbackUrl: `${inject("receiverUrl")}${callbackPath}`,
+  callbackUrl: new URL(callbackPath, env.ALERT_WEBHOOK_URL).href,
   callbacks: async (taskId, callbackUrl) => {
     const ids = taskId.split(",");
     // The engine calls back when each render ends, just after its status says so.
     for (let wait = 0; wait < 40; wait++) {
-      const received = (await fetch(`${inject("receiverUrl")}/__received`).then((r) => r.json())) as { path: string; text: string; headers: Record<string, string>; body: { data?: { id?: string } } }[];
+      const received = (await fetch(new URL("/__received", env.ALERT_WEBHOOK_URL)).then((r) => r.json())) as { path: string; text: string; headers: Record<string, string>; body: { data?: { id?: string } } }[];
       const ours = received.filter((r) => r.path === callbackPath && ids.includes(r.body.data?.id ?? ""));
       if (ours.length === ids.length) return ours.map((r) => new Request(callbackUrl, { method: "POST", headers: Object.fromEntries(Object.entries(r.headers).filter(([name]) => name.startsWith("webhook-") || name === "content-type")), body: r.text }));
       await new Promise((r) => setTimeout(r, 50));

@@ -15,10 +15,15 @@ export class NoEngineFolderError extends Error {
 
 /** The path of engine/dist/<name>.mjs, (re)built first when missing or older than its sources. */
 export async function builtEntry(name: string): Promise<string> {
-  let root = dirname(fileURLToPath(import.meta.url));
+  const here = dirname(fileURLToPath(import.meta.url));
+  let root = here;
   while (!existsSync(join(root, "build.mjs"))) {
     const parent = dirname(root);
-    if (parent === root) throw new NoEngineFolderError("cannot find the engine's build.mjs");
+    if (parent === root) {
+      // engine/dist alone (the Modal image): the entries were built beside this bundle.
+      if (existsSync(join(here, `${name}.mjs`))) return join(here, `${name}.mjs`);
+      throw new NoEngineFolderError("cannot find the engine's build.mjs");
+    }
     root = parent;
   }
   const entry = join(root, "dist", `${name}.mjs`);

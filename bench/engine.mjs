@@ -212,8 +212,8 @@ const STAGES = ["lyrics", "arrangement", "band", "vocals", "mix", "master", "enc
 const STAGE_RE = new RegExp(`\\r(${STAGES.join("|")})\\b|\\r {13}\\r`, "g");
 const songArgs = (vocal, seconds) => ["--style", "pop", "--lang", "fr", "--vocal", vocal, "--duration", String(seconds), "--seed", "1"];
 
-async function fullPipeline(vocal, midiPath) {
-  const out = join(dir, `song-${vocal}.wav`);
+async function fullPipeline(vocal, midiPath, format = "wav") {
+  const out = join(dir, `song-${vocal}.${format}`);
   const argv = [NODE, join(root, "engine/dist/render.mjs"), ...songArgs(vocal, SONG_SECONDS), "--out", out, ...(midiPath ? ["--midi", midiPath] : [])];
   const r = await measure(argv, { pty: true, markerRe: STAGE_RE });
   rmSync(out, { force: true });
@@ -399,14 +399,19 @@ async function main() {
   if (built.status !== 0) throw new Error("engine build failed");
   const buildSeconds = (performance.now() - t0) / 1000;
 
-  // 1. Full pipeline.
+  // 1. Full pipeline, --runs times each, interleaved: vocal to WAV, vocal to MP3, instrumental to WAV.
   const midi = join(dir, "song.mid");
-  log(`full pipeline: ${SONG_SECONDS} s, French pop, female vocal`);
-  const sung = await fullPipeline("female", midi);
-  log(`  ${sec(sung.wall)} s`);
-  log(`full pipeline: ${SONG_SECONDS} s instrumental`);
-  const inst = await fullPipeline("instrumental", null);
-  log(`  ${sec(inst.wall)} s`);
+  const pipelineRuns = { sung: [], sungMp3: [], inst: [] };
+  for (let run = 1; run <= RUNS; run++) {
+    log(`full pipeline run ${run}/${RUNS}: ${SONG_SECONDS} s, French pop, female vocal (WAV, MP3), instrumental`);
+    pipelineRuns.sung.push(await fullPipeline("female", run === 1 ? midi : null));
+    pipelineRuns.sungMp3.push(await fullPipeline("female", null, "mp3"));
+    pipelineRuns.inst.push(await fullPipeline("instrumental", null));
+    log(`  ${sec(pipelineRuns.sung.at(-1).wall)} / ${sec(pipelineRuns.sungMp3.at(-1).wall)} / ${sec(pipelineRuns.inst.at(-1).wall)} s`);
+  }
+  const byWall = (rs) => [...rs].sort((a, b) => a.wall - b.wall)[rs.length >> 1];
+  const sung = byWall(pipelineRuns.sung);
+  const inst = byWall(pipelineRuns.inst);
 
   // 2. Synthesis vs FluidSynth.
   log("bundling the synthesis helper");
@@ -425,7 +430,7 @@ async function main() {
   const fsOut = join(dir, "fluidsynth.wav");
   const fsArgs = (bank, extra = []) => ["fluidsynth", "-ni", "-q", "-R", "0", "-C", "0", "-r", "44100", ...extra, "-F", fsOut, bank, midi];
   const variants = [
-    { key: "ours", label: "ours: spessasynth_core, SF3 (renderBand, new process)" },
+    { key: "ours", label: "ours: spessasynth_core, SF3 (renderBand, new process, both channel groups on one thread)" },
     ...(hasFluidsynth
       ? [
           { key: "fsDynamic", label: "FluidSynth, same SF3, `-o synth.dynamic-sample-loading=1`", argv: fsArgs(BANK, ["-o", "synth.dynamic-sample-loading=1"]) },
@@ -487,7 +492,18 @@ async function main() {
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.versions.node}, FluidSynth ${fluidsynthVersion ?? "absent"}; sources at ${revision}; load average (1/5/15 min) ${loadStart.map((x) => x.toFixed(2)).join(" / ")} at start, ${loadEnd.map((x) => x.toFixed(2)).join(" / ")} at end; engine build ${sec(buildSeconds)} s; whole run ${total.toFixed(0)} s`,
   );
   L.push("");
-  L.push(`### Full pipeline (CLI, one process per song, ${SONG_SECONDS} s, pop, seed 1)`);
+  L.push(`### Full pipeline (CLI, one process per song, ${SONG_SECONDS} s, pop, seed 1, ${RUNS} runs each, interleaved)`);
+  L.push("");
+  const fsDynamicWall = synth.fsDynamic?.length ? median(synth.fsDynamic.map((r) => r.wall)) : NaN;
+  L.push(`| Song (file written) | wall min / median / max (s) | CPU time min / median / max (s) | peak RSS render process, median (MiB) | espeak child (MiB) | cores used, this / others (median run) | median wall ÷ FluidSynth (dynamic) band wall, same run |`);
+  L.push(`|---|---|---|---:|---:|---|---:|`);
+  const mmm = (xs) => `${sec(Math.min(...xs))} / ${sec(median(xs))} / ${sec(Math.max(...xs))}`;
+  for (const [label, rs] of [["French, female vocal (WAV)", pipelineRuns.sung], ["French, female vocal (MP3)", pipelineRuns.sungMp3], ["Instrumental (WAV)", pipelineRuns.inst]]) {
+    const m = byWall(rs);
+    L.push(`| ${label} | ${mmm(rs.map((r) => r.wall))} | ${mmm(rs.map((r) => r.cpu))} | ${mib(median(rs.map((r) => r.maxRssKb)))} | ${m.peaks.espeak ? mib(median(rs.map((r) => r.peaks.espeak ?? 0))) : "—"} | ${coresText(m.cores)} | ${(median(rs.map((r) => r.wall)) / fsDynamicWall).toFixed(2)} |`);
+  }
+  L.push("");
+  L.push("Stages of the median run of each:");
   L.push("");
   L.push(`| Measure | French, female vocal | Instrumental |`);
   L.push(`|---|---:|---:|`);

@@ -10,6 +10,7 @@ const entries = {
   "render-thread": "src/pool/render-thread.ts",
   render: "src/cli/render.ts",
   "espeak-process": "src/voice/espeak-process.ts",
+  "band-thread": "src/synth/band-thread.ts",
   "write-openapi": "src/server/write-openapi.ts",
 };
 

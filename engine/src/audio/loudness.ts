@@ -25,19 +25,32 @@ function kWeighting(sampleRate: number): [Biquad, Biquad] {
   return [shelf, highPass];
 }
 
+/**
+ * A channel to measure: one signal, or the sum of two (rounded to 32 bits, as if it had been mixed
+ * into a buffer), counted `weight` times (a mono signal meant for both sides of a stereo pair
+ * weighs 2, exactly as the same signal given twice).
+ */
+export interface MeteredChannel {
+  signal: Float32Array;
+  plus?: Float32Array;
+  weight?: number;
+}
+
 /** K-weighted energy (sum of squares, all channels added) of each 100 ms step. */
-function stepEnergies(channels: readonly Float32Array[], sampleRate: number): Float64Array {
+function stepEnergies(channels: readonly (Float32Array | MeteredChannel)[], sampleRate: number): Float64Array {
   const step = Math.round(sampleRate / 10);
-  const steps = Math.floor((channels[0]?.length ?? 0) / step);
+  const first = channels[0];
+  const steps = Math.floor((first ? ("signal" in first ? first.signal : first).length : 0) / step);
   const energies = new Float64Array(steps);
   const [s, h] = kWeighting(sampleRate);
-  for (const x of channels) {
+  for (const channel of channels) {
+    const { signal: x, plus, weight = 1 } = "signal" in channel ? channel : { signal: channel };
     let x1 = 0, x2 = 0, y1 = 0, y2 = 0, z1 = 0, z2 = 0;
     let n = 0;
     for (let i = 0; i < steps; i++) {
       let sum = 0;
       for (const end = n + step; n < end; n++) {
-        const x0 = x[n]!;
+        const x0 = plus ? Math.fround(x[n]! + plus[n]!) : x[n]!;
         const y0 = s.b0 * x0 + s.b1 * x1 + s.b2 * x2 - s.a1 * y1 - s.a2 * y2;
         const z0 = y0 - 2 * y1 + y2 - h.a1 * z1 - h.a2 * z2;
         x2 = x1;
@@ -48,7 +61,7 @@ function stepEnergies(channels: readonly Float32Array[], sampleRate: number): Fl
         z1 = z0;
         sum += z0 * z0;
       }
-      energies[i] = energies[i]! + sum;
+      energies[i] = energies[i]! + sum * weight;
     }
   }
   return energies;
@@ -57,7 +70,7 @@ function stepEnergies(channels: readonly Float32Array[], sampleRate: number): Fl
 const toLufs = (meanSquare: number) => -0.691 + 10 * Math.log10(meanSquare);
 
 /** Mean square of each gating block (400 ms, 75 % overlap). */
-function blockPowers(channels: readonly Float32Array[], sampleRate: number): number[] {
+function blockPowers(channels: readonly (Float32Array | MeteredChannel)[], sampleRate: number): number[] {
   const steps = stepEnergies(channels, sampleRate);
   const blockSamples = 4 * Math.round(sampleRate / 10);
   const powers: number[] = [];
@@ -66,7 +79,7 @@ function blockPowers(channels: readonly Float32Array[], sampleRate: number): num
 }
 
 /** Integrated loudness in LUFS; -Infinity for silence (or audio shorter than one block). */
-export function integratedLoudness(channels: readonly Float32Array[], sampleRate: number): number {
+export function integratedLoudness(channels: readonly (Float32Array | MeteredChannel)[], sampleRate: number): number {
   const powers = blockPowers(channels, sampleRate).filter((p) => p > 0 && toLufs(p) > -70);
   if (powers.length === 0) return -Infinity;
   const relativeGate = toLufs(powers.reduce((a, b) => a + b, 0) / powers.length) - 10;

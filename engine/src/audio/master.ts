@@ -18,44 +18,46 @@ const ceilingMargin = 0.4;
 const lookAheadSec = 0.002;
 const releaseSec = 0.1;
 
-interface Scratch {
-  needed: Float32Array;
-  held: Float32Array;
-  queue: Int32Array;
-}
-
 /**
  * Gain per sample so that `preGain * gain * envelope` stays under `ceiling`: the needed reduction
  * is held over a look-ahead window, ramped in by a moving average of the same length (so it is
- * complete when the peak arrives) and released slowly.
+ * complete when the peak arrives) and released slowly. Only the window's worth of state is kept.
  */
-function limiterGains(envelope: Float32Array, preGain: number, ceiling: number, sampleRate: number, scratch: Scratch, out: Float32Array): void {
-  const { needed, held, queue } = scratch;
+function limiterGains(envelope: Float32Array, preGain: number, ceiling: number, sampleRate: number, out: Float32Array): void {
   const length = envelope.length;
   const window = Math.max(1, Math.round(lookAheadSec * sampleRate));
-  for (let n = 0; n < length; n++) {
-    const peak = envelope[n]! * preGain;
-    needed[n] = peak > ceiling ? ceiling / peak : 1;
-  }
-  // held[n] = min(needed[n .. n + window]), by a monotonic queue of indices.
+  const needed = (i: number) => {
+    const peak = envelope[i]! * preGain;
+    return peak > ceiling ? ceiling / peak : 1;
+  };
+  // held[n] = min(needed[n .. n + window]) = needed at the largest envelope there (needed falls as the
+  // envelope grows), by a monotonic queue of indices in a ring of window + 1.
+  const size = window + 1;
+  const queue = new Int32Array(size);
   let head = 0;
-  let tail = 0;
-  for (let i = 0; i < length + window; i++) {
-    if (i < length) {
-      const v = needed[i]!;
-      while (tail > head && needed[queue[tail - 1]!]! >= v) tail--;
-      queue[tail++] = i;
-    }
-    const n = i - window;
-    if (n < 0) continue;
-    while (queue[head]! < n) head++;
-    held[n] = needed[queue[head]!]!;
-  }
+  let count = 0;
+  // The last `window` held values, for the moving average.
+  const held = new Float32Array(window);
   const recover = 1 - Math.exp(-1 / (releaseSec * sampleRate));
   let sum = window;
   let gain = 1;
-  for (let n = 0; n < length; n++) {
-    sum += held[n]! - (n >= window ? held[n - window]! : 1);
+  for (let i = 0; i < length + window; i++) {
+    if (i < length) {
+      const v = envelope[i]!;
+      while (count > 0 && envelope[queue[(head + count - 1) % size]!]! <= v) count--;
+      queue[(head + count) % size] = i;
+      count++;
+    }
+    const n = i - window;
+    if (n < 0) continue;
+    while (queue[head]! < n) {
+      head = (head + 1) % size;
+      count--;
+    }
+    const h = Math.fround(needed(queue[head]!));
+    const slot = n % window;
+    sum += h - (n >= window ? held[slot]! : 1);
+    held[slot] = h;
     const smoothed = sum / window;
     gain = smoothed < gain ? smoothed : gain + (smoothed - gain) * recover;
     out[n] = gain;
@@ -79,14 +81,14 @@ export function master(input: [Float32Array, Float32Array], options: MasterOptio
   // Samples this far under the ceiling can never need limiting, even after the gain corrections.
   const envelope = truePeakEnvelope(input, ceiling / (preGain * 2));
   const gains = new Float32Array(length);
-  const scratch: Scratch = { needed: new Float32Array(length), held: new Float32Array(length), queue: new Int32Array(length + 1) };
   const out: [Float32Array, Float32Array] = [new Float32Array(length), new Float32Array(length)];
   const [oL, oR] = out;
   let loudness = initial;
+  let peakDbtp = NaN;
   // Each pass measures how much of a gain change survives the limiter (the slope) to aim the next.
   let previous: { gainDb: number; loudness: number } | null = null;
   for (let attempt = 0; attempt < 8; attempt++) {
-    limiterGains(envelope, preGain, ceiling, sampleRate, scratch, gains);
+    limiterGains(envelope, preGain, ceiling, sampleRate, gains);
     for (let n = 0; n < length; n++) {
       const g = preGain * gains[n]!;
       oL[n] = xL[n]! * g;
@@ -95,17 +97,19 @@ export function master(input: [Float32Array, Float32Array], options: MasterOptio
     loudness = integratedLoudness(out, sampleRate);
     const off = targetLufs - loudness;
     const gainDb = toDb(preGain);
+    peakDbtp = NaN;
     if (Math.abs(off) > 0.05) {
       const slope = previous && Math.abs(gainDb - previous.gainDb) > 1e-6 ? (loudness - previous.loudness) / (gainDb - previous.gainDb) : 1;
       previous = { gainDb, loudness };
       preGain = fromDb(gainDb + off / Math.min(1, Math.max(0.3, slope)));
       continue;
     }
-    const peak = toDb(truePeak(out));
-    if (peak <= maxTruePeakDbtp - 0.2) break;
+    peakDbtp = toDb(truePeak(out));
+    if (peakDbtp <= maxTruePeakDbtp - 0.2) break;
     // Gain moving under the limiter can overshoot a hair: tighten the ceiling and go again.
-    ceiling *= fromDb(maxTruePeakDbtp - 0.3 - peak);
+    ceiling *= fromDb(maxTruePeakDbtp - 0.3 - peakDbtp);
     previous = null;
   }
-  return { channels: out, loudnessLufs: loudness, truePeakDbtp: toDb(truePeak(out)) };
+  // The last pass's true peak, unless that pass changed the gain after measuring it.
+  return { channels: out, loudnessLufs: loudness, truePeakDbtp: Number.isNaN(peakDbtp) ? toDb(truePeak(out)) : peakDbtp };
 }

@@ -24,10 +24,10 @@ function levelEnvelope(levels: { startSec: number; gainDb: number }[], length: n
   levels.forEach((level, i) => {
     const from = Math.max(0, Math.round(level.startSec * sampleRate));
     const to = Math.min(length, Math.round((levels[i + 1]?.startSec ?? length / sampleRate) * sampleRate));
-    for (let n = from; n < to; n++) {
-      const t = Math.min(1, (n - from) / ramp);
-      out[n] = fromDb(follow * (previous + (level.gainDb - previous) * t));
-    }
+    const rampEnd = Math.min(to, from + ramp);
+    for (let n = from; n < rampEnd; n++) out[n] = fromDb(follow * (previous + (level.gainDb - previous) * ((n - from) / ramp)));
+    // Past the ramp the gain holds: the same value as the ramp's formula at t = 1.
+    out.fill(fromDb(follow * (previous + (level.gainDb - previous) * 1)), rampEnd, to);
     previous = level.gainDb;
   });
   return out;
@@ -73,12 +73,34 @@ function compressVocal(x: Float32Array, sampleRate: number): void {
   }
 }
 
+/** The singer's track ready to mix: levelled, high-passed, compressed, and its loudness measured. */
+export interface PreparedVocal {
+  samples: Float32Array;
+  loudnessLufs: number;
+}
+
 /**
- * Band plus vocal: the vocal high-passed, compressed and set `vocalLift` LU above the band, a
- * shared reverb fed mostly by the chords and the voice, a short fade-in against clicks and a fade
- * over the final ring-out. Reuses the band's buffers for the result.
+ * The vocal's own processing, which needs nothing from the band: it runs as soon as the singer is
+ * done, while the band may still be rendering. Works in place.
  */
-export function mixSong(band: BandStems, vocal: Float32Array | null, options: MixOptions): [Float32Array, Float32Array] {
+export function prepareVocal(vocal: Float32Array, options: Pick<MixOptions, "sampleRate" | "levels">): PreparedVocal {
+  const { sampleRate } = options;
+  if (options.levels && options.levels.length > 0) {
+    const voice = levelEnvelope(options.levels, vocal.length, sampleRate, vocalFollows);
+    for (let n = 0; n < vocal.length; n++) vocal[n]! *= voice[n]!;
+  }
+  highPass(vocal, 100, sampleRate);
+  compressVocal(vocal, sampleRate);
+  // One mono signal heard on both sides.
+  return { samples: vocal, loudnessLufs: integratedLoudness([{ signal: vocal, weight: 2 }], sampleRate) };
+}
+
+/**
+ * Band plus vocal (from prepareVocal): the vocal set `vocalLift` LU above the band, a shared
+ * reverb fed mostly by the chords and the voice, a short fade-in against clicks and a fade over
+ * the final ring-out. Reuses the band's buffers for the result.
+ */
+export function mixSong(band: BandStems, prepared: PreparedVocal | null, options: MixOptions): [Float32Array, Float32Array] {
   const { sampleRate } = options;
   const [mL, mR] = band.melodic;
   const [rL, rR] = band.rhythm;
@@ -86,24 +108,12 @@ export function mixSong(band: BandStems, vocal: Float32Array | null, options: Mi
   if (options.levels && options.levels.length > 0) {
     const band = levelEnvelope(options.levels, length, sampleRate, 1);
     for (const x of [mL, mR, rL, rR]) for (let n = 0; n < length; n++) x[n]! *= band[n]!;
-    if (vocal) {
-      const voice = levelEnvelope(options.levels, length, sampleRate, vocalFollows);
-      for (let n = 0; n < length; n++) vocal[n]! *= voice[n]!;
-    }
   }
+  const vocal = prepared?.samples ?? null;
   let vocalGain = 0;
-  if (vocal) {
-    highPass(vocal, 100, sampleRate);
-    compressVocal(vocal, sampleRate);
-    const sumL = new Float32Array(length);
-    const sumR = new Float32Array(length);
-    for (let n = 0; n < length; n++) {
-      sumL[n] = mL[n]! + rL[n]!;
-      sumR[n] = mR[n]! + rR[n]!;
-    }
-    const bandLoudness = integratedLoudness([sumL, sumR], sampleRate);
-    const vocalLoudness = integratedLoudness([vocal, vocal], sampleRate);
-    if (Number.isFinite(bandLoudness) && Number.isFinite(vocalLoudness)) vocalGain = fromDb(bandLoudness + vocalLift - vocalLoudness);
+  if (prepared) {
+    const bandLoudness = integratedLoudness([{ signal: mL, plus: rL }, { signal: mR, plus: rR }], sampleRate);
+    if (Number.isFinite(bandLoudness) && Number.isFinite(prepared.loudnessLufs)) vocalGain = fromDb(bandLoudness + vocalLift - prepared.loudnessLufs);
   }
   const send = new Float32Array(length);
   for (let n = 0; n < length; n++) {

@@ -69,8 +69,8 @@ async function main() {
   const seed = Number(values.seed);
   if (!(durationSeconds >= 5 && durationSeconds <= 600)) fail("--duration must be between 5 and 600 seconds");
   if (!Number.isInteger(seed)) fail("--seed must be an integer");
-  const format = extname(values.out).toLowerCase();
-  if (format !== ".wav" && format !== ".mp3") fail("--out must end in .wav or .mp3");
+  const format = extname(values.out).toLowerCase().slice(1);
+  if (format !== "wav" && format !== "mp3") fail("--out must end in .wav or .mp3");
   const tempo = values.tempo === undefined ? undefined : Number(values.tempo);
   if (tempo !== undefined && !(tempo >= 40 && tempo <= 220)) fail("--tempo must be between 40 and 220");
 
@@ -102,7 +102,9 @@ async function main() {
 
   const started = performance.now();
   let lastStage = "";
+  // Only the file written is encoded.
   const result = await renderSong(request, {
+    formats: [format],
     onProgress: (stage) => {
       if (stage !== lastStage && process.stderr.isTTY) process.stderr.write(`\r${stage.padEnd(12)}`);
       lastStage = stage;
@@ -110,7 +112,7 @@ async function main() {
   });
   const seconds = (performance.now() - started) / 1000;
   if (process.stderr.isTTY) process.stderr.write("\r".padEnd(14) + "\r");
-  await writeFile(values.out, format === ".wav" ? result.wav : result.mp3);
+  await writeFile(values.out, result[format]);
   if (values.midi) await writeMidiFile(values.midi, arrange(request, result.lyrics));
 
   const lines = [

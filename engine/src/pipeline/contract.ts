@@ -31,9 +31,13 @@ export interface LineTiming {
   endSec: number;
 }
 
-export interface RenderResult {
-  wav: Uint8Array;
-  mp3: Uint8Array;
+export const audioFormats = ["mp3", "wav"] as const;
+export type AudioFormat = (typeof audioFormats)[number];
+
+/** A rendered song: its audio in each format asked for (both by default), and what it is. */
+export type RenderResult<F extends AudioFormat = AudioFormat> = { [K in F]: Uint8Array } & RenderedSong;
+
+export interface RenderedSong {
   sampleRate: number;
   durationSeconds: number;
   /** Integrated loudness (ITU-R BS.1770-4) and true peak of the mastered audio. */
@@ -48,10 +52,12 @@ export interface RenderResult {
   sectionStarts: { kind: string; startSec: number }[];
 }
 
-export interface RenderOptions {
+export interface RenderOptions<F extends AudioFormat = AudioFormat> {
+  /** The files to encode; each costs time (MP3 the most), so ask only for those kept. Default: both. */
+  formats?: readonly F[];
   onProgress?: (stage: RenderStage, fraction: number) => void;
   /** Aborting stops the render between (and, where possible, within) stages with an AbortError. */
   signal?: AbortSignal;
 }
 
-export type RenderSong = (request: RenderRequest, options?: RenderOptions) => Promise<RenderResult>;
+export type RenderSong = <F extends AudioFormat = AudioFormat>(request: RenderRequest, options?: RenderOptions<F>) => Promise<RenderResult<F>>;

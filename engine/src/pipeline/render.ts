@@ -4,17 +4,17 @@ import { arrange } from "../arranger/arrange";
 import { styles } from "../arranger/styles";
 import type { Arrangement } from "../arranger/types";
 import { encodeMp3 } from "../audio/mp3";
-import { master } from "../audio/master";
-import { mixSong } from "../audio/mix";
+import { master, type Mastered } from "../audio/master";
+import { mixSong, prepareVocal, type MixOptions, type PreparedVocal } from "../audio/mix";
 import { findGaps } from "../audio/silence";
 import { encodeWav } from "../audio/wav";
 import { generateBand } from "../generators/band";
 import type { SectionGenerator } from "../generators/contract";
 import { generatorFromEnv } from "../generators/from-env";
-import { abortError, renderBand } from "../synth/render";
+import { abortError, prepareBand, renderBand, type BandStems } from "../synth/render";
 import type { Sing } from "../voice/contract";
 import { sing as builtinSing } from "../voice/sing";
-import type { RenderOptions, RenderRequest, RenderResult, RenderSong, RenderStage } from "./contract";
+import { audioFormats, type AudioFormat, type RenderOptions, type RenderRequest, type RenderResult, type RenderSong, type RenderStage } from "./contract";
 
 export const sampleRate = 44100;
 /** The final chord fades out over the song's last seconds. */
@@ -36,13 +36,14 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
   const sing = dependencies.sing ?? builtinSing;
   const writeLyrics = dependencies.writeLyrics ?? (async (context: SongContext) => composeLyrics(context));
   const { generator } = dependencies;
-  return async (request: RenderRequest, options: RenderOptions = {}): Promise<RenderResult> => {
+  return async <F extends AudioFormat = AudioFormat>(request: RenderRequest, options: RenderOptions<F> = {}): Promise<RenderResult<F>> => {
     const { signal } = options;
     const stage = (name: RenderStage, fraction: number) => {
       if (signal?.aborted) throw abortError();
       options.onProgress?.(name, fraction);
     };
 
+    if (!generator) prepareBand();
     stage("lyrics", 0);
     const lyrics = await resolveLyrics(request, writeLyrics);
     stage("lyrics", 1);
@@ -51,48 +52,43 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
     const arrangement = arrange(request, lyrics);
     stage("arrangement", 1);
 
-    // The singer works in its own process while this one renders the band.
+    // The singer (espeak in its own process, the retiming and pitching on this thread) works while the
+    // band renders on the band threads; the vocal's own mix processing follows as soon as it is sung.
     // A generator that sings (ACE-Step) already carries the voice in its band.
     const voiced = request.vocal !== "instrumental" && arrangement.sung.length > 0 && !generator?.singsLyrics;
-    const vocal = voiced ? sing({ language: request.language, voice: request.vocal === "male" ? "male" : "female", sampleRate, durationSec: arrangement.durationSec, notes: arrangement.sung }, signal) : null;
+    const levels = arrangement.sections.map((s) => ({ startSec: s.startSec, gainDb: levelDb[s.level] }));
+    const length = Math.round(arrangement.durationSec * sampleRate);
+    let vocal: Promise<PreparedVocal> | null = voiced
+      ? sing({ language: request.language, voice: request.vocal === "male" ? "male" : "female", sampleRate, durationSec: arrangement.durationSec, notes: arrangement.sung }, signal).then((sung) =>
+          prepareVocal(fitLength(sung, length), { sampleRate, levels }),
+        )
+      : null;
     vocal?.catch(() => undefined);
 
     stage("band", 0);
     const onBandProgress = (f: number) => options.onProgress?.("band", f);
-    const band = generator
-      ? await generateBand(generator, request, arrangement, { signal, onProgress: onBandProgress })
-      : await renderBand(arrangement, { sampleRate, signal, onProgress: onBandProgress });
-    stage("band", 1);
-
-    stage("vocals", 0);
-    const voice = vocal ? fitLength(await vocal, band.melodic[0].length) : null;
-    stage("vocals", 1);
-
-    stage("mix", 0);
-    const mixed = mixSong(band, voice, {
-      sampleRate,
-      reverbAmount: styles[arrangement.style].reverb,
-      fadeFromSec: arrangement.durationSec - fadeSec,
-      levels: arrangement.sections.map((s) => ({ startSec: s.startSec, gainDb: levelDb[s.level] })),
-    });
-    stage("mix", 1);
-
-    stage("master", 0);
-    const mastered = master(mixed, { sampleRate, targetLufs: -14, maxTruePeakDbtp: -1 });
-    // Every bar carries a sustained chord, so a hole in the song is a bug: never deliver one.
-    const gaps = findGaps(mastered.channels, { sampleRate, untilSec: arrangement.durationSec - fadeSec });
-    if (gaps.length > 0) throw new Error(`the mix has ${gaps.length} silent stretch(es), the first at ${gaps[0]!.startSec.toFixed(1)} s`);
-    stage("master", 1);
+    // The band's stems, the vocal and the mix are held by nothing once this call returns: only the
+    // master stays in memory while the files are encoded.
+    const mastered = await mixAndMaster(
+      await (generator ? generateBand(generator, request, arrangement, { signal, onProgress: onBandProgress }) : renderBand(arrangement, { sampleRate, signal, onProgress: onBandProgress })),
+      vocal,
+      arrangement,
+      levels,
+      stage,
+    );
+    vocal = null;
+    if (mastered.channels[0].length !== length) throw new Error(`the song is ${mastered.channels[0].length} frames long instead of ${length}`);
 
     stage("encode", 0);
-    const wav = encodeWav(mastered.channels, sampleRate);
+    const formats = new Set<AudioFormat>(options.formats ?? audioFormats);
+    const files: Partial<Record<AudioFormat, Uint8Array>> = {};
+    if (formats.has("wav")) files.wav = encodeWav(mastered.channels, sampleRate);
     stage("encode", 0.2);
-    const mp3 = await encodeMp3(mastered.channels, sampleRate, 192);
+    if (formats.has("mp3")) files.mp3 = await encodeMp3(mastered.channels, sampleRate, 192);
     stage("encode", 1);
 
     return {
-      wav,
-      mp3,
+      ...(files as { [K in F]: Uint8Array }),
       sampleRate,
       durationSeconds: mastered.channels[0].length / sampleRate,
       loudnessLufs: mastered.loudnessLufs,
@@ -105,6 +101,25 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
       sectionStarts: sectionStarts(arrangement),
     };
   };
+}
+
+async function mixAndMaster(band: BandStems, vocal: Promise<PreparedVocal> | null, arrangement: Arrangement, levels: MixOptions["levels"], stage: (name: RenderStage, fraction: number) => void): Promise<Mastered> {
+  stage("band", 1);
+  stage("vocals", 0);
+  const voice = vocal ? await vocal : null;
+  stage("vocals", 1);
+
+  stage("mix", 0);
+  const mixed = mixSong(band, voice, { sampleRate, reverbAmount: styles[arrangement.style].reverb, fadeFromSec: arrangement.durationSec - fadeSec, levels });
+  stage("mix", 1);
+
+  stage("master", 0);
+  const mastered = master(mixed, { sampleRate, targetLufs: -14, maxTruePeakDbtp: -1 });
+  // Every bar carries a sustained chord, so a hole in the song is a bug: never deliver one.
+  const gaps = findGaps(mastered.channels, { sampleRate, untilSec: arrangement.durationSec - fadeSec });
+  if (gaps.length > 0) throw new Error(`the mix has ${gaps.length} silent stretch(es), the first at ${gaps[0]!.startSec.toFixed(1)} s`);
+  stage("master", 1);
+  return mastered;
 }
 
 async function resolveLyrics(request: RenderRequest, writeLyrics: (context: SongContext) => Promise<Lyrics>): Promise<Lyrics | null> {

@@ -1,9 +1,7 @@
 // The engine's side of the espeak process: one long-lived child per engine process, requests
 // multiplexed by id. A child that dies fails the requests it held; the next request starts a new one.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { builtEntry } from "../runtime/built-entry";
 import type { EspeakReply, Synthesis, SynthesisParams, SynthesisRequest } from "./protocol";
 
 interface Pending {
@@ -107,40 +105,11 @@ export function singerProcessId(): number | undefined {
 }
 
 async function launch(): Promise<EspeakProcess> {
-  const entry = await (entryReady ??= builtEntry().catch((error: unknown) => {
+  const entry = await (entryReady ??= builtEntry("espeak-process").catch((error: unknown) => {
     entryReady = undefined;
     throw error;
   }));
   const child = spawn(process.execPath, [entry], { stdio: ["ignore", "ignore", "inherit", "ipc"], serialization: "advanced" });
   current = new EspeakProcess(child);
   return current;
-}
-
-// The child must be plain JavaScript. It is built on demand so that a fresh clone, or an edit to its
-// sources (as listed in the bundle's source map), works without a separate build step. The engine's
-// root is the folder holding build.mjs, whether this module runs from src/voice or bundled into dist.
-async function builtEntry(): Promise<string> {
-  let root = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(root, "build.mjs"))) {
-    const parent = dirname(root);
-    if (parent === root) throw new Error("cannot find the engine's build.mjs");
-    root = parent;
-  }
-  const entry = join(root, "dist", "espeak-process.mjs");
-  if (existsSync(join(root, "src", "voice")) && isStale(entry)) {
-    const { buildEngine } = (await import(pathToFileURL(join(root, "build.mjs")).href)) as { buildEngine: () => Promise<void> };
-    await buildEngine();
-  }
-  return entry;
-}
-
-function isStale(entry: string): boolean {
-  const map = `${entry}.map`;
-  if (!existsSync(entry) || !existsSync(map)) return true;
-  const builtAt = statSync(entry).mtimeMs;
-  const { sources } = JSON.parse(readFileSync(map, "utf8")) as { sources: string[] };
-  return sources.some((source) => {
-    const file = resolve(dirname(map), source);
-    return !existsSync(file) || statSync(file).mtimeMs > builtAt;
-  });
 }

@@ -32,25 +32,48 @@ interface LinePlan {
 export const sing: Sing = async (request, signal) => {
   signal?.throwIfAborted();
   validate(request);
-  const output = new Float32Array(Math.round(request.durationSec * request.sampleRate));
-  const plans = lines(request).map((notes) => plan(notes, request, lineText(notes.map((note) => note.syllable))));
-  // The espeak process works through every line while this process shapes the ones already said.
+  const { sampleRate } = request;
+  const output = new Float32Array(Math.round(request.durationSec * sampleRate));
+  // A line recurs (a chorus sung again) with the same words on the same notes: espeak says it once and
+  // it is shaped once, then laid again wherever it recurs. Lines are shaped on their own clock, from
+  // their first note's sample, so a recurrence is the same samples moved by whole samples.
+  const said = new Map<string, Promise<Synthesis>>();
+  const say = (params: SynthesisParams) => {
+    const key = JSON.stringify(params);
+    let synthesis = said.get(key);
+    if (!synthesis) {
+      synthesis = synthesize(params, signal);
+      // Rejections are taken where the synthesis is awaited; a recurrence must not leave one unhandled.
+      synthesis.catch(() => undefined);
+      said.set(key, synthesis);
+    }
+    return synthesis;
+  };
+  const placed = lines(request).map((notes) => onOwnClock(notes, sampleRate));
+  const plans = placed.map(({ notes }) => plan(notes, request, lineText(notes.map((note) => note.syllable))));
+  // The espeak process works through every line while this thread shapes the ones already said.
   const pending = plans.map(async (line) => {
-    const said = await synthesize(line.params, signal);
-    return (request.language === "fr" ? readInFrench(line, said, request, signal) : null) ?? { line, said };
+    const synthesis = await say(line.params);
+    return (request.language === "fr" ? readInFrench(line, synthesis, request, say) : null) ?? { line, said: synthesis };
   });
   // Rejections are taken in line order below; the later ones must not go unhandled meanwhile.
   for (const promise of pending) promise.catch(() => undefined);
-  for (const promise of pending) {
-    const { line, said } = await promise;
-    let rendered = singLine(line, said, request.sampleRate);
-    if (!rendered) {
-      // Nothing espeak said could carry a note ("hmm", a line of punctuation): sing it on "la".
-      const fallback = plan(line.notes, request, lineText(line.notes.map(() => "la")));
-      rendered = singLine(fallback, await synthesize(fallback.params, signal), request.sampleRate);
+  const shaped = new Map<string, RenderedLine | null>();
+  for (const [i, promise] of pending.entries()) {
+    const { line, said: synthesis } = await promise;
+    const key = JSON.stringify([line.params, line.notes.map((note) => [note.syllable, note.midi, note.startSec, note.durationSec])]);
+    let rendered = shaped.get(key);
+    if (rendered === undefined) {
+      rendered = singLine(line, synthesis, sampleRate);
+      if (!rendered) {
+        // Nothing espeak said could carry a note ("hmm", a line of punctuation): sing it on "la".
+        const fallback = plan(line.notes, request, lineText(line.notes.map(() => "la")));
+        rendered = singLine(fallback, await say(fallback.params), sampleRate);
+      }
+      shaped.set(key, rendered);
     }
     signal?.throwIfAborted();
-    if (rendered) mixInto(output, rendered);
+    if (rendered) mixInto(output, rendered, placed[i]!.origin);
   }
   let peak = 0;
   for (const sample of output) peak = Math.max(peak, Math.abs(sample));
@@ -58,12 +81,21 @@ export const sing: Sing = async (request, signal) => {
   return output;
 };
 
+/** A line's notes timed from its first note's sample (`origin`), each on a whole sample. */
+function onOwnClock(notes: SungNote[], sampleRate: number): { origin: number; notes: SungNote[] } {
+  const origin = Math.round(notes[0]!.startSec * sampleRate);
+  return {
+    origin,
+    notes: notes.map((note) => ({ ...note, startSec: (Math.round(note.startSec * sampleRate) - origin) / sampleRate, durationSec: Math.round(note.durationSec * sampleRate) / sampleRate })),
+  };
+}
+
 /**
  * espeak's French reads some spellings as English words ("Maëlys", "Nathan", "Wendy" switch it to
  * its English voice, marked by a "(en)" phoneme). A name in a French song is read the French way:
  * such words are respelled as French would write their sound, and the line is said again.
  */
-function readInFrench(line: LinePlan, said: Synthesis, request: SingRequest, signal?: AbortSignal): Promise<{ line: LinePlan; said: Synthesis }> | null {
+function readInFrench(line: LinePlan, said: Synthesis, request: SingRequest, say: (params: SynthesisParams) => Promise<Synthesis>): Promise<{ line: LinePlan; said: Synthesis }> | null {
   const foreign = foreignWords(said.phonemes);
   if (foreign.size === 0) return null;
   const codePoints = Array.from(line.text.text);
@@ -74,7 +106,7 @@ function readInFrench(line: LinePlan, said: Synthesis, request: SingRequest, sig
     return foreign.has(word) ? frenchSpelling(note.syllable) : note.syllable;
   });
   const again = plan(line.notes, request, lineText(syllables));
-  return synthesize(again.params, signal).then((redone) => ({ line: again, said: redone }));
+  return say(again.params).then((redone) => ({ line: again, said: redone }));
 }
 
 /** Text positions of the words espeak said in another language than the voice's. */
@@ -153,7 +185,8 @@ function singLine(line: LinePlan, synthesis: Synthesis, sampleRate: number): Ren
   );
 }
 
-function mixInto(output: Float32Array, { offset, samples }: RenderedLine): void {
+function mixInto(output: Float32Array, { offset: lineOffset, samples }: RenderedLine, origin: number): void {
+  const offset = origin + lineOffset;
   const from = Math.max(0, -offset);
   const to = Math.min(samples.length, output.length - offset);
   for (let i = from; i < to; i++) output[offset + i]! += samples[i]!;

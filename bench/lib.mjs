@@ -230,7 +230,7 @@ export async function startPlatform(run, { vars = {}, secrets = {}, logPath } = 
   // The secrets the Suno path needs get throwaway values; any other secret wrangler.toml requires is
   // declared empty, so that no other engine counts as configured.
   const token = () => `bench-${randomBytes(32).toString("base64url")}`;
-  const values = { AUTH_JWT_SECRET: token(), MEDIA_SIGNING_SECRET: token(), SUNO_API_KEY: token(), SUNO_WRAPPER_COOKIE: token(), SUPABASE_JWT_SECRET: token(), ...secrets };
+  const values = { AUTH_JWT_SECRET: token(), MEDIA_SIGNING_SECRET: token(), SUNO_API_KEY: token(), SUNO_WRAPPER_COOKIE: token(), SUPABASE_JWT_SECRET: token(), ENGINE_TOKEN: token(), ...secrets };
   const required = /\[secrets\][^[]*?required\s*=\s*\[([^\]]*)\]/.exec(readFileSync(join(app, "wrangler.toml"), "utf8"))?.[1] ?? "";
   const names = [...new Set([...Object.keys(values), ...[...required.matchAll(/"([^"]+)"/g)].map((m) => m[1])])];
   const envFile = join(dir, "bench.env");

@@ -84,7 +84,7 @@ async function main() {
 
   // 2. A snapshot of the Worker, secrets in the temp dir, migrations, wrangler dev.
   const platform = await startPlatform(run, {
-    vars: { SUNO_API_BASE_URL: simUrl, MUSIC_PROVIDER: "suno", LYRICS_PROVIDER: "suno", POLL_INITIAL_SECONDS: "0", POLL_MAX_SECONDS: "1", ADMIN_EMAILS: OPERATOR.email },
+    vars: { SUNO_API_BASE_URL: simUrl, MUSIC_PROVIDER: "suno", LYRICS_PROVIDER: "suno", POLL_INITIAL_SECONDS: "1", POLL_MAX_SECONDS: "1", ADMIN_EMAILS: OPERATOR.email },
     ...(opts.log ? { logPath: resolve(opts.log) } : {}),
   });
   const { base, revision, timings } = platform;

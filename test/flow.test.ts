@@ -8,7 +8,7 @@ import { jobStub } from "../worker/jobs";
 import { routingConfigSchema } from "../providers";
 import { saveRoutingConfig } from "../worker/routing";
 import { database, jobEvents, jobs, providerCalls, routingConfigs } from "./db-access";
-import { call, contextOrder, credits, getJob, json, orderJob, readEvents, signUp, sim, waitFor, waitForStatus } from "./helpers";
+import { call, contextOrder, credits, getJob, json, orderJob, pastDeadline, readEvents, signUp, sim, waitFor, waitForStatus } from "./helpers";
 
 const COST = Number(env.CREDITS_PER_SONG);
 const db = database(env.DB);
@@ -237,7 +237,7 @@ describe("a song order, end to end with the simulated engine", () => {
     const before = await credits(token);
     const created = await orderJob(token);
     await waitForStatus(token, created.id, ["GENERATING_MUSIC"]);
-    await db.update(jobs).set({ deadlineAt: Date.now() - 1 }).where(eq(jobs.id, created.id));
+    await pastDeadline(created.id);
     const stub = jobStub(env, created.id);
     await runDurableObjectAlarm(stub);
     await stub.start(created.id);

@@ -6,7 +6,7 @@ import { routingConfigSchema } from "../providers";
 import { jobStub } from "../worker/jobs";
 import { saveRoutingConfig } from "../worker/routing";
 import { database, generations, jobEvents, jobs, routingConfigs } from "./db-access";
-import { call, contextOrder, credits, getJob, json, order, orderJob, signUp, sim, waitForStatus } from "./helpers";
+import { call, contextOrder, credits, getJob, json, order, orderJob, pastDeadline, signUp, sim, waitForStatus } from "./helpers";
 
 const COST = Number(env.CREDITS_PER_SONG);
 const db = database(env.DB);
@@ -67,7 +67,7 @@ describe("lyrics approved before the song", () => {
     const created = await orderJob(token, contextOrder({ approveLyrics: true }));
     const draft = await waitForStatus(token, created.id, ["LYRICS_READY"]);
     expect(new Date(draft.deadlineAt).getTime() - Date.now()).toBeGreaterThan(23 * 3_600_000);
-    await db.update(jobs).set({ deadlineAt: Date.now() - 1 }).where(eq(jobs.id, created.id));
+    await pastDeadline(created.id);
     const stub = jobStub(env, created.id);
     await runDurableObjectAlarm(stub);
     await runDurableObjectAlarm(stub);

@@ -1,7 +1,10 @@
 import { env, exports } from "cloudflare:workers";
+import { runInDurableObject } from "cloudflare:test";
+import { eq } from "drizzle-orm";
 import { SignJWT } from "jose";
 import { expect } from "vitest";
 import type { Job } from "../db";
+import { jobStub, type JobObject } from "../worker/jobs";
 import { database, grantStatements, jobs } from "./db-access";
 
 export const BASE = "http://refrain.test";
@@ -164,4 +167,18 @@ export async function insertJobs(rows: Job[]): Promise<void> {
   const db = database(env.DB);
   const [first, ...rest] = rows.map((r) => db.insert(jobs).values(r));
   if (first) await db.batch([first, ...rest]);
+}
+
+/**
+ * Moves a running job's deadline into the past: in D1, and in the copy its object holds (the object reads
+ * its job from D1 only once), so the next alarm sees it expired.
+ */
+export async function pastDeadline(jobId: string): Promise<void> {
+  const at = Date.now() - 1;
+  await database(env.DB).update(jobs).set({ deadlineAt: at }).where(eq(jobs.id, jobId));
+  await runInDurableObject(jobStub(env, jobId), async (object: JobObject, state) => {
+    const held = await state.storage.get<{ job: Job }>("held");
+    if (held) await state.storage.put("held", { ...held, job: { ...held.job, deadlineAt: at } });
+    Reflect.set(object, "held", null);
+  });
 }

@@ -2,18 +2,21 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { accountHolds, purchases, users, type Database } from "../../db";
 import { ApiError, notFound } from "../http/errors";
 
-export async function isOnHold(db: Database, userId: string): Promise<boolean> {
-  const open = await db
+/** An account's open hold, if any: a query to run alone or inside a caller's batch. */
+export const openHoldQuery = (db: Database, userId: string) =>
+  db
     .select({ id: accountHolds.id })
     .from(accountHolds)
     .where(and(eq(accountHolds.userId, userId), isNull(accountHolds.clearedAt)))
     .limit(1);
-  return open.length > 0;
+
+export async function isOnHold(db: Database, userId: string): Promise<boolean> {
+  return (await openHoldQuery(db, userId)).length > 0;
 }
 
 /** New orders wait while a reversed payment's spent credits are under an operator's review. */
-export async function refuseIfOnHold(db: Database, userId: string): Promise<void> {
-  if (await isOnHold(db, userId))
+export function refuseIfOnHold(onHold: boolean): void {
+  if (onHold)
     throw new ApiError(
       "account_on_hold",
       "A payment for credits this account already spent was refunded or disputed; new orders wait until our team has reviewed it",

@@ -1,10 +1,11 @@
 import { and, eq, lt, sql } from "drizzle-orm";
-import { generations, idempotencyClaims, idempotencyKeys, jobEvents, jobs, projects, type Database, type Job } from "../../db";
+import { generations, idempotencyClaims, idempotencyKeys, jobs, projects, type Database, type Generation, type Job } from "../../db";
 import { parseLyricsText } from "../../providers";
 import { sha256Hex } from "../auth";
-import { refuseIfOnHold } from "../billing";
+import { openHoldQuery, refuseIfOnHold } from "../billing";
 import { freeRevisionStatement, holdStatements, isInsufficientCredits, isUniqueViolation, readCredits } from "../credits";
-import { chooseLyricsWriter, chooseRoute } from "../routing";
+import { chooseLyricsWriter, chooseRoute, routingSnapshot, routingSnapshotQueries, type RoutingSnapshot } from "../routing";
+import { ordersTodayQuery } from "../security";
 import { ApiError, notFound } from "../http/errors";
 import { log } from "../observability";
 import type { CreateJobBody } from "./schemas";
@@ -26,6 +27,8 @@ function canonicalJson(value: unknown): string {
 export interface Created {
   job: Job;
   replayed: boolean;
+  /** A new order's generation, as written (a replay has none: read it back). */
+  generation?: Generation;
 }
 
 // A first request normally ends well within the wait: retries sent at the same time get its job.
@@ -34,23 +37,31 @@ const IN_PROGRESS_RETRY_AFTER_SECONDS = 2;
 // Longer than any order placement takes: a claim this old belongs to a request that died half-way.
 const CLAIM_STALE_MS = 60_000;
 
-type KeyState = { kind: "replay"; job: Job } | { kind: "owner"; claimId: string } | { kind: "running" };
+/** What placing a new order needs to know, read in the same round trip as the key. */
+interface OrderFacts {
+  onHold: boolean;
+  ordersToday: number;
+  routing: RoutingSnapshot;
+  projectFound: boolean;
+}
+
+type KeyState = { kind: "replay"; job: Job } | { kind: "owner"; claimId: string; facts: OrderFacts } | { kind: "running" };
 
 const reused = () =>
   new ApiError("idempotency_conflict", "This Idempotency-Key was already used with a different request body", { "Idempotency-Key": ["reused with another body"] });
 
 /**
- * One D1 round trip: the job a key already made, else the key claimed for this request (or taken over from
- * a request that died), else the claim of the request still placing it. The claim is written only while
- * the key has no job.
+ * One D1 round trip (one batch): the key's record, the key claimed for this request (or taken over from
+ * a request that died), and what a new order needs (holds, today's orders, routing, circuits, the
+ * project). The claim is written only while the key has no job. A replay reads its job in a second trip;
+ * a key another request is placing reads that request's claim.
  */
-async function lookOrClaim(db: Database, userId: string, key: string, requestHash: string, claimId: string): Promise<KeyState> {
+async function lookOrClaim(env: Env, db: Database, userId: string, key: string, requestHash: string, claimId: string, projectId: string | undefined): Promise<KeyState> {
   const now = Date.now();
   const thisKey = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key));
-  const [done, madeJobs, , claims] = await db.batch([
+  const thisClaim = and(eq(idempotencyClaims.userId, userId), eq(idempotencyClaims.key, key));
+  const [done, claimed, hold, today, routingConfig, health, project] = await db.batch([
     db.select().from(idempotencyKeys).where(thisKey),
-    // Not a join: a D1 batch returns rows as objects, where two tables' same-named columns would collide.
-    db.select().from(jobs).where(eq(jobs.id, db.select({ jobId: idempotencyKeys.jobId }).from(idempotencyKeys).where(thisKey))),
     db
       .insert(idempotencyClaims)
       .select(sql`select ${userId}, ${key}, ${requestHash}, ${claimId}, ${now} where not exists ${db.select({ one: sql`1` }).from(idempotencyKeys).where(thisKey)}`)
@@ -58,28 +69,38 @@ async function lookOrClaim(db: Database, userId: string, key: string, requestHas
         target: [idempotencyClaims.userId, idempotencyClaims.key],
         set: { requestHash, claimId, claimedAt: now },
         setWhere: lt(idempotencyClaims.claimedAt, now - CLAIM_STALE_MS),
-      }),
-    db.select().from(idempotencyClaims).where(and(eq(idempotencyClaims.userId, userId), eq(idempotencyClaims.key, key))),
+      })
+      .returning({ claimId: idempotencyClaims.claimId }),
+    openHoldQuery(db, userId),
+    ordersTodayQuery(db, userId, now),
+    ...routingSnapshotQueries(db),
+    ...(projectId ? [db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, projectId), eq(projects.userId, userId)))] : []),
   ]);
   const previous = done[0];
   if (previous) {
     if (previous.requestHash !== requestHash) throw reused();
-    const job = madeJobs[0];
+    const job = await db.select().from(jobs).where(eq(jobs.id, previous.jobId)).get();
     if (!job) throw notFound("Job");
     return { kind: "replay", job };
   }
-  const claim = claims[0];
+  if (claimed[0]?.claimId === claimId)
+    return {
+      kind: "owner",
+      claimId,
+      facts: { onHold: hold.length > 0, ordersToday: today[0]?.made ?? 0, routing: routingSnapshot(env, [routingConfig, health]), projectFound: (project?.length ?? 0) > 0 },
+    };
+  const claim = await db.select().from(idempotencyClaims).where(thisClaim).get();
   if (!claim) throw notFound("Job");
   if (claim.requestHash !== requestHash) throw reused();
-  return claim.claimId === claimId ? { kind: "owner", claimId } : { kind: "running" };
+  return { kind: "running" };
 }
 
 /** Waits (briefly) for a request already placing this key, as Stripe does, instead of racing it. */
-async function ownOrReplay(db: Database, userId: string, key: string, requestHash: string): Promise<Exclude<KeyState, { kind: "running" }>> {
+async function ownOrReplay(env: Env, db: Database, userId: string, key: string, requestHash: string, projectId: string | undefined): Promise<Exclude<KeyState, { kind: "running" }>> {
   const claimId = crypto.randomUUID();
   const giveUpAt = Date.now() + CLAIM_WAIT_MS;
   for (let pause = 50; ; pause = Math.min(pause * 2, 400)) {
-    const state = await lookOrClaim(db, userId, key, requestHash, claimId);
+    const state = await lookOrClaim(env, db, userId, key, requestHash, claimId, projectId);
     if (state.kind !== "running") return state;
     if (Date.now() + pause > giveUpAt)
       throw new ApiError(
@@ -122,13 +143,13 @@ export async function createJob(
   idempotencyKey: string,
   body: CreateJobBody,
   revision?: RevisionOf,
-  admit?: () => Promise<void>,
+  admit?: (ordersToday: number) => Promise<void>,
 ): Promise<Created> {
   const requestHash = await sha256Hex(canonicalJson(body));
-  const state = await ownOrReplay(db, user.id, idempotencyKey, requestHash);
+  const state = await ownOrReplay(env, db, user.id, idempotencyKey, requestHash, body.projectId);
   if (state.kind === "replay") return { job: state.job, replayed: true };
   try {
-    return await place(env, db, user, idempotencyKey, requestHash, state.claimId, body, revision, admit);
+    return await place(env, db, user, idempotencyKey, requestHash, state.claimId, state.facts, body, revision, admit);
   } catch (err) {
     await release(db, user.id, idempotencyKey, state.claimId);
     throw err;
@@ -138,8 +159,9 @@ export async function createJob(
 /**
  * Accepting an order is one D1 batch: the key is recorded with its job (its primary key refuses a second
  * job for one key, whatever happened to the claim), the credits are held (the balance's CHECK constraint
- * refuses to go below zero), the job is recorded QUEUED with its generation metadata and first event, and
- * the claim is cleared. Either all of it is written or none. The job's Durable Object then takes over.
+ * refuses to go below zero), the job is recorded QUEUED with its generation metadata, and the claim is
+ * cleared. Either all of it is written or none. The job's Durable Object then takes over, handed the job
+ * as written (it keeps its event log, the first event included, until the job ends).
  */
 async function place(
   env: Env,
@@ -148,21 +170,19 @@ async function place(
   idempotencyKey: string,
   requestHash: string,
   claimId: string,
+  facts: OrderFacts,
   body: CreateJobBody,
   revision: RevisionOf | undefined,
-  admit: (() => Promise<void>) | undefined,
+  admit: ((ordersToday: number) => Promise<void>) | undefined,
 ): Promise<Created> {
   const userId = user.id;
-  await refuseIfOnHold(db, userId);
-  await admit?.();
+  refuseIfOnHold(facts.onHold);
+  await admit?.(facts.ordersToday);
 
-  if (body.projectId) {
-    const project = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, body.projectId), eq(projects.userId, userId))).get();
-    if (!project) throw new ApiError("not_found", "Project not found", { projectId: ["no such project"] });
-  }
+  if (body.projectId && !facts.projectFound) throw new ApiError("not_found", "Project not found", { projectId: ["no such project"] });
   if (body.engine && user.role !== "admin") throw new ApiError("validation_failed", "Only operators can choose the engine", { engine: ["reserved to operators"] });
   const jobId = `job_${crypto.randomUUID()}`;
-  const routed = await chooseRoute(env, db, { userId, jobId, vocal: body.vocal, ...(body.engine ? { forced: body.engine } : {}) });
+  const routed = await chooseRoute(env, db, { userId, jobId, vocal: body.vocal, ...(body.engine ? { forced: body.engine } : {}) }, facts.routing);
   if (!routed) throw new ApiError("unavailable", "No music engine can take orders right now; please retry in a few minutes", undefined, undefined, { "Retry-After": "60" });
   if (body.engine && routed.provider !== body.engine) throw new ApiError("validation_failed", `The engine ${body.engine} is not available`, { engine: ["not available"] });
   if (body.mode === "context" && !chooseLyricsWriter(env)) throw new ApiError("unavailable", "No lyrics writer is configured");
@@ -200,30 +220,34 @@ async function place(
   // comes from there too, so a revision sings the name as its parent did.
   const recipient = body.mode === "custom" && body.recipientName ? { recipientName: body.recipientName, ...(body.pronounceAs ? { pronounceAs: body.pronounceAs } : {}) } : null;
   const context = (revision ? revision.context : mode === "context" ? brief : recipient) as { recipientName?: string; pronounceAs?: string } | null;
+  const generation: Generation = {
+    jobId: job.id,
+    mode,
+    context,
+    lyrics: customLyrics,
+    lyricsSource: customLyrics ? "user" : null,
+    language,
+    vocal,
+    styleTags,
+    mood: mood ?? null,
+    durationSeconds,
+    params: {},
+    provider: routed.provider,
+    providerTaskId: null,
+    model: null,
+    modelVersion: null,
+    seed: seed ?? crypto.getRandomValues(new Uint32Array(1))[0]! >>> 1,
+    pronunciations: context?.recipientName && context.pronounceAs ? { [context.recipientName]: context.pronounceAs } : null,
+    timings: null,
+    updatedAt: now,
+  };
   try {
     await db.batch([
       db.insert(idempotencyKeys).values({ userId, key: idempotencyKey, requestHash, jobId: job.id, createdAt: now }),
       ...holdStatements(db, userId, job.id, credits, revision ? { kind: revision.free ? "free_revision" : "revision", text: `${revision.free ? "free revision" : "revision"} of ${revision.parentJobId}` } : undefined),
       ...(revision?.free ? [freeRevisionStatement(db, userId, job.id, revision.parentJobId)] : []),
       db.insert(jobs).values(job),
-      db.insert(generations).values({
-        jobId: job.id,
-        mode,
-        context,
-        lyrics: customLyrics,
-        lyricsSource: customLyrics ? "user" : null,
-        language,
-        vocal,
-        styleTags,
-        mood: mood ?? null,
-        durationSeconds,
-        params: {},
-        provider: routed.provider,
-        pronunciations: context?.recipientName && context.pronounceAs ? { [context.recipientName]: context.pronounceAs } : null,
-        seed: seed ?? crypto.getRandomValues(new Uint32Array(1))[0]! >>> 1,
-        updatedAt: now,
-      }),
-      db.insert(jobEvents).values({ jobId: job.id, seq: 1, type: "queued", status: "QUEUED", data: { credits }, createdAt: now }),
+      db.insert(generations).values(generation),
       db.delete(idempotencyClaims).where(and(eq(idempotencyClaims.userId, userId), eq(idempotencyClaims.key, idempotencyKey), eq(idempotencyClaims.claimId, claimId))),
     ]);
   } catch (err) {
@@ -232,19 +256,19 @@ async function place(
       throw new ApiError("insufficient_credits", `This song costs ${credits} credits; ${available} are available`, undefined, { balance, reserved, available, required: credits });
     }
     if (revision?.free && isUniqueViolation(err, "credit_ledger.entry_key"))
-      return place(env, db, user, idempotencyKey, requestHash, claimId, body, { ...revision, free: false }, undefined);
+      return place(env, db, user, idempotencyKey, requestHash, claimId, facts, body, { ...revision, free: false }, undefined);
     if (isUniqueViolation(err, "idempotency_keys")) {
       // Our claim went stale and another request placed the order meanwhile: its job is the answer.
-      const raced = await lookOrClaim(db, userId, idempotencyKey, requestHash, claimId);
+      const raced = await lookOrClaim(env, db, userId, idempotencyKey, requestHash, claimId, body.projectId);
       if (raced.kind === "replay") return { job: raced.job, replayed: true };
     }
     throw err;
   }
   try {
-    await jobStub(env, job.id).start(job.id);
+    await jobStub(env, job.id).start(job.id, { job, vocal, style: styleTags[0] ?? null, routing: facts.routing.config });
   } catch (err) {
     // The order is already safe in D1: the cron sweep starts any job left QUEUED.
     log("error", "job start deferred to sweep", { jobId: job.id, user: userId, provider: routed.provider, error: err });
   }
-  return { job, replayed: false };
+  return { job, replayed: false, generation };
 }

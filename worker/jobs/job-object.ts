@@ -2,12 +2,13 @@ import { DurableObject } from "cloudflare:workers";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { Hono } from "hono";
 import { streamSSE, type SSEStreamingApi } from "hono/streaming";
-import { database, generations, jobEvents, jobs, tracks, type Job, type JobEvent, type JobStatus } from "../../db";
+import { database, generations, jobEvents, jobs, providerCalls, tracks, type Generation, type Job, type JobEvent, type JobStatus, type Vocal } from "../../db";
+import type { RoutingConfig } from "../../providers";
 import { partialSettleStatements, settleStatements } from "../credits";
 import { log, recordFinishedJob, watchSecrets } from "../observability";
 import { send } from "../queues/messages";
 import { failoverPicker, INSTRUMENTAL_ENGINES, loadRoutingConfig, markProbing, MAX_ENGINE_ERRORS, stallSeconds } from "../routing";
-import { isTerminal, nextAlarm, transition, type Effect, type JobInput, type Memo, type Outcome, type Settings } from "./machine";
+import { isActive, isTerminal, nextAlarm, transition, type Effect, type JobInput, type Memo, type Outcome, type Settings } from "./machine";
 import { config as workerConfig } from "../config";
 
 export interface ApplyResult {
@@ -16,6 +17,40 @@ export interface ApplyResult {
   reason?: string;
 }
 
+type Event = Pick<JobEvent, "seq" | "type" | "status" | "data" | "createdAt">;
+export type CallRow = Omit<typeof providerCalls.$inferSelect, "id">;
+export interface RunningJob {
+  events: Event[];
+  calls: CallRow[];
+}
+
+/** What order creation already knows, handed over so the object's first run reads nothing back from D1. */
+export interface JobSeed {
+  job: Job;
+  vocal: Vocal;
+  style: string | null;
+  routing: RoutingConfig;
+}
+
+/** The object's copy of its job: the row as it is now, and the last sequence number D1's row carries. */
+interface Held {
+  job: Job;
+  syncedSeq: number;
+  vocal: Vocal;
+  style: string | null;
+  routing: RoutingConfig;
+  routingAt: number;
+  /** Generation fields nothing reads before the job ends: written with the next generation write, or the last batch. */
+  generationLater: Partial<Generation>;
+}
+
+const LATER: readonly (keyof Generation)[] = ["provider", "providerTaskId", "model"];
+
+// Operators' routing changes (stall limits) reach running jobs within this long.
+const ROUTING_TTL_MS = 60_000;
+// Engine checks that changed nothing, kept for the console while the job runs.
+const QUIET_CALLS_KEPT = 50;
+
 /** Writes are chained so events keep their order and the stream closes only after the last one is out. */
 class Listener {
   private written: Promise<unknown> = Promise.resolve();
@@ -23,7 +58,7 @@ class Listener {
     private readonly stream: SSEStreamingApi,
     readonly done: () => void,
   ) {}
-  send(event: Pick<JobEvent, "seq" | "type" | "status" | "data" | "createdAt">): void {
+  send(event: Event): void {
     this.written = this.written.then(() => this.stream.writeSSE({ id: String(event.seq), event: event.type, data: eventJson(event) })).catch(() => this.done());
   }
   end(): void {
@@ -31,18 +66,24 @@ class Listener {
   }
 }
 
-const eventJson = (e: Pick<JobEvent, "seq" | "type" | "status" | "data" | "createdAt">) =>
-  JSON.stringify({ seq: e.seq, type: e.type, status: e.status, data: e.data ?? {}, at: new Date(e.createdAt).toISOString() });
+const eventJson = (e: Event) => JSON.stringify({ seq: e.seq, type: e.type, status: e.status, data: e.data ?? {}, at: new Date(e.createdAt).toISOString() });
+
+const queuedEvent = (job: Job): Event => ({ seq: 1, type: "queued", status: "QUEUED", data: { credits: job.credits }, createdAt: job.createdAt });
 
 /**
- * The job's Durable Object is the only writer of a job's state. It loads the job, asks the pure machine
- * (`transition`) what an input does, and applies the answer: one D1 batch (job row, event log, generation,
- * tracks, credits), its own memo and alarm, the SSE event, then the effects (queue messages, provider cancels).
+ * The job's Durable Object is the only writer of a job's state. It keeps its job (row, event log, the
+ * engine checks that changed nothing) in its own storage while the job runs, asks the pure machine
+ * (`transition`) what an input does, and applies the answer: a change of the job goes to D1 in one batch
+ * (job row, generation, tracks, credits, the engine calls behind it); an input that changes nothing
+ * (progress, back-pressure, a retry, a stale message) stays here, and a check that repeats the last one
+ * is no event at all. The event log reaches D1 in the terminal batch; until then the object serves it
+ * (SSE, the console).
  */
 export class JobObject extends DurableObject<Env> {
   private readonly db = database(this.env.DB);
   private tail: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<Listener>();
+  private held: Held | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -57,13 +98,41 @@ export class JobObject extends DurableObject<Env> {
     return run;
   }
 
-  private load(jobId: string): Promise<Job | undefined> {
-    return this.db.select().from(jobs).where(eq(jobs.id, jobId)).get();
+  /** The job as this object holds it; from D1 only the first time (or after its storage was cleared). */
+  private async hold(jobId: string): Promise<Held | null> {
+    if (this.held?.job.id === jobId) return this.held;
+    const stored = await this.ctx.storage.get<Held>("held");
+    if (stored?.job.id === jobId) return (this.held = stored);
+    const [[job], [generation]] = await this.db.batch([
+      this.db.select().from(jobs).where(eq(jobs.id, jobId)),
+      this.db.select({ vocal: generations.vocal, styleTags: generations.styleTags }).from(generations).where(eq(generations.jobId, jobId)),
+    ]);
+    if (!job) return null;
+    const held: Held = {
+      job,
+      syncedSeq: job.lastSeq,
+      vocal: generation?.vocal ?? "female",
+      style: (generation?.styleTags as string[] | undefined)?.[0] ?? null,
+      routing: await loadRoutingConfig(this.env, this.db),
+      routingAt: Date.now(),
+      generationLater: {},
+    };
+    // A finished job leaves nothing in storage. One accepted while its object was unreachable has its first event nowhere yet.
+    if (isActive(job.status)) await this.ctx.storage.put({ jobId, held, ...(job.lastSeq === 1 ? { events: [queuedEvent(job)] } : {}) });
+    return (this.held = held);
+  }
+
+  private async events(): Promise<Event[]> {
+    return (await this.ctx.storage.get<Event[]>("events")) ?? [];
   }
 
   /** Idempotent: sends a QUEUED job to its first step, or lets the machine look at it (deadline, stall). The cron sweep calls it again for stragglers. */
-  async start(jobId: string): Promise<ApplyResult> {
-    await this.ctx.storage.put("jobId", jobId);
+  async start(jobId: string, seed?: JobSeed): Promise<ApplyResult> {
+    if (seed && !(await this.ctx.storage.get<Held>("held"))) {
+      const held: Held = { job: seed.job, syncedSeq: seed.job.lastSeq, vocal: seed.vocal, style: seed.style, routing: seed.routing, routingAt: Date.now(), generationLater: {} };
+      await this.ctx.storage.put({ jobId, held, events: [queuedEvent(seed.job)] });
+      this.held = held;
+    } else await this.ctx.storage.put("jobId", jobId);
     return this.run(jobId, (job) => (job.status === "QUEUED" && Date.now() < job.deadlineAt ? { type: "lyrics_started" } : { type: "tick" }));
   }
 
@@ -75,6 +144,38 @@ export class JobObject extends DurableObject<Env> {
     await this.run(jobId, () => ({ type: "hint" }));
   }
 
+  /** The job as it is now, for the queue steps: this object's copy is never behind D1's row. */
+  job(jobId: string): Promise<Job | null> {
+    return this.serially(async () => (await this.hold(jobId))?.job ?? null);
+  }
+
+  /**
+   * An engine call that answered. A status check that leads to no change of the job (the engine still
+   * working, as it was at the last check) stays here, for the console, until the job ends; every other
+   * call reaches D1 in one statement with the job's last batch. Failed calls never come here: the
+   * alerts read them from D1 at once.
+   */
+  noteCall(jobId: string, call: CallRow): Promise<void> {
+    return this.serially(async () => {
+      const held = await this.hold(jobId);
+      if (!held) return;
+      if (isTerminal(held.job.status)) {
+        await this.db.insert(providerCalls).values(call);
+        return;
+      }
+      const pending = (await this.ctx.storage.get<CallRow[]>("pendingCalls")) ?? [];
+      await this.ctx.storage.put("pendingCalls", [...pending, call]);
+    });
+  }
+
+  /** What the object holds of a running job for the console: its events so far and the engine checks that changed nothing. */
+  running(): Promise<RunningJob> {
+    return this.serially(async () => {
+      const calls = await Promise.all(["calls", "quietCalls", "pendingCalls"].map((key) => this.ctx.storage.get<CallRow[]>(key)));
+      return { events: await this.events(), calls: calls.flatMap((c) => c ?? []) };
+    });
+  }
+
   override async alarm(): Promise<void> {
     const jobId = await this.ctx.storage.get<string>("jobId");
     if (jobId) await this.run(jobId, () => ({ type: "tick" }));
@@ -82,67 +183,112 @@ export class JobObject extends DurableObject<Env> {
 
   private run(jobId: string, inputFor: (job: Job) => JobInput): Promise<ApplyResult> {
     return this.serially(async () => {
-      const job = await this.load(jobId);
-      if (!job) return { applied: false, status: null, reason: "unknown job" };
+      const held = await this.hold(jobId);
+      if (!held) return { applied: false, status: null, reason: "unknown job" };
+      const now = Date.now();
+      if (now - held.routingAt > ROUTING_TTL_MS) Object.assign(held, { routing: await loadRoutingConfig(this.env, this.db), routingAt: now });
+      const { job, routing } = held;
       const input = inputFor(job);
-      const [generation, config, nextEngine, memo] = await Promise.all([
-        this.db.select({ vocal: generations.vocal }).from(generations).where(eq(generations.jobId, jobId)).get(),
-        loadRoutingConfig(this.env, this.db),
-        failoverPicker(this.env, this.db),
-        this.ctx.storage.get<Memo>("memo"),
-      ]);
+      const memo = (await this.ctx.storage.get<Memo>("memo")) ?? {};
       const vars = workerConfig(this.env);
-      const settings: Settings = {
-        now: Date.now(),
+      const settings = (nextEngine: Settings["nextEngine"]): Settings => ({
+        now,
         deadlineSeconds: vars.JOB_DEADLINE_SECONDS,
         approvalHours: vars.LYRICS_APPROVAL_HOURS,
         pollInitialSeconds: vars.POLL_INITIAL_SECONDS,
         pollMaxSeconds: vars.POLL_MAX_SECONDS,
-        stallSeconds: (engine) => stallSeconds(config, engine),
+        stallSeconds: (engine) => stallSeconds(routing, engine),
         maxEngineErrors: MAX_ENGINE_ERRORS,
         nextEngine,
         instrumentalCredits: vars.CREDITS_PER_INSTRUMENTAL,
         instrumentalEngines: INSTRUMENTAL_ENGINES,
-      };
-      const outcome = transition({ job, vocal: generation?.vocal ?? "female", memo: memo ?? {} }, input, settings);
+      });
+      const state = { job, vocal: held.vocal, memo };
+      // The machine is pure: asked first without the circuits, it is asked again with them only when it
+      // wants the next engine (a failure), so a job that goes well never reads every engine's health.
+      let wanted = false;
+      let outcome = transition(state, input, settings(() => ((wanted = true), null)));
+      if (wanted) outcome = transition(state, input, settings(await failoverPicker(this.env, this.db)));
       if (input.type === "failed" && input.message) log("warn", "engine failure", { jobId, provider: job.provider, error: input.message, code: input.code });
-      const next = outcome.event ? await this.commit(job, input, outcome, settings.now) : job;
-      await this.ctx.storage.put("memo", outcome.memo);
-      const alarmAt = nextAlarm(next, outcome.memo, stallSeconds(config, next.provider ?? ""));
-      if (alarmAt === null) await this.ctx.storage.deleteAlarm();
-      else await this.ctx.storage.setAlarm(alarmAt);
+      const next = outcome.event ? await this.commit(held, input, outcome, now) : job;
+      if (isTerminal(next.status)) {
+        // Everything it held is in D1 now: nothing stays behind, personal data included.
+        await this.ctx.storage.deleteAlarm();
+        await this.ctx.storage.deleteAll();
+      } else {
+        await this.ctx.storage.put("memo", outcome.memo);
+        const alarmAt = nextAlarm(next, outcome.memo, stallSeconds(routing, next.provider ?? ""));
+        if (alarmAt === null) await this.ctx.storage.deleteAlarm();
+        else await this.ctx.storage.setAlarm(alarmAt);
+      }
       for (const effect of outcome.effects) await this.perform(job.id, effect);
       return { applied: outcome.applied, status: next.status, ...(outcome.reason ? { reason: outcome.reason } : {}) };
     });
   }
 
-  private async commit(job: Job, input: JobInput, outcome: Outcome, now: number): Promise<Job> {
+  private async commit(held: Held, input: JobInput, outcome: Outcome, now: number): Promise<Job> {
     const db = this.db;
-    const event = { jobId: job.id, seq: job.lastSeq + 1, ...outcome.event!, createdAt: now };
-    const update: Partial<Job> = { ...outcome.patch?.job, updatedAt: now, lastSeq: event.seq };
-    const writes = [];
-    const generation = outcome.patch?.generation;
-    if (generation) writes.push(db.update(generations).set({ ...generation, updatedAt: now }).where(eq(generations.jobId, job.id)));
+    const { job } = held;
+    const event: Event = { seq: job.lastSeq + 1, ...outcome.event!, createdAt: now };
+    const patch = outcome.patch?.job ?? {};
     const delivered = outcome.patch?.tracks ?? [];
-    if (delivered.length)
-      writes.push(
-        db.insert(tracks).values(delivered.map(({ timings: _timings, ...t }) => ({ ...t, jobId: job.id, userId: job.userId, provider: t.provider ?? job.provider ?? "unknown", createdAt: now }))),
-        db.update(generations).set({ timings: Object.fromEntries(delivered.map((t) => [t.id, t.timings])), updatedAt: now }).where(eq(generations.jobId, job.id)),
-      );
     const settle = outcome.settle;
-    if (settle) {
-      if (settle.capture > 0 && settle.release > 0)
-        writes.push(...partialSettleStatements(db, job.userId, job.id, job.credits, settle.capture, settle.reason, { kind: "price_difference", text: `difference refunded: ${settle.reason.text}` }));
-      else if (settle.reason.kind === "delivered") writes.push(...settleStatements(db, job.userId, job.id, job.credits, "capture", settle.reason));
-      else writes.push(...settleStatements(db, job.userId, job.id, job.credits, "release", settle.reason));
-    }
-    await db.batch([
-      // lastSeq in the condition: if anything else ever wrote this job meanwhile, the event's unique (job, seq) fails the batch.
-      db.update(jobs).set(update).where(and(eq(jobs.id, job.id), eq(jobs.lastSeq, job.lastSeq))),
-      db.insert(jobEvents).values(event),
-      ...writes,
+    const next: Job = { ...job, ...patch, updatedAt: now, lastSeq: event.seq };
+    const terminal = isTerminal(next.status);
+    const [events, pending, calls, quiet] = await Promise.all([
+      this.events(),
+      this.ctx.storage.get<CallRow[]>("pendingCalls"),
+      this.ctx.storage.get<CallRow[]>("calls"),
+      this.ctx.storage.get<CallRow[]>("quietCalls"),
     ]);
-    const next: Job = { ...job, ...update };
+    const last = events.at(-1);
+    if (event.type === "progress" && last?.type === "progress" && JSON.stringify(last.data) === JSON.stringify(event.data)) {
+      // A check that says what the last one said is no event: no sequence number, nothing to send or keep but the call.
+      await this.ctx.storage.put({ quietCalls: [...(quiet ?? []), ...(pending ?? [])].slice(-QUIET_CALLS_KEPT), pendingCalls: [] });
+      return job;
+    }
+    events.push(event);
+    const generationNow: Partial<Generation> = {};
+    const generationLater: Partial<Generation> = { ...held.generationLater };
+    for (const [key, value] of Object.entries(outcome.patch?.generation ?? {})) Object.assign(LATER.includes(key as keyof Generation) ? generationLater : generationNow, { [key]: value });
+    const changes = Object.keys(patch).length > 0 || Object.keys(generationNow).length > 0 || Object.keys(generationLater).length > Object.keys(held.generationLater).length || delivered.length > 0 || settle;
+
+    if (!changes) {
+      const checks = (pending ?? []).filter((c) => c.operation === "getStatus");
+      const unchanged = [...(quiet ?? []), ...checks].slice(-QUIET_CALLS_KEPT);
+      const kept: Held = { ...held, job: next };
+      await this.ctx.storage.put({ held: kept, events, quietCalls: unchanged, calls: [...(calls ?? []), ...(pending ?? []).filter((c) => !checks.includes(c))], pendingCalls: [] });
+      this.held = kept;
+    } else {
+      const made = [...(calls ?? []), ...(pending ?? [])];
+      const writes = [];
+      const generation = { ...(Object.keys(generationNow).length || delivered.length || terminal ? generationLater : {}), ...generationNow };
+      if (delivered.length) {
+        writes.push(db.insert(tracks).values(delivered.map(({ timings: _timings, ...t }) => ({ ...t, jobId: job.id, userId: job.userId, provider: t.provider ?? job.provider ?? "unknown", createdAt: now }))));
+        generation.timings = Object.fromEntries(delivered.map((t) => [t.id, t.timings]));
+      }
+      if (Object.keys(generation).length) writes.push(db.update(generations).set({ ...generation, updatedAt: now }).where(eq(generations.jobId, job.id)));
+      if (settle) {
+        if (settle.capture > 0 && settle.release > 0)
+          writes.push(...partialSettleStatements(db, job.userId, job.id, job.credits, settle.capture, settle.reason, { kind: "price_difference", text: `difference refunded: ${settle.reason.text}` }));
+        else if (settle.reason.kind === "delivered") writes.push(...settleStatements(db, job.userId, job.id, job.credits, "capture", settle.reason));
+        else writes.push(...settleStatements(db, job.userId, job.id, job.credits, "release", settle.reason));
+      }
+      if (terminal) {
+        if (made.length) writes.push(db.insert(providerCalls).values(made));
+        // The log goes to D1 once, in one statement, when the job ends.
+        writes.push(db.insert(jobEvents).values(events.map((e) => ({ ...e, jobId: job.id }))).onConflictDoNothing());
+      }
+      await db.batch([
+        // The sequence D1 last saw in the condition: if anything else ever wrote this job meanwhile, nothing is overwritten.
+        db.update(jobs).set({ ...patch, updatedAt: now, lastSeq: event.seq }).where(and(eq(jobs.id, job.id), eq(jobs.lastSeq, held.syncedSeq))),
+        ...writes,
+      ]);
+      const kept: Held = { ...held, job: next, syncedSeq: event.seq, generationLater: Object.keys(generation).length ? {} : generationLater };
+      if (!terminal) await this.ctx.storage.put({ held: kept, events, calls: made, pendingCalls: [] });
+      this.held = kept;
+      if (settle) recordFinishedJob(this.env, next, now, { costCents: made.reduce((sum, c) => sum + (c.costCents ?? 0), 0), style: held.style });
+    }
     log(next.status === "FAILED" || next.status === "TIMED_OUT" ? "warn" : "info", "job transition", {
       jobId: job.id,
       user: job.userId,
@@ -155,8 +301,7 @@ export class JobObject extends DurableObject<Env> {
       ...(next.errorCode && isTerminal(next.status) ? { error: next.errorCode } : {}),
       ...(settle ? { captured: settle.capture, released: settle.release, credits: job.credits, durationMs: now - job.createdAt } : {}),
     });
-    this.broadcast(event, isTerminal(next.status));
-    if (settle) await recordFinishedJob(this.env, db, next, now);
+    this.broadcast(event, terminal);
     return next;
   }
 
@@ -166,7 +311,7 @@ export class JobObject extends DurableObject<Env> {
     else await markProbing(this.db, effect.engine);
   }
 
-  private broadcast(event: Pick<JobEvent, "seq" | "type" | "status" | "data" | "createdAt">, last: boolean): void {
+  private broadcast(event: Event, last: boolean): void {
     for (const listener of this.listeners) {
       listener.send(event);
       if (last) listener.end();
@@ -184,10 +329,13 @@ export class JobObject extends DurableObject<Env> {
         const listener = new Listener(stream, done);
         // Replay and registration happen in the serial chain, so no transition can slip between them.
         await this.serially(async () => {
-          const missed = await this.db.select().from(jobEvents).where(and(eq(jobEvents.jobId, jobId), gt(jobEvents.seq, after))).orderBy(asc(jobEvents.seq));
-          for (const event of missed) listener.send(event);
-          const job = await this.load(jobId);
-          if (!job || isTerminal(job.status)) listener.end();
+          const held = await this.hold(jobId);
+          const here = (await this.events()).filter((e) => e.seq > after);
+          // A running job's log is here from its first event; a finished one's (or one older than this object's log) is in D1.
+          const logged = here[0]?.seq === after + 1 ? [] : await this.db.select().from(jobEvents).where(and(eq(jobEvents.jobId, jobId), gt(jobEvents.seq, after))).orderBy(asc(jobEvents.seq));
+          const seen = new Set(logged.map((e) => e.seq));
+          for (const event of [...logged, ...here.filter((e) => !seen.has(e.seq))]) listener.send(event);
+          if (!held || isTerminal(held.job.status)) listener.end();
           else this.listeners.add(listener);
         });
         const ping = setInterval(() => void stream.write(": keep-alive\n\n").catch(() => done()), 15_000);

@@ -60,6 +60,11 @@ export async function loadJobView(db: Database, job: Job): Promise<JobView> {
   return jobView(job, generation, jobTracks);
 }
 
+/** A new order's view from what creating it wrote; a replayed one's from D1. */
+export async function createdView(db: Database, created: { job: Job; replayed: boolean; generation?: Generation }): Promise<JobView> {
+  return created.generation && !created.replayed ? jobView(created.job, created.generation, []) : loadJobView(db, created.job);
+}
+
 export async function listJobViews(db: Database, userId: string, filter: { projectId?: string; limit: number }): Promise<JobView[]> {
   const where: SQL[] = [eq(jobs.userId, userId)];
   if (filter.projectId) where.push(eq(jobs.projectId, filter.projectId));

@@ -141,14 +141,10 @@ export function jobDataPoint(job: Job, facts: { costCents: number; style: string
  * Once a job is finished: its cost and duration in one log line, and a data point in Analytics Engine.
  * Never fails the transition that called it: a lost data point is better than a stuck job.
  */
-export async function recordFinishedJob(env: Pick<Env, "ANALYTICS">, db: Database, job: Job, finishedAt: number): Promise<void> {
+export function recordFinishedJob(env: Pick<Env, "ANALYTICS">, job: Job, finishedAt: number, facts: { costCents: number; style: string | null }): void {
   try {
-    const [row] = await db.all<{ costCents: number | null; style: string | null }>(sql`
-      select (select sum(cost_cents) from provider_calls where job_id = ${job.id}) as costCents,
-             (select json_extract(style_tags, '$[0]') from generations where job_id = ${job.id}) as style`);
-    const costCents = n(row?.costCents);
-    log("info", "job finished", { jobId: job.id, user: job.userId, provider: job.provider, status: job.status, durationMs: finishedAt - job.createdAt, costCents, credits: job.credits, error: job.errorCode ?? undefined });
-    env.ANALYTICS.writeDataPoint(jobDataPoint(job, { costCents, style: row?.style ?? null, finishedAt }));
+    log("info", "job finished", { jobId: job.id, user: job.userId, provider: job.provider, status: job.status, durationMs: finishedAt - job.createdAt, costCents: facts.costCents, credits: job.credits, error: job.errorCode ?? undefined });
+    env.ANALYTICS.writeDataPoint(jobDataPoint(job, { ...facts, finishedAt }));
   } catch (err) {
     log("warn", "job metrics not recorded", { jobId: job.id, error: err });
   }

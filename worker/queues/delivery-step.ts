@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
-import { jobs, type Database, type Job } from "../../db";
+import type { Database, Job } from "../../db";
 import { ProviderError } from "../../providers";
 import type { DeliveredTrack } from "../jobs/machine";
-import { jobStub } from "../jobs/stub";
+import { currentJob, jobStub } from "../jobs/stub";
 import { audioHeadBytes, audioInfo } from "../media/audio-info";
 import { fetchProviderAudio, RefusedUrl } from "../security";
 import type { MessageFor } from "./messages";
@@ -161,7 +160,7 @@ async function storeTakes(env: Env, job: Job, takes: MessageFor<"delivery">["tak
 }
 
 export async function deliveryStep(env: Env, db: Database, message: MessageFor<"delivery">): Promise<void> {
-  const job = await db.select().from(jobs).where(eq(jobs.id, message.jobId)).get();
+  const job = await currentJob(env, message.jobId);
   if (!job || job.status !== "DELIVERING") return;
   let delivered: DeliveredTrack[];
   try {

@@ -1,16 +1,16 @@
 import { eq } from "drizzle-orm";
-import { generations, jobs, type Database } from "../../db";
+import { generations, type Database } from "../../db";
 import { formatLyricsText, type Lyrics, type SongContext } from "../../providers";
 import { builtinLyricsWriter } from "../../providers/lyrics";
 import { mentionsName } from "../jobs/name-check";
 import { log } from "../observability";
 import { chooseLyricsWriter, lyrics as lyricsWriter } from "../routing";
-import { jobStub } from "../jobs/stub";
+import { currentJob, jobStub } from "../jobs/stub";
 import type { MessageFor } from "./messages";
 
 export async function lyricsStep(env: Env, db: Database, message: MessageFor<"lyrics">): Promise<void> {
   const [job, generation] = await Promise.all([
-    db.select().from(jobs).where(eq(jobs.id, message.jobId)).get(),
+    currentJob(env, message.jobId),
     db.select().from(generations).where(eq(generations.jobId, message.jobId)).get(),
   ]);
   if (!job || !generation || (job.status !== "QUEUED" && job.status !== "WRITING_LYRICS")) return;

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { generations, jobs, type Database, type Job } from "../../db";
+import { generations, type Database, type Job } from "../../db";
 import { failureOf, ProviderError } from "../../providers";
 import { music } from "../routing";
 import { callbackUrl } from "../jobs/callback-token";
 import type { JobInput, Provenance } from "../jobs/machine";
-import { jobStub } from "../jobs/stub";
+import { currentJob, jobStub } from "../jobs/stub";
 import type { MessageFor } from "./messages";
 
 /** What an engine's error means for the order: wait (back-pressure), give up on the words, or try again. */
@@ -18,7 +18,7 @@ export function inputForError(err: ProviderError, from: Provenance): JobInput {
 const isCurrent = (job: Job, from: Provenance) => job.status === "GENERATING_MUSIC" && job.provider === from.engine && job.providersTried.length === from.attempt;
 
 export async function musicStep(env: Env, db: Database, message: MessageFor<"music">): Promise<void> {
-  const job = await db.select().from(jobs).where(eq(jobs.id, message.jobId)).get();
+  const job = await currentJob(env, message.jobId);
   if (!job) return;
   const stub = jobStub(env, job.id);
 

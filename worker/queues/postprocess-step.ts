@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import { generations, jobs, type Database } from "../../db";
+import { generations, type Database } from "../../db";
 import { failureOf, formatLyricsText, ProviderError, type TrackResult } from "../../providers";
 import { currentAttempt, type Provenance } from "../jobs/machine";
-import { jobStub } from "../jobs/stub";
+import { currentJob, jobStub } from "../jobs/stub";
 import { mentionsName } from "../jobs/name-check";
 import { music } from "../routing";
 import type { MessageFor } from "./messages";
@@ -11,7 +11,7 @@ import type { MessageFor } from "./messages";
 const MAX_TAKES = 2;
 
 export async function postprocessStep(env: Env, db: Database, message: MessageFor<"postprocess">): Promise<void> {
-  const job = await db.select().from(jobs).where(eq(jobs.id, message.jobId)).get();
+  const job = await currentJob(env, message.jobId);
   if (!job || job.status !== "POSTPROCESSING" || !job.provider || !job.providerTaskId) return;
   const from: Provenance = message.from ?? currentAttempt(job);
   const stub = jobStub(env, job.id);

@@ -5,6 +5,7 @@ import { requireAdmin, requireUser } from "../auth";
 import { router } from "../http/app-factory";
 import { errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
+import { isTerminal, jobStub, type RunningJob } from "../jobs";
 import { adminJobDetailSchema, adminJobListQuery, adminJobListSchema, type AdminJob } from "./admin-schemas";
 
 const common = { tags: ["Operators"], security: bearer, middleware: [requireUser, requireAdmin] };
@@ -82,13 +83,18 @@ export const adminJobRoutes = router()
       const db = c.var.db;
       const row = await db.select({ job: getTableColumns(jobs), email: users.email }).from(jobs).leftJoin(users, eq(users.id, jobs.userId)).where(eq(jobs.id, id)).get();
       if (!row) throw notFound("Job");
-      const [generation, events, calls, ledger, takes] = await Promise.all([
+      const [generation, logged, recorded, ledger, takes, running] = await Promise.all([
         db.select().from(generations).where(eq(generations.jobId, id)).get(),
         db.select().from(jobEvents).where(eq(jobEvents.jobId, id)).orderBy(asc(jobEvents.seq)),
         db.select().from(providerCalls).where(eq(providerCalls.jobId, id)).orderBy(asc(providerCalls.id)),
         db.select().from(creditLedger).where(eq(creditLedger.jobId, id)).orderBy(asc(creditLedger.createdAt)),
         db.select().from(tracks).where(eq(tracks.jobId, id)).orderBy(asc(tracks.takeIndex)),
+        // A running job's log and its engine checks that changed nothing are in its object until it ends.
+        isTerminal(row.job.status) ? null : (jobStub(c.env, id).running() as Promise<RunningJob>),
       ]);
+      const seen = new Set(logged.map((e) => e.seq));
+      const events = [...logged, ...(running?.events ?? []).filter((e) => !seen.has(e.seq))].sort((a, b) => a.seq - b.seq);
+      const calls = [...recorded, ...(running?.calls ?? [])].sort((a, b) => a.createdAt - b.createdAt);
       return c.json(
         {
           ...adminJob(row.job, row.email),

@@ -19,6 +19,7 @@ import {
   jobStub,
   listJobViews,
   loadJobView,
+  createdView,
   ownedJob,
   STREAM_TICKET_TTL_SECONDS,
   verifyStreamTicket,
@@ -75,10 +76,10 @@ export const jobRoutes = router()
     }),
     async (c) => {
       const key = c.req.valid("header")["idempotency-key"];
-      const { job, replayed } = await createJob(c.env, c.var.db, c.var.user, key, c.req.valid("json"), undefined, () => admitOrder(c));
-      c.header("Location", `/api/jobs/${job.id}`);
-      if (replayed) c.header("Idempotent-Replayed", "true");
-      return c.json(await loadJobView(c.var.db, job), 202);
+      const created = await createJob(c.env, c.var.db, c.var.user, key, c.req.valid("json"), undefined, (ordersToday) => admitOrder(c, ordersToday));
+      c.header("Location", `/api/jobs/${created.job.id}`);
+      if (created.replayed) c.header("Idempotent-Replayed", "true");
+      return c.json(await createdView(c.var.db, created), 202);
     },
   )
   .openapi(
@@ -183,7 +184,7 @@ export const jobRoutes = router()
       const change = c.req.valid("json");
       const lyrics = generation.lyrics;
       const vocal = change.vocal ?? generation.vocal;
-      const { job, replayed } = await createJob(
+      const created = await createJob(
         c.env,
         c.var.db,
         c.var.user,
@@ -201,10 +202,10 @@ export const jobRoutes = router()
           ...(parent.projectId ? { projectId: parent.projectId } : {}),
         },
         { parentJobId: parent.id, context: generation.context, free: true },
-        () => admitOrder(c),
+        (ordersToday) => admitOrder(c, ordersToday),
       );
-      if (replayed) c.header("Idempotent-Replayed", "true");
-      return c.json(await loadJobView(c.var.db, job), 202);
+      if (created.replayed) c.header("Idempotent-Replayed", "true");
+      return c.json(await createdView(c.var.db, created), 202);
     },
   )
   .openapi(

@@ -13,10 +13,17 @@ export function defaultRoutingConfig(env: Env): RoutingConfig {
   });
 }
 
-export async function loadRoutingConfig(env: Env, db: Database): Promise<RoutingConfig> {
-  const row = await db.select().from(routingConfigs).where(eq(routingConfigs.id, ROW)).get();
-  const parsed = row ? routingConfigSchema.safeParse(row.config) : null;
+/** The stored routing's query, to run alone or inside a caller's batch. */
+export const routingConfigQuery = (db: Database) => db.select().from(routingConfigs).where(eq(routingConfigs.id, ROW));
+
+export function parseRoutingConfig(env: Env, stored: unknown): RoutingConfig {
+  const parsed = stored ? routingConfigSchema.safeParse(stored) : null;
   return parsed?.success ? parsed.data : defaultRoutingConfig(env);
+}
+
+export async function loadRoutingConfig(env: Env, db: Database): Promise<RoutingConfig> {
+  const [row] = await routingConfigQuery(db);
+  return parseRoutingConfig(env, row?.config);
 }
 
 export async function saveRoutingConfig(db: Database, config: RoutingConfig, updatedBy: string): Promise<void> {

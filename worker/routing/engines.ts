@@ -4,6 +4,7 @@ import { buildEngines, costOf, engineLyricsWriters, rendererOf } from "../../pro
 import type { EngineVars } from "../../providers/engine";
 import { BuiltinLyricsWriter, builtinLyricsWriter, OpenAICompatibleLyricsWriter, WorkersAiLyricsWriter, type WorkersAiBinding } from "../../providers/lyrics";
 import { callbackUrl } from "../jobs/callback-token";
+import { jobStub } from "../jobs/stub";
 import { log, redactText } from "../observability";
 import { recordCircuitOutcome } from "./health";
 import { config } from "../config";
@@ -70,7 +71,7 @@ export function callSink(env: Env, db: Database): ProviderCallSink {
       outcome: record.outcome,
       ...(record.error ? { error: record.error, errorKind: record.errorKind } : {}),
     });
-    await db.insert(providerCalls).values({
+    const row = {
       provider: record.provider,
       operation: record.operation,
       jobId: record.jobId ?? null,
@@ -80,7 +81,11 @@ export function callSink(env: Env, db: Database): ProviderCallSink {
       // Operators read these in the console: the same redaction as the logs.
       error: record.error ? redactText(record.error).slice(0, 500) : null,
       createdAt: Date.now(),
-    });
+    };
+    // A job's calls that answered go to its object, which writes them with the job's last batch (or keeps
+    // status checks that changed nothing); failures go to D1 at once, where the alerts count them.
+    if (record.outcome === "ok" && record.jobId) await jobStub(env, record.jobId).noteCall(record.jobId, row);
+    else await db.insert(providerCalls).values(row);
     // Only the engine's own failures count against its circuit: not a refused request, and not an engine
     // asking to be called later (back-pressure is the engine working as meant, not failing).
     const counted = record.operation !== "writeLyrics" && record.operation !== "handleWebhook" && record.errorKind !== "rejected" && record.errorKind !== "rate_limited";

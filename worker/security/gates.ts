@@ -26,15 +26,16 @@ export async function admitSignUp(c: Context<AppEnv>): Promise<void> {
 
 /**
  * A new order is throttled, counted against the daily quota and challenged. `createJob` calls this only
- * for an Idempotency-Key not used yet: a retry creates nothing, so it passes untouched (its Turnstile token is spent).
+ * for an Idempotency-Key not used yet, with the account's orders today it read with the key: a retry
+ * creates nothing, so it passes untouched (its Turnstile token is spent).
  */
-export async function admitOrder(c: Context<AppEnv>): Promise<void> {
-  const { db, user } = c.var;
+export async function admitOrder(c: Context<AppEnv>, ordersToday: number): Promise<void> {
+  const { user } = c.var;
   // Per account, and per address: one address cycling through fresh accounts is held back too.
   await Promise.all([
     rateLimit(c.env, `jobs:user:${user.id}`, config(c.env).RATE_LIMIT_JOBS, "Too many orders in a short time"),
     rateLimit(c.env, `jobs:ip:${clientIp(c)}`, config(c.env).RATE_LIMIT_JOBS_IP, "Too many orders from this address in a short time"),
   ]);
-  await enforceDailyJobQuota(c.env, db, user.id);
+  enforceDailyJobQuota(c.env, ordersToday);
   await verifyTurnstile(c.env, c.req.header(TURNSTILE_HEADER), c.req.header("cf-connecting-ip"));
 }

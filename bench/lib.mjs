@@ -219,7 +219,7 @@ export async function startPlatform(run, { vars = {}, secrets = {}, logPath } = 
   const dir = run.dir;
   const app = join(dir, "app");
   const persist = join(dir, "state");
-  for (const entry of ["wrangler.toml", "package.json", "tsconfig.json", "worker-configuration.d.ts", "worker", "db", "providers"]) cpSync(join(root, entry), join(app, entry), { recursive: true });
+  for (const entry of ["wrangler.toml", "package.json", "tsconfig.json", "worker-configuration.d.ts", "worker", "db", "domain", "providers"]) cpSync(join(root, entry), join(app, entry), { recursive: true });
   symlinkSync(join(root, "node_modules"), join(app, "node_modules"), "dir");
   const revision = spawnSync("git", ["describe", "--always", "--dirty"], { cwd: root, encoding: "utf8" }).stdout.trim() || "unknown";
   const wrangler = (args, input) => {

@@ -2,7 +2,7 @@
 // checked. Every accepted order must end (SUCCEEDED, FAILED, TIMED_OUT or CANCELED), every reserved
 // credit must be debited, refunded or still held by an unfinished order, and no order may be debited twice.
 //
-//   npx node bench/faults.mjs [--per-phase 10] [--deadline 45]
+//   npx node bench/faults.mjs [--per-phase 10] [--deadline 60]
 //
 // It starts its own stack (bench/lib.mjs): the Suno simulator, the music engine with a render thread
 // that makes short silent songs instead of music (engine/test-fixtures/sleepy-thread.mjs), the Worker
@@ -28,7 +28,7 @@ import { pathToFileURL } from "node:url";
 import { accountWithCredits, alive, counts, freePort, get, log, operatorToken, OPERATOR, options, ORDER, post, requireNode, root, Run, simulator, sleep, startPlatform, startSimulator, TERMINAL } from "./lib.mjs";
 
 requireNode("faults.mjs");
-const { opts, command } = options("faults.mjs", { "per-phase": { type: "string", default: "10" }, deadline: { type: "string", default: "45" } }, ["per-phase", "deadline"]);
+const { opts, command } = options("faults.mjs", { "per-phase": { type: "string", default: "10" }, deadline: { type: "string", default: "60" } }, ["per-phase", "deadline"]);
 const run = new Run("faults");
 const PER_PHASE = opts["per-phase"];
 

@@ -2,7 +2,7 @@
 // checked. Every accepted order must end (SUCCEEDED, FAILED, TIMED_OUT or CANCELED), every reserved
 // credit must be debited, refunded or still held by an unfinished order, and no order may be debited twice.
 //
-//   npx node bench/faults.mjs [--per-phase 10] [--deadline 45]
+//   npx node bench/faults.mjs [--per-phase 10] [--deadline 60]
 //
 // It starts its own stack (bench/lib.mjs): the Suno simulator, the music engine with a render thread
 // that makes short silent songs instead of music (engine/test-fixtures/sleepy-thread.mjs), the Worker
@@ -28,7 +28,7 @@ import { pathToFileURL } from "node:url";
 import { accountWithCredits, alive, counts, freePort, get, log, operatorToken, OPERATOR, options, ORDER, post, requireNode, root, Run, simulator, sleep, startPlatform, startSimulator, TERMINAL } from "./lib.mjs";
 
 requireNode("faults.mjs");
-const { opts, command } = options("faults.mjs", { "per-phase": { type: "string", default: "10" }, deadline: { type: "string", default: "45" } }, ["per-phase", "deadline"]);
+const { opts, command } = options("faults.mjs", { "per-phase": { type: "string", default: "10" }, deadline: { type: "string", default: "60" } }, ["per-phase", "deadline"]);
 const run = new Run("faults");
 const PER_PHASE = opts["per-phase"];
 
@@ -128,8 +128,8 @@ async function main() {
     }
   })();
 
-  const routeTo = async (arms, failover) => {
-    const res = await fetch(`${base}/api/admin/routing`, { method: "PUT", headers: { "content-type": "application/json", authorization: `Bearer ${operator}` }, body: JSON.stringify({ arms: arms.map((provider) => ({ provider, weight: 1 })), failover }) });
+  const routeTo = async (arms, failover, extra = {}) => {
+    const res = await fetch(`${base}/api/admin/routing`, { method: "PUT", headers: { "content-type": "application/json", authorization: `Bearer ${operator}` }, body: JSON.stringify({ arms: arms.map((provider) => ({ provider, weight: 1 })), failover, ...extra }) });
     if (!res.ok) throw new Error(`routing: HTTP ${res.status} ${await res.text()}`);
   };
   const accepted = [];
@@ -216,6 +216,28 @@ async function main() {
   notes.worker = `wrangler dev killed while the orders made music, up again ${(restartMs / 1000).toFixed(1)} s after a 2 s pause`;
   await ended(workerJobs);
 
+  // The engines-misbehave issue's faults, each with the music engine to fail over to: the words refused
+  // (no failover, refunded), maintenance (455, three tries), busy answers (waited for), a hung task (its
+  // stall limit), a take of the wrong length and audio that has expired (invalid results: next engine).
+  const misbehaving = [
+    ["refused", { create: "ok", outcome: "refused" }],
+    ["maintenance", { create: "code455", outcome: "success" }],
+    ["busy", { create: "ok", outcome: "success", busyCreates: 2 * PER_PHASE }],
+    ["stalled", { create: "ok", outcome: "never" }],
+    ["duration", { create: "ok", outcome: "success", clipSeconds: 900 }],
+    ["expired", { create: "ok", outcome: "success", audio: "missing" }],
+  ];
+  for (const [phase, behaviour] of misbehaving) {
+    log(`phase ${phase}`);
+    healthy();
+    await routeTo(["suno"], ["internal"], { stallSeconds: { suno: 10 } });
+    await simulator(simUrl, { pollsToComplete: 1, ...behaviour });
+    await ended(await order(phase));
+    // Back to a well-behaved engine (the phase's orders have all ended).
+    await fetch(`${simUrl}/__sim/reset`, { method: "POST" });
+  }
+  await routeTo(["suno"], []);
+
   // 6 and 7. Creates that hang, then tasks that never end: the deadline closes both.
   log("phase timeout + never");
   healthy();
@@ -266,7 +288,7 @@ async function main() {
     ["Songs delivered twice", b.deliveredTwice, 0, b.deliveredTwice === 0],
   ];
 
-  const phases = ["fail", "garbage", "twice", "engine", "worker", "timeout", "never"];
+  const phases = ["fail", "garbage", "twice", "engine", "worker", ...misbehaving.map(([phase]) => phase), "timeout", "never"];
   const lines = [
     `Command: \`${command}\``,
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.versions.node}; wrangler dev (local workerd), the Suno simulator, the music engine with the silent render thread; job deadline ${opts.deadline} s; sources at ${platform.revision}; 1-min load average ${loadBefore.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end`,

@@ -134,6 +134,11 @@ export interface ProviderCapabilities {
   cancel: boolean;
   /** The longest lyrics the engine takes, in characters as sent (0: it sings none). */
   maxLyricsChars: number;
+  /**
+   * For an engine that takes no duration and picks the song's length itself (Suno), the longest song it
+   * makes. Absent: the engine plays the duration it is asked for.
+   */
+  ownLengthUpToSeconds?: number;
 }
 
 /** The one contract every music engine implements. Nothing outside `providers/` knows an engine's API. */

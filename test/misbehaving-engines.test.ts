@@ -109,6 +109,25 @@ describe("engines that misbehave", () => {
     expect(creates).toHaveLength(3);
   });
 
+  // A take far from the length ordered (Suno picks its own, up to 8 minutes), and audio the engine no longer has.
+  for (const [fault, behaviour] of [
+    ["a take of the wrong length", { clipSeconds: 900 }],
+    ["audio that has expired", { audio: "missing" }],
+  ] as const) {
+    it(`moves an order on to the next engine at once for ${fault}, as an invalid result`, { timeout: 90_000 }, async () => {
+      await routing({ arms: [{ provider: "suno", weight: 1 }], failover: ["suno", "internal"] });
+      await sim("/__sim/behaviour", behaviour);
+      const { token } = await signUp();
+      const created = await orderJob(token);
+      const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"], 60_000);
+      expect(done.status).toBe("SUCCEEDED");
+      expect(done.provider).toBe("internal");
+      const failover = await db.select().from(jobEvents).where(and(eq(jobEvents.jobId, created.id), eq(jobEvents.type, "failover"))).get();
+      expect(failover?.data).toMatchObject({ failover: { from: "suno", to: "internal", code: "result_invalid" } });
+      expect(settlementsOf((await credits(token)).ledger, created.id)).toEqual([{ kind: "capture", amount: COST, reasonKind: "delivered" }]);
+    });
+  }
+
   it("charges the instrumental price when a sung order ends without a voice, and refunds the difference in the same settlement", { timeout: 90_000 }, async () => {
     await routing({ arms: [{ provider: "suno", weight: 1 }], failover: ["suno", "instrumental"] });
     await sim("/__sim/behaviour", { outcome: "fail" });

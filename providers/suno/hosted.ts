@@ -153,7 +153,9 @@ export class SunoHostedProvider implements MusicProvider {
 
   constructor(private readonly config: SunoHostedConfig) {
     this.client = hostedClient(config);
-    this.capabilities = { callbacks: true, cancel: false, maxLyricsChars: limitsOf(config.model).prompt };
+    // No duration parameter: Suno picks the length, up to 4 minutes on V4 and 8 from V4_5.
+    const longest = config.model === "V4" || config.model.startsWith("V3") ? 240 : 480;
+    this.capabilities = { callbacks: true, cancel: false, maxLyricsChars: limitsOf(config.model).prompt, ownLengthUpToSeconds: longest };
   }
 
   async createTrack(request: TrackRequest): Promise<{ taskId: string }> {

@@ -114,7 +114,8 @@ export interface SunoWrapperConfig {
 export class SunoWrapperProvider implements MusicProvider {
   readonly id = "suno-wrapper";
   // The wrapper sends the lyrics to Suno's web app, which takes 3,000 characters.
-  readonly capabilities = { callbacks: false, cancel: false, maxLyricsChars: 3_000 };
+  // Suno's web app picks the song's length, up to 8 minutes with the current models.
+  readonly capabilities = { callbacks: false, cancel: false, maxLyricsChars: 3_000, ownLengthUpToSeconds: 480 };
   private readonly client: JsonClient;
 
   constructor(private readonly config: SunoWrapperConfig) {

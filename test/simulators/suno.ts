@@ -30,6 +30,8 @@ const behaviourSchema = z.object({
   lyricsTitle: z.string().optional(),
   /** The engine sings its own words instead of the lyrics it was given (they name nobody). */
   ignoreLyrics: z.boolean().optional(),
+  /** The length finished clips report, in seconds, instead of their own (a take far from what was ordered). */
+  clipSeconds: z.number().positive().optional(),
 });
 type Behaviour = z.infer<typeof behaviourSchema>;
 const defaultBehaviour: Behaviour = { create: "ok", outcome: "success", lyricsOutcome: "success", busyCreates: 0, pollsToComplete: 1, delayMs: 0, audio: "ok" };
@@ -92,7 +94,7 @@ function framesFor(clipId: string): number {
   return 96 + (hash % 20);
 }
 
-function secondsOf(clip: Clip): number {
+function framesSeconds(clip: Clip): number {
   return Math.round(((clip.frames * samplesPerFrame) / sampleRate) * 100) / 100;
 }
 
@@ -189,6 +191,8 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
     tasks.clear();
     clips.clear();
   }
+
+  const secondsOf = (clip: Clip) => behaviour.clipSeconds ?? framesSeconds(clip);
 
   function outcomeOf(task: Task): Behaviour["outcome"] {
     return task.kind === "lyrics" ? behaviour.lyricsOutcome : behaviour.outcome;

@@ -255,6 +255,18 @@ describe("the alarm", () => {
   });
 });
 
+describe("delivery", () => {
+  it("delivers nothing, charges nothing, from a delivery without takes", () => {
+    const out = run(jobAt("DELIVERING"), { type: "delivered", from: current, tracks: [] });
+    expect(out).toMatchObject({ applied: false, event: null, settle: null, patch: null });
+  });
+
+  it("records an earlier attempt's delivery and keeps the job on its own", () => {
+    const out = run(jobAt("DELIVERING"), { type: "delivered", from: old, tracks: [track("suno")] });
+    expect(out).toMatchObject({ applied: false, settle: null, event: { type: "ignored", status: "DELIVERING", data: { input: "delivered", from: old } } });
+  });
+});
+
 describe("the price follows what is delivered", () => {
   it("charges a sung order delivered without a voice the instrumental price and refunds the rest in the same settlement", () => {
     const out = run(jobAt("DELIVERING", { provider: "instrumental" }), { type: "delivered", tracks: [track()] });

@@ -139,6 +139,10 @@ export const currentAttempt = (job: Job): Provenance => ({
   ...(job.providerTaskId ? { taskId: job.providerTaskId } : {}),
 });
 
+/** Whether `from` is the attempt the job is on (a task id, when given, must be its task). */
+export const isCurrentAttempt = (job: Job, from: Provenance) =>
+  from.engine === job.provider && from.attempt === job.providersTried.length && (from.taskId === undefined || from.taskId === job.providerTaskId);
+
 function staleness(job: Job, from: Provenance | undefined, input: JobInput): string | null {
   if (!from) return null;
   if (from.engine !== job.provider || from.attempt !== job.providersTried.length) return `about ${from.engine} attempt ${from.attempt}, not the current one`;
@@ -367,6 +371,7 @@ export function transition(state: MachineState, input: JobInput, settings: Setti
       };
 
     case "delivered": {
+      if (!input.tracks.length) return nothing(memo, "a delivery without takes delivers nothing");
       const price = priceOf(state, settings, input.tracks);
       const refunded = job.credits - price.charged;
       return {

@@ -1,6 +1,6 @@
 import type { Database, Job } from "../../db";
 import { ProviderError } from "../../providers";
-import type { DeliveredTrack } from "../jobs/machine";
+import { currentAttempt, isCurrentAttempt, type DeliveredTrack, type Provenance } from "../jobs/machine";
 import { currentJob, jobStub } from "../jobs/stub";
 import { audioHeadBytes, audioInfo } from "../media/audio-info";
 import { fetchProviderAudio, RefusedUrl } from "../security";
@@ -10,8 +10,8 @@ export const trackKey = (userId: string, jobId: string, takeIndex: number, forma
 
 // An ID3 tag with a large cover could ask for more; such a file is not sniffed past this.
 const MAX_HEAD_BYTES = 1 << 20;
-// R2 multipart parts (all but the last at least 5 MiB): what is held at once when the length is unknown.
-const PART_BYTES = 8 << 20;
+// R2 multipart parts (all of one size but the last, at least 5 MiB): what is held at once when the length is unknown.
+const PART_BYTES = 5 << 20;
 
 const concat = (chunks: Uint8Array[], total: number) => {
   const bytes = new Uint8Array(total);
@@ -38,59 +38,87 @@ async function readHead(reader: ReadableStreamDefaultReader<Uint8Array>): Promis
   return concat(chunks, total);
 }
 
-/** The head, then the rest of the reader; counts and hashes what goes through. */
-function rejoined(head: Uint8Array, reader: ReadableStreamDefaultReader<Uint8Array>) {
-  const digest = new crypto.DigestStream("SHA-256");
-  const hashing = digest.getWriter();
-  const seen = { bytes: 0 };
-  let headSent = false;
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const { value, done } = headSent ? await reader.read() : { value: head, done: false };
-        headSent = true;
-        if (done) {
-          await hashing.close();
-          controller.close();
-          return;
-        }
-        seen.bytes += value.byteLength;
-        await hashing.write(value);
-        controller.enqueue(value);
-      },
-      cancel: (reason) => reader.cancel(reason),
-    },
-    { highWaterMark: 0 },
-  );
-  const sha256 = async () => [...new Uint8Array(await digest.digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return { stream, seen, sha256 };
+const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+interface Stored {
+  sizeBytes: number;
+  sha256: string;
 }
 
-/** Without a Content-Length, R2 takes the stream in parts: one part is held at a time. */
-async function putInParts(bucket: R2Bucket, key: string, stream: ReadableStream<Uint8Array>, options: R2MultipartOptions): Promise<void> {
+/**
+ * With a Content-Length, R2 takes the file as one stream of that length (shorter or longer fails the put).
+ * The download is split in two branches, one hashed and one stored, each piped from stream to stream inside
+ * the runtime: no chunk becomes a JavaScript buffer, which the garbage collector would free late (a 50 MB
+ * file read through JavaScript left up to 185 MB of them behind: test/delivery-memory.test.ts).
+ */
+async function putSized(bucket: R2Bucket, key: string, head: Uint8Array, reader: ReadableStreamDefaultReader<Uint8Array>, rest: ReadableStream<Uint8Array>, length: number, options: R2PutOptions): Promise<Stored> {
+  reader.releaseLock();
+  const [hashed, stored] = rest.tee();
+  const digest = new crypto.DigestStream("SHA-256");
+  const hashing = (async () => {
+    const writer = digest.getWriter();
+    await writer.write(head);
+    writer.releaseLock();
+    await hashed.pipeTo(digest);
+    return hex(await digest.digest);
+  })();
+  const fixed = new FixedLengthStream(length);
+  const put = bucket.put(key, fixed.readable, options);
+  const piped = (async () => {
+    const writer = fixed.writable.getWriter();
+    await writer.write(head);
+    writer.releaseLock();
+    await stored.pipeTo(fixed.writable);
+  })();
+  const [putDone, pipeDone, hashDone] = await Promise.allSettled([put, piped, hashing]);
+  // The download's own failure (cut short, say) says more than the put's.
+  if (pipeDone.status === "rejected") throw pipeDone.reason;
+  if (putDone.status === "rejected") throw putDone.reason;
+  if (hashDone.status === "rejected") throw hashDone.reason;
+  return { sizeBytes: length, sha256: hashDone.value };
+}
+
+/**
+ * Without a Content-Length, R2 takes the file in parts: one part is held at a time, in one buffer the
+ * stream reads into directly (a BYOB reader: no buffer per chunk), hashed before it is sent, and more than
+ * `maxBytes` is refused as soon as it is read. The head already read goes first.
+ */
+async function putInParts(bucket: R2Bucket, key: string, head: Uint8Array, reader: ReadableStreamDefaultReader<Uint8Array>, rest: ReadableStream<Uint8Array>, maxBytes: number, options: R2MultipartOptions): Promise<Stored> {
+  reader.releaseLock();
+  const bytes = rest.getReader({ mode: "byob" });
   const upload = await bucket.createMultipartUpload(key, options);
+  const digest = new crypto.DigestStream("SHA-256");
+  const hashing = digest.getWriter();
   try {
     const parts: R2UploadedPart[] = [];
-    const reader = stream.getReader();
-    let part = new Uint8Array(PART_BYTES);
-    let filled = 0;
+    // Each read hands the buffer to the stream and back (transferred): `buffer` is always its latest owner.
+    let buffer = new ArrayBuffer(PART_BYTES);
+    new Uint8Array(buffer).set(head);
+    let filled = head.byteLength;
+    let total = head.byteLength;
+    const send = async (part: Uint8Array) => {
+      await hashing.write(part);
+      parts.push(await upload.uploadPart(parts.length + 1, part));
+    };
     for (;;) {
-      const { value, done } = await reader.read();
+      if (filled === PART_BYTES) {
+        await send(new Uint8Array(buffer));
+        filled = 0;
+      }
+      const { value, done } = await bytes.read(new Uint8Array(buffer, filled, PART_BYTES - filled));
+      if (value) buffer = value.buffer as ArrayBuffer;
       if (done) break;
-      for (let offset = 0; offset < value.byteLength; ) {
-        const n = Math.min(PART_BYTES - filled, value.byteLength - offset);
-        part.set(value.subarray(offset, offset + n), filled);
-        filled += n;
-        offset += n;
-        if (filled === PART_BYTES) {
-          parts.push(await upload.uploadPart(parts.length + 1, part));
-          part = new Uint8Array(PART_BYTES);
-          filled = 0;
-        }
+      filled += value.byteLength;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await bytes.cancel();
+        throw new ProviderError("unavailable", "Audio file too large", undefined, undefined, "result_invalid");
       }
     }
-    if (filled > 0 || parts.length === 0) parts.push(await upload.uploadPart(parts.length + 1, part.subarray(0, filled)));
+    if (filled > 0 || parts.length === 0) await send(new Uint8Array(buffer, 0, filled));
     await upload.complete(parts);
+    await hashing.close();
+    return { sizeBytes: total, sha256: hex(await digest.digest) };
   } catch (err) {
     await upload.abort().catch(() => undefined);
     throw err;
@@ -109,25 +137,18 @@ export async function storeAudio(env: Env, job: { id: string; userId: string }, 
   const sniffed = audioInfo(head, download.length ?? head.byteLength);
   if (!sniffed) {
     await reader.cancel();
-    throw new ProviderError("unavailable", "The engine's audio is neither MP3 nor WAV");
+    throw new ProviderError("unavailable", "The engine's audio is neither MP3 nor WAV", undefined, undefined, "result_invalid");
   }
   const contentType = sniffed.format === "mp3" ? "audio/mpeg" : "audio/wav";
   const r2Key = trackKey(job.userId, job.id, takeIndex, sniffed.format);
-  const { stream, seen, sha256 } = rejoined(head, reader);
   const options = { httpMetadata: { contentType }, customMetadata: { jobId: job.id } };
   // Keyed by job and take: a retried delivery overwrites the same object instead of leaving orphans.
-  if (download.length !== null) {
-    // R2 takes a stream of a declared length; a body shorter or longer than declared fails the put.
-    const fixed = new FixedLengthStream(download.length);
-    const [put, piped] = await Promise.allSettled([env.AUDIO.put(r2Key, fixed.readable, options), stream.pipeTo(fixed.writable)]);
-    // The download's own failure (too large, cut short) says more than the put's.
-    if (piped.status === "rejected") throw piped.reason;
-    if (put.status === "rejected") throw put.reason;
-  } else {
-    await putInParts(env.AUDIO, r2Key, stream, options);
-  }
-  const info = audioInfo(head, seen.bytes) ?? sniffed;
-  return { info, contentType, r2Key, sha256: await sha256(), sizeBytes: seen.bytes };
+  const { sizeBytes, sha256 } =
+    download.length !== null
+      ? await putSized(env.AUDIO, r2Key, head, reader, download.body, download.length, options)
+      : await putInParts(env.AUDIO, r2Key, head, reader, download.body, download.maxBytes, options);
+  const info = audioInfo(head, sizeBytes) ?? sniffed;
+  return { info, contentType, r2Key, sha256, sizeBytes };
 }
 
 async function storeTakes(env: Env, job: Job, takes: MessageFor<"delivery">["takes"]): Promise<DeliveredTrack[]> {
@@ -135,7 +156,7 @@ async function storeTakes(env: Env, job: Job, takes: MessageFor<"delivery">["tak
   for (const [takeIndex, take] of takes.entries()) {
     const { info, r2Key, sha256, contentType, sizeBytes } = await storeAudio(env, job, takeIndex, take.audioUrl);
     const wav = take.wavUrl ? await storeAudio(env, job, takeIndex, take.wavUrl) : null;
-    if (wav && wav.info.format !== "wav") throw new ProviderError("unavailable", "The engine's lossless copy is not a WAV file");
+    if (wav && wav.info.format !== "wav") throw new ProviderError("unavailable", "The engine's lossless copy is not a WAV file", undefined, undefined, "result_invalid");
     delivered.push({
       id: `trk_${job.id.slice(4)}_${takeIndex}`,
       takeIndex,
@@ -162,14 +183,30 @@ async function storeTakes(env: Env, job: Job, takes: MessageFor<"delivery">["tak
 export async function deliveryStep(env: Env, db: Database, message: MessageFor<"delivery">): Promise<void> {
   const job = await currentJob(env, message.jobId);
   if (!job || job.status !== "DELIVERING") return;
+  // Messages sent before provenance existed are about the attempt the job is on.
+  const from: Provenance = message.from ?? currentAttempt(job);
+  const stub = jobStub(env, job.id);
+  if (!isCurrentAttempt(job, from)) {
+    // Takes of an earlier attempt: not downloaded (they would overwrite the current attempt's objects, keyed
+    // by job and take), only recorded by the job, which changes nothing for an input about another attempt.
+    await stub.apply(job.id, { type: "delivered", from, tracks: [] });
+    return;
+  }
   let delivered: DeliveredTrack[];
   try {
     delivered = await storeTakes(env, job, message.takes);
   } catch (err) {
-    if (!(err instanceof RefusedUrl)) throw err;
-    // Retrying cannot make the engine's address acceptable: the job fails over now (or is refunded).
-    await jobStub(env, job.id).apply(job.id, { type: "failed", code: "audio_refused", message: `The engine's audio address was refused: ${err.message}`, errorKind: "unavailable" });
-    return;
+    // Retrying cannot make the engine's address acceptable, nor bring back a file it no longer has:
+    // the job fails over now (or is refunded).
+    if (err instanceof RefusedUrl) {
+      await stub.apply(job.id, { type: "failed", from, code: "audio_refused", message: `The engine's audio address was refused: ${err.message}`, errorKind: "unavailable" });
+      return;
+    }
+    if (err instanceof ProviderError && err.code === "result_invalid") {
+      await stub.apply(job.id, { type: "failed", from, code: "result_invalid", message: err.message, errorKind: err.kind });
+      return;
+    }
+    throw err;
   }
-  await jobStub(env, job.id).apply(job.id, { type: "delivered", tracks: delivered });
+  await stub.apply(job.id, { type: "delivered", from, tracks: delivered });
 }

@@ -37,28 +37,22 @@ function checked(raw: string | URL, hosts: string[]): URL {
   return url;
 }
 
-/** Passes the bytes through, and errors the stream past `maxBytes`, whatever Content-Length claimed. */
-function capped(maxBytes: number): TransformStream<Uint8Array, Uint8Array> {
-  let total = 0;
-  return new TransformStream({
-    transform(chunk, controller) {
-      total += chunk.byteLength;
-      if (total > maxBytes) controller.error(new ProviderError("unavailable", "Audio file too large"));
-      else controller.enqueue(chunk);
-    },
-  });
-}
-
-/** The checked response's body, still to be read: callers stream it on (into R2) instead of holding it. */
+/**
+ * The checked response's body, still to be read: callers stream it on (into R2) instead of holding it. It is
+ * the runtime's own stream, so it can be piped on without any chunk going through JavaScript (see storeAudio).
+ */
 export interface AudioDownload {
   body: ReadableStream<Uint8Array>;
-  /** Content-Length, when the server gave one. */
+  /** Content-Length, when the server gave one (at most `maxBytes`): HTTP framing ends the body there. */
   length: number | null;
+  /** AUDIO_MAX_BYTES: without a Content-Length, the reader stops and refuses the file past it. */
+  maxBytes: number;
 }
 
 /**
- * Opens an engine's audio: allowed hosts only, every redirect checked again, an audio content type, and
- * no more than AUDIO_MAX_BYTES read, whatever Content-Length claims (the body errors past it).
+ * Opens an engine's audio: allowed hosts only, every redirect checked again, an audio content type, and a
+ * Content-Length, when there is one, no larger than AUDIO_MAX_BYTES. A file the engine no longer has
+ * (404, 410) or that is not audio is an invalid result: no retry brings it back.
  */
 export async function fetchProviderAudio(env: Env, raw: string): Promise<AudioDownload> {
   const hosts = audioHosts(env);
@@ -77,18 +71,21 @@ export async function fetchProviderAudio(env: Env, raw: string): Promise<AudioDo
     if (hop === MAX_REDIRECTS) throw new ProviderError("unavailable", "Audio download redirected too many times");
     url = checked(new URL(location, url), hosts);
   }
-  if (!response.ok) throw new ProviderError("unavailable", `Audio download answered ${response.status}`);
+  if (!response.ok) {
+    await response.body?.cancel();
+    const gone = response.status === 404 || response.status === 410;
+    throw new ProviderError("unavailable", `Audio download answered ${response.status}`, response.status, undefined, gone ? "result_invalid" : undefined);
+  }
   const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (!AUDIO_TYPES.test(type)) {
     await response.body?.cancel();
-    throw new ProviderError("unavailable", `Audio download answered ${type || "no content type"}`);
+    throw new ProviderError("unavailable", `Audio download answered ${type || "no content type"}`, undefined, undefined, "result_invalid");
   }
   const declared = response.headers.get("content-length");
   const length = declared !== null && /^\d+$/.test(declared) ? Number(declared) : null;
   if (length !== null && length > maxBytes) {
     await response.body?.cancel();
-    throw new ProviderError("unavailable", "Audio file too large");
+    throw new ProviderError("unavailable", "Audio file too large", undefined, undefined, "result_invalid");
   }
-  const body = response.body ?? new Response(new Uint8Array()).body!;
-  return { body: body.pipeThrough(capped(maxBytes)), length };
+  return { body: response.body ?? new Response(new Uint8Array()).body!, length, maxBytes };
 }

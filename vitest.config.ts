@@ -1,5 +1,5 @@
-import { readD1Migrations } from "@cloudflare/vitest-plugin";
 import { fileURLToPath } from "node:url";
+import { readD1Migrations } from "@cloudflare/vitest-plugin";
 import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
 import { cloudflareTestWithOwnSimulators } from "./test/simulators/per-file";
@@ -12,7 +12,11 @@ const testEngineList: Plugin = {
   name: "refrain-test-engine-list",
   enforce: "pre",
   resolveId(source, importer) {
-    if (source === "./engines" && importer?.split("?")[0]?.replace(/\\/g, "/").endsWith("/providers/engine-registry.ts")) return fileURLToPath(new URL("./test/fixtures/engines.ts", import.meta.url));
+    if (
+      source === "./engines" &&
+      importer?.split("?")[0]?.replace(/\\/g, "/").endsWith("/providers/engine-registry.ts")
+    )
+      return fileURLToPath(new URL("./test/fixtures/engines.ts", import.meta.url));
     return null;
   },
 };
@@ -91,8 +95,14 @@ export default defineConfig({
         // What the web app takes from the API, checked in Node: the generated API types.
         resolve: {
           alias: [
-            { find: "cloudflare:workers", replacement: new URL("./test/web/durable-object-stub.ts", import.meta.url).pathname },
-            { find: /^.+\.(wasm|ttf\.bin)$/, replacement: new URL("./test/web/binary-stub.ts", import.meta.url).pathname },
+            {
+              find: "cloudflare:workers",
+              replacement: new URL("./test/web/durable-object-stub.ts", import.meta.url).pathname,
+            },
+            {
+              find: /^.+\.(wasm|ttf\.bin)$/,
+              replacement: new URL("./test/web/binary-stub.ts", import.meta.url).pathname,
+            },
           ],
         },
         test: {

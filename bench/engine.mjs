@@ -20,7 +20,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSy
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { alive, freePort, log, options, requireNode, root, Run, sleep } from "./lib.mjs";
+import { alive, freePort, log, options, Run, requireNode, root, sleep } from "./lib.mjs";
 
 requireNode("engine.mjs");
 const { opts, command } = options(
@@ -43,7 +43,9 @@ const TIME = "/usr/bin/time";
 const hasTime = existsSync(TIME);
 const hasScript = spawnSync("script", ["--version"], { stdio: "ignore" }).status === 0;
 const hasFluidsynth = spawnSync("fluidsynth", ["--version"], { stdio: "ignore" }).status === 0;
-const fluidsynthVersion = hasFluidsynth ? (spawnSync("fluidsynth", ["--version"], { encoding: "utf8" }).stdout.match(/runtime version (\S+)/)?.[1] ?? "?") : null;
+const fluidsynthVersion = hasFluidsynth
+  ? (spawnSync("fluidsynth", ["--version"], { encoding: "utf8" }).stdout.match(/runtime version (\S+)/)?.[1] ?? "?")
+  : null;
 
 // ---- processes and cleanup -------------------------------------------------------------------
 
@@ -59,7 +61,12 @@ const TICKS = 100; // USER_HZ
 /** Busy CPU time of the whole machine, in ticks. */
 function machineTicks() {
   try {
-    const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8")
+      .split("\n")[0]
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
     return user + nice + system + irq + softirq + (steal ?? 0);
   } catch {
     return null;
@@ -108,7 +115,9 @@ function descendants(pid) {
     try {
       for (const tid of readdirSync(`/proc/${p}/task`)) {
         try {
-          kids.push(...readFileSync(`/proc/${p}/task/${tid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+          kids.push(
+            ...readFileSync(`/proc/${p}/task/${tid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+          );
         } catch {}
       }
     } catch {}
@@ -149,7 +158,8 @@ let timeFiles = 0;
 async function measure(argv, { pty = false, markerRe = null } = {}) {
   const timeFile = join(dir, `time-${++timeFiles}.txt`);
   const inner = hasTime ? [TIME, "-f", "%e %U %S %M", "-o", timeFile, ...argv] : argv;
-  const [cmd, ...args] = pty && hasScript ? ["script", "-qefc", `exec ${inner.map(shq).join(" ")}`, "/dev/null"] : inner;
+  const [cmd, ...args] =
+    pty && hasScript ? ["script", "-qefc", `exec ${inner.map(shq).join(" ")}`, "/dev/null"] : inner;
   const machine0 = machineTicks();
   const t0 = performance.now();
   const child = start(cmd, args);
@@ -189,7 +199,16 @@ async function measure(argv, { pty = false, markerRe = null } = {}) {
   // Without /usr/bin/time: the last CPU figures polled (a little short) and the polled peaks.
   const polledCpu = [...cpuByPid.values()].reduce((a, p) => a + p.cpu, 0) / TICKS;
   const cpu = timed?.cpu ?? polledCpu;
-  return { wall, out, err, markers, peaks, cpu, maxRssKb: timed?.maxRssKb ?? peaks.main, cores: machine === null ? null : { ours: cpu / wall, others: Math.max(0, machine - cpu / wall) } };
+  return {
+    wall,
+    out,
+    err,
+    markers,
+    peaks,
+    cpu,
+    maxRssKb: timed?.maxRssKb ?? peaks.main,
+    cores: machine === null ? null : { ours: cpu / wall, others: Math.max(0, machine - cpu / wall) },
+  };
 }
 
 // ---- formatting ----------------------------------------------------------------------------------
@@ -210,22 +229,51 @@ const STAGES = ["lyrics", "arrangement", "band", "vocals", "mix", "master", "enc
 // The CLI writes "\r<stage padded to 12>" when a stage starts and "\r" + 13 spaces + "\r" once renderSong
 // returns, each in one write, so each marker is timed by the chunk that brings it.
 const STAGE_RE = new RegExp(`\\r(${STAGES.join("|")})\\b|\\r {13}\\r`, "g");
-const songArgs = (vocal, seconds) => ["--style", "pop", "--lang", "fr", "--vocal", vocal, "--duration", String(seconds), "--seed", "1"];
+const songArgs = (vocal, seconds) => [
+  "--style",
+  "pop",
+  "--lang",
+  "fr",
+  "--vocal",
+  vocal,
+  "--duration",
+  String(seconds),
+  "--seed",
+  "1",
+];
 
 async function fullPipeline(vocal, midiPath, format = "wav") {
   const out = join(dir, `song-${vocal}.${format}`);
-  const argv = [NODE, join(root, "engine/dist/render.mjs"), ...songArgs(vocal, SONG_SECONDS), "--out", out, ...(midiPath ? ["--midi", midiPath] : [])];
+  const argv = [
+    NODE,
+    join(root, "engine/dist/render.mjs"),
+    ...songArgs(vocal, SONG_SECONDS),
+    "--out",
+    out,
+    ...(midiPath ? ["--midi", midiPath] : []),
+  ];
   const r = await measure(argv, { pty: true, markerRe: STAGE_RE });
   rmSync(out, { force: true });
   const marks = r.markers.map((m) => ({ name: m.name.startsWith("\r") ? "end" : m.name, at: m.at / 1000 }));
   const stages = {};
-  for (let i = 0; i < marks.length - 1; i++) if (marks[i].name !== "end") stages[marks[i].name] = marks[i + 1].at - marks[i].at;
+  for (let i = 0; i < marks.length - 1; i++)
+    if (marks[i].name !== "end") stages[marks[i].name] = marks[i + 1].at - marks[i].at;
   const first = marks[0]?.at;
   const end = marks.find((m) => m.name === "end")?.at;
   const rendered = Number(r.out.match(/rendered in ([\d.]+) s/)?.[1]);
   const lufs = r.out.match(/loudness (\S+) LUFS/)?.[1];
   const bpm = r.out.match(/style \S+ ([\d.]+) BPM, key (\S+)/);
-  return { ...r, stages, startup: first, afterRender: end === undefined ? NaN : r.wall - end, rendered, lufs, bpm: bpm?.[1], key: bpm?.[2], stagesSeen: marks.length > 0 };
+  return {
+    ...r,
+    stages,
+    startup: first,
+    afterRender: end === undefined ? NaN : r.wall - end,
+    rendered,
+    lufs,
+    bpm: bpm?.[1],
+    key: bpm?.[2],
+    stagesSeen: marks.length > 0,
+  };
 }
 
 // ---- 2. synthesis helper (bundled from the engine's sources into the temp dir) --------------------
@@ -269,18 +317,38 @@ if (mode === "band") {
 async function buildHelper() {
   const { build } = await import("esbuild");
   const src = join(dir, "helper.ts");
-  writeFileSync(src, helperSource((p) => join(root, p)));
+  writeFileSync(
+    src,
+    helperSource((p) => join(root, p)),
+  );
   // Dependencies stay external, as in engine/build.mjs: they resolve through this symlink.
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
   const outfile = join(dir, "helper.mjs");
-  await build({ entryPoints: [src], outfile, bundle: true, platform: "node", format: "esm", target: "node22", packages: "external", logLevel: "warning" });
+  await build({
+    entryPoints: [src],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node22",
+    packages: "external",
+    logLevel: "warning",
+  });
   return outfile;
 }
 
 // ---- 3. pool -------------------------------------------------------------------------------------
 
 function poolBody(seed, seconds) {
-  const context = { occasion: "anniversaire", recipientName: "Alex", details: [], language: "fr", styleTags: ["pop"], vocal: "female", durationSeconds: seconds };
+  const context = {
+    occasion: "anniversaire",
+    recipientName: "Alex",
+    details: [],
+    language: "fr",
+    styleTags: ["pop"],
+    vocal: "female",
+    durationSeconds: seconds,
+  };
   return { lyrics: null, context, styleTags: ["pop"], durationSeconds: seconds, vocal: "female", language: "fr", seed };
 }
 
@@ -289,7 +357,13 @@ async function startGateway(extraEnv) {
   const token = "bench-token";
   const dataDir = join(dir, `engine-data-${port}`);
   const t0 = performance.now();
-  const child = start(NODE, [join(root, "engine/dist/server.mjs")], { ENGINE_TOKEN: token, ENGINE_PORT: String(port), ENGINE_DATA_DIR: dataDir, ENGINE_SHUTDOWN_GRACE_MS: "2000", ...extraEnv });
+  const child = start(NODE, [join(root, "engine/dist/server.mjs")], {
+    ENGINE_TOKEN: token,
+    ENGINE_PORT: String(port),
+    ENGINE_DATA_DIR: dataDir,
+    ENGINE_SHUTDOWN_GRACE_MS: "2000",
+    ...extraEnv,
+  });
   const finished = new Map();
   const waiters = new Set();
   let ready = null;
@@ -309,7 +383,8 @@ async function startGateway(extraEnv) {
         continue;
       }
       if (entry.msg === "engine ready") ready = entry;
-      if (entry.msg === "render finished") finished.set(entry.id, { at: performance.now(), ms: entry.ms, status: entry.status, error: entry.error });
+      if (entry.msg === "render finished")
+        finished.set(entry.id, { at: performance.now(), ms: entry.ms, status: entry.status, error: entry.error });
       for (const w of waiters) w();
     }
   });
@@ -352,7 +427,9 @@ async function batch(gw, n, seedBase) {
   const machine0 = machineTicks();
   const ours0 = groupTicks(groups);
   const t0 = performance.now();
-  const responses = await Promise.all(Array.from({ length: n }, (_, i) => gw.submit(poolBody(seedBase + i, POOL_SECONDS))));
+  const responses = await Promise.all(
+    Array.from({ length: n }, (_, i) => gw.submit(poolBody(seedBase + i, POOL_SECONDS))),
+  );
   const tracks = await Promise.all(responses.map((r) => r.json()));
   const bad = responses.findIndex((r) => r.status !== 202);
   if (bad >= 0) throw new Error(`POST /v1/tracks answered ${responses[bad].status}: ${JSON.stringify(tracks[bad])}`);
@@ -391,7 +468,9 @@ async function main() {
     const r = spawnSync("git", ["describe", "--always", "--dirty"], { cwd: root, encoding: "utf8" });
     return r.status === 0 ? r.stdout.trim() : "?";
   })();
-  log(`temp dir ${dir}; /usr/bin/time ${hasTime ? "yes" : "no (peaks polled from /proc)"}; script ${hasScript ? "yes" : "no (no per-stage times)"}; fluidsynth ${fluidsynthVersion ?? "no"}`);
+  log(
+    `temp dir ${dir}; /usr/bin/time ${hasTime ? "yes" : "no (peaks polled from /proc)"}; script ${hasScript ? "yes" : "no (no per-stage times)"}; fluidsynth ${fluidsynthVersion ?? "no"}`,
+  );
 
   log("building the engine (node engine/build.mjs)");
   let t0 = performance.now();
@@ -407,7 +486,9 @@ async function main() {
     pipelineRuns.sung.push(await fullPipeline("female", run === 1 ? midi : null));
     pipelineRuns.sungMp3.push(await fullPipeline("female", null, "mp3"));
     pipelineRuns.inst.push(await fullPipeline("instrumental", null));
-    log(`  ${sec(pipelineRuns.sung.at(-1).wall)} / ${sec(pipelineRuns.sungMp3.at(-1).wall)} / ${sec(pipelineRuns.inst.at(-1).wall)} s`);
+    log(
+      `  ${sec(pipelineRuns.sung.at(-1).wall)} / ${sec(pipelineRuns.sungMp3.at(-1).wall)} / ${sec(pipelineRuns.inst.at(-1).wall)} s`,
+    );
   }
   const byWall = (rs) => [...rs].sort((a, b) => a.wall - b.wall)[rs.length >> 1];
   const sung = byWall(pipelineRuns.sung);
@@ -428,13 +509,36 @@ async function main() {
   }
   const ourMidi = join(dir, "helper.mid");
   const fsOut = join(dir, "fluidsynth.wav");
-  const fsArgs = (bank, extra = []) => ["fluidsynth", "-ni", "-q", "-R", "0", "-C", "0", "-r", "44100", ...extra, "-F", fsOut, bank, midi];
+  const fsArgs = (bank, extra = []) => [
+    "fluidsynth",
+    "-ni",
+    "-q",
+    "-R",
+    "0",
+    "-C",
+    "0",
+    "-r",
+    "44100",
+    ...extra,
+    "-F",
+    fsOut,
+    bank,
+    midi,
+  ];
   const variants = [
     { key: "ours", label: "ours: spessasynth_core, SF3 (renderBand, new process, both channel groups on one thread)" },
     ...(hasFluidsynth
       ? [
-          { key: "fsDynamic", label: "FluidSynth, same SF3, `-o synth.dynamic-sample-loading=1`", argv: fsArgs(BANK, ["-o", "synth.dynamic-sample-loading=1"]) },
-          { key: "fsFull", label: "FluidSynth, same SF3, default loading (decodes the whole bank)", argv: fsArgs(BANK) },
+          {
+            key: "fsDynamic",
+            label: "FluidSynth, same SF3, `-o synth.dynamic-sample-loading=1`",
+            argv: fsArgs(BANK, ["-o", "synth.dynamic-sample-loading=1"]),
+          },
+          {
+            key: "fsFull",
+            label: "FluidSynth, same SF3, default loading (decodes the whole bank)",
+            argv: fsArgs(BANK),
+          },
           { key: "fsSf2", label: "FluidSynth, the bank exported to SF2 (no Vorbis to decode)", argv: fsArgs(sf2) },
         ]
       : []),
@@ -478,7 +582,13 @@ async function main() {
   for (let i = 0; i <= capacity; i++) {
     const res = await small.submit(poolBody(300 + i, POOL_SECONDS));
     const body = await res.json();
-    answers.push({ status: res.status, retryAfter: res.headers.get("retry-after"), id: body.id, trackStatus: body.status, error: body.error?.code });
+    answers.push({
+      status: res.status,
+      retryAfter: res.headers.get("retry-after"),
+      id: body.id,
+      trackStatus: body.status,
+      error: body.error?.code,
+    });
   }
   for (const a of answers) if (a.id) await small.cancel(a.id);
   await stop(small.child, 10_000);
@@ -492,15 +602,25 @@ async function main() {
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.versions.node}, FluidSynth ${fluidsynthVersion ?? "absent"}; sources at ${revision}; load average (1/5/15 min) ${loadStart.map((x) => x.toFixed(2)).join(" / ")} at start, ${loadEnd.map((x) => x.toFixed(2)).join(" / ")} at end; engine build ${sec(buildSeconds)} s; whole run ${total.toFixed(0)} s`,
   );
   L.push("");
-  L.push(`### Full pipeline (CLI, one process per song, ${SONG_SECONDS} s, pop, seed 1, ${RUNS} runs each, interleaved)`);
+  L.push(
+    `### Full pipeline (CLI, one process per song, ${SONG_SECONDS} s, pop, seed 1, ${RUNS} runs each, interleaved)`,
+  );
   L.push("");
   const fsDynamicWall = synth.fsDynamic?.length ? median(synth.fsDynamic.map((r) => r.wall)) : NaN;
-  L.push(`| Song (file written) | wall min / median / max (s) | CPU time min / median / max (s) | peak RSS render process, median (MiB) | espeak child (MiB) | cores used, this / others (median run) | median wall ÷ FluidSynth (dynamic) band wall, same run |`);
+  L.push(
+    `| Song (file written) | wall min / median / max (s) | CPU time min / median / max (s) | peak RSS render process, median (MiB) | espeak child (MiB) | cores used, this / others (median run) | median wall ÷ FluidSynth (dynamic) band wall, same run |`,
+  );
   L.push(`|---|---|---|---:|---:|---|---:|`);
   const mmm = (xs) => `${sec(Math.min(...xs))} / ${sec(median(xs))} / ${sec(Math.max(...xs))}`;
-  for (const [label, rs] of [["French, female vocal (WAV)", pipelineRuns.sung], ["French, female vocal (MP3)", pipelineRuns.sungMp3], ["Instrumental (WAV)", pipelineRuns.inst]]) {
+  for (const [label, rs] of [
+    ["French, female vocal (WAV)", pipelineRuns.sung],
+    ["French, female vocal (MP3)", pipelineRuns.sungMp3],
+    ["Instrumental (WAV)", pipelineRuns.inst],
+  ]) {
     const m = byWall(rs);
-    L.push(`| ${label} | ${mmm(rs.map((r) => r.wall))} | ${mmm(rs.map((r) => r.cpu))} | ${mib(median(rs.map((r) => r.maxRssKb)))} | ${m.peaks.espeak ? mib(median(rs.map((r) => r.peaks.espeak ?? 0))) : "—"} | ${coresText(m.cores)} | ${(median(rs.map((r) => r.wall)) / fsDynamicWall).toFixed(2)} |`);
+    L.push(
+      `| ${label} | ${mmm(rs.map((r) => r.wall))} | ${mmm(rs.map((r) => r.cpu))} | ${mib(median(rs.map((r) => r.maxRssKb)))} | ${m.peaks.espeak ? mib(median(rs.map((r) => r.peaks.espeak ?? 0))) : "—"} | ${coresText(m.cores)} | ${(median(rs.map((r) => r.wall)) / fsDynamicWall).toFixed(2)} |`,
+    );
   }
   L.push("");
   L.push("Stages of the median run of each:");
@@ -522,7 +642,9 @@ async function main() {
   L.push("");
   L.push(`### Band synthesis vs FluidSynth (the same song's MIDI, ${RUNS} run(s) each, interleaved; medians)`);
   L.push("");
-  L.push(`| Synthesizer | wall, process (s) | range (s) | of which bank load (s) | of which rendering (s) | peak RSS (MiB) | cores used, this / others | ours ÷ this |`);
+  L.push(
+    `| Synthesizer | wall, process (s) | range (s) | of which bank load (s) | of which rendering (s) | peak RSS (MiB) | cores used, this / others | ours ÷ this |`,
+  );
   L.push(`|---|---:|---:|---:|---:|---:|---|---:|`);
   const oursWall = median(synth.ours.map((r) => r.wall));
   const oursRender = median(synth.ours.map((r) => r.renderMs / 1000));
@@ -538,19 +660,31 @@ async function main() {
       `| ${v.label} | ${sec(w)} | ${spread(rs.map((r) => r.wall))} | ${isOurs ? sec(median(rs.map((r) => r.bankMs / 1000))) : "—"} | ${isOurs ? sec(oursRender) : "—"} | ${mib(median(rs.map((r) => r.maxRssKb)))} | ${coresText(medCores(rs))} | ${isOurs ? "1" : (oursWall / w).toFixed(2)} |`,
     );
   }
-  L.push(`| (band stage inside the full pipeline above, vocal song / instrumental) | ${sec(sung.stages.band)} / ${sec(inst.stages.band)} | | | | | | |`);
-  L.push("");
   L.push(
-    `Ours renders ${SONG_SECONDS.toFixed(0)} s (no file written); FluidSynth writes a 16-bit WAV of ${sec(fsAudioSeconds)} s (it keeps rendering after the MIDI's last event; the extra audio is silence). MIDI the helper built = the CLI's \`--midi\` export: ${midiSame ? "yes, byte for byte" : "**no**"}. FluidSynth flags: \`-ni -q -R 0 -C 0 -r 44100 -F out.wav\` (reverb and chorus off, as the engine renders its band; other settings default). The SF2 export (spessasynth_core, untimed setup) took ${sec(sf2Seconds)} s. Ours renders after \`loadSoundBank()\`; \"bank load\" is that call (parse only: samples are decoded when first played).`,
+    `| (band stage inside the full pipeline above, vocal song / instrumental) | ${sec(sung.stages.band)} / ${sec(inst.stages.band)} | | | | | | |`,
   );
   L.push("");
-  L.push(`### Pool throughput (gateway, ${gw.ready.concurrency} render threads, ${POOL_SECONDS} s French pop songs with a female vocal, submitted at once)`);
+  L.push(
+    `Ours renders ${SONG_SECONDS.toFixed(0)} s (no file written); FluidSynth writes a 16-bit WAV of ${sec(fsAudioSeconds)} s (it keeps rendering after the MIDI's last event; the extra audio is silence). MIDI the helper built = the CLI's \`--midi\` export: ${midiSame ? "yes, byte for byte" : "**no**"}. FluidSynth flags: \`-ni -q -R 0 -C 0 -r 44100 -F out.wav\` (reverb and chorus off, as the engine renders its band; other settings default). The SF2 export (spessasynth_core, untimed setup) took ${sec(sf2Seconds)} s. Ours renders after \`loadSoundBank()\`; "bank load" is that call (parse only: samples are decoded when first played).`,
+  );
   L.push("");
-  L.push(`| Songs at once | batch wall (s) | songs / min | per song, submit → finished (s) | statuses | peak RSS, gateway process (MiB) | peak RSS, espeak child (MiB) | cores used, this / others |`);
+  L.push(
+    `### Pool throughput (gateway, ${gw.ready.concurrency} render threads, ${POOL_SECONDS} s French pop songs with a female vocal, submitted at once)`,
+  );
+  L.push("");
+  L.push(
+    `| Songs at once | batch wall (s) | songs / min | per song, submit → finished (s) | statuses | peak RSS, gateway process (MiB) | peak RSS, espeak child (MiB) | cores used, this / others |`,
+  );
   L.push(`|---:|---:|---:|---|---|---:|---:|---|`);
   const poolRow = (b, label = String(b.n)) =>
     L.push(
-      `| ${label} | ${sec(b.wall)} | ${b.perMinute.toFixed(1)} | ${b.latencies.map((x) => x.toFixed(1)).join(", ")} | ${Object.entries(b.statuses.reduce((a, s) => ((a[s] = (a[s] ?? 0) + 1), a), {})).map(([k, v]) => `${k}×${v}`).join(" ")} | ${mib(b.serverHwm)} | ${b.espeakCount ? `${mib(b.espeakHwm)} (×${b.espeakCount})` : "—"} | ${coresText(b.cores)} |`,
+      `| ${label} | ${sec(b.wall)} | ${b.perMinute.toFixed(1)} | ${b.latencies.map((x) => x.toFixed(1)).join(", ")} | ${Object.entries(
+        b.statuses.reduce((a, s) => ((a[s] = (a[s] ?? 0) + 1), a), {}),
+      )
+        .map(([k, v]) => `${k}×${v}`)
+        .join(
+          " ",
+        )} | ${mib(b.serverHwm)} | ${b.espeakCount ? `${mib(b.espeakHwm)} (×${b.espeakCount})` : "—"} | ${coresText(b.cores)} |`,
     );
   poolRow(warm, `${warm.n} (warm-up, cold threads)`);
   for (const b of batches) poolRow(b);
@@ -559,17 +693,24 @@ async function main() {
     `Gateway ready in ${gw.startMs.toFixed(0)} ms. Peak RSS is reset (\`/proc/<pid>/clear_refs\`) before each batch; the gateway's figure covers its render threads (one process). Song durations returned: ${[...new Set(batches.flatMap((b) => b.durations).map((d) => d?.toFixed(2)))].join(", ")} s.`,
   );
   L.push("");
-  L.push(`Queue full (a second gateway, concurrency ${small.ready.concurrency}, \`ENGINE_MAX_QUEUE=1\`, ${capacity + 1} POSTs one after another):`);
+  L.push(
+    `Queue full (a second gateway, concurrency ${small.ready.concurrency}, \`ENGINE_MAX_QUEUE=1\`, ${capacity + 1} POSTs one after another):`,
+  );
   L.push("");
   L.push(`| POST | status | Retry-After | track status / error |`);
   L.push(`|---:|---:|---|---|`);
-  answers.forEach((a, i) => L.push(`| ${i + 1} | ${a.status} | ${a.retryAfter ?? "—"} | ${a.trackStatus ?? a.error ?? ""} |`));
+  answers.forEach((a, i) =>
+    L.push(`| ${i + 1} | ${a.status} | ${a.retryAfter ?? "—"} | ${a.trackStatus ?? a.error ?? ""} |`),
+  );
   console.log(`\n${L.join("\n")}\n`);
 
   const problems = [];
   if (!midiSame) problems.push("the helper's arrangement differs from the CLI's MIDI");
-  for (const b of [warm, ...batches]) if (b.statuses.some((s) => s !== "succeeded")) problems.push(`batch of ${b.n}: ${b.statuses.join(",")} (${[...new Set(b.errors.filter(Boolean))].join("; ")})`);
-  if (answers.at(-1).status !== 429 || answers.slice(0, -1).some((a) => a.status !== 202)) problems.push(`queue-full check: ${answers.map((a) => a.status).join(",")}`);
+  for (const b of [warm, ...batches])
+    if (b.statuses.some((s) => s !== "succeeded"))
+      problems.push(`batch of ${b.n}: ${b.statuses.join(",")} (${[...new Set(b.errors.filter(Boolean))].join("; ")})`);
+  if (answers.at(-1).status !== 429 || answers.slice(0, -1).some((a) => a.status !== 202))
+    problems.push(`queue-full check: ${answers.map((a) => a.status).join(",")}`);
   if (problems.length) console.log(`PROBLEMS: ${problems.join("; ")}`);
   return problems.length ? 1 : 0;
 }

@@ -17,7 +17,7 @@
 //   timeout     creating a task hangs past the adapter's 20 s timeout, then (next phase) goes through
 //   never       tasks never finish and never call back: the deadline (--deadline seconds) ends them
 // Ends with a table of the invariants; exits non-zero if one is broken.
-import { build } from "esbuild";
+
 import { randomBytes, randomUUID } from "node:crypto";
 import { symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -25,10 +25,35 @@ import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { accountWithCredits, alive, counts, freePort, get, log, operatorToken, OPERATOR, options, ORDER, post, requireNode, root, Run, simulator, sleep, startPlatform, startSimulator, TERMINAL } from "./lib.mjs";
+import { build } from "esbuild";
+import {
+  accountWithCredits,
+  alive,
+  counts,
+  freePort,
+  get,
+  log,
+  OPERATOR,
+  ORDER,
+  operatorToken,
+  options,
+  post,
+  Run,
+  requireNode,
+  root,
+  simulator,
+  sleep,
+  startPlatform,
+  startSimulator,
+  TERMINAL,
+} from "./lib.mjs";
 
 requireNode("faults.mjs");
-const { opts, command } = options("faults.mjs", { "per-phase": { type: "string", default: "10" }, deadline: { type: "string", default: "60" } }, ["per-phase", "deadline"]);
+const { opts, command } = options(
+  "faults.mjs",
+  { "per-phase": { type: "string", default: "10" }, deadline: { type: "string", default: "60" } },
+  ["per-phase", "deadline"],
+);
 const run = new Run("faults");
 const PER_PHASE = opts["per-phase"];
 
@@ -48,7 +73,16 @@ serve({ fetch: engine.app.fetch, port: Number(process.env.ENGINE_PORT), hostname
   );
   symlinkSync(join(root, "node_modules"), join(run.dir, "node_modules"), "dir");
   const outfile = join(run.dir, "engine.mjs");
-  await build({ entryPoints: [entry], outfile, bundle: true, platform: "node", format: "esm", target: "node22", packages: "external", logLevel: "warning" });
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node22",
+    packages: "external",
+    logLevel: "warning",
+  });
   return outfile;
 }
 
@@ -95,7 +129,14 @@ async function main() {
   const engineToken = `bench-${randomBytes(24).toString("base64url")}`;
   const webhookSecret = `whsec_${randomBytes(32).toString("base64")}`;
   const launcher = await engineLauncher();
-  const engineEnv = { ENGINE_PORT: String(enginePort), ENGINE_TOKEN: engineToken, ENGINE_WEBHOOK_SECRET: webhookSecret, ENGINE_DATA_DIR: join(run.dir, "engine-data"), ENGINE_PUBLIC_URL: `http://127.0.0.1:${enginePort}`, ENGINE_CONCURRENCY: "2" };
+  const engineEnv = {
+    ENGINE_PORT: String(enginePort),
+    ENGINE_TOKEN: engineToken,
+    ENGINE_WEBHOOK_SECRET: webhookSecret,
+    ENGINE_DATA_DIR: join(run.dir, "engine-data"),
+    ENGINE_PUBLIC_URL: `http://127.0.0.1:${enginePort}`,
+    ENGINE_CONCURRENCY: "2",
+  };
   let engine = await startEngine(launcher, engineEnv);
   const platform = await startPlatform(run, {
     vars: {
@@ -129,7 +170,11 @@ async function main() {
   })();
 
   const routeTo = async (arms, failover, extra = {}) => {
-    const res = await fetch(`${base}/api/admin/routing`, { method: "PUT", headers: { "content-type": "application/json", authorization: `Bearer ${operator}` }, body: JSON.stringify({ arms: arms.map((provider) => ({ provider, weight: 1 })), failover, ...extra }) });
+    const res = await fetch(`${base}/api/admin/routing`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", authorization: `Bearer ${operator}` },
+      body: JSON.stringify({ arms: arms.map((provider) => ({ provider, weight: 1 })), failover, ...extra }),
+    });
     if (!res.ok) throw new Error(`routing: HTTP ${res.status} ${await res.text()}`);
   };
   const accepted = [];
@@ -137,7 +182,12 @@ async function main() {
   async function order(phase, overrides = {}) {
     const ids = [];
     for (let i = 0; i < PER_PHASE; i++) {
-      const res = await post(base, "/api/jobs", { ...ORDER, ...overrides }, { token: customer.token, headers: { "idempotency-key": `faults-${randomUUID()}` } }).catch(() => null);
+      const res = await post(
+        base,
+        "/api/jobs",
+        { ...ORDER, ...overrides },
+        { token: customer.token, headers: { "idempotency-key": `faults-${randomUUID()}` } },
+      ).catch(() => null);
       if (res?.status === 202) {
         ids.push(res.body.id);
         accepted.push({ id: res.body.id, phase });
@@ -154,11 +204,15 @@ async function main() {
       await sleep(1000);
     }
   }
-  const ended = (ids, timeoutMs = (opts.deadline + 60) * 1000) => waitFor(ids, (v) => TERMINAL.has(v.status), timeoutMs);
+  const ended = (ids, timeoutMs = (opts.deadline + 60) * 1000) =>
+    waitFor(ids, (v) => TERMINAL.has(v.status), timeoutMs);
   // Each phase starts with healthy engines: an earlier phase's open circuit would refuse its orders at
   // the door (503, Retry-After) before its fault is ever met. Clearing them is what a successful probe does.
   const healthy = () => platform.d1("delete from provider_health");
-  const musicTasks = async () => ((await (await fetch(`${simUrl}/__sim/tasks`)).json()).filter((t) => t.kind === "music" && t.family === "hosted").map((t) => t.taskId));
+  const musicTasks = async () =>
+    (await (await fetch(`${simUrl}/__sim/tasks`)).json())
+      .filter((t) => t.kind === "music" && t.family === "hosted")
+      .map((t) => t.taskId);
   const notes = {};
 
   // 1. The engine fails every song; no failover: refunded.
@@ -185,7 +239,9 @@ async function main() {
   for (let round = 0; round < 3; round++) {
     await sleep(2000);
     for (const task of (await musicTasks()).filter((t) => !before.has(t))) {
-      const results = await (await fetch(`${simUrl}/__sim/tasks/${task}/deliver-callbacks?order=duplicate`, { method: "POST" })).json();
+      const results = await (
+        await fetch(`${simUrl}/__sim/tasks/${task}/deliver-callbacks?order=duplicate`, { method: "POST" })
+      ).json();
       delivered += results.filter((r) => r.status === 200).length;
     }
   }
@@ -251,7 +307,10 @@ async function main() {
   stopCron = true;
   await cronLoop;
   // Everything, once more: an order of an earlier phase may still have been moving.
-  const finals = await ended(accepted.map((a) => a.id), 120_000);
+  const finals = await ended(
+    accepted.map((a) => a.id),
+    120_000,
+  );
   const byId = new Map(finals.filter(Boolean).map((v) => [v.id, v]));
 
   // ---- the books, from D1 ----
@@ -278,8 +337,18 @@ async function main() {
   const invariants = [
     ["Jobs accepted (202) = jobs in D1", accepted.length, b.accepted, accepted.length === b.accepted],
     ["Jobs terminal = jobs accepted", b.terminal, b.accepted, b.terminal === b.accepted],
-    ["Credits debited + refunded + still reserved = credits reserved", `${b.debited} + ${b.refunded} + ${b.stillReserved} = ${b.debited + b.refunded + b.stillReserved}`, b.reserved, b.debited + b.refunded + b.stillReserved === b.reserved],
-    ["Still reserved = the balance's reserved column", b.stillReserved, b.balanceReserved, b.stillReserved === b.balanceReserved],
+    [
+      "Credits debited + refunded + still reserved = credits reserved",
+      `${b.debited} + ${b.refunded} + ${b.stillReserved} = ${b.debited + b.refunded + b.stillReserved}`,
+      b.reserved,
+      b.debited + b.refunded + b.stillReserved === b.reserved,
+    ],
+    [
+      "Still reserved = the balance's reserved column",
+      b.stillReserved,
+      b.balanceReserved,
+      b.stillReserved === b.balanceReserved,
+    ],
     ["Balance = granted − debited", b.balance, b.granted - b.debited, b.balance === b.granted - b.debited],
     ["Duplicate debits", b.duplicateDebits, 0, b.duplicateDebits === 0],
     ["Jobs both debited and refunded (or settled twice)", b.doubleSettled, 0, b.doubleSettled === 0],
@@ -288,7 +357,16 @@ async function main() {
     ["Songs delivered twice", b.deliveredTwice, 0, b.deliveredTwice === 0],
   ];
 
-  const phases = ["fail", "garbage", "twice", "engine", "worker", ...misbehaving.map(([phase]) => phase), "timeout", "never"];
+  const phases = [
+    "fail",
+    "garbage",
+    "twice",
+    "engine",
+    "worker",
+    ...misbehaving.map(([phase]) => phase),
+    "timeout",
+    "never",
+  ];
   const lines = [
     `Command: \`${command}\``,
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.versions.node}; wrangler dev (local workerd), the Suno simulator, the music engine with the silent render thread; job deadline ${opts.deadline} s; sources at ${platform.revision}; 1-min load average ${loadBefore.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end`,
@@ -303,7 +381,9 @@ async function main() {
     "",
     "| Invariant | Measured | Expected | Holds |",
     "|---|---:|---:|---|",
-    ...invariants.map(([name, measured, expected, ok]) => `| ${name} | ${measured} | ${expected} | ${ok ? "yes" : "**NO**"} |`),
+    ...invariants.map(
+      ([name, measured, expected, ok]) => `| ${name} | ${measured} | ${expected} | ${ok ? "yes" : "**NO**"} |`,
+    ),
     "",
     `Orders refused at the door: ${rejected}. Failed engine calls recorded: ${b.failedCalls}. Cron triggers fired by the script: ${cronsOk} of ${crons}. Alerts posted to the webhook: ${receiver.texts.length}. Total ${((performance.now() - started) / 1000).toFixed(0)} s.`,
     ...receiver.texts.map((t) => `- ${t}`),

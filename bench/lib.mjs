@@ -3,7 +3,17 @@
 // CPU accounting, and the local platform (Suno simulator + a snapshot of the Worker under wrangler dev).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  createWriteStream,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -53,7 +63,8 @@ export class Run {
 
   constructor(name) {
     this.name = name;
-    for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void this.cleanup().then(() => process.exit(130)));
+    for (const signal of ["SIGINT", "SIGTERM"])
+      process.on(signal, () => void this.cleanup().then(() => process.exit(130)));
   }
 
   get dir() {
@@ -63,7 +74,12 @@ export class Run {
 
   /** Each child leads its own process group, so npx, wrangler and workerd (or a gateway's threads) go down together. */
   start(cmd, args, { env = {}, cwd = root, name = cmd } = {}) {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child.benchName = name;
     this.children.push(child);
     return child;
@@ -139,10 +155,25 @@ export function pct(sorted, p) {
 }
 export function summary(values) {
   const s = [...values].sort((a, b) => a - b);
-  return { n: s.length, p50: pct(s, 50), p90: pct(s, 90), p99: pct(s, 99), max: s[s.length - 1] ?? NaN, mean: s.length ? s.reduce((a, b) => a + b, 0) / s.length : NaN };
+  return {
+    n: s.length,
+    p50: pct(s, 50),
+    p90: pct(s, 90),
+    p99: pct(s, 99),
+    max: s[s.length - 1] ?? NaN,
+    mean: s.length ? s.reduce((a, b) => a + b, 0) / s.length : NaN,
+  };
 }
 export const ms = (v) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : "–");
-export const counts = (values) => Object.entries(values.reduce((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {})).map(([k, v]) => `${k} ${v}`).join(", ");
+export const counts = (values) =>
+  Object.entries(
+    values.reduce((acc, v) => {
+      acc[v] = (acc[v] ?? 0) + 1;
+      return acc;
+    }, {}),
+  )
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
 
 // ---- CPU accounting (Linux): how much of the machine a phase had ----------------------------------------
 
@@ -150,7 +181,12 @@ const TICKS = 100; // USER_HZ
 /** Busy CPU of the machine and of these process groups (and this process), in ticks, now. */
 export function readCpu(children) {
   try {
-    const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8")
+      .split("\n")[0]
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
     const total = user + nice + system + irq + softirq + (steal ?? 0);
     const groups = new Set(children.map((c) => c.pid));
     let ours = 0;
@@ -184,7 +220,10 @@ const quiet = { WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "fa
 
 /** The Suno simulator in its own process, so its work does not share the load generator's event loop. */
 export async function startSimulator(run, behaviour = {}) {
-  const sim = run.start(process.execPath, ["test/simulators/suno.ts"], { env: { PORT: String(await freePort()) }, name: "simulator" });
+  const sim = run.start(process.execPath, ["test/simulators/suno.ts"], {
+    env: { PORT: String(await freePort()) },
+    name: "simulator",
+  });
   sim.stdout.setEncoding("utf8");
   const url = await new Promise((resolve, reject) => {
     let out = "";
@@ -203,7 +242,11 @@ export async function startSimulator(run, behaviour = {}) {
 
 /** Changes the simulator's behaviour (see test/simulators/suno.ts for the modes). */
 export async function simulator(url, behaviour) {
-  const res = await fetch(`${url}/__sim/behaviour`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(behaviour) });
+  const res = await fetch(`${url}/__sim/behaviour`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(behaviour),
+  });
   if (!res.ok) throw new Error(`simulator behaviour: HTTP ${res.status} ${await res.text()}`);
   return res.json();
 }
@@ -219,36 +262,77 @@ export async function startPlatform(run, { vars = {}, secrets = {}, logPath } = 
   const dir = run.dir;
   const app = join(dir, "app");
   const persist = join(dir, "state");
-  for (const entry of ["wrangler.toml", "package.json", "tsconfig.json", "domain", "worker", "db", "providers"]) cpSync(join(root, entry), join(app, entry), { recursive: true });
+  for (const entry of ["wrangler.toml", "package.json", "tsconfig.json", "domain", "worker", "db", "providers"])
+    cpSync(join(root, entry), join(app, entry), { recursive: true });
   symlinkSync(join(root, "node_modules"), join(app, "node_modules"), "dir");
-  const revision = spawnSync("git", ["describe", "--always", "--dirty"], { cwd: root, encoding: "utf8" }).stdout.trim() || "unknown";
+  const revision =
+    spawnSync("git", ["describe", "--always", "--dirty"], { cwd: root, encoding: "utf8" }).stdout.trim() || "unknown";
   const wrangler = (args, input) => {
-    const r = spawnSync("npx", ["wrangler", ...args], { cwd: app, env: { ...process.env, ...quiet }, input, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-    if (r.status !== 0) throw new Error(`npx wrangler ${args.slice(0, 3).join(" ")} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+    const r = spawnSync("npx", ["wrangler", ...args], {
+      cwd: app,
+      env: { ...process.env, ...quiet },
+      input,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (r.status !== 0)
+      throw new Error(`npx wrangler ${args.slice(0, 3).join(" ")} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
     return r.stdout;
   };
   // The secrets the Suno path needs get throwaway values; any other secret wrangler.toml requires is
   // declared empty, so that no other engine counts as configured.
   const token = () => `bench-${randomBytes(32).toString("base64url")}`;
-  const values = { AUTH_JWT_SECRET: token(), MEDIA_SIGNING_SECRET: token(), SUNO_API_KEY: token(), SUNO_WRAPPER_COOKIE: token(), SUPABASE_JWT_SECRET: token(), ENGINE_TOKEN: token(), ...secrets };
-  const required = /\[secrets\][^[]*?required\s*=\s*\[([^\]]*)\]/.exec(readFileSync(join(app, "wrangler.toml"), "utf8"))?.[1] ?? "";
+  const values = {
+    AUTH_JWT_SECRET: token(),
+    MEDIA_SIGNING_SECRET: token(),
+    SUNO_API_KEY: token(),
+    SUNO_WRAPPER_COOKIE: token(),
+    SUPABASE_JWT_SECRET: token(),
+    ENGINE_TOKEN: token(),
+    ...secrets,
+  };
+  const required =
+    /\[secrets\][^[]*?required\s*=\s*\[([^\]]*)\]/.exec(readFileSync(join(app, "wrangler.toml"), "utf8"))?.[1] ?? "";
   const names = [...new Set([...Object.keys(values), ...[...required.matchAll(/"([^"]+)"/g)].map((m) => m[1])])];
   const envFile = join(dir, "bench.env");
   writeFileSync(envFile, [...names.map((name) => `${name}=${values[name] ?? ""}`), ""].join("\n"));
-  let t = performance.now();
+  const t = performance.now();
   wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], "y\n");
   const migrationsMs = performance.now() - t;
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // A benchmark's few accounts order far more, and faster, than the abuse limits let a person (the limiter still runs).
-  const allVars = { PUBLIC_URL: base, ACCESS_TOKEN_TTL_SECONDS: "86400", RATE_LIMIT_JOBS: "1000000/60", RATE_LIMIT_JOBS_IP: "1000000/60", RATE_LIMIT_SIGNUP: "1000000/60", RATE_LIMIT_SIGNIN: "1000000/60", DAILY_JOB_QUOTA: "1000000", ...vars };
+  const allVars = {
+    PUBLIC_URL: base,
+    ACCESS_TOKEN_TTL_SECONDS: "86400",
+    RATE_LIMIT_JOBS: "1000000/60",
+    RATE_LIMIT_JOBS_IP: "1000000/60",
+    RATE_LIMIT_SIGNUP: "1000000/60",
+    RATE_LIMIT_SIGNIN: "1000000/60",
+    DAILY_JOB_QUOTA: "1000000",
+    ...vars,
+  };
   const logFile = createWriteStream(logPath ?? join(dir, "wrangler.log"), { flags: "a" });
   const notable = new Map(); // warning/error lines of wrangler's output, deduplicated (ids stripped)
   const state = { reloads: 0, tail: "", child: null };
 
   async function up() {
-    const args = ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(await freePort()), "--persist-to", persist, "--env-file", envFile, "--show-interactive-dev-session=false"];
+    const args = [
+      "wrangler",
+      "dev",
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--inspector-port",
+      String(await freePort()),
+      "--persist-to",
+      persist,
+      "--env-file",
+      envFile,
+      "--show-interactive-dev-session=false",
+    ];
     for (const [k, v] of Object.entries(allVars)) args.push("--var", `${k}:${v}`);
     const started = performance.now();
     const dev = run.start("npx", args, { cwd: app, env: quiet, name: "wrangler dev" });
@@ -260,25 +344,43 @@ export async function startPlatform(run, { vars = {}, secrets = {}, logPath } = 
       const lines = (pending + chunk).split("\n");
       pending = lines.pop();
       for (const raw of lines) {
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the terminal colour codes wrangler prints.
         const line = raw.replace(/\x1b\[[0-9;]*m/g, "");
         if (/Reloading local server/.test(line)) state.reloads += 1;
         if (!/warn|error|✘|▲|exception|uncaught/i.test(line) || /"level":"info"/.test(line)) continue;
-        const key = line.replace(/job_[0-9a-f-]{36}/g, "job_…").replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "…").replace(/[0-9a-f]{32}/g, "…").replace(/"latencyMs":\d+/g, '"latencyMs":…').replace(/\d+(\.\d+)?\s?ms/g, "… ms").slice(0, 300);
+        const key = line
+          .replace(/job_[0-9a-f-]{36}/g, "job_…")
+          .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "…")
+          .replace(/[0-9a-f]{32}/g, "…")
+          .replace(/"latencyMs":\d+/g, '"latencyMs":…')
+          .replace(/\d+(\.\d+)?\s?ms/g, "… ms")
+          .slice(0, 300);
         notable.set(key, (notable.get(key) ?? 0) + 1);
       }
     };
     dev.stdout.setEncoding("utf8").on("data", scan);
     dev.stderr.setEncoding("utf8").on("data", scan);
     for (;;) {
-      if (!alive(dev)) throw new Error(`wrangler dev exited (${dev.exitCode ?? dev.signalCode}); see its output:\n${state.tail.slice(-3000)}`);
+      if (!alive(dev))
+        throw new Error(
+          `wrangler dev exited (${dev.exitCode ?? dev.signalCode}); see its output:\n${state.tail.slice(-3000)}`,
+        );
       if (performance.now() - started > 180_000) throw new Error("wrangler dev did not answer /health within 180 s");
-      if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await sleep(250);
     }
     return performance.now() - started;
   }
   const startMs = await up();
-  log(`wrangler dev on ${base} (migrations ${(migrationsMs / 1000).toFixed(1)} s, ready in ${(startMs / 1000).toFixed(1)} s)`);
+  log(
+    `wrangler dev on ${base} (migrations ${(migrationsMs / 1000).toFixed(1)} s, ready in ${(startMs / 1000).toFixed(1)} s)`,
+  );
   return {
     base,
     revision,
@@ -292,7 +394,9 @@ export async function startPlatform(run, { vars = {}, secrets = {}, logPath } = 
     },
     /** What the cron trigger does every minute (wrangler dev does not fire crons by itself). */
     async cron() {
-      const res = await fetch(`${base}/cdn-cgi/local/scheduled?cron=${encodeURIComponent("* * * * *")}`).catch(() => null);
+      const res = await fetch(`${base}/cdn-cgi/local/scheduled?cron=${encodeURIComponent("* * * * *")}`).catch(
+        () => null,
+      );
       return res?.ok ?? false;
     },
     /** Kills the Worker (SIGKILL: no graceful shutdown) and starts it again on the same state. */
@@ -303,7 +407,9 @@ export async function startPlatform(run, { vars = {}, secrets = {}, logPath } = 
     },
     printNotable(limit = 15) {
       if (!notable.size) return;
-      console.log(`wrangler dev output, warning/error lines (deduplicated, ${[...notable.values()].reduce((a, b) => a + b, 0)} in all):`);
+      console.log(
+        `wrangler dev output, warning/error lines (deduplicated, ${[...notable.values()].reduce((a, b) => a + b, 0)} in all):`,
+      );
       for (const [line, n] of [...notable].sort((a, b) => b[1] - a[1]).slice(0, limit)) console.log(`  ${n}× ${line}`);
     },
   };
@@ -330,8 +436,10 @@ export async function get(base, path, token) {
 export async function operatorToken(base, operator = OPERATOR) {
   const up = await post(base, "/api/auth/signup", operator);
   const session = up.status === 201 ? up : await post(base, "/api/auth/signin", operator);
-  if (session.status >= 300) throw new Error(`operator sign-in: HTTP ${session.status} ${JSON.stringify(session.body)}`);
-  if (session.body.user.role !== "admin") throw new Error(`${operator.email} is not an operator: start the stack with ADMIN_EMAILS=${operator.email}`);
+  if (session.status >= 300)
+    throw new Error(`operator sign-in: HTTP ${session.status} ${JSON.stringify(session.body)}`);
+  if (session.body.user.role !== "admin")
+    throw new Error(`${operator.email} is not an operator: start the stack with ADMIN_EMAILS=${operator.email}`);
   return session.body.accessToken;
 }
 
@@ -340,7 +448,12 @@ export async function accountWithCredits(base, operator, credits, name = "bench"
   const email = `${name}-${Date.now()}-${randomBytes(3).toString("hex")}@refrain.local`;
   const up = await post(base, "/api/auth/signup", { email, password: `pw-${randomBytes(12).toString("hex")}` });
   if (up.status !== 201) throw new Error(`signup: HTTP ${up.status} ${JSON.stringify(up.body)}`);
-  const grant = await post(base, "/api/admin/credits/grants", { email, amount: Math.min(credits, 100_000), reason: "benchmark credits" }, { token: operator, headers: { "idempotency-key": `bench-${randomBytes(12).toString("hex")}` } });
+  const grant = await post(
+    base,
+    "/api/admin/credits/grants",
+    { email, amount: Math.min(credits, 100_000), reason: "benchmark credits" },
+    { token: operator, headers: { "idempotency-key": `bench-${randomBytes(12).toString("hex")}` } },
+  );
   if (grant.status !== 201) throw new Error(`grant: HTTP ${grant.status} ${JSON.stringify(grant.body)}`);
   return { email, token: up.body.accessToken, userId: up.body.user.id };
 }
@@ -350,7 +463,10 @@ export async function accountWithCredits(base, operator, credits, name = "bench"
  * client's receipt time (Date.now(), the same clock as the server's on one machine).
  */
 export async function follow(base, token, jobId, { signal, onOpen } = {}) {
-  const res = await fetch(`${base}/api/jobs/${jobId}/events`, { headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" }, signal });
+  const res = await fetch(`${base}/api/jobs/${jobId}/events`, {
+    headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" },
+    signal,
+  });
   if (!res.ok || !res.body) throw new Error(`events: HTTP ${res.status}`);
   onOpen?.();
   const events = [];
@@ -383,4 +499,13 @@ export async function follow(base, token, jobId, { signal, onOpen } = {}) {
 }
 
 /** The order every benchmark places: a French birthday song, as the web form sends it. */
-export const ORDER = { mode: "context", occasion: "a birthday", recipientName: "Marie", details: ["surfs"], language: "fr", styleTags: ["pop"], vocal: "female", durationSeconds: 60 };
+export const ORDER = {
+  mode: "context",
+  occasion: "a birthday",
+  recipientName: "Marie",
+  details: ["surfs"],
+  language: "fr",
+  styleTags: ["pop"],
+  vocal: "female",
+  durationSeconds: 60,
+};

@@ -7,16 +7,42 @@
 //
 // Without --url it starts its own: the Suno simulator finishing each task on its first poll, and the
 // Worker under wrangler dev (bench/lib.mjs). Exits non-zero if an accepted order did not succeed.
-import autocannon from "autocannon";
+
 import { randomUUID } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { accountWithCredits, counts, cpuSince, cpuText, get, log, ms, operatorToken, OPERATOR, options, ORDER, pool, readCpu, requireNode, Run, sleep, startPlatform, startSimulator, TERMINAL } from "./lib.mjs";
+import autocannon from "autocannon";
+import {
+  accountWithCredits,
+  counts,
+  cpuSince,
+  cpuText,
+  get,
+  log,
+  ms,
+  OPERATOR,
+  ORDER,
+  operatorToken,
+  options,
+  pool,
+  Run,
+  readCpu,
+  requireNode,
+  sleep,
+  startPlatform,
+  startSimulator,
+  TERMINAL,
+} from "./lib.mjs";
 
 requireNode("load.mjs");
 const { opts, command } = options(
   "load.mjs",
-  { seconds: { type: "string", default: "20" }, connections: { type: "string", default: "10" }, "drain-timeout": { type: "string", default: "600" }, url: { type: "string" } },
+  {
+    seconds: { type: "string", default: "20" },
+    connections: { type: "string", default: "10" },
+    "drain-timeout": { type: "string", default: "600" },
+    url: { type: "string" },
+  },
   ["seconds", "connections", "drain-timeout"],
 );
 const run = new Run("load");
@@ -41,7 +67,16 @@ async function main() {
   let platform = null;
   if (!base) {
     const simUrl = await startSimulator(run, { pollsToComplete: 1 });
-    platform = await startPlatform(run, { vars: { SUNO_API_BASE_URL: simUrl, MUSIC_PROVIDER: "suno", LYRICS_PROVIDER: "suno", POLL_INITIAL_SECONDS: "0", POLL_MAX_SECONDS: "1", ADMIN_EMAILS: OPERATOR.email } });
+    platform = await startPlatform(run, {
+      vars: {
+        SUNO_API_BASE_URL: simUrl,
+        MUSIC_PROVIDER: "suno",
+        LYRICS_PROVIDER: "suno",
+        POLL_INITIAL_SECONDS: "0",
+        POLL_MAX_SECONDS: "1",
+        ADMIN_EMAILS: OPERATOR.email,
+      },
+    });
     base = platform.base;
   }
   const operator = await operatorToken(base);
@@ -103,7 +138,7 @@ async function main() {
     "",
     `Ratio POST /api/jobs ÷ GET /health: **${(orders.requests.average / health.requests.average).toFixed(3)}**. Orders accepted in the measured ${opts.seconds} s: ${measured}; with the warm-up: ${accepted.length}.`,
     `All ${accepted.length} followed to their end in ${drainSeconds.toFixed(1)} s after the load stopped: ${counts(finals)}.`,
-    `GET /api/admin/metrics?window=1h afterwards: success rate ${metrics.jobs.successRate === null ? "–" : (metrics.jobs.successRate * 100).toFixed(1) + " %"}, generation time mean ${ms(metrics.generation.meanMs)} ms / p95 ${ms(metrics.generation.p95Ms)} ms over ${metrics.generation.songs} songs; credits reserved ${metrics.credits.reserved}, debited ${metrics.credits.debited}, refunded ${metrics.credits.refunded}, held now ${metrics.credits.reservedNow}.`,
+    `GET /api/admin/metrics?window=1h afterwards: success rate ${metrics.jobs.successRate === null ? "–" : `${(metrics.jobs.successRate * 100).toFixed(1)} %`}, generation time mean ${ms(metrics.generation.meanMs)} ms / p95 ${ms(metrics.generation.p95Ms)} ms over ${metrics.generation.songs} songs; credits reserved ${metrics.credits.reserved}, debited ${metrics.credits.debited}, refunded ${metrics.credits.refunded}, held now ${metrics.credits.reservedNow}.`,
     `Total ${((performance.now() - started) / 1000).toFixed(0)} s.`,
   ];
   console.log(`\n${lines.join("\n")}\n`);

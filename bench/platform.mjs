@@ -14,7 +14,27 @@ import { randomUUID } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { accountWithCredits, cpuSince, cpuText, follow, ms, operatorToken, OPERATOR, ORDER, pool, options, readCpu, requireNode, Run, sleep, startPlatform, startSimulator, summary, TERMINAL, log } from "./lib.mjs";
+import {
+  accountWithCredits,
+  cpuSince,
+  cpuText,
+  follow,
+  log,
+  ms,
+  OPERATOR,
+  ORDER,
+  operatorToken,
+  options,
+  pool,
+  Run,
+  readCpu,
+  requireNode,
+  sleep,
+  startPlatform,
+  startSimulator,
+  summary,
+  TERMINAL,
+} from "./lib.mjs";
 
 requireNode("platform.mjs", [22, 6]);
 const { opts, command } = options(
@@ -69,7 +89,15 @@ async function closedLoop(clients, seconds, request, onOk = () => {}) {
   );
   const elapsed = (performance.now() - started) / 1000;
   const slow = latencies.filter((l) => l > 1000).length;
-  return { ok: latencies.length, rate: latencies.length / elapsed, elapsed, statuses, errors, slow, ...summary(latencies) };
+  return {
+    ok: latencies.length,
+    rate: latencies.length / elapsed,
+    elapsed,
+    statuses,
+    errors,
+    slow,
+    ...summary(latencies),
+  };
 }
 
 // ---- the run -----------------------------------------------------------------------------------
@@ -84,7 +112,14 @@ async function main() {
 
   // 2. A snapshot of the Worker, secrets in the temp dir, migrations, wrangler dev.
   const platform = await startPlatform(run, {
-    vars: { SUNO_API_BASE_URL: simUrl, MUSIC_PROVIDER: "suno", LYRICS_PROVIDER: "suno", POLL_INITIAL_SECONDS: "1", POLL_MAX_SECONDS: "1", ADMIN_EMAILS: OPERATOR.email },
+    vars: {
+      SUNO_API_BASE_URL: simUrl,
+      MUSIC_PROVIDER: "suno",
+      LYRICS_PROVIDER: "suno",
+      POLL_INITIAL_SECONDS: "1",
+      POLL_MAX_SECONDS: "1",
+      ADMIN_EMAILS: OPERATOR.email,
+    },
     ...(opts.log ? { logPath: resolve(opts.log) } : {}),
   });
   const { base, revision, timings } = platform;
@@ -97,7 +132,11 @@ async function main() {
   const auth = { authorization: `Bearer ${token}` };
 
   const postJob = () =>
-    fetch(`${base}/api/jobs`, { method: "POST", headers: { ...auth, "content-type": "application/json", "idempotency-key": `bench-${randomUUID()}` }, body: JSON.stringify(ORDER) });
+    fetch(`${base}/api/jobs`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json", "idempotency-key": `bench-${randomUUID()}` },
+      body: JSON.stringify(ORDER),
+    });
 
   // 4. End-to-end latency.
   log(`end-to-end: ${JOBS} orders, ${CONCURRENCY} in flight`);
@@ -196,30 +235,49 @@ async function main() {
   }
   const drainSeconds = (performance.now() - t0) / 1000;
   const loadByStatus = {};
-  for (const s of loadStatus.values()) loadByStatus[TERMINAL.has(s) ? s : `STUCK_${s}`] = (loadByStatus[TERMINAL.has(s) ? s : `STUCK_${s}`] ?? 0) + 1;
+  for (const s of loadStatus.values())
+    loadByStatus[TERMINAL.has(s) ? s : `STUCK_${s}`] = (loadByStatus[TERMINAL.has(s) ? s : `STUCK_${s}`] ?? 0) + 1;
   const loadFailures = [...loadStatus].filter(([, s]) => s !== "SUCCEEDED");
 
   // ---- report ----
   const totalSeconds = (performance.now() - t) / 1000;
   const lines = [];
   lines.push(`Command: \`${command}\``);
-  lines.push(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.versions.node}, wrangler dev (local workerd), Suno simulator with pollsToComplete: 1; sources at ${revision}; 1-min load average ${loadBefore.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end`);
+  lines.push(
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.versions.node}, wrangler dev (local workerd), Suno simulator with pollsToComplete: 1; sources at ${revision}; 1-min load average ${loadBefore.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end`,
+  );
   lines.push("");
   lines.push("| Measure | n | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | Notes |");
   lines.push("|---|---:|---:|---:|---:|---:|---|");
-  lines.push(`| End-to-end, POST → SUCCEEDED event | ${e2e.n} | ${ms(e2e.p50)} | ${ms(e2e.p90)} | ${ms(e2e.p99)} | ${ms(e2e.max)} | ${CONCURRENCY} in flight; ${JOBS} orders in ${e2eWall.toFixed(1)} s (${(JOBS / e2eWall).toFixed(1)} songs/s); cores used, this run / others: ${cpuText(e2eCpu)} |`);
-  lines.push(`| POST /api/jobs response (during end-to-end) | ${post.n} | ${ms(post.p50)} | ${ms(post.p90)} | ${ms(post.p99)} | ${ms(post.max)} | |`);
+  lines.push(
+    `| End-to-end, POST → SUCCEEDED event | ${e2e.n} | ${ms(e2e.p50)} | ${ms(e2e.p90)} | ${ms(e2e.p99)} | ${ms(e2e.max)} | ${CONCURRENCY} in flight; ${JOBS} orders in ${e2eWall.toFixed(1)} s (${(JOBS / e2eWall).toFixed(1)} songs/s); cores used, this run / others: ${cpuText(e2eCpu)} |`,
+  );
+  lines.push(
+    `| POST /api/jobs response (during end-to-end) | ${post.n} | ${ms(post.p50)} | ${ms(post.p90)} | ${ms(post.p99)} | ${ms(post.max)} | |`,
+  );
   for (const key of stageOrder) {
     const s = summary(stages[key]);
-    lines.push(`| &nbsp;&nbsp;queued → \`${key}\` (server clock) | ${s.n} | ${ms(s.p50)} | ${ms(s.p90)} | ${ms(s.p99)} | ${ms(s.max)} | |`);
+    lines.push(
+      `| &nbsp;&nbsp;queued → \`${key}\` (server clock) | ${s.n} | ${ms(s.p50)} | ${ms(s.p90)} | ${ms(s.p99)} | ${ms(s.max)} | |`,
+    );
   }
   lines.push("");
-  lines.push(`End-to-end statuses: ${Object.entries(byStatus).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  lines.push(
+    `End-to-end statuses: ${Object.entries(byStatus)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
   lines.push("");
-  lines.push(`| Throughput (${CLIENTS} clients, ${SECONDS} s) | requests/s | ok | p50 (ms) | p99 (ms) | max (ms) | > 1 s | cores used, this run / others | statuses |`);
+  lines.push(
+    `| Throughput (${CLIENTS} clients, ${SECONDS} s) | requests/s | ok | p50 (ms) | p99 (ms) | max (ms) | > 1 s | cores used, this run / others | statuses |`,
+  );
   lines.push("|---|---:|---:|---:|---:|---:|---:|---|---|");
   const row = (name, r) =>
-    `| ${name} | ${r.rate.toFixed(1)} | ${r.ok} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.slow} | ${cpuText(r.cpu)} | ${Object.entries(r.statuses).map(([k, v]) => `${k}×${v}`).join(" ")}${Object.keys(r.errors).length ? ` errors: ${JSON.stringify(r.errors)}` : ""} |`;
+    `| ${name} | ${r.rate.toFixed(1)} | ${r.ok} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.slow} | ${cpuText(r.cpu)} | ${Object.entries(
+      r.statuses,
+    )
+      .map(([k, v]) => `${k}×${v}`)
+      .join(" ")}${Object.keys(r.errors).length ? ` errors: ${JSON.stringify(r.errors)}` : ""} |`;
   lines.push(row("GET /health (bare route)", health));
   lines.push(row("POST /api/jobs (202)", orders));
   lines.push("");
@@ -229,15 +287,25 @@ async function main() {
     `Setup: migrations ${(timings.migrationsMs / 1000).toFixed(1)} s, wrangler dev ready in ${(timings.startMs / 1000).toFixed(1)} s, credit grant (admin API) ${(timings.grantMs / 1000).toFixed(1)} s; total ${totalSeconds.toFixed(0)} s`,
   );
   lines.push(
-    `Orders of the throughput phase (incl. warm-up): ${loadJobs.length}, followed to the end in ${drainSeconds.toFixed(1)} s after the load stopped: ${Object.entries(loadByStatus).map(([k, v]) => `${k} ${v}`).join(", ")}`,
+    `Orders of the throughput phase (incl. warm-up): ${loadJobs.length}, followed to the end in ${drainSeconds.toFixed(1)} s after the load stopped: ${Object.entries(
+      loadByStatus,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
   );
-  if (platform.reloads() > reloadsAtStart) lines.push(`**wrangler dev reloaded the Worker ${platform.reloads() - reloadsAtStart} time(s) during the run: these figures include a reload.**`);
+  if (platform.reloads() > reloadsAtStart)
+    lines.push(
+      `**wrangler dev reloaded the Worker ${platform.reloads() - reloadsAtStart} time(s) during the run: these figures include a reload.**`,
+    );
   console.log(`\n${lines.join("\n")}\n`);
 
   const failures = results.filter((r) => r.status !== "SUCCEEDED");
   if (failures.length) {
     console.log(`FAILURES: ${failures.length} of ${JOBS} end-to-end orders did not succeed`);
-    for (const f of failures.slice(0, 20)) console.log(`  #${f.i} ${f.jobId ?? "(no job)"} ${f.status}: ${f.error ?? ""} events: ${f.events.map((e) => e.type).join(",")}`);
+    for (const f of failures.slice(0, 20))
+      console.log(
+        `  #${f.i} ${f.jobId ?? "(no job)"} ${f.status}: ${f.error ?? ""} events: ${f.events.map((e) => e.type).join(",")}`,
+      );
   }
   if (loadFailures.length) {
     console.log(`FAILURES: ${loadFailures.length} of ${loadJobs.length} throughput-phase orders did not succeed`);

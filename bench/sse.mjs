@@ -12,12 +12,37 @@
 import { randomUUID } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { accountWithCredits, cpuSince, cpuText, follow, log, ms, operatorToken, OPERATOR, options, ORDER, post, readCpu, requireNode, Run, startPlatform, startSimulator, summary, TERMINAL } from "./lib.mjs";
+import {
+  accountWithCredits,
+  cpuSince,
+  cpuText,
+  follow,
+  log,
+  ms,
+  OPERATOR,
+  ORDER,
+  operatorToken,
+  options,
+  post,
+  Run,
+  readCpu,
+  requireNode,
+  startPlatform,
+  startSimulator,
+  summary,
+  TERMINAL,
+} from "./lib.mjs";
 
 requireNode("sse.mjs");
 const { opts, command } = options(
   "sse.mjs",
-  { listeners: { type: "string", default: "500" }, jobs: { type: "string", default: "20" }, polls: { type: "string", default: "6" }, timeout: { type: "string", default: "240" }, url: { type: "string" } },
+  {
+    listeners: { type: "string", default: "500" },
+    jobs: { type: "string", default: "20" },
+    polls: { type: "string", default: "6" },
+    timeout: { type: "string", default: "240" },
+    url: { type: "string" },
+  },
   ["listeners", "jobs", "polls", "timeout"],
 );
 const run = new Run("sse");
@@ -29,7 +54,16 @@ async function main() {
   let platform = null;
   if (!base) {
     const simUrl = await startSimulator(run, { pollsToComplete: opts.polls });
-    platform = await startPlatform(run, { vars: { SUNO_API_BASE_URL: simUrl, MUSIC_PROVIDER: "suno", LYRICS_PROVIDER: "builtin", POLL_INITIAL_SECONDS: "1", POLL_MAX_SECONDS: "1", ADMIN_EMAILS: OPERATOR.email } });
+    platform = await startPlatform(run, {
+      vars: {
+        SUNO_API_BASE_URL: simUrl,
+        MUSIC_PROVIDER: "suno",
+        LYRICS_PROVIDER: "builtin",
+        POLL_INITIAL_SECONDS: "1",
+        POLL_MAX_SECONDS: "1",
+        ADMIN_EMAILS: OPERATOR.email,
+      },
+    });
     base = platform.base;
   }
   const customer = await accountWithCredits(base, await operatorToken(base), opts.jobs * 20, "sse");
@@ -37,7 +71,10 @@ async function main() {
   log(`${opts.jobs} orders`);
   const jobs = [];
   for (let i = 0; i < opts.jobs; i++) {
-    const res = await post(base, "/api/jobs", ORDER, { token: customer.token, headers: { "idempotency-key": `sse-${randomUUID()}` } });
+    const res = await post(base, "/api/jobs", ORDER, {
+      token: customer.token,
+      headers: { "idempotency-key": `sse-${randomUUID()}` },
+    });
     if (res.status !== 202) throw new Error(`order: HTTP ${res.status} ${JSON.stringify(res.body)}`);
     jobs.push(res.body.id);
   }
@@ -80,8 +117,10 @@ async function main() {
     if (l.error) problems.push(`${l.jobId}: ${l.error}`);
     const seqs = l.events.map((e) => e.seq);
     if (seqs.some((s, k) => k > 0 && s !== seqs[k - 1] + 1)) problems.push(`${l.jobId}: a gap in ${seqs.join(",")}`);
-    if (!TERMINAL.has(l.events.at(-1)?.status)) problems.push(`${l.jobId}: no terminal event (${l.events.length} events)`);
-    else if (l.events.at(-1).seq !== finalSeq.get(l.jobId)) problems.push(`${l.jobId}: ended at seq ${l.events.at(-1).seq}, others at ${finalSeq.get(l.jobId)}`);
+    if (!TERMINAL.has(l.events.at(-1)?.status))
+      problems.push(`${l.jobId}: no terminal event (${l.events.length} events)`);
+    else if (l.events.at(-1).seq !== finalSeq.get(l.jobId))
+      problems.push(`${l.jobId}: ended at seq ${l.events.at(-1).seq}, others at ${finalSeq.get(l.jobId)}`);
     for (const e of l.events) {
       const at = Date.parse(e.at);
       if (l.connectedAt !== null && at >= l.connectedAt) delays.push(e.receivedAt - at);
@@ -91,7 +130,10 @@ async function main() {
   const delay = summary(delays);
   const connect = summary(listeners.filter((l) => l.connectMs !== null).map((l) => l.connectMs));
   const byType = {};
-  for (const l of listeners) for (const e of l.events) if (l.connectedAt !== null && Date.parse(e.at) >= l.connectedAt) (byType[e.type] ??= []).push(e.receivedAt - Date.parse(e.at));
+  for (const l of listeners)
+    for (const e of l.events)
+      if (l.connectedAt !== null && Date.parse(e.at) >= l.connectedAt)
+        (byType[e.type] ??= []).push(e.receivedAt - Date.parse(e.at));
 
   const lines = [
     `Command: \`${command}\``,

@@ -18,10 +18,28 @@ export type LedgerKind = (typeof ledgerKinds)[number];
  *  order or of a revision of one; delivered: the debit of a delivered song; refund: a hold given back;
  *  purchase: credits bought with Stripe Checkout; payment_reversed: bought credits taken back (refund or dispute);
  *  price_difference: the part of a hold given back because what was delivered costs less (an instrumental). */
-export const ledgerReasonKinds = ["welcome", "added", "order", "revision", "free_revision", "delivered", "refund", "purchase", "payment_reversed", "price_difference"] as const;
+export const ledgerReasonKinds = [
+  "welcome",
+  "added",
+  "order",
+  "revision",
+  "free_revision",
+  "delivered",
+  "refund",
+  "purchase",
+  "payment_reversed",
+  "price_difference",
+] as const;
 export type LedgerReasonKind = (typeof ledgerReasonKinds)[number];
 
-export const providerOperations = ["createTrack", "getStatus", "fetchResult", "cancel", "handleWebhook", "writeLyrics"] as const;
+export const providerOperations = [
+  "createTrack",
+  "getStatus",
+  "fetchResult",
+  "cancel",
+  "handleWebhook",
+  "writeLyrics",
+] as const;
 export type ProviderOperation = (typeof providerOperations)[number];
 
 export const callOutcomes = ["ok", "error"] as const;

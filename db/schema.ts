@@ -1,34 +1,55 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { LineTiming, Lyrics } from "../domain/lyrics";
-import { alertStates, audioFormats, circuitStates, callOutcomes, currencies, holdReasons, jobModes, jobStatuses, languages, ledgerKinds, ledgerReasonKinds, providerOperations, purchaseStatuses, sessionEndReasons, userRoles, vocals } from "./enums";
+import {
+  alertStates,
+  audioFormats,
+  callOutcomes,
+  circuitStates,
+  currencies,
+  holdReasons,
+  jobModes,
+  jobStatuses,
+  languages,
+  ledgerKinds,
+  ledgerReasonKinds,
+  providerOperations,
+  purchaseStatuses,
+  sessionEndReasons,
+  userRoles,
+  vocals,
+} from "./enums";
 
 const createdAt = () => integer("created_at", { mode: "number" }).notNull();
 
 export const users = sqliteTable(
   "users",
   {
-  id: text("id").primaryKey(),
-  email: text("email").unique(),
-  passwordHash: text("password_hash"),
-  /** The `sub` of a Supabase Auth token, for accounts that come from there. */
-  externalId: text("external_id").unique(),
-  role: text("role", { enum: userRoles }).notNull().default("user"),
-  createdAt: createdAt(),
-  /** When the person asked for the account's deletion: from then on its tokens are refused. */
-  deletedAt: integer("deleted_at"),
-  /** When everything personal was erased; the row stays so the ledger keeps an owner with no name. */
-  erasedAt: integer("erased_at"),
-  /** SHA-256 of a deleted Supabase account's `sub`, so tokens Supabase issued before the deletion stay refused. */
-  externalIdHash: text("external_id_hash"),
-}, (t) => [index("users_external_id_hash").on(t.externalIdHash), index("users_deleted").on(t.deletedAt, t.erasedAt)]);
+    id: text("id").primaryKey(),
+    email: text("email").unique(),
+    passwordHash: text("password_hash"),
+    /** The `sub` of a Supabase Auth token, for accounts that come from there. */
+    externalId: text("external_id").unique(),
+    role: text("role", { enum: userRoles }).notNull().default("user"),
+    createdAt: createdAt(),
+    /** When the person asked for the account's deletion: from then on its tokens are refused. */
+    deletedAt: integer("deleted_at"),
+    /** When everything personal was erased; the row stays so the ledger keeps an owner with no name. */
+    erasedAt: integer("erased_at"),
+    /** SHA-256 of a deleted Supabase account's `sub`, so tokens Supabase issued before the deletion stay refused. */
+    externalIdHash: text("external_id_hash"),
+  },
+  (t) => [index("users_external_id_hash").on(t.externalIdHash), index("users_deleted").on(t.deletedAt, t.erasedAt)],
+);
 
 export const refreshTokens = sqliteTable(
   "refresh_tokens",
   {
     /** SHA-256 of the token: a leaked table gives no usable token. */
     tokenHash: text("token_hash").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: integer("expires_at").notNull(),
     revokedAt: integer("revoked_at"),
     createdAt: createdAt(),
@@ -42,7 +63,9 @@ export const projects = sqliteTable(
   "projects",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),
@@ -54,7 +77,9 @@ export const jobs = sqliteTable(
   "jobs",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     projectId: text("project_id").references(() => projects.id, { onDelete: "set null" }),
     status: text("status", { enum: jobStatuses }).notNull(),
     mode: text("mode", { enum: jobModes }).notNull(),
@@ -95,7 +120,9 @@ export const jobs = sqliteTable(
 
 /** Everything needed to make the same song again, or to replay it on another engine. */
 export const generations = sqliteTable("generations", {
-  jobId: text("job_id").primaryKey().references(() => jobs.id, { onDelete: "cascade" }),
+  jobId: text("job_id")
+    .primaryKey()
+    .references(() => jobs.id, { onDelete: "cascade" }),
   mode: text("mode", { enum: jobModes }).notNull(),
   /** The person's brief (context mode) as JSON. */
   context: text("context", { mode: "json" }),
@@ -124,7 +151,9 @@ export const jobEvents = sqliteTable(
   "job_events",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    jobId: text("job_id").notNull().references(() => jobs.id, { onDelete: "cascade" }),
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
     seq: integer("seq").notNull(),
     type: text("type").notNull(),
     status: text("status", { enum: jobStatuses }).notNull(),
@@ -138,8 +167,12 @@ export const tracks = sqliteTable(
   "tracks",
   {
     id: text("id").primaryKey(),
-    jobId: text("job_id").notNull().references(() => jobs.id, { onDelete: "cascade" }),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     takeIndex: integer("take_index").notNull(),
     r2Key: text("r2_key").notNull(),
     format: text("format", { enum: audioFormats }).notNull(),
@@ -175,9 +208,15 @@ export const gifts = sqliteTable(
     id: text("id").primaryKey(),
     /** 256 random bits; the link is the only credential the recipient has. */
     token: text("token").notNull().unique(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    jobId: text("job_id").notNull().references(() => jobs.id, { onDelete: "cascade" }),
-    trackId: text("track_id").notNull().references(() => tracks.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    trackId: text("track_id")
+      .notNull()
+      .references(() => tracks.id, { onDelete: "cascade" }),
     /** "" for a song for no one in particular (custom lyrics without a recipient): its title stands for it. */
     recipientName: text("recipient_name").notNull(),
     /** How the sender signs the message ("from Paul"); the account's email is never shown. */
@@ -197,20 +236,29 @@ export const gifts = sqliteTable(
 export const creditBalances = sqliteTable(
   "credit_balances",
   {
-    userId: text("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
     balance: integer("balance").notNull().default(0),
     reserved: integer("reserved").notNull().default(0),
     updatedAt: integer("updated_at").notNull(),
   },
   // The database itself refuses a negative balance or a reservation beyond it.
-  (t) => [check("credit_balances_never_negative", sql`${t.balance} >= 0 AND ${t.reserved} >= 0 AND ${t.reserved} <= ${t.balance}`)],
+  (t) => [
+    check(
+      "credit_balances_never_negative",
+      sql`${t.balance} >= 0 AND ${t.reserved} >= 0 AND ${t.reserved} <= ${t.balance}`,
+    ),
+  ],
 );
 
 export const creditLedger = sqliteTable(
   "credit_ledger",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     jobId: text("job_id"),
     kind: text("kind", { enum: ledgerKinds }).notNull(),
     amount: integer("amount").notNull(),
@@ -254,7 +302,9 @@ export const providerCalls = sqliteTable(
 export const idempotencyKeys = sqliteTable(
   "idempotency_keys",
   {
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     requestHash: text("request_hash").notNull(),
     jobId: text("job_id").notNull(),
@@ -292,7 +342,9 @@ export const providerHealth = sqliteTable("provider_health", {
 
 /** Which engine's take a person kept when an order's two takes came from two engines, unlabeled. */
 export const takePreferences = sqliteTable("take_preferences", {
-  jobId: text("job_id").primaryKey().references(() => jobs.id, { onDelete: "cascade" }),
+  jobId: text("job_id")
+    .primaryKey()
+    .references(() => jobs.id, { onDelete: "cascade" }),
   chosenProvider: text("chosen_provider").notNull(),
   otherProvider: text("other_provider").notNull(),
   createdAt: createdAt(),
@@ -312,7 +364,9 @@ export const alerts = sqliteTable("alerts", {
 
 /** The Stripe customer of an account, created once, at its first checkout. */
 export const billingCustomers = sqliteTable("billing_customers", {
-  userId: text("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
   stripeCustomerId: text("stripe_customer_id").notNull().unique(),
   createdAt: createdAt(),
 });
@@ -322,7 +376,9 @@ export const purchases = sqliteTable(
   "purchases",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     pack: text("pack").notNull(),
     credits: integer("credits").notNull(),
     currency: text("currency", { enum: currencies }).notNull(),
@@ -355,7 +411,9 @@ export const accountHolds = sqliteTable(
   "account_holds",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     purchaseId: text("purchase_id").notNull(),
     reason: text("reason", { enum: holdReasons }).notNull(),
     /** Credits the payment reversal should have taken back and could not (already spent or reserved). */
@@ -376,7 +434,9 @@ export const authSessions = sqliteTable(
   "auth_sessions",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     endedAt: integer("ended_at"),
     endedBy: text("ended_by", { enum: sessionEndReasons }),
@@ -391,7 +451,9 @@ export const authSessions = sqliteTable(
 export const idempotencyClaims = sqliteTable(
   "idempotency_claims",
   {
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     requestHash: text("request_hash").notNull(),
     /** Random per request: the request whose value this is owns the key. */

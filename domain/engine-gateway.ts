@@ -14,12 +14,19 @@ const contextSchema = songContextSchema.meta({ id: "EngineSongContext" });
 
 export const createTrackBody = z
   .object({
-    lyrics: lyricsSchema.nullable().describe("Lyrics by section; null with a context makes the engine write them, null without one plays an instrumental."),
+    lyrics: lyricsSchema
+      .nullable()
+      .describe(
+        "Lyrics by section; null with a context makes the engine write them, null without one plays an instrumental.",
+      ),
     context: contextSchema.optional(),
     styleTags: z.array(z.string().max(40)).max(6).default([]),
     mood: z.string().max(40).optional(),
     tempo: z.number().min(40).max(220).optional(),
-    key: z.string().regex(/^[A-G][#b]?m?$/).optional(),
+    key: z
+      .string()
+      .regex(/^[A-G][#b]?m?$/)
+      .optional(),
     durationSeconds: z.number().min(10).max(300),
     vocal: z.enum(vocals),
     language: z.enum(languages),
@@ -61,9 +68,14 @@ export const trackSchema = z
   .meta({ id: "EngineTrack" });
 export type EngineTrack = z.infer<typeof trackSchema>;
 
-export const engineErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).meta({ id: "EngineError" });
+export const engineErrorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .meta({ id: "EngineError" });
 
 export const callbackBody = z
-  .object({ type: z.enum(["track.succeeded", "track.failed", "track.canceled"]), data: z.object({ id: z.string(), status: z.enum(engineTrackStatuses) }) })
+  .object({
+    type: z.enum(["track.succeeded", "track.failed", "track.canceled"]),
+    data: z.object({ id: z.string(), status: z.enum(engineTrackStatuses) }),
+  })
   .meta({ id: "EngineCallback" });
 export type EngineCallback = z.infer<typeof callbackBody>;

@@ -82,6 +82,7 @@ export function asFailureCode(code: string): FailureCode {
 /** Matches engines' free texts that announce a refusal of the words (the wrapper only gives text). */
 export function refusalIn(text: string): FailureCode | null {
   if (/copyright|existing work|artist name|protected/i.test(text)) return "copyright_refused";
-  if (/sensitive|moderat|content polic|inappropriate|flagged|violat|not allowed|prohibited|banned word/i.test(text)) return "content_refused";
+  if (/sensitive|moderat|content polic|inappropriate|flagged|violat|not allowed|prohibited|banned word/i.test(text))
+    return "content_refused";
   return null;
 }

@@ -1,5 +1,5 @@
 import type { Lyrics, LyricsSection } from "./lyrics";
-import { sectionKinds, type SectionKind } from "./values";
+import { type SectionKind, sectionKinds } from "./values";
 
 // Engines and people write lyrics as text with bracketed section tags ("[Verse 1]", "[Chorus]",
 // "[Refrain]", "[Couplet]"); the product keeps them as sections.
@@ -22,8 +22,14 @@ const tagAliases: Record<string, SectionKind> = {
 const tagPattern = /^\s*\[([^\]]+)\]\s*$/;
 
 function kindOf(tag: string): SectionKind {
-  const word = tag.trim().toLowerCase().replace(/\s*\d+$/, "").replace(/\s+/g, "-");
-  return tagAliases[word] ?? (sectionKinds as readonly string[]).find((k) => word.startsWith(k)) as SectionKind ?? "verse";
+  const word = tag
+    .trim()
+    .toLowerCase()
+    .replace(/\s*\d+$/, "")
+    .replace(/\s+/g, "-");
+  return (
+    tagAliases[word] ?? ((sectionKinds as readonly string[]).find((k) => word.startsWith(k)) as SectionKind) ?? "verse"
+  );
 }
 
 /** Text without any tag becomes verses split on blank lines. */

@@ -19,7 +19,11 @@ export function songForm(durationSeconds: number): FormSection[] {
   const verse = { kind: "verse", lines: 4 } as const;
   const chorus = { kind: "chorus", lines: 4 } as const;
   const bridge = { kind: "bridge", lines: 4 } as const;
-  if (durationSeconds <= 45) return [{ kind: "verse", lines: 2 }, { kind: "chorus", lines: 2 }];
+  if (durationSeconds <= 45)
+    return [
+      { kind: "verse", lines: 2 },
+      { kind: "chorus", lines: 2 },
+    ];
   if (durationSeconds <= 90) return [{ kind: "verse", lines: 2 }, chorus, { kind: "verse", lines: 2 }, chorus];
   if (durationSeconds <= 150) return [verse, chorus, verse, chorus, bridge, chorus];
   return [verse, chorus, verse, chorus, bridge, chorus, chorus];

@@ -27,9 +27,21 @@ export const jobStatuses = [
 ] as const;
 export type JobStatus = (typeof jobStatuses)[number];
 
-export const activeStatuses = ["QUEUED", "WRITING_LYRICS", "LYRICS_READY", "GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING"] as const satisfies readonly JobStatus[];
+export const activeStatuses = [
+  "QUEUED",
+  "WRITING_LYRICS",
+  "LYRICS_READY",
+  "GENERATING_MUSIC",
+  "POSTPROCESSING",
+  "DELIVERING",
+] as const satisfies readonly JobStatus[];
 
-export const terminalStatuses = ["SUCCEEDED", "FAILED", "CANCELED", "TIMED_OUT"] as const satisfies readonly JobStatus[];
+export const terminalStatuses = [
+  "SUCCEEDED",
+  "FAILED",
+  "CANCELED",
+  "TIMED_OUT",
+] as const satisfies readonly JobStatus[];
 export type TerminalStatus = (typeof terminalStatuses)[number];
 
 export const audioFormats = ["mp3", "wav"] as const;

@@ -1,8 +1,9 @@
 // Bundles the engine's entry points to engine/dist: worker threads and child processes need
 // plain JavaScript, and one bundle per entry keeps start-up fast. Dependencies stay external.
-import { build } from "esbuild";
+
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const entries = {
@@ -15,10 +16,14 @@ const entries = {
 };
 
 export async function buildEngine() {
-  const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(root + file)).map(([name, file]) => [name, root + file]));
+  const entryPoints = Object.fromEntries(
+    Object.entries(entries)
+      .filter(([, file]) => existsSync(root + file))
+      .map(([name, file]) => [name, root + file]),
+  );
   await build({
     entryPoints,
-    outdir: root + "dist",
+    outdir: `${root}dist`,
     bundle: true,
     platform: "node",
     format: "esm",

@@ -1,4 +1,11 @@
-import { ProviderError, type MusicProvider, type TaskStatus, type TrackRequest, type TrackResult, type WebhookOutcome } from "./contract";
+import {
+  type MusicProvider,
+  ProviderError,
+  type TaskStatus,
+  type TrackRequest,
+  type TrackResult,
+  type WebhookOutcome,
+} from "./contract";
 
 const SEPARATOR = "|";
 
@@ -45,7 +52,11 @@ export class BlindPairProvider implements MusicProvider {
     // A comparison needs both takes: one engine failing fails the order over to the next engine.
     if (failed) return failed;
     if (statuses.every((s) => s.state === "succeeded")) return { state: "succeeded" };
-    const progress = statuses.reduce((sum, s) => sum + ("progress" in s && s.progress !== undefined ? s.progress : s.state === "succeeded" ? 1 : 0), 0) / 2;
+    const progress =
+      statuses.reduce(
+        (sum, s) => sum + ("progress" in s && s.progress !== undefined ? s.progress : s.state === "succeeded" ? 1 : 0),
+        0,
+      ) / 2;
     return { state: "running", progress };
   }
 
@@ -54,13 +65,23 @@ export class BlindPairProvider implements MusicProvider {
     const [ra, rb] = await Promise.all([this.a.fetchResult(a), this.b.fetchResult(b)]);
     const first = ra.takes[0];
     const second = rb.takes[0];
-    if (!first || !second) throw new ProviderError("unavailable", "a blind comparison needs a take from each engine", undefined, undefined, "result_invalid");
+    if (!first || !second)
+      throw new ProviderError(
+        "unavailable",
+        "a blind comparison needs a take from each engine",
+        undefined,
+        undefined,
+        "result_invalid",
+      );
     // Which engine comes first is decided by the task id, so it does not give the engine away.
     const takes = [
       { ...first, provider: this.a.id },
       { ...second, provider: this.b.id },
     ];
-    return { takes: taskId.length % 2 ? takes.reverse() : takes, model: `${ra.model ?? this.a.id} vs ${rb.model ?? this.b.id}` };
+    return {
+      takes: taskId.length % 2 ? takes.reverse() : takes,
+      model: `${ra.model ?? this.a.id} vs ${rb.model ?? this.b.id}`,
+    };
   }
 
   async cancel(taskId: string): Promise<void> {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { failureClassOf } from "../domain/failures";
-import { failureOf, ProviderError, type MusicProvider, type ProviderErrorInfo, type TaskStatus, type TrackRequest } from "./contract";
+import {
+  failureOf,
+  type MusicProvider,
+  ProviderError,
+  type ProviderErrorInfo,
+  type TaskStatus,
+  type TrackRequest,
+} from "./contract";
 import type { EngineDescriptor, EngineVars } from "./engine";
 import { buildEngines } from "./engine-registry";
 
@@ -22,6 +29,7 @@ export interface EngineHarness {
    * Puts the simulator in `fault`; may return how the order must differ to show it (e.g. words the engine refuses).
    * A fault the engine cannot show is a string saying why (the suite lists it as skipped, with that reason).
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a fault set up by calls alone changes nothing in the order.
   fault: Record<Fault, (() => Promise<Partial<TrackRequest> | void>) | string>;
   /**
    * The callbacks the engine sent (or would send) about `taskId`, which was created with `callbackUrl`, as the
@@ -37,7 +45,10 @@ export interface EngineHarness {
 export const sungOrder: TrackRequest = {
   jobId: "job_contract",
   title: "Pour Marie",
-  lyrics: { title: "Pour Marie", sections: [{ kind: "chorus", lines: ["Joyeux anniversaire Marie", "Le soleil danse pour toi"] }] },
+  lyrics: {
+    title: "Pour Marie",
+    sections: [{ kind: "chorus", lines: ["Joyeux anniversaire Marie", "Le soleil danse pour toi"] }],
+  },
   styleTags: ["pop"],
   vocal: "female",
   language: "fr",
@@ -60,7 +71,11 @@ async function statuses(adapter: MusicProvider, taskId: string, pollMs: number):
 }
 
 /** Runs an order as the job machine does and returns the first error on the way, or null when it delivers. */
-async function firstError(adapter: MusicProvider, request: TrackRequest, pollMs: number): Promise<(ProviderErrorInfo & { retryAfterSeconds?: number }) | null> {
+async function firstError(
+  adapter: MusicProvider,
+  request: TrackRequest,
+  pollMs: number,
+): Promise<(ProviderErrorInfo & { retryAfterSeconds?: number }) | null> {
   try {
     const { taskId } = await adapter.createTrack(request);
     const last = (await statuses(adapter, taskId, pollMs)).at(-1)!;
@@ -69,17 +84,27 @@ async function firstError(adapter: MusicProvider, request: TrackRequest, pollMs:
     return null;
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
-    return { ...err.toInfo(), ...(err.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: err.retryAfterSeconds }) };
+    return {
+      ...err.toInfo(),
+      ...(err.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: err.retryAfterSeconds }),
+    };
   }
 }
 
 const allowed = (url: string, hosts: string[]) => {
   const { host, hostname, port } = new URL(url);
-  return hosts.some((h) => (h.startsWith("*.") ? port === "" && hostname.endsWith(h.slice(1)) : host === h.toLowerCase()));
+  return hosts.some((h) =>
+    h.startsWith("*.") ? port === "" && hostname.endsWith(h.slice(1)) : host === h.toLowerCase(),
+  );
 };
 
 /** A failure-class case, or a skipped one naming why the engine cannot show that fault. */
-function faultCase(title: string, fault: EngineHarness["fault"][Fault], run: (fault: () => Promise<Partial<TrackRequest> | void>) => Promise<void>) {
+function faultCase(
+  title: string,
+  fault: EngineHarness["fault"][Fault],
+  // biome-ignore lint/suspicious/noConfusingVoidType: a fault set up by calls alone changes nothing in the order.
+  run: (fault: () => Promise<Partial<TrackRequest> | void>) => Promise<void>,
+) {
   if (typeof fault === "string") it.skip(`${title} (${fault})`, () => {});
   else it(title, () => run(fault));
 }
@@ -93,7 +118,7 @@ export function engineContract(harness: EngineHarness): void {
     if (!engine) throw new Error(`${descriptor.id} is not in the engine list, or these vars do not turn it on`);
     return engine;
   };
-  const order = (overrides: Partial<TrackRequest> | void): TrackRequest => ({
+  const order = (overrides?: Partial<TrackRequest>): TrackRequest => ({
     ...sungOrder,
     ...(descriptor.capabilities.sings ? {} : { vocal: "instrumental", lyrics: null }),
     callbackUrl: harness.callbackUrl,
@@ -105,7 +130,11 @@ export function engineContract(harness: EngineHarness): void {
       expect(descriptor.enabled(vars)).toBe(true);
       const engine = adapter();
       expect(engine.id).toBe(descriptor.id);
-      expect({ callbacks: engine.capabilities.callbacks, cancel: engine.capabilities.cancel, sings: engine.capabilities.maxLyricsChars > 0 }).toEqual(descriptor.capabilities);
+      expect({
+        callbacks: engine.capabilities.callbacks,
+        cancel: engine.capabilities.cancel,
+        sings: engine.capabilities.maxLyricsChars > 0,
+      }).toEqual(descriptor.capabilities);
     });
 
     it("creates a task whose status moves forward through its stages to success, then gives takes to download from its allowed hosts", async () => {
@@ -128,19 +157,28 @@ export function engineContract(harness: EngineHarness): void {
         const bytes = new Uint8Array(await audio.arrayBuffer());
         expect(audio.status).toBe(200);
         // An MP3 frame or an ID3 tag, or a WAV file: audio, not an error page.
-        expect([bytes[0] === 0xff && (bytes[1]! & 0xe0) === 0xe0, String.fromCharCode(...bytes.slice(0, 3)) === "ID3", String.fromCharCode(...bytes.slice(0, 4)) === "RIFF"]).toContain(true);
+        expect([
+          bytes[0] === 0xff && (bytes[1]! & 0xe0) === 0xe0,
+          String.fromCharCode(...bytes.slice(0, 3)) === "ID3",
+          String.fromCharCode(...bytes.slice(0, 4)) === "RIFF",
+        ]).toContain(true);
       }
       expect(descriptor.cost(result, vars)).toBe(result.costCents);
     });
 
-    it(descriptor.capabilities.cancel ? "cancels a running task, which then ends failed" : "accepts a cancel it cannot pass on, and the task stays readable", async () => {
-      await harness.reset();
-      const engine = adapter();
-      const { taskId } = await engine.createTrack(order({ durationSeconds: 60 }));
-      await engine.cancel(taskId);
-      const last = (await statuses(engine, taskId, pollMs)).at(-1)!;
-      expect(last.state).toBe(descriptor.capabilities.cancel ? "failed" : "succeeded");
-    });
+    it(
+      descriptor.capabilities.cancel
+        ? "cancels a running task, which then ends failed"
+        : "accepts a cancel it cannot pass on, and the task stays readable",
+      async () => {
+        await harness.reset();
+        const engine = adapter();
+        const { taskId } = await engine.createTrack(order({ durationSeconds: 60 }));
+        await engine.cancel(taskId);
+        const last = (await statuses(engine, taskId, pollMs)).at(-1)!;
+        expect(last.state).toBe(descriptor.capabilities.cancel ? "failed" : "succeeded");
+      },
+    );
 
     it(
       descriptor.capabilities.callbacks
@@ -167,32 +205,48 @@ export function engineContract(harness: EngineHarness): void {
       },
     );
 
-    faultCase("fails an order whose words it refuses as rejected: no other engine is asked", harness.fault.rejected, async (fault) => {
-      await harness.reset();
-      const error = await firstError(adapter(), order(await fault()), pollMs);
-      expect(error).not.toBeNull();
-      expect(failureClassOf[failureOf(error!)]).toBe("rejected");
-    });
+    faultCase(
+      "fails an order whose words it refuses as rejected: no other engine is asked",
+      harness.fault.rejected,
+      async (fault) => {
+        await harness.reset();
+        const error = await firstError(adapter(), order((await fault()) ?? undefined), pollMs);
+        expect(error).not.toBeNull();
+        expect(failureClassOf[failureOf(error!)]).toBe("rejected");
+      },
+    );
 
-    faultCase("fails an order as unavailable when the engine is down: the next engine takes it", harness.fault.unavailable, async (fault) => {
-      await harness.reset();
-      const error = await firstError(adapter(), order(await fault()), pollMs);
-      expect(error).not.toBeNull();
-      expect(failureClassOf[failureOf(error!)]).toBe("unavailable");
-    });
+    faultCase(
+      "fails an order as unavailable when the engine is down: the next engine takes it",
+      harness.fault.unavailable,
+      async (fault) => {
+        await harness.reset();
+        const error = await firstError(adapter(), order((await fault()) ?? undefined), pollMs);
+        expect(error).not.toBeNull();
+        expect(failureClassOf[failureOf(error!)]).toBe("unavailable");
+      },
+    );
 
-    faultCase("fails an order as an invalid result when the engine finishes without usable audio", harness.fault.invalid_result, async (fault) => {
-      await harness.reset();
-      const error = await firstError(adapter(), order(await fault()), pollMs);
-      expect(error).not.toBeNull();
-      expect(failureClassOf[failureOf(error!)]).toBe("invalid_result");
-    });
+    faultCase(
+      "fails an order as an invalid result when the engine finishes without usable audio",
+      harness.fault.invalid_result,
+      async (fault) => {
+        await harness.reset();
+        const error = await firstError(adapter(), order((await fault()) ?? undefined), pollMs);
+        expect(error).not.toBeNull();
+        expect(failureClassOf[failureOf(error!)]).toBe("invalid_result");
+      },
+    );
 
-    faultCase("says busy, with how long to wait, when the engine pushes back: not a failure", harness.fault.busy, async (fault) => {
-      await harness.reset();
-      const error = await firstError(adapter(), order(await fault()), pollMs);
-      expect(error).toMatchObject({ kind: "rate_limited" });
-      expect(error!.retryAfterSeconds).toBeGreaterThan(0);
-    });
+    faultCase(
+      "says busy, with how long to wait, when the engine pushes back: not a failure",
+      harness.fault.busy,
+      async (fault) => {
+        await harness.reset();
+        const error = await firstError(adapter(), order((await fault()) ?? undefined), pollMs);
+        expect(error).toMatchObject({ kind: "rate_limited" });
+        expect(error!.retryAfterSeconds).toBeGreaterThan(0);
+      },
+    );
   });
 }

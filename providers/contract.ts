@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { FailureCode } from "../domain/failures";
-import { lineTimingSchema, type Lyrics, type SongContext } from "../domain/lyrics";
+import { type Lyrics, lineTimingSchema, type SongContext } from "../domain/lyrics";
 import { audioFormats, type Language, type Vocal } from "../domain/values";
 
-export { lineTimingSchema, type LineTiming, type Lyrics, type LyricsSection, type SongContext } from "../domain/lyrics";
+export { type LineTiming, type Lyrics, type LyricsSection, lineTimingSchema, type SongContext } from "../domain/lyrics";
 
 /** One order as every music engine receives it; each adapter maps it onto its own API. */
 export interface TrackRequest {
@@ -62,16 +62,20 @@ export interface TrackResult {
  * A webhook never changes a job by itself: it is a hint to check the task's status now. The hint names the
  * job's whole task (what `createTrack` returned), so nothing outside the adapter reads an engine's task ids.
  */
-export type WebhookOutcome =
-  | { kind: "hint"; taskId: string; dedupeKey: string }
-  | { kind: "ignored"; reason: string };
+export type WebhookOutcome = { kind: "hint"; taskId: string; dedupeKey: string } | { kind: "ignored"; reason: string };
 
 /**
  * What a callback naming the engine's task `named` means for a job whose current task is `current` (null
  * before the engine answered the create). `parts` splits a task the engine made of several (one per take).
  */
-export function webhookHint(current: string | null | undefined, named: string, dedupeKey: string, parts: (taskId: string) => string[] = (t) => [t]): WebhookOutcome {
-  if (current && !parts(current).includes(named)) return { kind: "ignored", reason: "the callback is about another task than the job's" };
+export function webhookHint(
+  current: string | null | undefined,
+  named: string,
+  dedupeKey: string,
+  parts: (taskId: string) => string[] = (t) => [t],
+): WebhookOutcome {
+  if (current && !parts(current).includes(named))
+    return { kind: "ignored", reason: "the callback is about another task than the job's" };
   return { kind: "hint", taskId: current ?? named, dedupeKey };
 }
 

@@ -4,11 +4,22 @@ import type { EngineDescriptor } from "./engine";
 export function engineTable(engines: readonly EngineDescriptor[]): string {
   const code = (names: string[]) => names.map((n) => `\`${n}\``).join(", ") || "—";
   const rows = engines.map((e) => {
-    const does = [e.capabilities.sings ? "sings" : "instrumental", e.capabilities.callbacks ? "calls back" : "polled", e.capabilities.cancel ? "cancels" : "no cancel"].join(", ");
+    const does = [
+      e.capabilities.sings ? "sings" : "instrumental",
+      e.capabilities.callbacks ? "calls back" : "polled",
+      e.capabilities.cancel ? "cancels" : "no cancel",
+    ].join(", ");
     return `| ${e.title} | \`${e.id}\` | ${does} | ${code(Object.keys(e.settings))} | ${code(Object.keys(e.secrets))} |`;
   });
-  const settings = engines.flatMap((e) => Object.entries(e.settings).map(([name, s]) => `| \`${name}\` | \`${e.id}\` | ${s.kind === "url" ? "URL (empty: off)" : "text"}${s.default ? `, default \`${s.default}\`` : ""} | ${s.doc} |`));
-  const secrets = engines.flatMap((e) => Object.entries(e.secrets).map(([name, s]) => `| \`${name}\` | \`${e.id}\` | ${s.doc} |`));
+  const settings = engines.flatMap((e) =>
+    Object.entries(e.settings).map(
+      ([name, s]) =>
+        `| \`${name}\` | \`${e.id}\` | ${s.kind === "url" ? "URL (empty: off)" : "text"}${s.default ? `, default \`${s.default}\`` : ""} | ${s.doc} |`,
+    ),
+  );
+  const secrets = engines.flatMap((e) =>
+    Object.entries(e.secrets).map(([name, s]) => `| \`${name}\` | \`${e.id}\` | ${s.doc} |`),
+  );
   return [
     "# Engines",
     "",

@@ -15,7 +15,9 @@ export function buildEngines(vars: EngineVars): MusicProvider[] {
 
 /** The lyrics writers of the engines these vars turn on. */
 export function engineLyricsWriters(vars: EngineVars, callbackUrl: string): LyricsWriter[] {
-  return engines.flatMap((engine) => (engine.lyricsWriter && engine.enabled(vars) ? [engine.lyricsWriter(vars, callbackUrl)] : []));
+  return engines.flatMap((engine) =>
+    engine.lyricsWriter && engine.enabled(vars) ? [engine.lyricsWriter(vars, callbackUrl)] : [],
+  );
 }
 
 /** Hosts the enabled engines' audio may come from. */
@@ -25,12 +27,16 @@ export function engineAudioHosts(vars: EngineVars): string[] {
 
 /** Every engine's settings (vars), by name. */
 export const engineSettings: Readonly<Record<string, EngineSetting & { engine: string }>> = Object.fromEntries(
-  engines.flatMap((engine) => Object.entries(engine.settings).map(([name, setting]) => [name, { ...setting, engine: engine.id }])),
+  engines.flatMap((engine) =>
+    Object.entries(engine.settings).map(([name, setting]) => [name, { ...setting, engine: engine.id }]),
+  ),
 );
 
 /** Every engine's secrets, by name. */
 export const engineSecrets: Readonly<Record<string, EngineSecret & { engine: string }>> = Object.fromEntries(
-  engines.flatMap((engine) => Object.entries(engine.secrets).map(([name, secret]) => [name, { ...secret, engine: engine.id }])),
+  engines.flatMap((engine) =>
+    Object.entries(engine.secrets).map(([name, secret]) => [name, { ...secret, engine: engine.id }]),
+  ),
 );
 
 /** What really renders an order on `id`: two ids with the same renderer make the same take. */

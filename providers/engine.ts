@@ -55,7 +55,8 @@ export interface EngineDescriptor {
 }
 
 /** A var as text: unset and non-string values read as "". */
-export const text = (vars: EngineVars, name: string): string => (typeof vars[name] === "string" ? (vars[name] as string) : "");
+export const text = (vars: EngineVars, name: string): string =>
+  typeof vars[name] === "string" ? (vars[name] as string) : "";
 
 /** The host (with port) of the URL in var `name`, when it holds one. */
 export function hostOf(vars: EngineVars, name: string): string[] {

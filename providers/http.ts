@@ -23,14 +23,23 @@ export interface RawAnswer {
 }
 
 /** One HTTP exchange bounded by a deadline that also covers reading the body. */
-export async function exchange(fetchImpl: typeof fetch, url: string, init: RequestInit, timeoutMs: number, engine: string): Promise<RawAnswer> {
+export async function exchange(
+  fetchImpl: typeof fetch,
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  engine: string,
+): Promise<RawAnswer> {
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     const res = await fetchImpl(url, { ...init, signal });
     return { status: res.status, body: await res.text(), retryAfter: res.headers.get("retry-after") };
   } catch (err) {
     if (signal.aborted) throw new ProviderError("unavailable", `${engine} did not answer within ${timeoutMs} ms`);
-    throw new ProviderError("unavailable", `${engine} unreachable: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ProviderError(
+      "unavailable",
+      `${engine} unreachable: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }
 
@@ -86,27 +95,55 @@ export class JsonClient {
     return this.call(path, { method: "DELETE" }, schema, headers);
   }
 
-  private async call<T>(path: string, init: RequestInit, schema: z.ZodType<T>, extra: Record<string, string> = {}): Promise<T> {
-    const headers = { "content-type": "application/json", accept: "application/json", ...this.config.headers?.(), ...extra };
-    const answer = await exchange(this.fetchImpl, joinUrl(this.config.baseUrl, path), { ...init, headers }, this.timeoutMs, this.config.engine);
+  private async call<T>(
+    path: string,
+    init: RequestInit,
+    schema: z.ZodType<T>,
+    extra: Record<string, string> = {},
+  ): Promise<T> {
+    const headers = {
+      "content-type": "application/json",
+      accept: "application/json",
+      ...this.config.headers?.(),
+      ...extra,
+    };
+    const answer = await exchange(
+      this.fetchImpl,
+      joinUrl(this.config.baseUrl, path),
+      { ...init, headers },
+      this.timeoutMs,
+      this.config.engine,
+    );
     const reading = this.config.read(answer, path);
     if (!reading.ok) throw reading.error;
     const data = schema.safeParse(reading.value);
     // An answer of the wrong shape is the engine's fault (an outage's proxy page, a changed API), not the order's.
-    if (!data.success) throw new ProviderError("unavailable", `${this.config.engine}: unexpected answer to ${path}: ${z.prettifyError(data.error)}`);
+    if (!data.success)
+      throw new ProviderError(
+        "unavailable",
+        `${this.config.engine}: unexpected answer to ${path}: ${z.prettifyError(data.error)}`,
+      );
     return data.data;
   }
 }
 
 /** The usual reading: a 2xx JSON body is the value; anything else is the engine being unavailable unless `refuse` says otherwise. */
-export function plainJson(engine: string, refuse: (answer: RawAnswer, json: unknown) => ProviderError | null): JsonClientConfig["read"] {
+export function plainJson(
+  engine: string,
+  refuse: (answer: RawAnswer, json: unknown) => ProviderError | null,
+): JsonClientConfig["read"] {
   return (answer, path) => {
     const json = parseJson(answer.body);
     if (answer.status < 200 || answer.status >= 300) {
       const error = refuse(answer, json.ok ? json.value : undefined);
-      return { ok: false, error: error ?? new ProviderError("unavailable", `${engine} answered ${answer.status} to ${path}`, answer.status) };
+      return {
+        ok: false,
+        error:
+          error ?? new ProviderError("unavailable", `${engine} answered ${answer.status} to ${path}`, answer.status),
+      };
     }
-    if (!json.ok) return { ok: false, error: new ProviderError("unavailable", `${engine}: unreadable answer to ${path}`) };
+    if (!json.ok)
+      return { ok: false, error: new ProviderError("unavailable", `${engine}: unreadable answer to ${path}`) };
     return { ok: true, value: json.value };
   };
 }

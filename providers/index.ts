@@ -1,10 +1,10 @@
+export { formatLyricsText, parseLyricsText } from "../domain/lyrics-text";
+export { BlindPairProvider } from "./blind";
 export * from "./contract";
-export { parseLyricsText, formatLyricsText } from "../domain/lyrics-text";
-export { recorded, recordedLyrics, type ProviderCallRecord, type ProviderCallSink } from "./recorded";
-export { Registry } from "./registry";
-export * from "./suno";
+export * from "./instrumental";
 export * from "./internal";
 export * from "./mubert";
-export * from "./instrumental";
+export { type ProviderCallRecord, type ProviderCallSink, recorded, recordedLyrics } from "./recorded";
+export { Registry } from "./registry";
 export * from "./routing";
-export { BlindPairProvider } from "./blind";
+export * from "./suno";

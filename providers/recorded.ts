@@ -1,5 +1,11 @@
 import type { ProviderOperation } from "../db/enums";
-import { ProviderError, type LyricsWriter, type MusicProvider, type ProviderErrorKind, type TrackResult } from "./contract";
+import {
+  type LyricsWriter,
+  type MusicProvider,
+  ProviderError,
+  type ProviderErrorKind,
+  type TrackResult,
+} from "./contract";
 
 export interface ProviderCallRecord {
   provider: string;
@@ -13,22 +19,43 @@ export interface ProviderCallRecord {
 }
 export type ProviderCallSink = (record: ProviderCallRecord) => Promise<void> | void;
 
-async function timed<T>(sink: ProviderCallSink, base: Omit<ProviderCallRecord, "latencyMs" | "outcome">, call: () => Promise<T>, cost?: (value: T) => number | undefined): Promise<T> {
+async function timed<T>(
+  sink: ProviderCallSink,
+  base: Omit<ProviderCallRecord, "latencyMs" | "outcome">,
+  call: () => Promise<T>,
+  cost?: (value: T) => number | undefined,
+): Promise<T> {
   const started = Date.now();
   try {
     const value = await call();
     const costCents = cost?.(value);
-    await sink({ ...base, latencyMs: Date.now() - started, outcome: "ok", ...(costCents === undefined ? {} : { costCents }) });
+    await sink({
+      ...base,
+      latencyMs: Date.now() - started,
+      outcome: "ok",
+      ...(costCents === undefined ? {} : { costCents }),
+    });
     return value;
   } catch (err) {
     const error = err instanceof ProviderError ? `${err.kind}: ${err.message}` : String(err);
-    await sink({ ...base, latencyMs: Date.now() - started, outcome: "error", error, ...(err instanceof ProviderError ? { errorKind: err.kind } : {}) });
+    await sink({
+      ...base,
+      latencyMs: Date.now() - started,
+      outcome: "error",
+      error,
+      ...(err instanceof ProviderError ? { errorKind: err.kind } : {}),
+    });
     throw err;
   }
 }
 
 /** Every call to an engine goes through here, so provider_calls holds each one with its latency and outcome. */
-export function recorded(provider: MusicProvider, sink: ProviderCallSink, jobId?: string, cost: (result: TrackResult) => number | undefined = (r) => r.costCents): MusicProvider {
+export function recorded(
+  provider: MusicProvider,
+  sink: ProviderCallSink,
+  jobId?: string,
+  cost: (result: TrackResult) => number | undefined = (r) => r.costCents,
+): MusicProvider {
   const base = (operation: ProviderOperation) => ({ provider: provider.id, operation, ...(jobId ? { jobId } : {}) });
   return {
     id: provider.id,
@@ -37,13 +64,17 @@ export function recorded(provider: MusicProvider, sink: ProviderCallSink, jobId?
     getStatus: (taskId) => timed(sink, base("getStatus"), () => provider.getStatus(taskId)),
     fetchResult: (taskId) => timed(sink, base("fetchResult"), () => provider.fetchResult(taskId), cost),
     cancel: (taskId) => timed(sink, base("cancel"), () => provider.cancel(taskId)),
-    handleWebhook: (request, taskId) => timed(sink, base("handleWebhook"), () => provider.handleWebhook(request, taskId)),
+    handleWebhook: (request, taskId) =>
+      timed(sink, base("handleWebhook"), () => provider.handleWebhook(request, taskId)),
   };
 }
 
 export function recordedLyrics(writer: LyricsWriter, sink: ProviderCallSink, jobId?: string): LyricsWriter {
   return {
     id: writer.id,
-    writeLyrics: (context) => timed(sink, { provider: writer.id, operation: "writeLyrics", ...(jobId ? { jobId } : {}) }, () => writer.writeLyrics(context)),
+    writeLyrics: (context) =>
+      timed(sink, { provider: writer.id, operation: "writeLyrics", ...(jobId ? { jobId } : {}) }, () =>
+        writer.writeLyrics(context),
+      ),
   };
 }

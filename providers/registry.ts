@@ -12,7 +12,8 @@ export class Registry<T extends { readonly id: string }> {
   }
   get(id: string): T {
     const item = this.byId.get(id);
-    if (!item) throw new Error(`Unknown ${this.kind} "${id}"; available: ${[...this.byId.keys()].join(", ") || "none"}`);
+    if (!item)
+      throw new Error(`Unknown ${this.kind} "${id}"; available: ${[...this.byId.keys()].join(", ") || "none"}`);
     return item;
   }
   ids(): string[] {

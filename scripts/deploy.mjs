@@ -17,14 +17,28 @@ export const ENVIRONMENTS = ["staging", "production"];
 export const SIZE_LIMITS = { free: 3 * 1024 * 1024, paid: 10 * 1024 * 1024 };
 /** Uploads abandoned halfway are not kept; songs' MP3s stay, WAV copies expire through the cron (worker/retention.ts). */
 export const LIFECYCLE = {
-  rules: [{ id: "abort-incomplete-uploads", enabled: true, conditions: { prefix: "" }, abortMultipartUploadsTransition: { condition: { maxAge: 86_400, type: "Age" } } }],
+  rules: [
+    {
+      id: "abort-incomplete-uploads",
+      enabled: true,
+      conditions: { prefix: "" },
+      abortMultipartUploadsTransition: { condition: { maxAge: 86_400, type: "Age" } },
+    },
+  ],
 };
 
 /** Runs a command, failing with its output when it fails. */
 export function spawnRunner(args, options = {}) {
   const [command, ...rest] = args;
-  const result = spawnSync(command, rest, { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20 });
-  if (result.status !== 0) throw new Error(`${args.join(" ")} failed (${result.status}):\n${result.stderr || result.stdout}`);
+  const result = spawnSync(command, rest, {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 64 << 20,
+  });
+  if (result.status !== 0)
+    throw new Error(`${args.join(" ")} failed (${result.status}):\n${result.stderr || result.stdout}`);
   return result.stdout;
 }
 
@@ -69,7 +83,9 @@ export async function deploy({ name, secretsFile, dryRun = false, run = spawnRun
   const secrets = secretsFile && !dryRun ? readSecrets(secretsFile) : {};
   const missing = needed.filter((s) => !secrets[s]);
   if (!dryRun && missing.length)
-    throw new Error(`Missing secrets for ${name}: ${missing.join(", ")} (needed by the engines its vars enable; see README "Deploy"). Put them in ${secretsFile ?? "a file given with --secrets"}.`);
+    throw new Error(
+      `Missing secrets for ${name}: ${missing.join(", ")} (needed by the engines its vars enable; see README "Deploy"). Put them in ${secretsFile ?? "a file given with --secrets"}.`,
+    );
 
   if (!dryRun) {
     const db = config.d1_databases[0];
@@ -91,11 +107,15 @@ export async function deploy({ name, secretsFile, dryRun = false, run = spawnRun
       }
     const rules = join(workDir, "r2-lifecycle.json");
     writeFileSync(rules, JSON.stringify(LIFECYCLE, null, 2));
-    for (const { bucket_name } of config.r2_buckets) run(wrangler("r2", "bucket", "lifecycle", "set", bucket_name, "--file", rules, "--force"));
+    for (const { bucket_name } of config.r2_buckets)
+      run(wrangler("r2", "bucket", "lifecycle", "set", bucket_name, "--file", rules, "--force"));
     step("set R2 lifecycle rules");
 
     const listed = run(wrangler("queues", "list"));
-    const queues = new Set([...config.queues.producers.map((p) => p.queue), ...config.queues.consumers.flatMap((c) => [c.queue, c.dead_letter_queue].filter(Boolean))]);
+    const queues = new Set([
+      ...config.queues.producers.map((p) => p.queue),
+      ...config.queues.consumers.flatMap((c) => [c.queue, c.dead_letter_queue].filter(Boolean)),
+    ]);
     for (const queue of queues)
       if (!new RegExp(`(^|[\\s│|])${queue}([\\s│|]|$)`, "m").test(listed)) {
         run(wrangler("queues", "create", queue));
@@ -128,7 +148,9 @@ export async function deploy({ name, secretsFile, dryRun = false, run = spawnRun
     rmSync(outdir, { recursive: true, force: true });
     run(wrangler("deploy", "--dry-run", "--outdir", outdir, "-c", deployed));
     const size = bundleSize(outdir);
-    step(`bundled ${name}: ${kb(size.raw)} raw, ${kb(size.gzip)} gzipped (limits: ${kb(SIZE_LIMITS.free)} Free, ${kb(SIZE_LIMITS.paid)} Paid)`);
+    step(
+      `bundled ${name}: ${kb(size.raw)} raw, ${kb(size.gzip)} gzipped (limits: ${kb(SIZE_LIMITS.free)} Free, ${kb(SIZE_LIMITS.paid)} Paid)`,
+    );
     return { done, config, size };
   }
   run(wrangler("deploy", "-c", deployed));
@@ -140,7 +162,9 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
 
 /** What Cloudflare measures: the Worker's modules, compressed (assets are not counted). */
 export function bundleSize(outdir) {
-  const files = readdirSync(outdir, { recursive: true }).map((f) => join(outdir, String(f))).filter((f) => statSync(f).isFile() && !f.endsWith(".map"));
+  const files = readdirSync(outdir, { recursive: true })
+    .map((f) => join(outdir, String(f)))
+    .filter((f) => statSync(f).isFile() && !f.endsWith(".map"));
   const all = Buffer.concat(files.map((f) => readFileSync(f)));
   return { raw: all.byteLength, gzip: gzipSync(all).byteLength };
 }

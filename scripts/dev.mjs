@@ -31,46 +31,106 @@ const secretNames = experimental_readRawConfig({ config: "wrangler.toml" }).rawC
 const existing = existsSync(".dev.vars") ? readFileSync(".dev.vars", "utf8") : "";
 const missing = secretNames.filter((name) => !new RegExp(`^${name}=`, "m").test(existing));
 if (missing.length) {
-  const fresh = { token: () => randomBytes(32).toString("base64url"), whsec: () => `whsec_${randomBytes(32).toString("base64")}` };
-  const local = { AUTH_JWT_SECRET: "token", MEDIA_SIGNING_SECRET: "token", ...Object.fromEntries(Object.entries(engineSecrets).map(([name, secret]) => [name, secret.local])) };
-  writeFileSync(".dev.vars", existing + missing.map((name) => `${name}=${local[name] ? fresh[local[name]]() : ""}\n`).join(""));
+  const fresh = {
+    token: () => randomBytes(32).toString("base64url"),
+    whsec: () => `whsec_${randomBytes(32).toString("base64")}`,
+  };
+  const local = {
+    AUTH_JWT_SECRET: "token",
+    MEDIA_SIGNING_SECRET: "token",
+    ...Object.fromEntries(Object.entries(engineSecrets).map(([name, secret]) => [name, secret.local])),
+  };
+  writeFileSync(
+    ".dev.vars",
+    existing + missing.map((name) => `${name}=${local[name] ? fresh[local[name]]() : ""}\n`).join(""),
+  );
 }
 
 // wrangler.toml explicitly: after a web build, wrangler would otherwise follow the build's config redirect.
-if (wrangler(["d1", "migrations", "apply", "DB", "--local", "-c", "wrangler.toml", ...persist], { input: "y\n", stdio: ["pipe", "inherit", "inherit"] }).status !== 0) process.exit(1);
+if (
+  wrangler(["d1", "migrations", "apply", "DB", "--local", "-c", "wrangler.toml", ...persist], {
+    input: "y\n",
+    stdio: ["pipe", "inherit", "inherit"],
+  }).status !== 0
+)
+  process.exit(1);
 
 // The demo account, through the Worker's own sign-up hashing and credit ledger (scripts/seed.ts), bundled
 // in the repository, where its packages resolve.
 const seedBundle = resolve(".wrangler/seed.mjs");
-await build({ entryPoints: ["scripts/seed.ts"], outfile: seedBundle, bundle: true, platform: "node", format: "esm", target: "node22", packages: "external", logLevel: "warning" });
+await build({
+  entryPoints: ["scripts/seed.ts"],
+  outfile: seedBundle,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node22",
+  packages: "external",
+  logLevel: "warning",
+});
 const { demo, seedDemo } = await import(pathToFileURL(seedBundle).href);
 await seedDemo(stateDir);
 
-const vars = Object.fromEntries(readFileSync(".dev.vars", "utf8").split("\n").filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+const vars = Object.fromEntries(
+  readFileSync(".dev.vars", "utf8")
+    .split("\n")
+    .filter((l) => l.includes("="))
+    .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+);
 if (spawnSync(process.execPath, ["engine/build.mjs"], { stdio: "inherit" }).status !== 0) process.exit(1);
 // The Worker with its pages: `react-router build` writes build/server (the Worker and its wrangler.json) and build/client (assets).
 if (process.env.REFRAIN_SKIP_WEB_BUILD !== "1" || !existsSync("build/server/wrangler.json"))
-  if (spawnSync("npx", ["react-router", "build"], { stdio: ["ignore", "inherit", "inherit"], env }).status !== 0) process.exit(1);
+  if (spawnSync("npx", ["react-router", "build"], { stdio: ["ignore", "inherit", "inherit"], env }).status !== 0)
+    process.exit(1);
 const engine = spawn(process.execPath, ["engine/dist/server.mjs"], {
   stdio: "inherit",
-  env: { ...process.env, ENGINE_PORT: enginePort, ENGINE_TOKEN: vars.ENGINE_TOKEN, ENGINE_WEBHOOK_SECRET: vars.ENGINE_WEBHOOK_SECRET, ENGINE_PUBLIC_URL: `http://127.0.0.1:${enginePort}`, ENGINE_DATA_DIR: `${stateDir}/engine` },
+  env: {
+    ...process.env,
+    ENGINE_PORT: enginePort,
+    ENGINE_TOKEN: vars.ENGINE_TOKEN,
+    ENGINE_WEBHOOK_SECRET: vars.ENGINE_WEBHOOK_SECRET,
+    ENGINE_PUBLIC_URL: `http://127.0.0.1:${enginePort}`,
+    ENGINE_DATA_DIR: `${stateDir}/engine`,
+  },
 });
 
 const dev = spawn(
   "npx",
   [
-    "wrangler", "dev", "-c", "build/server/wrangler.json", "--env-file", ".dev.vars",
-    "--port", port, "--ip", "127.0.0.1", "--inspector-port", "0", ...persist,
-    "--var", `PUBLIC_URL:${process.env.PUBLIC_URL ?? `http://localhost:${port}`}`, "--var", `ENGINE_URL:http://127.0.0.1:${enginePort}`,
+    "wrangler",
+    "dev",
+    "-c",
+    "build/server/wrangler.json",
+    "--env-file",
+    ".dev.vars",
+    "--port",
+    port,
+    "--ip",
+    "127.0.0.1",
+    "--inspector-port",
+    "0",
+    ...persist,
+    "--var",
+    `PUBLIC_URL:${process.env.PUBLIC_URL ?? `http://localhost:${port}`}`,
+    "--var",
+    `ENGINE_URL:http://127.0.0.1:${enginePort}`,
     // Partner origins allowed to frame /embed/* (space or comma separated).
     ...(process.env.EMBED_ORIGINS ? ["--var", `EMBED_ORIGINS:${process.env.EMBED_ORIGINS}`] : []),
     // How long a shared player's stream link lives (end-to-end tests shorten it to see it renewed).
-    ...(process.env.EMBED_LINK_TTL_SECONDS ? ["--var", `EMBED_LINK_TTL_SECONDS:${process.env.EMBED_LINK_TTL_SECONDS}`] : []),
+    ...(process.env.EMBED_LINK_TTL_SECONDS
+      ? ["--var", `EMBED_LINK_TTL_SECONDS:${process.env.EMBED_LINK_TTL_SECONDS}`]
+      : []),
     // Turnstile for this run only (end-to-end tests use Cloudflare's test keys against a local siteverify).
-    ...["TURNSTILE_SITE_KEY", "TURNSTILE_SECRET_KEY", "TURNSTILE_VERIFY_URL"].flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
-    ...["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE", "BILLING_PACKS"].flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
+    ...["TURNSTILE_SITE_KEY", "TURNSTILE_SECRET_KEY", "TURNSTILE_VERIFY_URL"].flatMap((name) =>
+      process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [],
+    ),
+    ...["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE", "BILLING_PACKS"].flatMap((name) =>
+      process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [],
+    ),
     // Any engine's settings from the environment (SUNO_API_BASE_URL=… npm start); the built-in engine's address is this run's.
-    ...Object.keys(engineSettings).filter((name) => name !== "ENGINE_URL").flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
+    ...Object.keys(engineSettings)
+      .filter((name) => name !== "ENGINE_URL")
+      .flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
     // Emails that sign up as operators (the admin console), comma separated.
     ...(process.env.ADMIN_EMAILS ? ["--var", `ADMIN_EMAILS:${process.env.ADMIN_EMAILS}`] : []),
   ],
@@ -87,9 +147,16 @@ for (const child of children)
 
 // The URL and the demo sign-in come last, once both servers answer, so they are not lost in wrangler's output.
 const url = `http://localhost:${port}`;
-const answers = (address) => fetch(address).then((r) => r.ok, () => false);
+const answers = (address) =>
+  fetch(address).then(
+    (r) => r.ok,
+    () => false,
+  );
 for (;;) {
-  if ((await answers(`http://127.0.0.1:${port}/health`)) && (await answers(`http://127.0.0.1:${enginePort}/healthz`))) break;
+  if ((await answers(`http://127.0.0.1:${port}/health`)) && (await answers(`http://127.0.0.1:${enginePort}/healthz`)))
+    break;
   await new Promise((done) => setTimeout(done, 300));
 }
-console.log(`\nRefrain is ready: ${url}\n  API docs: ${url}/api/docs\n  Sign in with the demo account: ${demo.email} / ${demo.password} (${demo.credits} credits)\n`);
+console.log(
+  `\nRefrain is ready: ${url}\n  API docs: ${url}/api/docs\n  Sign in with the demo account: ${demo.email} / ${demo.password} (${demo.credits} credits)\n`,
+);

@@ -4,13 +4,29 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Language } from "../db/enums";
-import type { SongContext } from "../providers/contract";
 import { renderSong } from "../engine/src/pipeline/render";
 import { closeSinger } from "../engine/src/voice/sing";
+import type { SongContext } from "../providers/contract";
 
 const briefs: Record<Language, Omit<SongContext, "language" | "durationSeconds">> = {
-  fr: { occasion: "anniversaire", recipientName: "Camille", relationship: "ma sœur", details: ["elle fait du vélo le dimanche", "elle rit de tout"], styleTags: ["pop"], vocal: "female", mood: "joyeux" },
-  en: { occasion: "birthday", recipientName: "Sam", relationship: "my best friend", details: ["he bakes bread on Sundays", "he sings in the car"], styleTags: ["folk"], vocal: "male", mood: "joyful" },
+  fr: {
+    occasion: "anniversaire",
+    recipientName: "Camille",
+    relationship: "ma sœur",
+    details: ["elle fait du vélo le dimanche", "elle rit de tout"],
+    styleTags: ["pop"],
+    vocal: "female",
+    mood: "joyeux",
+  },
+  en: {
+    occasion: "birthday",
+    recipientName: "Sam",
+    relationship: "my best friend",
+    details: ["he bakes bread on Sundays", "he sings in the car"],
+    styleTags: ["folk"],
+    vocal: "male",
+    mood: "joyful",
+  },
 };
 
 export async function renderSamples(outDir: string, durationSeconds = 30, seed = 11): Promise<string[]> {
@@ -19,7 +35,16 @@ export async function renderSamples(outDir: string, durationSeconds = 30, seed =
   try {
     for (const language of ["fr", "en"] as const) {
       const context: SongContext = { ...briefs[language], language, durationSeconds };
-      const result = await renderSong({ lyrics: null, context, styleTags: context.styleTags, durationSeconds, vocal: context.vocal, language, seed, ...(context.mood ? { mood: context.mood } : {}) });
+      const result = await renderSong({
+        lyrics: null,
+        context,
+        styleTags: context.styleTags,
+        durationSeconds,
+        vocal: context.vocal,
+        language,
+        seed,
+        ...(context.mood ? { mood: context.mood } : {}),
+      });
       if (!result.lyrics) throw new Error(`the ${language} sample has no lyrics`);
       const audio = `sample-${language}.mp3`;
       await writeFile(join(outDir, audio), result.mp3);
@@ -30,7 +55,11 @@ export async function renderSamples(outDir: string, durationSeconds = 30, seed =
         durationSeconds: Math.round(result.durationSeconds * 100) / 100,
         style: result.style,
         lyrics: result.lyrics,
-        timings: result.timings.map((t) => ({ ...t, startSec: Math.round(t.startSec * 1000) / 1000, endSec: Math.round(t.endSec * 1000) / 1000 })),
+        timings: result.timings.map((t) => ({
+          ...t,
+          startSec: Math.round(t.startSec * 1000) / 1000,
+          endSec: Math.round(t.endSec * 1000) / 1000,
+        })),
       };
       await writeFile(join(outDir, `sample-${language}.json`), `${JSON.stringify(sample, null, 1)}\n`);
       written.push(audio, `sample-${language}.json`);

@@ -15,20 +15,27 @@ const db = database(env.DB);
 beforeEach(async () => {
   await sim("/__sim/reset", {});
   await db.delete(routingConfigs);
-  await saveRoutingConfig(db, routingConfigSchema.parse({ arms: [{ provider: "suno", weight: 1 }], failover: [] }), "test");
+  await saveRoutingConfig(
+    db,
+    routingConfigSchema.parse({ arms: [{ provider: "suno", weight: 1 }], failover: [] }),
+    "test",
+  );
 });
 afterEach(() => vi.restoreAllMocks());
 
 /** Every text cell of every table (listed from sqlite_master) that contains one of `needles`, case-insensitively. */
 async function cellsHolding(needles: string[]): Promise<string[]> {
-  const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'").all<{ name: string }>();
+  const tables = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'",
+  ).all<{ name: string }>();
   const found: string[] = [];
   for (const { name } of tables.results) {
     const rows = await env.DB.prepare(`SELECT * FROM "${name}"`).all<Record<string, unknown>>();
     for (const row of rows.results)
       for (const [column, value] of Object.entries(row))
         for (const needle of needles)
-          if (typeof value === "string" && value.toLowerCase().includes(needle.toLowerCase())) found.push(`${name}.${column} holds "${needle}"`);
+          if (typeof value === "string" && value.toLowerCase().includes(needle.toLowerCase()))
+            found.push(`${name}.${column} holds "${needle}"`);
   }
   return found;
 }
@@ -40,7 +47,15 @@ async function objectsUnder(prefix: string): Promise<string[]> {
 
 /** Every account but `except` still balances: grants minus debits is the balance, open holds are the reservation. */
 async function ledgerBalancesOfOthers(except: string): Promise<number> {
-  const rows = await db.all<{ userId: string; balance: number; reserved: number; granted: number; captured: number; held: number; settled: number }>(sql`
+  const rows = await db.all<{
+    userId: string;
+    balance: number;
+    reserved: number;
+    granted: number;
+    captured: number;
+    held: number;
+    settled: number;
+  }>(sql`
     select b.user_id as userId, b.balance, b.reserved,
       coalesce((select sum(amount) from credit_ledger where user_id = b.user_id and kind = 'grant'), 0) as granted,
       coalesce((select sum(amount) from credit_ledger where user_id = b.user_id and kind = 'capture'), 0) as captured,
@@ -69,12 +84,29 @@ const secrets = {
 /** An account with a delivered song (gifted and shared), a project, an operator's grant and an order still running. */
 async function richAccount() {
   const person = await signUp(20);
-  const order = contextOrder({ recipientName: secrets.recipientName, relationship: secrets.relationship, details: [secrets.detail], occasion: secrets.occasion });
-  const project = await json(await call("/api/projects", { method: "POST", token: person.token, body: JSON.stringify({ name: secrets.project }) }));
+  const order = contextOrder({
+    recipientName: secrets.recipientName,
+    relationship: secrets.relationship,
+    details: [secrets.detail],
+    occasion: secrets.occasion,
+  });
+  const project = await json(
+    await call("/api/projects", {
+      method: "POST",
+      token: person.token,
+      body: JSON.stringify({ name: secrets.project }),
+    }),
+  );
   const done = await orderJob(person.token, { ...order, projectId: project.id });
   const delivered = await waitForStatus(person.token, done.id, ["SUCCEEDED"]);
   const trackId: string = delivered.takes[0].trackId;
-  const gift = await json(await call("/api/gifts", { method: "POST", token: person.token, body: JSON.stringify({ trackId, message: secrets.message, senderName: secrets.senderName }) }));
+  const gift = await json(
+    await call("/api/gifts", {
+      method: "POST",
+      token: person.token,
+      body: JSON.stringify({ trackId, message: secrets.message, senderName: secrets.senderName }),
+    }),
+  );
   const giftToken = new URL(gift.url).pathname.split("/").pop()!;
   expect((await call(`/api/public/gifts/${giftToken}/cover.png`)).status).toBe(200);
   const share = await json(await call(`/api/tracks/${trackId}/share`, { method: "POST", token: person.token }));
@@ -87,10 +119,21 @@ async function richAccount() {
   expect(grant.status).toBe(201);
   const running = await orderJob(person.token, { ...order, approveLyrics: true });
   await waitForStatus(person.token, running.id, ["LYRICS_READY"]);
-  const lyricLine: string = delivered.lyrics.sections.flatMap((s: { lines: string[] }) => s.lines).find((l: string) => l.includes(secrets.recipientName));
+  const lyricLine: string = delivered.lyrics.sections
+    .flatMap((s: { lines: string[] }) => s.lines)
+    .find((l: string) => l.includes(secrets.recipientName));
   expect(lyricLine).toBeTruthy();
   expect(await objectsUnder(`users/${person.userId}/`)).not.toHaveLength(0);
-  return { ...person, doneId: done.id, runningId: running.id, trackId, giftId: gift.id as string, giftToken, shareToken: share.token as string, lyricLine };
+  return {
+    ...person,
+    doneId: done.id,
+    runningId: running.id,
+    trackId,
+    giftId: gift.id as string,
+    giftToken,
+    shareToken: share.token as string,
+    lyricLine,
+  };
 }
 
 /** Signs in and returns the refresh cookie the API sets. */
@@ -106,7 +149,9 @@ async function expectErased(account: Awaited<ReturnType<typeof richAccount>>) {
   expect(await objectsUnder(`covers/${account.giftId}`)).toEqual([]);
   expect((await call(`/api/public/gifts/${account.giftToken}`)).status).toBe(410);
   expect((await call(`/api/public/gifts/${account.giftToken}/cover.png`)).status).toBe(410);
-  expect((await call(`/api/public/tracks/${account.trackId}?t=${encodeURIComponent(account.shareToken)}`)).status).toBe(410);
+  expect((await call(`/api/public/tracks/${account.trackId}?t=${encodeURIComponent(account.shareToken)}`)).status).toBe(
+    410,
+  );
   const tombstone = await db.select().from(users).where(eq(users.id, account.userId)).get();
   expect(tombstone).toMatchObject({ email: null, passwordHash: null, externalId: null });
   expect(tombstone?.erasedAt).toBeTypeOf("number");
@@ -121,42 +166,85 @@ describe("deleting an account", { timeout: 120_000 }, () => {
     const refresh = await refreshCookie(account.email);
     // The scan sees what it looks for: every test value is somewhere before the deletion.
     const held = await cellsHolding([account.email, ...Object.values(secrets), account.lyricLine]);
-    for (const value of [account.email, ...Object.values(secrets), account.lyricLine]) expect(held.join("\n")).toContain(`"${value}"`);
+    for (const value of [account.email, ...Object.values(secrets), account.lyricLine])
+      expect(held.join("\n")).toContain(`"${value}"`);
     const before = await credits(account.token);
     expect(before.reserved).toBe(Number(env.CREDITS_PER_SONG));
 
-    const wrong = await call("/api/account/deletion", { method: "POST", token: account.token, body: JSON.stringify({ email: "someone@else.example" }) });
+    const wrong = await call("/api/account/deletion", {
+      method: "POST",
+      token: account.token,
+      body: JSON.stringify({ email: "someone@else.example" }),
+    });
     expect(wrong.status).toBe(400);
     expect((await json(wrong)).error.fields).toHaveProperty("email");
-    const badPassword = await call("/api/account/deletion", { method: "POST", token: account.token, body: JSON.stringify({ password: "not the password" }) });
+    const badPassword = await call("/api/account/deletion", {
+      method: "POST",
+      token: account.token,
+      body: JSON.stringify({ password: "not the password" }),
+    });
     expect(badPassword.status).toBe(400);
     expect((await call("/api/me", { token: account.token })).status).toBe(200);
 
-    const deleted = await call("/api/account/deletion", { method: "POST", token: account.token, body: JSON.stringify({ email: account.email.toUpperCase() }) });
+    const deleted = await call("/api/account/deletion", {
+      method: "POST",
+      token: account.token,
+      body: JSON.stringify({ email: account.email.toUpperCase() }),
+    });
     expect(deleted.status).toBe(202);
     // Sessions die at once, before the queued step has run.
     expect((await call("/api/me", { token: account.token })).status).toBe(401);
-    expect((await call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${refresh}` } })).status).toBe(401);
-    const signIn = await call("/api/auth/signin", { method: "POST", body: JSON.stringify({ email: account.email, password: PASSWORD }) });
+    expect(
+      (await call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${refresh}` } })).status,
+    ).toBe(401);
+    const signIn = await call("/api/auth/signin", {
+      method: "POST",
+      body: JSON.stringify({ email: account.email, password: PASSWORD }),
+    });
     expect(signIn.status).toBe(401);
     expect((await json(signIn)).error.message).toBe("Wrong email or password");
 
-    await waitFor("the erasure", async () => (await db.select().from(users).where(eq(users.id, account.userId)).get())?.erasedAt);
+    await waitFor(
+      "the erasure",
+      async () => (await db.select().from(users).where(eq(users.id, account.userId)).get())?.erasedAt,
+    );
     await expectErased(account);
 
     // The running order was cancelled by its own object and refunded through the ledger; the delivered one stays paid.
     const ledger = await db.select().from(creditLedger).where(eq(creditLedger.userId, account.userId));
-    expect(ledger.filter((e) => e.jobId === account.runningId).map((e) => e.kind).sort()).toEqual(["hold", "release"]);
-    expect(ledger.filter((e) => e.jobId === account.doneId).map((e) => e.kind).sort()).toEqual(["capture", "hold"]);
+    expect(
+      ledger
+        .filter((e) => e.jobId === account.runningId)
+        .map((e) => e.kind)
+        .sort(),
+    ).toEqual(["hold", "release"]);
+    expect(
+      ledger
+        .filter((e) => e.jobId === account.doneId)
+        .map((e) => e.kind)
+        .sort(),
+    ).toEqual(["capture", "hold"]);
     const balance = await db.select().from(creditBalances).where(eq(creditBalances.userId, account.userId)).get();
     expect(balance).toMatchObject({ balance: before.balance, reserved: 0 });
     expect(await ledgerBalancesOfOthers(account.userId)).toBeGreaterThan(0);
-    expect(await credits(bystander.token)).toMatchObject({ balance: Number(env.SIGNUP_CREDITS) - Number(env.CREDITS_PER_SONG), reserved: 0 });
+    expect(await credits(bystander.token)).toMatchObject({
+      balance: Number(env.SIGNUP_CREDITS) - Number(env.CREDITS_PER_SONG),
+      reserved: 0,
+    });
 
     // Old tokens stay refused after the erasure, and the email is free for a new account.
     expect((await call("/api/me", { token: account.token })).status).toBe(401);
-    expect((await call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${refresh}` } })).status).toBe(401);
-    expect((await call("/api/auth/signup", { method: "POST", body: JSON.stringify({ email: account.email, password: PASSWORD }) })).status).toBe(201);
+    expect(
+      (await call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${refresh}` } })).status,
+    ).toBe(401);
+    expect(
+      (
+        await call("/api/auth/signup", {
+          method: "POST",
+          body: JSON.stringify({ email: account.email, password: PASSWORD }),
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it("finishes on the next queue delivery when the step is interrupted after the first part", async () => {
@@ -173,13 +261,28 @@ describe("deleting an account", { timeout: 120_000 }, () => {
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
-    const message = { id: "erase-1", timestamp: new Date(), attempts: 1, body: { kind: "erase_account", userId: account.userId } };
+    const message = {
+      id: "erase-1",
+      timestamp: new Date(),
+      attempts: 1,
+      body: { kind: "erase_account", userId: account.userId },
+    };
     const first = createMessageBatch("refrain-account", [message]);
     await worker.queue(first, { ...env, AUDIO: failingBucket });
-    expect((await getQueueResult(first, createExecutionContext())).retryMessages.map((m) => m.msgId)).toEqual(["erase-1"]);
+    expect((await getQueueResult(first, createExecutionContext())).retryMessages.map((m) => m.msgId)).toEqual([
+      "erase-1",
+    ]);
     // It got as far as cancelling (and refunding) the running order, not further.
     expect((await db.select().from(jobs).where(eq(jobs.id, account.runningId)).get())?.status).toBe("CANCELED");
-    expect((await db.select().from(creditLedger).where(eq(creditLedger.entryKey, `settle:${account.runningId}`)).get())?.kind).toBe("release");
+    expect(
+      (
+        await db
+          .select()
+          .from(creditLedger)
+          .where(eq(creditLedger.entryKey, `settle:${account.runningId}`))
+          .get()
+      )?.kind,
+    ).toBe("release");
     expect((await db.select().from(users).where(eq(users.id, account.userId)).get())?.erasedAt).toBeNull();
     expect(await objectsUnder(`users/${account.userId}/`)).not.toHaveLength(0);
 
@@ -194,7 +297,10 @@ describe("deleting an account", { timeout: 120_000 }, () => {
     const account = await signUp();
     await markDeleted(db, account.userId, Date.now() - 3_600_000);
     expect(await resendStaleDeletions(env, db)).toBeGreaterThanOrEqual(1);
-    await waitFor("the erasure", async () => (await db.select().from(users).where(eq(users.id, account.userId)).get())?.erasedAt);
+    await waitFor(
+      "the erasure",
+      async () => (await db.select().from(users).where(eq(users.id, account.userId)).get())?.erasedAt,
+    );
     expect(await cellsHolding([account.email])).toEqual([]);
     expect(await resendStaleDeletions(env, db)).toBe(0);
   });
@@ -202,14 +308,25 @@ describe("deleting an account", { timeout: 120_000 }, () => {
   it("lets an operator delete an account by email, idempotently", async () => {
     const account = await signUp();
     const ops = await operator();
-    const other = await call("/api/admin/account-deletions", { method: "POST", token: account.token, body: JSON.stringify({ email: account.email }) });
+    const other = await call("/api/admin/account-deletions", {
+      method: "POST",
+      token: account.token,
+      body: JSON.stringify({ email: account.email }),
+    });
     expect(other.status).toBe(404);
     for (let i = 0; i < 2; i++) {
-      const res = await call("/api/admin/account-deletions", { method: "POST", token: ops, body: JSON.stringify(i ? { userId: account.userId } : { email: account.email }) });
+      const res = await call("/api/admin/account-deletions", {
+        method: "POST",
+        token: ops,
+        body: JSON.stringify(i ? { userId: account.userId } : { email: account.email }),
+      });
       expect(res.status).toBe(202);
       expect((await json(res)).userId).toBe(account.userId);
     }
-    await waitFor("the erasure", async () => (await db.select().from(users).where(eq(users.id, account.userId)).get())?.erasedAt);
+    await waitFor(
+      "the erasure",
+      async () => (await db.select().from(users).where(eq(users.id, account.userId)).get())?.erasedAt,
+    );
     expect(await cellsHolding([account.email])).toEqual([]);
     expect((await call("/api/me", { token: account.token })).status).toBe(401);
   });
@@ -237,9 +354,14 @@ describe("deleting a Supabase account", { timeout: 120_000 }, () => {
     expect(account.signIn).toBe("supabase");
     const outbound = vi.spyOn(globalThis, "fetch");
 
-    expect((await call("/api/account/deletion", { method: "POST", token, body: JSON.stringify({ email }) })).status).toBe(202);
+    expect(
+      (await call("/api/account/deletion", { method: "POST", token, body: JSON.stringify({ email }) })).status,
+    ).toBe(202);
     expect((await call("/api/me", { token })).status).toBe(401);
-    await waitFor("the erasure", async () => (await db.select().from(users).where(eq(users.id, me.id)).get())?.erasedAt);
+    await waitFor(
+      "the erasure",
+      async () => (await db.select().from(users).where(eq(users.id, me.id)).get())?.erasedAt,
+    );
     expect(outbound.mock.calls.filter(([url]) => String(url).includes("/admin/users/"))).toEqual([]);
     expect(await cellsHolding([email, sub])).toEqual([]);
     expect((await call("/api/me", { token })).status).toBe(401);
@@ -257,13 +379,23 @@ describe("deleting a Supabase account", { timeout: 120_000 }, () => {
       seen.push({ url: request.url, method: request.method, apikey: request.headers.get("apikey") });
       return new Response(null, { status: seen.length === 1 ? 200 : 404 });
     });
-    const configured = { SUPABASE_DELETE_USERS: "true", SUPABASE_ISSUER: "https://abc.supabase.co/auth/v1", SUPABASE_SERVICE_ROLE_KEY: "service-role" };
+    const configured = {
+      SUPABASE_DELETE_USERS: "true",
+      SUPABASE_ISSUER: "https://abc.supabase.co/auth/v1",
+      SUPABASE_SERVICE_ROLE_KEY: "service-role",
+    };
     expect(await deleteSupabaseUser(configured, "user-1")).toBe("deleted");
     // Already gone at Supabase (a retried step): still done.
     expect(await deleteSupabaseUser(configured, "user-1")).toBe("deleted");
-    expect(seen[0]).toEqual({ url: "https://abc.supabase.co/auth/v1/admin/users/user-1", method: "DELETE", apikey: "service-role" });
+    expect(seen[0]).toEqual({
+      url: "https://abc.supabase.co/auth/v1/admin/users/user-1",
+      method: "DELETE",
+      apikey: "service-role",
+    });
     expect(await deleteSupabaseUser({ ...configured, SUPABASE_DELETE_USERS: "false" }, "user-1")).toBe("kept");
-    await expect(deleteSupabaseUser({ ...configured, SUPABASE_SERVICE_ROLE_KEY: undefined }, "user-1")).rejects.toThrow(/SUPABASE_SERVICE_ROLE_KEY/);
+    await expect(deleteSupabaseUser({ ...configured, SUPABASE_SERVICE_ROLE_KEY: undefined }, "user-1")).rejects.toThrow(
+      /SUPABASE_SERVICE_ROLE_KEY/,
+    );
   });
 });
 
@@ -276,16 +408,30 @@ describe("exporting an account, and what engines receive", { timeout: 120_000 },
     const data = await json(res);
     expect(data.account).toMatchObject({ id: account.userId, email: account.email, signIn: "password" });
     const done = data.orders.find((o: { id: string }) => o.id === account.doneId);
-    expect(done.brief).toMatchObject({ recipientName: secrets.recipientName, relationship: secrets.relationship, details: [secrets.detail] });
+    expect(done.brief).toMatchObject({
+      recipientName: secrets.recipientName,
+      relationship: secrets.relationship,
+      details: [secrets.detail],
+    });
     expect(done.lyrics.sections.flatMap((s: { lines: string[] }) => s.lines)).toContain(account.lyricLine);
     expect(done.takes.length).toBeGreaterThan(0);
     expect(data.orders.find((o: { id: string }) => o.id === account.runningId).status).toBe("LYRICS_READY");
     const audio = await call(done.takes[0].downloadUrl);
     expect(audio.status).toBe(200);
     expect(audio.headers.get("content-type")).toMatch(/^audio\//);
-    expect(data.ledger.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(["grant", "hold", "capture"]));
-    expect(data.ledger.reduce((sum: number, e: { kind: string; amount: number }) => sum + (e.kind === "grant" ? e.amount : e.kind === "capture" ? -e.amount : 0), 0)).toBe(data.credits.balance);
-    expect(data.gifts).toEqual([expect.objectContaining({ id: account.giftId, message: secrets.message, senderName: secrets.senderName })]);
+    expect(data.ledger.map((e: { kind: string }) => e.kind)).toEqual(
+      expect.arrayContaining(["grant", "hold", "capture"]),
+    );
+    expect(
+      data.ledger.reduce(
+        (sum: number, e: { kind: string; amount: number }) =>
+          sum + (e.kind === "grant" ? e.amount : e.kind === "capture" ? -e.amount : 0),
+        0,
+      ),
+    ).toBe(data.credits.balance);
+    expect(data.gifts).toEqual([
+      expect.objectContaining({ id: account.giftId, message: secrets.message, senderName: secrets.senderName }),
+    ]);
     expect(data.projects).toEqual([expect.objectContaining({ name: secrets.project })]);
     expect((await call("/api/account/export")).status).toBe(401);
   });
@@ -297,6 +443,7 @@ describe("exporting an account, and what engines receive", { timeout: 120_000 },
     expect(String(music?.request.prompt)).toContain(account.lyricLine);
     expect(music?.request.style).toContain("pop");
     expect(JSON.stringify(music?.request)).not.toContain(secrets.detail);
-    for (const task of tasks) expect(JSON.stringify(task.request).toLowerCase()).not.toContain(account.email.toLowerCase());
+    for (const task of tasks)
+      expect(JSON.stringify(task.request).toLowerCase()).not.toContain(account.email.toLowerCase());
   });
 });

@@ -1,5 +1,5 @@
-import { env } from "cloudflare:workers";
 import { createScheduledController } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import worker from "../worker";
 import { checkAlerts, firingConditions } from "../worker/observability";
@@ -9,7 +9,10 @@ import { finishedJob, insertJobs, signUp } from "./helpers";
 const db = database(env.DB);
 const receiver = (path: string, init?: RequestInit) => fetch(new URL(path, env.ALERT_WEBHOOK_URL), init);
 /** The texts the webhook received, oldest first. */
-const received = async () => ((await (await receiver("/__received")).json()) as { path: string; body: { text: string } }[]).map((r) => r.body.text);
+const received = async () =>
+  ((await (await receiver("/__received")).json()) as { path: string; body: { text: string } }[]).map(
+    (r) => r.body.text,
+  );
 
 const cron = () => worker.scheduled(createScheduledController({ scheduledTime: new Date(), cron: "* * * * *" }), env);
 
@@ -21,11 +24,19 @@ beforeEach(async () => {
 describe("alerts on the cron trigger", () => {
   it("announces an engine whose circuit opens once while it stays open, then its recovery once", async () => {
     const now = Date.now();
-    await db.insert(providerHealth).values({ provider: "suno", state: "open", recent: [true, false, false, false, false, false], openedAt: now, updatedAt: now });
+    await db.insert(providerHealth).values({
+      provider: "suno",
+      state: "open",
+      recent: [true, false, false, false, false, false],
+      openedAt: now,
+      updatedAt: now,
+    });
     await cron();
     const firing = await received();
     expect(firing).toHaveLength(1);
-    expect(firing[0]).toMatch(/FIRING \[provider_down:suno\] Engine suno is down: its circuit is open since .* \(5 of its last 6 calls failed\)/);
+    expect(firing[0]).toMatch(
+      /FIRING \[provider_down:suno\] Engine suno is down: its circuit is open since .* \(5 of its last 6 calls failed\)/,
+    );
 
     await cron();
     await cron();
@@ -43,8 +54,12 @@ describe("alerts on the cron trigger", () => {
   it("fires when an engine's failure rate rises above its own last 24 hours, given enough jobs", async () => {
     const { userId } = await signUp();
     const hours = 3_600_000;
-    const baseline = Array.from({ length: 20 }, (_, i) => finishedJob(userId, i === 0 ? "FAILED" : "SUCCEEDED", "suno", 30, 2 * hours + i * 60_000));
-    const recent = [..."FFFFSSSSS"].map((s, i) => finishedJob(userId, s === "F" ? "FAILED" : "SUCCEEDED", "suno", 30, (i + 1) * 60_000));
+    const baseline = Array.from({ length: 20 }, (_, i) =>
+      finishedJob(userId, i === 0 ? "FAILED" : "SUCCEEDED", "suno", 30, 2 * hours + i * 60_000),
+    );
+    const recent = [..."FFFFSSSSS"].map((s, i) =>
+      finishedJob(userId, s === "F" ? "FAILED" : "SUCCEEDED", "suno", 30, (i + 1) * 60_000),
+    );
     // Cancellations are nobody's failure and do not count.
     const canceled = Array.from({ length: 5 }, () => finishedJob(userId, "CANCELED", "suno", 5, 60_000));
     await insertJobs([...baseline, ...recent, ...canceled]);
@@ -53,7 +68,11 @@ describe("alerts on the cron trigger", () => {
 
     await insertJobs([finishedJob(userId, "TIMED_OUT", "suno", 900, 30_000)]);
     expect(await firingConditions(env, db)).toEqual([
-      { key: "failure_rate:suno", message: "Engine suno: 50 % of its jobs failed in the last 15 minutes (5 of 10), against 5 % over the 24 hours before." },
+      {
+        key: "failure_rate:suno",
+        message:
+          "Engine suno: 50 % of its jobs failed in the last 15 minutes (5 of 10), against 5 % over the 24 hours before.",
+      },
     ]);
     // The same rate on an engine that always fails that much is its normal.
     expect(await firingConditions({ ...env, ALERT_FAILURE_RATE_MARGIN: "0.5" }, db)).toEqual([]);
@@ -63,10 +82,23 @@ describe("alerts on the cron trigger", () => {
 
   it("watches cost per song and spend per hour against their thresholds, and retries what the webhook refused", async () => {
     const { userId } = await signUp();
-    const songs = [finishedJob(userId, "SUCCEEDED", "suno", 30, 10 * 60_000), finishedJob(userId, "SUCCEEDED", "suno", 30, 20 * 60_000)];
+    const songs = [
+      finishedJob(userId, "SUCCEEDED", "suno", 30, 10 * 60_000),
+      finishedJob(userId, "SUCCEEDED", "suno", 30, 20 * 60_000),
+    ];
     await insertJobs(songs);
     const at = Date.now() - 15 * 60_000;
-    await db.insert(providerCalls).values(songs.map((s) => ({ provider: "suno", operation: "fetchResult" as const, jobId: s.id, latencyMs: 10, costCents: 300, outcome: "ok" as const, createdAt: at })));
+    await db.insert(providerCalls).values(
+      songs.map((s) => ({
+        provider: "suno",
+        operation: "fetchResult" as const,
+        jobId: s.id,
+        latencyMs: 10,
+        costCents: 300,
+        outcome: "ok" as const,
+        createdAt: at,
+      })),
+    );
     expect(await firingConditions(env, db)).toEqual([]); // no thresholds configured
     const strict = { ...env, ALERT_MAX_COST_PER_SONG_CENTS: "250", ALERT_MAX_SPEND_PER_HOUR_CENTS: "500" };
     expect((await firingConditions(strict, db)).map((f) => f.message)).toEqual([
@@ -78,11 +110,17 @@ describe("alerts on the cron trigger", () => {
     await checkAlerts(strict, db);
     expect(await received()).toEqual([]);
     await checkAlerts(strict, db);
-    expect(await received()).toEqual([expect.stringContaining("[cost_per_song]"), expect.stringContaining("[spend_per_hour]")]);
+    expect(await received()).toEqual([
+      expect.stringContaining("[cost_per_song]"),
+      expect.stringContaining("[spend_per_hour]"),
+    ]);
     await checkAlerts(strict, db);
     expect(await received()).toHaveLength(2);
     // Raised thresholds clear both.
     await checkAlerts({ ...strict, ALERT_MAX_COST_PER_SONG_CENTS: "1000", ALERT_MAX_SPEND_PER_HOUR_CENTS: "" }, db);
-    expect((await received()).slice(2)).toEqual([expect.stringContaining("RESOLVED [cost_per_song]"), expect.stringContaining("RESOLVED [spend_per_hour]")]);
+    expect((await received()).slice(2)).toEqual([
+      expect.stringContaining("RESOLVED [cost_per_song]"),
+      expect.stringContaining("RESOLVED [spend_per_hour]"),
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { UnsecuredJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { call, json, signedToken as token, signUp } from "./helpers";
+import { call, json, signUp, signedToken as token } from "./helpers";
 
 const refreshCookie = (res: Response) => /refrain_refresh=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
 const me = (bearer: string) => call("/api/me", { token: bearer });
@@ -9,25 +9,40 @@ const me = (bearer: string) => call("/api/me", { token: bearer });
 describe("built-in accounts", () => {
   it("signs up, signs in, refreshes with a rotating HttpOnly cookie, and signs out", async () => {
     const email = `ana-${crypto.randomUUID()}@example.com`;
-    const created = await call("/api/auth/signup", { method: "POST", body: JSON.stringify({ email, password: "a long passphrase" }) });
+    const created = await call("/api/auth/signup", {
+      method: "POST",
+      body: JSON.stringify({ email, password: "a long passphrase" }),
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get("set-cookie")).toMatch(/HttpOnly/i);
     const session = await json(created);
     expect((await me(session.accessToken)).status).toBe(200);
 
-    const signedIn = await call("/api/auth/signin", { method: "POST", body: JSON.stringify({ email: email.toUpperCase(), password: "a long passphrase" }) });
+    const signedIn = await call("/api/auth/signin", {
+      method: "POST",
+      body: JSON.stringify({ email: email.toUpperCase(), password: "a long passphrase" }),
+    });
     expect(signedIn.status).toBe(200);
     const cookie = refreshCookie(signedIn)!;
 
-    const refreshed = await call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${cookie}` } });
+    const refreshed = await call("/api/auth/refresh", {
+      method: "POST",
+      headers: { cookie: `refrain_refresh=${cookie}` },
+    });
     expect(refreshed.status).toBe(200);
     expect((await me((await json(refreshed)).accessToken)).status).toBe(200);
     // A refresh token works once: replaying it is refused.
-    expect((await call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${cookie}` } })).status).toBe(401);
+    expect(
+      (await call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${cookie}` } })).status,
+    ).toBe(401);
 
     const next = refreshCookie(refreshed)!;
-    expect((await call("/api/auth/signout", { method: "POST", headers: { cookie: `refrain_refresh=${next}` } })).status).toBe(204);
-    expect((await call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${next}` } })).status).toBe(401);
+    expect(
+      (await call("/api/auth/signout", { method: "POST", headers: { cookie: `refrain_refresh=${next}` } })).status,
+    ).toBe(204);
+    expect(
+      (await call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${next}` } })).status,
+    ).toBe(401);
   });
 
   it("ends the whole session when a refresh token already traded is replayed, and only that session", async () => {
@@ -35,7 +50,8 @@ describe("built-in accounts", () => {
     const credentials = JSON.stringify({ email, password: "a long passphrase" });
     const signup = await call("/api/auth/signup", { method: "POST", body: credentials });
     const other = await call("/api/auth/signin", { method: "POST", body: credentials });
-    const refresh = (cookie: string) => call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${cookie}` } });
+    const refresh = (cookie: string) =>
+      call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${cookie}` } });
 
     const stolen = refreshCookie(signup)!;
     const first = await json(signup);
@@ -67,22 +83,41 @@ describe("built-in accounts", () => {
 
   it("signing out ends the session's access tokens too", async () => {
     const email = `sam-${crypto.randomUUID()}@example.com`;
-    const signup = await call("/api/auth/signup", { method: "POST", body: JSON.stringify({ email, password: "a long passphrase" }) });
+    const signup = await call("/api/auth/signup", {
+      method: "POST",
+      body: JSON.stringify({ email, password: "a long passphrase" }),
+    });
     const { accessToken } = await json(signup);
     expect((await me(accessToken)).status).toBe(200);
-    expect((await call("/api/auth/signout", { method: "POST", headers: { cookie: `refrain_refresh=${refreshCookie(signup)}` } })).status).toBe(204);
+    expect(
+      (
+        await call("/api/auth/signout", {
+          method: "POST",
+          headers: { cookie: `refrain_refresh=${refreshCookie(signup)}` },
+        })
+      ).status,
+    ).toBe(204);
     expect((await me(accessToken)).status).toBe(401);
   });
 
   it("refuses a wrong password, a taken email and a short password with clear errors", async () => {
     const { email } = await signUp();
-    const wrong = await call("/api/auth/signin", { method: "POST", body: JSON.stringify({ email, password: "not the password" }) });
+    const wrong = await call("/api/auth/signin", {
+      method: "POST",
+      body: JSON.stringify({ email, password: "not the password" }),
+    });
     expect(wrong.status).toBe(401);
     expect((await json(wrong)).error.code).toBe("unauthorized");
-    const taken = await call("/api/auth/signup", { method: "POST", body: JSON.stringify({ email, password: "another passphrase" }) });
+    const taken = await call("/api/auth/signup", {
+      method: "POST",
+      body: JSON.stringify({ email, password: "another passphrase" }),
+    });
     expect(taken.status).toBe(409);
     expect((await json(taken)).error.fields.email).toBeDefined();
-    const short = await call("/api/auth/signup", { method: "POST", body: JSON.stringify({ email: "x@example.com", password: "short" }) });
+    const short = await call("/api/auth/signup", {
+      method: "POST",
+      body: JSON.stringify({ email: "x@example.com", password: "short" }),
+    });
     expect(short.status).toBe(400);
     expect((await json(short)).error.fields.password).toBeDefined();
   });
@@ -91,7 +126,10 @@ describe("built-in accounts", () => {
 describe("access tokens", () => {
   it("accepts Supabase Auth tokens and maps each subject to one account with welcome credits", async () => {
     const sub = crypto.randomUUID();
-    const supabase = await token({ iss: env.SUPABASE_ISSUER, aud: "authenticated", sub, email: `${sub}@example.com` }, env.SUPABASE_JWT_SECRET);
+    const supabase = await token(
+      { iss: env.SUPABASE_ISSUER, aud: "authenticated", sub, email: `${sub}@example.com` },
+      env.SUPABASE_JWT_SECRET,
+    );
     const first = await me(supabase);
     expect(first.status).toBe(200);
     const again = await me(supabase);
@@ -107,7 +145,11 @@ describe("access tokens", () => {
       await token({ iss: "refrain", aud: "refrain-api", sub: userId }, "some-other-secret-of-sufficient-length"),
       await token({ iss: "refrain", aud: "someone-else", sub: userId }, env.AUTH_JWT_SECRET),
       await token({ iss: env.SUPABASE_ISSUER, aud: "authenticated", sub: userId }, env.AUTH_JWT_SECRET),
-      new UnsecuredJWT({ sub: userId }).setIssuer("refrain").setAudience("refrain-api").setExpirationTime("5m").encode(),
+      new UnsecuredJWT({ sub: userId })
+        .setIssuer("refrain")
+        .setAudience("refrain-api")
+        .setExpirationTime("5m")
+        .encode(),
       "not-a-jwt",
     ];
     for (const candidate of bad) {

@@ -40,7 +40,11 @@ async function stripeSim(path: string, body: unknown = {}): Promise<any> {
 }
 
 async function checkout(token: string, pack = "starter", currency: "eur" | "usd" = "eur") {
-  const res = await call("/api/billing/checkout", { method: "POST", token, body: JSON.stringify({ pack, currency, language: "fr" }) });
+  const res = await call("/api/billing/checkout", {
+    method: "POST",
+    token,
+    body: JSON.stringify({ pack, currency, language: "fr" }),
+  });
   expect(res.status).toBe(201);
   const body = await json<{ purchaseId: string; url: string }>(res);
   return { ...body, sessionId: new URL(body.url).pathname.split("/").pop()! };
@@ -55,7 +59,11 @@ async function pay(sessionId: string): Promise<{ deliveries: Delivery[]; payment
 const completed = (deliveries: Delivery[]) => deliveries.find((d) => d.type === "checkout.session.completed")!;
 
 function deliver(d: Pick<Delivery, "payload" | "signature">): Promise<Response> {
-  return call("/api/billing/webhook", { method: "POST", body: d.payload, headers: { "stripe-signature": d.signature } });
+  return call("/api/billing/webhook", {
+    method: "POST",
+    body: d.payload,
+    headers: { "stripe-signature": d.signature },
+  });
 }
 
 async function delivered(d: Delivery): Promise<string> {
@@ -65,7 +73,9 @@ async function delivered(d: Delivery): Promise<string> {
 }
 
 const purchaseGrants = async (userId: string) =>
-  (await db.select().from(creditLedger).where(eq(creditLedger.userId, userId))).filter((e) => e.reasonKind === "purchase");
+  (await db.select().from(creditLedger).where(eq(creditLedger.userId, userId))).filter(
+    (e) => e.reasonKind === "purchase",
+  );
 
 async function myPurchases(token: string) {
   const res = await call("/api/billing/purchases", { token });
@@ -111,7 +121,14 @@ describe("operators' revenue", () => {
           paidCents: 2 * STARTER.prices.eur,
           refundedCents: 100,
         },
-        { pack: "plus", currency: "usd", purchases: 1, credits: plus.credits, paidCents: plus.prices.usd, refundedCents: 0 },
+        {
+          pack: "plus",
+          currency: "usd",
+          purchases: 1,
+          credits: plus.credits,
+          paidCents: plus.prices.usd,
+          refundedCents: 0,
+        },
       ]),
     );
     expect(revenue.packs).toHaveLength(2);
@@ -131,8 +148,12 @@ describe("buying credits", () => {
 
     const { token } = await signUp();
     expect(
-      (await call("/api/billing/checkout", { method: "POST", body: JSON.stringify({ pack: "starter", currency: "eur", language: "fr" }) }))
-        .status,
+      (
+        await call("/api/billing/checkout", {
+          method: "POST",
+          body: JSON.stringify({ pack: "starter", currency: "eur", language: "fr" }),
+        })
+      ).status,
     ).toBe(401);
     const unknown = await call("/api/billing/checkout", {
       method: "POST",
@@ -167,7 +188,10 @@ describe("buying credits", () => {
       locale: "fr",
       metadata: { userId, purchaseId: first.purchaseId, pack: "starter" },
     });
-    expect(sessions[1]).toMatchObject({ amount_total: PACKS.find((p) => p.id === "plus")!.prices.usd, currency: "usd" });
+    expect(sessions[1]).toMatchObject({
+      amount_total: PACKS.find((p) => p.id === "plus")!.prices.usd,
+      currency: "usd",
+    });
     expect(sessions[0].success_url).toBe(`${env.PUBLIC_URL}/fr/credits?purchase=${first.purchaseId}`);
     expect(sessions[0].cancel_url).toBe(`${env.PUBLIC_URL}/fr/credits?canceled=${first.purchaseId}`);
     // Nothing is granted, nor listed, before Stripe confirms the payment.
@@ -182,7 +206,8 @@ describe("buying credits", () => {
     const a = await checkout(token);
     const paidA = await pay(a.sessionId);
     const outcomes = [await delivered(completed(paidA.deliveries))];
-    for (const d of paidA.deliveries.filter((d) => d.type !== "checkout.session.completed")) outcomes.push(await delivered(d));
+    for (const d of paidA.deliveries.filter((d) => d.type !== "checkout.session.completed"))
+      outcomes.push(await delivered(d));
     outcomes.push(await delivered(completed(paidA.deliveries)), await delivered(completed(paidA.deliveries)));
     expect(outcomes).toEqual(["granted", "ignored", "ignored", "duplicate", "duplicate"]);
     expect((await credits(token)).balance).toBe(WELCOME + STARTER.credits);
@@ -232,9 +257,17 @@ describe("buying credits", () => {
     const genuine = completed((await pay(sessionId)).deliveries);
     const subtle = Stripe.createSubtleCryptoProvider();
     const signed = (payload: string, secret: string, timestamp?: number) =>
-      Stripe.webhooks.generateTestHeaderStringAsync({ payload, secret, cryptoProvider: subtle, ...(timestamp ? { timestamp } : {}) });
+      Stripe.webhooks.generateTestHeaderStringAsync({
+        payload,
+        secret,
+        cryptoProvider: subtle,
+        ...(timestamp ? { timestamp } : {}),
+      });
 
-    const forged = await deliver({ payload: genuine.payload, signature: await signed(genuine.payload, "whsec_someone_else") });
+    const forged = await deliver({
+      payload: genuine.payload,
+      signature: await signed(genuine.payload, "whsec_someone_else"),
+    });
     const tamperedPayload = genuine.payload.replace(`"amount_total":${STARTER.prices.eur}`, `"amount_total":1`);
     expect(tamperedPayload).not.toBe(genuine.payload);
     const tampered = await deliver({ payload: tamperedPayload, signature: genuine.signature });
@@ -260,7 +293,8 @@ describe("buying credits", () => {
     const a = await checkout(token);
     const paidA = await pay(a.sessionId);
     await delivered(completed(paidA.deliveries));
-    const half = (await stripeSim(`/__sim/charges/${paidA.paymentIntent}/refund`, { amount: STARTER.prices.eur / 2 })).delivery;
+    const half = (await stripeSim(`/__sim/charges/${paidA.paymentIntent}/refund`, { amount: STARTER.prices.eur / 2 }))
+      .delivery;
     expect(await delivered(half)).toBe("reversed");
     expect(await delivered(half)).toBe("duplicate");
     expect((await credits(token)).balance).toBe(WELCOME + STARTER.credits - Math.floor(STARTER.credits / 2));
@@ -268,7 +302,10 @@ describe("buying credits", () => {
     expect(await delivered(rest)).toBe("reversed");
     const mine = await credits(token);
     expect(mine.balance).toBe(WELCOME);
-    expect(mine.ledger.filter((e) => e.reasonKind === "payment_reversed").map((e) => e.kind)).toEqual(["revoke", "revoke"]);
+    expect(mine.ledger.filter((e) => e.reasonKind === "payment_reversed").map((e) => e.kind)).toEqual([
+      "revoke",
+      "revoke",
+    ]);
     const { purchases: listed, onHold } = await myPurchases(token);
     expect(onHold).toBe(false);
     expect(listed[0]).toMatchObject({ status: "refunded", refundedCents: STARTER.prices.eur });
@@ -290,7 +327,10 @@ describe("buying credits", () => {
     }
     await waitFor(
       "the songs to be delivered",
-      async () => (await db.select({ status: jobs.status }).from(jobs).where(inArray(jobs.id, ids))).every((j) => j.status === "SUCCEEDED"),
+      async () =>
+        (await db.select({ status: jobs.status }).from(jobs).where(inArray(jobs.id, ids))).every(
+          (j) => j.status === "SUCCEEDED",
+        ),
       90_000,
     );
     expect((await credits(token)).balance).toBe(0);
@@ -321,7 +361,13 @@ describe("buying credits", () => {
     expect((await call("/api/admin/billing/holds", { token })).status).toBe(404);
     const { holds } = await json(await call("/api/admin/billing/holds", { token: ops }));
     const hold = holds.find((h: { userId: string }) => h.userId === userId);
-    expect(hold).toMatchObject({ reason: "refund", creditsShort: STARTER.credits, purchaseId, userEmail: email, clearedAt: null });
+    expect(hold).toMatchObject({
+      reason: "refund",
+      creditsShort: STARTER.credits,
+      purchaseId,
+      userEmail: email,
+      clearedAt: null,
+    });
     const cleared = await call(`/api/admin/billing/holds/${hold.id}/clear`, {
       method: "POST",
       token: ops,
@@ -345,9 +391,10 @@ describe("buying credits", () => {
       body: JSON.stringify({ pack: "starter", currency: "eur", language: "en" }),
     });
     expect(refused.status).toBe(404);
-    expect((await off("/api/billing/webhook", { method: "POST", headers: { "stripe-signature": "t=1,v1=0" }, body: "{}" })).status).toBe(
-      404,
-    );
+    expect(
+      (await off("/api/billing/webhook", { method: "POST", headers: { "stripe-signature": "t=1,v1=0" }, body: "{}" }))
+        .status,
+    ).toBe(404);
   });
 });
 
@@ -390,7 +437,9 @@ describe("the ledger under purchases, refunds and orders mixed", () => {
       } else if (roll < 0.5 && paid.some((p) => !p.disputed)) {
         const target = pick(paid.filter((p) => !p.disputed));
         target.disputed = true;
-        count(`dispute ${await delivered((await stripeSim(`/__sim/charges/${target.paymentIntent}/dispute`)).delivery)}`);
+        count(
+          `dispute ${await delivered((await stripeSim(`/__sim/charges/${target.paymentIntent}/dispute`)).delivery)}`,
+        );
       } else if (roll < 0.55) {
         const { holds } = await json(await call("/api/admin/billing/holds", { token: ops }));
         for (const h of holds)
@@ -438,7 +487,9 @@ describe("the ledger under purchases, refunds and orders mixed", () => {
       for (const p of await db.select().from(purchases).where(eq(purchases.userId, person.userId))) {
         const granted = ledger.filter((e) => e.entryKey === `purchase:${p.id}`);
         expect(granted.map((g) => g.amount)).toEqual(p.status === "open" ? [] : [p.credits]);
-        const revoked = ledger.filter((e) => e.entryKey.startsWith(`reversal:${p.id}:`)).reduce((n, e) => n + e.amount, 0);
+        const revoked = ledger
+          .filter((e) => e.entryKey.startsWith(`reversal:${p.id}:`))
+          .reduce((n, e) => n + e.amount, 0);
         expect(revoked).toBe(p.creditsRevoked);
         expect(p.creditsRevoked + p.creditsUnrecovered).toBeLessThanOrEqual(p.credits);
       }

@@ -15,12 +15,19 @@ describe("credits", () => {
   it("accepts exactly what the balance affords under 50 parallel orders, and every job settles once", async () => {
     // Signed up with 50; top up to exactly ten songs.
     const { token, userId } = await signUp(10 * COST - Number(env.SIGNUP_CREDITS));
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => order(token, contextOrder({ recipientName: `Ami ${i}` }))));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => order(token, contextOrder({ recipientName: `Ami ${i}` }))),
+    );
     const statuses = answers.map((r) => r.status);
     expect(statuses.filter((s) => s === 202)).toHaveLength(10);
     expect(statuses.filter((s) => s === 402)).toHaveLength(40);
     const refused = await json(answers.find((r) => r.status === 402)!);
-    expect(refused.error).toMatchObject({ code: "insufficient_credits", balance: 10 * COST, available: 0, required: COST });
+    expect(refused.error).toMatchObject({
+      code: "insufficient_credits",
+      balance: 10 * COST,
+      available: 0,
+      required: COST,
+    });
 
     const accepted = await Promise.all(answers.filter((r) => r.status === 202).map((r) => json(r)));
     const ids = accepted.map((j) => j.id);
@@ -45,14 +52,22 @@ describe("credits", () => {
       const settled = ledger.filter((e) => e.jobId === id && (e.kind === "capture" || e.kind === "release"));
       expect(settled, `job ${id}`).toHaveLength(1);
     }
-    const succeeded = (await db.select({ status: jobs.status }).from(jobs).where(inArray(jobs.id, ids))).filter((r) => r.status === "SUCCEEDED").length;
+    const succeeded = (await db.select({ status: jobs.status }).from(jobs).where(inArray(jobs.id, ids))).filter(
+      (r) => r.status === "SUCCEEDED",
+    ).length;
     expect(sum("capture")).toBe(succeeded * COST);
     expect(succeeded).toBe(7);
     const mine = await credits(token);
     expect(mine.balance).toBe(10 * COST - succeeded * COST);
     expect(mine.available).toBe(mine.balance);
     // Each row also says why as a code, which the pages show in the reader's language.
-    expect([...new Set(mine.ledger.map((e) => `${e.kind}:${e.reasonKind}`))].sort()).toEqual(["capture:delivered", "grant:added", "grant:welcome", "hold:order", "release:refund"]);
+    expect([...new Set(mine.ledger.map((e) => `${e.kind}:${e.reasonKind}`))].sort()).toEqual([
+      "capture:delivered",
+      "grant:added",
+      "grant:welcome",
+      "hold:order",
+      "release:refund",
+    ]);
   }, 120_000);
 
   it("returns the same job for the same Idempotency-Key and body, and 422 for another body", async () => {
@@ -74,7 +89,11 @@ describe("credits", () => {
   it("creates one job when the same key is sent twice at once", async () => {
     const { token } = await signUp();
     const key = crypto.randomUUID();
-    const answers = await Promise.all([order(token, contextOrder(), key), order(token, contextOrder(), key), order(token, contextOrder(), key)]);
+    const answers = await Promise.all([
+      order(token, contextOrder(), key),
+      order(token, contextOrder(), key),
+      order(token, contextOrder(), key),
+    ]);
     const bodies = await Promise.all(answers.map((r) => json(r)));
     expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
     expect(answers.filter((r) => r.status === 202 && !r.headers.has("idempotent-replayed"))).toHaveLength(1);

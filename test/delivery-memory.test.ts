@@ -17,7 +17,11 @@ async function addedMemory(run: () => Promise<unknown>): Promise<number> {
   expect(before.processes.length).toBeGreaterThan(0);
   await run();
   const after = await meter("/memory");
-  return Math.max(...after.processes.map((p) => (p.peakKb - (before.processes.find((b) => b.pid === p.pid)?.rssKb ?? p.peakKb)) * 1024));
+  return Math.max(
+    ...after.processes.map(
+      (p) => (p.peakKb - (before.processes.find((b) => b.pid === p.pid)?.rssKb ?? p.peakKb)) * 1024,
+    ),
+  );
 }
 
 async function sha256(stream: ReadableStream<Uint8Array>): Promise<string> {
@@ -35,23 +39,36 @@ describe("delivering a 50 MB take", () => {
     ["without one (R2 multipart)", "?unsized"],
   ] as const;
 
-  it.each(variants)("stores it in R2 %s, every byte right", async (_, query) => {
-    const job = { id: `job_${crypto.randomUUID()}`, userId: "usr_memory" };
-    const stored = await storeAudio(withCdn, job, 0, `${cdn}/audio/${FILE_BYTES}.mp3${query}`);
-    const want = await expected();
-    expect(stored).toMatchObject({ sizeBytes: FILE_BYTES, sha256: want, contentType: "audio/mpeg", info: { format: "mp3" } });
-    const object = await env.AUDIO.get(stored.r2Key);
-    expect(object?.size).toBe(FILE_BYTES);
-    expect(object?.httpMetadata?.contentType).toBe("audio/mpeg");
-    expect(await sha256(object!.body)).toBe(want);
-  }, 120_000);
+  it.each(variants)(
+    "stores it in R2 %s, every byte right",
+    async (_, query) => {
+      const job = { id: `job_${crypto.randomUUID()}`, userId: "usr_memory" };
+      const stored = await storeAudio(withCdn, job, 0, `${cdn}/audio/${FILE_BYTES}.mp3${query}`);
+      const want = await expected();
+      expect(stored).toMatchObject({
+        sizeBytes: FILE_BYTES,
+        sha256: want,
+        contentType: "audio/mpeg",
+        info: { format: "mp3" },
+      });
+      const object = await env.AUDIO.get(stored.r2Key);
+      expect(object?.size).toBe(FILE_BYTES);
+      expect(object?.httpMetadata?.contentType).toBe("audio/mpeg");
+      expect(await sha256(object!.body)).toBe(want);
+    },
+    120_000,
+  );
 
-  it.each(variants)("holds well under the file while storing it %s", async (label, query) => {
-    const job = { id: `job_${crypto.randomUUID()}`, userId: "usr_memory" };
-    const added = await addedMemory(() => storeAudio(withCdn, job, 0, `${cdn}/audio/${FILE_BYTES}.mp3${query}`));
-    console.log(`50 MB delivered ${label}: workerd peak +${(added / 1048576).toFixed(1)} MB`);
-    expect(added).toBeLessThan(32 * 1024 * 1024);
-  }, 120_000);
+  it.each(variants)(
+    "holds well under the file while storing it %s",
+    async (label, query) => {
+      const job = { id: `job_${crypto.randomUUID()}`, userId: "usr_memory" };
+      const added = await addedMemory(() => storeAudio(withCdn, job, 0, `${cdn}/audio/${FILE_BYTES}.mp3${query}`));
+      console.log(`50 MB delivered ${label}: workerd peak +${(added / 1048576).toFixed(1)} MB`);
+      expect(added).toBeLessThan(32 * 1024 * 1024);
+    },
+    120_000,
+  );
 
   it("would see a delivery that holds the file whole (the meter's own check)", async () => {
     const added = await addedMemory(async () => {

@@ -1,14 +1,25 @@
+import { createExecutionContext, createMessageBatch, getQueueResult, runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { createMessageBatch, getQueueResult, runDurableObjectAlarm } from "cloudflare:test";
-import { createExecutionContext } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { routingConfigSchema } from "../providers";
 import worker from "../worker";
 import { jobStub } from "../worker/jobs";
-import { routingConfigSchema } from "../providers";
 import { saveRoutingConfig } from "../worker/routing";
 import { database, jobEvents, jobs, providerCalls, routingConfigs } from "./db-access";
-import { call, contextOrder, credits, getJob, json, orderJob, pastDeadline, readEvents, signUp, sim, waitFor, waitForStatus } from "./helpers";
+import {
+  call,
+  credits,
+  getJob,
+  json,
+  orderJob,
+  pastDeadline,
+  readEvents,
+  signUp,
+  sim,
+  waitFor,
+  waitForStatus,
+} from "./helpers";
 
 const COST = Number(env.CREDITS_PER_SONG);
 const db = database(env.DB);
@@ -19,7 +30,8 @@ beforeEach(async () => {
 });
 
 /** An operator's routing: everything to the hosted Suno API, and no failover unless given. */
-const routeTo = (failover: string[] = []) => saveRoutingConfig(db, routingConfigSchema.parse({ arms: [{ provider: "suno", weight: 1 }], failover }), "test");
+const routeTo = (failover: string[] = []) =>
+  saveRoutingConfig(db, routingConfigSchema.parse({ arms: [{ provider: "suno", weight: 1 }], failover }), "test");
 
 async function eventsOf(jobId: string) {
   return db.select().from(jobEvents).where(eq(jobEvents.jobId, jobId)).orderBy(jobEvents.seq);
@@ -65,7 +77,9 @@ describe("a song order, end to end with the simulated engine", () => {
     expect(music.request.prompt).toContain("Marie");
 
     const calls = await db.select().from(providerCalls).where(eq(providerCalls.jobId, created.id));
-    expect(new Set(calls.map((c) => c.operation))).toEqual(new Set(["writeLyrics", "createTrack", "getStatus", "fetchResult"]));
+    expect(new Set(calls.map((c) => c.operation))).toEqual(
+      new Set(["writeLyrics", "createTrack", "getStatus", "fetchResult"]),
+    );
 
     const events = await eventsOf(created.id);
     expect(events.map((e) => e.status).filter((s, i, all) => s !== all[i - 1])).toEqual([
@@ -95,8 +109,12 @@ describe("a song order, end to end with the simulated engine", () => {
       { kind: "chorus", lines: ["Joyeux anniversaire Paul"] },
     ]);
     const tasks = await sim("/__sim/tasks");
-    expect(tasks.some((t: any) => t.kind === "lyrics" && String(t.request.callBackUrl ?? "").includes(created.id))).toBe(false);
-    const music = tasks.find((t: any) => t.kind === "music" && String(t.request.callBackUrl ?? "").includes(created.id));
+    expect(
+      tasks.some((t: any) => t.kind === "lyrics" && String(t.request.callBackUrl ?? "").includes(created.id)),
+    ).toBe(false);
+    const music = tasks.find(
+      (t: any) => t.kind === "music" && String(t.request.callBackUrl ?? "").includes(created.id),
+    );
     expect(music.request).toMatchObject({ title: "Pour Paul", vocalGender: "m" });
   });
 
@@ -108,7 +126,10 @@ describe("a song order, end to end with the simulated engine", () => {
     const created = await orderJob(token);
     const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
     expect(done.status).toBe("FAILED");
-    expect(done.error).toEqual({ code: "engine_unavailable", message: "No music engine could make this song right now." });
+    expect(done.error).toEqual({
+      code: "engine_unavailable",
+      message: "No music engine could make this song right now.",
+    });
     const after = await credits(token);
     expect(after.balance).toBe(before.balance);
     expect(after.reserved).toBe(0);
@@ -135,7 +156,9 @@ describe("a song order, end to end with the simulated engine", () => {
     const row = await db.select().from(jobs).where(eq(jobs.id, created.id)).get();
     expect(row).toMatchObject({ providersTried: ["suno", "internal"], arm: "failover" });
     const events = await eventsOf(created.id);
-    expect(events.find((e) => e.type === "failover")?.data).toMatchObject({ failover: { from: "suno", to: "internal" } });
+    expect(events.find((e) => e.type === "failover")?.data).toMatchObject({
+      failover: { from: "suno", to: "internal" },
+    });
     const after = await credits(token);
     expect(after.balance).toBe(before.balance - COST);
     expect(settlements(after.ledger, created.id)).toEqual(["capture"]);
@@ -155,7 +178,10 @@ describe("a song order, end to end with the simulated engine", () => {
     const { token } = await signUp();
     const before = await credits(token);
     const created = await orderJob(token);
-    await waitFor("the task to be submitted", async () => (await db.select().from(jobs).where(eq(jobs.id, created.id)).get())?.providerTaskId);
+    await waitFor(
+      "the task to be submitted",
+      async () => (await db.select().from(jobs).where(eq(jobs.id, created.id)).get())?.providerTaskId,
+    );
 
     const canceled = await call(`/api/jobs/${created.id}/cancel`, { method: "POST", token });
     expect(canceled.status).toBe(200);
@@ -165,7 +191,9 @@ describe("a song order, end to end with the simulated engine", () => {
     // The engine finishes after all: the job stays canceled and nobody is charged.
     await sim("/__sim/behaviour", { outcome: "success" });
     const stub = jobStub(env, created.id);
-    expect((await stub.apply(created.id, { type: "music_ready", from: { engine: "suno", attempt: 1 } })).applied).toBe(false);
+    expect((await stub.apply(created.id, { type: "music_ready", from: { engine: "suno", attempt: 1 } })).applied).toBe(
+      false,
+    );
     expect((await stub.apply(created.id, { type: "delivered", tracks: [] })).applied).toBe(false);
     const after = await credits(token);
     expect(after.balance).toBe(before.balance);
@@ -217,7 +245,9 @@ describe("a song order, end to end with the simulated engine", () => {
     const created = await orderJob(token);
     await waitForStatus(token, created.id, ["GENERATING_MUSIC"]);
     for (let i = 0; i < 2; i++) {
-      const batch = createMessageBatch("refrain-dead-letter", [{ id: `dlq-${i}`, timestamp: new Date(), attempts: 1, body: { role: "postprocess", jobId: created.id } }]);
+      const batch = createMessageBatch("refrain-dead-letter", [
+        { id: `dlq-${i}`, timestamp: new Date(), attempts: 1, body: { role: "postprocess", jobId: created.id } },
+      ]);
       const ctx = createExecutionContext();
       await worker.queue(batch, env);
       const result = await getQueueResult(batch, ctx);
@@ -262,7 +292,9 @@ describe("a song order, end to end with the simulated engine", () => {
     expect(all.map((e) => e.id)).toEqual(all.map((_, i) => i + 1));
     expect(all.find((e) => e.event === "lyrics_written")?.data.data.lyrics.sections.length).toBeGreaterThan(0);
 
-    const resumed = await readEvents(await call(`/api/jobs/${created.id}/events`, { token, headers: { "last-event-id": "3" } }));
+    const resumed = await readEvents(
+      await call(`/api/jobs/${created.id}/events`, { token, headers: { "last-event-id": "3" } }),
+    );
     expect(resumed.map((e) => e.id)).toEqual(all.slice(3).map((e) => e.id));
   });
 });

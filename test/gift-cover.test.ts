@@ -7,7 +7,10 @@ import { cleanText, escapeXml } from "../worker/gifts/text";
 
 type Image = { width: number; height: number; bright: (x0: number, y0: number, x1: number, y1: number) => number };
 
-async function cover(name: string | null, options: { locale?: "fr" | "en"; title?: string | null } = {}): Promise<{ png: Uint8Array; image: Image }> {
+async function cover(
+  name: string | null,
+  options: { locale?: "fr" | "en"; title?: string | null } = {},
+): Promise<{ png: Uint8Array; image: Image }> {
   const png = await renderGiftCover({ name, locale: options.locale ?? "fr", title: options.title ?? null });
   const decoded = decode(png);
   const channels = decoded.channels;
@@ -56,7 +59,8 @@ describe("gift cover", () => {
     // The diaeresis adds ink; a missing glyph would take the whole "ë" away instead.
     expect(accented).toBeGreaterThan(plain + 200);
     const fraunces = new FontMetrics(new Uint8Array(frauncesFile));
-    const letters = "àâäáãåæçéèêëíìîïñóòôöõøœúùûüýÿßÀÂÄÉÈÊËÎÏÔÖÙÛÜŸÇŒÆąćęłńśźżĄĆĘŁŃŚŹŻčďěňřšťůžČĎĚŇŘŠŤŮŽőűŐŰğışĞİŞāēīōūĀĒĪŌŪđĐăĂșțȘȚơưƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ";
+    const letters =
+      "àâäáãåæçéèêëíìîïñóòôöõøœúùûüýÿßÀÂÄÉÈÊËÎÏÔÖÙÛÜŸÇŒÆąćęłńśźżĄĆĘŁŃŚŹŻčďěňřšťůžČĎĚŇŘŠŤŮŽőűŐŰğışĞİŞāēīōūĀĒĪŌŪđĐăĂșțȘȚơưƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ";
     expect([...letters].filter((c) => !fraunces.has(c.codePointAt(0)!))).toEqual([]);
   });
 
@@ -77,7 +81,9 @@ describe("gift cover", () => {
       `${"Anne-Sophie ".repeat(12)}`,
     ];
     for (const name of cases) {
-      const { image } = await cover(name, { title: "Une chanson bien trop longue pour tenir sur une seule ligne, même en tout petit, vraiment" });
+      const { image } = await cover(name, {
+        title: "Une chanson bien trop longue pour tenir sur une seule ligne, même en tout petit, vraiment",
+      });
       expect(nameBand(image), name).toBeGreaterThan(10_000);
       expect(sideMargins(image), name).toBe(0);
     }
@@ -96,7 +102,11 @@ describe("gift cover", () => {
       expect(words).toEqual({ headline: null, name: title, title: null });
       expect(Object.values(words).join(" ")).not.toMatch(/A song for|Une chanson pour/);
     }
-    expect(coverWords({ name: "Siobhán", locale: "en", title })).toEqual({ headline: "A song for", name: "Siobhán", title });
+    expect(coverWords({ name: "Siobhán", locale: "en", title })).toEqual({
+      headline: "A song for",
+      name: "Siobhán",
+      title,
+    });
     // The title takes the name's place, as large: the band is full of it, and it differs from a cover for someone.
     const untitled = await cover(null, { locale: "en", title });
     const forSomeone = await cover("Siobhán", { locale: "en", title });

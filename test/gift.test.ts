@@ -1,18 +1,31 @@
-import { env } from "cloudflare:workers";
 import { runDurableObjectAlarm } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { routingConfigSchema } from "../providers";
 import { jobStub } from "../worker/jobs";
 import { saveRoutingConfig } from "../worker/routing";
 import { database, generations, jobEvents, jobs, routingConfigs } from "./db-access";
-import { call, contextOrder, credits, getJob, json, order, orderJob, pastDeadline, signUp, sim, waitForStatus } from "./helpers";
+import {
+  call,
+  contextOrder,
+  credits,
+  getJob,
+  json,
+  order,
+  orderJob,
+  pastDeadline,
+  signUp,
+  sim,
+  waitForStatus,
+} from "./helpers";
 
 const COST = Number(env.CREDITS_PER_SONG);
 const db = database(env.DB);
 const settlements = (ledger: { kind: string; jobId: string | null }[], jobId: string) =>
   ledger.filter((e) => e.jobId === jobId && (e.kind === "capture" || e.kind === "release")).map((e) => e.kind);
-const routeTo = (arm: string, failover: string[]) => saveRoutingConfig(db, routingConfigSchema.parse({ arms: [{ provider: arm, weight: 1 }], failover }), "test");
+const routeTo = (arm: string, failover: string[]) =>
+  saveRoutingConfig(db, routingConfigSchema.parse({ arms: [{ provider: arm, weight: 1 }], failover }), "test");
 
 beforeEach(async () => {
   await sim("/__sim/reset", {});
@@ -29,10 +42,18 @@ describe("lyrics approved before the song", () => {
     expect(draft.drafts).toBe(1);
     expect((await credits(token)).reserved).toBe(COST);
 
-    const bad = await call(`/api/jobs/${created.id}/lyrics`, { method: "PUT", token, body: JSON.stringify({ title: "Pour Marie", sections: [{ kind: "chorus", lines: ["x".repeat(130)] }] }) });
+    const bad = await call(`/api/jobs/${created.id}/lyrics`, {
+      method: "PUT",
+      token,
+      body: JSON.stringify({ title: "Pour Marie", sections: [{ kind: "chorus", lines: ["x".repeat(130)] }] }),
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys((await json(bad)).error.fields)).toEqual(["sections.0.lines.0"]);
-    const nameless = await call(`/api/jobs/${created.id}/lyrics`, { method: "PUT", token, body: JSON.stringify({ title: "Pour toi", sections: [{ kind: "chorus", lines: ["Joyeux anniversaire à toi"] }] }) });
+    const nameless = await call(`/api/jobs/${created.id}/lyrics`, {
+      method: "PUT",
+      token,
+      body: JSON.stringify({ title: "Pour toi", sections: [{ kind: "chorus", lines: ["Joyeux anniversaire à toi"] }] }),
+    });
     expect(nameless.status).toBe(400);
     expect((await json(nameless)).error.message).toContain("Marie");
 
@@ -43,7 +64,13 @@ describe("lyrics approved before the song", () => {
     const tooMany = await call(`/api/jobs/${created.id}/lyrics/redraft`, { method: "POST", token });
     expect(tooMany.status).toBe(409);
 
-    const edited = { title: "Pour Marie", sections: [{ kind: "verse", lines: ["Marie surfe au lever du jour"] }, { kind: "chorus", lines: ["Joyeux anniversaire Marie, mon amour"] }] };
+    const edited = {
+      title: "Pour Marie",
+      sections: [
+        { kind: "verse", lines: ["Marie surfe au lever du jour"] },
+        { kind: "chorus", lines: ["Joyeux anniversaire Marie, mon amour"] },
+      ],
+    };
     const saved = await call(`/api/jobs/${created.id}/lyrics`, { method: "PUT", token, body: JSON.stringify(edited) });
     expect(saved.status).toBe(200);
     expect((await json(saved)).lyrics).toEqual(edited);
@@ -52,7 +79,10 @@ describe("lyrics approved before the song", () => {
     const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
     expect(done.status).toBe("SUCCEEDED");
     const tasks = await sim("/__sim/tasks");
-    const music = tasks.find((t: { kind: string; request: { callBackUrl?: string } }) => t.kind === "music" && t.request.callBackUrl?.includes(created.id));
+    const music = tasks.find(
+      (t: { kind: string; request: { callBackUrl?: string } }) =>
+        t.kind === "music" && t.request.callBackUrl?.includes(created.id),
+    );
     expect(music.request.prompt).toContain("Marie surfe au lever du jour");
     const types = (await db.select().from(jobEvents).where(eq(jobEvents.jobId, created.id))).map((e) => e.type);
     expect(types.filter((t) => t === "lyrics_drafted")).toHaveLength(4);
@@ -100,7 +130,10 @@ describe("a song that forgets the name is never delivered", () => {
     const created = await orderJob(token);
     const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
     expect(done).toMatchObject({ status: "FAILED", error: { code: "name_missing" } });
-    expect((await db.select().from(jobs).where(eq(jobs.id, created.id)).get())?.providersTried).toEqual(["suno", "suno-wrapper"]);
+    expect((await db.select().from(jobs).where(eq(jobs.id, created.id)).get())?.providersTried).toEqual([
+      "suno",
+      "suno-wrapper",
+    ]);
     expect((await credits(token)).balance).toBe(before.balance);
   });
 });
@@ -110,13 +143,23 @@ describe("one free revision", () => {
     const { token } = await signUp();
     const original = await orderJob(token);
     await waitForStatus(token, original.id, ["SUCCEEDED"]);
-    const revise = (body: unknown) => call(`/api/jobs/${original.id}/revision`, { method: "POST", token, body: JSON.stringify(body), headers: { "idempotency-key": crypto.randomUUID() } });
+    const revise = (body: unknown) =>
+      call(`/api/jobs/${original.id}/revision`, {
+        method: "POST",
+        token,
+        body: JSON.stringify(body),
+        headers: { "idempotency-key": crypto.randomUUID() },
+      });
     const before = await credits(token);
 
     const free = await revise({ styleTags: ["folk"], vocal: "male" });
     expect(free.status).toBe(202);
     const first = await json(free);
-    expect(first).toMatchObject({ parentJobId: original.id, credits: 0, request: { styleTags: ["folk"], vocal: "male" } });
+    expect(first).toMatchObject({
+      parentJobId: original.id,
+      credits: 0,
+      request: { styleTags: ["folk"], vocal: "male" },
+    });
     expect(first.lyrics).toEqual((await getJob(token, original.id)).lyrics);
     await waitForStatus(token, first.id, ["SUCCEEDED"]);
 
@@ -126,7 +169,9 @@ describe("one free revision", () => {
 
     const after = await credits(token);
     expect(after.balance).toBe(before.balance - COST);
-    const reasons = after.ledger.filter((e) => e.jobId === first.id || e.jobId === paid.id).map((e) => `${e.kind} ${e.amount} ${e.reasonKind} ${e.reason}`);
+    const reasons = after.ledger
+      .filter((e) => e.jobId === first.id || e.jobId === paid.id)
+      .map((e) => `${e.kind} ${e.amount} ${e.reasonKind} ${e.reason}`);
     expect(reasons).toEqual(
       expect.arrayContaining([
         `hold 0 free_revision free revision of ${original.id}`,
@@ -141,10 +186,24 @@ describe("one free revision", () => {
     await sim("/__sim/behaviour", { outcome: "never" });
     const { token } = await signUp();
     const running = await orderJob(token);
-    const refused = await call(`/api/jobs/${running.id}/revision`, { method: "POST", token, body: "{}", headers: { "idempotency-key": crypto.randomUUID() } });
+    const refused = await call(`/api/jobs/${running.id}/revision`, {
+      method: "POST",
+      token,
+      body: "{}",
+      headers: { "idempotency-key": crypto.randomUUID() },
+    });
     expect(refused.status).toBe(409);
     const stranger = await signUp();
-    expect((await call(`/api/jobs/${running.id}/revision`, { method: "POST", token: stranger.token, body: "{}", headers: { "idempotency-key": crypto.randomUUID() } })).status).toBe(404);
+    expect(
+      (
+        await call(`/api/jobs/${running.id}/revision`, {
+          method: "POST",
+          token: stranger.token,
+          body: "{}",
+          headers: { "idempotency-key": crypto.randomUUID() },
+        })
+      ).status,
+    ).toBe(404);
     expect((await order(stranger.token)).status).toBe(202);
   });
 });
@@ -154,30 +213,53 @@ describe("the gift page", () => {
     const created = await orderJob(token, contextOrder({ recipientName: "Maëlys" }));
     return waitForStatus(token, created.id, ["SUCCEEDED"]);
   }
-  const give = (token: string, body: Record<string, unknown>) => call("/api/gifts", { method: "POST", token, body: JSON.stringify(body) });
+  const give = (token: string, body: Record<string, unknown>) =>
+    call("/api/gifts", { method: "POST", token, body: JSON.stringify(body) });
   const tokenOf = (gift: { url: string }) => decodeURIComponent(new URL(gift.url).pathname.split("/").pop()!);
 
   it("gives a take behind an unguessable link that plays, counts plays and answers 410 once revoked", async () => {
     const { token } = await signUp();
     const song = await finishedSong(token);
     const take = song.takes[1];
-    const made = await give(token, { trackId: take.trackId, message: "Bon anniversaire, ma grande !", senderName: "Paul", allowDownload: false, locale: "en" });
+    const made = await give(token, {
+      trackId: take.trackId,
+      message: "Bon anniversaire, ma grande !",
+      senderName: "Paul",
+      allowDownload: false,
+      locale: "en",
+    });
     expect(made.status).toBe(201);
     const gift = await json(made);
-    expect(gift).toMatchObject({ jobId: song.id, trackId: take.trackId, recipientName: "Maëlys", senderName: "Paul", locale: "en", plays: 0, revokedAt: null });
+    expect(gift).toMatchObject({
+      jobId: song.id,
+      trackId: take.trackId,
+      recipientName: "Maëlys",
+      senderName: "Paul",
+      locale: "en",
+      plays: 0,
+      revokedAt: null,
+    });
     // 256 random bits, base64url.
     expect(tokenOf(gift)).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const page = await call(`/api/public/gifts/${tokenOf(gift)}`);
     expect(page.status).toBe(200);
     const view = await json(page);
-    expect(view).toMatchObject({ recipientName: "Maëlys", message: "Bon anniversaire, ma grande !", senderName: "Paul", locale: "en", downloadUrl: null, lyricsLanguage: "fr" });
+    expect(view).toMatchObject({
+      recipientName: "Maëlys",
+      message: "Bon anniversaire, ma grande !",
+      senderName: "Paul",
+      locale: "en",
+      downloadUrl: null,
+      lyricsLanguage: "fr",
+    });
     expect(view.lyrics.sections.flatMap((s: { lines: string[] }) => s.lines).join(" ")).toContain("Maëlys");
     const audio = await call(view.streamUrl);
     expect(audio.status).toBe(200);
     expect(audio.headers.get("content-type")).toBe("audio/mpeg");
 
-    for (let i = 0; i < 2; i++) expect((await call(`/api/public/gifts/${tokenOf(gift)}/plays`, { method: "POST" })).status).toBe(204);
+    for (let i = 0; i < 2; i++)
+      expect((await call(`/api/public/gifts/${tokenOf(gift)}/plays`, { method: "POST" })).status).toBe(204);
     expect((await json(await call(`/api/gifts/${gift.id}`, { token }))).plays).toBe(2);
 
     const cover = await call(new URL(gift.coverUrl).pathname);
@@ -224,15 +306,29 @@ describe("the gift page", () => {
     expect((await call(`/api/gifts/${gift.id}`, { method: "DELETE", token: stranger.token })).status).toBe(404);
     expect((await json(await call("/api/gifts", { token: stranger.token }))).gifts).toEqual([]);
     expect((await call(`/api/public/gifts/${tokenOf(gift)}`)).status).toBe(200);
-    expect((await json(await call(`/api/gifts?jobId=${song.id}`, { token: owner.token }))).gifts.map((g: { id: string }) => g.id)).toEqual([gift.id]);
+    expect(
+      (await json(await call(`/api/gifts?jobId=${song.id}`, { token: owner.token }))).gifts.map(
+        (g: { id: string }) => g.id,
+      ),
+    ).toEqual([gift.id]);
   });
 });
 
 describe("custom lyrics for someone", () => {
   const lyrics = "[Verse]\nUn matin de décembre, Siobhán rit\n[Chorus]\nJoyeux anniversaire, Siobhán, mon amie";
-  const customOrder = (overrides: Record<string, unknown> = {}) => ({ mode: "custom", title: "Happy Birthday, Siobhán", lyrics, language: "fr", styleTags: ["pop"], vocal: "female", durationSeconds: 30, ...overrides });
+  const customOrder = (overrides: Record<string, unknown> = {}) => ({
+    mode: "custom",
+    title: "Happy Birthday, Siobhán",
+    lyrics,
+    language: "fr",
+    styleTags: ["pop"],
+    vocal: "female",
+    durationSeconds: 30,
+    ...overrides,
+  });
   const tokenOf = (gift: { url: string }) => decodeURIComponent(new URL(gift.url).pathname.split("/").pop()!);
-  const give = async (token: string, trackId: string) => json(await call("/api/gifts", { method: "POST", token, body: JSON.stringify({ trackId }) }));
+  const give = async (token: string, trackId: string) =>
+    json(await call("/api/gifts", { method: "POST", token, body: JSON.stringify({ trackId }) }));
 
   it("keeps the recipient and how to say their name, for the singer, the name check and the gift page", async () => {
     const { token } = await signUp();
@@ -253,13 +349,19 @@ describe("custom lyrics for someone", () => {
     const track = await json(await call(`/api/tracks/${song.takes[0].trackId}`, { token }));
     expect(track).toHaveProperty("timings");
     const share = await json(await call(`/api/tracks/${song.takes[0].trackId}/share`, { method: "POST", token }));
-    const shared = await json(await call(`/api/public/tracks/${song.takes[0].trackId}?t=${encodeURIComponent(share.token)}`));
+    const shared = await json(
+      await call(`/api/public/tracks/${song.takes[0].trackId}?t=${encodeURIComponent(share.token)}`),
+    );
     expect(shared).toMatchObject({ lyrics: song.lyrics, lyricsLanguage: "fr", timings: track.timings });
 
     // An edit of the lyrics is held to the same name.
     const approve = await orderJob(token, customOrder({ recipientName: "Siobhán", approveLyrics: true }));
     await waitForStatus(token, approve.id, ["LYRICS_READY"]);
-    const nameless = await call(`/api/jobs/${approve.id}/lyrics`, { method: "PUT", token, body: JSON.stringify({ title: "Pour toi", sections: [{ kind: "chorus", lines: ["Joyeux anniversaire à toi"] }] }) });
+    const nameless = await call(`/api/jobs/${approve.id}/lyrics`, {
+      method: "PUT",
+      token,
+      body: JSON.stringify({ title: "Pour toi", sections: [{ kind: "chorus", lines: ["Joyeux anniversaire à toi"] }] }),
+    });
     expect(nameless.status).toBe(400);
     expect((await json(nameless)).error.message).toContain("Siobhán");
   });
@@ -274,7 +376,9 @@ describe("custom lyrics for someone", () => {
     expect(orphan.status).toBe(400);
     expect(Object.keys((await json(orphan)).error.fields)).toEqual(["pronounceAs"]);
     // Instrumental: nothing is sung, so nothing to check.
-    expect((await order(token, customOrder({ recipientName: "Maëlys", vocal: "instrumental", lyrics: "" }))).status).toBe(202);
+    expect(
+      (await order(token, customOrder({ recipientName: "Maëlys", vocal: "instrumental", lyrics: "" }))).status,
+    ).toBe(202);
     expect((await credits(token)).balance).toBe(before.balance);
   });
 

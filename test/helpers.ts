@@ -1,10 +1,10 @@
-import { env, exports } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { SignJWT } from "jose";
 import { expect } from "vitest";
 import type { Job } from "../db";
-import { jobStub, type JobObject } from "../worker/jobs";
+import { type JobObject, jobStub } from "../worker/jobs";
 import { database, grantStatements, jobs } from "./db-access";
 
 export const BASE = "http://refrain.test";
@@ -21,20 +21,39 @@ export async function json<T = any>(response: Response): Promise<T> {
 }
 
 /** An HS256 access token with these claims, signed with `secret`: the tests forge tokens with it. */
-export async function signedToken(claims: { iss: string; aud: string; sub: string; exp?: number | string; email?: string }, secret: string): Promise<string> {
-  const jwt = new SignJWT(claims.email ? { email: claims.email } : {}).setProtectedHeader({ alg: "HS256" }).setIssuer(claims.iss).setAudience(claims.aud).setSubject(claims.sub).setIssuedAt();
+export async function signedToken(
+  claims: { iss: string; aud: string; sub: string; exp?: number | string; email?: string },
+  secret: string,
+): Promise<string> {
+  const jwt = new SignJWT(claims.email ? { email: claims.email } : {})
+    .setProtectedHeader({ alg: "HS256" })
+    .setIssuer(claims.iss)
+    .setAudience(claims.aud)
+    .setSubject(claims.sub)
+    .setIssuedAt();
   return jwt.setExpirationTime(claims.exp ?? "5m").sign(new TextEncoder().encode(secret));
 }
 
 let accounts = 0;
 export async function signUp(extraCredits = 0): Promise<{ token: string; userId: string; email: string }> {
   const email = `person${++accounts}-${crypto.randomUUID().slice(0, 8)}@example.com`;
-  const res = await call("/api/auth/signup", { method: "POST", body: JSON.stringify({ email, password: "correct horse battery" }) });
+  const res = await call("/api/auth/signup", {
+    method: "POST",
+    body: JSON.stringify({ email, password: "correct horse battery" }),
+  });
   expect(res.status).toBe(201);
   const body = await json(res);
   if (extraCredits) {
     const db = database(env.DB);
-    await db.batch([...grantStatements(db, body.user.id, extraCredits, { kind: "added", text: "test top-up" }, `test:${crypto.randomUUID()}`)]);
+    await db.batch([
+      ...grantStatements(
+        db,
+        body.user.id,
+        extraCredits,
+        { kind: "added", text: "test top-up" },
+        `test:${crypto.randomUUID()}`,
+      ),
+    ]);
   }
   return { token: body.accessToken, userId: body.user.id, email };
 }
@@ -53,7 +72,11 @@ export const contextOrder = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-export async function order(token: string, body: unknown = contextOrder(), key: string = crypto.randomUUID()): Promise<Response> {
+export async function order(
+  token: string,
+  body: unknown = contextOrder(),
+  key: string = crypto.randomUUID(),
+): Promise<Response> {
   return call("/api/jobs", { method: "POST", token, body: JSON.stringify(body), headers: { "idempotency-key": key } });
 }
 
@@ -69,7 +92,11 @@ export async function getJob(token: string, id: string): Promise<any> {
   return json(res);
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 25_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 25_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -80,24 +107,38 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 }
 
 export const waitForStatus = (token: string, id: string, statuses: string[], timeoutMs?: number) =>
-  waitFor(`job ${id} to reach ${statuses.join("|")}`, async () => {
-    const job = await getJob(token, id);
-    return statuses.includes(job.status) ? job : null;
-  }, timeoutMs);
+  waitFor(
+    `job ${id} to reach ${statuses.join("|")}`,
+    async () => {
+      const job = await getJob(token, id);
+      return statuses.includes(job.status) ? job : null;
+    },
+    timeoutMs,
+  );
 
-export async function credits(token: string): Promise<{ balance: number; reserved: number; available: number; ledger: any[] }> {
+export async function credits(
+  token: string,
+): Promise<{ balance: number; reserved: number; available: number; ledger: any[] }> {
   const res = await call("/api/credits", { token });
   expect(res.status).toBe(200);
   return json(res);
 }
 
 export async function sim(path: string, body?: unknown): Promise<any> {
-  const res = await fetch(new URL(path, env.SUNO_API_BASE_URL), body === undefined ? {} : { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  const res = await fetch(
+    new URL(path, env.SUNO_API_BASE_URL),
+    body === undefined
+      ? {}
+      : { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } },
+  );
   return res.headers.get("content-type")?.includes("json") ? res.json() : res.text();
 }
 
 /** Reads an SSE response until it ends (or `stopAfter` events), returning the parsed events. */
-export async function readEvents(response: Response, stopAfter = Number.POSITIVE_INFINITY): Promise<{ id: number; event: string; data: any }[]> {
+export async function readEvents(
+  response: Response,
+  stopAfter = Number.POSITIVE_INFINITY,
+): Promise<{ id: number; event: string; data: any }[]> {
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   const events: { id: number; event: string; data: any }[] = [];
   let buffer = "";
@@ -109,8 +150,14 @@ export async function readEvents(response: Response, stopAfter = Number.POSITIVE
     while ((cut = buffer.indexOf("\n\n")) >= 0) {
       const block = buffer.slice(0, cut);
       buffer = buffer.slice(cut + 2);
-      const fields = Object.fromEntries(block.split("\n").filter((l) => l && !l.startsWith(":")).map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]));
-      if (fields.data !== undefined) events.push({ id: Number(fields.id), event: fields.event ?? "message", data: JSON.parse(fields.data) });
+      const fields = Object.fromEntries(
+        block
+          .split("\n")
+          .filter((l) => l && !l.startsWith(":"))
+          .map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]),
+      );
+      if (fields.data !== undefined)
+        events.push({ id: Number(fields.id), event: fields.event ?? "message", data: JSON.parse(fields.data) });
     }
   }
   await reader.cancel().catch(() => undefined);
@@ -157,7 +204,13 @@ export function jobRow(userId: string, overrides: Partial<Job> = {}): Job {
 }
 
 /** A job that took `seconds` from order to end and finished `agoMs` before now. */
-export function finishedJob(userId: string, status: Job["status"], provider: string, seconds: number, agoMs = 1_800_000): Job {
+export function finishedJob(
+  userId: string,
+  status: Job["status"],
+  provider: string,
+  seconds: number,
+  agoMs = 1_800_000,
+): Job {
   const end = Date.now() - agoMs;
   return jobRow(userId, { status, provider, createdAt: end - seconds * 1000, updatedAt: end, finishedAt: end });
 }

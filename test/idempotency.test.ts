@@ -1,5 +1,5 @@
-import { env } from "cloudflare:workers";
 import { createExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../worker/app";
 import { database, grantStatements } from "./db-access";
@@ -12,7 +12,11 @@ const PASS = "1x0000000000000000000000000000000AA";
 function app(vars: Partial<Env>) {
   const worker = createApp();
   return (token: string, key: string, body: unknown, turnstile?: string) => {
-    const headers = new Headers({ authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": key });
+    const headers = new Headers({
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+      "idempotency-key": key,
+    });
     if (turnstile) headers.set("cf-turnstile-response", turnstile);
     const request = new Request(new URL("/api/jobs", BASE), { method: "POST", headers, body: JSON.stringify(body) });
     return worker.fetch(request, { ...env, ...vars }, createExecutionContext());
@@ -53,7 +57,10 @@ describe("Idempotency-Key on orders", () => {
     expect(first.status).toBe(202);
     const other = await post(token, key, contextOrder({ recipientName: "Paul" }));
     expect(other.status).toBe(422);
-    expect((await json(other)).error).toMatchObject({ code: "idempotency_conflict", fields: { "Idempotency-Key": ["reused with another body"] } });
+    expect((await json(other)).error).toMatchObject({
+      code: "idempotency_conflict",
+      fields: { "Idempotency-Key": ["reused with another body"] },
+    });
     expect((await credits(token)).reserved).toBe(COST);
   });
 
@@ -92,7 +99,9 @@ describe("Idempotency-Key on orders", () => {
     // The same key on another account is its own.
     expect((await post(someone.token, key, contextOrder())).status).toBe(202);
     const db = database(env.DB);
-    await db.batch([...grantStatements(db, userId, COST, { kind: "added", text: "test top-up" }, `test:${crypto.randomUUID()}`)]);
+    await db.batch([
+      ...grantStatements(db, userId, COST, { kind: "added", text: "test top-up" }, `test:${crypto.randomUUID()}`),
+    ]);
     const retried = await post(token, key, contextOrder());
     expect(retried.status).toBe(202);
     expect(retried.headers.get("idempotent-replayed")).toBeNull();

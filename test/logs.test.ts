@@ -41,11 +41,17 @@ describe("logs", () => {
     secrets.push(token, refreshCookie(up));
     const signin = await call("/api/auth/signin", { method: "POST", body: JSON.stringify({ email, password }) });
     secrets.push((await json(signin)).accessToken, refreshCookie(signin));
-    const refreshed = await call("/api/auth/refresh", { method: "POST", headers: { cookie: `refrain_refresh=${refreshCookie(signin)}` } });
+    const refreshed = await call("/api/auth/refresh", {
+      method: "POST",
+      headers: { cookie: `refrain_refresh=${refreshCookie(signin)}` },
+    });
     expect(refreshed.status).toBe(200);
     secrets.push((await json(refreshed)).accessToken, refreshCookie(refreshed));
     const wrongPassword = "not the passphrase at all";
-    expect((await call("/api/auth/signin", { method: "POST", body: JSON.stringify({ email, password: wrongPassword }) })).status).toBe(401);
+    expect(
+      (await call("/api/auth/signin", { method: "POST", body: JSON.stringify({ email, password: wrongPassword }) }))
+        .status,
+    ).toBe(401);
     const forgedBearer = "forged-bearer-token-0123456789";
     expect((await call("/api/jobs", { headers: { authorization: `Bearer ${forgedBearer}` } })).status).toBe(401);
     secrets.push(wrongPassword, forgedBearer);
@@ -53,15 +59,21 @@ describe("logs", () => {
     // An order whose engine calls back (its callback URLs carry the job's token), then its signed links.
     const created = await json(await order(token));
     const task = await taskOf(created.id);
-    for (const cb of (await sim(`/__sim/tasks/${task.providerTaskId}/callbacks?order=duplicate`)) as { url: string; body: unknown }[]) {
+    for (const cb of (await sim(`/__sim/tasks/${task.providerTaskId}/callbacks?order=duplicate`)) as {
+      url: string;
+      body: unknown;
+    }[]) {
       const url = new URL(cb.url);
       secrets.push(url.searchParams.get("token")!);
-      expect((await call(url.pathname + url.search, { method: "POST", body: JSON.stringify(cb.body) })).status).toBe(200);
+      expect((await call(url.pathname + url.search, { method: "POST", body: JSON.stringify(cb.body) })).status).toBe(
+        200,
+      );
     }
     const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
     expect(done.status).toBe("SUCCEEDED");
     const links = await json(await call(`/api/tracks/${done.takes[0].trackId}/links`, { token }));
-    for (const link of [links.streamUrl, links.downloadUrl]) secrets.push(new URL(link, "http://x").searchParams.get("sig")!);
+    for (const link of [links.streamUrl, links.downloadUrl])
+      secrets.push(new URL(link, "http://x").searchParams.get("sig")!);
     expect((await call(links.streamUrl)).status).toBe(200);
     const share = await json(await call(`/api/tracks/${done.takes[0].trackId}/share`, { method: "POST", token }));
     secrets.push(share.token);
@@ -70,19 +82,33 @@ describe("logs", () => {
     secrets.push(new URL((await json(shared)).streamUrl, "http://x").searchParams.get("sig")!);
 
     // The engine's signed callbacks, a good one and a forged one.
-    const ops = await call("/api/auth/signup", { method: "POST", body: JSON.stringify({ email: "ops@refrain.test", password }) });
+    const ops = await call("/api/auth/signup", {
+      method: "POST",
+      body: JSON.stringify({ email: "ops@refrain.test", password }),
+    });
     const opsToken = (await json(ops)).accessToken as string;
     secrets.push(opsToken, refreshCookie(ops));
     const internal = await json(await order(opsToken, contextOrder({ engine: "internal" })));
     const internalTask = await taskOf(internal.id);
     const hook = new URL(await callbackUrl(env, "internal", internal.id));
     secrets.push(hook.searchParams.get("token")!);
-    const body = JSON.stringify({ type: "track.succeeded", data: { id: internalTask.providerTaskId!.split(",")[0], status: "succeeded" } });
+    const body = JSON.stringify({
+      type: "track.succeeded",
+      data: { id: internalTask.providerTaskId!.split(",")[0], status: "succeeded" },
+    });
     for (const secret of [env.ENGINE_WEBHOOK_SECRET, `whsec_${btoa("someone-else-entirely-32-bytes!!")}`]) {
       const id = `msg_${crypto.randomUUID()}`;
       const signature = new Webhook(secret).sign(id, new Date(), body);
       secrets.push(signature);
-      await call(hook.pathname + hook.search, { method: "POST", body, headers: { "webhook-id": id, "webhook-timestamp": String(Math.floor(Date.now() / 1000)), "webhook-signature": signature } });
+      await call(hook.pathname + hook.search, {
+        method: "POST",
+        body,
+        headers: {
+          "webhook-id": id,
+          "webhook-timestamp": String(Math.floor(Date.now() / 1000)),
+          "webhook-signature": signature,
+        },
+      });
     }
     expect((await waitForStatus(opsToken, internal.id, ["SUCCEEDED", "FAILED"])).status).toBe("SUCCEEDED");
 
@@ -91,23 +117,91 @@ describe("logs", () => {
     const refused = await json(await order(token));
     expect((await waitForStatus(token, refused.id, ["SUCCEEDED", "FAILED"])).status).toBe("FAILED");
 
-    for (const name of ["AUTH_JWT_SECRET", "MEDIA_SIGNING_SECRET", "SUPABASE_JWT_SECRET", "ENGINE_TOKEN", "ENGINE_WEBHOOK_SECRET"] as const) secrets.push(env[name]);
+    for (const name of [
+      "AUTH_JWT_SECRET",
+      "MEDIA_SIGNING_SECRET",
+      "SUPABASE_JWT_SECRET",
+      "ENGINE_TOKEN",
+      "ENGINE_WEBHOOK_SECRET",
+    ] as const)
+      secrets.push(env[name]);
     secrets.push(env.ENGINE_WEBHOOK_SECRET.slice("whsec_".length));
 
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries.length).toBeGreaterThan(30);
     for (const entry of entries) expect(entry).toMatchObject({ level: expect.any(String), msg: expect.any(String) });
-    const leaks = secrets.filter(Boolean).flatMap((secret) => lines.filter((line) => line.includes(secret)).map((line) => `${secret.slice(0, 12)}… in ${line}`));
+    const leaks = secrets
+      .filter(Boolean)
+      .flatMap((secret) =>
+        lines.filter((line) => line.includes(secret)).map((line) => `${secret.slice(0, 12)}… in ${line}`),
+      );
     expect(leaks).toEqual([]);
 
     // Each request, step, engine call and transition can be found by its ids.
-    expect(entries).toContainEqual(expect.objectContaining({ msg: "request", method: "POST", path: "/api/jobs", status: 202, jobId: created.id, user: expect.any(String), requestId: expect.any(String), latencyMs: expect.any(Number) }));
-    expect(entries).toContainEqual(expect.objectContaining({ msg: "request", path: "/api/auth/signin", status: 401, error: "unauthorized" }));
-    expect(entries).toContainEqual(expect.objectContaining({ msg: "step done", jobId: created.id, role: "music", requestId: expect.any(String), latencyMs: expect.any(Number) }));
-    expect(entries).toContainEqual(expect.objectContaining({ msg: "provider call", jobId: created.id, provider: "suno", operation: "createTrack", outcome: "ok", latencyMs: expect.any(Number) }));
-    expect(entries).toContainEqual(expect.objectContaining({ msg: "job transition", jobId: created.id, to: "SUCCEEDED", captured: 10, released: 0, provider: "suno", user: expect.any(String), durationMs: expect.any(Number) }));
-    expect(entries).toContainEqual(expect.objectContaining({ msg: "job finished", jobId: created.id, status: "SUCCEEDED", costCents: expect.any(Number), durationMs: expect.any(Number) }));
-    expect(entries).toContainEqual(expect.objectContaining({ msg: "job transition", jobId: refused.id, to: "FAILED", error: "content_refused", level: "warn" }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        msg: "request",
+        method: "POST",
+        path: "/api/jobs",
+        status: 202,
+        jobId: created.id,
+        user: expect.any(String),
+        requestId: expect.any(String),
+        latencyMs: expect.any(Number),
+      }),
+    );
+    expect(entries).toContainEqual(
+      expect.objectContaining({ msg: "request", path: "/api/auth/signin", status: 401, error: "unauthorized" }),
+    );
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        msg: "step done",
+        jobId: created.id,
+        role: "music",
+        requestId: expect.any(String),
+        latencyMs: expect.any(Number),
+      }),
+    );
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        msg: "provider call",
+        jobId: created.id,
+        provider: "suno",
+        operation: "createTrack",
+        outcome: "ok",
+        latencyMs: expect.any(Number),
+      }),
+    );
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        msg: "job transition",
+        jobId: created.id,
+        to: "SUCCEEDED",
+        captured: 10,
+        released: 0,
+        provider: "suno",
+        user: expect.any(String),
+        durationMs: expect.any(Number),
+      }),
+    );
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        msg: "job finished",
+        jobId: created.id,
+        status: "SUCCEEDED",
+        costCents: expect.any(Number),
+        durationMs: expect.any(Number),
+      }),
+    );
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        msg: "job transition",
+        jobId: refused.id,
+        to: "FAILED",
+        error: "content_refused",
+        level: "warn",
+      }),
+    );
   });
 
   it("masks credentials by field name and inside text", () => {

@@ -60,7 +60,12 @@ describe("signed media links", () => {
       expect(res.status, copy.toString()).toBe(403);
       expect((await json(res)).error.code).toBe("forbidden");
     }
-    const expired = await signMediaLink(env, take.trackId, "inline", Date.now() - 2 * Number(env.MEDIA_LINK_TTL_SECONDS) * 1000);
+    const expired = await signMediaLink(
+      env,
+      take.trackId,
+      "inline",
+      Date.now() - 2 * Number(env.MEDIA_LINK_TTL_SECONDS) * 1000,
+    );
     const res = await call(expired.url);
     expect(res.status).toBe(403);
     expect((await json(res)).error.message).toMatch(/expired/);

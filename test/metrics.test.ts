@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { jobDataPoint, recordFinishedJob } from "../worker/observability";
-import { creditLedger, database, generations, jobs, providerCalls } from "./db-access";
-import { call, finishedJob, insertJobs, json, jobRow, operator, signUp } from "./helpers";
+import { creditLedger, database, generations, providerCalls } from "./db-access";
+import { call, finishedJob, insertJobs, jobRow, json, operator, signUp } from "./helpers";
 
 const db = database(env.DB);
 const NOW = Date.now();
@@ -27,17 +27,87 @@ describe("operator metrics", () => {
       jobRow(u, { status: "QUEUED", updatedAt: NOW - 5_000 }),
     ];
     await insertJobs(rows);
-    const styles = [["pop"], ["pop", "rock"], ["Pop"], ["jazz"], ["rock"], ["jazz"], ["pop"], ["pop"], ["folk"], ["folk"], ["folk"]];
-    await db.insert(generations).values(rows.map((r, i) => ({ jobId: r.id, mode: "context" as const, language: "fr" as const, vocal: "female" as const, styleTags: styles[i]!, durationSeconds: 60, seed: 1, updatedAt: NOW })));
+    const styles = [
+      ["pop"],
+      ["pop", "rock"],
+      ["Pop"],
+      ["jazz"],
+      ["rock"],
+      ["jazz"],
+      ["pop"],
+      ["pop"],
+      ["folk"],
+      ["folk"],
+      ["folk"],
+    ];
+    await db.insert(generations).values(
+      rows.map((r, i) => ({
+        jobId: r.id,
+        mode: "context" as const,
+        language: "fr" as const,
+        vocal: "female" as const,
+        styleTags: styles[i]!,
+        durationSeconds: 60,
+        seed: 1,
+        updatedAt: NOW,
+      })),
+    );
     const callAt = NOW - 40 * MIN;
     await db.insert(providerCalls).values([
-      ...rows.slice(0, 3).map((r) => ({ provider: "suno", operation: "createTrack" as const, jobId: r.id, latencyMs: 200, costCents: 12, outcome: "ok" as const, createdAt: callAt })),
-      ...rows.slice(0, 3).map((r) => ({ provider: "suno", operation: "getStatus" as const, jobId: r.id, latencyMs: 100, outcome: "ok" as const, createdAt: callAt })),
-      { provider: "suno", operation: "createTrack" as const, jobId: rows[3]!.id, latencyMs: 900, outcome: "error" as const, error: "unavailable: 500", createdAt: callAt },
-      { provider: "suno", operation: "createTrack" as const, jobId: rows[0]!.id, latencyMs: 900, costCents: 6, outcome: "error" as const, error: "timeout", createdAt: callAt },
-      { provider: "internal", operation: "createTrack" as const, jobId: rows[5]!.id, latencyMs: 50, outcome: "ok" as const, createdAt: callAt },
+      ...rows.slice(0, 3).map((r) => ({
+        provider: "suno",
+        operation: "createTrack" as const,
+        jobId: r.id,
+        latencyMs: 200,
+        costCents: 12,
+        outcome: "ok" as const,
+        createdAt: callAt,
+      })),
+      ...rows.slice(0, 3).map((r) => ({
+        provider: "suno",
+        operation: "getStatus" as const,
+        jobId: r.id,
+        latencyMs: 100,
+        outcome: "ok" as const,
+        createdAt: callAt,
+      })),
+      {
+        provider: "suno",
+        operation: "createTrack" as const,
+        jobId: rows[3]!.id,
+        latencyMs: 900,
+        outcome: "error" as const,
+        error: "unavailable: 500",
+        createdAt: callAt,
+      },
+      {
+        provider: "suno",
+        operation: "createTrack" as const,
+        jobId: rows[0]!.id,
+        latencyMs: 900,
+        costCents: 6,
+        outcome: "error" as const,
+        error: "timeout",
+        createdAt: callAt,
+      },
+      {
+        provider: "internal",
+        operation: "createTrack" as const,
+        jobId: rows[5]!.id,
+        latencyMs: 50,
+        outcome: "ok" as const,
+        createdAt: callAt,
+      },
     ]);
-    const ledger = (kind: "hold" | "capture" | "release", amount: number) => ({ id: crypto.randomUUID(), userId: u, kind, amount, reason: "test", entryKey: `test:${crypto.randomUUID()}`, createdAt: callAt });
+    const ledger = (kind: "hold" | "capture" | "release", amount: number) => ({
+      id: crypto.randomUUID(),
+      userId: u,
+      kind,
+      amount,
+      reason: "test",
+      entryKey: `test:${crypto.randomUUID()}`,
+      createdAt: callAt,
+    });
     await db.insert(creditLedger).values([ledger("hold", 30), ledger("capture", 20), ledger("release", 10)]);
 
     expect((await call("/api/admin/metrics")).status).toBe(401);
@@ -50,15 +120,44 @@ describe("operator metrics", () => {
     expect(m.generation).toEqual({ songs: 4, meanMs: 40_000, p95Ms: 100_000 });
     expect(m.cost).toEqual({ songs: 4, pricedSongs: 3, totalCents: 42, meanCentsPerSong: 10.5 });
     expect(m.providers).toEqual([
-      { provider: "internal", calls: 1, callErrors: 0, callSuccessRate: 1, meanLatencyMs: 50, costCents: 0, jobs: 2, jobsSucceeded: 1, jobSuccessRate: 0.5 },
-      { provider: "suno", calls: 8, callErrors: 2, callSuccessRate: 0.75, meanLatencyMs: 337.5, costCents: 42, jobs: 5, jobsSucceeded: 3, jobSuccessRate: 0.75 },
+      {
+        provider: "internal",
+        calls: 1,
+        callErrors: 0,
+        callSuccessRate: 1,
+        meanLatencyMs: 50,
+        costCents: 0,
+        jobs: 2,
+        jobsSucceeded: 1,
+        jobSuccessRate: 0.5,
+      },
+      {
+        provider: "suno",
+        calls: 8,
+        callErrors: 2,
+        callSuccessRate: 0.75,
+        meanLatencyMs: 337.5,
+        costCents: 42,
+        jobs: 5,
+        jobsSucceeded: 3,
+        jobSuccessRate: 0.75,
+      },
     ]);
     // Created in the window (the two-day-old job is not), case folded.
-    expect(m.styles.slice(0, 3)).toEqual([{ style: "pop", jobs: 4 }, { style: "folk", jobs: 3 }, { style: "jazz", jobs: 2 }]);
+    expect(m.styles.slice(0, 3)).toEqual([
+      { style: "pop", jobs: 4 },
+      { style: "folk", jobs: 3 },
+      { style: "jazz", jobs: 2 },
+    ]);
     const music = m.queues.find((q: { status: string }) => q.status === "GENERATING_MUSIC");
     expect(music).toMatchObject({ stage: "music", jobs: 2 });
     expect(music.oldestAgeSeconds).toBeGreaterThanOrEqual(120);
-    expect(m.queues.find((q: { status: string }) => q.status === "DELIVERING")).toEqual({ status: "DELIVERING", stage: "delivery", jobs: 0, oldestAgeSeconds: null });
+    expect(m.queues.find((q: { status: string }) => q.status === "DELIVERING")).toEqual({
+      status: "DELIVERING",
+      stage: "delivery",
+      jobs: 0,
+      oldestAgeSeconds: null,
+    });
     // Sign-up grants (50 each) are in the window too.
     expect(m.credits).toMatchObject({ reserved: 30, debited: 20, refunded: 10, granted: 100 });
     expect(m.series).toHaveLength(24);
@@ -77,7 +176,13 @@ describe("operator metrics", () => {
     // The job's object sums the cost of the engine calls it writes with the job's last batch.
     recordFinishedJob({ ANALYTICS: { writeDataPoint } }, job, job.finishedAt!, { costCents: 12, style: "rock" });
     expect(writeDataPoint).toHaveBeenCalledOnce();
-    expect(writeDataPoint).toHaveBeenCalledWith(jobDataPoint(job, { costCents: 12, style: "rock", finishedAt: job.finishedAt! }));
-    expect(writeDataPoint.mock.calls[0]![0]).toEqual({ indexes: ["suno"], blobs: ["SUCCEEDED", "suno", "arm:suno", "", "context", "rock"], doubles: [42_000, 10, 12, 1] });
+    expect(writeDataPoint).toHaveBeenCalledWith(
+      jobDataPoint(job, { costCents: 12, style: "rock", finishedAt: job.finishedAt! }),
+    );
+    expect(writeDataPoint.mock.calls[0]![0]).toEqual({
+      indexes: ["suno"],
+      blobs: ["SUCCEEDED", "suno", "arm:suno", "", "context", "rock"],
+      doubles: [42_000, 10, 12, 1],
+    });
   });
 });

@@ -1,9 +1,9 @@
-import { env } from "cloudflare:workers";
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { type RoutingConfigInput, routingConfigSchema } from "../providers";
 import worker from "../worker";
-import { routingConfigSchema, type RoutingConfigInput } from "../providers";
 import { saveRoutingConfig } from "../worker/routing";
 import { database, jobEvents, jobs, providerCalls, providerHealth, routingConfigs } from "./db-access";
 import { credits, orderJob, signUp, sim, waitFor, waitForStatus } from "./helpers";
@@ -20,18 +20,28 @@ beforeEach(async () => {
 const routing = (config: RoutingConfigInput) => saveRoutingConfig(db, routingConfigSchema.parse(config), "test");
 const row = (id: string) => db.select().from(jobs).where(eq(jobs.id, id)).get();
 const callsOf = (jobId: string) => db.select().from(providerCalls).where(eq(providerCalls.jobId, jobId));
-const settlementsOf = (ledger: { kind: string; jobId: string | null; amount: number; reasonKind: string }[], jobId: string) =>
-  ledger.filter((e) => e.jobId === jobId && e.kind !== "hold").map((e) => ({ kind: e.kind, amount: e.amount, reasonKind: e.reasonKind }));
+const settlementsOf = (
+  ledger: { kind: string; jobId: string | null; amount: number; reasonKind: string }[],
+  jobId: string,
+) =>
+  ledger
+    .filter((e) => e.jobId === jobId && e.kind !== "hold")
+    .map((e) => ({ kind: e.kind, amount: e.amount, reasonKind: e.reasonKind }));
 
 async function runQueue(queue: string, bodies: unknown[]) {
-  const batch = createMessageBatch(queue, bodies.map((body, i) => ({ id: `m-${crypto.randomUUID()}-${i}`, timestamp: new Date(), attempts: 1, body })));
+  const batch = createMessageBatch(
+    queue,
+    bodies.map((body, i) => ({ id: `m-${crypto.randomUUID()}-${i}`, timestamp: new Date(), attempts: 1, body })),
+  );
   const ctx = createExecutionContext();
   await worker.queue(batch, env);
   return getQueueResult(batch, ctx);
 }
 
 describe("engines that misbehave", () => {
-  it("fails over exactly one step when the old engine's failure is reported twice at once", { timeout: 90_000 }, async () => {
+  it("fails over exactly one step when the old engine's failure is reported twice at once", {
+    timeout: 90_000,
+  }, async () => {
     await routing({ arms: [{ provider: "suno", weight: 1 }], failover: ["suno", "internal", "instrumental"] });
     await sim("/__sim/behaviour", { outcome: "never" });
     const { token } = await signUp();
@@ -42,7 +52,14 @@ describe("engines that misbehave", () => {
     });
     await sim("/__sim/behaviour", { outcome: "fail" });
     // Two checks of the old task run side by side: both see it failed.
-    const poll = { role: "music", op: "poll", jobId: created.id, provider: "suno", attempt: 1, taskId: submitted.providerTaskId };
+    const poll = {
+      role: "music",
+      op: "poll",
+      jobId: created.id,
+      provider: "suno",
+      attempt: 1,
+      taskId: submitted.providerTaskId,
+    };
     await runQueue("refrain-music", [poll, poll]);
 
     const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"], 60_000);
@@ -53,7 +70,9 @@ describe("engines that misbehave", () => {
     expect(events.filter((e) => e.type === "failover")).toHaveLength(1);
     expect(events.some((e) => e.type === "ignored")).toBe(true);
     // A sung song, by an engine that sings: the full price, once.
-    expect(settlementsOf((await credits(token)).ledger, created.id)).toEqual([{ kind: "capture", amount: COST, reasonKind: "delivered" }]);
+    expect(settlementsOf((await credits(token)).ledger, created.id)).toEqual([
+      { kind: "capture", amount: COST, reasonKind: "delivered" },
+    ]);
   });
 
   // The hosted API's code 400 ("copyrighted lyrics or sensitive words"), and the wrapper's content-policy clip error.
@@ -61,7 +80,9 @@ describe("engines that misbehave", () => {
     ["suno", "refused", "copyright_refused"],
     ["suno-wrapper", "sensitive", "content_refused"],
   ] as const) {
-    it(`stops at a refusal of the words by ${engine}, refunds it and calls no other engine`, { timeout: 90_000 }, async () => {
+    it(`stops at a refusal of the words by ${engine}, refunds it and calls no other engine`, {
+      timeout: 90_000,
+    }, async () => {
       await routing({ arms: [{ provider: engine, weight: 1 }], failover: [engine, "internal", "instrumental"] });
       await sim("/__sim/behaviour", { outcome });
       const { token } = await signUp();
@@ -76,7 +97,9 @@ describe("engines that misbehave", () => {
       const after = await credits(token);
       expect(after.balance).toBe(before.balance);
       expect(after.reserved).toBe(0);
-      expect(settlementsOf(after.ledger, created.id)).toEqual([{ kind: "release", amount: COST, reasonKind: "refund" }]);
+      expect(settlementsOf(after.ledger, created.id)).toEqual([
+        { kind: "release", amount: COST, reasonKind: "refund" },
+      ]);
       const music = (await callsOf(created.id)).filter((c) => c.operation === "createTrack");
       expect(music.map((c) => c.provider)).toEqual([engine]);
       expect((await row(created.id))?.providersTried).toEqual([engine]);
@@ -84,14 +107,22 @@ describe("engines that misbehave", () => {
   }
 
   it("leaves a hung engine for the next one long before the deadline", { timeout: 90_000 }, async () => {
-    await routing({ arms: [{ provider: "suno", weight: 1 }], failover: ["suno", "internal"], stallSeconds: { suno: 3 } });
+    await routing({
+      arms: [{ provider: "suno", weight: 1 }],
+      failover: ["suno", "internal"],
+      stallSeconds: { suno: 3 },
+    });
     await sim("/__sim/behaviour", { outcome: "never" });
     const { token } = await signUp();
     const created = await orderJob(token);
     const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED", "TIMED_OUT"], 60_000);
     expect(done.status).toBe("SUCCEEDED");
     expect(done.provider).toBe("internal");
-    const failover = await db.select().from(jobEvents).where(and(eq(jobEvents.jobId, created.id), eq(jobEvents.type, "failover"))).get();
+    const failover = await db
+      .select()
+      .from(jobEvents)
+      .where(and(eq(jobEvents.jobId, created.id), eq(jobEvents.type, "failover")))
+      .get();
     expect(failover?.data).toMatchObject({ failover: { from: "suno", to: "internal", code: "engine_stalled" } });
     expect(failover!.createdAt).toBeLessThan(Date.parse(done.deadlineAt) - 600_000);
   });
@@ -101,7 +132,12 @@ describe("engines that misbehave", () => {
     await sim("/__sim/behaviour", { create: "code455" });
     const { token } = await signUp();
     // The person's own lyrics: the maintenance answers are the music engine's alone.
-    const created = await orderJob(token, { mode: "custom", title: "Pour Paul", lyrics: "[Verse]\nPaul rentre du travail\n[Chorus]\nJoyeux anniversaire Paul", language: "fr" });
+    const created = await orderJob(token, {
+      mode: "custom",
+      title: "Pour Paul",
+      lyrics: "[Verse]\nPaul rentre du travail\n[Chorus]\nJoyeux anniversaire Paul",
+      language: "fr",
+    });
     const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"], 60_000);
     expect(done.status).toBe("SUCCEEDED");
     expect(done.provider).toBe("internal");
@@ -114,7 +150,9 @@ describe("engines that misbehave", () => {
     ["a take of the wrong length", { clipSeconds: 900 }],
     ["audio that has expired", { audio: "missing" }],
   ] as const) {
-    it(`moves an order on to the next engine at once for ${fault}, as an invalid result`, { timeout: 90_000 }, async () => {
+    it(`moves an order on to the next engine at once for ${fault}, as an invalid result`, {
+      timeout: 90_000,
+    }, async () => {
       await routing({ arms: [{ provider: "suno", weight: 1 }], failover: ["suno", "internal"] });
       await sim("/__sim/behaviour", behaviour);
       const { token } = await signUp();
@@ -122,13 +160,21 @@ describe("engines that misbehave", () => {
       const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"], 60_000);
       expect(done.status).toBe("SUCCEEDED");
       expect(done.provider).toBe("internal");
-      const failover = await db.select().from(jobEvents).where(and(eq(jobEvents.jobId, created.id), eq(jobEvents.type, "failover"))).get();
+      const failover = await db
+        .select()
+        .from(jobEvents)
+        .where(and(eq(jobEvents.jobId, created.id), eq(jobEvents.type, "failover")))
+        .get();
       expect(failover?.data).toMatchObject({ failover: { from: "suno", to: "internal", code: "result_invalid" } });
-      expect(settlementsOf((await credits(token)).ledger, created.id)).toEqual([{ kind: "capture", amount: COST, reasonKind: "delivered" }]);
+      expect(settlementsOf((await credits(token)).ledger, created.id)).toEqual([
+        { kind: "capture", amount: COST, reasonKind: "delivered" },
+      ]);
     });
   }
 
-  it("charges the instrumental price when a sung order ends without a voice, and refunds the difference in the same settlement", { timeout: 90_000 }, async () => {
+  it("charges the instrumental price when a sung order ends without a voice, and refunds the difference in the same settlement", {
+    timeout: 90_000,
+  }, async () => {
     await routing({ arms: [{ provider: "suno", weight: 1 }], failover: ["suno", "instrumental"] });
     await sim("/__sim/behaviour", { outcome: "fail" });
     const { token } = await signUp();
@@ -149,18 +195,33 @@ describe("engines that misbehave", () => {
 });
 
 describe("back-pressure", () => {
-  it("serves 20 orders at once from 10 people on a two-engine A/B through busy answers, and leaves both circuits closed", { timeout: 240_000 }, async () => {
-    await routing({ arms: [{ provider: "suno", weight: 1 }, { provider: "suno-wrapper", weight: 1 }], failover: [] });
+  it("serves 20 orders at once from 10 people on a two-engine A/B through busy answers, and leaves both circuits closed", {
+    timeout: 240_000,
+  }, async () => {
+    await routing({
+      arms: [
+        { provider: "suno", weight: 1 },
+        { provider: "suno-wrapper", weight: 1 },
+      ],
+      failover: [],
+    });
     // The first dozen creates are told to come back in a second: more than enough to trip a breaker that counted them.
     await sim("/__sim/behaviour", { busyCreates: 12 });
     const people = await Promise.all(Array.from({ length: 10 }, () => signUp(100)));
-    const orders = await Promise.all(people.flatMap(({ token }) => [orderJob(token), orderJob(token)]).map(async (o, i) => ({ token: people[i >> 1]!.token, job: await o })));
-    const done = await Promise.all(orders.map(({ token, job }) => waitForStatus(token, job.id, ["SUCCEEDED", "FAILED", "TIMED_OUT"], 200_000)));
+    const orders = await Promise.all(
+      people
+        .flatMap(({ token }) => [orderJob(token), orderJob(token)])
+        .map(async (o, i) => ({ token: people[i >> 1]!.token, job: await o })),
+    );
+    const done = await Promise.all(
+      orders.map(({ token, job }) => waitForStatus(token, job.id, ["SUCCEEDED", "FAILED", "TIMED_OUT"], 200_000)),
+    );
     expect(done.map((j) => j.status)).toEqual(done.map(() => "SUCCEEDED"));
     expect(new Set(done.map((j) => j.provider))).toEqual(new Set(["suno", "suno-wrapper"]));
     expect((await sim("/__sim/behaviour")).busyCreates).toBe(0);
     const health = await db.select().from(providerHealth);
-    for (const engine of ["suno", "suno-wrapper"]) expect(health.find((h) => h.provider === engine)?.state ?? "closed", engine).toBe("closed");
+    for (const engine of ["suno", "suno-wrapper"])
+      expect(health.find((h) => h.provider === engine)?.state ?? "closed", engine).toBe("closed");
     const busy = await db.select().from(jobEvents).where(eq(jobEvents.type, "busy"));
     expect(busy.length).toBeGreaterThan(0);
   });

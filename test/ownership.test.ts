@@ -14,11 +14,27 @@ describe("one user's resources are invisible to another", () => {
     await sim("/__sim/reset", {});
     owner = await signUp();
     stranger = await signUp();
-    projectId = (await json(await call("/api/projects", { method: "POST", token: owner.token, body: JSON.stringify({ name: "Anniversaires" }) }))).id;
+    projectId = (
+      await json(
+        await call("/api/projects", {
+          method: "POST",
+          token: owner.token,
+          body: JSON.stringify({ name: "Anniversaires" }),
+        }),
+      )
+    ).id;
     const job = await orderJob(owner.token, contextOrder({ projectId }));
     jobId = job.id;
     trackId = (await waitForStatus(owner.token, jobId, ["SUCCEEDED"])).takes[0].trackId;
-    giftId = (await json(await call("/api/gifts", { method: "POST", token: owner.token, body: JSON.stringify({ trackId, message: "Pour toi" }) }))).id;
+    giftId = (
+      await json(
+        await call("/api/gifts", {
+          method: "POST",
+          token: owner.token,
+          body: JSON.stringify({ trackId, message: "Pour toi" }),
+        }),
+      )
+    ).id;
   });
 
   const routes = () => [
@@ -30,8 +46,17 @@ describe("one user's resources are invisible to another", () => {
     { method: "POST", path: `/api/jobs/${jobId}/choose`, body: { trackId } },
     { method: "GET", path: `/api/jobs/${jobId}/events` },
     { method: "POST", path: `/api/jobs/${jobId}/stream-ticket` },
-    { method: "POST", path: `/api/jobs/${jobId}/revision`, body: {}, headers: { "idempotency-key": crypto.randomUUID() } },
-    { method: "PUT", path: `/api/jobs/${jobId}/lyrics`, body: { title: "Mine now", sections: [{ kind: "verse", lines: ["Marie"] }] } },
+    {
+      method: "POST",
+      path: `/api/jobs/${jobId}/revision`,
+      body: {},
+      headers: { "idempotency-key": crypto.randomUUID() },
+    },
+    {
+      method: "PUT",
+      path: `/api/jobs/${jobId}/lyrics`,
+      body: { title: "Mine now", sections: [{ kind: "verse", lines: ["Marie"] }] },
+    },
     { method: "POST", path: `/api/jobs/${jobId}/lyrics/redraft` },
     { method: "POST", path: `/api/jobs/${jobId}/lyrics/approve` },
     { method: "GET", path: `/api/tracks/${trackId}` },
@@ -44,12 +69,22 @@ describe("one user's resources are invisible to another", () => {
     // Operators only: to anyone else it is a route that does not exist.
     { method: "GET", path: `/api/admin/jobs/${jobId}` },
     { method: "POST", path: `/api/admin/billing/holds/${jobId}/clear`, body: { note: "not yours" } },
-    { method: "POST", path: "/api/jobs", body: contextOrder({ projectId }), headers: { "idempotency-key": crypto.randomUUID() } },
+    {
+      method: "POST",
+      path: "/api/jobs",
+      body: contextOrder({ projectId }),
+      headers: { "idempotency-key": crypto.randomUUID() },
+    },
   ];
 
   it("answers 404 to another user's token on every resource route", async () => {
     for (const r of routes()) {
-      const res = await call(r.path, { method: r.method, token: stranger.token, headers: r.headers ?? {}, ...(r.body ? { body: JSON.stringify(r.body) } : {}) });
+      const res = await call(r.path, {
+        method: r.method,
+        token: stranger.token,
+        headers: r.headers ?? {},
+        ...(r.body ? { body: JSON.stringify(r.body) } : {}),
+      });
       expect(res.status, `${r.method} ${r.path}`).toBe(404);
       expect((await json(res)).error.code).toBe("not_found");
     }
@@ -59,14 +94,30 @@ describe("one user's resources are invisible to another", () => {
     const doc = await json(await call("/api/openapi.json"));
     const documented = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>)
       .filter(([path]) => path.includes("{id}"))
-      .flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => op.security?.length).map(([method]) => `${method.toUpperCase()} ${path}`));
-    const covered = routes().map((r) => `${r.method} ${r.path.replace(projectId, "{id}").replace(jobId, "{id}").replace(trackId, "{id}").replace(giftId, "{id}")}`);
+      .flatMap(([path, ops]) =>
+        Object.entries(ops)
+          .filter(([, op]) => op.security?.length)
+          .map(([method]) => `${method.toUpperCase()} ${path}`),
+      );
+    const covered = routes().map(
+      (r) =>
+        `${r.method} ${r.path.replace(projectId, "{id}").replace(jobId, "{id}").replace(trackId, "{id}").replace(giftId, "{id}")}`,
+    );
     expect(covered.sort()).toEqual(expect.arrayContaining(documented.sort()));
   });
 
   it("answers 401 without a token on every resource route", async () => {
-    for (const r of [...routes(), { method: "GET", path: "/api/projects" }, { method: "GET", path: "/api/jobs" }, { method: "GET", path: "/api/credits" }]) {
-      const res = await call(r.path, { method: r.method, headers: (r as { headers?: Record<string, string> }).headers ?? {}, ...((r as { body?: unknown }).body ? { body: JSON.stringify((r as { body?: unknown }).body) } : {}) });
+    for (const r of [
+      ...routes(),
+      { method: "GET", path: "/api/projects" },
+      { method: "GET", path: "/api/jobs" },
+      { method: "GET", path: "/api/credits" },
+    ]) {
+      const res = await call(r.path, {
+        method: r.method,
+        headers: (r as { headers?: Record<string, string> }).headers ?? {},
+        ...((r as { body?: unknown }).body ? { body: JSON.stringify((r as { body?: unknown }).body) } : {}),
+      });
       expect(res.status, `${r.method} ${r.path}`).toBe(401);
     }
   });
@@ -82,9 +133,19 @@ describe("one user's resources are invisible to another", () => {
   });
 
   it("lets the owner rename, choose a take and delete", async () => {
-    const renamed = await call(`/api/projects/${projectId}`, { method: "PATCH", token: owner.token, body: JSON.stringify({ name: "Fêtes" }) });
+    const renamed = await call(`/api/projects/${projectId}`, {
+      method: "PATCH",
+      token: owner.token,
+      body: JSON.stringify({ name: "Fêtes" }),
+    });
     expect((await json(renamed)).name).toBe("Fêtes");
-    const chosen = await json(await call(`/api/jobs/${jobId}/choose`, { method: "POST", token: owner.token, body: JSON.stringify({ trackId }) }));
+    const chosen = await json(
+      await call(`/api/jobs/${jobId}/choose`, {
+        method: "POST",
+        token: owner.token,
+        body: JSON.stringify({ trackId }),
+      }),
+    );
     expect(chosen.chosenTrackId).toBe(trackId);
     expect(chosen.takes.find((t: { trackId: string }) => t.trackId === trackId).chosen).toBe(true);
     expect((await call(`/api/projects/${projectId}`, { method: "DELETE", token: owner.token })).status).toBe(204);

@@ -4,7 +4,10 @@ import { call, contextOrder, json, order, signUp } from "./helpers";
 describe("bad input gets a clear error, never a 500", () => {
   it("names each invalid field", async () => {
     const { token } = await signUp();
-    const res = await order(token, contextOrder({ language: "de", recipientName: "", durationSeconds: 5000, vocal: "choir" }));
+    const res = await order(
+      token,
+      contextOrder({ language: "de", recipientName: "", durationSeconds: 5000, vocal: "choir" }),
+    );
     expect(res.status).toBe(400);
     const { error } = await json(res);
     expect(error.code).toBe("validation_failed");
@@ -13,10 +16,27 @@ describe("bad input gets a clear error, never a 500", () => {
 
   it("requires lyrics in custom mode unless instrumental", async () => {
     const { token } = await signUp();
-    const res = await order(token, { mode: "custom", title: "Sans paroles", lyrics: "", language: "fr", styleTags: ["jazz"], vocal: "female" });
+    const res = await order(token, {
+      mode: "custom",
+      title: "Sans paroles",
+      lyrics: "",
+      language: "fr",
+      styleTags: ["jazz"],
+      vocal: "female",
+    });
     expect(res.status).toBe(400);
     expect((await json(res)).error.fields.lyrics).toBeDefined();
-    expect((await order(token, { mode: "custom", title: "Sans paroles", language: "fr", styleTags: ["jazz"], vocal: "instrumental" })).status).toBe(202);
+    expect(
+      (
+        await order(token, {
+          mode: "custom",
+          title: "Sans paroles",
+          language: "fr",
+          styleTags: ["jazz"],
+          vocal: "instrumental",
+        })
+      ).status,
+    ).toBe(202);
   });
 
   it("requires an Idempotency-Key", async () => {
@@ -31,7 +51,11 @@ describe("bad input gets a clear error, never a 500", () => {
     const malformed = await call("/api/projects", { method: "POST", token, body: "{not json" });
     expect(malformed.status).toBe(400);
     expect((await json(malformed)).error.code).toBe("validation_failed");
-    const huge = await call("/api/projects", { method: "POST", token, body: JSON.stringify({ name: "x".repeat(100_000) }) });
+    const huge = await call("/api/projects", {
+      method: "POST",
+      token,
+      body: JSON.stringify({ name: "x".repeat(100_000) }),
+    });
     expect(huge.status).toBe(413);
     expect((await json(huge)).error.code).toBe("payload_too_large");
     const nowhere = await call("/api/nowhere", { token });
@@ -42,9 +66,21 @@ describe("bad input gets a clear error, never a 500", () => {
   it("publishes the OpenAPI document with every route and its documented errors, and a docs page", async () => {
     const doc = await json(await call("/api/openapi.json"));
     expect(doc.openapi).toBe("3.1.0");
-    for (const path of ["/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/events", "/api/jobs/{id}/cancel", "/api/projects/{id}", "/api/credits", "/api/tracks/{id}/links", "/api/webhooks/{provider}", "/api/auth/signup"])
+    for (const path of [
+      "/api/jobs",
+      "/api/jobs/{id}",
+      "/api/jobs/{id}/events",
+      "/api/jobs/{id}/cancel",
+      "/api/projects/{id}",
+      "/api/credits",
+      "/api/tracks/{id}/links",
+      "/api/webhooks/{provider}",
+      "/api/auth/signup",
+    ])
       expect(doc.paths[path], path).toBeDefined();
-    expect(Object.keys(doc.paths["/api/jobs"].post.responses)).toEqual(expect.arrayContaining(["202", "400", "401", "402", "409"]));
+    expect(Object.keys(doc.paths["/api/jobs"].post.responses)).toEqual(
+      expect.arrayContaining(["202", "400", "401", "402", "409"]),
+    );
     expect(doc.components.schemas.Error).toBeDefined();
     const page = await call("/api/docs");
     expect(page.status).toBe(200);

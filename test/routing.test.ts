@@ -10,11 +10,22 @@ import { call, contextOrder, json, order, orderJob, signUp, sim, waitFor, waitFo
 const db = database(env.DB);
 
 async function operator() {
-  const res = await call("/api/auth/signup", { method: "POST", body: JSON.stringify({ email: "ops@refrain.test", password: "operator passphrase" }) });
+  const res = await call("/api/auth/signup", {
+    method: "POST",
+    body: JSON.stringify({ email: "ops@refrain.test", password: "operator passphrase" }),
+  });
   if (res.status === 201) return (await json(res)).accessToken as string;
-  return (await json(await call("/api/auth/signin", { method: "POST", body: JSON.stringify({ email: "ops@refrain.test", password: "operator passphrase" }) }))).accessToken as string;
+  return (
+    await json(
+      await call("/api/auth/signin", {
+        method: "POST",
+        body: JSON.stringify({ email: "ops@refrain.test", password: "operator passphrase" }),
+      }),
+    )
+  ).accessToken as string;
 }
-const putRouting = async (token: string, config: unknown) => call("/api/admin/routing", { method: "PUT", token, body: JSON.stringify(config) });
+const putRouting = async (token: string, config: unknown) =>
+  call("/api/admin/routing", { method: "PUT", token, body: JSON.stringify(config) });
 
 beforeEach(async () => {
   await sim("/__sim/reset", {});
@@ -31,7 +42,10 @@ describe("routing at run time", () => {
     expect(current.config.failover).toEqual(["suno", "internal", "instrumental"]);
     const bad = await putRouting(ops, { arms: [{ provider: "nope", weight: 1 }] });
     expect(bad.status).toBe(400);
-    expect((await putRouting(ops, { arms: [{ provider: "internal", weight: 1 }], failover: ["internal", "instrumental"] })).status).toBe(200);
+    expect(
+      (await putRouting(ops, { arms: [{ provider: "internal", weight: 1 }], failover: ["internal", "instrumental"] }))
+        .status,
+    ).toBe(200);
     const job = await orderJob(token);
     expect(job.provider).toBe("internal");
     expect((await db.select().from(jobs).where(eq(jobs.id, job.id)).get())?.arm).toBe("arm:internal");
@@ -62,18 +76,27 @@ describe("routing at run time", () => {
 
   it("compares two engines blind: one take each, unlabeled, and counts the take people keep", async () => {
     const ops = await operator();
-    await putRouting(ops, { arms: [{ provider: "suno", weight: 1 }], blind: { providers: ["suno", "internal"], percent: 100 }, failover: ["instrumental"] });
+    await putRouting(ops, {
+      arms: [{ provider: "suno", weight: 1 }],
+      blind: { providers: ["suno", "internal"], percent: 100 },
+      failover: ["instrumental"],
+    });
     const { token } = await signUp();
     const created = await orderJob(token);
     const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
     expect(done.status).toBe("SUCCEEDED");
     expect(done.takes).toHaveLength(2);
     expect(JSON.stringify(done.takes)).not.toMatch(/suno|internal/);
-    const stored = await Promise.all(done.takes.map(async (t: { trackId: string }) => json(await call(`/api/tracks/${t.trackId}`, { token }))));
+    const stored = await Promise.all(
+      done.takes.map(async (t: { trackId: string }) => json(await call(`/api/tracks/${t.trackId}`, { token }))),
+    );
     expect(JSON.stringify(stored)).not.toMatch(/suno|internal/);
 
     const kept = done.takes[1].trackId;
-    expect((await call(`/api/jobs/${created.id}/choose`, { method: "POST", token, body: JSON.stringify({ trackId: kept }) })).status).toBe(200);
+    expect(
+      (await call(`/api/jobs/${created.id}/choose`, { method: "POST", token, body: JSON.stringify({ trackId: kept }) }))
+        .status,
+    ).toBe(200);
     const { pairs } = await json(await call("/api/admin/preferences", { token: ops }));
     expect(pairs).toHaveLength(1);
     expect(pairs[0].providers).toEqual(["internal", "suno"]);
@@ -90,16 +113,26 @@ describe("routing at run time", () => {
     });
     const hook = new URL(await callbackUrl(env, "internal", created.id));
     const path = hook.pathname + hook.search;
-    const body = JSON.stringify({ type: "track.succeeded", data: { id: row.providerTaskId!.split(",")[0], status: "succeeded" } });
+    const body = JSON.stringify({
+      type: "track.succeeded",
+      data: { id: row.providerTaskId!.split(",")[0], status: "succeeded" },
+    });
     const signed = (secret: string) => {
       const id = `msg_${crypto.randomUUID()}`;
       const at = new Date();
-      return { "webhook-id": id, "webhook-timestamp": String(Math.floor(at.getTime() / 1000)), "webhook-signature": new Webhook(secret).sign(id, at, body) };
+      return {
+        "webhook-id": id,
+        "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+        "webhook-signature": new Webhook(secret).sign(id, at, body),
+      };
     };
     const good = signed(env.ENGINE_WEBHOOK_SECRET);
     expect((await call(path, { method: "POST", body, headers: good })).status).toBe(200);
     expect((await json(await call(path, { method: "POST", body, headers: good }))).duplicate).toBe(true);
-    expect((await call(path, { method: "POST", body, headers: signed(`whsec_${btoa("someone-else-entirely-32-bytes!!")}`) })).status).toBe(403);
+    expect(
+      (await call(path, { method: "POST", body, headers: signed(`whsec_${btoa("someone-else-entirely-32-bytes!!")}`) }))
+        .status,
+    ).toBe(403);
     expect((await waitForStatus(ops, created.id, ["SUCCEEDED", "FAILED"])).status).toBe("SUCCEEDED");
   });
 });

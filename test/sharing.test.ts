@@ -26,12 +26,16 @@ describe("sharing a take: share page, partner embeds, oEmbed", () => {
     expect(share.shareUrl).toBe(`http://refrain.test/s/${trackId}?t=${encodeURIComponent(share.token)}`);
     expect(share.embedHtml).toContain(`/embed/${trackId}?t=`);
     // Sharing twice gives the same links.
-    expect((await json(await call(`/api/tracks/${trackId}/share`, { method: "POST", token: owner }))).token).toBe(share.token);
+    expect((await json(await call(`/api/tracks/${trackId}/share`, { method: "POST", token: owner }))).token).toBe(
+      share.token,
+    );
 
     const pub = await json(await call(`/api/public/tracks/${trackId}?t=${encodeURIComponent(share.token)}`));
     expect(pub.id).toBe(trackId);
     // A short-lived link, shorter than the owner's.
-    expect(Date.parse(pub.expiresAt) - Date.now()).toBeLessThanOrEqual(Number(env.EMBED_LINK_TTL_SECONDS) * 1000 + 1000);
+    expect(Date.parse(pub.expiresAt) - Date.now()).toBeLessThanOrEqual(
+      Number(env.EMBED_LINK_TTL_SECONDS) * 1000 + 1000,
+    );
     const audio = await call(pub.streamUrl, { headers: { range: "bytes=0-9" } });
     expect(audio.status).toBe(206);
     // Everything else keeps its ownership rules.
@@ -42,7 +46,9 @@ describe("sharing a take: share page, partner embeds, oEmbed", () => {
     const oembed = await json(await call(`/api/oembed?url=${encodeURIComponent(share.shareUrl)}&maxwidth=400`));
     expect(oembed).toMatchObject({ version: "1.0", type: "rich", width: 400, height: 120 });
     expect(oembed.html).toContain(`/embed/${trackId}?t=`);
-    expect((await call(`/api/oembed?url=${encodeURIComponent(`http://refrain.test/s/${trackId}?t=nope`)}`)).status).toBe(404);
+    expect(
+      (await call(`/api/oembed?url=${encodeURIComponent(`http://refrain.test/s/${trackId}?t=nope`)}`)).status,
+    ).toBe(404);
 
     expect((await call(`/api/tracks/${trackId}/share`, { method: "DELETE", token: other })).status).toBe(404);
     expect((await call(`/api/tracks/${trackId}/share`, { method: "DELETE", token: owner })).status).toBe(204);
@@ -53,7 +59,9 @@ describe("sharing a take: share page, partner embeds, oEmbed", () => {
     const e = { ...env, EMBED_ORIGINS: "https://partner.example http://127.0.0.1:9999 javascript:bad" } as Env;
     const html = () => new Response("<!doctype html>", { headers: { "content-type": "text/html; charset=utf-8" } });
     const embed = withSecurityHeaders(e, "/embed/trk_1", html(), "n0nce");
-    expect(embed.headers.get("content-security-policy")).toContain("; frame-ancestors 'self' https://partner.example http://127.0.0.1:9999");
+    expect(embed.headers.get("content-security-policy")).toContain(
+      "; frame-ancestors 'self' https://partner.example http://127.0.0.1:9999",
+    );
     expect(embed.headers.get("x-frame-options")).toBeNull();
     const page = withSecurityHeaders(e, "/fr/songs", html(), "n0nce");
     expect(page.headers.get("content-security-policy")).toContain("; frame-ancestors 'none'");

@@ -18,8 +18,10 @@ describe("following a job from EventSource with a stream ticket", () => {
     await waitForStatus(owner.token, jobId, ["SUCCEEDED"]);
   });
 
-  const ticketFor = async (id: string, token: string) => call(`/api/jobs/${id}/stream-ticket`, { method: "POST", token });
-  const stream = (id: string, ticket: string, query = "") => call(`/api/jobs/${id}/events?ticket=${encodeURIComponent(ticket)}${query}`);
+  const ticketFor = async (id: string, token: string) =>
+    call(`/api/jobs/${id}/stream-ticket`, { method: "POST", token });
+  const stream = (id: string, ticket: string, query = "") =>
+    call(`/api/jobs/${id}/events?ticket=${encodeURIComponent(ticket)}${query}`);
 
   it("gives the owner a ticket that opens the job's stream without the access token, for a minute", async () => {
     const res = await ticketFor(jobId, owner.token);
@@ -49,12 +51,23 @@ describe("following a job from EventSource with a stream ticket", () => {
     };
     expect((await forbidden(await stream(jobId, ticket))).code).toBe("forbidden");
     const [, expires, signature] = ticket.split(".");
-    expect((await forbidden(await stream(secondJobId, `${other.userId}.${expires}.${signature}`))).code).toBe("forbidden");
-    expect((await forbidden(await stream(secondJobId, `${owner.userId}.${Number(expires) + 3600}.${signature}`))).code).toBe("forbidden");
-    expect((await forbidden(await stream(secondJobId, `${owner.userId}.${expires}.${signature!.slice(1)}A`))).code).toBe("forbidden");
+    expect((await forbidden(await stream(secondJobId, `${other.userId}.${expires}.${signature}`))).code).toBe(
+      "forbidden",
+    );
+    expect(
+      (await forbidden(await stream(secondJobId, `${owner.userId}.${Number(expires) + 3600}.${signature}`))).code,
+    ).toBe("forbidden");
+    expect(
+      (await forbidden(await stream(secondJobId, `${owner.userId}.${expires}.${signature!.slice(1)}A`))).code,
+    ).toBe("forbidden");
     expect((await forbidden(await stream(secondJobId, "nonsense"))).code).toBe("forbidden");
 
-    const stale = await issueStreamTicket(env, owner.userId, jobId, Date.now() - (STREAM_TICKET_TTL_SECONDS + 1) * 1000);
+    const stale = await issueStreamTicket(
+      env,
+      owner.userId,
+      jobId,
+      Date.now() - (STREAM_TICKET_TTL_SECONDS + 1) * 1000,
+    );
     expect((await forbidden(await stream(jobId, stale.ticket))).message).toMatch(/expired/);
   });
 
@@ -68,6 +81,8 @@ describe("following a job from EventSource with a stream ticket", () => {
     const { ticket } = await json(await ticketFor(jobId, owner.token));
     expect((await call(`/api/jobs/${jobId}?ticket=${encodeURIComponent(ticket)}`)).status).toBe(401);
     // Clients that can send headers keep using the access token.
-    expect((await readEvents(await call(`/api/jobs/${jobId}/events`, { token: owner.token }))).at(-1)!.data.status).toBe("SUCCEEDED");
+    expect(
+      (await readEvents(await call(`/api/jobs/${jobId}/events`, { token: owner.token }))).at(-1)!.data.status,
+    ).toBe("SUCCEEDED");
   });
 });

@@ -2,9 +2,9 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { database } from "../db";
+import { config } from "./config";
 import { router } from "./http/app-factory";
 import { ApiError } from "./http/errors";
-import { config } from "./config";
 import { log, watchSecrets } from "./observability";
 import { accountRoutes } from "./routes/account";
 import { adminRoutes } from "./routes/admin";
@@ -23,13 +23,17 @@ import { trackRoutes } from "./routes/tracks";
 import { webhookRoutes } from "./routes/webhooks";
 import { cspNonce, withSecurityHeaders } from "./security";
 
-const OPENAPI = { openapi: "3.1.0", info: { title: "Refrain", version: "0.1.0", description: "Personalized songs, written, sung and delivered." } } as const;
+const OPENAPI = {
+  openapi: "3.1.0",
+  info: { title: "Refrain", version: "0.1.0", description: "Personalized songs, written, sung and delivered." },
+} as const;
 
 /** What serves the pages (the React Router app) when the Worker is built with the web app; inline scripts carry `nonce`. */
 export type WebHandler = (request: Request, env: Env, ctx: ExecutionContext, nonce: string) => Promise<Response>;
 
 /** The job a request is about: in its path, or in the Location of the order it created. */
-const jobIdOf = (path: string, location: string | null) => /\/(job_[0-9a-f-]{36})\b/.exec(`${path} ${location ?? ""}`)?.[1];
+const jobIdOf = (path: string, location: string | null) =>
+  /\/(job_[0-9a-f-]{36})\b/.exec(`${path} ${location ?? ""}`)?.[1];
 
 export function createApp(options: { web?: WebHandler } = {}) {
   const app = router();
@@ -60,9 +64,21 @@ export function createApp(options: { web?: WebHandler } = {}) {
     });
   });
   // Every body: the API's JSON, engines' callbacks and the pages' form posts alike.
-  app.use("*", bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError("payload_too_large", "The request body is larger than 64 KB"); } }));
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new ApiError("payload_too_large", "The request body is larger than 64 KB");
+      },
+    }),
+  );
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+  });
   app
     .route("/", authRoutes)
     .route("/", projectRoutes)
@@ -79,7 +95,10 @@ export function createApp(options: { web?: WebHandler } = {}) {
     .route("/", accountRoutes)
     .route("/", billingRoutes);
   app.doc31("/api/openapi.json", OPENAPI);
-  app.route("/", docsPage(() => app.getOpenAPI31Document(OPENAPI) as never));
+  app.route(
+    "/",
+    docsPage(() => app.getOpenAPI31Document(OPENAPI) as never),
+  );
   app.get("/health", (c) => c.json({ ok: true }));
   if (options.web) {
     const web = options.web;
@@ -88,7 +107,12 @@ export function createApp(options: { web?: WebHandler } = {}) {
       if (c.req.path.startsWith("/api/")) throw new ApiError("not_found", "No such route");
       return web(c.req.raw, c.env, c.executionCtx as ExecutionContext, c.var.cspNonce);
     });
-  } else app.get("/", (c) => c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Refrain</title></head><body><h1>Refrain</h1><p>Personalized songs. The API is documented at <a href="/api/docs">/api/docs</a>.</p></body></html>`));
+  } else
+    app.get("/", (c) =>
+      c.html(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Refrain</title></head><body><h1>Refrain</h1><p>Personalized songs. The API is documented at <a href="/api/docs">/api/docs</a>.</p></body></html>`,
+      ),
+    );
 
   app.notFound(() => {
     throw new ApiError("not_found", "No such route");
@@ -100,7 +124,10 @@ export function createApp(options: { web?: WebHandler } = {}) {
       return c.json(err.toBody(), err.status);
     }
     if (err instanceof HTTPException && err.status < 500) {
-      const mapped = new ApiError(err.status === 413 ? "payload_too_large" : "validation_failed", err.message || "The request is malformed");
+      const mapped = new ApiError(
+        err.status === 413 ? "payload_too_large" : "validation_failed",
+        err.message || "The request is malformed",
+      );
       return c.json(mapped.toBody(), mapped.status);
     }
     log("error", "unhandled", { requestId: c.var.requestId, path: c.req.path, error: err, stack: err.stack });

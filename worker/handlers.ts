@@ -1,7 +1,7 @@
 import { database } from "../db";
 import { resendStaleDeletions } from "./account";
-import { config } from "./config";
 import type { createApp } from "./app";
+import { config } from "./config";
 import { sweepStragglers } from "./jobs";
 import { checkAlerts, log, watchSecrets } from "./observability";
 import { handleQueueBatch } from "./queues";
@@ -27,9 +27,15 @@ export function workerHandlers(app: ReturnType<typeof createApp>) {
         resendStaleDeletions(env, db),
         pruneExpired(env, db),
       ]);
-      for (const [chore, outcome] of [["sweep", swept], ["alerts", alerted], ["deletions", deletions], ["retention", pruned]] as const)
+      for (const [chore, outcome] of [
+        ["sweep", swept],
+        ["alerts", alerted],
+        ["deletions", deletions],
+        ["retention", pruned],
+      ] as const)
         if (outcome.status === "rejected") log("error", "cron chore failed", { chore, error: outcome.reason });
-      if (pruned.status === "fulfilled" && Object.values(pruned.value).some((n) => n > 0)) log("info", "expired records pruned", { ...pruned.value });
+      if (pruned.status === "fulfilled" && Object.values(pruned.value).some((n) => n > 0))
+        log("info", "expired records pruned", { ...pruned.value });
     },
   } satisfies ExportedHandler<Env>;
 }

@@ -1,5 +1,5 @@
 import { and, asc, inArray, isNotNull, lt, sql } from "drizzle-orm";
-import { activeStatuses, jobEvents, providerCalls, receivedWebhooks, tracks, type Database } from "../db";
+import { activeStatuses, type Database, jobEvents, providerCalls, receivedWebhooks, tracks } from "../db";
 import { config } from "./config";
 
 const DAY_MS = 86_400_000;
@@ -36,7 +36,12 @@ export async function pruneExpired(env: Env, db: Database, now = Date.now()): Pr
         and not exists (select 1 from jobs j where j.id = e.job_id and j.status in ${activeStatuses})
       order by e.created_at limit ${PRUNE_BATCH})`),
   ]);
-  return { providerCalls: changes(calls), receivedWebhooks: changes(webhooks), jobEvents: changes(events), wavCopies: await pruneWavCopies(env, db, before(policy.RETENTION_WAV_DAYS)) };
+  return {
+    providerCalls: changes(calls),
+    receivedWebhooks: changes(webhooks),
+    jobEvents: changes(events),
+    wavCopies: await pruneWavCopies(env, db, before(policy.RETENTION_WAV_DAYS)),
+  };
 }
 
 /** The lossless copies go from R2 first, then from their tracks: a failure in between leaves a row to retry, never a lost key. */
@@ -52,6 +57,11 @@ async function pruneWavCopies(env: Env, db: Database, before: number): Promise<n
   await db
     .update(tracks)
     .set({ wavR2Key: null, wavSizeBytes: null, wavSha256: null })
-    .where(inArray(tracks.id, expired.map((t) => t.id)));
+    .where(
+      inArray(
+        tracks.id,
+        expired.map((t) => t.id),
+      ),
+    );
   return expired.length;
 }

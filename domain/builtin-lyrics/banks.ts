@@ -76,8 +76,17 @@ const familyDays: Occasion[] = ["mothersday", "fathersday"];
 
 const en: LanguageBank = {
   hooks: {
-    birthday: ["Happy birthday, {name}, it's your day", "Happy birthday, dear {name}", "{name}, it's your birthday tonight", "Happy birthday, {name}"],
-    wedding: ["{name}, this is your wedding day", "Here's to love, here's to {name}", "{name}, the bells ring out today"],
+    birthday: [
+      "Happy birthday, {name}, it's your day",
+      "Happy birthday, dear {name}",
+      "{name}, it's your birthday tonight",
+      "Happy birthday, {name}",
+    ],
+    wedding: [
+      "{name}, this is your wedding day",
+      "Here's to love, here's to {name}",
+      "{name}, the bells ring out today",
+    ],
     anniversary: ["{name}, we're still going strong", "Happy anniversary, {name}"],
     christmas: ["Merry Christmas, {name}", "{name}, it's Christmas tonight", "{name}, it's Christmas, come what may"],
     mothersday: ["{name}, this one's for you", "Happy Mother's Day, {name}", "Thank you for everything, {name}"],
@@ -91,7 +100,12 @@ const en: LanguageBank = {
     generic: ["{name}, this song is for you", "Here's to you, {name}", "{name}, you brighten every day"],
   },
   hooksAbout: {
-    birthday: ["Happy birthday to {name}", "Today we sing for {name}", "We raise a glass to {name}", "It's a birthday song for {name}"],
+    birthday: [
+      "Happy birthday to {name}",
+      "Today we sing for {name}",
+      "We raise a glass to {name}",
+      "It's a birthday song for {name}",
+    ],
     wedding: ["Here's to love, here's to {name}", "The bells ring out for {name}", "We raise a glass to {name}"],
     anniversary: ["Another year for {name}", "Here's to {name}, still going strong"],
     christmas: ["Merry Christmas to {name}", "A Christmas song for {name}"],
@@ -103,12 +117,26 @@ const en: LanguageBank = {
     thanks: ["We all say thanks to {name}", "A thank-you song for {name}"],
     retirement: ["Happy retirement to {name}", "The best is yet to come for {name}"],
     birth: ["The world says hello to {name}", "A lullaby for {name}"],
-    generic: ["This song is for {name}", "Here's to {name}", "We sing this song for {name}", "We sing for {name} today", "A song for {name} tonight"],
+    generic: [
+      "This song is for {name}",
+      "Here's to {name}",
+      "We sing this song for {name}",
+      "We sing for {name} today",
+      "A song for {name} tonight",
+    ],
   },
-  nameOnly: { addressed: ["Oh, {name}", "{name}, it's you", "{name}, we sing today"], about: ["For {name}", "Oh, {name}", "{name}, we sing today"] },
+  nameOnly: {
+    addressed: ["Oh, {name}", "{name}, it's you", "{name}, we sing today"],
+    about: ["For {name}", "Oh, {name}", "{name}, we sing today"],
+  },
   vocatives: ["{name}, ", "Oh {name}, "],
   relationship: {
-    addressed: ["{You'll} always be {rel}", "{Rel}, {you} mean{s} the world to me", "I'm glad that {you're} {rel}", "{You're} {rel} and {you're} here to stay"],
+    addressed: [
+      "{You'll} always be {rel}",
+      "{Rel}, {you} mean{s} the world to me",
+      "I'm glad that {you're} {rel}",
+      "{You're} {rel} and {you're} here to stay",
+    ],
     about: [
       "{You'll} always be {rel}",
       "This one's for {rel}",
@@ -166,9 +194,33 @@ const en: LanguageBank = {
         "{You're} always on my mind",
       ],
     },
-    { moods: ["joyful", "energetic", "funny"], lines: ["Come on, let's dance the night away", "We'll be dancing through the night", "Everybody raise a cheer", "Everybody, here we come"] },
-    { moods: ["tender", "nostalgic", "calm"], lines: ["We won't let this moment slip away", "{You're} my sunshine and my light", "{You're} the apple of my eye", "We'll leave our worries far behind"] },
-    { occasions: ["love", "friendship", "wedding", "anniversary"], lines: ["Nothing ever tears us apart", "It's always {you~} and me", "A love that will never end", "{You're} more than just a friend"] },
+    {
+      moods: ["joyful", "energetic", "funny"],
+      lines: [
+        "Come on, let's dance the night away",
+        "We'll be dancing through the night",
+        "Everybody raise a cheer",
+        "Everybody, here we come",
+      ],
+    },
+    {
+      moods: ["tender", "nostalgic", "calm"],
+      lines: [
+        "We won't let this moment slip away",
+        "{You're} my sunshine and my light",
+        "{You're} the apple of my eye",
+        "We'll leave our worries far behind",
+      ],
+    },
+    {
+      occasions: ["love", "friendship", "wedding", "anniversary"],
+      lines: [
+        "Nothing ever tears us apart",
+        "It's always {you~} and me",
+        "A love that will never end",
+        "{You're} more than just a friend",
+      ],
+    },
     { occasions: ["birthday", "anniversary"], lines: ["Here's to another happy year"] },
     { occasions: ["graduation", "birth"], lines: ["{Your} wings are ready, time to fly"] },
     { occasions: ["retirement"], lines: ["Now {you} can enjoy the ride"] },
@@ -205,22 +257,130 @@ const en: LanguageBank = {
         "We wouldn't trade a single day",
       ],
     },
-    { occasions: ["birthday"], lines: ["We light the candles one by one", "The party's only just begun", "Another candle, one more year", "{Your} friends and family are here"] },
-    { occasions: ["wedding"], lines: ["Two hearts that beat as one today", "A promise made for every day", "Two hands to have and hold", "A love that never will grow old"] },
-    { occasions: ["anniversary"], lines: ["Through every year, still standing here", "Through every high and every low", "The love keeps finding room to grow"] },
-    { occasions: ["christmas"], lines: ["The tree is shining, snow is white", "The fire's warm, the night is bright", "We're gathered close around the tree"] },
-    { occasions: familyDays, lines: ["{You} held my hand when I was small", "{You} picked me up each time I'd fall", "{You} taught me how to stand up tall"] },
-    { occasions: ["graduation"], lines: ["{You} worked so hard through every test", "{You} gave it all, {you} did {your} best", "The long nights studying are done", "And now a new road has begun"] },
+    {
+      occasions: ["birthday"],
+      lines: [
+        "We light the candles one by one",
+        "The party's only just begun",
+        "Another candle, one more year",
+        "{Your} friends and family are here",
+      ],
+    },
+    {
+      occasions: ["wedding"],
+      lines: [
+        "Two hearts that beat as one today",
+        "A promise made for every day",
+        "Two hands to have and hold",
+        "A love that never will grow old",
+      ],
+    },
+    {
+      occasions: ["anniversary"],
+      lines: [
+        "Through every year, still standing here",
+        "Through every high and every low",
+        "The love keeps finding room to grow",
+      ],
+    },
+    {
+      occasions: ["christmas"],
+      lines: [
+        "The tree is shining, snow is white",
+        "The fire's warm, the night is bright",
+        "We're gathered close around the tree",
+      ],
+    },
+    {
+      occasions: familyDays,
+      lines: [
+        "{You} held my hand when I was small",
+        "{You} picked me up each time I'd fall",
+        "{You} taught me how to stand up tall",
+      ],
+    },
+    {
+      occasions: ["graduation"],
+      lines: [
+        "{You} worked so hard through every test",
+        "{You} gave it all, {you} did {your} best",
+        "The long nights studying are done",
+        "And now a new road has begun",
+      ],
+    },
     { occasions: ["friendship"], lines: ["{You've} been my friend through everything"] },
-    { occasions: ["love"], lines: ["The first time that I saw {your} face", "I knew that I had found my place", "{You're} the one I'm thinking of"] },
-    { occasions: ["thanks", ...familyDays], lines: ["{You} never ask{s} for anything", "{You're} always there through everything"] },
-    { occasions: ["retirement"], lines: ["{You've} worked so hard for all these years", "Through all the laughter and the tears", "Now it's time to take it slow", "There's nowhere else {you} need{s} to go"] },
-    { occasions: ["birth"], lines: ["Ten little fingers, two bright eyes", "{You} came to us a sweet surprise", "A tiny heart, a brand new start"] },
-    { moods: ["funny"], lines: ["{You're} never early, always late", "But honestly, {you're} worth the wait", "{You} sing{s} off-key but we don't care", "{Your} laugh is heard from everywhere"] },
-    { moods: ["energetic"], lines: ["Turn it up and feel the beat", "Everybody on their feet", "Clap along and jump up high", "Tonight we're reaching for the sky"] },
-    { moods: ["calm"], lines: ["The evening settles soft and slow", "There's nowhere else we need to go", "The stars are glowing, soft and low"] },
-    { moods: ["tender"], lines: ["I hold {you~} close, I hold {you~} near", "{You} chase{s} away my every fear", "{You're} softer than the morning light"] },
-    { moods: ["nostalgic"], lines: ["Remember how the summers passed", "We thought that they would always last", "Time flies, it feels like yesterday", "The years go by, the memories stay"] },
+    {
+      occasions: ["love"],
+      lines: [
+        "The first time that I saw {your} face",
+        "I knew that I had found my place",
+        "{You're} the one I'm thinking of",
+      ],
+    },
+    {
+      occasions: ["thanks", ...familyDays],
+      lines: ["{You} never ask{s} for anything", "{You're} always there through everything"],
+    },
+    {
+      occasions: ["retirement"],
+      lines: [
+        "{You've} worked so hard for all these years",
+        "Through all the laughter and the tears",
+        "Now it's time to take it slow",
+        "There's nowhere else {you} need{s} to go",
+      ],
+    },
+    {
+      occasions: ["birth"],
+      lines: [
+        "Ten little fingers, two bright eyes",
+        "{You} came to us a sweet surprise",
+        "A tiny heart, a brand new start",
+      ],
+    },
+    {
+      moods: ["funny"],
+      lines: [
+        "{You're} never early, always late",
+        "But honestly, {you're} worth the wait",
+        "{You} sing{s} off-key but we don't care",
+        "{Your} laugh is heard from everywhere",
+      ],
+    },
+    {
+      moods: ["energetic"],
+      lines: [
+        "Turn it up and feel the beat",
+        "Everybody on their feet",
+        "Clap along and jump up high",
+        "Tonight we're reaching for the sky",
+      ],
+    },
+    {
+      moods: ["calm"],
+      lines: [
+        "The evening settles soft and slow",
+        "There's nowhere else we need to go",
+        "The stars are glowing, soft and low",
+      ],
+    },
+    {
+      moods: ["tender"],
+      lines: [
+        "I hold {you~} close, I hold {you~} near",
+        "{You} chase{s} away my every fear",
+        "{You're} softer than the morning light",
+      ],
+    },
+    {
+      moods: ["nostalgic"],
+      lines: [
+        "Remember how the summers passed",
+        "We thought that they would always last",
+        "Time flies, it feels like yesterday",
+        "The years go by, the memories stay",
+      ],
+    },
   ],
   bridge: [
     {
@@ -264,12 +424,20 @@ const en: LanguageBank = {
     other: ["{d}", "We all know {d}"],
     noun: ["{d}", "I still think about {d}", "We still talk about {d}", "And {d}, I still hold dear", "Here's to {d}"],
   },
-  tails: { present: [", it's true", ", day and night", ", we all know"], past: [", it's true", ", we all know", ", that's right"] },
+  tails: {
+    present: [", it's true", ", day and night", ", we all know"],
+    past: [", it's true", ", we all know", ", that's right"],
+  },
 };
 
 const fr: LanguageBank = {
   hooks: {
-    birthday: ["Joyeux anniversaire, {name}", "{name}, c'est {ton} anniversaire", "Bon anniversaire, {name}", "{name}, c'est {ton} jour aujourd'hui"],
+    birthday: [
+      "Joyeux anniversaire, {name}",
+      "{name}, c'est {ton} anniversaire",
+      "Bon anniversaire, {name}",
+      "{name}, c'est {ton} jour aujourd'hui",
+    ],
     wedding: ["Pour {name}, le plus beau des jours", "{name}, vive les mariés", "{name}, c'est le jour du grand oui"],
     anniversary: ["{name}, mon amour de toujours", "{name}, encore une année d'amour", "Joyeux anniversaire, {name}"],
     christmas: ["Joyeux Noël, {name}", "{name}, c'est la magie de Noël"],
@@ -284,7 +452,13 @@ const fr: LanguageBank = {
     generic: ["{name}, cette chanson est pour {toi}", "Pour {toi}, {name}"],
   },
   hooksAbout: {
-    birthday: ["Joyeux anniversaire à {name}", "C'est l'anniversaire de {name}", "Bon anniversaire à {name}", "Aujourd'hui, on fête {name}", "{name}, c'est {ta} fête aujourd'hui"],
+    birthday: [
+      "Joyeux anniversaire à {name}",
+      "C'est l'anniversaire de {name}",
+      "Bon anniversaire à {name}",
+      "Aujourd'hui, on fête {name}",
+      "{name}, c'est {ta} fête aujourd'hui",
+    ],
     wedding: ["C'est le grand jour de {name}", "Tous nos vœux pour {name}"],
     anniversary: ["Encore une année pour {name}", "On fête l'amour de {name}"],
     christmas: ["Joyeux Noël à {name}", "C'est Noël pour {name}"],
@@ -296,7 +470,12 @@ const fr: LanguageBank = {
     thanks: ["On dit merci à {name}", "Un grand merci à {name}"],
     retirement: ["Bonne retraite à {name}", "La belle vie pour {name}"],
     birth: ["Bienvenue à {name}", "Une berceuse pour {name}"],
-    generic: ["Cette chanson est pour {name}", "On chante pour {name}", "Un refrain pour {name}", "Pour {name}, on chante aujourd'hui"],
+    generic: [
+      "Cette chanson est pour {name}",
+      "On chante pour {name}",
+      "Un refrain pour {name}",
+      "Pour {name}, on chante aujourd'hui",
+    ],
   },
   nameOnly: {
     addressed: ["Oh, {name}", "{name}, c'est {toi}", "{name}, on chante aujourd'hui"],
@@ -305,7 +484,12 @@ const fr: LanguageBank = {
   vocatives: ["{name}, ", "Oh {name}, "],
   relationship: {
     addressed: ["{Tu} {v:être} {rel} pour toujours", "{Rel}, c'est {toi}", "{Rel}, je {te} aime"],
-    about: ["{Tu} {v:être} {rel} pour toujours", "{Rel}, c'est {toi}", "Cette chanson pour {rel}", "On chante pour {rel}"],
+    about: [
+      "{Tu} {v:être} {rel} pour toujours",
+      "{Rel}, c'est {toi}",
+      "Cette chanson pour {rel}",
+      "On chante pour {rel}",
+    ],
   },
   chorus: [
     {
@@ -357,10 +541,16 @@ const fr: LanguageBank = {
     { moods: ["joyful", "energetic", "funny"], lines: ["On va danser toute la nuit", "Ce soir, on va tous danser"] },
     { moods: ["tender", "calm"], lines: ["Je {te} aime infiniment", "{Tu} {v:être} ma plus belle chanson"] },
     { occasions: ["birthday", "wedding"], lines: ["Le plus beau jour de {ta} vie"] },
-    { occasions: ["birthday"], lines: ["C'est {ta} fête aujourd'hui", "Tout le monde lève un verre", "Une année de plus, quelle affaire"] },
+    {
+      occasions: ["birthday"],
+      lines: ["C'est {ta} fête aujourd'hui", "Tout le monde lève un verre", "Une année de plus, quelle affaire"],
+    },
     { occasions: ["birthday", "wedding", "graduation", "retirement"], lines: ["Aujourd'hui, c'est {ton} grand jour"] },
     { occasions: ["graduation", "birth", "wedding"], lines: ["Tout commence aujourd'hui"] },
-    { occasions: ["thanks", ...familyDays], lines: ["Pour tout ce que {tu} {v:donner}, merci", "{Ton} cœur est plus grand que tout"] },
+    {
+      occasions: ["thanks", ...familyDays],
+      lines: ["Pour tout ce que {tu} {v:donner}, merci", "{Ton} cœur est plus grand que tout"],
+    },
   ],
   verse: [
     {
@@ -399,15 +589,54 @@ const fr: LanguageBank = {
     { occasions: ["birthday"], lines: ["Une bougie de plus ce soir", "Le gâteau brille dans le noir"] },
     { occasions: ["wedding"], lines: ["Deux cœurs qui disent oui ce soir", "Une promesse, un grand espoir"] },
     { occasions: ["anniversary", "wedding"], lines: ["Chaque année, un peu plus d'amour", "Comme au premier jour"] },
-    { occasions: ["christmas"], lines: ["Les guirlandes et le sapin", "Le chocolat chaud du matin", "La neige tombe sur les toits", "Les lumières de Noël", "Tout scintille jusqu'au ciel"] },
-    { occasions: familyDays, lines: ["{Tu} me {v:avoir} appris à marcher", "{Tu} me {v:avoir} appris à rêver", "{Tu} me {v:avoir} montré le chemin", "{Tu} me {v:avoir} toujours tenu la main"] },
+    {
+      occasions: ["christmas"],
+      lines: [
+        "Les guirlandes et le sapin",
+        "Le chocolat chaud du matin",
+        "La neige tombe sur les toits",
+        "Les lumières de Noël",
+        "Tout scintille jusqu'au ciel",
+      ],
+    },
+    {
+      occasions: familyDays,
+      lines: [
+        "{Tu} me {v:avoir} appris à marcher",
+        "{Tu} me {v:avoir} appris à rêver",
+        "{Tu} me {v:avoir} montré le chemin",
+        "{Tu} me {v:avoir} toujours tenu la main",
+      ],
+    },
     { occasions: ["graduation"], lines: ["Des nuits entières à travailler", "{Tu} {v:pouvoir} enfin tout célébrer"] },
-    { occasions: ["friendship"], lines: ["On a fait les quatre cents coups", "On rit encore comme des fous", "On s'est promis d'être fidèles", "Notre amitié reste la plus belle"] },
+    {
+      occasions: ["friendship"],
+      lines: [
+        "On a fait les quatre cents coups",
+        "On rit encore comme des fous",
+        "On s'est promis d'être fidèles",
+        "Notre amitié reste la plus belle",
+      ],
+    },
     { occasions: ["love"], lines: ["Depuis le premier regard", "Rien n'arrive par hasard"] },
-    { occasions: ["thanks", ...familyDays], lines: ["{Tu} {v:donner} sans jamais compter", "{Tu} {v:être} toujours là pour aider"] },
-    { occasions: ["retirement"], lines: ["Des années à tout donner", "Voici le temps de {se} reposer", "Plus de réveil à sonner"] },
+    {
+      occasions: ["thanks", ...familyDays],
+      lines: ["{Tu} {v:donner} sans jamais compter", "{Tu} {v:être} toujours là pour aider"],
+    },
+    {
+      occasions: ["retirement"],
+      lines: ["Des années à tout donner", "Voici le temps de {se} reposer", "Plus de réveil à sonner"],
+    },
     { occasions: ["birth"], lines: ["Un tout petit cœur qui bat", "Et tout le monde est déjà là"] },
-    { moods: ["funny"], lines: ["{Tu} {v:chanter} faux, mais on s'en fiche", "Avec {toi}, on est tous riches", "{Tu} {v:être} toujours en retard", "Mais on {te} attend comme une star"] },
+    {
+      moods: ["funny"],
+      lines: [
+        "{Tu} {v:chanter} faux, mais on s'en fiche",
+        "Avec {toi}, on est tous riches",
+        "{Tu} {v:être} toujours en retard",
+        "Mais on {te} attend comme une star",
+      ],
+    },
     { moods: ["energetic"], lines: ["On monte le volume, on lève les bras", "Ce soir, on ne s'arrête pas"] },
     { moods: ["calm"], lines: ["Doucement, le soir descend", "On prend le temps, tout simplement"] },
     { moods: ["tender"], lines: ["{Tu} {v:être} là, tout simplement", "Je {te} garde précieusement"] },
@@ -428,7 +657,10 @@ const fr: LanguageBank = {
         "Que la vie soit douce et légère",
       ],
     },
-    { moods: ["joyful", "energetic", "funny"], lines: ["Levons nos verres, levons les yeux", "Ce soir, tout est merveilleux"] },
+    {
+      moods: ["joyful", "energetic", "funny"],
+      lines: ["Levons nos verres, levons les yeux", "Ce soir, tout est merveilleux"],
+    },
   ],
   titles: {
     birthday: ["Joyeux anniversaire, {name}", "C'est la fête à {name}"],
@@ -449,10 +681,24 @@ const fr: LanguageBank = {
     present: ["{d}", "J'aime quand {d}", "On sait tous que {d}"],
     past: ["{d}", "Je me souviens quand {d}", "Je n'oublie pas que {d}"],
     other: ["{d}", "On sait tous que {d}"],
-    noun: ["{d}", "Je repense à {d}", "Je me souviens de {d}", "On parle encore de {d}", "Et {d}, on n'oublie pas", "{d}, on s'en souvient"],
+    noun: [
+      "{d}",
+      "Je repense à {d}",
+      "Je me souviens de {d}",
+      "On parle encore de {d}",
+      "Et {d}, on n'oublie pas",
+      "{d}, on s'en souvient",
+    ],
   },
   tails: {
-    present: [", on le sait", ", c'est vrai", ", c'est beau", ", c'est comme ça", ", et on en rit", ", depuis toujours"],
+    present: [
+      ", on le sait",
+      ", c'est vrai",
+      ", c'est beau",
+      ", c'est comme ça",
+      ", et on en rit",
+      ", depuis toujours",
+    ],
     past: [", on le sait", ", c'est vrai", ", je m'en souviens", ", et on en rit"],
   },
 };

@@ -6,16 +6,16 @@ import {
   addressed,
   addressesRecipient,
   capitalize,
+  type Detail,
+  type Gender,
   genderOfDetail,
   genderOfRelationship,
   namedTemplate,
+  type Person,
   parseDetail,
   relationshipPhrase,
   renderDetail,
   renderTemplate,
-  type Detail,
-  type Gender,
-  type Person,
 } from "./grammar";
 import { countSyllables, lastWord, rhymeKey, sungLineSyllables } from "./prosody";
 
@@ -41,7 +41,10 @@ export class LyricsNotComposed extends Error {
 
 /** First match wins: "anniversaire de mariage" is an anniversary, "anniversaire" alone a birthday. */
 const occasionPatterns: [Occasion, RegExp][] = [
-  ["anniversary", /wedding anniversary|anniversaire de mariage|\bnoces\b|\banniversary\b|years together|ans de mariage|ans ensemble/],
+  [
+    "anniversary",
+    /wedding anniversary|anniversaire de mariage|\bnoces\b|\banniversary\b|years together|ans de mariage|ans ensemble/,
+  ],
   ["birthday", /birthday|\bbday\b|anniversaire/],
   ["retirement", /retire|retraite/],
   ["birth", /\bbirth\b|newborn|new baby|\bbaby\b|naissance|bébé|bapt/],
@@ -183,7 +186,8 @@ function measure(draft: Draft, text: string, source: string, weight: number, ran
   };
 }
 
-const say = (draft: Draft, template: string): string => renderTemplate(template, draft.language, draft.person, draft.name);
+const say = (draft: Draft, template: string): string =>
+  renderTemplate(template, draft.language, draft.person, draft.name);
 
 /** Lines for this occasion and mood; lines written for them weigh more than lines for any song. */
 function pool(draft: Draft, groups: LineGroup[], named = false): Line[] {
@@ -214,12 +218,13 @@ function pool(draft: Draft, groups: LineGroup[], named = false): Line[] {
 /** A weighted shuffle: likelier lines come first, yet any may lead. */
 function ranked<T>(draft: Draft, items: T[], weight: (item: T) => number): T[] {
   return items
-    .map((item) => ({ item, score: Math.pow(draft.random(), 1 / Math.max(weight(item), 1e-6)) }))
+    .map((item) => ({ item, score: draft.random() ** (1 / Math.max(weight(item), 1e-6)) }))
     .sort((a, b) => b.score - a.score)
     .map((entry) => entry.item);
 }
 
-const inRange = (line: Line): boolean => line.syllables >= sungLineSyllables.min && line.syllables <= sungLineSyllables.max;
+const inRange = (line: Line): boolean =>
+  line.syllables >= sungLineSyllables.min && line.syllables <= sungLineSyllables.max;
 const fits = (line: Line, target: number): boolean => Math.abs(line.syllables - target) <= 1 && inRange(line);
 
 /** Exact length is preferred; a syllable off is allowed. */
@@ -228,14 +233,30 @@ const fitWeight = (line: Line, target: number): number => line.weight * (line.sy
 type Couplet = [Line, Line];
 
 /** A first line from `firsts` and a rhyming partner from `partners`, both near the target. */
-function couplet(draft: Draft, firsts: Line[], partners: Line[], target: number, firstTolerance = 1, avoidKey?: string): Couplet | null {
+function couplet(
+  draft: Draft,
+  firsts: Line[],
+  partners: Line[],
+  target: number,
+  firstTolerance = 1,
+  avoidKey?: string,
+): Couplet | null {
   const candidates = firsts.filter(
     // Only a name too long for any sung line ("Anne-Sophie et Jean-Baptiste", whatever the line) leaves the range.
-    (l) => Math.abs(l.syllables - target) <= firstTolerance && (firstTolerance === Number.POSITIVE_INFINITY || inRange(l)) && !draft.used.has(l.source) && l.key !== avoidKey,
+    (l) =>
+      Math.abs(l.syllables - target) <= firstTolerance &&
+      (firstTolerance === Number.POSITIVE_INFINITY || inRange(l)) &&
+      !draft.used.has(l.source) &&
+      l.key !== avoidKey,
   );
   for (const first of ranked(draft, candidates, (l) => fitWeight(l, target) / (1 + Math.abs(l.syllables - target)))) {
     const mates = partners.filter(
-      (p) => p.key === first.key && p.last !== first.last && p.source !== first.source && !draft.used.has(p.source) && fits(p, target),
+      (p) =>
+        p.key === first.key &&
+        p.last !== first.last &&
+        p.source !== first.source &&
+        !draft.used.has(p.source) &&
+        fits(p, target),
     );
     const mate = ranked(draft, mates, (p) => fitWeight(p, target))[0];
     if (mate) return first.rank >= 0 && mate.rank >= 0 && mate.rank < first.rank ? [mate, first] : [first, mate];
@@ -250,18 +271,33 @@ function use(draft: Draft, ...couplets: Couplet[]): void {
 /** Four lines sing as AABB or ABAB (both keep every couplet rhyming); longer sections as couplets. */
 function arrange(draft: Draft, couplets: Couplet[], interleave: boolean): string[] {
   const [a, b] = couplets;
-  if (interleave && couplets.length === 2 && a && b && draft.random() < 0.5) return [a[0], b[0], a[1], b[1]].map((l) => l.text);
+  if (interleave && couplets.length === 2 && a && b && draft.random() < 0.5)
+    return [a[0], b[0], a[1], b[1]].map((l) => l.text);
   return couplets.flat().map((l) => l.text);
 }
 
 /** A section of `lines` lines as couplets; an odd last line repeats its couplet's rhyme. */
-function fill(draft: Draft, lines: number, couplets: Couplet[], partners: Line[], target: number, interleave: boolean): string[] {
+function fill(
+  draft: Draft,
+  lines: number,
+  couplets: Couplet[],
+  partners: Line[],
+  target: number,
+  interleave: boolean,
+): string[] {
   const text = arrange(draft, couplets, interleave);
   if (lines % 2 === 1) {
     const last = couplets.at(-1)!;
     const extra = ranked(
       draft,
-      partners.filter((p) => p.key === last[0].key && !draft.used.has(p.source) && fits(p, target) && p.last !== last[0].last && p.last !== last[1].last),
+      partners.filter(
+        (p) =>
+          p.key === last[0].key &&
+          !draft.used.has(p.source) &&
+          fits(p, target) &&
+          p.last !== last[0].last &&
+          p.last !== last[1].last,
+      ),
       (p) => fitWeight(p, target),
     )[0];
     if (!extra) return [];
@@ -296,7 +332,10 @@ function relationshipLines(draft: Draft): Line[] {
   return draft.bank.relationship[addressed(draft.person) ? "addressed" : "about"]
     .filter((t) => !(draft.language === "en" && /friend/i.test(draft.relationship) && /friend/.test(t)))
     .map((t) => {
-      const text = say(draft, t.replaceAll("{Rel}", capitalize(draft.relationship)).replaceAll("{rel}", draft.relationship));
+      const text = say(
+        draft,
+        t.replaceAll("{Rel}", capitalize(draft.relationship)).replaceAll("{rel}", draft.relationship),
+      );
       return measure(draft, text, `rel:${t}`, 1);
     });
 }
@@ -310,10 +349,16 @@ function chorus(draft: Draft, lines: number): { lines: string[]; relationship: b
     const partners = [...plain, ...pool(draft, draft.bank.verse).map((l) => ({ ...l, weight: l.weight / 4 }))];
     const hookSet = about ? draft.bank.hooksAbout : draft.bank.hooks;
     const hooks = (templates: string[]): Line[] =>
-      templates.filter((t) => nameRhymes(draft) || !t.trimEnd().endsWith("{name}")).map((t) => measure(draft, say(draft, withName(t, draft.name)), t, 1));
+      templates
+        .filter((t) => nameRhymes(draft) || !t.trimEnd().endsWith("{name}"))
+        .map((t) => measure(draft, say(draft, withName(t, draft.name)), t, 1));
     const nameLines = about
       ? pool(draft, draft.bank.chorus, true)
-      : plain.flatMap((line) => draft.bank.vocatives.map((prefix) => measure(draft, withName(prefix, draft.name) + afterName(line.text), line.source, line.weight)));
+      : plain.flatMap((line) =>
+          draft.bank.vocatives.map((prefix) =>
+            measure(draft, withName(prefix, draft.name) + afterName(line.text), line.source, line.weight),
+          ),
+        );
     const second = withRelationship ? relationshipLines(draft) : nameLines;
     // The occasion's own openers ("Happy birthday, …") at any length beat a generic one of the ideal length.
     const occasionHooks = hooks(hookSet[draft.occasion]);
@@ -339,7 +384,8 @@ function chorus(draft: Draft, lines: number): { lines: string[]; relationship: b
             couplets.push(more);
           }
           const text = couplets.length * 2 >= lines - 1 ? fill(draft, lines, couplets, partners, target, true) : [];
-          if (text.length === lines && (lines <= 2 || !withRelationship || couplets[1]?.[0].source.startsWith("rel:"))) return text;
+          if (text.length === lines && (lines <= 2 || !withRelationship || couplets[1]?.[0].source.startsWith("rel:")))
+            return text;
         }
         draft.used = saved;
       }
@@ -376,19 +422,27 @@ function detailLines(draft: Draft, detail: Detail): Line[] {
     const list = detail.tense === "past" ? frames.past : frames.present;
     forms.push({ text: said, frames: list });
     // In a song told about them, the name can open the detail: "Marie fait du surf chaque matin".
-    if (!addressed(draft.person)) forms.push({ text: renderDetail(detail, draft.language, draft.person, draft.couple, draft.name), frames: ["{d}"] });
-  } else if (detail.kind === "other") forms.push({ text: said, frames: detail.tense === "past" ? [...frames.other, frames.past[1]!] : frames.other });
+    if (!addressed(draft.person))
+      forms.push({
+        text: renderDetail(detail, draft.language, draft.person, draft.couple, draft.name),
+        frames: ["{d}"],
+      });
+  } else if (detail.kind === "other")
+    forms.push({ text: said, frames: detail.tense === "past" ? [...frames.other, frames.past[1]!] : frames.other });
   else forms.push({ text: said, frames: frames.noun });
   const lines: Line[] = [];
   for (const form of forms) {
     for (const frame of form.frames) {
       const inside = frame.startsWith("{d}") ? form.text : lowerFirst(draft, form.text);
       const text = renderTemplate(frame.replace("{d}", inside), draft.language, draft.person, draft.name);
-      lines.push(measure(draft, text, `detail:${detail.source}`, frame !== "{d}" ? 1 : detail.kind === "noun" ? 0.7 : 3));
+      lines.push(
+        measure(draft, text, `detail:${detail.source}`, frame !== "{d}" ? 1 : detail.kind === "noun" ? 0.7 : 3),
+      );
       // A line that ends on the detail's own word may find no rhyme; a short tail brings one.
       if (frame === "{d}" && detail.kind !== "noun") {
         // "day and night" tells the recipient's habits; what others do or did takes the plainer tails.
-        const tails = detail.kind === "clause" && detail.tense === "present" ? draft.bank.tails.present : draft.bank.tails.past;
+        const tails =
+          detail.kind === "clause" && detail.tense === "present" ? draft.bank.tails.present : draft.bank.tails.past;
         for (const tail of tails) lines.push(measure(draft, text + tail, `detail:${detail.source}`, 1));
       }
     }
@@ -400,12 +454,19 @@ function detailLines(draft: Draft, detail: Detail): Line[] {
 function lowerFirst(draft: Draft, text: string): string {
   const first = text.split(/[\s']/)[0] ?? "";
   if (first === "I" || first === draft.name.split(/[\s,]/)[0]) return text;
-  const lowerable = /^(The|A|An|My|Our|Your|Her|His|Their|This|That|Every|Le|La|Les|L|Un|Une|Des|Du|Mon|Ma|Mes|Ton|Ta|Tes|Son|Sa|Ses|Notre|Nos|Votre|Vos|Leur|Leurs|Ce|Cet|Cette|Ces|Chaque)$/;
+  const lowerable =
+    /^(The|A|An|My|Our|Your|Her|His|Their|This|That|Every|Le|La|Les|L|Un|Une|Des|Du|Mon|Ma|Mes|Ton|Ta|Tes|Son|Sa|Ses|Notre|Nos|Votre|Vos|Leur|Leurs|Ce|Cet|Cette|Ces|Chaque)$/;
   return lowerable.test(first) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /** The detail line nearest the target that has a rhyming partner. */
-function detailCouplet(draft: Draft, detail: Detail, partners: Line[], target: number, avoidKey?: string): Couplet | null {
+function detailCouplet(
+  draft: Draft,
+  detail: Detail,
+  partners: Line[],
+  target: number,
+  avoidKey?: string,
+): Couplet | null {
   const lines = detailLines(draft, detail).filter(inRange);
   const distance = new Map(lines.map((l) => [l, Math.abs(l.syllables - target) / l.weight + draft.random()]));
   const order = [...lines].sort((a, b) => distance.get(a)! - distance.get(b)!);
@@ -429,13 +490,17 @@ function verse(draft: Draft, lines: number, details: Detail[], relationship: boo
   const wanted = Math.ceil(lines / 2);
   // Every line length is tried with the relationship before any is tried without it.
   const targets = [8, 7, 9];
-  const attempts = [...targets.map((target) => ({ target, tell: relationship })), ...(relationship ? targets.map((target) => ({ target, tell: false })) : [])];
+  const attempts = [
+    ...targets.map((target) => ({ target, tell: relationship })),
+    ...(relationship ? targets.map((target) => ({ target, tell: false })) : []),
+  ];
   for (const { target, tell } of attempts) {
     const saved = new Set(draft.used);
     const couplets: Couplet[] = [];
     // The relationship must be sung somewhere: when no verse line rhymes with it, a bridge line may.
     const told = tell
-      ? (couplet(draft, relationshipLines(draft), partners, target, 2) ?? couplet(draft, relationshipLines(draft), [...partners, ...pool(draft, draft.bank.bridge)], target, 2))
+      ? (couplet(draft, relationshipLines(draft), partners, target, 2) ??
+        couplet(draft, relationshipLines(draft), [...partners, ...pool(draft, draft.bank.bridge)], target, 2))
       : null;
     if (tell && !told) continue;
     if (told) {
@@ -457,7 +522,14 @@ function verse(draft: Draft, lines: number, details: Detail[], relationship: boo
       couplets.push(c);
     }
     if (couplets.length === wanted) {
-      const text = fill(draft, lines, ranked(draft, couplets, () => 1), partners, target, true);
+      const text = fill(
+        draft,
+        lines,
+        ranked(draft, couplets, () => 1),
+        partners,
+        target,
+        true,
+      );
       if (text.length === lines) return text;
     }
     draft.used = saved;
@@ -500,8 +572,13 @@ function personOf(context: SongContext, draft: Omit<Draft, "person">, details: s
   const fr = draft.language === "fr";
   const you: Person = fr ? (draft.couple ? "vous" : "tu") : "you";
   if (draft.couple) return you;
-  const genders = [genderOfRelationship(context.relationship ?? "", draft.language), ...details.map((d) => genderOfDetail(d, draft.language))];
-  const gender: Gender | null = genders.find((g) => g !== null) ?? (draft.occasion === "mothersday" ? "f" : draft.occasion === "fathersday" ? "m" : null);
+  const genders = [
+    genderOfRelationship(context.relationship ?? "", draft.language),
+    ...details.map((d) => genderOfDetail(d, draft.language)),
+  ];
+  const gender: Gender | null =
+    genders.find((g) => g !== null) ??
+    (draft.occasion === "mothersday" ? "f" : draft.occasion === "fathersday" ? "m" : null);
   if (!gender) return you;
   const spokenTo = details.filter((d) => addressesRecipient(d, draft.language)).length;
   const toldAbout = details.filter((d) => genderOfDetail(d, draft.language) !== null).length;
@@ -514,7 +591,10 @@ function personOf(context: SongContext, draft: Omit<Draft, "person">, details: s
 }
 
 export function composeLyrics(context: SongContext, seed = 0): Lyrics {
-  const name = context.recipientName.replace(/[{}[\]<>]/g, " ").replace(/\s+/g, " ").trim();
+  const name = context.recipientName
+    .replace(/[{}[\]<>]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (!name) throw new LyricsNotComposed("rejected", "builtin: a song needs the recipient's name");
   const occasion = occasionOf(context.occasion, context.relationship ?? "");
   const base = {

@@ -110,7 +110,9 @@ const frIrregular: Record<string, Forms> = {
 
 /** Second-group verbs (finir → finissez); other -ir verbs are in the table above. */
 const frSecondGroup = new Set(
-  "finir grandir réussir choisir remplir rougir nourrir éblouir bâtir applaudir guérir fleurir réfléchir agir vieillir ralentir".split(" "),
+  "finir grandir réussir choisir remplir rougir nourrir éblouir bâtir applaudir guérir fleurir réfléchir agir vieillir ralentir".split(
+    " ",
+  ),
 );
 
 /** The present of a verb given by its infinitive, for one person (column as in Forms). */
@@ -121,13 +123,18 @@ function frPresent(infinitive: string, col: number): string {
   const stem = infinitive.replace(/er$/, "");
   if (col === 1) return `${stem}ez`;
   // "appeler" → "appelles", "lever" → "lèves", "essayer" → "essaies" outside "vous".
-  const open = /(el|et)$/.test(stem) && !/(ach|gel|pel)$/.test(stem.slice(0, -1)) ? stem + stem.slice(-1) : stem.replace(/e([^aeiouy]+)$/, "è$1");
+  const open =
+    /(el|et)$/.test(stem) && !/(ach|gel|pel)$/.test(stem.slice(0, -1))
+      ? stem + stem.slice(-1)
+      : stem.replace(/e([^aeiouy]+)$/, "è$1");
   const weak = open.replace(/y$/, "i");
   return weak + ["es", "", "e", "ent"][col];
 }
 
 /** Infinitive and column of a conjugated French form: "fait" → faire, 3s; "aimes" → aimer, 2s. */
-function frAnalyse(form: string): { infinitive: string; col: number; tense: "present" | "imperfect" | "future" } | null {
+function frAnalyse(
+  form: string,
+): { infinitive: string; col: number; tense: "present" | "imperfect" | "future" } | null {
   for (const [infinitive, forms] of Object.entries(frIrregular)) {
     const col = forms.indexOf(form);
     if (col >= 0) return { infinitive, col, tense: "present" };
@@ -137,12 +144,21 @@ function frAnalyse(form: string): { infinitive: string; col: number; tense: "pre
     if (col >= 0) return { infinitive, col, tense: "present" };
   }
   const imperfect = /^(.+?)(ais|iez|ait|aient)$/.exec(form);
-  if (imperfect) return { infinitive: imperfect[1]!, col: ["ais", "iez", "ait", "aient"].indexOf(imperfect[2]!), tense: "imperfect" };
+  if (imperfect)
+    return {
+      infinitive: imperfect[1]!,
+      col: ["ais", "iez", "ait", "aient"].indexOf(imperfect[2]!),
+      tense: "imperfect",
+    };
   const future = /^(.{3,}r)(as|ez|a|ont)$/.exec(form);
-  if (future && !/(er|ir)$/.test(form)) return { infinitive: future[1]!, col: ["as", "ez", "a", "ont"].indexOf(future[2]!), tense: "future" };
+  if (future && !/(er|ir)$/.test(form))
+    return { infinitive: future[1]!, col: ["as", "ez", "a", "ont"].indexOf(future[2]!), tense: "future" };
   const regular = /^(.+?)(es|ez|e|ent)$/.exec(form);
   if (regular) {
-    const stem = regular[1]!.replace(/è([^aeiouy]+)$/, "e$1").replace(/(ll|tt)$/, (m) => m[0]!).replace(/i$/, (i) => (/[aou]i$/.test(regular[1]!) ? "y" : i));
+    const stem = regular[1]!
+      .replace(/è([^aeiouy]+)$/, "e$1")
+      .replace(/(ll|tt)$/, (m) => m[0]!)
+      .replace(/i$/, (i) => (/[aou]i$/.test(regular[1]!) ? "y" : i));
     return { infinitive: `${stem}er`, col: ["es", "ez", "e", "ent"].indexOf(regular[2]!), tense: "present" };
   }
   return null;
@@ -189,24 +205,30 @@ function enBase(third: string): string {
 
 /** Known third-person verbs; other -s words count as verbs only before an object. */
 const enVerbs3 = new Set(
-  ("loves likes adores enjoys hates plays makes bakes cooks sings dances runs reads writes paints draws knows collects watches tells " +
+  (
+    "loves likes adores enjoys hates plays makes bakes cooks sings dances runs reads writes paints draws knows collects watches tells " +
     "laughs hums snores talks calls drives rides swims surfs climbs hikes skis grows builds fixes speaks works lives keeps gives " +
     "takes brings wears eats drinks forgets remembers wins falls dreams travels teaches studies carries tries cries worries does " +
     "goes has is was knits sews gardens fishes jogs bikes cycles walks sleeps wakes smiles lights dreams organises organizes " +
     "volunteers coaches trains teaches sends texts hugs believes listens loses says thinks spends shares finds leaves dresses " +
-    "feeds rescues saves cares tells makes wants needs gets puts")
-    .split(" "),
+    "feeds rescues saves cares tells makes wants needs gets puts"
+  ).split(" "),
 );
 const enPast = new Set(
-  ("was were had did made took taught met went got gave won ran sang wrote drew drove rode swam grew built found left came saw told " +
+  (
+    "was were had did made took taught met went got gave won ran sang wrote drew drove rode swam grew built found left came saw told " +
     "bought brought caught fell felt flew forgot kept knew lost paid read said sent slept spent stood thought understood wore became began " +
-    "held led fought lent lit meant quit rang sat sold shot shut spoke stole struck swore threw woke")
-    .split(" "),
+    "held led fought lent lit meant quit rang sat sold shot shut spoke stole struck swore threw woke"
+  ).split(" "),
 );
 const enModals = new Set("can could will would should might must may used".split(" "));
-const enAdverbs = new Set("always never still often usually sometimes really just also even already actually secretly totally".split(" "));
+const enAdverbs = new Set(
+  "always never still often usually sometimes really just also even already actually secretly totally".split(" "),
+);
 const enObjectStarts = new Set(
-  "the a an her his their my our your me us them it this that these those every all to with some each more so too up out like everything everyone anything".split(" "),
+  "the a an her his their my our your me us them it this that these those every all to with some each more so too up out like everything everyone anything".split(
+    " ",
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -225,18 +247,46 @@ export type Detail =
 
 const frSubject3 = new Set(["elle", "il"]);
 const frSubject3p = new Set(["elles", "ils"]);
-const frClitics = new Set(["ne", "n'", "se", "s'", "te", "t'", "vous", "nous", "me", "m'", "le", "la", "l'", "les", "lui", "leur", "y", "en"]);
+const frClitics = new Set([
+  "ne",
+  "n'",
+  "se",
+  "s'",
+  "te",
+  "t'",
+  "vous",
+  "nous",
+  "me",
+  "m'",
+  "le",
+  "la",
+  "l'",
+  "les",
+  "lui",
+  "leur",
+  "y",
+  "en",
+]);
 const frOtherSubjects = new Set(["je", "j'", "on", "nous", "c'", "ça", "cela"]);
 const frVerbStarts = new Set(
-  ("adore aime déteste fait joue chante danse cuisine mange rêve collectionne dessine peint nage voyage parle raconte écoute regarde " +
+  (
+    "adore aime déteste fait joue chante danse cuisine mange rêve collectionne dessine peint nage voyage parle raconte écoute regarde " +
     "prépare fabrique répare bricole jardine court marche travaille étudie habite rigole oublie perd ronfle porte conduit lit écrit boit " +
     "va est a sait peut connaît vit part sort dort prend met dit rit sourit tricote coud pêche grimpe skie chine organise garde " +
     "adorait aimait faisait jouait chantait dansait était avait allait passe passait fabriquait préparait racontait lisait " +
-    "collectionnait cuisinait")
-    .split(" "),
+    "collectionnait cuisinait"
+  ).split(" "),
 );
-const frNounAfterVerb = new Set("le la les l' un une des du de d' au aux ses son sa mes mon ma nos notre tout tous toujours très trop bien jamais souvent comme".split(" "));
-const frDeterminers = new Set("mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs le la les l' un une des du ce cet cette ces chaque".split(" "));
+const frNounAfterVerb = new Set(
+  "le la les l' un une des du de d' au aux ses son sa mes mon ma nos notre tout tous toujours très trop bien jamais souvent comme".split(
+    " ",
+  ),
+);
+const frDeterminers = new Set(
+  "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs le la les l' un une des du ce cet cette ces chaque".split(
+    " ",
+  ),
+);
 const frAuxiliary = /^(a|as|avez|ont|est|es|êtes|sont|avait|avais|aviez|était|étais|étiez)$/;
 const frParticiple = /(é|ée|és|ées|i|ie|is|u|ue|us|it|ert|int|ait)$/;
 
@@ -260,7 +310,21 @@ function tokenize(text: string): string[] {
 }
 
 /** Words that make a phrase a sentence about something else ("son chat s'appelle Moustache", "her dog is called Rex"). */
-const frCopulas = new Set(["est", "était", "a", "avait", "sont", "ont", "s'", "se", "fait", "faisait", "aime", "adore", "vit"]);
+const frCopulas = new Set([
+  "est",
+  "était",
+  "a",
+  "avait",
+  "sont",
+  "ont",
+  "s'",
+  "se",
+  "fait",
+  "faisait",
+  "aime",
+  "adore",
+  "vit",
+]);
 const enCopulas = new Set(["is", "was", "are", "were", "has", "had", "loves", "lives", "makes"]);
 
 function nounOrOther(source: string, lower: string[], verbs: Set<string>): Detail {
@@ -312,9 +376,16 @@ function parseEn(source: string, names: string[]): Detail {
   const first = lower[0]!;
   // "she's always late", "Marie's got a cat": the subject and its verb, apart.
   const contracted = /^(she|he|you|they|[\p{L}-]+)'(s|re|ve|ll|d)$/u.exec(first);
-  if (contracted && (["she", "he", "you", "they"].includes(contracted[1]!) || (isName(contracted[1]!, names) && lower.length > 1 && enVerbLike(lower[1]!)))) {
+  if (
+    contracted &&
+    (["she", "he", "you", "they"].includes(contracted[1]!) ||
+      (isName(contracted[1]!, names) && lower.length > 1 && enVerbLike(lower[1]!)))
+  ) {
     const next = lower[1] ?? "";
-    const verb = contracted[2] === "s" && /(ed|been|got|gotten|known|done|seen|taught|made)$/.test(next) ? "has" : enContractions[contracted[2]!]!;
+    const verb =
+      contracted[2] === "s" && /(ed|been|got|gotten|known|done|seen|taught|made)$/.test(next)
+        ? "has"
+        : enContractions[contracted[2]!]!;
     words = [contracted[1]!, verb, ...words.slice(1)];
     lower = words.map((w) => w.toLowerCase());
   }
@@ -323,12 +394,22 @@ function parseEn(source: string, names: string[]): Detail {
     i = 1;
     if (lower[1] === "and" && isName(lower[2] ?? "", names)) i = 3;
   } else if (["i", "we", "i'm", "we're", "i've", "we've", "everyone", "everybody"].includes(lower[0]!)) {
-    return { kind: "other", tense: enPast.has(lower[1] ?? "") || /ed$/.test(lower[1] ?? "") ? "past" : "present", text: source, source };
+    return {
+      kind: "other",
+      tense: enPast.has(lower[1] ?? "") || /ed$/.test(lower[1] ?? "") ? "past" : "present",
+      text: source,
+      source,
+    };
   } else {
     let j = 0;
     while (j < lower.length - 1 && enAdverbs.has(lower[j]!)) j++;
     const w = lower[j]!;
-    const verbStart = enVerbs3.has(w) || enModals.has(w) || enPast.has(w) || /ed$/.test(w) || (/[^s]s$/.test(w) && enObjectStarts.has(lower[j + 1] ?? ""));
+    const verbStart =
+      enVerbs3.has(w) ||
+      enModals.has(w) ||
+      enPast.has(w) ||
+      /ed$/.test(w) ||
+      (/[^s]s$/.test(w) && enObjectStarts.has(lower[j + 1] ?? ""));
     if (!verbStart) return nounOrOther(source, lower, enCopulas);
   }
   const from = i;
@@ -341,7 +422,11 @@ function parseEn(source: string, names: string[]): Detail {
 }
 
 function enVerbLike(word: string): boolean {
-  return enAdverbs.has(word) || /(ed|ing)$/.test(word) || ["been", "got", "a", "the", "so", "very", "not", "never"].includes(word);
+  return (
+    enAdverbs.has(word) ||
+    /(ed|ing)$/.test(word) ||
+    ["been", "got", "a", "the", "so", "very", "not", "never"].includes(word)
+  );
 }
 
 /** Words of a detail that refer to the recipient, said again for the song's person. */
@@ -352,28 +437,62 @@ function rePersonRest(words: string[], language: Language, person: Person, coupl
       const lw = w.toLowerCase();
       const prev = words[k - 1]?.toLowerCase() ?? "";
       const possessive = couple
-        ? { leur: "votre", leurs: "vos", son: "votre", sa: "votre", ses: "vos", ton: "votre", ta: "votre", tes: "vos" }[lw]
-        : { son: frTokens.ton![col], sa: frTokens.ta![col], ses: frTokens.tes![col], ton: frTokens.ton![col], ta: frTokens.ta![col], tes: frTokens.tes![col] }[lw];
+        ? { leur: "votre", leurs: "vos", son: "votre", sa: "votre", ses: "vos", ton: "votre", ta: "votre", tes: "vos" }[
+            lw
+          ]
+        : {
+            son: frTokens.ton![col],
+            sa: frTokens.ta![col],
+            ses: frTokens.tes![col],
+            ton: frTokens.ton![col],
+            ta: frTokens.ta![col],
+            tes: frTokens.tes![col],
+          }[lw];
       if (possessive) return matchCase(w, possessive!);
       const prepositions = ["avec", "pour", "chez", "sans", "contre", "à", "de", "comme", "que"];
-      if (prepositions.includes(prev) && ["elle", "lui", "toi", "eux", "elles"].includes(lw)) return couple ? "vous" : frTokens.toi![col]!;
+      if (prepositions.includes(prev) && ["elle", "lui", "toi", "eux", "elles"].includes(lw))
+        return couple ? "vous" : frTokens.toi![col]!;
       return w;
     });
   }
   return words.map((w, k) => {
     const lw = w.toLowerCase();
     const next = words[k + 1]?.toLowerCase() ?? "";
-    const tail = ["", "and", "or", "to", "in", "on", "at", "with", "for", "from", "up", "out", "so", "every", "when", "again", "back", "too", "like"];
+    const tail = [
+      "",
+      "and",
+      "or",
+      "to",
+      "in",
+      "on",
+      "at",
+      "with",
+      "for",
+      "from",
+      "up",
+      "out",
+      "so",
+      "every",
+      "when",
+      "again",
+      "back",
+      "too",
+      "like",
+    ];
     const possessiveHer = lw === "her" && !tail.includes(next) && !/[.,!]$/.test(w);
     if (lw === "his" || lw === "their" || lw === "your" || possessiveHer) return matchCase(w, enTokens.your![col]!);
     if (lw === "him" || lw === "them" || lw === "her" || lw === "you") return matchCase(w, enTokens["you~"]![col]!);
-    if (["herself", "himself", "themselves", "yourself", "yourselves"].includes(lw)) return enTokens.yourself![couple ? 1 : col]!;
+    if (["herself", "himself", "themselves", "yourself", "yourselves"].includes(lw))
+      return enTokens.yourself![couple ? 1 : col]!;
     if (["hers", "theirs", "yours"].includes(lw)) return enTokens.yours![col]!;
     return w;
   });
 }
 
-const matchCase = (original: string, word: string): string => (original.charAt(0) === original.charAt(0).toUpperCase() && original.charAt(0) !== original.charAt(0).toLowerCase() ? capitalize(word) : word);
+const matchCase = (original: string, word: string): string =>
+  original.charAt(0) === original.charAt(0).toUpperCase() && original.charAt(0) !== original.charAt(0).toLowerCase()
+    ? capitalize(word)
+    : word;
 
 export const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -381,8 +500,15 @@ export const capitalize = (text: string): string => text.charAt(0).toUpperCase()
  * The detail said for the song's person, without a capital: "tu fais du surf chaque matin",
  * "she loves banana bread". `subject` replaces the pronoun (the name, in a song told about them).
  */
-export function renderDetail(detail: Detail, language: Language, person: Person, couple: boolean, subject?: string): string {
-  if (detail.kind !== "clause") return frFix(rePersonRest(detail.text.split(/\s+/), language, person, couple).join(" "), language);
+export function renderDetail(
+  detail: Detail,
+  language: Language,
+  person: Person,
+  couple: boolean,
+  subject?: string,
+): string {
+  if (detail.kind !== "clause")
+    return frFix(rePersonRest(detail.text.split(/\s+/), language, person, couple).join(" "), language);
   const col = column(person);
   const third = col >= 2 || subject !== undefined;
   const { words, verbAt, from } = detail;
@@ -415,7 +541,9 @@ export function renderTemplate(template: string, language: Language, person: Per
     const table = language === "fr" ? frTokens : enTokens;
     const forms = table[key.toLowerCase()];
     if (!forms) return whole;
-    return key.charAt(0) === key.charAt(0).toUpperCase() && /\p{L}/u.test(key.charAt(0)) ? capitalize(forms[col]!) : forms[col]!;
+    return key.charAt(0) === key.charAt(0).toUpperCase() && /\p{L}/u.test(key.charAt(0))
+      ? capitalize(forms[col]!)
+      : forms[col]!;
   });
   return frFix(text, language);
 }
@@ -429,27 +557,34 @@ export function namedTemplate(template: string, language: Language): string | nu
 }
 
 /** Words before which French drops an h's vowel ("le héros", not "l'héros"). */
-const frAspiratedH = /^(h[ae]ut|héros|hâte|hibou|hockey|hamster|handball|hip|hall|hareng|haricot|hasard|hache|honte|huit)/i;
+const frAspiratedH =
+  /^(h[ae]ut|héros|hâte|hibou|hockey|hamster|handball|hip|hall|hareng|haricot|hasard|hache|honte|huit)/i;
 const frVowelStart = /^[aeiouyàâäéèêëîïôöùûüœæh]/i;
 
 /** French spelling across words: elision ("que elle" → "qu'elle") and contractions ("à le" → "au"). */
 export function frFix(text: string, language: Language): string {
   if (language !== "fr") return text;
   return text
-    .replace(/(?<=^|\s)(à|de) (les|le) (?=\S)/gi, (whole, prep: string, article: string, offset: number, all: string) => {
-      const next = all.slice(offset + whole.length);
-      if (article.toLowerCase() === "le" && frVowelStart.test(next) && !frAspiratedH.test(next)) return whole;
-      const plural = article.toLowerCase() === "les";
-      const merged = prep.toLowerCase() === "de" ? (plural ? "des" : "du") : plural ? "aux" : "au";
-      return `${prep.charAt(0) === prep.charAt(0).toUpperCase() ? capitalize(merged) : merged} `;
-    })
-    .replace(/(?<=^|[\s«"(])(je|me|te|se|le|la|ne|de|que|ce|jusque|lorsque|puisque) (?=\S)/gi, (whole, word: string, offset: number, all: string) => {
-      const next = all.slice(offset + whole.length);
-      if (!frVowelStart.test(next) || frAspiratedH.test(next)) return whole;
-      // "ce" elides only before "est"/"était" and friends.
-      if (word.toLowerCase() === "ce" && !/^(est|était|es)\b/i.test(next)) return whole;
-      return `${word.slice(0, -1)}'`;
-    })
+    .replace(
+      /(?<=^|\s)(à|de) (les|le) (?=\S)/gi,
+      (whole, prep: string, article: string, offset: number, all: string) => {
+        const next = all.slice(offset + whole.length);
+        if (article.toLowerCase() === "le" && frVowelStart.test(next) && !frAspiratedH.test(next)) return whole;
+        const plural = article.toLowerCase() === "les";
+        const merged = prep.toLowerCase() === "de" ? (plural ? "des" : "du") : plural ? "aux" : "au";
+        return `${prep.charAt(0) === prep.charAt(0).toUpperCase() ? capitalize(merged) : merged} `;
+      },
+    )
+    .replace(
+      /(?<=^|[\s«"(])(je|me|te|se|le|la|ne|de|que|ce|jusque|lorsque|puisque) (?=\S)/gi,
+      (whole, word: string, offset: number, all: string) => {
+        const next = all.slice(offset + whole.length);
+        if (!frVowelStart.test(next) || frAspiratedH.test(next)) return whole;
+        // "ce" elides only before "est"/"était" and friends.
+        if (word.toLowerCase() === "ce" && !/^(est|était|es)\b/i.test(next)) return whole;
+        return `${word.slice(0, -1)}'`;
+      },
+    )
     .replace(/\bsi (il|ils)\b/gi, (_w, p: string) => `s'${p}`)
     .replace(/'\s+/g, "'");
 }
@@ -457,15 +592,21 @@ export function frFix(text: string, language: Language): string {
 // ---------------------------------------------------------------------------------------------
 // Who the recipient is: a gender when the form says it (a relationship, a detail's pronoun).
 
-const frFeminine = /^(sœur|soeur|mère|maman|mamie|mamy|fille|femme|amie|tante|cousine|grand-mère|épouse|copine|marraine|nièce|chérie|compagne|belle-mère|belle-sœur|meilleure)/;
-const frMasculine = /^(frère|père|papa|papi|papy|fils|mari|ami|oncle|cousin|grand-père|époux|copain|parrain|neveu|chéri|compagnon|beau-père|beau-frère|meilleur)\b/;
-const enFeminine = /\b(sister|mother|mom|mum|mommy|mama|daughter|wife|girlfriend|aunt|auntie|grandma|grandmother|granny|nana|niece|godmother|fiancée|bride|girl|lady|queen)\b/;
-const enMasculine = /\b(brother|father|dad|daddy|papa|son|husband|boyfriend|uncle|grandpa|grandfather|nephew|godfather|fiancé|groom|boy|guy|king)\b/;
+const frFeminine =
+  /^(sœur|soeur|mère|maman|mamie|mamy|fille|femme|amie|tante|cousine|grand-mère|épouse|copine|marraine|nièce|chérie|compagne|belle-mère|belle-sœur|meilleure)/;
+const frMasculine =
+  /^(frère|père|papa|papi|papy|fils|mari|ami|oncle|cousin|grand-père|époux|copain|parrain|neveu|chéri|compagnon|beau-père|beau-frère|meilleur)\b/;
+const enFeminine =
+  /\b(sister|mother|mom|mum|mommy|mama|daughter|wife|girlfriend|aunt|auntie|grandma|grandmother|granny|nana|niece|godmother|fiancée|bride|girl|lady|queen)\b/;
+const enMasculine =
+  /\b(brother|father|dad|daddy|papa|son|husband|boyfriend|uncle|grandpa|grandfather|nephew|godfather|fiancé|groom|boy|guy|king)\b/;
 
 export function genderOfRelationship(relationship: string, language: Language): Gender | null {
   const words = relationship.toLowerCase().replace(/’/g, "'").split(/\s+/);
   if (language === "fr") {
-    const noun = words.find((w) => !frDeterminers.has(w) && w !== "petite" && w !== "petit" && w !== "grande" && w !== "grand") ?? "";
+    const noun =
+      words.find((w) => !frDeterminers.has(w) && w !== "petite" && w !== "petit" && w !== "grande" && w !== "grand") ??
+      "";
     if (frFeminine.test(noun) || words.some((w) => ["ma", "sa", "ta"].includes(w))) return "f";
     if (frMasculine.test(noun)) return "m";
     return null;
@@ -478,7 +619,10 @@ export function genderOfRelationship(relationship: string, language: Language): 
 
 /** The gender a detail's pronouns give ("elle fait du surf", "he taught me"), if any. */
 export function genderOfDetail(detail: string, language: Language): Gender | null {
-  const words = detail.toLowerCase().replace(/’/g, "'").split(/[\s']+/);
+  const words = detail
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .split(/[\s']+/);
   const f = language === "fr" ? ["elle"] : ["she", "her", "herself"];
   const m = language === "fr" ? ["il", "lui"] : ["he", "him", "his", "himself"];
   if (words.some((w) => f.includes(w))) return "f";
@@ -488,13 +632,22 @@ export function genderOfDetail(detail: string, language: Language): Gender | nul
 
 /** Whether a detail speaks to the recipient ("tu nous lisais des histoires", "you studied"). */
 export function addressesRecipient(detail: string, language: Language): boolean {
-  const words = detail.toLowerCase().replace(/’/g, "'").split(/[\s']+/);
-  return language === "fr" ? words.some((w) => ["tu", "toi", "ton", "ta", "tes", "t"].includes(w)) : words.some((w) => ["you", "your", "yours"].includes(w));
+  const words = detail
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .split(/[\s']+/);
+  return language === "fr"
+    ? words.some((w) => ["tu", "toi", "ton", "ta", "tes", "t"].includes(w))
+    : words.some((w) => ["you", "your", "yours"].includes(w));
 }
 
 /** "sœur" → "ma sœur", "sister" → "my sister"; a relationship given with its own determiner is kept. */
 export function relationshipPhrase(relationship: string, language: Language): string {
-  const text = relationship.replace(/[{}[\]<>]/g, " ").replace(/\s+/g, " ").replace(/[\s.!;:,…]+$/, "").trim();
+  const text = relationship
+    .replace(/[{}[\]<>]/g, " ")
+    .replace(/\s+/g, " ")
+    .replace(/[\s.!;:,…]+$/, "")
+    .trim();
   if (!text) return "";
   const first = text.split(" ")[0]!.toLowerCase();
   const lowered = text.charAt(0).toLowerCase() + text.slice(1);

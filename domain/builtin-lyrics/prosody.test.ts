@@ -7,7 +7,16 @@ describe("prosody", () => {
     expect(countSyllables("Le monde est à toi maintenant", "fr")).toBe(8);
     expect(countSyllables("Zoé", "fr")).toBe(2);
     expect(countSyllables("We light the candles one by one", "en")).toBe(8);
-    for (const [word, n] of [["lovely", 2], ["sometimes", 2], ["grateful", 2], ["candles", 2], ["Olivia", 4], ["Liam", 2], ["special", 2], ["marriage", 2]] as const) {
+    for (const [word, n] of [
+      ["lovely", 2],
+      ["sometimes", 2],
+      ["grateful", 2],
+      ["candles", 2],
+      ["Olivia", 4],
+      ["Liam", 2],
+      ["special", 2],
+      ["marriage", 2],
+    ] as const) {
       expect(countSyllables(word, "en"), word).toBe(n);
     }
   });

@@ -6,7 +6,9 @@ import type { Language } from "../values";
 const wordPattern = /[\p{L}\p{N}'’-]+/gu;
 
 function wordsOf(line: string): string[] {
-  return (line.toLowerCase().replace(/’/g, "'").match(wordPattern) ?? []).flatMap((w) => w.split("-")).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return (line.toLowerCase().replace(/’/g, "'").match(wordPattern) ?? [])
+    .flatMap((w) => w.split("-"))
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
 }
 
 /**
@@ -27,7 +29,8 @@ function numberSyllables(digits: string, language: Language): number {
   const n = Number(digits);
   if (!Number.isSafeInteger(n) || n > 9999) return digits.length;
   if (language === "en") {
-    const below100 = (k: number): number => (k === 0 ? 0 : k < 20 ? enOnes[k]! : enTens[Math.floor(k / 10)]! + (k % 10 ? enOnes[k % 10]! : 0));
+    const below100 = (k: number): number =>
+      k === 0 ? 0 : k < 20 ? enOnes[k]! : enTens[Math.floor(k / 10)]! + (k % 10 ? enOnes[k % 10]! : 0);
     if (n === 0) return 2;
     // Years are read in pairs: 1995 → nineteen ninety-five.
     if (n >= 1100 && n < 2000) return below100(Math.floor(n / 100)) + below100(n % 100) + (n % 100 === 0 ? 2 : 0);
@@ -39,12 +42,18 @@ function numberSyllables(digits: string, language: Language): number {
     if (k < 20) return k === 0 ? 0 : frUnits[k]!;
     const ten = Math.floor(k / 10);
     const rest = ten === 7 || ten === 9 ? (k % 10) + 10 : k % 10;
-    return frTens[ten === 7 ? 6 : ten === 9 ? 8 : ten]! + (rest ? frUnits[rest]! + (rest === 1 || rest === 11 ? 1 : 0) : 0);
+    return (
+      frTens[ten === 7 ? 6 : ten === 9 ? 8 : ten]! + (rest ? frUnits[rest]! + (rest === 1 || rest === 11 ? 1 : 0) : 0)
+    );
   };
   if (n === 0) return 2;
   const thousands = Math.floor(n / 1000);
   const hundreds = Math.floor((n % 1000) / 100);
-  return (thousands ? (thousands > 1 ? below100(thousands) : 0) + 1 : 0) + (hundreds ? (hundreds > 1 ? below100(hundreds) : 0) + 1 : 0) + below100(n % 100);
+  return (
+    (thousands ? (thousands > 1 ? below100(thousands) : 0) + 1 : 0) +
+    (hundreds ? (hundreds > 1 ? below100(hundreds) : 0) + 1 : 0) +
+    below100(n % 100)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -71,14 +80,20 @@ function frWordSyllables(raw: string, previous: string | undefined): number {
   for (let i = 0; i < w.length; i++) {
     const c = w[i]!;
     const next = w[i + 1];
-    const vowel = frVowel.test(c) && !(c === "y" && next !== undefined && frVowel.test(next) && (i === 0 || frVowel.test(w[i - 1]!)));
+    const vowel =
+      frVowel.test(c) &&
+      !(c === "y" && next !== undefined && frVowel.test(next) && (i === 0 || frVowel.test(w[i - 1]!)));
     if (!vowel) {
       inGroup = false;
       continue;
     }
     const prev = w[i - 1];
     // "Zoé", "poème", "réussi" split their vowels; "pitié", "lumière" do not.
-    const hiatus = frHiatusStarts.has(c) || prev === "é" || (c === "é" && prev !== "i") || (c === "è" && prev !== undefined && /[aoeu]/.test(prev));
+    const hiatus =
+      frHiatusStarts.has(c) ||
+      prev === "é" ||
+      (c === "é" && prev !== "i") ||
+      (c === "è" && prev !== undefined && /[aoeu]/.test(prev));
     if (!inGroup || hiatus) count++;
     inGroup = true;
   }
@@ -89,12 +104,62 @@ function frWordSyllables(raw: string, previous: string | undefined): number {
 // English: vowel groups, silent final e / -es / -ed, a few common words spelled against the rules.
 
 const enExceptions: Record<string, number> = {
-  every: 2, everything: 3, everyone: 3, everybody: 4, everywhere: 3, everyday: 3, evening: 2, maybe: 2,
-  idea: 3, ideas: 3, area: 3, science: 2, quiet: 2, poem: 2, poems: 2, lion: 2, business: 2, eyes: 1,
-  chloe: 2, zoe: 2, phoebe: 2, penelope: 4, radio: 3, video: 3, piano: 3, forever: 3, naive: 2, create: 2,
-  created: 3, creating: 3, noah: 2, cafe: 2, karaoke: 4, recipe: 3, people: 2, queue: 1, fire: 1, hour: 1, our: 1,
-  being: 2, seeing: 2, doing: 2, going: 2, real: 1, really: 2, usually: 4, family: 3, interesting: 3,
-  different: 2, favourite: 3, favorite: 3, chocolate: 2, camera: 3, ocean: 2, heaven: 2, jewel: 2,
+  every: 2,
+  everything: 3,
+  everyone: 3,
+  everybody: 4,
+  everywhere: 3,
+  everyday: 3,
+  evening: 2,
+  maybe: 2,
+  idea: 3,
+  ideas: 3,
+  area: 3,
+  science: 2,
+  quiet: 2,
+  poem: 2,
+  poems: 2,
+  lion: 2,
+  business: 2,
+  eyes: 1,
+  chloe: 2,
+  zoe: 2,
+  phoebe: 2,
+  penelope: 4,
+  radio: 3,
+  video: 3,
+  piano: 3,
+  forever: 3,
+  naive: 2,
+  create: 2,
+  created: 3,
+  creating: 3,
+  noah: 2,
+  cafe: 2,
+  karaoke: 4,
+  recipe: 3,
+  people: 2,
+  queue: 1,
+  fire: 1,
+  hour: 1,
+  our: 1,
+  being: 2,
+  seeing: 2,
+  doing: 2,
+  going: 2,
+  real: 1,
+  really: 2,
+  usually: 4,
+  family: 3,
+  interesting: 3,
+  different: 2,
+  favourite: 3,
+  favorite: 3,
+  chocolate: 2,
+  camera: 3,
+  ocean: 2,
+  heaven: 2,
+  jewel: 2,
 };
 
 const enVowel = /[aeiouyàâäéèêëîïôöùûü]/;
@@ -106,7 +171,10 @@ function enWordSyllables(raw: string): number {
   if (exception !== undefined) return exception;
   // "didn't", "couldn't": the n't after a consonant is a syllable of its own.
   const nt = /[^aeiouy']n't$/.test(word) ? 1 : 0;
-  let w = word.replace(/'(s|re|ll|ve|d|m|t)$/, "").replace(/n$/, (n) => (nt ? "" : n)).replace(/'/g, "");
+  let w = word
+    .replace(/'(s|re|ll|ve|d|m|t)$/, "")
+    .replace(/n$/, (n) => (nt ? "" : n))
+    .replace(/'/g, "");
   // "lovely", "sometimes", "grateful": the e closing the first part of a compound is silent.
   w = w.replace(/([^aeiouy])e(ly|ful|less|ness|ment|times?|thing|day|body|where|made)$/, "$1$2");
   w = w.replace(/qu(?=[aeiouy])/g, "q");
@@ -115,9 +183,9 @@ function enWordSyllables(raw: string): number {
     // "little", "tables", "candles": the final -le is sung.
   } else if (w.endsWith("es") && !/(c|g|s|x|z|ch|sh)es$/.test(w) && enVowel.test(rest(2))) {
     // "loves", "times" are one syllable; "places", "wishes" keep their -es.
-    w = rest(2) + "s";
+    w = `${rest(2)}s`;
   } else if (/[^td]ed$/.test(w) && enVowel.test(rest(2))) {
-    w = rest(2) + "d";
+    w = `${rest(2)}d`;
   } else if (w.endsWith("e") && !w.endsWith("ee") && w.length > 2 && enVowel.test(rest(1))) {
     w = rest(1);
   }
@@ -129,7 +197,13 @@ function enWordSyllables(raw: string): number {
     const prev = w[i - 1];
     let vowel = enVowel.test(c);
     // y before a vowel is a consonant at the start ("you") or after a vowel ("player").
-    if (c === "y" && next !== undefined && enVowel.test(next) && (i === 0 || (prev !== undefined && enVowel.test(prev)))) vowel = false;
+    if (
+      c === "y" &&
+      next !== undefined &&
+      enVowel.test(next) &&
+      (i === 0 || (prev !== undefined && enVowel.test(prev)))
+    )
+      vowel = false;
     if (!vowel) {
       inGroup = false;
       continue;
@@ -161,7 +235,21 @@ export function countSyllables(line: string, language: Language): number {
 
 type Rule = readonly [RegExp, string];
 
-const frErSounds = new Set(["mer", "hier", "cher", "fier", "fer", "hiver", "enfer", "ver", "amer", "super", "éther", "cancer", "laser"]);
+const frErSounds = new Set([
+  "mer",
+  "hier",
+  "cher",
+  "fier",
+  "fer",
+  "hiver",
+  "enfer",
+  "ver",
+  "amer",
+  "super",
+  "éther",
+  "cancer",
+  "laser",
+]);
 
 const frRules: Rule[] = [
   [/(eille|eil)$/, "ɛj"],
@@ -271,38 +359,38 @@ function frRhymeKey(word: string): string {
 
 const enWords: Record<string, string> = {};
 const enWordFamilies: Record<string, string> = {
-  "uː": "you true through who do to too two new knew blue view few crew grew flew threw anew shoe clue glue due sue into undo tattoo brew",
-  "ʌv": "love above of dove glove shove",
-  "uːv": "move prove groove improve",
-  "ʌn": "one done someone everyone none won son anyone undone begun",
-  "ɒn": "gone on upon",
-  "aʊ": "how now wow allow somehow vow cow brow",
-  "aʊn": "down town crown gown brown clown frown drown",
-  "ɛər": "there where their they're everywhere anywhere nowhere somewhere bear wear pear swear prayer",
-  "ɪər": "here near dear year clear fear hear ear appear cheer sincere we're beer deer steer career",
-  "ɑːr": "are far star car guitar bar jar scar",
-  "ɔːr": "more before door floor shore core four your pour for or adore explore soar roar war store ignore score restore evermore forevermore",
-  "aʊər": "our hour flower power tower shower",
-  "aɪz": "eyes skies surprise rise wise lies cries sunrise size prize",
-  "ɪv": "give live forgive",
-  "ɛd": "said bread head instead led bed red ahead spread thread wed fed",
-  "eɪt": "great eight weight straight",
-  "ɛn": "again then when ten men pen amen",
-  "ɪn": "been win in begin spin within skin grin",
-  "ɜːrd": "word heard bird third",
-  "ɜːrld": "world",
-  "ɜːrn": "learn turn burn return earn yearn",
-  "aɪ": "eye i my by sky fly why high cry try die lie tie bye goodbye sigh shy dry guy buy pie hi lullaby butterfly",
-  "iː": "me be we he she see free sea tree key three agree glee knee tea",
-  "eɪ": "they hey grey gray obey bouquet ballet café",
-  "oʊ": "oh though although",
-  "iːn": "machine routine magazine",
-  "ʌm": "come some become",
-  "uːz": "lose whose choose",
-  "æv": "have",
-  "ɛt": "sweat",
-  "eɪk": "break",
-  "ʊl": "full",
+  uː: "you true through who do to too two new knew blue view few crew grew flew threw anew shoe clue glue due sue into undo tattoo brew",
+  ʌv: "love above of dove glove shove",
+  uːv: "move prove groove improve",
+  ʌn: "one done someone everyone none won son anyone undone begun",
+  ɒn: "gone on upon",
+  aʊ: "how now wow allow somehow vow cow brow",
+  aʊn: "down town crown gown brown clown frown drown",
+  ɛər: "there where their they're everywhere anywhere nowhere somewhere bear wear pear swear prayer",
+  ɪər: "here near dear year clear fear hear ear appear cheer sincere we're beer deer steer career",
+  ɑːr: "are far star car guitar bar jar scar",
+  ɔːr: "more before door floor shore core four your pour for or adore explore soar roar war store ignore score restore evermore forevermore",
+  aʊər: "our hour flower power tower shower",
+  aɪz: "eyes skies surprise rise wise lies cries sunrise size prize",
+  ɪv: "give live forgive",
+  ɛd: "said bread head instead led bed red ahead spread thread wed fed",
+  eɪt: "great eight weight straight",
+  ɛn: "again then when ten men pen amen",
+  ɪn: "been win in begin spin within skin grin",
+  ɜːrd: "word heard bird third",
+  ɜːrld: "world",
+  ɜːrn: "learn turn burn return earn yearn",
+  aɪ: "eye i my by sky fly why high cry try die lie tie bye goodbye sigh shy dry guy buy pie hi lullaby butterfly",
+  iː: "me be we he she see free sea tree key three agree glee knee tea",
+  eɪ: "they hey grey gray obey bouquet ballet café",
+  oʊ: "oh though although",
+  iːn: "machine routine magazine",
+  ʌm: "come some become",
+  uːz: "lose whose choose",
+  æv: "have",
+  ɛt: "sweat",
+  eɪk: "break",
+  ʊl: "full",
 };
 for (const [key, list] of Object.entries(enWordFamilies)) for (const w of list.split(" ")) enWords[w] = key;
 

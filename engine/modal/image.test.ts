@@ -17,7 +17,11 @@ describe("the engine's Modal image", () => {
   it("installs the engine's runtime packages at the repository's versions, without dev dependencies", () => {
     expect(code).toMatch(/npm install --omit=dev/);
     expect(code).not.toMatch(/npm ci(?! --omit=dev)/);
-    const listed = [...code.slice(code.indexOf("ENGINE_PACKAGES = ["), code.indexOf("]", code.indexOf("ENGINE_PACKAGES = ["))).matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+    const listed = [
+      ...code
+        .slice(code.indexOf("ENGINE_PACKAGES = ["), code.indexOf("]", code.indexOf("ENGINE_PACKAGES = [")))
+        .matchAll(/"([^"]+)"/g),
+    ].map((m) => m[1]!);
     expect(listed.length).toBeGreaterThan(5);
     for (const name of listed) expect(Object.keys(pkg.dependencies), name).toContain(name);
     for (const name of listed) expect(Object.keys(pkg.devDependencies ?? {}), name).not.toContain(name);

@@ -6,7 +6,9 @@ import { createEngine } from "../src/server/engine";
 
 const config = configFromEnv();
 const engine = await createEngine(config, new URL("./sleepy-thread.mjs", import.meta.url), () => undefined);
-serve({ fetch: engine.app.fetch, port: config.port, hostname: "127.0.0.1" }, (info) => process.stdout.write(`ready ${info.port}\n`));
+serve({ fetch: engine.app.fetch, port: config.port, hostname: "127.0.0.1" }, (info) =>
+  process.stdout.write(`ready ${info.port}\n`),
+);
 process.on("SIGTERM", async () => {
   await engine.close(100);
   process.exit(0);

@@ -44,7 +44,20 @@ parentPort.on("message", async (message) => {
   parentPort.postMessage({
     type: "done",
     id,
-    result: { wav, mp3, sampleRate: 44100, durationSeconds: request.durationSeconds, loudnessLufs: -14, truePeakDbtp: -1.2, lyrics: request.lyrics, timings: [], style: "pop", tempo: 100, key: "C", sectionStarts: [] },
+    result: {
+      wav,
+      mp3,
+      sampleRate: 44100,
+      durationSeconds: request.durationSeconds,
+      loudnessLufs: -14,
+      truePeakDbtp: -1.2,
+      lyrics: request.lyrics,
+      timings: [],
+      style: "pop",
+      tempo: 100,
+      key: "C",
+      sectionStarts: [],
+    },
   });
 });
 parentPort.postMessage({ type: "ready" });

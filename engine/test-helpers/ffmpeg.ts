@@ -22,12 +22,17 @@ export interface Ebur128 {
 
 /** Integrated loudness and true peak as ffmpeg's ebur128 filter reports them in its summary. */
 export async function ebur128(file: string): Promise<Ebur128> {
-  const { stderr } = await run(ffmpegPath(), ["-nostats", "-hide_banner", "-i", file, "-filter_complex", "ebur128=peak=true", "-f", "null", "-"], { maxBuffer: 64 * 1024 * 1024 });
+  const { stderr } = await run(
+    ffmpegPath(),
+    ["-nostats", "-hide_banner", "-i", file, "-filter_complex", "ebur128=peak=true", "-f", "null", "-"],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
   const summary = stderr.slice(stderr.lastIndexOf("Summary:"));
   const integrated = /I:\s+(-?[\d.]+|-inf)\s+LUFS/.exec(summary);
   const peak = /Peak:\s+(-?[\d.]+|-inf)\s+dBFS/.exec(summary);
   const range = /LRA:\s+(-?[\d.]+)\s+LU/.exec(summary);
-  if (!integrated || !peak || !range) throw new Error(`no ebur128 summary from ffmpeg for ${file}:\n${summary || stderr.slice(-2000)}`);
+  if (!integrated || !peak || !range)
+    throw new Error(`no ebur128 summary from ffmpeg for ${file}:\n${summary || stderr.slice(-2000)}`);
   const number = (text: string) => (text === "-inf" ? -Infinity : Number(text));
   return { integratedLufs: number(integrated[1]!), truePeakDbtp: number(peak[1]!), lraLu: Number(range[1]!) };
 }
@@ -44,10 +49,27 @@ export interface Decoded {
 /** Decodes a whole file (every frame) and reports its stream and any decoding errors. */
 export async function decode(file: string): Promise<Decoded> {
   const ffprobe = ffmpegPath().replace(/ffmpeg$/, "ffprobe");
-  const probe = await run(ffprobe, ["-v", "error", "-show_entries", "stream=codec_name,channels,sample_rate:format=duration", "-of", "json", file]);
-  const info = JSON.parse(probe.stdout) as { streams: { codec_name: string; channels: number; sample_rate: string }[]; format: { duration: string } };
+  const probe = await run(ffprobe, [
+    "-v",
+    "error",
+    "-show_entries",
+    "stream=codec_name,channels,sample_rate:format=duration",
+    "-of",
+    "json",
+    file,
+  ]);
+  const info = JSON.parse(probe.stdout) as {
+    streams: { codec_name: string; channels: number; sample_rate: string }[];
+    format: { duration: string };
+  };
   const stream = info.streams[0];
   if (!stream) throw new Error(`ffprobe found no audio stream in ${file}`);
   const full = await run(ffmpegPath(), ["-v", "error", "-i", file, "-f", "null", "-"]);
-  return { durationSec: Number(info.format.duration), channels: stream.channels, sampleRate: Number(stream.sample_rate), codec: stream.codec_name, errors: full.stderr.trim() };
+  return {
+    durationSec: Number(info.format.duration),
+    channels: stream.channels,
+    sampleRate: Number(stream.sample_rate),
+    codec: stream.codec_name,
+    errors: full.stderr.trim(),
+  };
 }

@@ -4,9 +4,16 @@
 import { parseArgs } from "node:util";
 import type { Language } from "../../domain/values";
 import { formLyrics } from "./song-lyrics";
-import { measureSong, type EngineUnderTest } from "./song-metrics";
+import { type EngineUnderTest, measureSong } from "./song-metrics";
 
-const { values, positionals } = parseArgs({ options: { root: { type: "string" }, seed: { type: "string", default: "7" }, name: { type: "string", default: "Maëlys" } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: {
+    root: { type: "string" },
+    seed: { type: "string", default: "7" },
+    name: { type: "string", default: "Maëlys" },
+  },
+  allowPositionals: true,
+});
 const root = values.root ?? new URL("../src", import.meta.url).pathname;
 const { createRenderSong } = await import(`${root}/pipeline/render.ts`);
 const { arrange } = await import(`${root}/arranger/arrange.ts`);
@@ -39,7 +46,14 @@ try {
     const [style = "pop", language = "fr", duration = "60"] = spec.split(":");
     const durationSeconds = Number(duration);
     const lyrics = formLyrics(language as Language, durationSeconds, values.name);
-    const request = { lyrics, styleTags: [style], durationSeconds, vocal: "female", language, seed: Number(values.seed) };
+    const request = {
+      lyrics,
+      styleTags: [style],
+      durationSeconds,
+      vocal: "female",
+      language,
+      seed: Number(values.seed),
+    };
     const m = await measureSong(engine, request as never, values.name);
     const paces = [...m.paceRatios].sort((a, b) => a - b);
     console.log(

@@ -46,7 +46,9 @@ export function trackPitch(x: Float32Array, sampleRate: number, options: YinOpti
       for (let t = minLag; t <= maxLag; t++) if (d[t]! < d[tau]!) tau = t;
     }
     while (tau < maxLag && d[tau + 1]! < d[tau]!) tau++;
-    const a = d[tau - 1]!, b = d[tau]!, c = d[tau + 1]!;
+    const a = d[tau - 1]!,
+      b = d[tau]!,
+      c = d[tau + 1]!;
     const curvature = a - 2 * b + c;
     const refined = curvature > 0 ? tau + (0.5 * (a - c)) / curvature : tau;
     frames.push({

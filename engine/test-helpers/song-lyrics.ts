@@ -1,8 +1,9 @@
 // Lyrics shaped like the built-in writer's (domain/song-form.ts: as many lines as the length sings,
 // the name in every chorus), so the engine's tests sing what a real order brings.
-import type { Language } from "../../domain/values";
-import { songForm } from "../../domain/song-form";
+
 import type { Lyrics } from "../../domain/lyrics";
+import { songForm } from "../../domain/song-form";
+import type { Language } from "../../domain/values";
 
 const banks: Record<Language, { verse: string[]; chorus: (name: string) => string[]; bridge: string[] }> = {
   fr: {
@@ -16,8 +17,18 @@ const banks: Record<Language, { verse: string[]; chorus: (name: string) => strin
       "Ce jour est doux comme une fable",
       "Qu'on aime tant se raconter",
     ],
-    chorus: (name) => [`Joyeux anniversaire ${name}`, "Que la vie te sourie toujours", `On chante pour toi ${name}`, "Avec tout notre amour"],
-    bridge: ["Les années passent comme un train", "Mais ton sourire reste là", "On se tiendra toujours la main", "Et la fête continuera"],
+    chorus: (name) => [
+      `Joyeux anniversaire ${name}`,
+      "Que la vie te sourie toujours",
+      `On chante pour toi ${name}`,
+      "Avec tout notre amour",
+    ],
+    bridge: [
+      "Les années passent comme un train",
+      "Mais ton sourire reste là",
+      "On se tiendra toujours la main",
+      "Et la fête continuera",
+    ],
   },
   en: {
     verse: [
@@ -30,8 +41,18 @@ const banks: Record<Language, { verse: string[]; chorus: (name: string) => strin
       "This day is soft as June in bloom",
       "A story told with open pride",
     ],
-    chorus: (name) => [`Happy birthday, dear ${name}`, "May your life be full of light", `We sing for you, ${name}`, "With all our love tonight"],
-    bridge: ["The years go by just like a train", "But still your smile is here to stay", "We'll hold your hand through sun and rain", "And keep on singing all the way"],
+    chorus: (name) => [
+      `Happy birthday, dear ${name}`,
+      "May your life be full of light",
+      `We sing for you, ${name}`,
+      "With all our love tonight",
+    ],
+    bridge: [
+      "The years go by just like a train",
+      "But still your smile is here to stay",
+      "We'll hold your hand through sun and rain",
+      "And keep on singing all the way",
+    ],
   },
 };
 

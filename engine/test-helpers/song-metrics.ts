@@ -4,10 +4,10 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Language } from "../../domain/values";
 import type { Lyrics } from "../../domain/lyrics";
+import type { Language } from "../../domain/values";
 import { ebur128 } from "./ffmpeg";
-import { coverage, voicedSpan, voicing, type Stretch, type Voicing } from "./voicing";
+import { coverage, type Stretch, type Voicing, voicedSpan, voicing } from "./voicing";
 
 interface Note {
   syllable: string;
@@ -25,7 +25,14 @@ interface Timing {
 /** What the measurement needs from an engine (its current one, or an older one for "before" figures). */
 export interface EngineUnderTest {
   /** Renders and hands back the vocal track the singer made, before the mix. */
-  render(request: Record<string, unknown>): Promise<{ wav: Uint8Array; vocal: Float32Array; sampleRate: number; timings: Timing[]; lyrics: Lyrics | null; sectionStarts: { kind: string; startSec: number }[] }>;
+  render(request: Record<string, unknown>): Promise<{
+    wav: Uint8Array;
+    vocal: Float32Array;
+    sampleRate: number;
+    timings: Timing[];
+    lyrics: Lyrics | null;
+    sectionStarts: { kind: string; startSec: number }[];
+  }>;
   /** The sung notes the engine planned for the same request. */
   notes(request: Record<string, unknown>): Note[];
   /** espeak speaking a line at its own rate, as mono PCM. */
@@ -51,7 +58,11 @@ export interface SongMetrics {
 
 const linesOf = (lyrics: Lyrics) => lyrics.sections.reduce((n, s) => n + s.lines.length, 0);
 
-export async function measureSong(engine: EngineUnderTest, request: Record<string, unknown> & { lyrics: Lyrics; language: Language; durationSeconds: number }, name: string): Promise<SongMetrics> {
+export async function measureSong(
+  engine: EngineUnderTest,
+  request: Record<string, unknown> & { lyrics: Lyrics; language: Language; durationSeconds: number },
+  name: string,
+): Promise<SongMetrics> {
   const result = await engine.render(request);
   const dir = await mkdtemp(join(tmpdir(), "refrain-metrics-"));
   let lraLu: number;
@@ -63,14 +74,24 @@ export async function measureSong(engine: EngineUnderTest, request: Record<strin
   }
   const sung = result.lyrics ?? { title: "", sections: [] };
   const audioSec = result.vocal.length / result.sampleRate;
-  const badTimings = result.timings.filter((t) => !(t.startSec >= 0 && t.endSec > t.startSec && t.endSec <= audioSec && sung.sections[t.section]?.lines[t.line] !== undefined)).length;
+  const badTimings = result.timings.filter(
+    (t) =>
+      !(
+        t.startSec >= 0 &&
+        t.endSec > t.startSec &&
+        t.endSec <= audioSec &&
+        sung.sections[t.section]?.lines[t.line] !== undefined
+      ),
+  ).length;
 
   const v = voicing(result.vocal, result.sampleRate);
   const introEnd = result.sectionStarts[1]?.startSec ?? 0;
   const { share, silences } = coverage(v, introEnd, audioSec);
   const firstSung = Math.min(...result.timings.map((t) => t.startSec));
   const lastSung = Math.max(...result.timings.map((t) => t.endSec));
-  const longSilences = silences.filter((s) => s.endSec - s.startSec > 20 && s.startSec > firstSung && s.endSec < lastSung);
+  const longSilences = silences.filter(
+    (s) => s.endSec - s.startSec > 20 && s.startSec > firstSung && s.endSec < lastSung,
+  );
 
   const paceRatios: number[] = [];
   const spokenSpans = new Map<string, number>();
@@ -88,9 +109,21 @@ export async function measureSong(engine: EngineUnderTest, request: Record<strin
     if (span && spokenSec > 0) paceRatios.push((span.endSec - span.startSec) / spokenSec);
   }
 
-  const nameNotesSec = nameNotes(engine.notes(request), result.timings, sung, name).map((n) => voicedFor(v, n.startSec, n.startSec + n.durationSec));
+  const nameNotesSec = nameNotes(engine.notes(request), result.timings, sung, name).map((n) =>
+    voicedFor(v, n.startSec, n.startSec + n.durationSec),
+  );
   const choruses = sung.sections.filter((s) => s.kind === "chorus").length;
-  return { linesGiven: linesOf(request.lyrics), linesTimed: result.timings.length, badTimings, lraLu, voiceShare: share, longSilences, paceRatios, nameNotesSec, choruses };
+  return {
+    linesGiven: linesOf(request.lyrics),
+    linesTimed: result.timings.length,
+    badTimings,
+    lraLu,
+    voiceShare: share,
+    longSilences,
+    paceRatios,
+    nameNotesSec,
+    choruses,
+  };
 }
 
 /** The notes carrying `name` in chorus lines. */
@@ -100,13 +133,15 @@ function nameNotes(notes: Note[], timings: Timing[], lyrics: Lyrics, name: strin
   const byLine = new Map<number, Note[]>();
   for (const n of notes) byLine.set(n.line, [...(byLine.get(n.line) ?? []), n]);
   timings.forEach((t, index) => {
-    if (lyrics.sections[t.section]?.kind !== "chorus" || !lyrics.sections[t.section]!.lines[t.line]!.includes(name)) return;
+    if (lyrics.sections[t.section]?.kind !== "chorus" || !lyrics.sections[t.section]!.lines[t.line]!.includes(name))
+      return;
     const line = byLine.get(index) ?? [];
     // The name's syllables are the notes whose letters, read in order, spell it.
     for (let i = 0; i < line.length; i++) {
       let spelled = "";
       let j = i;
-      while (j < line.length && spelled.length < wanted.length) spelled += line[j++]!.syllable.replace(/[-\s,.!?]/g, "").toLowerCase();
+      while (j < line.length && spelled.length < wanted.length)
+        spelled += line[j++]!.syllable.replace(/[-\s,.!?]/g, "").toLowerCase();
       if (spelled === wanted) {
         found.push(...line.slice(i, j));
         break;

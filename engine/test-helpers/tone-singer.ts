@@ -17,7 +17,8 @@ export const toneSinger: Sing = async (request, signal) => {
     for (let i = 0; i < length; i++) {
       const envelope = Math.min(1, i / ramp, (length - i) / ramp);
       const phase = (2 * Math.PI * hz * i) / sampleRate;
-      out[start + i] = out[start + i]! + 0.3 * envelope * (Math.sin(phase) + 0.3 * Math.sin(2 * phase) + 0.15 * Math.sin(3 * phase));
+      out[start + i] =
+        out[start + i]! + 0.3 * envelope * (Math.sin(phase) + 0.3 * Math.sin(2 * phase) + 0.15 * Math.sin(3 * phase));
     }
   }
   return out;

@@ -72,7 +72,11 @@ export function coverage(v: Voicing, fromSec: number, toSec: number): { share: n
 export function voicedSpan(v: Voicing, fromSec: number, toSec: number): Stretch | null {
   let first = -1;
   let last = -1;
-  for (let k = Math.max(0, Math.round(fromSec / v.hopSec)); k < Math.min(v.voiced.length, Math.round(toSec / v.hopSec)); k++) {
+  for (
+    let k = Math.max(0, Math.round(fromSec / v.hopSec));
+    k < Math.min(v.voiced.length, Math.round(toSec / v.hopSec));
+    k++
+  ) {
     if (!v.voiced[k]) continue;
     if (first < 0) first = k;
     last = k;

@@ -8,13 +8,18 @@ export function readWav(bytes: Uint8Array): { sampleRate: number; channels: Floa
   while (offset + 8 <= bytes.length) {
     const size = view.getUint32(offset + 4, true);
     if (tag(offset) === "fmt ") {
-      format = { channels: view.getUint16(offset + 10, true), sampleRate: view.getUint32(offset + 12, true), bits: view.getUint16(offset + 22, true) };
+      format = {
+        channels: view.getUint16(offset + 10, true),
+        sampleRate: view.getUint32(offset + 12, true),
+        bits: view.getUint16(offset + 22, true),
+      };
     } else if (tag(offset) === "data") {
-      if (!format || format.bits !== 16) throw new Error("only 16-bit PCM is read here");
+      if (format?.bits !== 16) throw new Error("only 16-bit PCM is read here");
       const frames = size / (2 * format.channels);
       const channels = Array.from({ length: format.channels }, () => new Float32Array(frames));
       for (let n = 0; n < frames; n++) {
-        for (let c = 0; c < format.channels; c++) channels[c]![n] = view.getInt16(offset + 8 + 2 * (n * format.channels + c), true) / 32768;
+        for (let c = 0; c < format.channels; c++)
+          channels[c]![n] = view.getInt16(offset + 8 + 2 * (n * format.channels + c), true) / 32768;
       }
       return { sampleRate: format.sampleRate, channels };
     }

@@ -1,4 +1,4 @@
-import { reportedCost, type EngineDescriptor } from "../engine";
+import { type EngineDescriptor, reportedCost } from "../engine";
 import { internalEngine, internalProvider } from "../internal/engine";
 import { mubertEngine } from "../mubert/engine";
 import { InstrumentalFallbackProvider } from "./provider";
@@ -13,8 +13,12 @@ export const instrumentalEngine: EngineDescriptor = {
   enabled: (v) => mubertEngine.enabled(v) || internalEngine.enabled(v),
   // Its takes are the backing engine's, downloaded from that engine's hosts.
   audioHosts: (v) => (mubertEngine.enabled(v) ? mubertEngine.audioHosts(v) : internalEngine.audioHosts(v)),
-  create: (v, { engines }) => new InstrumentalFallbackProvider(engines(mubertEngine.id) ?? internalProvider(v, { id: "internal-instrumental", instrumentalOnly: true })),
+  create: (v, { engines }) =>
+    new InstrumentalFallbackProvider(
+      engines(mubertEngine.id) ?? internalProvider(v, { id: "internal-instrumental", instrumentalOnly: true }),
+    ),
   cost: reportedCost,
   // For an instrumental order, the engine without voice makes exactly what `internal` makes.
-  renderer: (v, vocal) => (mubertEngine.enabled(v) ? mubertEngine.id : vocal === "instrumental" ? internalEngine.id : "internal-instrumental"),
+  renderer: (v, vocal) =>
+    mubertEngine.enabled(v) ? mubertEngine.id : vocal === "instrumental" ? internalEngine.id : "internal-instrumental",
 };

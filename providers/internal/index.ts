@@ -1,2 +1,2 @@
-export { InternalMusicProvider, type InternalProviderConfig } from "./provider";
 export * from "../../domain/engine-gateway";
+export { InternalMusicProvider, type InternalProviderConfig } from "./provider";

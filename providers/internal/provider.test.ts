@@ -5,7 +5,12 @@ import type { TrackRequest } from "../contract";
 import { InternalMusicProvider } from "./provider";
 
 const engine = (overrides: Partial<ConstructorParameters<typeof InternalMusicProvider>[0]> = {}) =>
-  new InternalMusicProvider({ baseUrl: env.ENGINE_URL, token: env.ENGINE_TOKEN, webhookSecret: env.ENGINE_WEBHOOK_SECRET, ...overrides });
+  new InternalMusicProvider({
+    baseUrl: env.ENGINE_URL,
+    token: env.ENGINE_TOKEN,
+    webhookSecret: env.ENGINE_WEBHOOK_SECRET,
+    ...overrides,
+  });
 const order: TrackRequest = {
   jobId: "job_1",
   title: "Pour Marie",
@@ -33,7 +38,13 @@ describe("the internal engine provider", () => {
     expect(await until(provider, taskId)).toEqual({ state: "succeeded" });
     const { takes } = await provider.fetchResult(taskId);
     expect(takes).toHaveLength(2);
-    expect(takes[0]).toMatchObject({ format: "mp3", loudnessLufs: -14, durationSeconds: 20, title: "Pour Marie", model: "refrain-builtin@1" });
+    expect(takes[0]).toMatchObject({
+      format: "mp3",
+      loudnessLufs: -14,
+      durationSeconds: 20,
+      title: "Pour Marie",
+      model: "refrain-builtin@1",
+    });
     const [a, b] = await Promise.all(takes.map((t) => fetch(t.audioUrl).then((r) => r.arrayBuffer())));
     expect(new Uint8Array(a!)).not.toEqual(new Uint8Array(b!));
     expect((await fetch(takes[0]!.wavUrl!)).status).toBe(200);
@@ -63,11 +74,21 @@ describe("the internal engine provider", () => {
       new Request("https://refrain.test/api/webhooks/internal", {
         method: "POST",
         body,
-        headers: { "webhook-id": "msg_1", "webhook-timestamp": String(Math.floor(at.getTime() / 1000)), "webhook-signature": new Webhook(secret).sign("msg_1", at, body) },
+        headers: {
+          "webhook-id": "msg_1",
+          "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+          "webhook-signature": new Webhook(secret).sign("msg_1", at, body),
+        },
       });
-    expect(await provider.handleWebhook(signed(env.ENGINE_WEBHOOK_SECRET))).toEqual({ kind: "hint", taskId: "trk_1", dedupeKey: "msg_1" });
+    expect(await provider.handleWebhook(signed(env.ENGINE_WEBHOOK_SECRET))).toEqual({
+      kind: "hint",
+      taskId: "trk_1",
+      dedupeKey: "msg_1",
+    });
     const forged = `whsec_${btoa("another-secret-of-thirty-two-b!!")}`;
     await expect(provider.handleWebhook(signed(forged))).rejects.toMatchObject({ kind: "unauthenticated" });
-    await expect(provider.handleWebhook(signed(env.ENGINE_WEBHOOK_SECRET, new Date(Date.now() - 3_600_000)))).rejects.toMatchObject({ kind: "unauthenticated" });
+    await expect(
+      provider.handleWebhook(signed(env.ENGINE_WEBHOOK_SECRET, new Date(Date.now() - 3_600_000))),
+    ).rejects.toMatchObject({ kind: "unauthenticated" });
   });
 });

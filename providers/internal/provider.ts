@@ -1,9 +1,18 @@
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { z } from "zod";
-import { JsonClient, plainJson, retryAfterSeconds } from "../http";
+import { type CreateTrackBody, callbackBody, type EngineTrack, trackSchema } from "../../domain/engine-gateway";
 import { formatLyricsText } from "../../domain/lyrics-text";
-import { ProviderError, type MusicProvider, type Take, type TaskStatus, type TrackRequest, type TrackResult, type WebhookOutcome, webhookHint } from "../contract";
-import { callbackBody, trackSchema, type CreateTrackBody, type EngineTrack } from "../../domain/engine-gateway";
+import {
+  type MusicProvider,
+  ProviderError,
+  type Take,
+  type TaskStatus,
+  type TrackRequest,
+  type TrackResult,
+  type WebhookOutcome,
+  webhookHint,
+} from "../contract";
+import { JsonClient, plainJson, retryAfterSeconds } from "../http";
 
 export interface InternalProviderConfig {
   /** The engine gateway (locally the Node engine; in production the Modal-hosted pool). */
@@ -37,11 +46,15 @@ export class InternalMusicProvider implements MusicProvider {
       baseUrl: config.baseUrl,
       headers: () => ({
         authorization: `Bearer ${config.token}`,
-        ...(config.modalKey && config.modalSecret ? { "Modal-Key": config.modalKey, "Modal-Secret": config.modalSecret } : {}),
+        ...(config.modalKey && config.modalSecret
+          ? { "Modal-Key": config.modalKey, "Modal-Secret": config.modalSecret }
+          : {}),
       }),
       read: plainJson("engine", (answer, json) => {
-        const message = (json as { error?: { message?: string } } | undefined)?.error?.message ?? `engine answered ${answer.status}`;
-        if (answer.status === 429) return new ProviderError("rate_limited", message, 429, retryAfterSeconds(answer.retryAfter) ?? 10);
+        const message =
+          (json as { error?: { message?: string } } | undefined)?.error?.message ?? `engine answered ${answer.status}`;
+        if (answer.status === 429)
+          return new ProviderError("rate_limited", message, 429, retryAfterSeconds(answer.retryAfter) ?? 10);
         // The gateway checks the order before rendering: what it refuses is the text as given.
         if (answer.status === 400) return new ProviderError("rejected", message, 400, undefined, "lyrics_invalid");
         return new ProviderError("unavailable", message, answer.status);
@@ -88,15 +101,35 @@ export class InternalMusicProvider implements MusicProvider {
       tracks = await this.tracks(taskId);
     } catch (err) {
       // An engine that restarted has forgotten its renders: waiting cannot bring them back, the next engine can.
-      if (err instanceof ProviderError && err.providerCode === 404) return { state: "failed", error: { kind: "unavailable", code: "engine_unavailable", message: "the engine no longer knows this render (it restarted)" } };
+      if (err instanceof ProviderError && err.providerCode === 404)
+        return {
+          state: "failed",
+          error: {
+            kind: "unavailable",
+            code: "engine_unavailable",
+            message: "the engine no longer knows this render (it restarted)",
+          },
+        };
       throw err;
     }
     const progress = tracks.reduce((sum, t) => sum + t.progress, 0) / tracks.length;
     if (tracks.some((t) => t.status === "queued" || t.status === "running"))
-      return { state: tracks.some((t) => t.status === "running") ? "running" : "pending", progress, ...(tracks.find((t) => t.stage)?.stage ? { stage: tracks.find((t) => t.stage)!.stage! } : {}) };
+      return {
+        state: tracks.some((t) => t.status === "running") ? "running" : "pending",
+        progress,
+        ...(tracks.find((t) => t.stage)?.stage ? { stage: tracks.find((t) => t.stage)!.stage! } : {}),
+      };
     if (tracks.some((t) => t.status === "succeeded")) return { state: "succeeded" };
     const failed = tracks.find((t) => t.error);
-    return { state: "failed", error: { kind: "unavailable", code: "engine_unavailable", message: failed?.error?.message ?? "the engine stopped the render", ...(failed?.error ? { providerCode: failed.error.code } : {}) } };
+    return {
+      state: "failed",
+      error: {
+        kind: "unavailable",
+        code: "engine_unavailable",
+        message: failed?.error?.message ?? "the engine stopped the render",
+        ...(failed?.error ? { providerCode: failed.error.code } : {}),
+      },
+    };
   }
 
   async fetchResult(taskId: string): Promise<TrackResult> {
@@ -117,7 +150,14 @@ export class InternalMusicProvider implements MusicProvider {
           model: `${r.model}@${r.version}`,
         };
       });
-    if (!takes.length) throw new ProviderError("unavailable", "the engine reported no finished take", undefined, undefined, "result_invalid");
+    if (!takes.length)
+      throw new ProviderError(
+        "unavailable",
+        "the engine reported no finished take",
+        undefined,
+        undefined,
+        "result_invalid",
+      );
     return { takes, model: takes[0]!.model! };
   }
 
@@ -127,16 +167,25 @@ export class InternalMusicProvider implements MusicProvider {
 
   /** Callbacks are signed per Standard Webhooks: a bad or stale signature is refused; a good one is still only a hint. */
   async handleWebhook(request: Request, current?: string | null): Promise<WebhookOutcome> {
-    if (!this.config.webhookSecret) throw new ProviderError("unauthenticated", "no webhook secret is configured for the engine");
+    if (!this.config.webhookSecret)
+      throw new ProviderError("unauthenticated", "no webhook secret is configured for the engine");
     const payload = await request.text();
     let verified: unknown;
     try {
       verified = new Webhook(this.config.webhookSecret).verify(payload, Object.fromEntries(request.headers));
     } catch (err) {
-      throw new ProviderError("unauthenticated", err instanceof WebhookVerificationError ? err.message : "invalid webhook signature");
+      throw new ProviderError(
+        "unauthenticated",
+        err instanceof WebhookVerificationError ? err.message : "invalid webhook signature",
+      );
     }
     const event = callbackBody.safeParse(verified);
     if (!event.success) return { kind: "ignored", reason: "not an engine track event" };
-    return webhookHint(current, event.data.data.id, request.headers.get("webhook-id") ?? `${event.data.data.id}:${event.data.type}`, idsOf);
+    return webhookHint(
+      current,
+      event.data.data.id,
+      request.headers.get("webhook-id") ?? `${event.data.data.id}:${event.data.type}`,
+      idsOf,
+    );
   }
 }

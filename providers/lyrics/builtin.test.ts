@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { songForm } from "../../domain/song-form";
-import { ProviderError, type Lyrics, type SongContext } from "../contract";
-import { BuiltinLyricsWriter, builtinLyricsWriter } from "./builtin";
 import { countSyllables, rhymes } from "../../domain/builtin-lyrics/prosody";
+import { songForm } from "../../domain/song-form";
+import { type Lyrics, ProviderError, type SongContext } from "../contract";
+import { BuiltinLyricsWriter, builtinLyricsWriter } from "./builtin";
 
 function context(overrides: Partial<SongContext>): SongContext {
   return {
@@ -18,18 +18,89 @@ function context(overrides: Partial<SongContext>): SongContext {
 }
 
 const cases: SongContext[] = [
-  context({ language: "fr", occasion: "anniversaire", recipientName: "Marie", mood: "joyeux", details: ["elle fait du surf chaque matin", "son chat s'appelle Moustache", "notre voyage à Lisbonne"] }),
-  context({ language: "fr", occasion: "Noël", recipientName: "Maëlys", mood: "nostalgique", details: ["elle chante faux sous la douche", "ses crêpes du dimanche"] }),
-  context({ language: "fr", occasion: "mariage", recipientName: "Zoé et Paul", mood: "romantique", details: ["ils se sont rencontrés à Lyon", "leur chien Biscuit"] }),
-  context({ language: "fr", occasion: "fête des mères", recipientName: "Maman", mood: "tendre", details: ["tu nous lisais des histoires le soir", "ton gâteau au chocolat"] }),
-  context({ language: "fr", occasion: "retraite", recipientName: "Jean-Baptiste", mood: "drôle", details: ["il arrivait toujours le premier au bureau", "ses blagues à la machine à café"] }),
-  context({ language: "fr", occasion: "naissance", recipientName: "Zoé", mood: "calme", details: ["tu es née un mardi de printemps", "ta grande sœur t'attendait"] }),
-  context({ language: "en", occasion: "birthday", recipientName: "Maëlys", mood: "funny", details: ["she surfs every morning", "our trip to Rome", "she burns every pancake"] }),
-  context({ language: "en", occasion: "wedding", recipientName: "Emma and Liam", mood: "romantic", details: ["they met at a bus stop in the rain", "their dog Biscuit"] }),
-  context({ language: "en", occasion: "graduation", recipientName: "Christopher", mood: "energetic", details: ["you studied every night", "the coffee machine in the library"] }),
-  context({ language: "en", occasion: "Father's Day", recipientName: "Dad", mood: "nostalgic", details: ["he taught me to ride a bike", "our Sunday fishing trips"] }),
-  context({ language: "en", occasion: "friendship", recipientName: "Zoé", mood: "calm", details: ["we met in kindergarten", "she always saves me the last slice"] }),
-  context({ language: "en", occasion: "thank you", recipientName: "Grace", details: ["you drove me to the hospital at 3am", "your soup when I was sick"] }),
+  context({
+    language: "fr",
+    occasion: "anniversaire",
+    recipientName: "Marie",
+    mood: "joyeux",
+    details: ["elle fait du surf chaque matin", "son chat s'appelle Moustache", "notre voyage à Lisbonne"],
+  }),
+  context({
+    language: "fr",
+    occasion: "Noël",
+    recipientName: "Maëlys",
+    mood: "nostalgique",
+    details: ["elle chante faux sous la douche", "ses crêpes du dimanche"],
+  }),
+  context({
+    language: "fr",
+    occasion: "mariage",
+    recipientName: "Zoé et Paul",
+    mood: "romantique",
+    details: ["ils se sont rencontrés à Lyon", "leur chien Biscuit"],
+  }),
+  context({
+    language: "fr",
+    occasion: "fête des mères",
+    recipientName: "Maman",
+    mood: "tendre",
+    details: ["tu nous lisais des histoires le soir", "ton gâteau au chocolat"],
+  }),
+  context({
+    language: "fr",
+    occasion: "retraite",
+    recipientName: "Jean-Baptiste",
+    mood: "drôle",
+    details: ["il arrivait toujours le premier au bureau", "ses blagues à la machine à café"],
+  }),
+  context({
+    language: "fr",
+    occasion: "naissance",
+    recipientName: "Zoé",
+    mood: "calme",
+    details: ["tu es née un mardi de printemps", "ta grande sœur t'attendait"],
+  }),
+  context({
+    language: "en",
+    occasion: "birthday",
+    recipientName: "Maëlys",
+    mood: "funny",
+    details: ["she surfs every morning", "our trip to Rome", "she burns every pancake"],
+  }),
+  context({
+    language: "en",
+    occasion: "wedding",
+    recipientName: "Emma and Liam",
+    mood: "romantic",
+    details: ["they met at a bus stop in the rain", "their dog Biscuit"],
+  }),
+  context({
+    language: "en",
+    occasion: "graduation",
+    recipientName: "Christopher",
+    mood: "energetic",
+    details: ["you studied every night", "the coffee machine in the library"],
+  }),
+  context({
+    language: "en",
+    occasion: "Father's Day",
+    recipientName: "Dad",
+    mood: "nostalgic",
+    details: ["he taught me to ride a bike", "our Sunday fishing trips"],
+  }),
+  context({
+    language: "en",
+    occasion: "friendship",
+    recipientName: "Zoé",
+    mood: "calm",
+    details: ["we met in kindergarten", "she always saves me the last slice"],
+  }),
+  context({
+    language: "en",
+    occasion: "thank you",
+    recipientName: "Grace",
+    details: ["you drove me to the hospital at 3am", "your soup when I was sick"],
+  }),
 ];
 
 const allLines = (lyrics: Lyrics): string[] => [lyrics.title, ...lyrics.sections.flatMap((s) => s.lines)];
@@ -54,10 +125,13 @@ describe("BuiltinLyricsWriter", () => {
     describe(`${ctx.language} ${ctx.occasion} for ${ctx.recipientName}`, () => {
       it("has the song form of its length, the name in the chorus and the story details", async () => {
         const lyrics = await builtinLyricsWriter.writeLyrics(ctx);
-        expect(lyrics.sections.map((s) => ({ kind: s.kind, lines: s.lines.length }))).toEqual(songForm(ctx.durationSeconds));
+        expect(lyrics.sections.map((s) => ({ kind: s.kind, lines: s.lines.length }))).toEqual(
+          songForm(ctx.durationSeconds),
+        );
         expect(lyrics.title).toContain(ctx.recipientName);
 
-        for (const chorus of lyrics.sections.filter((s) => s.kind === "chorus")) expect(chorus.lines.join("\n")).toContain(ctx.recipientName);
+        for (const chorus of lyrics.sections.filter((s) => s.kind === "chorus"))
+          expect(chorus.lines.join("\n")).toContain(ctx.recipientName);
 
         // A detail is said again for the song's point of view ("elle fait" → "tu fais"): its last words stay.
         const text = allLines(lyrics).join("\n").toLowerCase();
@@ -75,9 +149,14 @@ describe("BuiltinLyricsWriter", () => {
         const lyrics = await builtinLyricsWriter.writeLyrics(ctx);
         for (const section of lyrics.sections) {
           // Detail lines quote the person's words and may run longer; every other line keeps the target.
-          const lines = section.lines.filter((line) => !ctx.details.some((d) => line.toLowerCase().includes(ending(d))));
+          const lines = section.lines.filter(
+            (line) => !ctx.details.some((d) => line.toLowerCase().includes(ending(d))),
+          );
           const counts = lines.map((line) => countSyllables(line, ctx.language));
-          expect(Math.max(...counts) - Math.min(...counts), `${section.kind}: ${lines.join(" / ")}`).toBeLessThanOrEqual(2);
+          expect(
+            Math.max(...counts) - Math.min(...counts),
+            `${section.kind}: ${lines.join(" / ")}`,
+          ).toBeLessThanOrEqual(2);
         }
       });
 
@@ -109,7 +188,21 @@ describe("BuiltinLyricsWriter", () => {
   });
 
   it("serves every occasion and mood in both languages, with or without details", async () => {
-    const occasions = ["birthday", "wedding", "anniversary", "christmas", "mother's day", "father's day", "graduation", "friendship", "love", "thanks", "retirement", "birth", "just because"];
+    const occasions = [
+      "birthday",
+      "wedding",
+      "anniversary",
+      "christmas",
+      "mother's day",
+      "father's day",
+      "graduation",
+      "friendship",
+      "love",
+      "thanks",
+      "retirement",
+      "birth",
+      "just because",
+    ];
     const moods = ["joyful", "tender", "nostalgic", "funny", "energetic", "calm", undefined];
     const names = ["Zoé", "Marie-Christine", "Al", "Maximilien"];
     let i = 0;
@@ -119,7 +212,9 @@ describe("BuiltinLyricsWriter", () => {
         const recipientName = names[i % names.length]!;
         const details = i % 3 === 0 ? [] : ["we laughed all night"];
         i++;
-        const lyrics = await builtinLyricsWriter.writeLyrics(context({ language, occasion, recipientName, details, ...(mood ? { mood } : {}) }));
+        const lyrics = await builtinLyricsWriter.writeLyrics(
+          context({ language, occasion, recipientName, details, ...(mood ? { mood } : {}) }),
+        );
         const chorus = lyrics.sections[1]!.lines;
         expect(chorus.join(" "), chorus.join(" / ")).toContain(recipientName);
         const counts = chorus.map((l) => countSyllables(l, language));
@@ -129,7 +224,12 @@ describe("BuiltinLyricsWriter", () => {
   });
 
   it("elides French words before a vowel the way French is written", async () => {
-    const vowels = context({ language: "fr", occasion: "anniversaire", recipientName: "Marie", details: ["elle rit de tout", "elle fait du surf chaque matin", "un été à Biarritz"] });
+    const vowels = context({
+      language: "fr",
+      occasion: "anniversaire",
+      recipientName: "Marie",
+      details: ["elle rit de tout", "elle fait du surf chaque matin", "un été à Biarritz"],
+    });
     for (let seed = 0; seed < 200; seed++) {
       const lyrics = await new BuiltinLyricsWriter({ seed }).writeLyrics(vowels);
       const text = allLines(lyrics).join("\n");
@@ -140,7 +240,12 @@ describe("BuiltinLyricsWriter", () => {
 
   it("says vous to a couple in French", async () => {
     const lyrics = await builtinLyricsWriter.writeLyrics(cases[2]!);
-    const words = lyrics.sections.flatMap((s) => s.lines.join(" ").toLowerCase().split(/[^\p{L}]+/u));
+    const words = lyrics.sections.flatMap((s) =>
+      s.lines
+        .join(" ")
+        .toLowerCase()
+        .split(/[^\p{L}]+/u),
+    );
     expect(words.filter((w) => ["tu", "te", "t", "toi", "ton", "ta", "tes"].includes(w))).toEqual([]);
     expect(words).toContain("vous");
   });

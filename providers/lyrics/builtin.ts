@@ -1,5 +1,5 @@
 import { composeLyrics, LyricsNotComposed } from "../../domain/builtin-lyrics/compose";
-import { ProviderError, type Lyrics, type LyricsWriter, type SongContext } from "../contract";
+import { type Lyrics, type LyricsWriter, ProviderError, type SongContext } from "../contract";
 
 // The built-in writer composes in domain/ (pure, no network), where the engine uses it too; as a
 // lyrics writer of the product it answers in the providers' errors.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { composeLyrics } from "../../domain/builtin-lyrics/compose";
+import { countSyllables, rhymes, sungLineSyllables } from "../../domain/builtin-lyrics/prosody";
 import { songForm } from "../../domain/song-form";
 import { syllabifyLine } from "../../engine/src/arranger/syllables";
 import type { Lyrics, SongContext } from "../contract";
-import { composeLyrics } from "../../domain/builtin-lyrics/compose";
-import { countSyllables, rhymes, sungLineSyllables } from "../../domain/builtin-lyrics/prosody";
 
 // The built-in writer against briefs as people write them: names with accents, hyphens, couples;
 // relationships with or without "my"/"ma"; details as clauses about the recipient ("elle fait du
@@ -45,7 +45,21 @@ const frPeople: { name: string; who: Who; relationship?: string }[] = [
   { name: "Kévin", who: "unknown", relationship: "mon collègue" },
 ];
 
-const frOccasions = ["anniversaire", "mariage", "anniversaire de mariage", "Noël", "fête des mères", "diplôme", "amitié", "Saint-Valentin", "pour dire merci", "retraite", "naissance", "juste comme ça", "ses 40 ans"];
+const frOccasions = [
+  "anniversaire",
+  "mariage",
+  "anniversaire de mariage",
+  "Noël",
+  "fête des mères",
+  "diplôme",
+  "amitié",
+  "Saint-Valentin",
+  "pour dire merci",
+  "retraite",
+  "naissance",
+  "juste comme ça",
+  "ses 40 ans",
+];
 const frMoods = ["joyeux", "tendre", "nostalgique", "drôle", "énergique", "calme", undefined];
 
 const frDetails: Record<Who, string[]> = {
@@ -76,10 +90,31 @@ const frDetails: Record<Who, string[]> = {
     "il jardine tous les week-ends",
     "il racontait des histoires le soir",
   ],
-  couple: ["ils se sont rencontrés à Lyon", "leur chien Biscuit", "vous adorez voyager", "ils dansent dans le salon", "leur maison à la campagne"],
-  unknown: ["tu nous lisais des histoires le soir", "ton gâteau au chocolat", "tu ris de tout", "tu m'as appris à faire du vélo", "ta vieille voiture jaune"],
+  couple: [
+    "ils se sont rencontrés à Lyon",
+    "leur chien Biscuit",
+    "vous adorez voyager",
+    "ils dansent dans le salon",
+    "leur maison à la campagne",
+  ],
+  unknown: [
+    "tu nous lisais des histoires le soir",
+    "ton gâteau au chocolat",
+    "tu ris de tout",
+    "tu m'as appris à faire du vélo",
+    "ta vieille voiture jaune",
+  ],
 };
-const frShared = ["notre voyage à Lisbonne", "son chat s'appelle Moustache", "nos vacances en Bretagne", "le camping sous la pluie", "les dimanches chez mamie", "un été à Biarritz", "on a grandi ensemble", "nos fous rires"];
+const frShared = [
+  "notre voyage à Lisbonne",
+  "son chat s'appelle Moustache",
+  "nos vacances en Bretagne",
+  "le camping sous la pluie",
+  "les dimanches chez mamie",
+  "un été à Biarritz",
+  "on a grandi ensemble",
+  "nos fous rires",
+];
 
 // ---------------------------------------------------------------------------------------------
 // English briefs.
@@ -106,7 +141,21 @@ const enPeople: { name: string; who: Who; relationship?: string }[] = [
   { name: "Taylor", who: "unknown", relationship: "my coworker" },
 ];
 
-const enOccasions = ["birthday", "wedding", "wedding anniversary", "Christmas", "Mother's Day", "graduation", "friendship", "Valentine's Day", "to say thank you", "retirement", "new baby", "just because", "her 40th"];
+const enOccasions = [
+  "birthday",
+  "wedding",
+  "wedding anniversary",
+  "Christmas",
+  "Mother's Day",
+  "graduation",
+  "friendship",
+  "Valentine's Day",
+  "to say thank you",
+  "retirement",
+  "new baby",
+  "just because",
+  "her 40th",
+];
 const enMoods = ["joyful", "tender", "nostalgic", "funny", "energetic", "calm", undefined];
 
 const enDetails: Record<Who, string[]> = {
@@ -134,10 +183,31 @@ const enDetails: Record<Who, string[]> = {
     "always sings in the car",
     "he coached my football team",
   ],
-  couple: ["they met at a bus stop in the rain", "their dog Biscuit", "you love road trips", "they dance in the kitchen", "their little house by the sea"],
-  unknown: ["you studied every night", "your soup when I was sick", "you make me laugh", "you drove me to the hospital", "your yellow car"],
+  couple: [
+    "they met at a bus stop in the rain",
+    "their dog Biscuit",
+    "you love road trips",
+    "they dance in the kitchen",
+    "their little house by the sea",
+  ],
+  unknown: [
+    "you studied every night",
+    "your soup when I was sick",
+    "you make me laugh",
+    "you drove me to the hospital",
+    "your yellow car",
+  ],
 };
-const enShared = ["our trip to Rome", "we met in kindergarten", "Sunday fishing trips", "the coffee machine in the library", "camping in the rain", "our first concert", "her cat is called Pickles".replace("her ", "the "), "late night karaoke"];
+const enShared = [
+  "our trip to Rome",
+  "we met in kindergarten",
+  "Sunday fishing trips",
+  "the coffee machine in the library",
+  "camping in the rain",
+  "our first concert",
+  "her cat is called Pickles".replace("her ", "the "),
+  "late night karaoke",
+];
 
 function briefs(language: "fr" | "en"): Brief[] {
   const people = language === "fr" ? frPeople : enPeople;
@@ -173,11 +243,29 @@ function briefs(language: "fr" | "en"): Brief[] {
 // ---------------------------------------------------------------------------------------------
 // The rules, with word lists of their own.
 
-const second = { fr: ["tu", "te", "t", "toi", "ton", "ta", "tes"], en: ["you", "your", "yours", "yourself", "you're", "you've", "you'll", "you'd"] };
+const second = {
+  fr: ["tu", "te", "t", "toi", "ton", "ta", "tes"],
+  en: ["you", "your", "yours", "yourself", "you're", "you've", "you'll", "you'd"],
+};
 const secondPlural = ["vous", "votre", "vos"];
 const third = {
   fr: ["elle", "il", "lui", "son", "sa", "ses", "ils", "elles", "leur", "leurs", "eux"],
-  en: ["she", "her", "hers", "herself", "he", "him", "his", "himself", "she's", "he's", "she'll", "he'll", "she'd", "he'd"],
+  en: [
+    "she",
+    "her",
+    "hers",
+    "herself",
+    "he",
+    "him",
+    "his",
+    "himself",
+    "she's",
+    "he's",
+    "she'll",
+    "he'll",
+    "she'd",
+    "he'd",
+  ],
 };
 
 function wordsOf(text: string, language: "fr" | "en"): string[] {
@@ -194,7 +282,10 @@ function pointOfView(lyrics: Lyrics, language: "fr" | "en"): "addressed" | "abou
   const them = has(third[language]);
   expect(you.length === 0 || them.length === 0, `mixes ${you.join(",")} with ${them.join(",")}`).toBe(true);
   if (language === "fr") {
-    expect(has(second.fr).length === 0 || has(secondPlural).length === 0, `mixes tu and vous: ${[...has(second.fr), ...has(secondPlural)].join(",")}`).toBe(true);
+    expect(
+      has(second.fr).length === 0 || has(secondPlural).length === 0,
+      `mixes tu and vous: ${[...has(second.fr), ...has(secondPlural)].join(",")}`,
+    ).toBe(true);
   }
   return you.length > 0 ? "addressed" : them.length > 0 ? "about" : "none";
 }
@@ -205,11 +296,53 @@ const subjectPronoun = { fr: /^(elle|il|ils|tu|vous)\b/, en: /^(she|he|they|you|
 
 /** The detail's last word (its object), as any rewriting keeps it: "caramel", "guitar", "Moustache". */
 function anchor(detail: string): string {
-  return detail.toLowerCase().split(/\s+/).at(-1)!.replace(/(es|s|e)$/, "");
+  return detail
+    .toLowerCase()
+    .split(/\s+/)
+    .at(-1)!
+    .replace(/(es|s|e)$/, "");
 }
 
-const enBase = ["are", "have", "do", "were", "don't", "love", "play", "make", "fix", "surf", "cook", "sing", "fall", "burn", "save", "talk", "mean", "light"];
-const enThird = ["is", "has", "does", "was", "doesn't", "loves", "plays", "makes", "fixes", "surfs", "cooks", "sings", "falls", "burns", "saves", "talks", "means", "lights"];
+const enBase = [
+  "are",
+  "have",
+  "do",
+  "were",
+  "don't",
+  "love",
+  "play",
+  "make",
+  "fix",
+  "surf",
+  "cook",
+  "sing",
+  "fall",
+  "burn",
+  "save",
+  "talk",
+  "mean",
+  "light",
+];
+const enThird = [
+  "is",
+  "has",
+  "does",
+  "was",
+  "doesn't",
+  "loves",
+  "plays",
+  "makes",
+  "fixes",
+  "surfs",
+  "cooks",
+  "sings",
+  "falls",
+  "burns",
+  "saves",
+  "talks",
+  "means",
+  "lights",
+];
 const enAdverbs = "(?:always |never |still |really |also |just )*";
 
 /** Subject and verb agree: "tu fais", "vous faites", "elle fait", "she loves", "you love". */
@@ -218,15 +351,19 @@ function agreementErrors(line: string, language: "fr" | "en"): string[] {
   const errors: string[] = [];
   if (language === "fr") {
     const clitics = "(?:ne |n'|te |t'|se |s'|nous |vous |me |m'|l'|la |le |les |lui |y |en )*";
-    for (const m of lower.matchAll(new RegExp(`(?:^|[^\\p{L}'])tu ${clitics}([\\p{L}]+)`, "gu"))) if (!/[sx]$/.test(m[1]!)) errors.push(`tu ${m[1]}`);
-    for (const m of lower.matchAll(new RegExp(`^vous ${clitics}([\\p{L}]+)`, "gu"))) if (!/(ez|es)$/.test(m[1]!)) errors.push(`vous ${m[1]}`);
+    for (const m of lower.matchAll(new RegExp(`(?:^|[^\\p{L}'])tu ${clitics}([\\p{L}]+)`, "gu")))
+      if (!/[sx]$/.test(m[1]!)) errors.push(`tu ${m[1]}`);
+    for (const m of lower.matchAll(new RegExp(`^vous ${clitics}([\\p{L}]+)`, "gu")))
+      if (!/(ez|es)$/.test(m[1]!)) errors.push(`vous ${m[1]}`);
     for (const m of lower.matchAll(new RegExp(`(?:^|[^\\p{L}'])(?:il|elle) ${clitics}([\\p{L}]+)`, "gu"))) {
       // "ils donnent" is not "il donne"; "il vient" is.
       if (/([sxz]|ont|ons)$/.test(m[1]!) || (m[1]!.length >= 5 && /[^i]ent$/.test(m[1]!))) errors.push(m[0]);
     }
   } else {
-    for (const m of lower.matchAll(new RegExp(`\\b(?:she|he) ${enAdverbs}(\\S+)`, "g"))) if (enBase.includes(m[1]!)) errors.push(m[0]);
-    for (const m of lower.matchAll(new RegExp(`(?:^|, )you ${enAdverbs}(\\S+)`, "g"))) if (enThird.includes(m[1]!)) errors.push(m[0]);
+    for (const m of lower.matchAll(new RegExp(`\\b(?:she|he) ${enAdverbs}(\\S+)`, "g")))
+      if (enBase.includes(m[1]!)) errors.push(m[0]);
+    for (const m of lower.matchAll(new RegExp(`(?:^|, )you ${enAdverbs}(\\S+)`, "g")))
+      if (enThird.includes(m[1]!)) errors.push(m[0]);
   }
   return errors;
 }
@@ -260,48 +397,80 @@ for (const language of ["fr", "en"] as const) {
           const lower = text.toLowerCase();
 
           // Exactly the form of the chosen length.
-          expect(lyrics.sections.map((s) => ({ kind: s.kind, lines: s.lines.length })), text).toEqual(songForm(context.durationSeconds));
+          expect(
+            lyrics.sections.map((s) => ({ kind: s.kind, lines: s.lines.length })),
+            text,
+          ).toEqual(songForm(context.durationSeconds));
 
           // One point of view; a couple is spoken to, as "vous" in French.
           const view = pointOfView(lyrics, language);
           if (who === "couple") {
             expect(view, text).toBe("addressed");
-            if (language === "fr") expect(wordsOf(text, "fr").some((w) => second.fr.includes(w)), text).toBe(false);
+            if (language === "fr")
+              expect(
+                wordsOf(text, "fr").some((w) => second.fr.includes(w)),
+                text,
+              ).toBe(false);
           }
           // Nothing says who they are (a mother's day song says she is a mother): they are spoken to.
           if (who === "unknown" && !/mères|mother/i.test(context.occasion)) expect(view, text).not.toBe("about");
 
           // The name in every chorus; the relationship, when given, somewhere in the song.
-          for (const chorus of lyrics.sections.filter((s) => s.kind === "chorus")) expect(chorus.lines.join(" "), text).toContain(context.recipientName);
-          if (context.relationship) expect(lower, text).toContain(context.relationship.toLowerCase().split(/\s+/).at(-1)!);
+          for (const chorus of lyrics.sections.filter((s) => s.kind === "chorus"))
+            expect(chorus.lines.join(" "), text).toContain(context.recipientName);
+          if (context.relationship)
+            expect(lower, text).toContain(context.relationship.toLowerCase().split(/\s+/).at(-1)!);
 
           // Details: as many as the verses have couplets for, each said again as a line of this song.
           // A relationship the chorus could not carry takes a couplet of the first verse.
-          const chorusText = lyrics.sections.find((s) => s.kind === "chorus")!.lines.join(" ").toLowerCase();
-          const relationshipInVerse = context.relationship && !chorusText.includes(context.relationship.toLowerCase().split(/\s+/).at(-1)!) ? 1 : 0;
-          const slots = lyrics.sections.filter((s) => s.kind === "verse").reduce((n, s) => n + Math.floor(s.lines.length / 2), 0) - relationshipInVerse;
+          const chorusText = lyrics.sections
+            .find((s) => s.kind === "chorus")!
+            .lines.join(" ")
+            .toLowerCase();
+          const relationshipInVerse =
+            context.relationship && !chorusText.includes(context.relationship.toLowerCase().split(/\s+/).at(-1)!)
+              ? 1
+              : 0;
+          const slots =
+            lyrics.sections.filter((s) => s.kind === "verse").reduce((n, s) => n + Math.floor(s.lines.length / 2), 0) -
+            relationshipInVerse;
           const lines = lyrics.sections.flatMap((s) => s.lines);
           const present = context.details.filter((d) => lines.some((l) => l.toLowerCase().includes(anchor(d))));
-          expect(present.length, `${text}\n${context.details.join(" / ")}`).toBeGreaterThanOrEqual(Math.min(context.details.length, slots));
+          expect(present.length, `${text}\n${context.details.join(" / ")}`).toBeGreaterThanOrEqual(
+            Math.min(context.details.length, slots),
+          );
           for (const detail of present) {
             const line = lines.find((l) => l.toLowerCase().includes(anchor(detail)))!;
             const raw = detail.toLowerCase();
             const lowerLine = line.toLowerCase();
             // A clause without its subject gets one: "adore les crêpes" → "tu adores les crêpes" / "elle adore…".
             if ((language === "fr" ? frVerbStarts : enVerbStarts).test(raw)) {
-              expect(lowerLine.startsWith(raw) || lowerLine.includes(`, ${raw}`) || lowerLine.includes(`and ${raw}`) || lowerLine.includes(`et ${raw}`), line).toBe(false);
+              expect(
+                lowerLine.startsWith(raw) ||
+                  lowerLine.includes(`, ${raw}`) ||
+                  lowerLine.includes(`and ${raw}`) ||
+                  lowerLine.includes(`et ${raw}`),
+                line,
+              ).toBe(false);
             }
             // A clause about the recipient is said in the song's person: its pronoun only stays when it is the song's own.
             const pronoun = subjectPronoun[language].exec(raw)?.[0];
             if (pronoun && lowerLine.includes(raw)) {
-              const pronounView = second[language].includes(pronoun) || secondPlural.includes(pronoun) || pronoun === "they" || pronoun === "ils" ? "addressed" : "about";
+              const pronounView =
+                second[language].includes(pronoun) ||
+                secondPlural.includes(pronoun) ||
+                pronoun === "they" ||
+                pronoun === "ils"
+                  ? "addressed"
+                  : "about";
               if (pronoun !== "they" && pronoun !== "ils") expect(pronounView, line).toBe(view);
               else expect(lowerLine.includes(raw), line).toBe(false);
             }
           }
 
           // Every couplet rhymes; every line fits the notes of a sung line.
-          for (const section of lyrics.sections) expect(coupletsRhyme(section.lines, language), `${section.kind}: ${section.lines.join(" / ")}`).toBe(true);
+          for (const section of lyrics.sections)
+            expect(coupletsRhyme(section.lines, language), `${section.kind}: ${section.lines.join(" / ")}`).toBe(true);
           for (const line of lines) {
             expect(agreementErrors(line, language), line).toEqual([]);
             const count = countSyllables(line, language);

@@ -1,4 +1,9 @@
-export { BuiltinLyricsWriter, builtinLyricsWriter, type BuiltinLyricsOptions } from "./builtin";
-export { OpenAICompatibleLyricsWriter, type OpenAICompatibleConfig } from "./openai";
-export { lyricsMessages, parseLyricsAnswer, type ChatMessage } from "./prompt";
-export { WorkersAiLyricsWriter, defaultWorkersAiModel, type WorkersAiBinding, type WorkersAiLyricsConfig } from "./workers-ai";
+export { type BuiltinLyricsOptions, BuiltinLyricsWriter, builtinLyricsWriter } from "./builtin";
+export { type OpenAICompatibleConfig, OpenAICompatibleLyricsWriter } from "./openai";
+export { type ChatMessage, lyricsMessages, parseLyricsAnswer } from "./prompt";
+export {
+  defaultWorkersAiModel,
+  type WorkersAiBinding,
+  type WorkersAiLyricsConfig,
+  WorkersAiLyricsWriter,
+} from "./workers-ai";

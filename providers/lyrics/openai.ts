@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ProviderError, type Lyrics, type LyricsWriter, type SongContext } from "../contract";
+import { type Lyrics, type LyricsWriter, ProviderError, type SongContext } from "../contract";
 import { defaultTimeoutMs, exchange, fetchOf, joinUrl, parseJson, retryAfterSeconds } from "../http";
 import { lyricsMessages, parseLyricsAnswer } from "./prompt";
 
@@ -32,7 +32,13 @@ const completionSchema = z.object({
     .min(1),
 });
 
-const errorSchema = z.object({ error: z.object({ message: z.string().nullish(), code: z.union([z.string(), z.number()]).nullish(), type: z.string().nullish() }) });
+const errorSchema = z.object({
+  error: z.object({
+    message: z.string().nullish(),
+    code: z.union([z.string(), z.number()]).nullish(),
+    type: z.string().nullish(),
+  }),
+});
 
 const contentFilter = /content[_ ]?(filter|policy|management)|safety|moderation/i;
 
@@ -42,9 +48,11 @@ function httpError(status: number, body: string, retryAfter: string | null): Pro
   const info = parsed?.success ? parsed.data.error : undefined;
   const message = `${engine}: ${info?.message?.trim() || `HTTP ${status}`}`;
   const code = info?.code ?? status;
-  if (status === 429) return new ProviderError("rate_limited", message, code, retryAfterSeconds(retryAfter) ?? defaultRateWaitSeconds);
+  if (status === 429)
+    return new ProviderError("rate_limited", message, code, retryAfterSeconds(retryAfter) ?? defaultRateWaitSeconds);
   // The brief itself was refused: asking again with the same words cannot help.
-  if (status === 400 && contentFilter.test(`${info?.code ?? ""} ${info?.type ?? ""} ${info?.message ?? ""}`)) return new ProviderError("rejected", message, code);
+  if (status === 400 && contentFilter.test(`${info?.code ?? ""} ${info?.type ?? ""} ${info?.message ?? ""}`))
+    return new ProviderError("rejected", message, code);
   // A bad key, an unknown model, an outage: our side or theirs, never the order's fault.
   return new ProviderError("unavailable", message, code);
 }
@@ -78,7 +86,8 @@ export class OpenAICompatibleLyricsWriter implements LyricsWriter {
     const completion = json.ok ? completionSchema.safeParse(json.value) : undefined;
     if (!completion?.success) throw new ProviderError("unavailable", `${engine}: unreadable completion`);
     const choice = completion.data.choices[0]!;
-    if (choice.finish_reason === "content_filter") throw new ProviderError("rejected", `${engine}: the answer was filtered`, "content_filter");
+    if (choice.finish_reason === "content_filter")
+      throw new ProviderError("rejected", `${engine}: the answer was filtered`, "content_filter");
     if (!choice.message.content?.trim()) throw new ProviderError("unavailable", `${engine}: empty completion`);
     return parseLyricsAnswer(choice.message.content, context, engine);
   }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ProviderError, type Lyrics, type SongContext } from "../contract";
 import { parseLyricsText } from "../../domain/lyrics-text";
+import { type Lyrics, ProviderError, type SongContext } from "../contract";
 import { parseJson } from "../http";
 
 // What every chat model is asked, and how its answer becomes Lyrics. Models are told to answer JSON,
@@ -13,7 +13,9 @@ export interface ChatMessage {
 
 /** The title of lyrics that came without one. */
 export function fallbackTitle(context: SongContext): string {
-  return context.language === "fr" ? `Chanson pour ${context.recipientName.trim()}` : `Song for ${context.recipientName.trim()}`;
+  return context.language === "fr"
+    ? `Chanson pour ${context.recipientName.trim()}`
+    : `Song for ${context.recipientName.trim()}`;
 }
 
 const languageNames = { fr: "French", en: "English" } as const;
@@ -68,9 +70,13 @@ export function parseLyricsAnswer(text: string, context: SongContext, engine: st
   const answer = answerSchema.safeParse(jsonPart(text));
   const lyrics = answer.success
     ? parseLyricsText(answer.data.lyrics, answer.data.title?.trim() || fallbackTitle(context))
-    : parseLyricsText(text.replace(/^\s*(title|titre)\s*:.*$/im, ""), /^\s*(?:title|titre)\s*:\s*(.+)$/im.exec(text)?.[1]?.trim() || fallbackTitle(context));
+    : parseLyricsText(
+        text.replace(/^\s*(title|titre)\s*:.*$/im, ""),
+        /^\s*(?:title|titre)\s*:\s*(.+)$/im.exec(text)?.[1]?.trim() || fallbackTitle(context),
+      );
   if (lyrics.sections.length === 0) throw new ProviderError("unavailable", `${engine}: the answer holds no lyrics`);
-  if (!lyrics.sections.some((s) => s.kind === "chorus")) throw new ProviderError("unavailable", `${engine}: the lyrics have no chorus`);
+  if (!lyrics.sections.some((s) => s.kind === "chorus"))
+    throw new ProviderError("unavailable", `${engine}: the lyrics have no chorus`);
   const sung = fold(lyrics.sections.flatMap((s) => s.lines).join("\n"));
   if (!sung.includes(fold(context.recipientName.trim()))) {
     throw new ProviderError("unavailable", `${engine}: the lyrics never name ${context.recipientName.trim()}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ProviderError, type SongContext } from "../contract";
-import { WorkersAiLyricsWriter, defaultWorkersAiModel, type WorkersAiBinding } from "./workers-ai";
+import { defaultWorkersAiModel, type WorkersAiBinding, WorkersAiLyricsWriter } from "./workers-ai";
 
 const ctx: SongContext = {
   occasion: "birthday",
@@ -12,9 +12,14 @@ const ctx: SongContext = {
   durationSeconds: 90,
 };
 
-const lyricsJson = JSON.stringify({ title: "Zoé", lyrics: "[Verse]\nZoé rides the waves\n[Chorus]\nHappy birthday, Zoé\nWe sing for you, Zoé" });
+const lyricsJson = JSON.stringify({
+  title: "Zoé",
+  lyrics: "[Verse]\nZoé rides the waves\n[Chorus]\nHappy birthday, Zoé\nWe sing for you, Zoé",
+});
 
-function fake(answer: () => Promise<unknown>): WorkersAiBinding & { calls: { model: string; input: Parameters<WorkersAiBinding["run"]>[1] }[] } {
+function fake(
+  answer: () => Promise<unknown>,
+): WorkersAiBinding & { calls: { model: string; input: Parameters<WorkersAiBinding["run"]>[1] }[] } {
   const calls: { model: string; input: Parameters<WorkersAiBinding["run"]>[1] }[] = [];
   return {
     calls,
@@ -52,11 +57,28 @@ describe("WorkersAiLyricsWriter", () => {
   });
 
   it("maps failures", async () => {
-    expect(await kindOf(new WorkersAiLyricsWriter(fake(async () => ({ nothing: true }))).writeLyrics(ctx))).toBe("unavailable");
-    expect(await kindOf(new WorkersAiLyricsWriter(fake(async () => ({ response: "[Chorus]\nLa la la" }))).writeLyrics(ctx))).toBe("unavailable");
-    expect(await kindOf(new WorkersAiLyricsWriter(fake(() => Promise.reject(new Error("3040: Capacity temporarily exceeded")))).writeLyrics(ctx))).toBe("rate_limited");
-    expect(await kindOf(new WorkersAiLyricsWriter(fake(() => Promise.reject(new Error("InferenceUpstreamError")))).writeLyrics(ctx))).toBe("unavailable");
-    const never = new WorkersAiLyricsWriter(fake(() => new Promise(() => {})), { timeoutMs: 30 });
+    expect(await kindOf(new WorkersAiLyricsWriter(fake(async () => ({ nothing: true }))).writeLyrics(ctx))).toBe(
+      "unavailable",
+    );
+    expect(
+      await kindOf(new WorkersAiLyricsWriter(fake(async () => ({ response: "[Chorus]\nLa la la" }))).writeLyrics(ctx)),
+    ).toBe("unavailable");
+    expect(
+      await kindOf(
+        new WorkersAiLyricsWriter(
+          fake(() => Promise.reject(new Error("3040: Capacity temporarily exceeded"))),
+        ).writeLyrics(ctx),
+      ),
+    ).toBe("rate_limited");
+    expect(
+      await kindOf(
+        new WorkersAiLyricsWriter(fake(() => Promise.reject(new Error("InferenceUpstreamError")))).writeLyrics(ctx),
+      ),
+    ).toBe("unavailable");
+    const never = new WorkersAiLyricsWriter(
+      fake(() => new Promise(() => {})),
+      { timeoutMs: 30 },
+    );
     expect(await kindOf(never.writeLyrics(ctx))).toBe("unavailable");
   });
 });

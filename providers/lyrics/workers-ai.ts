@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ProviderError, type Lyrics, type LyricsWriter, type SongContext } from "../contract";
+import { type Lyrics, type LyricsWriter, ProviderError, type SongContext } from "../contract";
 import { defaultTimeoutMs } from "../http";
 import { lyricsMessages, parseLyricsAnswer } from "./prompt";
 
@@ -37,11 +37,17 @@ export class WorkersAiLyricsWriter implements LyricsWriter {
     const timeoutMs = this.config.timeoutMs ?? defaultTimeoutMs;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ProviderError("unavailable", `${engine} did not answer within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new ProviderError("unavailable", `${engine} did not answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
     });
     let raw: unknown;
     try {
-      raw = await Promise.race([this.ai.run(model, { messages: lyricsMessages(context), max_tokens: maxTokens }), deadline]);
+      raw = await Promise.race([
+        this.ai.run(model, { messages: lyricsMessages(context), max_tokens: maxTokens }),
+        deadline,
+      ]);
     } catch (err) {
       if (err instanceof ProviderError) throw err;
       const message = err instanceof Error ? err.message : String(err);
@@ -52,7 +58,8 @@ export class WorkersAiLyricsWriter implements LyricsWriter {
       clearTimeout(timer);
     }
     const answer = answerSchema.safeParse(raw);
-    if (!answer.success || !answer.data.response.trim()) throw new ProviderError("unavailable", `${engine}: unreadable answer from ${model}`);
+    if (!answer.success || !answer.data.response.trim())
+      throw new ProviderError("unavailable", `${engine}: unreadable answer from ${model}`);
     return parseLyricsAnswer(answer.data.response, context, engine);
   }
 }

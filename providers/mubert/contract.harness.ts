@@ -2,7 +2,8 @@ import { env } from "cloudflare:workers";
 import type { EngineHarness } from "../contract.test-suite";
 import type { EngineVars } from "../engine";
 
-const sim = (path: string, body: unknown = {}) => fetch(`${env.MUBERT_BASE_URL}${path}`, { method: "POST", body: JSON.stringify(body) });
+const sim = (path: string, body: unknown = {}) =>
+  fetch(`${env.MUBERT_BASE_URL}${path}`, { method: "POST", body: JSON.stringify(body) });
 const behave = async (behaviour: Record<string, unknown>) => void (await sim("/__sim/behaviour", behaviour));
 
 /** Mubert's simulator (test/simulators/mubert.ts), also what the instrumental fallback renders on here. */

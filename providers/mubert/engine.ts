@@ -1,4 +1,4 @@
-import { reportedCost, hostOf, text, type EngineDescriptor } from "../engine";
+import { type EngineDescriptor, hostOf, reportedCost, text } from "../engine";
 import { MubertProvider } from "./provider";
 
 export const mubertEngine: EngineDescriptor = {
@@ -12,11 +12,17 @@ export const mubertEngine: EngineDescriptor = {
   secrets: {
     MUBERT_LICENSE_TOKEN: {
       doc: "Mubert's license token",
-      neededBy: (v) => (text(v, "MUBERT_BASE_URL") && text(v, "MUBERT_COMPANY_ID") ? "Mubert (MUBERT_BASE_URL is set)" : null),
+      neededBy: (v) =>
+        text(v, "MUBERT_BASE_URL") && text(v, "MUBERT_COMPANY_ID") ? "Mubert (MUBERT_BASE_URL is set)" : null,
     },
   },
   enabled: (v) => Boolean(text(v, "MUBERT_BASE_URL") && text(v, "MUBERT_COMPANY_ID")),
   audioHosts: (v) => [...hostOf(v, "MUBERT_BASE_URL"), "*.mubert.com"],
-  create: (v) => new MubertProvider({ baseUrl: text(v, "MUBERT_BASE_URL"), companyId: text(v, "MUBERT_COMPANY_ID"), licenseToken: text(v, "MUBERT_LICENSE_TOKEN") }),
+  create: (v) =>
+    new MubertProvider({
+      baseUrl: text(v, "MUBERT_BASE_URL"),
+      companyId: text(v, "MUBERT_COMPANY_ID"),
+      licenseToken: text(v, "MUBERT_LICENSE_TOKEN"),
+    }),
   cost: reportedCost,
 };

@@ -1,1 +1,1 @@
-export { MubertProvider, type MubertConfig } from "./provider";
+export { type MubertConfig, MubertProvider } from "./provider";

@@ -5,10 +5,21 @@ import { InstrumentalFallbackProvider } from "../instrumental/provider";
 import { MubertProvider } from "./provider";
 
 const base = env.MUBERT_BASE_URL;
-const sim = (path: string, body: unknown = {}) => fetch(`${base}${path}`, { method: "POST", body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
+const sim = (path: string, body: unknown = {}) =>
+  fetch(`${base}${path}`, { method: "POST", body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
 const provider = (overrides: Partial<ConstructorParameters<typeof MubertProvider>[0]> = {}) =>
   new MubertProvider({ baseUrl: base, companyId: "sim-company", licenseToken: env.MUBERT_LICENSE_TOKEN, ...overrides });
-const order: TrackRequest = { jobId: "job_1", title: "Pour Marie", lyrics: null, styleTags: ["folk", "acoustic"], mood: "calm", vocal: "instrumental", language: "fr", durationSeconds: 90, seed: 3 };
+const order: TrackRequest = {
+  jobId: "job_1",
+  title: "Pour Marie",
+  lyrics: null,
+  styleTags: ["folk", "acoustic"],
+  mood: "calm",
+  vocal: "instrumental",
+  language: "fr",
+  durationSeconds: 90,
+  seed: 3,
+};
 
 beforeEach(async () => {
   await sim("/__sim/reset");
@@ -19,7 +30,14 @@ describe("the Mubert adapter", () => {
     const mubert = provider();
     const { taskId } = await mubert.createTrack(order);
     const [sent] = await fetch(`${base}/__sim/tracks`).then((r) => r.json() as Promise<any[]>);
-    expect(sent.body).toEqual({ prompt: "calm, folk, acoustic", duration: 90, bitrate: 192, format: "mp3", intensity: "low", mode: "track" });
+    expect(sent.body).toEqual({
+      prompt: "calm, folk, acoustic",
+      duration: 90,
+      bitrate: 192,
+      format: "mp3",
+      intensity: "low",
+      mode: "track",
+    });
     expect(await mubert.getStatus(taskId)).toEqual({ state: "succeeded" });
     const { takes } = await mubert.fetchResult(taskId);
     const audio = await fetch(takes[0]!.audioUrl);
@@ -44,7 +62,11 @@ describe("the Mubert adapter", () => {
 
   it("serves as the instrumental fallback: whatever was ordered, the engine gets no lyrics", async () => {
     const fallback = new InstrumentalFallbackProvider(provider());
-    const { taskId } = await fallback.createTrack({ ...order, vocal: "female", lyrics: { title: "x", sections: [{ kind: "verse", lines: ["la la"] }] } });
+    const { taskId } = await fallback.createTrack({
+      ...order,
+      vocal: "female",
+      lyrics: { title: "x", sections: [{ kind: "verse", lines: ["la la"] }] },
+    });
     expect(fallback.id).toBe("instrumental");
     expect((await fallback.fetchResult(taskId)).takes).toHaveLength(1);
   });

@@ -32,6 +32,7 @@ export function recordOutcome(circuit: Circuit, ok: boolean, now: number, settin
     return ok ? { state: "closed", recent: [ok], openedAt: null } : { state: "open", recent, openedAt: now };
   }
   const failures = recent.filter((r) => !r).length;
-  if (recent.length >= settings.minCalls && failures / recent.length >= settings.failureRate) return { state: "open", recent, openedAt: now };
+  if (recent.length >= settings.minCalls && failures / recent.length >= settings.failureRate)
+    return { state: "open", recent, openedAt: now };
   return { state: "closed", recent, openedAt: null };
 }

@@ -1,4 +1,4 @@
-export { routingConfigSchema, type RoutingConfig, type RoutingConfigInput } from "./config";
-export { route, blindProviderId, type Route, type RouteInput } from "./route";
+export { admits, type Circuit, closedCircuit, probing, recordOutcome } from "./breaker";
 export { bucket } from "./bucket";
-export { admits, probing, recordOutcome, closedCircuit, type Circuit } from "./breaker";
+export { type RoutingConfig, type RoutingConfigInput, routingConfigSchema } from "./config";
+export { blindProviderId, type Route, type RouteInput, route } from "./route";

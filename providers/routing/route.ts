@@ -25,19 +25,26 @@ export const blindProviderId = (a: string, b: string) => `blind:${a}+${b}`;
 
 /** Pure: the same config and input always give the same route. */
 export function route(config: RoutingConfig, input: RouteInput): Route | null {
-  const chainAfter = (first: string) => config.failover.filter((p, i, all) => p !== first && all.indexOf(p) === i && input.available(p));
+  const chainAfter = (first: string) =>
+    config.failover.filter((p, i, all) => p !== first && all.indexOf(p) === i && input.available(p));
   const pick = (provider: string, arm: string): Route => ({ provider, arm, chain: chainAfter(provider) });
 
   if (input.forced && input.available(input.forced)) return pick(input.forced, "forced");
 
   const pairDiffers = !config.blind || !input.distinct || input.distinct(...config.blind.providers);
-  if (config.blind && pairDiffers && config.blind.providers.every(input.available) && bucket(`blind:${input.jobId}`) * 100 < config.blind.percent) {
+  if (
+    config.blind &&
+    pairDiffers &&
+    config.blind.providers.every(input.available) &&
+    bucket(`blind:${input.jobId}`) * 100 < config.blind.percent
+  ) {
     const [a, b] = config.blind.providers;
     return { provider: blindProviderId(a, b), arm: "blind", chain: chainAfter(a).filter((p) => p !== b) };
   }
 
   const userBucket = bucket(`user:${input.userId}`);
-  if (config.ramp && input.available(config.ramp.provider) && userBucket * 100 < config.ramp.percent) return pick(config.ramp.provider, `ramp:${config.ramp.provider}`);
+  if (config.ramp && input.available(config.ramp.provider) && userBucket * 100 < config.ramp.percent)
+    return pick(config.ramp.provider, `ramp:${config.ramp.provider}`);
 
   const arms = config.arms.filter((a) => a.weight > 0 && input.available(a.provider));
   const total = arms.reduce((sum, a) => sum + a.weight, 0);

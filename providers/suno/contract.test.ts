@@ -1,11 +1,12 @@
 import { env } from "cloudflare:workers";
-import { engineContract, type EngineHarness } from "../contract.test-suite";
+import { type EngineHarness, engineContract } from "../contract.test-suite";
 import type { EngineVars } from "../engine";
 import { sunoEngine, sunoWrapperEngine } from "./engine";
 
 // Both Suno families against the one simulator that speaks both (test/simulators/suno.ts).
 const vars = env as unknown as EngineVars;
-const sim = (path: string, body: unknown = {}) => fetch(`${env.SUNO_API_BASE_URL}${path}`, { method: "POST", body: JSON.stringify(body) });
+const sim = (path: string, body: unknown = {}) =>
+  fetch(`${env.SUNO_API_BASE_URL}${path}`, { method: "POST", body: JSON.stringify(body) });
 const behave = async (behaviour: Record<string, unknown>) => void (await sim("/__sim/behaviour", behaviour));
 
 const faults: EngineHarness["fault"] = {
@@ -29,8 +30,17 @@ engineContract({
   callbackUrl: "http://refrain.test/api/webhooks/suno?job=job_contract&token=t",
   // The simulator keeps what it would post to the task's callBackUrl: text, first and complete.
   callbacks: async (taskId) => {
-    const sent = (await fetch(`${env.SUNO_API_BASE_URL}/__sim/tasks/${encodeURIComponent(taskId)}/callbacks`).then((r) => r.json())) as { url: string; body: unknown }[];
-    return sent.map((c) => new Request(c.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(c.body) }));
+    const sent = (await fetch(`${env.SUNO_API_BASE_URL}/__sim/tasks/${encodeURIComponent(taskId)}/callbacks`).then(
+      (r) => r.json(),
+    )) as { url: string; body: unknown }[];
+    return sent.map(
+      (c) =>
+        new Request(c.url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(c.body),
+        }),
+    );
   },
 });
 

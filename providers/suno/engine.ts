@@ -1,4 +1,4 @@
-import { reportedCost, hostOf, text, type EngineDescriptor } from "../engine";
+import { type EngineDescriptor, hostOf, reportedCost, text } from "../engine";
 import { SunoHostedLyricsWriter, SunoHostedProvider } from "./hosted";
 import { SunoWrapperLyricsWriter, SunoWrapperProvider } from "./wrapper";
 
@@ -13,10 +13,20 @@ export const sunoEngine: EngineDescriptor = {
     SUNO_API_BASE_URL: { kind: "url", doc: "the hosted API's base URL" },
     SUNO_MODEL: { kind: "text", default: "V4_5", doc: "V4 | V4_5 | V4_5PLUS | V4_5ALL | V5 | V5_5" },
   },
-  secrets: { SUNO_API_KEY: { doc: "the hosted Suno API's key", neededBy: (v) => (text(v, "SUNO_API_BASE_URL") ? "the hosted Suno API (SUNO_API_BASE_URL is set)" : null) } },
+  secrets: {
+    SUNO_API_KEY: {
+      doc: "the hosted Suno API's key",
+      neededBy: (v) => (text(v, "SUNO_API_BASE_URL") ? "the hosted Suno API (SUNO_API_BASE_URL is set)" : null),
+    },
+  },
   enabled: (v) => Boolean(text(v, "SUNO_API_BASE_URL")),
   audioHosts: (v) => [...hostOf(v, "SUNO_API_BASE_URL"), ...sunoCdns],
-  create: (v) => new SunoHostedProvider({ baseUrl: text(v, "SUNO_API_BASE_URL"), apiKey: text(v, "SUNO_API_KEY"), model: text(v, "SUNO_MODEL") || "V4_5" }),
+  create: (v) =>
+    new SunoHostedProvider({
+      baseUrl: text(v, "SUNO_API_BASE_URL"),
+      apiKey: text(v, "SUNO_API_KEY"),
+      model: text(v, "SUNO_MODEL") || "V4_5",
+    }),
   lyricsWriter: (v, callbackUrl) =>
     new SunoHostedLyricsWriter({
       baseUrl: text(v, "SUNO_API_BASE_URL"),
@@ -38,12 +48,21 @@ export const sunoWrapperEngine: EngineDescriptor = {
     SUNO_WRAPPER_BASE_URL: { kind: "url", doc: "the wrapper's base URL" },
     SUNO_WRAPPER_MODEL: { kind: "text", default: "chirp-v4", doc: "always set: the wrapper's own default is stale" },
   },
-  secrets: { SUNO_WRAPPER_COOKIE: { doc: "the wrapper's Suno cookie (optional: it overrides the wrapper's own)", neededBy: () => null } },
+  secrets: {
+    SUNO_WRAPPER_COOKIE: {
+      doc: "the wrapper's Suno cookie (optional: it overrides the wrapper's own)",
+      neededBy: () => null,
+    },
+  },
   enabled: (v) => Boolean(text(v, "SUNO_WRAPPER_BASE_URL")),
   audioHosts: (v) => [...hostOf(v, "SUNO_WRAPPER_BASE_URL"), ...sunoCdns],
   create: (v) => {
     const cookie = text(v, "SUNO_WRAPPER_COOKIE");
-    return new SunoWrapperProvider({ baseUrl: text(v, "SUNO_WRAPPER_BASE_URL"), model: text(v, "SUNO_WRAPPER_MODEL") || "chirp-v4", ...(cookie ? { cookie } : {}) });
+    return new SunoWrapperProvider({
+      baseUrl: text(v, "SUNO_WRAPPER_BASE_URL"),
+      model: text(v, "SUNO_WRAPPER_MODEL") || "chirp-v4",
+      ...(cookie ? { cookie } : {}),
+    });
   },
   lyricsWriter: (v) => {
     const cookie = text(v, "SUNO_WRAPPER_COOKIE");

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ProviderError, type Lyrics, type SongContext, type TrackRequest } from "../contract";
+import { type Lyrics, ProviderError, type SongContext, type TrackRequest } from "../contract";
 import { SunoHostedLyricsWriter, SunoHostedProvider } from "./hosted";
 
 const sim = env.SUNO_API_BASE_URL;
@@ -24,8 +24,14 @@ async function simTasks(): Promise<SimTask[]> {
   return (await (await fetch(`${sim}/__sim/tasks`)).json()) as SimTask[];
 }
 
-async function callbacks(taskId: string, order: "normal" | "duplicate" | "out_of_order"): Promise<{ url: string; body: unknown }[]> {
-  return (await (await fetch(`${sim}/__sim/tasks/${taskId}/callbacks?order=${order}`)).json()) as { url: string; body: unknown }[];
+async function callbacks(
+  taskId: string,
+  order: "normal" | "duplicate" | "out_of_order",
+): Promise<{ url: string; body: unknown }[]> {
+  return (await (await fetch(`${sim}/__sim/tasks/${taskId}/callbacks?order=${order}`)).json()) as {
+    url: string;
+    body: unknown;
+  }[];
 }
 
 /** Fails the test unless `promise` rejects with a ProviderError of that kind. */
@@ -68,7 +74,11 @@ function provider(overrides: Partial<ConstructorParameters<typeof SunoHostedProv
 }
 
 function callbackRequest(callback: { url: string; body: unknown }): Request {
-  return new Request(callback.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(callback.body) });
+  return new Request(callback.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(callback.body),
+  });
 }
 
 beforeEach(async () => {
@@ -112,7 +122,9 @@ describe("SunoHostedProvider", () => {
       negativeTags: "",
       vocalGender: "f",
     });
-    expect(task?.request.prompt).toBe("[Verse]\nThirty candles on the table\nCamille laughing like she's able\n\n[Chorus]\nHappy birthday, Camille\nDance until the morning's still");
+    expect(task?.request.prompt).toBe(
+      "[Verse]\nThirty candles on the table\nCamille laughing like she's able\n\n[Chorus]\nHappy birthday, Camille\nDance until the morning's still",
+    );
   });
 
   it("sends no lyrics and no singer for an instrumental", async () => {
@@ -195,7 +207,10 @@ describe("SunoHostedProvider", () => {
     await behave({ outcome: "fail" });
     const suno = provider();
     const { taskId } = await suno.createTrack(order());
-    expect(await suno.getStatus(taskId)).toMatchObject({ state: "failed", error: { kind: "unavailable", providerCode: 501 } });
+    expect(await suno.getStatus(taskId)).toMatchObject({
+      state: "failed",
+      error: { kind: "unavailable", providerCode: 501 },
+    });
   });
 
   it("keeps waiting on a status it does not know", async () => {
@@ -246,7 +261,9 @@ describe("SunoHostedProvider", () => {
     it("gives a repeated callback the same dedupe key", async () => {
       const suno = provider();
       const { taskId } = await suno.createTrack(order());
-      const outcomes = await Promise.all((await callbacks(taskId, "duplicate")).map((c) => suno.handleWebhook(callbackRequest(c))));
+      const outcomes = await Promise.all(
+        (await callbacks(taskId, "duplicate")).map((c) => suno.handleWebhook(callbackRequest(c))),
+      );
       expect(outcomes).toHaveLength(6);
       for (let i = 0; i < outcomes.length; i += 2) {
         expect(outcomes[i]).toMatchObject({ kind: "hint", taskId });
@@ -258,7 +275,9 @@ describe("SunoHostedProvider", () => {
     it("handles callbacks arriving out of order, each only as a hint", async () => {
       const suno = provider();
       const { taskId } = await suno.createTrack(order());
-      const outcomes = await Promise.all((await callbacks(taskId, "out_of_order")).map((c) => suno.handleWebhook(callbackRequest(c))));
+      const outcomes = await Promise.all(
+        (await callbacks(taskId, "out_of_order")).map((c) => suno.handleWebhook(callbackRequest(c))),
+      );
       expect(outcomes[0]).toEqual({ kind: "hint", taskId, dedupeKey: `${taskId}:complete` });
       expect(outcomes.every((o) => o.kind === "hint" && o.taskId === taskId)).toBe(true);
     });
@@ -268,14 +287,21 @@ describe("SunoHostedProvider", () => {
       const suno = provider();
       const { taskId } = await suno.createTrack(order());
       const sent = await callbacks(taskId, "normal");
-      expect(await suno.handleWebhook(callbackRequest(sent[sent.length - 1]!))).toEqual({ kind: "hint", taskId, dedupeKey: `${taskId}:error` });
+      expect(await suno.handleWebhook(callbackRequest(sent[sent.length - 1]!))).toEqual({
+        kind: "hint",
+        taskId,
+        dedupeKey: `${taskId}:error`,
+      });
     });
 
     it("ignores what is not a Suno callback", async () => {
       const suno = provider();
       const garbage = new Request("http://refrain.test/webhooks/suno", { method: "POST", body: "<html>" });
       expect(await suno.handleWebhook(garbage)).toMatchObject({ kind: "ignored" });
-      const stranger = new Request("http://refrain.test/webhooks/suno", { method: "POST", body: JSON.stringify({ hello: "world" }) });
+      const stranger = new Request("http://refrain.test/webhooks/suno", {
+        method: "POST",
+        body: JSON.stringify({ hello: "world" }),
+      });
       expect(await suno.handleWebhook(stranger)).toMatchObject({ kind: "ignored" });
     });
   });
@@ -321,7 +347,11 @@ describe("SunoHostedLyricsWriter", () => {
   });
 
   it("keeps the prompt within 200 characters and the name in it", async () => {
-    const chatty = { ...context, language: "en" as const, details: Array.from({ length: 30 }, (_, i) => `memory number ${i} of a long life`) };
+    const chatty = {
+      ...context,
+      language: "en" as const,
+      details: Array.from({ length: 30 }, (_, i) => `memory number ${i} of a long life`),
+    };
     await writer().writeLyrics(chatty);
     const prompt = String((await simTasks())[0]?.request.prompt);
     expect(prompt.length).toBeLessThanOrEqual(200);

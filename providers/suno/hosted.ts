@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { type FailureCode, refusalIn } from "../../domain/failures";
+import { formatLyricsText, parseLyricsText } from "../../domain/lyrics-text";
 import {
-  ProviderError,
   type Lyrics,
   type LyricsWriter,
   type MusicProvider,
+  ProviderError,
   type ProviderErrorKind,
   type SongContext,
   type Take,
@@ -13,9 +15,7 @@ import {
   type WebhookOutcome,
   webhookHint,
 } from "../contract";
-import { refusalIn, type FailureCode } from "../../domain/failures";
-import { formatLyricsText, parseLyricsText } from "../../domain/lyrics-text";
-import { JsonClient, parseJson, retryAfterSeconds, type RawAnswer, type Reading } from "../http";
+import { JsonClient, parseJson, type RawAnswer, type Reading, retryAfterSeconds } from "../http";
 import { fallbackTitle } from "../lyrics/prompt";
 import { joinWithin, lyricsPrompt, truncateWords } from "./text";
 
@@ -55,10 +55,13 @@ const envelopeSchema = z.object({ code: z.number(), msg: z.string().nullish(), d
 function readEnvelope(answer: RawAnswer, path: string): Reading {
   const json = parseJson(answer.body);
   const envelope = json.ok ? envelopeSchema.safeParse(json.value) : undefined;
-  if (envelope?.success && envelope.data.code !== 200) return { ok: false, error: codeError(envelope.data.code, envelope.data.msg, answer.retryAfter) };
-  if (answer.status < 200 || answer.status >= 300) return { ok: false, error: codeError(answer.status, `HTTP ${answer.status}`, answer.retryAfter) };
+  if (envelope?.success && envelope.data.code !== 200)
+    return { ok: false, error: codeError(envelope.data.code, envelope.data.msg, answer.retryAfter) };
+  if (answer.status < 200 || answer.status >= 300)
+    return { ok: false, error: codeError(answer.status, `HTTP ${answer.status}`, answer.retryAfter) };
   // Garbage from an outage's proxy page: the engine, not the order.
-  if (!envelope?.success) return { ok: false, error: new ProviderError("unavailable", `${engine}: unreadable answer to ${path}`) };
+  if (!envelope?.success)
+    return { ok: false, error: new ProviderError("unavailable", `${engine}: unreadable answer to ${path}`) };
   return { ok: true, value: envelope.data.data };
 }
 
@@ -101,11 +104,21 @@ type RecordInfo = z.infer<typeof recordInfoSchema>;
 /** Terminal statuses, and what their task's error code says (the callback codes): 400 the words are
  *  refused (copyrighted lyrics or sensitive words), 413 the audio matches an existing work, 408 the
  *  engine timed out, 501 generation failed, 531 failed with credits refunded by the provider. */
-const failedStatuses = new Set(["CREATE_TASK_FAILED", "GENERATE_AUDIO_FAILED", "CALLBACK_EXCEPTION", "SENSITIVE_WORD_ERROR"]);
+const failedStatuses = new Set([
+  "CREATE_TASK_FAILED",
+  "GENERATE_AUDIO_FAILED",
+  "CALLBACK_EXCEPTION",
+  "SENSITIVE_WORD_ERROR",
+]);
 
-function taskFailure(status: string, errorCode: number | string | null | undefined, message: string): { kind: ProviderErrorKind; code: FailureCode } {
+function taskFailure(
+  status: string,
+  errorCode: number | string | null | undefined,
+  message: string,
+): { kind: ProviderErrorKind; code: FailureCode } {
   const code = Number(errorCode);
-  if (status === "SENSITIVE_WORD_ERROR" || code === 400) return { kind: "rejected", code: refusalIn(message) ?? "content_refused" };
+  if (status === "SENSITIVE_WORD_ERROR" || code === 400)
+    return { kind: "rejected", code: refusalIn(message) ?? "content_refused" };
   if (code === 413) return { kind: "rejected", code: "copyright_refused" };
   if (code === 408) return { kind: "unavailable", code: "engine_stalled" };
   return { kind: "unavailable", code: "engine_unavailable" };
@@ -134,7 +147,9 @@ function statusOf(info: RecordInfo): TaskStatus {
 
 /** Limits of custom mode: V4 (and older) accept less than V4_5 onwards. */
 function limitsOf(model: string): { style: number; title: number; prompt: number } {
-  return model === "V4" || model.startsWith("V3") ? { style: 200, title: 80, prompt: 3_000 } : { style: 1000, title: 100, prompt: 5_000 };
+  return model === "V4" || model.startsWith("V3")
+    ? { style: 200, title: 80, prompt: 3_000 }
+    : { style: 1000, title: 100, prompt: 5_000 };
 }
 
 export interface SunoHostedConfig {
@@ -155,14 +170,26 @@ export class SunoHostedProvider implements MusicProvider {
     this.client = hostedClient(config);
     // No duration parameter: Suno picks the length, up to 4 minutes on V4 and 8 from V4_5.
     const longest = config.model === "V4" || config.model.startsWith("V3") ? 240 : 480;
-    this.capabilities = { callbacks: true, cancel: false, maxLyricsChars: limitsOf(config.model).prompt, ownLengthUpToSeconds: longest };
+    this.capabilities = {
+      callbacks: true,
+      cancel: false,
+      maxLyricsChars: limitsOf(config.model).prompt,
+      ownLengthUpToSeconds: longest,
+    };
   }
 
   async createTrack(request: TrackRequest): Promise<{ taskId: string }> {
     const instrumental = request.vocal === "instrumental";
     // Custom mode requires both; checked here so a misconfigured caller does not spend a request.
     if (!request.callbackUrl) throw new ProviderError("rejected", `${engine}: the hosted API requires a callback URL`);
-    if (!instrumental && !request.lyrics) throw new ProviderError("rejected", `${engine}: a sung track needs lyrics`, undefined, undefined, "lyrics_invalid");
+    if (!instrumental && !request.lyrics)
+      throw new ProviderError(
+        "rejected",
+        `${engine}: a sung track needs lyrics`,
+        undefined,
+        undefined,
+        "lyrics_invalid",
+      );
     const limits = limitsOf(this.config.model);
     const body = {
       customMode: true,
@@ -186,8 +213,16 @@ export class SunoHostedProvider implements MusicProvider {
   async fetchResult(taskId: string): Promise<TrackResult> {
     const info = await this.recordInfo(taskId);
     const status = statusOf(info);
-    if (status.state === "failed") throw new ProviderError(status.error.kind, status.error.message, status.error.providerCode, undefined, status.error.code);
-    if (status.state !== "succeeded") throw new ProviderError("unavailable", `${engine}: task ${taskId} is not finished (${info.status})`);
+    if (status.state === "failed")
+      throw new ProviderError(
+        status.error.kind,
+        status.error.message,
+        status.error.providerCode,
+        undefined,
+        status.error.code,
+      );
+    if (status.state !== "succeeded")
+      throw new ProviderError("unavailable", `${engine}: task ${taskId} is not finished (${info.status})`);
     const takes: Take[] = (info.response?.sunoData ?? []).flatMap((clip) =>
       clip.audioUrl
         ? [
@@ -204,7 +239,13 @@ export class SunoHostedProvider implements MusicProvider {
         : [],
     );
     if (takes.length === 0)
-      throw new ProviderError("unavailable", `${engine}: task ${taskId} succeeded without any audio URL`, undefined, undefined, "result_invalid");
+      throw new ProviderError(
+        "unavailable",
+        `${engine}: task ${taskId} succeeded without any audio URL`,
+        undefined,
+        undefined,
+        "result_invalid",
+      );
     return { takes, model: takes[0]?.model ?? this.config.model };
   }
 
@@ -291,7 +332,10 @@ export class SunoHostedLyricsWriter implements LyricsWriter {
       interval = Math.min(interval * 1.5, maxPollIntervalMs);
       let info: z.infer<typeof lyricsInfoSchema>;
       try {
-        info = await this.client.get(`/api/v1/lyrics/record-info?taskId=${encodeURIComponent(taskId)}`, lyricsInfoSchema);
+        info = await this.client.get(
+          `/api/v1/lyrics/record-info?taskId=${encodeURIComponent(taskId)}`,
+          lyricsInfoSchema,
+        );
       } catch (err) {
         // A hiccup while polling does not lose the task already paid for; only the deadline ends the wait.
         if (err instanceof ProviderError && (err.kind === "unavailable" || err.kind === "rate_limited")) {
@@ -304,12 +348,17 @@ export class SunoHostedLyricsWriter implements LyricsWriter {
       // A failed callback (our endpoint, not theirs) still leaves the lyrics readable.
       if (variant?.text && (info.status === "SUCCESS" || info.status === "CALLBACK_EXCEPTION")) {
         const lyrics = parseLyricsText(variant.text, variant.title?.trim() || fallbackTitle(context));
-        if (lyrics.sections.length === 0) throw new ProviderError("unavailable", `${engine}: lyrics task ${taskId} returned no lyrics`);
+        if (lyrics.sections.length === 0)
+          throw new ProviderError("unavailable", `${engine}: lyrics task ${taskId} returned no lyrics`);
         return lyrics;
       }
       const failure = lyricsFailureKinds[info.status];
       if (failure || info.status === "SUCCESS") {
-        throw new ProviderError(failure ?? "unavailable", `${engine}: ${info.errorMessage?.trim() || info.status}`, info.errorCode ?? info.status);
+        throw new ProviderError(
+          failure ?? "unavailable",
+          `${engine}: ${info.errorMessage?.trim() || info.status}`,
+          info.errorCode ?? info.status,
+        );
       }
       lastProblem = `status ${info.status}`;
     }

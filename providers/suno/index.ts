@@ -1,2 +1,12 @@
-export { SunoHostedLyricsWriter, SunoHostedProvider, type SunoHostedConfig, type SunoHostedLyricsConfig } from "./hosted";
-export { SunoWrapperLyricsWriter, SunoWrapperProvider, type SunoWrapperConfig, type SunoWrapperLyricsConfig } from "./wrapper";
+export {
+  type SunoHostedConfig,
+  type SunoHostedLyricsConfig,
+  SunoHostedLyricsWriter,
+  SunoHostedProvider,
+} from "./hosted";
+export {
+  type SunoWrapperConfig,
+  type SunoWrapperLyricsConfig,
+  SunoWrapperLyricsWriter,
+  SunoWrapperProvider,
+} from "./wrapper";

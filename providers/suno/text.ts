@@ -51,4 +51,3 @@ export function lyricsPrompt(context: SongContext, limit = lyricsPromptLimit): s
   if (details) prompt += `${detailsLabel}${details}`;
   return prompt;
 }
-

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ProviderError, type Lyrics, type SongContext, type TrackRequest } from "../contract";
+import { type Lyrics, ProviderError, type SongContext, type TrackRequest } from "../contract";
 import { SunoWrapperLyricsWriter, SunoWrapperProvider } from "./wrapper";
 
 const sim = env.SUNO_WRAPPER_BASE_URL;
@@ -137,7 +137,10 @@ describe("SunoWrapperProvider", () => {
     await behave({ outcome: "fail" });
     const suno = provider();
     const { taskId } = await suno.createTrack(order());
-    expect(await suno.getStatus(taskId)).toMatchObject({ state: "failed", error: { kind: "unavailable", message: "Audio generation failed." } });
+    expect(await suno.getStatus(taskId)).toMatchObject({
+      state: "failed",
+      error: { kind: "unavailable", message: "Audio generation failed." },
+    });
     await expectKind(suno.fetchResult(taskId), "unavailable");
   });
 
@@ -196,7 +199,9 @@ describe("SunoWrapperProvider", () => {
     });
     await suno.cancel("a,b");
     expect(calls).toBe(0);
-    const outcome = await suno.handleWebhook(new Request("http://refrain.test/webhooks/suno-wrapper", { method: "POST", body: "{}" }));
+    const outcome = await suno.handleWebhook(
+      new Request("http://refrain.test/webhooks/suno-wrapper", { method: "POST", body: "{}" }),
+    );
     expect(outcome).toMatchObject({ kind: "ignored" });
   });
 });
@@ -220,7 +225,9 @@ describe("SunoWrapperLyricsWriter", () => {
     expect(lyrics.sections.flatMap((s) => s.lines).join("\n")).toContain("Camille");
     expect(lyrics.title).toBe("Song for Camille");
     const [task] = await simTasks();
-    expect(task?.request.prompt).toBe("Song for Camille (sister), occasion: 30th birthday. Style: joyful, pop. About: loves cats; lived in Lyon");
+    expect(task?.request.prompt).toBe(
+      "Song for Camille (sister), occasion: 30th birthday. Style: joyful, pop. About: loves cats; lived in Lyon",
+    );
   });
 
   it("reports a failed generation as unavailable and no credits as exhausted", async () => {

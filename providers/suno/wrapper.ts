@@ -1,10 +1,11 @@
-import { refusalIn } from "../../domain/failures";
 import { z } from "zod";
+import { refusalIn } from "../../domain/failures";
+import { formatLyricsText, parseLyricsText } from "../../domain/lyrics-text";
 import {
-  ProviderError,
   type Lyrics,
   type LyricsWriter,
   type MusicProvider,
+  ProviderError,
   type ProviderErrorKind,
   type SongContext,
   type Take,
@@ -13,7 +14,6 @@ import {
   type TrackResult,
   type WebhookOutcome,
 } from "../contract";
-import { formatLyricsText, parseLyricsText } from "../../domain/lyrics-text";
 import { JsonClient, plainJson, retryAfterSeconds } from "../http";
 import { fallbackTitle } from "../lyrics/prompt";
 import { joinWithin, lyricsPrompt, truncateWords } from "./text";
@@ -73,7 +73,8 @@ const wrapperClient = (config: WrapperClientConfig) =>
       const refusal = detail.success ? refusalIn(text) : null;
       const kind = refusal ? "rejected" : (statusKinds[answer.status] ?? "unavailable");
       // Suno's documented window when the wrapper passes no Retry-After on.
-      const wait = kind === "rate_limited" ? (retryAfterSeconds(answer.retryAfter) ?? defaultRateWindowSeconds) : undefined;
+      const wait =
+        kind === "rate_limited" ? (retryAfterSeconds(answer.retryAfter) ?? defaultRateWindowSeconds) : undefined;
       const code = refusal ?? (kind === "rejected" ? "lyrics_invalid" : "engine_unavailable");
       return new ProviderError(kind, `${engine}: ${text}`, answer.status, wait, code);
     }),
@@ -125,7 +126,14 @@ export class SunoWrapperProvider implements MusicProvider {
   /** The task id is the clip ids joined by commas: exactly what `/api/get?ids=` takes back. */
   async createTrack(request: TrackRequest): Promise<{ taskId: string }> {
     const instrumental = request.vocal === "instrumental";
-    if (!instrumental && !request.lyrics) throw new ProviderError("rejected", `${engine}: a sung track needs lyrics`, undefined, undefined, "lyrics_invalid");
+    if (!instrumental && !request.lyrics)
+      throw new ProviderError(
+        "rejected",
+        `${engine}: a sung track needs lyrics`,
+        undefined,
+        undefined,
+        "lyrics_invalid",
+      );
     const limits = limitsOf(this.config.model);
     // The wrapper has no vocal-gender field; Suno reads the singer from the tags.
     const vocalTag = instrumental ? "" : request.vocal === "male" ? "male vocals" : "female vocals";
@@ -153,8 +161,16 @@ export class SunoWrapperProvider implements MusicProvider {
   async fetchResult(taskId: string): Promise<TrackResult> {
     const clips = await this.clips(taskId);
     const status = statusOf(clips);
-    if (status.state === "failed") throw new ProviderError(status.error.kind, status.error.message, status.error.providerCode, undefined, status.error.code);
-    if (status.state !== "succeeded") throw new ProviderError("unavailable", `${engine}: clips ${taskId} are not finished`);
+    if (status.state === "failed")
+      throw new ProviderError(
+        status.error.kind,
+        status.error.message,
+        status.error.providerCode,
+        undefined,
+        status.error.code,
+      );
+    if (status.state !== "succeeded")
+      throw new ProviderError("unavailable", `${engine}: clips ${taskId} are not finished`);
     const takes: Take[] = clips.flatMap((clip) => {
       if (!clip || !usableAudioUrl(clip.audio_url)) return [];
       const lyricsText = clip.lyric || clip.prompt;
@@ -171,7 +187,14 @@ export class SunoWrapperProvider implements MusicProvider {
         },
       ];
     });
-    if (takes.length === 0) throw new ProviderError("unavailable", `${engine}: clips ${taskId} have no downloadable audio`, undefined, undefined, "result_invalid");
+    if (takes.length === 0)
+      throw new ProviderError(
+        "unavailable",
+        `${engine}: clips ${taskId} have no downloadable audio`,
+        undefined,
+        undefined,
+        "result_invalid",
+      );
     return { takes, model: takes[0]?.model ?? this.config.model };
   }
 
@@ -196,12 +219,16 @@ function statusOf(clips: (Clip | undefined)[]): TaskStatus {
   if (failed) {
     const message = failed.error_message?.trim() || "generation failed";
     const refusal = refusalIn(message);
-    const error = refusal ? { kind: "rejected" as const, code: refusal } : { kind: "unavailable" as const, code: "engine_unavailable" as const };
+    const error = refusal
+      ? { kind: "rejected" as const, code: refusal }
+      : { kind: "unavailable" as const, code: "engine_unavailable" as const };
     return { state: "failed", error: { ...error, message, providerCode: "error" } };
   }
   if (clips.every((c) => c?.status === "complete")) return { state: "succeeded" };
-  if (clips.some((c) => c?.status === "streaming" || c?.status === "complete")) return { state: "running", progress: 0.6, stage: "streaming" };
-  if (clips.every((c) => c && ["submitted", "queued", "queue"].includes(c.status))) return { state: "pending", stage: "queued" };
+  if (clips.some((c) => c?.status === "streaming" || c?.status === "complete"))
+    return { state: "running", progress: 0.6, stage: "streaming" };
+  if (clips.every((c) => c && ["submitted", "queued", "queue"].includes(c.status)))
+    return { state: "pending", stage: "queued" };
   // Missing clips or a status this adapter does not know: keep waiting, the job's deadline decides.
   return { state: "running", stage: clips.map((c) => c?.status ?? "missing").join(",") };
 }
@@ -224,7 +251,8 @@ export class SunoWrapperLyricsWriter implements LyricsWriter {
 
   async writeLyrics(context: SongContext): Promise<Lyrics> {
     const answer = await this.client.post("/api/generate_lyrics", { prompt: lyricsPrompt(context) }, lyricsSchema);
-    if (answer.status && answer.status !== "complete") throw new ProviderError("unavailable", `${engine}: lyrics ${answer.status}`);
+    if (answer.status && answer.status !== "complete")
+      throw new ProviderError("unavailable", `${engine}: lyrics ${answer.status}`);
     const lyrics = parseLyricsText(answer.text, answer.title?.trim() || fallbackTitle(context));
     if (lyrics.sections.length === 0) throw new ProviderError("unavailable", `${engine}: empty lyrics`);
     return lyrics;

@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fr from "../../web/app/locales/fr";
-import { startStripeSimulator, STRIPE_TEST_KEY, STRIPE_WEBHOOK_SECRET } from "../simulators/stripe";
-import { startStack, type Stack } from "./stack";
+import { STRIPE_TEST_KEY, STRIPE_WEBHOOK_SECRET, startStripeSimulator } from "../simulators/stripe";
+import { type Stack, startStack } from "./stack";
 
 // A person out of credits buys a pack in French, in a browser, against `npm start` and the Stripe
 // simulator: its hosted checkout page sends the signed events to the Worker's webhook, then returns
@@ -55,7 +55,11 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `
 async function api(path: string, init: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
   const res = await fetch(`${stack.url}${path}`, {
     method: init.body === undefined ? "GET" : "POST",
-    headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
+    headers: {
+      "content-type": "application/json",
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...init.headers,
+    },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
   return { status: res.status, body: (await res.json()) as any };
@@ -97,7 +101,13 @@ describe("buying credits in a browser", () => {
         approveLyrics: true,
       };
       expect(
-        (await api("/api/jobs", { token: session.accessToken, body: order, headers: { "idempotency-key": crypto.randomUUID() } })).status,
+        (
+          await api("/api/jobs", {
+            token: session.accessToken,
+            body: order,
+            headers: { "idempotency-key": crypto.randomUUID() },
+          })
+        ).status,
       ).toBe(202);
     }
     expect((await api("/api/credits", { token: session.accessToken })).body.available).toBe(0);

@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../web/app/locales/en";
 import fr from "../../web/app/locales/fr";
-import { startStack, type Stack } from "./stack";
+import { type Stack, startStack } from "./stack";
 
 // A person in a browser deletes their account in French, after downloading their data; their song's
 // share link is withdrawn and signing in again fails like any wrong password. The privacy page is public.
@@ -19,7 +19,14 @@ beforeAll(async () => {
   stack = await startStack(240_000);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
   });
 }, 300_000);
 afterAll(async () => {
@@ -38,23 +45,39 @@ describe("your data", () => {
   it("deletes an account in French from the settings page; sign-in then fails with the generic message", async () => {
     const email = `privacy-${Date.now()}@refrain.test`;
     const password = "a-good-password";
-    const session = (await (await api("/api/auth/signup", { method: "POST", body: JSON.stringify({ email, password }) })).json()) as { accessToken: string };
+    const session = (await (
+      await api("/api/auth/signup", { method: "POST", body: JSON.stringify({ email, password }) })
+    ).json()) as { accessToken: string };
     const token = session.accessToken;
     const order = await api("/api/jobs", {
       method: "POST",
       token,
       headers: { "idempotency-key": crypto.randomUUID() },
-      body: JSON.stringify({ mode: "context", occasion: "anniversaire", recipientName: "Zéphyrine", details: ["elle collectionne les cerfs-volants"], language: "fr", styleTags: ["pop"], vocal: "female", durationSeconds: 30 }),
+      body: JSON.stringify({
+        mode: "context",
+        occasion: "anniversaire",
+        recipientName: "Zéphyrine",
+        details: ["elle collectionne les cerfs-volants"],
+        language: "fr",
+        styleTags: ["pop"],
+        vocal: "female",
+        durationSeconds: 30,
+      }),
     });
     expect(order.status).toBe(202);
     const { id: jobId } = (await order.json()) as { id: string };
     let job: { status: string; takes: { trackId: string }[] } = { status: "QUEUED", takes: [] };
-    for (const until = Date.now() + 240_000; Date.now() < until && !["SUCCEEDED", "FAILED", "CANCELED", "TIMED_OUT"].includes(job.status); ) {
+    for (
+      const until = Date.now() + 240_000;
+      Date.now() < until && !["SUCCEEDED", "FAILED", "CANCELED", "TIMED_OUT"].includes(job.status);
+    ) {
       await new Promise((r) => setTimeout(r, 1000));
       job = (await (await api(`/api/jobs/${jobId}`, { token })).json()) as typeof job;
     }
     expect(job.status).toBe("SUCCEEDED");
-    const share = (await (await api(`/api/tracks/${job.takes[0]!.trackId}/share`, { method: "POST", token })).json()) as { shareUrl: string };
+    const share = (await (
+      await api(`/api/tracks/${job.takes[0]!.trackId}/share`, { method: "POST", token })
+    ).json()) as { shareUrl: string };
     const sharePath = new URL(share.shareUrl).pathname + new URL(share.shareUrl).search;
     expect((await fetch(`${stack.url}${sharePath}`)).status).toBe(200);
 
@@ -70,23 +93,32 @@ describe("your data", () => {
     await expect.poll(() => page.getByTestId("account-email").textContent(), { timeout: 30_000 }).toBe(email);
 
     // The export first: one JSON file with the order, its brief and a link to each take.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: fr.settings.exportButton }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: fr.settings.exportButton }).click(),
+    ]);
     const exported = JSON.parse(readFileSync((await download.path())!, "utf8"));
     expect(exported.account.email).toBe(email);
     expect(exported.orders[0]).toMatchObject({ id: jobId, brief: { recipientName: "Zéphyrine" } });
-    expect((await fetch(exported.orders[0].takes[0].downloadUrl.replace(/^https?:\/\/[^/]+/, stack.url))).status).toBe(200);
+    expect((await fetch(exported.orders[0].takes[0].downloadUrl.replace(/^https?:\/\/[^/]+/, stack.url))).status).toBe(
+      200,
+    );
     await shot(page, "privacy-01-settings-fr");
 
     // A wrong confirmation deletes nothing.
     await page.getByLabel(fr.settings.confirmPassword).fill("not-my-password");
     await page.getByRole("button", { name: fr.settings.deleteButton }).click();
-    await expect.poll(() => page.getByTestId("delete-error").textContent(), { timeout: 30_000 }).toContain(fr.settings.mismatch);
+    await expect
+      .poll(() => page.getByTestId("delete-error").textContent(), { timeout: 30_000 })
+      .toContain(fr.settings.mismatch);
     expect((await api("/api/me", { token })).status).toBe(200);
 
     await page.getByLabel(fr.settings.confirmPassword).fill(password);
     await page.getByRole("button", { name: fr.settings.deleteButton }).click();
     await page.waitForURL(/\/fr\/privacy\?deleted=1$/);
-    await expect.poll(() => page.getByTestId("account-deleted").textContent(), { timeout: 30_000 }).toBe(fr.privacy.deleted);
+    await expect
+      .poll(() => page.getByTestId("account-deleted").textContent(), { timeout: 30_000 })
+      .toBe(fr.privacy.deleted);
     await shot(page, "privacy-02-deleted-fr");
     expect((await api("/api/me", { token })).status).toBe(401);
 
@@ -97,7 +129,9 @@ describe("your data", () => {
     await page.getByLabel(fr.auth.email).fill(email);
     await page.getByLabel(fr.auth.password).fill(password);
     await page.getByRole("button", { name: fr.auth.submitSignin }).click();
-    await expect.poll(() => page.getByRole("alert").textContent(), { timeout: 30_000 }).toContain(fr.errors.unauthorized);
+    await expect
+      .poll(() => page.getByRole("alert").textContent(), { timeout: 30_000 })
+      .toContain(fr.errors.unauthorized);
     expect(page.url()).toMatch(/\/fr\/signin$/);
     await shot(page, "privacy-03-signin-refused-fr");
     await context.close();
@@ -106,7 +140,10 @@ describe("your data", () => {
   it("shows the privacy page to anyone, in both languages", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    for (const [locale, messages] of [["fr", fr], ["en", en]] as const) {
+    for (const [locale, messages] of [
+      ["fr", fr],
+      ["en", en],
+    ] as const) {
       const response = await page.goto(`${stack.url}/${locale}/privacy`);
       expect(response?.status()).toBe(200);
       expect(await page.title()).toBe(`${messages.privacy.title} · Refrain`);

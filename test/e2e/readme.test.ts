@@ -1,8 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decode, ebur128 } from "../../engine/test-helpers/ffmpeg";
 import fr from "../../web/app/locales/fr";
@@ -22,7 +22,9 @@ let browser: Browser;
 /** The repository as a clone would have it: tracked files and new ones not ignored, no local state. */
 function freshCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), "refrain-readme-"));
-  const files = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { encoding: "utf8" }).stdout.split("\0").filter(Boolean);
+  const files = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { encoding: "utf8" })
+    .stdout.split("\0")
+    .filter(Boolean);
   for (const file of files) {
     mkdirSync(join(dir, dirname(file)), { recursive: true });
     try {
@@ -32,31 +34,50 @@ function freshCopy(): string {
     }
   }
   // `npm install` would only rebuild the same tree from the lockfile: hard links give it in seconds.
-  if (spawnSync("cp", ["-al", "node_modules", join(dir, "node_modules")]).status !== 0) throw new Error("could not link node_modules");
+  if (spawnSync("cp", ["-al", "node_modules", join(dir, "node_modules")]).status !== 0)
+    throw new Error("could not link node_modules");
   return dir;
 }
 
 /** The environment of a shell that has not run any of our scripts: no npm, vitest or Refrain variables. */
 function newcomerEnv(port: number): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(REFRAIN_|VITEST|npm_|NODE_ENV$|TEST$|INIT_CWD$)/i.test(name)));
-  env.PATH = (process.env.PATH ?? "").split(delimiter).filter((entry) => !entry.includes("node_modules")).join(delimiter);
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(REFRAIN_|VITEST|npm_|NODE_ENV$|TEST$|INIT_CWD$)/i.test(name)),
+  );
+  env.PATH = (process.env.PATH ?? "")
+    .split(delimiter)
+    .filter((entry) => !entry.includes("node_modules"))
+    .join(delimiter);
   return { ...env, PORT: String(port) };
 }
 
 beforeAll(async () => {
   copy = freshCopy();
   const port = await freePort();
-  child = spawn("npm", ["start"], { cwd: copy, env: newcomerEnv(port), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  child = spawn("npm", ["start"], {
+    cwd: copy,
+    env: newcomerEnv(port),
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   const until = Date.now() + 240_000;
   while (!/Sign in with the demo account: .+\n\s*$/.test(output)) {
-    if (child.exitCode !== null || Date.now() > until) throw new Error(`npm start did not get ready:\n${output.slice(-3000)}`);
+    if (child.exitCode !== null || Date.now() > until)
+      throw new Error(`npm start did not get ready:\n${output.slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
   });
 }, 300_000);
 
@@ -111,7 +132,11 @@ describe("the README's quick start, exactly as written", () => {
     expect(await page.getByTestId("lyrics").innerText()).toContain("Marie");
 
     await page.getByTestId("audio").evaluate((a: HTMLAudioElement) => a.play());
-    await page.waitForFunction(() => (document.querySelector("[data-testid=audio]") as HTMLAudioElement).currentTime > 1, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => (document.querySelector("[data-testid=audio]") as HTMLAudioElement).currentTime > 1,
+      undefined,
+      { timeout: 20_000 },
+    );
     await page.getByTestId("audio").evaluate((a: HTMLAudioElement) => a.pause());
     await page.screenshot({ path: join(shots, "00-readme-song-fr.png"), fullPage: true });
 
@@ -121,17 +146,29 @@ describe("the README's quick start, exactly as written", () => {
       writeFileSync(join(folder, name), new Uint8Array(await (await fetch(new URL(href!, url))).arrayBuffer()));
       return join(folder, name);
     };
-    const decoded = await decode(await download(await page.getByTestId("download-mp3").getAttribute("href"), "song.mp3"));
+    const decoded = await decode(
+      await download(await page.getByTestId("download-mp3").getAttribute("href"), "song.mp3"),
+    );
     expect(decoded.codec).toBe("mp3");
     expect(decoded.errors).toBe("");
     expect(Math.abs(decoded.durationSec - 30)).toBeLessThanOrEqual(2);
-    const loudness = await ebur128(await download(await page.getByRole("link", { name: fr.song.downloadWav }).getAttribute("href"), "song.wav"));
+    const loudness = await ebur128(
+      await download(await page.getByRole("link", { name: fr.song.downloadWav }).getAttribute("href"), "song.wav"),
+    );
     expect(Math.abs(loudness.integratedLufs + 14)).toBeLessThanOrEqual(0.5);
     expect(loudness.truePeakDbtp).toBeLessThanOrEqual(-1);
 
     // Paid once the song is delivered: nothing left on hold.
-    const session: any = await (await fetch(`${url}/api/auth/signin`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) })).json();
-    const credits: any = await (await fetch(`${url}/api/credits`, { headers: { authorization: `Bearer ${session.accessToken}` } })).json();
+    const session: any = await (
+      await fetch(`${url}/api/auth/signin`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password }),
+      })
+    ).json();
+    const credits: any = await (
+      await fetch(`${url}/api/credits`, { headers: { authorization: `Bearer ${session.accessToken}` } })
+    ).json();
     expect(credits.reserved).toBe(0);
     expect(credits.balance).toBeLessThan(Number(/\((\d+) credits\)/.exec(tail.at(-1)!)![1]));
     rmSync(folder, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -62,8 +62,14 @@ export async function startStack(timeoutMs = 120_000, env: Record<string, string
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) break;
-    const ready = await fetch(`${url}/health`).then((r) => r.ok, () => false);
-    const engine = await fetch(`http://127.0.0.1:${port + 2}/healthz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    const engine = await fetch(`http://127.0.0.1:${port + 2}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready && engine) return { url, log: () => output, stop };
     await new Promise((r) => setTimeout(r, 500));
   }

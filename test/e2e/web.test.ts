@@ -2,13 +2,13 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decode } from "../../engine/test-helpers/ffmpeg";
 import en from "../../web/app/locales/en";
 import fr from "../../web/app/locales/fr";
 import { startTurnstileSimulator, TURNSTILE_DUMMY_TOKEN, TURNSTILE_PASS_SECRET } from "../simulators/turnstile";
-import { freePort, startStack, type Stack } from "./stack";
+import { freePort, type Stack, startStack } from "./stack";
 
 // A person in a browser (Debian's chromium, driven by playwright-core) against `npm start`:
 // sign up, order in French, follow every step, play, download, embed on a partner site, switch to English;
@@ -62,7 +62,15 @@ beforeAll(async () => {
   });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--autoplay-policy=no-user-gesture-required"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+      "--autoplay-policy=no-user-gesture-required",
+    ],
   });
 }, 300_000);
 afterAll(async () => {
@@ -77,11 +85,17 @@ async function serious(page: Page | import("playwright-core").Frame) {
   // Evaluated through the DevTools protocol: the pages' CSP (rightly) refuses inline scripts.
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => (window as any).axe.run(document, { resultTypes: ["violations"] }));
-  return (result.violations as { id: string; impact: string; nodes: { html: string }[] }[]).filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`);
+  return (result.violations as { id: string; impact: string; nodes: { html: string }[] }[])
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`);
 }
 /** Content-Security-Policy violations the browser reports on a page (and its frames). */
 const cspViolations: string[] = [];
-const watchCsp = (page: Page) => page.on("console", (m) => void (/Content Security Policy/i.test(m.text()) && cspViolations.push(`${page.url()}: ${m.text()}`)));
+const watchCsp = (page: Page) =>
+  page.on(
+    "console",
+    (m) => void (/Content Security Policy/i.test(m.text()) && cspViolations.push(`${page.url()}: ${m.text()}`)),
+  );
 const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
 /** Every visible UI string: French strings (that differ from English) must not appear, except in content marked lang="fr" (the song's own lyrics, the language switch). */
@@ -101,21 +115,28 @@ function frenchOnly(): string[] {
 describe("the web app in a browser", () => {
   it("signs up, orders in French, follows, plays, downloads, embeds, switches to English", async () => {
     const context = await browser.newContext({ locale: "fr-FR", acceptDownloads: true });
-    await context.route("https://challenges.cloudflare.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: fakeTurnstileScript }));
+    await context.route("https://challenges.cloudflare.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: fakeTurnstileScript }),
+    );
     const page = await context.newPage();
     watchCsp(page);
     const scriptBytes: number[] = [];
     const streams: string[] = [];
     page.on("request", (r) => void (r.url().includes("/events") && streams.push(r.url())));
     page.on("response", async (r) => {
-      if (r.request().resourceType() === "script") scriptBytes.push((await r.body().catch(() => Buffer.alloc(0))).length);
+      if (r.request().resourceType() === "script")
+        scriptBytes.push((await r.body().catch(() => Buffer.alloc(0))).length);
     });
 
     // Home: French from Accept-Language, no React: only the samples' small script (budget 100 kB gzipped).
     await page.goto(stack.url);
     expect(new URL(page.url()).pathname).toBe("/fr");
     expect(await page.locator("h1").innerText()).toBe(fr.home.title);
-    expect(await page.locator("script[src]").evaluateAll((s) => s.map((x) => new URL((x as HTMLScriptElement).src).pathname))).toEqual(["/samples/player.js"]);
+    expect(
+      await page
+        .locator("script[src]")
+        .evaluateAll((s) => s.map((x) => new URL((x as HTMLScriptElement).src).pathname)),
+    ).toEqual(["/samples/player.js"]);
     expect(await page.locator("link[rel=modulepreload]").count()).toBe(0);
     expect(scriptBytes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(100_000);
     expect(await serious(page)).toEqual([]);
@@ -128,7 +149,11 @@ describe("the web app in a browser", () => {
     await shot(page, "02-signup-fr");
     // Turnstile guards sign-up: the widget gets its token before the form can be sent, and the API refuses a sign-up without one.
     await page.getByTestId("turnstile").getByText("Turnstile test widget").waitFor();
-    const unguarded = await fetch(`${stack.url}/api/auth/signup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: `bot-${Date.now()}@refrain.test`, password: "a-good-password" }) });
+    const unguarded = await fetch(`${stack.url}/api/auth/signup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: `bot-${Date.now()}@refrain.test`, password: "a-good-password" }),
+    });
     expect(unguarded.status).toBe(403);
     expect(((await unguarded.json()) as { error: { code: string } }).error.code).toBe("challenge_failed");
     await page.getByRole("button", { name: fr.auth.submitSignup }).click();
@@ -161,7 +186,9 @@ describe("the web app in a browser", () => {
     expect(await page.getByTestId("draft-expiry").innerText()).toMatch(/\d{4}/);
     expect(await page.getByTestId("draft-redraft").innerText()).toContain("3");
     const lines = page.getByTestId("draft").locator("input[id^=draft-]:not(#draft-title-input)");
-    expect((await lines.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).join("\n")).toContain("Maëlys");
+    expect(
+      (await lines.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).join("\n"),
+    ).toContain("Maëlys");
     expect(await serious(page)).toEqual([]);
     await shot(page, "05-draft-fr");
     const first = page.getByTestId("draft-line-0-0");
@@ -182,7 +209,15 @@ describe("the web app in a browser", () => {
     expect(await page.getByTestId("lyrics").innerText()).toContain("Maëlys");
     await shot(page, "05-progress-fr");
     await page.getByTestId("audio").waitFor({ timeout: 240_000 });
-    for (const status of ["WRITING_LYRICS", "LYRICS_READY", "GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING", "SUCCEEDED"]) expect(await timeline.locator(`[data-status=${status}]`).count(), status).toBe(1);
+    for (const status of [
+      "WRITING_LYRICS",
+      "LYRICS_READY",
+      "GENERATING_MUSIC",
+      "POSTPROCESSING",
+      "DELIVERING",
+      "SUCCEEDED",
+    ])
+      expect(await timeline.locator(`[data-status=${status}]`).count(), status).toBe(1);
     expect(await page.locator("[data-step][data-state=done]").count()).toBe(7);
     expect(await page.locator("#progress-title").innerText()).toBe(fr.progress.titleDone);
     // Followed live, each stream opened with a stream ticket, never with the access token in a URL.
@@ -192,7 +227,11 @@ describe("the web app in a browser", () => {
 
     // Play: the position advances.
     await page.getByTestId("audio").evaluate((a: HTMLAudioElement) => a.play());
-    await page.waitForFunction(() => (document.querySelector("[data-testid=audio]") as HTMLAudioElement).currentTime > 1, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => (document.querySelector("[data-testid=audio]") as HTMLAudioElement).currentTime > 1,
+      undefined,
+      { timeout: 20_000 },
+    );
     await page.getByTestId("audio").evaluate((a: HTMLAudioElement) => a.pause());
     await page.locator("[data-testid=waveform][data-ready=true]").waitFor({ timeout: 20_000 });
     expect(await serious(page)).toEqual([]);
@@ -221,9 +260,15 @@ describe("the web app in a browser", () => {
     await partnerPage.goto(partnerUrl);
     const frame = partnerPage.frameLocator("#player");
     await frame.getByTestId("play").click();
-    await partnerPage.waitForFunction(() => (window as any).events.some((e: any) => e.type === "timeupdate" && e.currentTime > 0.5), undefined, { timeout: 20_000 });
+    await partnerPage.waitForFunction(
+      () => (window as any).events.some((e: any) => e.type === "timeupdate" && e.currentTime > 0.5),
+      undefined,
+      { timeout: 20_000 },
+    );
     await frame.getByTestId("play").click();
-    await partnerPage.waitForFunction(() => (window as any).events.some((e: any) => e.type === "pause"), undefined, { timeout: 10_000 });
+    await partnerPage.waitForFunction(() => (window as any).events.some((e: any) => e.type === "pause"), undefined, {
+      timeout: 10_000,
+    });
     const events = await partnerPage.evaluate(() => (window as any).events as { type: string; origin: string }[]);
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(["play", "timeupdate", "pause"]));
     expect(events[0]!.origin).toBe(stack.url);
@@ -239,7 +284,12 @@ describe("the web app in a browser", () => {
     await page.getByTestId("make-gift").click();
     const giftUrl = (await page.getByTestId("gift-url").first().inputValue()).replace(/^https?:\/\/[^/]+/, stack.url);
     expect(new URL(giftUrl).pathname).toMatch(/^\/g\/[A-Za-z0-9_-]{43}$/);
-    const recipient = await browser.newContext({ locale: "en-US", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const recipient = await browser.newContext({
+      locale: "en-US",
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const phone = await recipient.newPage();
     watchCsp(phone);
     const opened = await phone.goto(giftUrl);
@@ -257,11 +307,19 @@ describe("the web app in a browser", () => {
     // Start where the first line is sung: that line lights up.
     const view: any = await (await fetch(`${stack.url}/api/public/gifts/${giftUrl.split("/g/")[1]}`)).json();
     const firstLine = view.timings[0];
-    await phone.getByTestId("audio").evaluate((a: HTMLAudioElement, at: number) => ((a.currentTime = at), a.play()), firstLine.startSec + 0.2);
+    await phone
+      .getByTestId("audio")
+      .evaluate((a: HTMLAudioElement, at: number) => ((a.currentTime = at), a.play()), firstLine.startSec + 0.2);
     await phone.getByTestId("current-line").waitFor({ timeout: 20_000 });
-    expect(await phone.getByTestId("current-line").innerText()).toBe(view.lyrics.sections[firstLine.section].lines[firstLine.line]);
+    expect(await phone.getByTestId("current-line").innerText()).toBe(
+      view.lyrics.sections[firstLine.section].lines[firstLine.line],
+    );
     expect(await phone.getByTestId("current-line").getAttribute("aria-current")).toBe("true");
-    await phone.waitForFunction((from) => (document.querySelector("[data-testid=audio]") as HTMLAudioElement).currentTime > from + 1, firstLine.startSec, { timeout: 20_000 });
+    await phone.waitForFunction(
+      (from) => (document.querySelector("[data-testid=audio]") as HTMLAudioElement).currentTime > from + 1,
+      firstLine.startSec,
+      { timeout: 20_000 },
+    );
     expect(await serious(phone)).toEqual([]);
     await phone.screenshot({ path: join(shots, "11-gift-phone.png") });
     await shot(phone, "11-gift-phone-full");
@@ -289,7 +347,14 @@ describe("the web app in a browser", () => {
     const visible = await page.evaluate(() => {
       const clone = document.body.cloneNode(true) as HTMLElement;
       clone.querySelectorAll('[lang="fr"], script').forEach((n) => n.remove());
-      return clone.innerText + " " + [...document.querySelectorAll("[aria-label]")].filter((n) => !n.closest('[lang="fr"]')).map((n) => n.getAttribute("aria-label")).join(" ");
+      return (
+        clone.innerText +
+        " " +
+        [...document.querySelectorAll("[aria-label]")]
+          .filter((n) => !n.closest('[lang="fr"]'))
+          .map((n) => n.getAttribute("aria-label"))
+          .join(" ")
+      );
     });
     const left = frenchOnly().filter((s) => visible.includes(s));
     expect(left).toEqual([]);
@@ -297,7 +362,10 @@ describe("the web app in a browser", () => {
     expect(visible).toContain(en.progress.titleDone);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     await shot(page, "08-song-en");
-    for (const [path, name] of [["/en/songs", "09-library-en"], ["/en/credits", "10-credits-en"]] as const) {
+    for (const [path, name] of [
+      ["/en/songs", "09-library-en"],
+      ["/en/credits", "10-credits-en"],
+    ] as const) {
       await page.goto(stack.url + path);
       await page.locator("h1").waitFor();
       await page.waitForLoadState("networkidle");
@@ -306,9 +374,15 @@ describe("the web app in a browser", () => {
     }
     expect(await page.getByTestId("balance").innerText()).toBe("40");
     expect(cspViolations).toEqual([]);
-    expect(await page.getByTestId("ledger-reason").allInnerTexts()).toEqual(expect.arrayContaining([en.credits.reasons.welcome, en.credits.reasons.order, en.credits.reasons.delivered]));
+    expect(await page.getByTestId("ledger-reason").allInnerTexts()).toEqual(
+      expect.arrayContaining([en.credits.reasons.welcome, en.credits.reasons.order, en.credits.reasons.delivered]),
+    );
     // Signed amounts, newest first, with the balance after each: the welcome +50, the song −10, 40 left.
-    expect(await page.getByTestId("ledger-amount").allInnerTexts()).toEqual(["\u221210", en.firstSong.credits.held.replace("{{n}}", "10"), "+50"]);
+    expect(await page.getByTestId("ledger-amount").allInnerTexts()).toEqual([
+      "\u221210",
+      en.firstSong.credits.held.replace("{{n}}", "10"),
+      "+50",
+    ]);
     expect(await page.getByTestId("ledger-balance").allInnerTexts()).toEqual(["40", "50", "50"]);
     await context.close();
   }, 600_000);
@@ -329,7 +403,9 @@ describe("the web app in a browser", () => {
     const pages = await Promise.all(
       Array.from({ length: 200 }, async (_, i) => {
         const variant = variants[i % variants.length]!;
-        const response = await fetch(stack.url + variant.path, { headers: variant.acceptLanguage ? { "accept-language": variant.acceptLanguage } : {} });
+        const response = await fetch(stack.url + variant.path, {
+          headers: variant.acceptLanguage ? { "accept-language": variant.acceptLanguage } : {},
+        });
         return { variant, status: response.status, html: await response.text() };
       }),
     );
@@ -339,14 +415,19 @@ describe("the web app in a browser", () => {
       // What a person sees: the body before the hydration data (which carries the page's locale table).
       const start = html.indexOf("<body");
       const end = html.indexOf("<script", start);
-      const body = html.slice(start, end < 0 ? undefined : end).replaceAll("&#x27;", "'").replaceAll("&amp;", "&");
+      const body = html
+        .slice(start, end < 0 ? undefined : end)
+        .replaceAll("&#x27;", "'")
+        .replaceAll("&amp;", "&");
       const problems = [
         status !== 200 && `status ${status}`,
         !html.includes(`<html lang="${variant.locale}"`) && `lang ${/<html lang="(\w+)"/.exec(html)?.[1]}`,
         !body.includes(variant.text(messages[variant.locale])) && `no "${variant.text(messages[variant.locale])}"`,
         body.includes(variant.text(messages[other])) && `shows "${variant.text(messages[other])}"`,
       ].filter(Boolean);
-      return problems.length ? [`#${i} ${variant.path} (${variant.acceptLanguage ?? "no Accept-Language"}): ${problems.join(", ")}`] : [];
+      return problems.length
+        ? [`#${i} ${variant.path} (${variant.acceptLanguage ?? "no Accept-Language"}): ${problems.join(", ")}`]
+        : [];
     });
     expect(wrong).toEqual([]);
   }, 120_000);
@@ -360,14 +441,26 @@ describe("the web app in a browser", () => {
     // Every change of the audio element's source, with when it happened and where playback was.
     await audio.evaluate((a: HTMLAudioElement) => {
       (window as any).swaps = [];
-      new MutationObserver(() => (window as any).swaps.push({ src: a.src, at: Date.now(), currentTime: a.currentTime })).observe(a, { attributes: true, attributeFilter: ["src"] });
+      new MutationObserver(() =>
+        (window as any).swaps.push({ src: a.src, at: Date.now(), currentTime: a.currentTime }),
+      ).observe(a, { attributes: true, attributeFilter: ["src"] });
     });
     const first = new URL(await audio.evaluate((a: HTMLAudioElement) => a.src));
     await page.getByTestId("play").click();
-    await page.waitForFunction(() => (document.querySelector("[data-testid=audio]") as HTMLAudioElement).currentTime > 1, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => (document.querySelector("[data-testid=audio]") as HTMLAudioElement).currentTime > 1,
+      undefined,
+      { timeout: 20_000 },
+    );
 
-    await page.waitForFunction(() => (window as any).swaps.length > 0, undefined, { timeout: (EMBED_LINK_TTL_SECONDS - 50) * 1000 });
-    const swap = (await page.evaluate(() => (window as any).swaps[0])) as { src: string; at: number; currentTime: number };
+    await page.waitForFunction(() => (window as any).swaps.length > 0, undefined, {
+      timeout: (EMBED_LINK_TTL_SECONDS - 50) * 1000,
+    });
+    const swap = (await page.evaluate(() => (window as any).swaps[0])) as {
+      src: string;
+      at: number;
+      currentTime: number;
+    };
     const renewed = new URL(swap.src);
     expect(renewed.pathname).toBe(first.pathname);
     expect(renewed.searchParams.get("sig")).not.toBe(first.searchParams.get("sig"));
@@ -378,23 +471,52 @@ describe("the web app in a browser", () => {
     expect((await fetch(renewed, { headers: { range: "bytes=0-9" } })).status).toBe(206);
 
     // Playback goes on with the new link: still playing, and further along.
-    await page.waitForFunction((at) => {
-      const a = document.querySelector("[data-testid=audio]") as HTMLAudioElement;
-      return !a.paused && a.currentTime > at + 1;
-    }, swap.currentTime, { timeout: 10_000 });
+    await page.waitForFunction(
+      (at) => {
+        const a = document.querySelector("[data-testid=audio]") as HTMLAudioElement;
+        return !a.paused && a.currentTime > at + 1;
+      },
+      swap.currentTime,
+      { timeout: 10_000 },
+    );
     expect(await audio.evaluate((a: HTMLAudioElement) => a.src)).toBe(swap.src);
     await context.close();
   }, 120_000);
   it("gives operators their console (metrics with charts, jobs and their events, engines and routing, credit grants), and nobody else", async () => {
     const api = async (path: string, init: RequestInit & { token?: string } = {}) =>
-      fetch(stack.url + path, { ...init, headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.headers as Record<string, string>) } });
-    const demo = (await (await api("/api/auth/signin", { method: "POST", body: JSON.stringify(DEMO) })).json()) as { accessToken: string };
-    const ordered = await api("/api/jobs", { method: "POST", token: demo.accessToken, headers: { "idempotency-key": crypto.randomUUID(), "cf-turnstile-response": TURNSTILE_DUMMY_TOKEN }, body: JSON.stringify({ mode: "context", occasion: "birthday", recipientName: "Ana", details: ["she sings"], language: "en", styleTags: ["folk"], vocal: "female", durationSeconds: 30 }) });
+      fetch(stack.url + path, {
+        ...init,
+        headers: {
+          "content-type": "application/json",
+          ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+          ...(init.headers as Record<string, string>),
+        },
+      });
+    const demo = (await (await api("/api/auth/signin", { method: "POST", body: JSON.stringify(DEMO) })).json()) as {
+      accessToken: string;
+    };
+    const ordered = await api("/api/jobs", {
+      method: "POST",
+      token: demo.accessToken,
+      headers: { "idempotency-key": crypto.randomUUID(), "cf-turnstile-response": TURNSTILE_DUMMY_TOKEN },
+      body: JSON.stringify({
+        mode: "context",
+        occasion: "birthday",
+        recipientName: "Ana",
+        details: ["she sings"],
+        language: "en",
+        styleTags: ["folk"],
+        vocal: "female",
+        durationSeconds: 30,
+      }),
+    });
     expect(ordered.status).toBe(202);
     expect((await api("/api/admin/metrics", { token: demo.accessToken })).status).toBe(404);
 
     const context = await browser.newContext({ locale: "en-GB" });
-    await context.route("https://challenges.cloudflare.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: fakeTurnstileScript }));
+    await context.route("https://challenges.cloudflare.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: fakeTurnstileScript }),
+    );
     const page = await context.newPage();
     // A person who is not an operator sees what an unknown address shows.
     await page.goto(`${stack.url}/en/signin`);
@@ -419,7 +541,10 @@ describe("the web app in a browser", () => {
     expect(await serious(page)).toEqual([]);
     await shot(page, "20-admin-overview-en");
 
-    await page.getByRole("navigation", { name: en.admin.nav.label }).getByRole("link", { name: en.admin.nav.jobs }).click();
+    await page
+      .getByRole("navigation", { name: en.admin.nav.label })
+      .getByRole("link", { name: en.admin.nav.jobs })
+      .click();
     await page.getByLabel(en.admin.jobs.user).fill(DEMO.email);
     await page.getByRole("button", { name: en.admin.jobs.apply }).click();
     await page.locator("tbody tr").first().waitFor();
@@ -431,21 +556,31 @@ describe("the web app in a browser", () => {
     expect(await page.getByTestId("events").innerText()).toContain("queued");
     await shot(page, "22-admin-job-en");
 
-    await page.getByRole("navigation", { name: en.admin.nav.label }).getByRole("link", { name: en.admin.nav.engines }).click();
+    await page
+      .getByRole("navigation", { name: en.admin.nav.label })
+      .getByRole("link", { name: en.admin.nav.engines })
+      .click();
     await page.getByLabel(en.admin.engines.failover).fill("internal, instrumental");
     await page.getByRole("button", { name: en.admin.engines.save }).click();
     await page.getByText(en.admin.engines.saved).waitFor();
     expect(await serious(page)).toEqual([]);
     await shot(page, "23-admin-engines-en");
 
-    await page.getByRole("navigation", { name: en.admin.nav.label }).getByRole("link", { name: en.admin.nav.credits }).click();
+    await page
+      .getByRole("navigation", { name: en.admin.nav.label })
+      .getByRole("link", { name: en.admin.nav.credits })
+      .click();
     await page.getByLabel(en.admin.grant.email).fill(DEMO.email);
     await page.getByLabel(en.admin.grant.amount).fill("5");
     await page.getByLabel(en.admin.grant.reason).fill("thanks for testing");
     await page.getByRole("button", { name: en.admin.grant.submit }).click();
     await page.getByTestId("grant-done").waitFor();
-    const ledger = (await (await api("/api/credits", { token: demo.accessToken })).json()) as { ledger: { kind: string; amount: number; reason: string }[] };
-    expect(ledger.ledger.filter((e) => e.kind === "grant" && e.reason === "thanks for testing").map((e) => e.amount)).toEqual([5]);
+    const ledger = (await (await api("/api/credits", { token: demo.accessToken })).json()) as {
+      ledger: { kind: string; amount: number; reason: string }[];
+    };
+    expect(
+      ledger.ledger.filter((e) => e.kind === "grant" && e.reason === "thanks for testing").map((e) => e.amount),
+    ).toEqual([5]);
     expect(await serious(page)).toEqual([]);
     await shot(page, "24-admin-credits-en");
     await context.close();
@@ -458,12 +593,16 @@ describe("the web app in a browser", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${stack.url}/en`);
     for (const language of ["en", "fr"] as const) {
-      const sample = JSON.parse(readFileSync(join(process.cwd(), "public", "samples", `sample-${language}.json`), "utf8"));
+      const sample = JSON.parse(
+        readFileSync(join(process.cwd(), "public", "samples", `sample-${language}.json`), "utf8"),
+      );
       const box = page.getByTestId(`sample-${language}`);
       expect(await box.getByRole("heading", { level: 3 }).innerText()).toBe(en.firstSong.home.sample[language]);
       // The lines shown are the lines sung, in order.
       const shown = await box.locator("[data-start]").allInnerTexts();
-      const sung = [...sample.timings].sort((a: any, b: any) => a.startSec - b.startSec).map((t: any) => sample.lyrics.sections[t.section].lines[t.line]);
+      const sung = [...sample.timings]
+        .sort((a: any, b: any) => a.startSec - b.startSec)
+        .map((t: any) => sample.lyrics.sections[t.section].lines[t.line]);
       expect(shown).toEqual(sung);
       // Played from the start: the first sung line lights up when its time comes.
       const first = [...sample.timings].sort((a: any, b: any) => a.startSec - b.startSec)[0];
@@ -481,7 +620,9 @@ describe("the web app in a browser", () => {
 
   it("orders custom lyrics for someone: the song page, the gift page and its cover carry their name; the embed runs cross-site without errors", async () => {
     const context = await browser.newContext({ locale: "en-GB" });
-    await context.route("https://challenges.cloudflare.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: fakeTurnstileScript }));
+    await context.route("https://challenges.cloudflare.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: fakeTurnstileScript }),
+    );
     const page = await context.newPage();
     await page.goto(`${stack.url}/en/signin`);
     // The demo sign-in is printed by the local start only, never shown by a page.
@@ -498,7 +639,11 @@ describe("the web app in a browser", () => {
     expect(await page.getByTestId("count-title").innerText()).toBe(`${[...title].length}/80`);
     await page.getByTestId("custom-recipient").fill("Siobhán");
     await page.getByLabel(en.order.pronounceAs).fill("shi-vawn");
-    await page.getByLabel(en.order.lyrics, { exact: true }).fill("[Verse]\nSiobhán, the candles light the room\nYour laugh is how the mornings bloom\n[Chorus]\nHappy birthday, Siobhán, sing along\nSiobhán, this is your song");
+    await page
+      .getByLabel(en.order.lyrics, { exact: true })
+      .fill(
+        "[Verse]\nSiobhán, the candles light the room\nYour laugh is how the mornings bloom\n[Chorus]\nHappy birthday, Siobhán, sing along\nSiobhán, this is your song",
+      );
     await page.getByLabel(en.order.length).selectOption("30");
     expect(await page.getByTestId("count-lyrics").innerText()).toContain("4 lines");
     // Switching the page to French offers to sing the song in French too.
@@ -529,7 +674,13 @@ describe("the web app in a browser", () => {
     expect(await page.getByRole("button", { name: /another take/i }).count()).toBe(1);
 
     // The lyrics shown are the lines the take sang, in order, lit as they are sung.
-    const signin = (await (await fetch(`${stack.url}/api/auth/signin`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(DEMO) })).json()) as { accessToken: string };
+    const signin = (await (
+      await fetch(`${stack.url}/api/auth/signin`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(DEMO),
+      })
+    ).json()) as { accessToken: string };
     const auth = { authorization: `Bearer ${signin.accessToken}` };
     const job: any = await (await fetch(`${stack.url}/api/jobs/${jobId}`, { headers: auth })).json();
     expect(job.request).toMatchObject({ recipientName: "Siobhán" });
@@ -537,10 +688,16 @@ describe("the web app in a browser", () => {
     const track: any = await (await fetch(`${stack.url}/api/tracks/${trackId}`, { headers: auth })).json();
     if (track.timings?.length) {
       const sung = [...track.timings].sort((a: any, b: any) => a.startSec - b.startSec);
-      expect(await page.getByTestId("lyrics").locator("p").allInnerTexts()).toEqual(sung.map((t: any) => job.lyrics.sections[t.section].lines[t.line]));
-      await page.getByTestId("audio").evaluate((a: HTMLAudioElement, at: number) => ((a.currentTime = at), a.play()), sung[0].startSec + 0.2);
+      expect(await page.getByTestId("lyrics").locator("p").allInnerTexts()).toEqual(
+        sung.map((t: any) => job.lyrics.sections[t.section].lines[t.line]),
+      );
+      await page
+        .getByTestId("audio")
+        .evaluate((a: HTMLAudioElement, at: number) => ((a.currentTime = at), a.play()), sung[0].startSec + 0.2);
       await page.getByTestId("current-line").waitFor({ timeout: 20_000 });
-      expect(await page.getByTestId("current-line").innerText()).toBe(job.lyrics.sections[sung[0].section].lines[sung[0].line]);
+      expect(await page.getByTestId("current-line").innerText()).toBe(
+        job.lyrics.sections[sung[0].section].lines[sung[0].line],
+      );
       await page.getByTestId("audio").evaluate((a: HTMLAudioElement) => a.pause());
     }
     expect(await serious(page)).toEqual([]);
@@ -554,10 +711,17 @@ describe("the web app in a browser", () => {
     const gift = await visitor.newPage();
     await gift.goto(giftUrl);
     expect(await gift.getByTestId("gift-name").innerText()).toBe("Siobhán");
-    expect(await gift.locator('meta[property="og:title"]').getAttribute("content")).toBe(en.gift.headline.replace("{{name}}", "Siobhán"));
+    expect(await gift.locator('meta[property="og:title"]').getAttribute("content")).toBe(
+      en.gift.headline.replace("{{name}}", "Siobhán"),
+    );
     const view: any = await (await fetch(`${stack.url}/api/public/gifts/${giftUrl.split("/g/")[1]}`)).json();
     expect(view.recipientName).toBe("Siobhán");
-    const cover = await fetch((await gift.locator('meta[property="og:image"]').getAttribute("content"))!.replace(/^https?:\/\/[^/]+/, stack.url));
+    const cover = await fetch(
+      (await gift.locator('meta[property="og:image"]').getAttribute("content"))!.replace(
+        /^https?:\/\/[^/]+/,
+        stack.url,
+      ),
+    );
     expect(cover.headers.get("content-type")).toBe("image/png");
     writeFileSync(join(shots, "34-gift-custom-cover.png"), new Uint8Array(await cover.arrayBuffer()));
     await shot(gift, "35-gift-custom");
@@ -575,7 +739,11 @@ describe("the web app in a browser", () => {
     await partnerPage.goto(`${partnerUrl.replace("127.0.0.1", "localhost")}/?src=${encodeURIComponent(src)}`);
     const frame = partnerPage.frameLocator("#player");
     await frame.getByTestId("play").click();
-    await partnerPage.waitForFunction(() => (window as any).events.some((e: any) => e.type === "timeupdate" && e.currentTime > 0.5), undefined, { timeout: 20_000 });
+    await partnerPage.waitForFunction(
+      () => (window as any).events.some((e: any) => e.type === "timeupdate" && e.currentTime > 0.5),
+      undefined,
+      { timeout: 20_000 },
+    );
     await frame.getByTestId("play").click();
     expect(problems).toEqual([]);
     await shot(partnerPage, "36-embed-cross-site");

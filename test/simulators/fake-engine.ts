@@ -24,9 +24,10 @@ export async function startFakeEngineSimulator(): Promise<{ url: string; close()
     let text = "";
     req.on("data", (chunk) => (text += chunk));
     req.on("end", () => {
-      if (path === "/__sim/reset") return (mode = "ok"), songs.clear(), send(200, { mode });
-      if (path === "/__sim/mode") return (mode = JSON.parse(text).mode), send(200, { mode });
-      if (path.startsWith("/files/")) return res.writeHead(200, { "content-type": "audio/mpeg", "content-length": audio.length }).end(audio);
+      if (path === "/__sim/reset") return ((mode = "ok"), songs.clear(), send(200, { mode }));
+      if (path === "/__sim/mode") return ((mode = JSON.parse(text).mode), send(200, { mode }));
+      if (path.startsWith("/files/"))
+        return res.writeHead(200, { "content-type": "audio/mpeg", "content-length": audio.length }).end(audio);
       if (req.method === "POST" && path === "/songs") {
         if (mode === "refuse") return send(422, { reason: "words refused" });
         if (mode === "down") return send(503, { reason: "maintenance" });
@@ -38,11 +39,15 @@ export async function startFakeEngineSimulator(): Promise<{ url: string; close()
       const match = /^\/songs\/([^/]+)$/.exec(path);
       const song = match && songs.get(match[1]!);
       if (!song) return send(404, { reason: "unknown song" });
-      if (req.method === "DELETE") return (song.stopped = true), send(200, {});
+      if (req.method === "DELETE") return ((song.stopped = true), send(200, {}));
       song.polls += 1;
       // Two calls in progress ("queued", then "singing"), then done.
       const state = song.stopped ? "stopped" : song.polls === 1 ? "queued" : song.polls === 2 ? "singing" : "done";
-      send(200, { id: match[1], state, file: state === "done" && mode !== "broken" ? `${url}/files/${match[1]}.mp3` : null });
+      send(200, {
+        id: match[1],
+        state,
+        file: state === "done" && mode !== "broken" ? `${url}/files/${match[1]}.mp3` : null,
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

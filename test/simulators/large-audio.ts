@@ -23,7 +23,8 @@ function chunkAt(index: number, size: number): Uint8Array {
 }
 
 function* chunks(total: number) {
-  for (let index = 0, sent = 0; sent < total; index++, sent += CHUNK) yield chunkAt(index, Math.min(CHUNK, total - sent));
+  for (let index = 0, sent = 0; sent < total; index++, sent += CHUNK)
+    yield chunkAt(index, Math.min(CHUNK, total - sent));
 }
 
 const sha256Of = (total: number) => {
@@ -48,10 +49,13 @@ function workerdProcesses(): number[] {
     }
   }
   const descends = (pid: number): boolean => pid === process.pid || (pid > 1 && descends(parents.get(pid) ?? 0));
-  return [...names].filter(([pid, name]) => name.startsWith("workerd") && descends(parents.get(pid) ?? 0)).map(([pid]) => pid);
+  return [...names]
+    .filter(([pid, name]) => name.startsWith("workerd") && descends(parents.get(pid) ?? 0))
+    .map(([pid]) => pid);
 }
 
-const statusKb = (pid: number, field: "VmRSS" | "VmHWM") => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN);
+const statusKb = (pid: number, field: "VmRSS" | "VmHWM") =>
+  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN);
 
 export async function startLargeAudioServer(): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {

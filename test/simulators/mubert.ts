@@ -22,7 +22,11 @@ export async function startMubertSimulator(): Promise<{ url: string; close(): Pr
   const tracks = new Map<string, Track>();
   const customers = new Map<string, string>();
   /** create: how track creation answers (a refused prompt, an outage, back-pressure); outcome "empty": done without a URL. */
-  const initial = { outcome: "success" as "success" | "fail" | "empty", pollsToComplete: 1, create: "ok" as "ok" | "refuse" | "http500" | "busy" };
+  const initial = {
+    outcome: "success" as "success" | "fail" | "empty",
+    pollsToComplete: 1,
+    create: "ok" as "ok" | "refuse" | "http500" | "busy",
+  };
   let behaviour = { ...initial };
   let url = "";
 
@@ -48,7 +52,15 @@ export async function startMubertSimulator(): Promise<{ url: string; close(): Pr
       data: {
         id: t.id,
         duration: t.body.duration,
-        generations: [{ status, url: status === "done" && behaviour.outcome !== "empty" ? `${url}/audio/${t.id}.mp3` : null, expired_at: new Date(Date.now() + 3_600_000).toISOString(), format: t.body.format, bitrate: t.body.bitrate }],
+        generations: [
+          {
+            status,
+            url: status === "done" && behaviour.outcome !== "empty" ? `${url}/audio/${t.id}.mp3` : null,
+            expired_at: new Date(Date.now() + 3_600_000).toISOString(),
+            format: t.body.format,
+            bitrate: t.body.bitrate,
+          },
+        ],
       },
     };
   };
@@ -63,22 +75,41 @@ export async function startMubertSimulator(): Promise<{ url: string; close(): Pr
     }
     if (path === "/__sim/behaviour") return send(res, 200, (behaviour = { ...behaviour, ...body }));
     if (path === "/__sim/tracks") return send(res, 200, [...tracks.values()]);
-    if (path.startsWith("/audio/")) return res.writeHead(200, { "content-type": "audio/mpeg", "content-length": audio.length }).end(audio);
+    if (path.startsWith("/audio/"))
+      return res.writeHead(200, { "content-type": "audio/mpeg", "content-length": audio.length }).end(audio);
     if (path === "/service/customers" && req.method === "POST") {
-      if (req.headers["company-id"] !== COMPANY_ID || req.headers["license-token"] !== LICENSE_TOKEN) return send(res, 401, { error: { code: 401, text: "unauthorized" } });
+      if (req.headers["company-id"] !== COMPANY_ID || req.headers["license-token"] !== LICENSE_TOKEN)
+        return send(res, 401, { error: { code: 401, text: "unauthorized" } });
       const token = randomUUID();
       customers.set(`cus_${String(body.custom_id)}`, token);
-      return send(res, 200, { data: { id: `cus_${String(body.custom_id)}`, custom_id: body.custom_id, access: { id: `cus_${String(body.custom_id)}`, token } } });
+      return send(res, 200, {
+        data: {
+          id: `cus_${String(body.custom_id)}`,
+          custom_id: body.custom_id,
+          access: { id: `cus_${String(body.custom_id)}`, token },
+        },
+      });
     }
     const customer = String(req.headers["customer-id"] ?? "");
-    if (!customers.has(customer) || customers.get(customer) !== req.headers["access-token"]) return send(res, 401, { error: { code: 401, text: "unauthorized" } });
+    if (!customers.has(customer) || customers.get(customer) !== req.headers["access-token"])
+      return send(res, 401, { error: { code: 401, text: "unauthorized" } });
     if (path === "/public/tracks" && req.method === "POST") {
-      if (behaviour.create === "refuse") return send(res, 422, { error: { code: 422, text: "prompt contains forbidden words" } });
+      if (behaviour.create === "refuse")
+        return send(res, 422, { error: { code: 422, text: "prompt contains forbidden words" } });
       if (behaviour.create === "http500") return send(res, 500, { error: { code: 500, text: "internal error" } });
-      if (behaviour.create === "busy") return res.writeHead(429, { "content-type": "application/json", "retry-after": "3" }).end(JSON.stringify({ error: { code: 429, text: "too many requests" } }));
+      if (behaviour.create === "busy")
+        return res
+          .writeHead(429, { "content-type": "application/json", "retry-after": "3" })
+          .end(JSON.stringify({ error: { code: 429, text: "too many requests" } }));
       const duration = Number(body.duration);
       const bitrate = Number(body.bitrate);
-      if (typeof body.prompt !== "string" || body.prompt.length > 200 || !(duration > 0) || !(bitrate >= 32 && bitrate <= 320) || !["mp3", "wav"].includes(String(body.format)))
+      if (
+        typeof body.prompt !== "string" ||
+        body.prompt.length > 200 ||
+        !(duration > 0) ||
+        !(bitrate >= 32 && bitrate <= 320) ||
+        !["mp3", "wav"].includes(String(body.format))
+      )
         return send(res, 422, { error: { code: 422, text: "validation failed" } });
       const track: Track = { id: randomUUID(), body, polls: 0 };
       tracks.set(track.id, track);

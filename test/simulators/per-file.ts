@@ -1,5 +1,5 @@
-import { cloudflarePool, cloudflareTest } from "@cloudflare/vitest-plugin";
 import { join } from "node:path";
+import { cloudflarePool, cloudflareTest } from "@cloudflare/vitest-plugin";
 import type { startSimulators } from "./set";
 
 type PoolOptions = Extract<Parameters<typeof cloudflareTest>[0], (...args: never[]) => unknown>;
@@ -24,10 +24,14 @@ export function cloudflareTestWithOwnSimulators(options: PoolOptions): ReturnTyp
           let simulators: Awaited<ReturnType<typeof startSimulators>> | undefined;
           const worker = cloudflarePool(async ({ inject }) => {
             // Loaded by the project's module runner, as a globalSetup file is, not bundled into the config.
-            const set = await workerOptions.project.import<{ startSimulators: typeof startSimulators }>(join(workerOptions.project.config.root, "test/simulators/set.ts"));
+            const set = await workerOptions.project.import<{ startSimulators: typeof startSimulators }>(
+              join(workerOptions.project.config.root, "test/simulators/set.ts"),
+            );
             simulators = await set.startSimulators();
             const provided: Record<string, unknown> = { ...simulators.provided };
-            return options({ inject: ((key: string) => (key in provided ? provided[key] : inject(key as never))) as typeof inject });
+            return options({
+              inject: ((key: string) => (key in provided ? provided[key] : inject(key as never))) as typeof inject,
+            });
           }).createPoolWorker(workerOptions);
           const stop = worker.stop.bind(worker);
           worker.stop = async () => {

@@ -27,7 +27,12 @@ export async function startSimulators(): Promise<{ provided: SimulatorSet; close
       stripeUrl: stripe.url,
     },
     close: async () => {
-      await Promise.all([...engines.map(({ started }) => started.close()), turnstile.close(), receiver.close(), stripe.close()]);
+      await Promise.all([
+        ...engines.map(({ started }) => started.close()),
+        turnstile.close(),
+        receiver.close(),
+        stripe.close(),
+      ]);
     },
   };
 }

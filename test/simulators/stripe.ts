@@ -38,7 +38,7 @@ function parseForm(text: string): Obj {
 
 const html = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main>${body}</main></body></html>`;
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function startStripeSimulator(options: { secret?: string; webhookUrl?: string } = {}) {
   const secret = options.secret ?? STRIPE_WEBHOOK_SECRET;
@@ -172,7 +172,13 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
       return send(res, 200, idempotent.get(`${url.pathname}:${key}`));
     const form = parseForm(text);
     if (req.method === "POST" && url.pathname === "/v1/customers") {
-      const customer = { id: id("cus"), object: "customer", email: form.email ?? null, metadata: form.metadata ?? {}, created: now() };
+      const customer = {
+        id: id("cus"),
+        object: "customer",
+        email: form.email ?? null,
+        metadata: form.metadata ?? {},
+        created: now(),
+      };
       customers.set(customer.id, customer);
       return remember(customer);
     }
@@ -188,7 +194,10 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
         });
       if (form.customer && !customers.has(form.customer)) return notFound(res, `customer: '${form.customer}'`);
       const sessionId = id("cs_test");
-      const amount = items.reduce((sum, item) => sum + Number(item.price_data.unit_amount) * Number(item.quantity ?? 1), 0);
+      const amount = items.reduce(
+        (sum, item) => sum + Number(item.price_data.unit_amount) * Number(item.quantity ?? 1),
+        0,
+      );
       const session: Obj = {
         id: sessionId,
         object: "checkout.session",
@@ -220,18 +229,23 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
       const pi = intents.get(intent[1]!);
       if (!pi) return notFound(res, `payment_intent: '${intent[1]}'`);
       const expand = [...url.searchParams].filter(([k]) => k.startsWith("expand")).map(([, v]) => v);
-      return send(res, 200, expand.includes("latest_charge") ? { ...pi, latest_charge: charges.get(pi.latest_charge) } : pi);
+      return send(
+        res,
+        200,
+        expand.includes("latest_charge") ? { ...pi, latest_charge: charges.get(pi.latest_charge) } : pi,
+      );
     }
     return notFound(res, `route: ${req.method} ${url.pathname}`);
   }
 
-  async function control(req: IncomingMessage, res: ServerResponse, url: URL, text: string) {
+  async function control(_req: IncomingMessage, res: ServerResponse, url: URL, text: string) {
     const body = text ? JSON.parse(text) : {};
     if (url.pathname === "/__sim/config") {
       webhookUrl = body.webhookUrl ?? webhookUrl;
       return send(res, 200, { webhookUrl });
     }
-    if (url.pathname === "/__sim/state") return send(res, 200, { customers: [...customers.values()], sessions: [...sessions.values()] });
+    if (url.pathname === "/__sim/state")
+      return send(res, 200, { customers: [...customers.values()], sessions: [...sessions.values()] });
     const session = /^\/__sim\/sessions\/([^/]+)(\/pay)?$/.exec(url.pathname);
     if (session) {
       const s = sessions.get(session[1]!);
@@ -245,7 +259,9 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
       const c = charges.get(charge[1]!) ?? [...charges.values()].find((ch) => ch.payment_intent === charge[1]);
       if (!c) return notFound(res, "charge");
       return send(res, 200, {
-        delivery: await (charge[2] === "refund" ? refund(c, Number(body.amount ?? c.amount - c.amount_refunded)) : dispute(c)),
+        delivery: await (charge[2] === "refund"
+          ? refund(c, Number(body.amount ?? c.amount - c.amount_refunded))
+          : dispute(c)),
       });
     }
     return notFound(res, "control route");
@@ -257,19 +273,21 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
     const session = match && sessions.get(match[1]!);
     if (!session) return page(res, 404, html("Not found", "<h1>No such checkout session</h1>"));
     const fr = session.locale === "fr";
-    const price = new Intl.NumberFormat(fr ? "fr-FR" : "en-US", { style: "currency", currency: session.currency }).format(
-      session.amount_total / 100,
-    );
+    const price = new Intl.NumberFormat(fr ? "fr-FR" : "en-US", {
+      style: "currency",
+      currency: session.currency,
+    }).format(session.amount_total / 100);
     if (req.method === "GET") {
-      if (session.payment_status === "paid") return page(res, 200, html("Paid", `<h1>${fr ? "Déjà payé" : "Already paid"}</h1>`));
+      if (session.payment_status === "paid")
+        return page(res, 200, html("Paid", `<h1>${fr ? "Déjà payé" : "Already paid"}</h1>`));
       return page(
         res,
         200,
         html(
           "Stripe Checkout (simulator)",
-          `<h1>${escape(extras.get(session.id)!.names.join(", "))}</h1><p data-testid="amount">${escape(price)}</p>
-<form method="post"><button type="submit">${fr ? "Payer" : "Pay"} ${escape(price)}</button></form>
-<p><a href="${escape(session.cancel_url)}">${fr ? "Annuler" : "Cancel"}</a></p>`,
+          `<h1>${escapeHtml(extras.get(session.id)!.names.join(", "))}</h1><p data-testid="amount">${escapeHtml(price)}</p>
+<form method="post"><button type="submit">${fr ? "Payer" : "Pay"} ${escapeHtml(price)}</button></form>
+<p><a href="${escapeHtml(session.cancel_url)}">${fr ? "Annuler" : "Cancel"}</a></p>`,
         ),
       );
     }
@@ -295,7 +313,10 @@ export async function startStripeSimulator(options: { secret?: string; webhookUr
         return page(
           res,
           200,
-          html("Receipt", `<h1>Receipt</h1><p>${charge.amount / 100} ${String(charge.currency).toUpperCase()}</p><p>${charge.id}</p>`),
+          html(
+            "Receipt",
+            `<h1>Receipt</h1><p>${charge.amount / 100} ${String(charge.currency).toUpperCase()}</p><p>${charge.id}</p>`,
+          ),
         );
       notFound(res, "page");
     } catch (err) {

@@ -34,7 +34,15 @@ const behaviourSchema = z.object({
   clipSeconds: z.number().positive().optional(),
 });
 type Behaviour = z.infer<typeof behaviourSchema>;
-const defaultBehaviour: Behaviour = { create: "ok", outcome: "success", lyricsOutcome: "success", busyCreates: 0, pollsToComplete: 1, delayMs: 0, audio: "ok" };
+const defaultBehaviour: Behaviour = {
+  create: "ok",
+  outcome: "success",
+  lyricsOutcome: "success",
+  busyCreates: 0,
+  pollsToComplete: 1,
+  delayMs: 0,
+  audio: "ok",
+};
 
 type Family = "hosted" | "wrapper";
 type Kind = "music" | "lyrics";
@@ -170,7 +178,9 @@ class HttpError extends Error {
   }
 }
 
-export async function startSunoSimulator(opts: { port?: number } = {}): Promise<{ url: string; close(): Promise<void> }> {
+export async function startSunoSimulator(
+  opts: { port?: number } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   let behaviour: Behaviour = { ...defaultBehaviour };
   const tasks = new Map<string, Task>();
   const clips = new Map<string, Clip>();
@@ -231,7 +241,8 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
 
   function statusOf(task: Task): string {
     const phase = phaseOf(task);
-    if (task.family === "wrapper") return task.kind === "lyrics" ? (task.lyrics ? "complete" : "error") : wrapperStatus(phase);
+    if (task.family === "wrapper")
+      return task.kind === "lyrics" ? (task.lyrics ? "complete" : "error") : wrapperStatus(phase);
     return task.kind === "lyrics" ? hostedLyricsStatus(phase) : hostedMusicStatus(phase);
   }
 
@@ -244,7 +255,8 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
   function audioUrl(clip: Clip, family: Family): string {
     if (behaviour.audio === "forbidden") return family === "wrapper" ? `${base}/api/forbidden` : "";
     if (behaviour.audio === "metadata") return `http://169.254.169.254/latest/meta-data/${clip.id}.mp3`;
-    if (behaviour.audio === "redirect" || behaviour.audio === "redirect-away") return `${base}/__sim/redirect/${clip.id}.mp3`;
+    if (behaviour.audio === "redirect" || behaviour.audio === "redirect-away")
+      return `${base}/__sim/redirect/${clip.id}.mp3`;
     return `${base}/__sim/audio/${clip.id}.mp3`;
   }
 
@@ -261,7 +273,13 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
     });
   }
 
-  function newTask(family: Family, kind: Kind, req: IncomingMessage, request: Record<string, unknown>, fields: Partial<Task> = {}): Task {
+  function newTask(
+    family: Family,
+    kind: Kind,
+    req: IncomingMessage,
+    request: Record<string, unknown>,
+    fields: Partial<Task> = {},
+  ): Task {
     const task: Task = {
       taskId: randomUUID().replaceAll("-", ""),
       family,
@@ -304,7 +322,9 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
         res.writeHead(200, { "content-type": "text/html" }).end("<html><body><h1>502 Bad Gateway</h1></body></html>");
         return "garbage";
       case "http500":
-        throw family === "hosted" ? hostedError(500, "Internal Server Error", 500) : new HttpError(500, { error: "Internal server error" });
+        throw family === "hosted"
+          ? hostedError(500, "Internal Server Error", 500)
+          : new HttpError(500, { error: "Internal server error" });
       case "code429":
         throw family === "hosted"
           ? hostedError(429, "The current credits are insufficient. Please top up.")
@@ -329,12 +349,16 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
     if (customMode) {
       if (typeof style !== "string" || !style) throw hostedError(400, "style is required in custom mode");
       if (typeof title !== "string" || !title) throw hostedError(400, "title is required in custom mode");
-      if (instrumental !== true && (typeof prompt !== "string" || !prompt)) throw hostedError(400, "prompt is required");
+      if (instrumental !== true && (typeof prompt !== "string" || !prompt))
+        throw hostedError(400, "prompt is required");
       if (typeof prompt === "string" && prompt.length > limits.prompt) throw hostedError(413, "prompt is too long");
       if (style.length > limits.style) throw hostedError(413, "style is too long");
       if (title.length > limits.title) throw hostedError(413, "title is too long");
     } else if (typeof prompt !== "string" || !prompt || prompt.length > 500) {
-      throw hostedError(typeof prompt === "string" && prompt.length > 500 ? 413 : 400, "prompt is required, up to 500 characters");
+      throw hostedError(
+        typeof prompt === "string" && prompt.length > 500 ? 413 : 400,
+        "prompt is required, up to 500 characters",
+      );
     }
     const task = newTask("hosted", "music", req, body, { callBackUrl });
     task.clips = newClips(2, {
@@ -371,7 +395,7 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
     const taskId = url.searchParams.get("taskId");
     if (!taskId) throw hostedError(400, "taskId is required");
     const task = tasks.get(taskId);
-    if (!task || task.family !== "hosted" || task.kind !== kind) throw hostedError(400, "Task not found");
+    if (task?.family !== "hosted" || task.kind !== kind) throw hostedError(400, "Task not found");
     task.polls += 1;
     const phase = phaseOf(task);
     const failed = phase === "fail" || phase === "sensitive" || phase === "refused";
@@ -379,7 +403,11 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
       taskId,
       param: JSON.stringify(task.request),
       errorCode: failed ? (phase === "fail" ? 501 : 400) : null,
-      errorMessage: failed ? (kind === "lyrics" && phase === "fail" ? "Lyrics generation failed." : failureMessage[phase]) : null,
+      errorMessage: failed
+        ? kind === "lyrics" && phase === "fail"
+          ? "Lyrics generation failed."
+          : failureMessage[phase]
+        : null,
     };
     if (kind === "lyrics") {
       const lyrics = phase === "success" && task.lyrics ? task.lyrics : null;
@@ -393,7 +421,8 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
     return ok({
       ...common,
       parentMusicId: "",
-      response: phase === 0 || failed ? null : { taskId, sunoData: task.clips.map((c, i) => hostedClip(c, task, phase, i)) },
+      response:
+        phase === 0 || failed ? null : { taskId, sunoData: task.clips.map((c, i) => hostedClip(c, task, phase, i)) },
       status: hostedMusicStatus(phase),
       type: "GENERATE",
     });
@@ -404,7 +433,10 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
     if (typeof prompt !== "string" || !prompt) throw hostedError(400, "prompt is required");
     if (prompt.length > 200) throw hostedError(413, "prompt is too long");
     if (typeof callBackUrl !== "string" || !callBackUrl) throw hostedError(400, "callBackUrl is required");
-    const task = newTask("hosted", "lyrics", req, body, { callBackUrl, lyrics: writeLyrics(prompt, behaviour.lyricsTitle) });
+    const task = newTask("hosted", "lyrics", req, body, {
+      callBackUrl,
+      lyrics: writeLyrics(prompt, behaviour.lyricsTitle),
+    });
     return ok({ taskId: task.taskId });
   }
 
@@ -413,13 +445,25 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
     if (task.family !== "hosted" || !task.callBackUrl) return [];
     const url = task.callBackUrl;
     const phase = task.settled ?? (outcomeOf(task) === "never" ? 2 : outcomeOf(task));
-    const error = (code: number, msg: string): Callback => ({ url, body: { code, msg, data: { callbackType: "error", task_id: task.taskId, data: null } } });
+    const error = (code: number, msg: string): Callback => ({
+      url,
+      body: { code, msg, data: { callbackType: "error", task_id: task.taskId, data: null } },
+    });
     if (task.kind === "lyrics") {
       if (phase === "fail") return [error(501, "Lyrics generation failed.")];
       if (phase === "sensitive") return [error(400, failureMessage.sensitive)];
       if (phase !== "success" || !task.lyrics) return [];
       const data = [{ error_message: "", status: "complete", text: task.lyrics.text, title: task.lyrics.title }];
-      return [{ url, body: { code: 200, msg: "All generated successfully.", data: { callbackType: "complete", task_id: task.taskId, data } } }];
+      return [
+        {
+          url,
+          body: {
+            code: 200,
+            msg: "All generated successfully.",
+            data: { callbackType: "complete", task_id: task.taskId, data },
+          },
+        },
+      ];
     }
     const snake = (done: (index: number) => boolean) =>
       task.clips.map((clip, index) => ({
@@ -442,16 +486,30 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
       body: { code: 200, msg, data: { callbackType, task_id: task.taskId, data } },
     });
     const text = step("text", "Text generation completed successfully.", []);
-    const first = step("first", "First track generation completed successfully.", snake((i) => i === 0));
+    const first = step(
+      "first",
+      "First track generation completed successfully.",
+      snake((i) => i === 0),
+    );
     if (phase === "sensitive" || phase === "refused") return [error(400, failureMessage[phase])];
     if (phase === "fail") return [text, error(501, failureMessage.fail)];
-    if (phase === "success") return [text, first, step("complete", "All generated successfully.", snake(() => true))];
+    if (phase === "success")
+      return [
+        text,
+        first,
+        step(
+          "complete",
+          "All generated successfully.",
+          snake(() => true),
+        ),
+      ];
     return [text, first];
   }
 
   function ordered(callbacks: Callback[], order: string | null): Callback[] {
     if (order === "duplicate") return callbacks.flatMap((c) => [c, c]);
-    if (order === "out_of_order" && callbacks.length > 1) return [callbacks[callbacks.length - 1]!, ...callbacks.slice(0, -1)];
+    if (order === "out_of_order" && callbacks.length > 1)
+      return [callbacks[callbacks.length - 1]!, ...callbacks.slice(0, -1)];
     return callbacks;
   }
 
@@ -497,9 +555,13 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
   function wrapperGet(url: URL): unknown {
     const ids = url.searchParams.get("ids")?.split(",").filter(Boolean);
     const wanted = new Set(ids ?? []);
-    const matching = [...tasks.values()].filter((t) => t.family === "wrapper" && t.kind === "music" && (!ids || t.clips.some((c) => wanted.has(c.id))));
+    const matching = [...tasks.values()].filter(
+      (t) => t.family === "wrapper" && t.kind === "music" && (!ids || t.clips.some((c) => wanted.has(c.id))),
+    );
     for (const task of matching) task.polls += 1;
-    return matching.flatMap((task) => task.clips.filter((c) => !ids || wanted.has(c.id)).map((c) => wrapperClip(c, task)));
+    return matching.flatMap((task) =>
+      task.clips.filter((c) => !ids || wanted.has(c.id)).map((c) => wrapperClip(c, task)),
+    );
   }
 
   function wrapperLyrics(req: IncomingMessage, body: Record<string, unknown>): unknown {
@@ -508,21 +570,37 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
     // The wrapper waits for Suno before answering, so the outcome is known at once.
     const lyrics = behaviour.lyricsOutcome === "success" ? writeLyrics(prompt, behaviour.lyricsTitle) : null;
     newTask("wrapper", "lyrics", req, body, { lyrics, settled: lyrics ? "success" : "fail" });
-    if (!lyrics) throw new HttpError(500, { error: `Internal server error: "lyrics generation ${behaviour.lyricsOutcome === "sensitive" ? "refused" : "failed"}"` });
+    if (!lyrics)
+      throw new HttpError(500, {
+        error: `Internal server error: "lyrics generation ${behaviour.lyricsOutcome === "sensitive" ? "refused" : "failed"}"`,
+      });
     return { text: lyrics.text, title: lyrics.title, status: "complete" };
   }
 
   // -- control API ------------------------------------------------------------------------------
 
   function taskView(task: Task) {
-    return { taskId: task.taskId, family: task.family, kind: task.kind, request: task.request, headers: task.headers, polls: task.polls, status: statusOf(task) };
+    return {
+      taskId: task.taskId,
+      family: task.family,
+      kind: task.kind,
+      request: task.request,
+      headers: task.headers,
+      polls: task.polls,
+      status: statusOf(task),
+    };
   }
 
   async function deliver(task: Task, order: string | null) {
     const results: { url: string; status: number | null; error?: string }[] = [];
     for (const callback of ordered(callbacksOf(task), order)) {
       try {
-        const res = await fetch(callback.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(callback.body), signal: AbortSignal.timeout(15_000) });
+        const res = await fetch(callback.url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(callback.body),
+          signal: AbortSignal.timeout(15_000),
+        });
         await res.arrayBuffer();
         results.push({ url: callback.url, status: res.status });
       } catch (err) {
@@ -540,9 +618,14 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
     }
     const body =
       behaviour.audio === "html"
-        ? Buffer.from("<!doctype html><html><head><title>Access denied</title></head><body>Please sign in to continue.</body></html>")
+        ? Buffer.from(
+            "<!doctype html><html><head><title>Access denied</title></head><body>Please sign in to continue.</body></html>",
+          )
         : silentMp3(clip.frames);
-    res.writeHead(200, { "content-type": behaviour.audio === "html" ? "text/html; charset=utf-8" : "audio/mpeg", "content-length": body.length });
+    res.writeHead(200, {
+      "content-type": behaviour.audio === "html" ? "text/html; charset=utf-8" : "audio/mpeg",
+      "content-length": body.length,
+    });
     res.end(req.method === "HEAD" ? undefined : body);
   }
 
@@ -560,7 +643,9 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
 
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const text = JSON.stringify(body);
-    res.writeHead(status, { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(text) }).end(text);
+    res
+      .writeHead(status, { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(text) })
+      .end(text);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -577,7 +662,8 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
       if (path === "/__sim/behaviour") {
         if (method === "GET") return send(res, 200, behaviour);
         const patch = behaviourSchema.partial().strict().safeParse(body);
-        if (method !== "POST" || !patch.success) return send(res, 400, { error: patch.success ? "use POST" : z.prettifyError(patch.error) });
+        if (method !== "POST" || !patch.success)
+          return send(res, 400, { error: patch.success ? "use POST" : z.prettifyError(patch.error) });
         behaviour = { ...behaviour, ...patch.data };
         return send(res, 200, behaviour);
       }
@@ -588,11 +674,15 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
         if (!task) return send(res, 404, { error: "unknown task" });
         const order = url.searchParams.get("order");
         if (callbacks[2] === "callbacks" && method === "GET") return send(res, 200, ordered(callbacksOf(task), order));
-        if (callbacks[2] === "deliver-callbacks" && method === "POST") return send(res, 200, await deliver(task, order));
+        if (callbacks[2] === "deliver-callbacks" && method === "POST")
+          return send(res, 200, await deliver(task, order));
       }
       const redirect = /^\/__sim\/redirect\/([^/]+)\.mp3$/.exec(path);
       if (redirect && method === "GET") {
-        const target = behaviour.audio === "redirect-away" ? `http://127.0.0.1:9/${redirect[1]}.mp3` : `${base}/__sim/audio/${redirect[1]}.mp3`;
+        const target =
+          behaviour.audio === "redirect-away"
+            ? `http://127.0.0.1:9/${redirect[1]}.mp3`
+            : `${base}/__sim/audio/${redirect[1]}.mp3`;
         res.writeHead(302, { location: target }).end();
         return;
       }
@@ -605,8 +695,13 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
     const hosted = path.startsWith("/api/v1/");
     try {
       if (hosted) requireBearer(req);
-      if (body === null) throw hosted ? hostedError(400, "Request body is not valid JSON") : new HttpError(500, { error: "Unexpected token in JSON" });
-      const create = method === "POST" && ["/api/v1/generate", "/api/v1/lyrics", "/api/custom_generate", "/api/generate_lyrics"].includes(path);
+      if (body === null)
+        throw hosted
+          ? hostedError(400, "Request body is not valid JSON")
+          : new HttpError(500, { error: "Unexpected token in JSON" });
+      const create =
+        method === "POST" &&
+        ["/api/v1/generate", "/api/v1/lyrics", "/api/custom_generate", "/api/generate_lyrics"].includes(path);
       const musicCreate = method === "POST" && (path === "/api/v1/generate" || path === "/api/custom_generate");
       if (musicCreate && behaviour.busyCreates > 0) {
         behaviour.busyCreates -= 1;
@@ -628,7 +723,8 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
         if (method === "POST" && path === "/api/custom_generate") return wrapperGenerate(req, body);
         if (method === "GET" && path === "/api/get") return wrapperGet(url);
         if (method === "POST" && path === "/api/generate_lyrics") return wrapperLyrics(req, body);
-        if (method === "GET" && path === "/api/get_limit") return { credits_left: 50, period: "day", monthly_limit: 50, monthly_usage: 0 };
+        if (method === "GET" && path === "/api/get_limit")
+          return { credits_left: 50, period: "day", monthly_limit: 50, monthly_usage: 0 };
         if (path === "/api/forbidden") throw new HttpError(403, { error: "Forbidden" });
         throw hosted ? hostedError(404, "Not Found", 404) : new HttpError(404, { error: "Not Found" });
       })();
@@ -641,7 +737,8 @@ export async function startSunoSimulator(opts: { port?: number } = {}): Promise<
 
   const server = createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
-      if (!res.headersSent) send(res, 500, { error: `simulator bug: ${err instanceof Error ? err.message : String(err)}` });
+      if (!res.headersSent)
+        send(res, 500, { error: `simulator bug: ${err instanceof Error ? err.message : String(err)}` });
     });
   });
   await new Promise<void>((resolve, reject) => {

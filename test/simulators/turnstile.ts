@@ -33,8 +33,19 @@ export async function startTurnstileSimulator(): Promise<{ url: string; close():
                 : token === TURNSTILE_REAL_TOKEN
                   ? []
                   : ["invalid-input-response"];
-      const body = JSON.stringify({ success: errors.length === 0, "error-codes": errors, ...(errors.length ? {} : { challenge_ts: new Date().toISOString(), hostname: "refrain.test", action: "", cdata: "" }) });
-      const answer = () => res.writeHead(req.method === "POST" && req.url === "/turnstile/v0/siteverify" ? 200 : 404, { "content-type": "application/json" }).end(body);
+      const body = JSON.stringify({
+        success: errors.length === 0,
+        "error-codes": errors,
+        ...(errors.length
+          ? {}
+          : { challenge_ts: new Date().toISOString(), hostname: "refrain.test", action: "", cdata: "" }),
+      });
+      const answer = () =>
+        res
+          .writeHead(req.method === "POST" && req.url === "/turnstile/v0/siteverify" ? 200 : 404, {
+            "content-type": "application/json",
+          })
+          .end(body);
       // A token "sim-slow-<ms>" is answered that late, as by a slow challenge service.
       const slow = /^sim-slow-(\d+)$/.exec(token);
       if (slow) setTimeout(answer, Number(slow[1]));

@@ -11,7 +11,8 @@ export async function startWebhookReceiver(): Promise<{ url: string; close(): Pr
     let text = "";
     req.on("data", (chunk) => (text += chunk));
     req.on("end", () => {
-      const reply = (status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+      const reply = (status: number, body: unknown) =>
+        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
       if (url.pathname === "/__received") return reply(200, received);
       if (url.pathname === "/__reset") {
         received = [];
@@ -32,7 +33,13 @@ export async function startWebhookReceiver(): Promise<{ url: string; close(): Pr
         body = JSON.parse(text);
       } catch {}
       // Signed callbacks are checked over their exact bytes and headers, so both are kept.
-      received.push({ path: url.pathname + url.search, body, text, headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])), at: new Date().toISOString() });
+      received.push({
+        path: url.pathname + url.search,
+        body,
+        text,
+        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
+        at: new Date().toISOString(),
+      });
       reply(200, { ok: true });
     });
   });

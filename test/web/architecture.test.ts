@@ -78,19 +78,42 @@ describe("architecture", () => {
     ].join("\n");
     expect(forbiddenArrows("engine/src/cli/render.ts", source)).toEqual([
       { file: "engine/src/cli/render.ts", line: 2, specifier: "../../../db/schema", from: "engine", to: "db" },
-      { file: "engine/src/cli/render.ts", line: 3, specifier: "../../../providers/contract", from: "engine", to: "providers" },
-      { file: "engine/src/cli/render.ts", line: 4, specifier: "../../../worker/observability/log", from: "engine", to: "worker" },
+      {
+        file: "engine/src/cli/render.ts",
+        line: 3,
+        specifier: "../../../providers/contract",
+        from: "engine",
+        to: "providers",
+      },
+      {
+        file: "engine/src/cli/render.ts",
+        line: 4,
+        specifier: "../../../worker/observability/log",
+        from: "engine",
+        to: "worker",
+      },
       { file: "engine/src/cli/render.ts", line: 5, specifier: "../../../web/app/root", from: "engine", to: "web" },
     ]);
   });
 
   it("keeps domain/ at the bottom and each other part off its forbidden parts", () => {
     expect(forbiddenArrows("domain/lyrics.ts", 'import { languages } from "../db/enums";')).toHaveLength(1);
-    expect(forbiddenArrows("domain/lyrics.ts", 'import { z } from "zod";\nimport { languages } from "./values";')).toEqual([]);
+    expect(
+      forbiddenArrows("domain/lyrics.ts", 'import { z } from "zod";\nimport { languages } from "./values";'),
+    ).toEqual([]);
     expect(forbiddenArrows("db/schema.ts", 'import type { Lyrics } from "../providers/contract";')).toHaveLength(1);
-    expect(forbiddenArrows("providers/suno/hosted.ts", 'import { log } from "../../worker/observability/log";')).toHaveLength(1);
-    expect(forbiddenArrows("web/app/admin/types.ts", 'export { jobStatuses } from "../../../db/enums";')).toHaveLength(1);
-    expect(forbiddenArrows("web/app/admin/types.ts", 'export type { AdminJob } from "../../../worker/routes/admin-schemas";')).toEqual([]);
+    expect(
+      forbiddenArrows("providers/suno/hosted.ts", 'import { log } from "../../worker/observability/log";'),
+    ).toHaveLength(1);
+    expect(forbiddenArrows("web/app/admin/types.ts", 'export { jobStatuses } from "../../../db/enums";')).toHaveLength(
+      1,
+    );
+    expect(
+      forbiddenArrows(
+        "web/app/admin/types.ts",
+        'export type { AdminJob } from "../../../worker/routes/admin-schemas";',
+      ),
+    ).toEqual([]);
     expect(forbiddenArrows("test/flow.test.ts", 'import { users } from "../db/schema";')).toEqual([]);
   });
 });

@@ -7,7 +7,13 @@ export const streamTimeout = 5_000;
 
 // The i18next instance is made per request inside the root route (from its loader's locale), so
 // concurrent renders never share a language; see web/app/root.tsx.
-export default async function handleRequest(request: Request, status: number, headers: Headers, routerContext: EntryContext, loadContext: RouterContextProvider) {
+export default async function handleRequest(
+  request: Request,
+  status: number,
+  headers: Headers,
+  routerContext: EntryContext,
+  loadContext: RouterContextProvider,
+) {
   if (request.method.toUpperCase() === "HEAD") return new Response(null, { status, headers });
   let shellRendered = false;
   // The Worker's CSP allows inline scripts only with this nonce: React Router's and React's own get it here.

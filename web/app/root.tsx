@@ -1,20 +1,39 @@
 import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
-import { data, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData, type LoaderFunctionArgs, type ShouldRevalidateFunctionArgs } from "react-router";
+import {
+  data,
+  isRouteErrorResponse,
+  Links,
+  type LoaderFunctionArgs,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  type ShouldRevalidateFunctionArgs,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "react-router";
 import { cloudflareContext } from "./lib/context";
-import { makeI18n, type Locale } from "./lib/i18n";
+import { type Locale, makeI18n } from "./lib/i18n";
 import { detectLocale, messages } from "./lib/locale.server";
 import styles from "./styles.css?url";
 
 export function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (params.lang !== undefined && params.lang !== "fr" && params.lang !== "en") throw data("Not found", { status: 404 });
+  if (params.lang !== undefined && params.lang !== "fr" && params.lang !== "en")
+    throw data("Not found", { status: 404 });
   const locale = detectLocale(request, params.lang);
   const turnstileSiteKey = context.get(cloudflareContext).env.TURNSTILE_SITE_KEY || null;
   return { locale, messages: messages[locale] as Record<string, unknown>, turnstileSiteKey };
 }
 
 // The locale table travels once, and again only when the language changes.
-export function shouldRevalidate({ currentParams, nextParams, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+export function shouldRevalidate({
+  currentParams,
+  nextParams,
+  nextUrl,
+  defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs) {
   if (currentParams.lang !== nextParams.lang || nextUrl.searchParams.has("lang")) return true;
   return defaultShouldRevalidate && false;
 }
@@ -33,7 +52,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // positions: reading it there throws a SecurityError. Such a page has nothing to restore anyway.
   const restoreScroll = hydrate && !matches.some((m) => (m.handle as { framed?: boolean } | undefined)?.framed);
   // A page may speak another language than the visitor's (a gift speaks its sender's).
-  const pageLocale = matches.map((m) => (m.loaderData as { pageLocale?: string } | undefined)?.pageLocale).findLast(Boolean);
+  const pageLocale = matches
+    .map((m) => (m.loaderData as { pageLocale?: string } | undefined)?.pageLocale)
+    .findLast(Boolean);
   return (
     <html lang={pageLocale ?? root?.locale ?? "fr"}>
       <head>

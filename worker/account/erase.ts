@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import {
   activeStatuses,
   creditLedger,
+  type Database,
   generations,
   gifts,
   idempotencyKeys,
@@ -12,7 +13,6 @@ import {
   refreshTokens,
   tracks,
   users,
-  type Database,
 } from "../../db";
 import { sha256Hex } from "../auth/random";
 import { jobStub } from "../jobs/stub";

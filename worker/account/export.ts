@@ -1,10 +1,21 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import { creditLedger, generations, gifts, jobs, projects, tracks, users, type Database, type Track, type User } from "../../db";
+import {
+  creditLedger,
+  type Database,
+  generations,
+  gifts,
+  jobs,
+  projects,
+  type Track,
+  tracks,
+  type User,
+  users,
+} from "../../db";
+import { config } from "../config";
+import { readCredits } from "../credits";
 import { ownerGiftView } from "../gifts";
 import { notFound } from "../http/errors";
 import { signMediaLink } from "../media";
-import { readCredits } from "../credits";
-import { config } from "../config";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -58,8 +69,12 @@ export async function exportAccount(env: Env, db: Database, userId: string) {
   // D1 binds at most 100 parameters per query.
   const chunks = Array.from({ length: Math.ceil(ids.length / 90) }, (_, i) => ids.slice(i * 90, i * 90 + 90));
   const [generationRows, trackRows] = await Promise.all([
-    Promise.all(chunks.map((c) => db.select().from(generations).where(inArray(generations.jobId, c)))).then((r) => r.flat()),
-    Promise.all(chunks.map((c) => db.select().from(tracks).where(inArray(tracks.jobId, c)).orderBy(asc(tracks.takeIndex)))).then((r) => r.flat()),
+    Promise.all(chunks.map((c) => db.select().from(generations).where(inArray(generations.jobId, c)))).then((r) =>
+      r.flat(),
+    ),
+    Promise.all(
+      chunks.map((c) => db.select().from(tracks).where(inArray(tracks.jobId, c)).orderBy(asc(tracks.takeIndex))),
+    ).then((r) => r.flat()),
   ]);
   const generationOf = new Map(generationRows.map((g) => [g.jobId, g]));
   const now = Date.now();
@@ -96,7 +111,15 @@ export async function exportAccount(env: Env, db: Database, userId: string) {
         finishedAt: iso(o.finishedAt),
       };
     }),
-    ledger: ledger.map((e) => ({ id: e.id, kind: e.kind, amount: e.amount, reason: e.reason, reasonKind: e.reasonKind, jobId: e.jobId, createdAt: iso(e.createdAt)! })),
+    ledger: ledger.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      amount: e.amount,
+      reason: e.reason,
+      reasonKind: e.reasonKind,
+      jobId: e.jobId,
+      createdAt: iso(e.createdAt)!,
+    })),
     gifts: giftRows.map((g) => ownerGiftView(env, g)),
   };
 }

@@ -1,3 +1,13 @@
-export { markDeleted, requestDeletion, eraseAccount, resendStaleDeletions, audioPrefix, coverKey, ERASED_REASON, RECHECK_DELAY_SECONDS, type ErasureOutcome } from "./erase";
-export { accountView, exportAccount, type AccountExport } from "./export";
+export {
+  audioPrefix,
+  coverKey,
+  ERASED_REASON,
+  type ErasureOutcome,
+  eraseAccount,
+  markDeleted,
+  RECHECK_DELAY_SECONDS,
+  requestDeletion,
+  resendStaleDeletions,
+} from "./erase";
+export { type AccountExport, accountView, exportAccount } from "./export";
 export { deleteSupabaseUser } from "./supabase";

@@ -10,7 +10,8 @@ type SupabaseAdminEnv = Pick<Env, "SUPABASE_DELETE_USERS" | "SUPABASE_ISSUER"> &
 export async function deleteSupabaseUser(env: SupabaseAdminEnv, subject: string): Promise<"deleted" | "kept"> {
   if (env.SUPABASE_DELETE_USERS !== "true") return "kept";
   const key = env.SUPABASE_SERVICE_ROLE_KEY;
-  if (!key || !env.SUPABASE_ISSUER) throw new Error("SUPABASE_DELETE_USERS is on but SUPABASE_SERVICE_ROLE_KEY or SUPABASE_ISSUER is not set");
+  if (!key || !env.SUPABASE_ISSUER)
+    throw new Error("SUPABASE_DELETE_USERS is on but SUPABASE_SERVICE_ROLE_KEY or SUPABASE_ISSUER is not set");
   const url = `${env.SUPABASE_ISSUER.replace(/\/+$/, "")}/admin/users/${encodeURIComponent(subject)}`;
   const response = await fetch(url, { method: "DELETE", headers: { apikey: key, authorization: `Bearer ${key}` } });
   await response.body?.cancel();

@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
-import { ApiError } from "../http/errors";
-import type { AppEnv } from "../http/context";
 import { config } from "../config";
+import type { AppEnv } from "../http/context";
+import { ApiError } from "../http/errors";
 
 /** After requireUser: operators only. Others get 404, as for anything that is not theirs. */
 export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
@@ -9,5 +9,4 @@ export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-export const isAdminEmail = (env: Env, email: string) =>
-config(env).ADMIN_EMAILS.includes(email.toLowerCase());
+export const isAdminEmail = (env: Env, email: string) => config(env).ADMIN_EMAILS.includes(email.toLowerCase());

@@ -1,6 +1,6 @@
-export { requireUser } from "./middleware";
-export { issueAccessToken, verifyAccessToken } from "./tokens";
-export { signUp, signIn, issueRefreshToken, consumeRefreshToken, revokeRefreshToken, createUser } from "./sessions";
-export { randomToken, sha256Hex } from "./random";
-export { hmacSign, hmacVerify } from "./hmac";
 export { requireAdmin } from "./admin";
+export { hmacSign, hmacVerify } from "./hmac";
+export { requireUser } from "./middleware";
+export { randomToken, sha256Hex } from "./random";
+export { consumeRefreshToken, createUser, issueRefreshToken, revokeRefreshToken, signIn, signUp } from "./sessions";
+export { issueAccessToken, verifyAccessToken } from "./tokens";

@@ -1,11 +1,11 @@
 import { and, eq, gte } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
-import { authSessions, users, type Database } from "../../db";
-import { ApiError } from "../http/errors";
+import { authSessions, type Database, users } from "../../db";
 import type { AppEnv } from "../http/context";
-import { userForExternalSubject } from "./sessions";
+import { ApiError } from "../http/errors";
 import { sha256Hex } from "./random";
-import { verifyAccessToken, type TokenSubject } from "./tokens";
+import { userForExternalSubject } from "./sessions";
+import { type TokenSubject, verifyAccessToken } from "./tokens";
 
 const challenge = { "WWW-Authenticate": 'Bearer realm="refrain"' };
 
@@ -23,14 +23,21 @@ async function deletedBefore(db: Database, subject: TokenSubject): Promise<boole
 /** Our own tokens' user, read with the token's session in the same query: an ended session's tokens are refused. */
 async function ownUser(db: Database, subject: TokenSubject) {
   const row = await db
-    .select({ id: users.id, role: users.role, deletedAt: users.deletedAt, sessionId: authSessions.id, sessionEndedAt: authSessions.endedAt })
+    .select({
+      id: users.id,
+      role: users.role,
+      deletedAt: users.deletedAt,
+      sessionId: authSessions.id,
+      sessionEndedAt: authSessions.endedAt,
+    })
     .from(users)
     .leftJoin(authSessions, and(eq(authSessions.id, subject.sessionId ?? ""), eq(authSessions.userId, users.id)))
     .where(eq(users.id, subject.subject))
     .get();
   if (!row) return undefined;
   // Signed out, or ended because one of its refresh tokens was replayed: its access tokens die with it.
-  if (subject.sessionId && (!row.sessionId || row.sessionEndedAt !== null)) throw new ApiError("unauthorized", "This session has ended; sign in again", undefined, undefined, challenge);
+  if (subject.sessionId && (!row.sessionId || row.sessionEndedAt !== null))
+    throw new ApiError("unauthorized", "This session has ended; sign in again", undefined, undefined, challenge);
   return row;
 }
 
@@ -43,7 +50,10 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const db = c.var.db;
   const gone = () => new ApiError("unauthorized", "This account no longer exists", undefined, undefined, challenge);
   if (subject.source === "supabase" && (await deletedBefore(db, subject))) throw gone();
-  const user = subject.source === "refrain" ? await ownUser(db, subject) : await userForExternalSubject(c.env, db, subject.subject, subject.email);
+  const user =
+    subject.source === "refrain"
+      ? await ownUser(db, subject)
+      : await userForExternalSubject(c.env, db, subject.subject, subject.email);
   // A deleted account's tokens die with it, though they are still signed and unexpired.
   if (!user || user.deletedAt !== null) throw gone();
   c.set("user", { id: user.id, role: user.role });

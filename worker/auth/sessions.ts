@@ -1,14 +1,18 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { authSessions, refreshTokens, users, type Database, type SessionEndReason, type User } from "../../db";
+import { authSessions, type Database, refreshTokens, type SessionEndReason, type User, users } from "../../db";
+import { config } from "../config";
 import { grantStatements, isUniqueViolation } from "../credits";
 import { ApiError } from "../http/errors";
 import { log } from "../observability";
 import { isAdminEmail } from "./admin";
 import { hashPassword, verifyPassword } from "./passwords";
-import { sha256Hex, randomToken } from "./random";
-import { config } from "../config";
+import { randomToken, sha256Hex } from "./random";
 
-export async function createUser(env: Env, db: Database, fields: { email?: string; passwordHash?: string; externalId?: string }): Promise<User> {
+export async function createUser(
+  env: Env,
+  db: Database,
+  fields: { email?: string; passwordHash?: string; externalId?: string },
+): Promise<User> {
   const user: User = {
     id: `usr_${crypto.randomUUID()}`,
     email: fields.email ?? null,
@@ -20,7 +24,16 @@ export async function createUser(env: Env, db: Database, fields: { email?: strin
     erasedAt: null,
     externalIdHash: null,
   };
-  await db.batch([db.insert(users).values(user), ...grantStatements(db, user.id, config(env).SIGNUP_CREDITS, { kind: "welcome", text: "welcome credits" }, `signup:${user.id}`)]);
+  await db.batch([
+    db.insert(users).values(user),
+    ...grantStatements(
+      db,
+      user.id,
+      config(env).SIGNUP_CREDITS,
+      { kind: "welcome", text: "welcome credits" },
+      `signup:${user.id}`,
+    ),
+  ]);
   return user;
 }
 
@@ -28,7 +41,8 @@ export async function signUp(env: Env, db: Database, email: string, password: st
   try {
     return await createUser(env, db, { email: email.toLowerCase(), passwordHash: await hashPassword(password) });
   } catch (err) {
-    if (isUniqueViolation(err, "users.email")) throw new ApiError("conflict", "An account already exists for this email", { email: ["already registered"] });
+    if (isUniqueViolation(err, "users.email"))
+      throw new ApiError("conflict", "An account already exists for this email", { email: ["already registered"] });
     throw err;
   }
 }
@@ -59,12 +73,23 @@ export async function userForExternalSubject(env: Env, db: Database, subject: st
  * A refresh token of a session; a sign-in starts the session (`sessionId` null), a refresh continues it.
  * Answers the session's id, which the access token issued with it names.
  */
-export async function issueRefreshToken(env: Env, db: Database, userId: string, sessionId: string | null): Promise<{ token: string; maxAge: number; sessionId: string }> {
+export async function issueRefreshToken(
+  env: Env,
+  db: Database,
+  userId: string,
+  sessionId: string | null,
+): Promise<{ token: string; maxAge: number; sessionId: string }> {
   const token = randomToken();
   const maxAge = config(env).REFRESH_TOKEN_TTL_SECONDS;
   const now = Date.now();
   const session = sessionId ?? `ses_${crypto.randomUUID()}`;
-  const row = db.insert(refreshTokens).values({ tokenHash: await sha256Hex(token), userId, sessionId: session, expiresAt: now + maxAge * 1000, createdAt: now });
+  const row = db.insert(refreshTokens).values({
+    tokenHash: await sha256Hex(token),
+    userId,
+    sessionId: session,
+    expiresAt: now + maxAge * 1000,
+    createdAt: now,
+  });
   if (sessionId) await row;
   else await db.batch([db.insert(authSessions).values({ id: session, userId, createdAt: now }), row]);
   return { token, maxAge, sessionId: session };
@@ -73,8 +98,14 @@ export async function issueRefreshToken(env: Env, db: Database, userId: string, 
 /** Ends a session: its refresh tokens stop working now, its access tokens at their next use. */
 async function endSession(db: Database, sessionId: string, reason: SessionEndReason, now: number): Promise<void> {
   await db.batch([
-    db.update(authSessions).set({ endedAt: now, endedBy: reason }).where(and(eq(authSessions.id, sessionId), isNull(authSessions.endedAt))),
-    db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.sessionId, sessionId), isNull(refreshTokens.revokedAt))),
+    db
+      .update(authSessions)
+      .set({ endedAt: now, endedBy: reason })
+      .where(and(eq(authSessions.id, sessionId), isNull(authSessions.endedAt))),
+    db
+      .update(refreshTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(refreshTokens.sessionId, sessionId), isNull(refreshTokens.revokedAt))),
   ]);
 }
 
@@ -83,16 +114,25 @@ async function endSession(db: Database, sessionId: string, reason: SessionEndRea
  * A token already traded that comes back means two parties hold the session (a stolen cookie, or the thief
  * was first): the whole session ends, so the newer tokens in either hand stop working too.
  */
-export async function consumeRefreshToken(db: Database, token: string): Promise<{ user: User; sessionId: string | null }> {
+export async function consumeRefreshToken(
+  db: Database,
+  token: string,
+): Promise<{ user: User; sessionId: string | null }> {
   const tokenHash = await sha256Hex(token);
   const now = Date.now();
   const [used] = await db
     .update(refreshTokens)
     .set({ revokedAt: now })
-    .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.revokedAt), gt(refreshTokens.expiresAt, now)))
+    .where(
+      and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.revokedAt), gt(refreshTokens.expiresAt, now)),
+    )
     .returning({ userId: refreshTokens.userId, sessionId: refreshTokens.sessionId });
   if (!used) {
-    const known = await db.select({ userId: refreshTokens.userId, sessionId: refreshTokens.sessionId, revokedAt: refreshTokens.revokedAt }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).get();
+    const known = await db
+      .select({ userId: refreshTokens.userId, sessionId: refreshTokens.sessionId, revokedAt: refreshTokens.revokedAt })
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, tokenHash))
+      .get();
     if (known?.revokedAt && known.sessionId) {
       await endSession(db, known.sessionId, "refresh_reused", now);
       log("warn", "refresh token reused: session ended", { user: known.userId, session: known.sessionId });
@@ -107,6 +147,10 @@ export async function consumeRefreshToken(db: Database, token: string): Promise<
 /** Signing out ends the whole session the refresh token belongs to. */
 export async function revokeRefreshToken(db: Database, token: string): Promise<void> {
   const now = Date.now();
-  const [revoked] = await db.update(refreshTokens).set({ revokedAt: now }).where(eq(refreshTokens.tokenHash, await sha256Hex(token))).returning({ sessionId: refreshTokens.sessionId });
+  const [revoked] = await db
+    .update(refreshTokens)
+    .set({ revokedAt: now })
+    .where(eq(refreshTokens.tokenHash, await sha256Hex(token)))
+    .returning({ sessionId: refreshTokens.sessionId });
   if (revoked?.sessionId) await endSession(db, revoked.sessionId, "signed_out", now);
 }

@@ -1,4 +1,4 @@
-import { SignJWT, createRemoteJWKSet, decodeJwt, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { createRemoteJWKSet, decodeJwt, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
 import { config } from "../config";
 
 export const ACCESS_TOKEN_ISSUER = "refrain";
@@ -17,7 +17,12 @@ export interface TokenSubject {
 
 const secretKey = (secret: string) => new TextEncoder().encode(secret);
 
-export async function issueAccessToken(env: Env, userId: string, role: string, sessionId: string): Promise<{ token: string; expiresIn: number }> {
+export async function issueAccessToken(
+  env: Env,
+  userId: string,
+  role: string,
+  sessionId: string,
+): Promise<{ token: string; expiresIn: number }> {
   const expiresIn = config(env).ACCESS_TOKEN_TTL_SECONDS;
   const token = await new SignJWT({ role, sid: sessionId })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
@@ -54,7 +59,11 @@ export async function verifyAccessToken(env: Env, token: string): Promise<TokenS
         audience: ACCESS_TOKEN_AUDIENCE,
         requiredClaims: ["exp", "sub"],
       });
-      return { source: "refrain", subject: payload.sub!, ...(typeof payload.sid === "string" ? { sessionId: payload.sid } : {}) };
+      return {
+        source: "refrain",
+        subject: payload.sub!,
+        ...(typeof payload.sid === "string" ? { sessionId: payload.sid } : {}),
+      };
     }
     if (env.SUPABASE_ISSUER && issuer === env.SUPABASE_ISSUER) {
       const options = { issuer: env.SUPABASE_ISSUER, audience: env.SUPABASE_AUDIENCE, requiredClaims: ["exp", "sub"] };

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { accountHolds, purchases, type Database, type HoldReason, type Purchase } from "../../db";
+import { accountHolds, type Database, type HoldReason, type Purchase, purchases } from "../../db";
 import {
   grantStatements,
   isInsufficientCredits,
@@ -11,7 +11,7 @@ import {
 } from "../credits";
 import { ApiError } from "../http/errors";
 import { log } from "../observability";
-import { Stripe } from "./stripe";
+import type { Stripe } from "./stripe";
 
 export type EventOutcome = "granted" | "reversed" | "duplicate" | "ignored";
 
@@ -66,7 +66,13 @@ async function completeCheckout(db: Database, stripe: Stripe, session: Stripe.Ch
       ),
       db
         .update(purchases)
-        .set({ status: "paid", amountCents: session.amount_total ?? purchase.amountCents, paymentIntentId, paidAt: now, updatedAt: now })
+        .set({
+          status: "paid",
+          amountCents: session.amount_total ?? purchase.amountCents,
+          paymentIntentId,
+          paidAt: now,
+          updatedAt: now,
+        })
         .where(eq(purchases.id, purchase.id)),
     ]);
     log("info", "credits bought", {
@@ -146,22 +152,23 @@ async function reversePayment(
           db,
           purchase.userId,
           taken,
-          { kind: "payment_reversed", text: `${reason} of purchase ${purchase.id}: ${taken} credits taken back, ${short} already spent` },
+          {
+            kind: "payment_reversed",
+            text: `${reason} of purchase ${purchase.id}: ${taken} credits taken back, ${short} already spent`,
+          },
           reversalKey(purchase.id, cause),
         ),
         update,
         ...(short > 0
           ? [
-              db
-                .insert(accountHolds)
-                .values({
-                  id: `hold_${crypto.randomUUID()}`,
-                  userId: purchase.userId,
-                  purchaseId: purchase.id,
-                  reason,
-                  creditsShort: short,
-                  createdAt: now,
-                }),
+              db.insert(accountHolds).values({
+                id: `hold_${crypto.randomUUID()}`,
+                userId: purchase.userId,
+                purchaseId: purchase.id,
+                reason,
+                creditsShort: short,
+                createdAt: now,
+              }),
             ]
           : []),
       ]);

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { accountHolds, purchases, users, type Database } from "../../db";
+import { accountHolds, type Database, purchases, users } from "../../db";
 import { ApiError, notFound } from "../http/errors";
 
 /** An account's open hold, if any: a query to run alone or inside a caller's batch. */

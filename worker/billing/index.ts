@@ -1,5 +1,5 @@
-export { billingConfig, songsFor, type Billing, type Pack } from "./packs";
-export { startCheckout, type CheckoutRequest } from "./checkout";
-export { handleEvent, type EventOutcome } from "./events";
-export { isOnHold, openHoldQuery, refuseIfOnHold, openHolds, clearHold } from "./holds";
+export { type CheckoutRequest, startCheckout } from "./checkout";
+export { type EventOutcome, handleEvent } from "./events";
+export { clearHold, isOnHold, openHoldQuery, openHolds, refuseIfOnHold } from "./holds";
+export { type Billing, billingConfig, type Pack, songsFor } from "./packs";
 export { stripeClient, verifiedEvent } from "./stripe";

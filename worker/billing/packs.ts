@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { currencies, type Currency } from "../../db";
-import { log } from "../observability";
+import { type Currency, currencies } from "../../db";
 import { config } from "../config";
+import { log } from "../observability";
 
 // Packs are configuration (BILLING_PACKS), not code: the pages, the checkout and the receipts read them here.
 

@@ -17,7 +17,12 @@ export function stripeClient(env: Env, secretKey: string): Stripe {
 }
 
 /** The event, if its Stripe-Signature is valid and recent (the library's 5-minute tolerance); throws otherwise. */
-export function verifiedEvent(stripe: Stripe, payload: string, signature: string, secret: string): Promise<Stripe.Event> {
+export function verifiedEvent(
+  stripe: Stripe,
+  payload: string,
+  signature: string,
+  secret: string,
+): Promise<Stripe.Event> {
   return stripe.webhooks.constructEventAsync(payload, signature, secret, undefined, cryptoProvider);
 }
 

@@ -1,3 +1,19 @@
-export { grantStatements, holdStatements, freeRevisionStatement, settleStatements, partialSettleStatements, readCredits, isInsufficientCredits, isAlreadySettled, isUniqueViolation, holdKey, settleKey, operatorGrantKey, type LedgerReason } from "./ledger";
-export { revokeStatements, purchaseKey, reversalKey } from "./ledger";
 export { grantOnce, type OperatorGrant } from "./grants";
+export {
+  freeRevisionStatement,
+  grantStatements,
+  holdKey,
+  holdStatements,
+  isAlreadySettled,
+  isInsufficientCredits,
+  isUniqueViolation,
+  type LedgerReason,
+  operatorGrantKey,
+  partialSettleStatements,
+  purchaseKey,
+  readCredits,
+  reversalKey,
+  revokeStatements,
+  settleKey,
+  settleStatements,
+} from "./ledger";

@@ -52,7 +52,8 @@ const BRAND_SIZE = 34;
 
 const fontBytes = { name: new Uint8Array(frauncesFile), text: new Uint8Array(dmSansFile) };
 let metrics: { name: FontMetrics; text: FontMetrics } | undefined;
-const fontMetrics = () => (metrics ??= { name: new FontMetrics(fontBytes.name), text: new FontMetrics(fontBytes.text) });
+const fontMetrics = () =>
+  (metrics ??= { name: new FontMetrics(fontBytes.name), text: new FontMetrics(fontBytes.text) });
 
 const renderOptions: ResvgRenderOptions = {
   fitTo: { mode: "original" },
@@ -99,12 +100,25 @@ export function coverWords(input: GiftCoverInput): { headline: string | null; na
 function coverSvg(input: GiftCoverInput): string {
   const fonts = fontMetrics();
   const { headline, name, title } = coverWords(input);
-  const fittedTitle = title ? fitLine(title, fonts.text, { maxWidth: TEXT_WIDTH, maxSize: TITLE_MAX_SIZE, minSize: TITLE_MIN_SIZE }, QUOTES[input.locale]) : undefined;
+  const fittedTitle = title
+    ? fitLine(
+        title,
+        fonts.text,
+        { maxWidth: TEXT_WIDTH, maxSize: TITLE_MAX_SIZE, minSize: TITLE_MIN_SIZE },
+        QUOTES[input.locale],
+      )
+    : undefined;
   const titleBox = fittedTitle ? GAP + fittedTitle.fontSize * 1.3 : 0;
   const headlineBox = headline ? HEADLINE_BOX + GAP : 0;
 
   const nameRoom = BLOCK_BOTTOM - BLOCK_TOP - headlineBox - titleBox - 2 * GAP;
-  const layout = layoutName(name, fonts.name, { maxWidth: TEXT_WIDTH, maxHeight: nameRoom, maxFontSize: 150, lineHeight: NAME_LINE_HEIGHT, maxLines: 3 });
+  const layout = layoutName(name, fonts.name, {
+    maxWidth: TEXT_WIDTH,
+    maxHeight: nameRoom,
+    maxFontSize: 150,
+    lineHeight: NAME_LINE_HEIGHT,
+    maxLines: 3,
+  });
   const nameSize = Math.min(layout.fontSize, inkLimitedSize(layout.lines));
   const nameBox = layout.lines.length * nameSize * NAME_LINE_HEIGHT;
 
@@ -112,7 +126,17 @@ function coverSvg(input: GiftCoverInput): string {
   const top = BLOCK_TOP + (BLOCK_BOTTOM - BLOCK_TOP - blockHeight) / 2;
   const centre = COVER_WIDTH / 2;
   const parts = [background(name)];
-  if (headline) parts.push(text(headline, centre, top + HEADLINE_SIZE * 0.95, HEADLINE_SIZE, TEXT_FONT, 'fill="#ffffff" fill-opacity="0.85" letter-spacing="0.5"'));
+  if (headline)
+    parts.push(
+      text(
+        headline,
+        centre,
+        top + HEADLINE_SIZE * 0.95,
+        HEADLINE_SIZE,
+        TEXT_FONT,
+        'fill="#ffffff" fill-opacity="0.85" letter-spacing="0.5"',
+      ),
+    );
   const nameTop = top + headlineBox;
   layout.lines.forEach((line, i) => {
     const baseline = nameTop + nameSize * (NAME_BASELINE + i * NAME_LINE_HEIGHT);
@@ -120,13 +144,22 @@ function coverSvg(input: GiftCoverInput): string {
   });
   if (fittedTitle) {
     const baseline = nameTop + nameBox + GAP + fittedTitle.fontSize;
-    parts.push(text(fittedTitle.text, centre, baseline, fittedTitle.fontSize, TEXT_FONT, 'fill="#ffffff" fill-opacity="0.8"'));
+    parts.push(
+      text(fittedTitle.text, centre, baseline, fittedTitle.fontSize, TEXT_FONT, 'fill="#ffffff" fill-opacity="0.8"'),
+    );
   }
   parts.push(brand());
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${COVER_HEIGHT}" viewBox="0 0 ${COVER_WIDTH} ${COVER_HEIGHT}">${parts.join("")}</svg>`;
 }
 
-function text(content: string, x: number, y: number, size: number, font: { family: string; weight: number }, paint: string): string {
+function text(
+  content: string,
+  x: number,
+  y: number,
+  size: number,
+  font: { family: string; weight: number },
+  paint: string,
+): string {
   return `<text x="${x}" y="${round(y)}" text-anchor="middle" font-family="${font.family}" font-weight="${font.weight}" font-size="${round(size)}" ${paint}>${escapeXml(content)}</text>`;
 }
 
@@ -137,8 +170,13 @@ function text(content: string, x: number, y: number, size: number, font: { famil
 function inkLimitedSize(lines: string[]): number {
   if (lines.length === 0) return Number.POSITIVE_INFINITY;
   const reference = 100;
-  const body = lines.map((line, i) => text(line, COVER_WIDTH / 2, reference * (1 + i * NAME_LINE_HEIGHT), reference, NAME_FONT, "")).join("");
-  const probe = new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${COVER_HEIGHT}">${body}</svg>`, renderOptions);
+  const body = lines
+    .map((line, i) => text(line, COVER_WIDTH / 2, reference * (1 + i * NAME_LINE_HEIGHT), reference, NAME_FONT, ""))
+    .join("");
+  const probe = new Resvg(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${COVER_HEIGHT}">${body}</svg>`,
+    renderOptions,
+  );
   try {
     const box = probe.getBBox();
     const width = box?.width ?? 0;
@@ -155,12 +193,15 @@ function background(name: string): string {
   // From green round to crimson: the gradient's second stop is 38° further on, and oranges and yellows at this
   // darkness turn brown and olive.
   const hue = 100 + (hash % 250);
-  const bits = (shift: number, range: number) => ((hash >>> shift) & 0xff) / 255 * range;
+  const bits = (shift: number, range: number) => (((hash >>> shift) & 0xff) / 255) * range;
   const glowA = { x: 120 + bits(8, 260), y: 80 + bits(16, 160) };
   const glowB = { x: 820 + bits(12, 300), y: 380 + bits(20, 200) };
   const rings = { x: bits(4, 1) > 0.5 ? 1060 + bits(24, 120) : 140 - bits(24, 120), y: 520 + bits(6, 90) };
   const ringPaths = [150, 230, 310, 390, 470]
-    .map((r, i) => `<circle cx="${round(rings.x)}" cy="${round(rings.y)}" r="${r}" fill="none" stroke="#ffffff" stroke-opacity="${(0.09 - i * 0.015).toFixed(3)}" stroke-width="2"/>`)
+    .map(
+      (r, i) =>
+        `<circle cx="${round(rings.x)}" cy="${round(rings.y)}" r="${r}" fill="none" stroke="#ffffff" stroke-opacity="${(0.09 - i * 0.015).toFixed(3)}" stroke-width="2"/>`,
+    )
     .join("");
   return (
     `<defs>` +
@@ -186,7 +227,10 @@ function brand(): string {
   const markWidth = bars.length * barWidth + (bars.length - 1) * barGap;
   const left = (COVER_WIDTH - (markWidth + 14 + wordWidth)) / 2;
   const mark = bars
-    .map((h, i) => `<rect x="${round(left + i * (barWidth + barGap))}" y="${BRAND_BASELINE - h}" width="${barWidth}" height="${h}" rx="2.5" fill="#ffffff"/>`)
+    .map(
+      (h, i) =>
+        `<rect x="${round(left + i * (barWidth + barGap))}" y="${BRAND_BASELINE - h}" width="${barWidth}" height="${h}" rx="2.5" fill="#ffffff"/>`,
+    )
     .join("");
   return `<g>${mark}<text x="${round(left + markWidth + 14)}" y="${BRAND_BASELINE}" font-family="${NAME_FONT.family}" font-weight="${NAME_FONT.weight}" font-size="${BRAND_SIZE}" letter-spacing="${spacing}" fill="#ffffff">${word}</text></g>`;
 }
@@ -197,7 +241,9 @@ function hsl(hue: number, saturation: number, lightness: number): string {
   const channel = (n: number) => {
     const k = (n + h) % 12;
     const value = lightness - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
-    return Math.round(value * 255).toString(16).padStart(2, "0");
+    return Math.round(value * 255)
+      .toString(16)
+      .padStart(2, "0");
   };
   return `#${channel(0)}${channel(8)}${channel(4)}`;
 }

@@ -15,7 +15,10 @@ export function cleanText(raw: string, maxGraphemes: number): string {
     .trim();
   const parts = splitGraphemes(text);
   if (parts.length <= maxGraphemes) return text;
-  return `${parts.slice(0, maxGraphemes - 1).join("").trimEnd()}…`;
+  return `${parts
+    .slice(0, maxGraphemes - 1)
+    .join("")
+    .trimEnd()}…`;
 }
 
 export function splitGraphemes(text: string): string[] {
@@ -38,7 +41,13 @@ export function hashText(text: string): number {
 
 export type NameLayout = { lines: string[]; fontSize: number };
 
-export type NameBox = { maxWidth: number; maxHeight: number; maxFontSize: number; lineHeight: number; maxLines: number };
+export type NameBox = {
+  maxWidth: number;
+  maxHeight: number;
+  maxFontSize: number;
+  lineHeight: number;
+  maxLines: number;
+};
 
 // More lines only when they buy a clearly bigger name: one line reads better than two of nearly the same size.
 const LINE_GAIN = 1.15;

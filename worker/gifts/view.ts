@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { generations, gifts, tracks, type Database, type Gift } from "../../db";
+import { type Database, type Gift, generations, gifts, tracks } from "../../db";
 import { lineTimingSchema } from "../../providers/contract";
 import { ApiError, notFound } from "../http/errors";
 import { publicLinkTtl, signMediaLink } from "../media";
@@ -7,7 +7,8 @@ import { publicLinkTtl, signMediaLink } from "../media";
 const base = (env: Env) => env.PUBLIC_URL.replace(/\/$/, "");
 
 export const giftUrl = (env: Env, token: string) => `${base(env)}/g/${encodeURIComponent(token)}`;
-export const coverUrl = (env: Env, token: string) => `${base(env)}/api/public/gifts/${encodeURIComponent(token)}/cover.png`;
+export const coverUrl = (env: Env, token: string) =>
+  `${base(env)}/api/public/gifts/${encodeURIComponent(token)}/cover.png`;
 
 /** What the owner sees of a gift they made. */
 export function ownerGiftView(env: Env, g: Gift) {
@@ -37,7 +38,11 @@ export async function giftByToken(db: Database, token: string): Promise<Gift> {
 }
 
 export async function ownedGift(db: Database, userId: string, id: string): Promise<Gift> {
-  const gift = await db.select().from(gifts).where(and(eq(gifts.id, id), eq(gifts.userId, userId))).get();
+  const gift = await db
+    .select()
+    .from(gifts)
+    .where(and(eq(gifts.id, id), eq(gifts.userId, userId)))
+    .get();
   if (!gift) throw notFound("Gift");
   return gift;
 }
@@ -47,16 +52,28 @@ export async function ownedGift(db: Database, userId: string, id: string): Promi
  * sang each line of this take (null when the engine does not say; the pages then show every line).
  */
 export async function takeLyrics(db: Database, jobId: string, trackId: string) {
-  const generation = await db.select({ lyrics: generations.lyrics, timings: generations.timings, language: generations.language }).from(generations).where(eq(generations.jobId, jobId)).get();
+  const generation = await db
+    .select({ lyrics: generations.lyrics, timings: generations.timings, language: generations.language })
+    .from(generations)
+    .where(eq(generations.jobId, jobId))
+    .get();
   if (!generation) return null;
   const timings = lineTimingSchema.array().safeParse(generation.timings?.[trackId]);
-  return { lyrics: generation.lyrics ?? null, lyricsLanguage: generation.language, timings: timings.success ? timings.data : null };
+  return {
+    lyrics: generation.lyrics ?? null,
+    lyricsLanguage: generation.language,
+    timings: timings.success ? timings.data : null,
+  };
 }
 
 /** What the recipient's page needs: the take, its lyrics and line timings, short-lived links (refreshed by the page). */
 export async function publicGiftView(env: Env, db: Database, gift: Gift) {
   const [track, sung] = await Promise.all([
-    db.select({ id: tracks.id, title: tracks.title, durationSeconds: tracks.durationSeconds }).from(tracks).where(eq(tracks.id, gift.trackId)).get(),
+    db
+      .select({ id: tracks.id, title: tracks.title, durationSeconds: tracks.durationSeconds })
+      .from(tracks)
+      .where(eq(tracks.id, gift.trackId))
+      .get(),
     takeLyrics(db, gift.jobId, gift.trackId),
   ]);
   if (!track || !sung) throw notFound("Gift");

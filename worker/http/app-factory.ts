@@ -6,7 +6,8 @@ import { ApiError, fieldErrorsFromZod } from "./errors";
 export function router() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw new ApiError("validation_failed", "Some fields are invalid", fieldErrorsFromZod(result.error));
+      if (!result.success)
+        throw new ApiError("validation_failed", "Some fields are invalid", fieldErrorsFromZod(result.error));
     },
   });
 }

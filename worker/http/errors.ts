@@ -7,18 +7,31 @@ export const errorTable = {
   unauthorized: { status: 401, description: "No valid access token was given." },
   insufficient_credits: { status: 402, description: "The account does not have enough credits." },
   forbidden: { status: 403, description: "The link or signature is invalid or has expired." },
-  challenge_failed: { status: 403, description: "The anti-robot check (Cloudflare Turnstile) is missing, failed or expired." },
-  account_on_hold: { status: 403, description: "The account is on hold: a payment for credits it already spent was refunded or disputed; an operator must review it." },
+  challenge_failed: {
+    status: 403,
+    description: "The anti-robot check (Cloudflare Turnstile) is missing, failed or expired.",
+  },
+  account_on_hold: {
+    status: 403,
+    description:
+      "The account is on hold: a payment for credits it already spent was refunded or disputed; an operator must review it.",
+  },
   not_found: { status: 404, description: "No such resource for this account." },
   conflict: { status: 409, description: "The request conflicts with the resource's current state." },
   gone: { status: 410, description: "The resource existed and was withdrawn by its owner." },
   idempotency_conflict: { status: 422, description: "This Idempotency-Key was already used with another body." },
   payload_too_large: { status: 413, description: "The request body is too large." },
   rate_limited: { status: 429, description: "Too many requests; retry after the given delay." },
-  quota_exceeded: { status: 429, description: "The account's daily quota is used up; retry after the given delay (the next UTC day)." },
+  quota_exceeded: {
+    status: 429,
+    description: "The account's daily quota is used up; retry after the given delay (the next UTC day).",
+  },
   internal: { status: 500, description: "An unexpected error on our side." },
   unavailable: { status: 503, description: "A dependency is unavailable; retry later." },
-  idempotency_in_progress: { status: 409, description: "The first request with this Idempotency-Key is still being processed; retry after the given delay." },
+  idempotency_in_progress: {
+    status: 409,
+    description: "The first request with this Idempotency-Key is still being processed; retry after the given delay.",
+  },
 } as const satisfies Record<string, { status: ContentfulStatusCode; description: string }>;
 
 export type ErrorCode = keyof typeof errorTable;
@@ -59,7 +72,8 @@ export const errorBodySchema = z
 /** OpenAPI responses for the error codes a route can answer, grouped by status. */
 export function errorResponses(...codes: ErrorCode[]) {
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of codes) byStatus.set(errorTable[code].status, [...(byStatus.get(errorTable[code].status) ?? []), code]);
+  for (const code of codes)
+    byStatus.set(errorTable[code].status, [...(byStatus.get(errorTable[code].status) ?? []), code]);
   return Object.fromEntries(
     [...byStatus].map(([status, cs]) => [
       status,

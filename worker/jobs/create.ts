@@ -1,16 +1,37 @@
 import { and, eq, lt, sql } from "drizzle-orm";
-import { generations, idempotencyClaims, idempotencyKeys, jobs, projects, type Database, type Generation, type Job } from "../../db";
+import {
+  type Database,
+  type Generation,
+  generations,
+  idempotencyClaims,
+  idempotencyKeys,
+  type Job,
+  jobs,
+  projects,
+} from "../../db";
 import { parseLyricsText } from "../../providers";
 import { sha256Hex } from "../auth";
 import { openHoldQuery, refuseIfOnHold } from "../billing";
-import { freeRevisionStatement, holdStatements, isInsufficientCredits, isUniqueViolation, readCredits } from "../credits";
-import { chooseLyricsWriter, chooseRoute, routingSnapshot, routingSnapshotQueries, type RoutingSnapshot } from "../routing";
-import { ordersTodayQuery } from "../security";
+import { config } from "../config";
+import {
+  freeRevisionStatement,
+  holdStatements,
+  isInsufficientCredits,
+  isUniqueViolation,
+  readCredits,
+} from "../credits";
 import { ApiError, notFound } from "../http/errors";
 import { log } from "../observability";
+import {
+  chooseLyricsWriter,
+  chooseRoute,
+  type RoutingSnapshot,
+  routingSnapshot,
+  routingSnapshotQueries,
+} from "../routing";
+import { ordersTodayQuery } from "../security";
 import type { CreateJobBody } from "./schemas";
 import { jobStub } from "./stub";
-import { config } from "../config";
 
 /** Stable JSON (sorted keys), so the same body always hashes the same for Idempotency-Key checks. */
 function canonicalJson(value: unknown): string {
@@ -45,10 +66,15 @@ interface OrderFacts {
   projectFound: boolean;
 }
 
-type KeyState = { kind: "replay"; job: Job } | { kind: "owner"; claimId: string; facts: OrderFacts } | { kind: "running" };
+type KeyState =
+  | { kind: "replay"; job: Job }
+  | { kind: "owner"; claimId: string; facts: OrderFacts }
+  | { kind: "running" };
 
 const reused = () =>
-  new ApiError("idempotency_conflict", "This Idempotency-Key was already used with a different request body", { "Idempotency-Key": ["reused with another body"] });
+  new ApiError("idempotency_conflict", "This Idempotency-Key was already used with a different request body", {
+    "Idempotency-Key": ["reused with another body"],
+  });
 
 /**
  * One D1 round trip (one batch): the key's record, the key claimed for this request (or taken over from
@@ -56,7 +82,15 @@ const reused = () =>
  * project). The claim is written only while the key has no job. A replay reads its job in a second trip;
  * a key another request is placing reads that request's claim.
  */
-async function lookOrClaim(env: Env, db: Database, userId: string, key: string, requestHash: string, claimId: string, projectId: string | undefined): Promise<KeyState> {
+async function lookOrClaim(
+  env: Env,
+  db: Database,
+  userId: string,
+  key: string,
+  requestHash: string,
+  claimId: string,
+  projectId: string | undefined,
+): Promise<KeyState> {
   const now = Date.now();
   const thisKey = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key));
   const thisClaim = and(eq(idempotencyClaims.userId, userId), eq(idempotencyClaims.key, key));
@@ -64,7 +98,9 @@ async function lookOrClaim(env: Env, db: Database, userId: string, key: string, 
     db.select().from(idempotencyKeys).where(thisKey),
     db
       .insert(idempotencyClaims)
-      .select(sql`select ${userId}, ${key}, ${requestHash}, ${claimId}, ${now} where not exists ${db.select({ one: sql`1` }).from(idempotencyKeys).where(thisKey)}`)
+      .select(
+        sql`select ${userId}, ${key}, ${requestHash}, ${claimId}, ${now} where not exists ${db.select({ one: sql`1` }).from(idempotencyKeys).where(thisKey)}`,
+      )
       .onConflictDoUpdate({
         target: [idempotencyClaims.userId, idempotencyClaims.key],
         set: { requestHash, claimId, claimedAt: now },
@@ -74,7 +110,14 @@ async function lookOrClaim(env: Env, db: Database, userId: string, key: string, 
     openHoldQuery(db, userId),
     ordersTodayQuery(db, userId, now),
     ...routingSnapshotQueries(db),
-    ...(projectId ? [db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, projectId), eq(projects.userId, userId)))] : []),
+    ...(projectId
+      ? [
+          db
+            .select({ id: projects.id })
+            .from(projects)
+            .where(and(eq(projects.id, projectId), eq(projects.userId, userId))),
+        ]
+      : []),
   ]);
   const previous = done[0];
   if (previous) {
@@ -87,7 +130,12 @@ async function lookOrClaim(env: Env, db: Database, userId: string, key: string, 
     return {
       kind: "owner",
       claimId,
-      facts: { onHold: hold.length > 0, ordersToday: today[0]?.made ?? 0, routing: routingSnapshot(env, [routingConfig, health]), projectFound: (project?.length ?? 0) > 0 },
+      facts: {
+        onHold: hold.length > 0,
+        ordersToday: today[0]?.made ?? 0,
+        routing: routingSnapshot(env, [routingConfig, health]),
+        projectFound: (project?.length ?? 0) > 0,
+      },
     };
   const claim = await db.select().from(idempotencyClaims).where(thisClaim).get();
   if (!claim) throw notFound("Job");
@@ -96,7 +144,14 @@ async function lookOrClaim(env: Env, db: Database, userId: string, key: string, 
 }
 
 /** Waits (briefly) for a request already placing this key, as Stripe does, instead of racing it. */
-async function ownOrReplay(env: Env, db: Database, userId: string, key: string, requestHash: string, projectId: string | undefined): Promise<Exclude<KeyState, { kind: "running" }>> {
+async function ownOrReplay(
+  env: Env,
+  db: Database,
+  userId: string,
+  key: string,
+  requestHash: string,
+  projectId: string | undefined,
+): Promise<Exclude<KeyState, { kind: "running" }>> {
   const claimId = crypto.randomUUID();
   const giveUpAt = Date.now() + CLAIM_WAIT_MS;
   for (let pause = 50; ; pause = Math.min(pause * 2, 400)) {
@@ -117,7 +172,15 @@ async function ownOrReplay(env: Env, db: Database, userId: string, key: string, 
 /** A request that made no job gives its key back, so a retry (after a top-up, say) is a new attempt. */
 async function release(db: Database, userId: string, key: string, claimId: string): Promise<void> {
   try {
-    await db.delete(idempotencyClaims).where(and(eq(idempotencyClaims.userId, userId), eq(idempotencyClaims.key, key), eq(idempotencyClaims.claimId, claimId)));
+    await db
+      .delete(idempotencyClaims)
+      .where(
+        and(
+          eq(idempotencyClaims.userId, userId),
+          eq(idempotencyClaims.key, key),
+          eq(idempotencyClaims.claimId, claimId),
+        ),
+      );
   } catch (err) {
     // Left in place, the claim goes stale and the next retry takes it over.
     log("error", "idempotency claim not released", { user: userId, error: err });
@@ -179,13 +242,33 @@ async function place(
   refuseIfOnHold(facts.onHold);
   await admit?.(facts.ordersToday);
 
-  if (body.projectId && !facts.projectFound) throw new ApiError("not_found", "Project not found", { projectId: ["no such project"] });
-  if (body.engine && user.role !== "admin") throw new ApiError("validation_failed", "Only operators can choose the engine", { engine: ["reserved to operators"] });
+  if (body.projectId && !facts.projectFound)
+    throw new ApiError("not_found", "Project not found", { projectId: ["no such project"] });
+  if (body.engine && user.role !== "admin")
+    throw new ApiError("validation_failed", "Only operators can choose the engine", {
+      engine: ["reserved to operators"],
+    });
   const jobId = `job_${crypto.randomUUID()}`;
-  const routed = await chooseRoute(env, db, { userId, jobId, vocal: body.vocal, ...(body.engine ? { forced: body.engine } : {}) }, facts.routing);
-  if (!routed) throw new ApiError("unavailable", "No music engine can take orders right now; please retry in a few minutes", undefined, undefined, { "Retry-After": "60" });
-  if (body.engine && routed.provider !== body.engine) throw new ApiError("validation_failed", `The engine ${body.engine} is not available`, { engine: ["not available"] });
-  if (body.mode === "context" && !chooseLyricsWriter(env)) throw new ApiError("unavailable", "No lyrics writer is configured");
+  const routed = await chooseRoute(
+    env,
+    db,
+    { userId, jobId, vocal: body.vocal, ...(body.engine ? { forced: body.engine } : {}) },
+    facts.routing,
+  );
+  if (!routed)
+    throw new ApiError(
+      "unavailable",
+      "No music engine can take orders right now; please retry in a few minutes",
+      undefined,
+      undefined,
+      { "Retry-After": "60" },
+    );
+  if (body.engine && routed.provider !== body.engine)
+    throw new ApiError("validation_failed", `The engine ${body.engine} is not available`, {
+      engine: ["not available"],
+    });
+  if (body.mode === "context" && !chooseLyricsWriter(env))
+    throw new ApiError("unavailable", "No lyrics writer is configured");
 
   const customLyrics = body.mode === "custom" && body.lyrics ? parseLyricsText(body.lyrics, body.title) : null;
   const now = Date.now();
@@ -215,11 +298,29 @@ async function place(
     updatedAt: now,
     finishedAt: null,
   };
-  const { mode, projectId: _project, engine: _engine, approveLyrics: _approve, language, vocal, styleTags, mood, durationSeconds, seed, ...brief } = body;
+  const {
+    mode,
+    projectId: _project,
+    engine: _engine,
+    approveLyrics: _approve,
+    language,
+    vocal,
+    styleTags,
+    mood,
+    durationSeconds,
+    seed,
+    ...brief
+  } = body;
   // Custom lyrics keep only who they are for; a revision keeps its parent's. The singer's pronunciation
   // comes from there too, so a revision sings the name as its parent did.
-  const recipient = body.mode === "custom" && body.recipientName ? { recipientName: body.recipientName, ...(body.pronounceAs ? { pronounceAs: body.pronounceAs } : {}) } : null;
-  const context = (revision ? revision.context : mode === "context" ? brief : recipient) as { recipientName?: string; pronounceAs?: string } | null;
+  const recipient =
+    body.mode === "custom" && body.recipientName
+      ? { recipientName: body.recipientName, ...(body.pronounceAs ? { pronounceAs: body.pronounceAs } : {}) }
+      : null;
+  const context = (revision ? revision.context : mode === "context" ? brief : recipient) as {
+    recipientName?: string;
+    pronounceAs?: string;
+  } | null;
   const generation: Generation = {
     jobId: job.id,
     mode,
@@ -237,26 +338,62 @@ async function place(
     model: null,
     modelVersion: null,
     seed: seed ?? crypto.getRandomValues(new Uint32Array(1))[0]! >>> 1,
-    pronunciations: context?.recipientName && context.pronounceAs ? { [context.recipientName]: context.pronounceAs } : null,
+    pronunciations:
+      context?.recipientName && context.pronounceAs ? { [context.recipientName]: context.pronounceAs } : null,
     timings: null,
     updatedAt: now,
   };
   try {
     await db.batch([
       db.insert(idempotencyKeys).values({ userId, key: idempotencyKey, requestHash, jobId: job.id, createdAt: now }),
-      ...holdStatements(db, userId, job.id, credits, revision ? { kind: revision.free ? "free_revision" : "revision", text: `${revision.free ? "free revision" : "revision"} of ${revision.parentJobId}` } : undefined),
+      ...holdStatements(
+        db,
+        userId,
+        job.id,
+        credits,
+        revision
+          ? {
+              kind: revision.free ? "free_revision" : "revision",
+              text: `${revision.free ? "free revision" : "revision"} of ${revision.parentJobId}`,
+            }
+          : undefined,
+      ),
       ...(revision?.free ? [freeRevisionStatement(db, userId, job.id, revision.parentJobId)] : []),
       db.insert(jobs).values(job),
       db.insert(generations).values(generation),
-      db.delete(idempotencyClaims).where(and(eq(idempotencyClaims.userId, userId), eq(idempotencyClaims.key, idempotencyKey), eq(idempotencyClaims.claimId, claimId))),
+      db
+        .delete(idempotencyClaims)
+        .where(
+          and(
+            eq(idempotencyClaims.userId, userId),
+            eq(idempotencyClaims.key, idempotencyKey),
+            eq(idempotencyClaims.claimId, claimId),
+          ),
+        ),
     ]);
   } catch (err) {
     if (isInsufficientCredits(err)) {
       const { balance, reserved, available } = await readCredits(db, userId, 0);
-      throw new ApiError("insufficient_credits", `This song costs ${credits} credits; ${available} are available`, undefined, { balance, reserved, available, required: credits });
+      throw new ApiError(
+        "insufficient_credits",
+        `This song costs ${credits} credits; ${available} are available`,
+        undefined,
+        { balance, reserved, available, required: credits },
+      );
     }
     if (revision?.free && isUniqueViolation(err, "credit_ledger.entry_key"))
-      return place(env, db, user, idempotencyKey, requestHash, claimId, facts, body, { ...revision, free: false }, undefined);
+      return place(
+        env,
+        db,
+        user,
+        idempotencyKey,
+        requestHash,
+        claimId,
+        facts,
+        body,
+        { ...revision, free: false },
+        undefined,
+      );
     if (isUniqueViolation(err, "idempotency_keys")) {
       // Our claim went stale and another request placed the order meanwhile: its job is the answer.
       const raced = await lookOrClaim(env, db, userId, idempotencyKey, requestHash, claimId, body.projectId);
@@ -265,7 +402,12 @@ async function place(
     throw err;
   }
   try {
-    await jobStub(env, job.id).start(job.id, { job, vocal, style: styleTags[0] ?? null, routing: facts.routing.config });
+    await jobStub(env, job.id).start(job.id, {
+      job,
+      vocal,
+      style: styleTags[0] ?? null,
+      routing: facts.routing.config,
+    });
   } catch (err) {
     // The order is already safe in D1: the cron sweep starts any job left QUEUED.
     log("error", "job start deferred to sweep", { jobId: job.id, user: userId, provider: routed.provider, error: err });

@@ -1,9 +1,9 @@
-export { JobObject, type RunningJob } from "./job-object";
-export { jobStub } from "./stub";
-export { createJob } from "./create";
-export { ownedJob, loadJobView, listJobViews, createdView } from "./view";
-export { transition, accepts, isTerminal, type JobInput, type DeliveredTrack, type Provenance } from "./machine";
 export { callbackUrl, verifyCallbackToken } from "./callback-token";
-export { issueStreamTicket, verifyStreamTicket, STREAM_TICKET_TTL_SECONDS } from "./stream-ticket";
+export { createJob } from "./create";
+export { JobObject, type RunningJob } from "./job-object";
+export { accepts, type DeliveredTrack, isTerminal, type JobInput, type Provenance, transition } from "./machine";
 export * from "./schemas";
+export { issueStreamTicket, STREAM_TICKET_TTL_SECONDS, verifyStreamTicket } from "./stream-ticket";
+export { jobStub } from "./stub";
 export { sweepStragglers } from "./sweep";
+export { createdView, listJobViews, loadJobView, ownedJob } from "./view";

@@ -1,15 +1,44 @@
 import { DurableObject } from "cloudflare:workers";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { Hono } from "hono";
-import { streamSSE, type SSEStreamingApi } from "hono/streaming";
-import { database, generations, jobEvents, jobs, providerCalls, tracks, type Generation, type Job, type JobEvent, type JobStatus, type Vocal } from "../../db";
+import { type SSEStreamingApi, streamSSE } from "hono/streaming";
+import {
+  database,
+  type Generation,
+  generations,
+  type Job,
+  type JobEvent,
+  type JobStatus,
+  jobEvents,
+  jobs,
+  providerCalls,
+  tracks,
+  type Vocal,
+} from "../../db";
 import type { RoutingConfig } from "../../providers";
+import { config as workerConfig } from "../config";
 import { partialSettleStatements, settleStatements } from "../credits";
 import { log, recordFinishedJob, watchSecrets } from "../observability";
 import { send } from "../queues/messages";
-import { failoverPicker, INSTRUMENTAL_ENGINES, loadRoutingConfig, markProbing, MAX_ENGINE_ERRORS, stallSeconds } from "../routing";
-import { isActive, isTerminal, nextAlarm, transition, type Effect, type JobInput, type Memo, type Outcome, type Settings } from "./machine";
-import { config as workerConfig } from "../config";
+import {
+  failoverPicker,
+  INSTRUMENTAL_ENGINES,
+  loadRoutingConfig,
+  MAX_ENGINE_ERRORS,
+  markProbing,
+  stallSeconds,
+} from "../routing";
+import {
+  type Effect,
+  isActive,
+  isTerminal,
+  type JobInput,
+  type Memo,
+  nextAlarm,
+  type Outcome,
+  type Settings,
+  transition,
+} from "./machine";
 
 export interface ApplyResult {
   applied: boolean;
@@ -59,16 +88,31 @@ class Listener {
     readonly done: () => void,
   ) {}
   send(event: Event): void {
-    this.written = this.written.then(() => this.stream.writeSSE({ id: String(event.seq), event: event.type, data: eventJson(event) })).catch(() => this.done());
+    this.written = this.written
+      .then(() => this.stream.writeSSE({ id: String(event.seq), event: event.type, data: eventJson(event) }))
+      .catch(() => this.done());
   }
   end(): void {
     void this.written.then(this.done, this.done);
   }
 }
 
-const eventJson = (e: Event) => JSON.stringify({ seq: e.seq, type: e.type, status: e.status, data: e.data ?? {}, at: new Date(e.createdAt).toISOString() });
+const eventJson = (e: Event) =>
+  JSON.stringify({
+    seq: e.seq,
+    type: e.type,
+    status: e.status,
+    data: e.data ?? {},
+    at: new Date(e.createdAt).toISOString(),
+  });
 
-const queuedEvent = (job: Job): Event => ({ seq: 1, type: "queued", status: "QUEUED", data: { credits: job.credits }, createdAt: job.createdAt });
+const queuedEvent = (job: Job): Event => ({
+  seq: 1,
+  type: "queued",
+  status: "QUEUED",
+  data: { credits: job.credits },
+  createdAt: job.createdAt,
+});
 
 /**
  * The job's Durable Object is the only writer of a job's state. It keeps its job (row, event log, the
@@ -105,7 +149,10 @@ export class JobObject extends DurableObject<Env> {
     if (stored?.job.id === jobId) return (this.held = stored);
     const [[job], [generation]] = await this.db.batch([
       this.db.select().from(jobs).where(eq(jobs.id, jobId)),
-      this.db.select({ vocal: generations.vocal, styleTags: generations.styleTags }).from(generations).where(eq(generations.jobId, jobId)),
+      this.db
+        .select({ vocal: generations.vocal, styleTags: generations.styleTags })
+        .from(generations)
+        .where(eq(generations.jobId, jobId)),
     ]);
     if (!job) return null;
     const held: Held = {
@@ -118,7 +165,8 @@ export class JobObject extends DurableObject<Env> {
       generationLater: {},
     };
     // A finished job leaves nothing in storage. One accepted while its object was unreachable has its first event nowhere yet.
-    if (isActive(job.status)) await this.ctx.storage.put({ jobId, held, ...(job.lastSeq === 1 ? { events: [queuedEvent(job)] } : {}) });
+    if (isActive(job.status))
+      await this.ctx.storage.put({ jobId, held, ...(job.lastSeq === 1 ? { events: [queuedEvent(job)] } : {}) });
     return (this.held = held);
   }
 
@@ -129,11 +177,21 @@ export class JobObject extends DurableObject<Env> {
   /** Idempotent: sends a QUEUED job to its first step, or lets the machine look at it (deadline, stall). The cron sweep calls it again for stragglers. */
   async start(jobId: string, seed?: JobSeed): Promise<ApplyResult> {
     if (seed && !(await this.ctx.storage.get<Held>("held"))) {
-      const held: Held = { job: seed.job, syncedSeq: seed.job.lastSeq, vocal: seed.vocal, style: seed.style, routing: seed.routing, routingAt: Date.now(), generationLater: {} };
+      const held: Held = {
+        job: seed.job,
+        syncedSeq: seed.job.lastSeq,
+        vocal: seed.vocal,
+        style: seed.style,
+        routing: seed.routing,
+        routingAt: Date.now(),
+        generationLater: {},
+      };
       await this.ctx.storage.put({ jobId, held, events: [queuedEvent(seed.job)] });
       this.held = held;
     } else await this.ctx.storage.put("jobId", jobId);
-    return this.run(jobId, (job) => (job.status === "QUEUED" && Date.now() < job.deadlineAt ? { type: "lyrics_started" } : { type: "tick" }));
+    return this.run(jobId, (job) =>
+      job.status === "QUEUED" && Date.now() < job.deadlineAt ? { type: "lyrics_started" } : { type: "tick" },
+    );
   }
 
   apply(jobId: string, input: JobInput): Promise<ApplyResult> {
@@ -171,7 +229,9 @@ export class JobObject extends DurableObject<Env> {
   /** What the object holds of a running job for the console: its events so far and the engine checks that changed nothing. */
   running(): Promise<RunningJob> {
     return this.serially(async () => {
-      const calls = await Promise.all(["calls", "quietCalls", "pendingCalls"].map((key) => this.ctx.storage.get<CallRow[]>(key)));
+      const calls = await Promise.all(
+        ["calls", "quietCalls", "pendingCalls"].map((key) => this.ctx.storage.get<CallRow[]>(key)),
+      );
       return { events: await this.events(), calls: calls.flatMap((c) => c ?? []) };
     });
   }
@@ -186,7 +246,8 @@ export class JobObject extends DurableObject<Env> {
       const held = await this.hold(jobId);
       if (!held) return { applied: false, status: null, reason: "unknown job" };
       const now = Date.now();
-      if (now - held.routingAt > ROUTING_TTL_MS) Object.assign(held, { routing: await loadRoutingConfig(this.env, this.db), routingAt: now });
+      if (now - held.routingAt > ROUTING_TTL_MS)
+        Object.assign(held, { routing: await loadRoutingConfig(this.env, this.db), routingAt: now });
       const { job, routing } = held;
       const input = inputFor(job);
       const memo = (await this.ctx.storage.get<Memo>("memo")) ?? {};
@@ -207,9 +268,14 @@ export class JobObject extends DurableObject<Env> {
       // The machine is pure: asked first without the circuits, it is asked again with them only when it
       // wants the next engine (a failure), so a job that goes well never reads every engine's health.
       let wanted = false;
-      let outcome = transition(state, input, settings(() => ((wanted = true), null)));
+      let outcome = transition(
+        state,
+        input,
+        settings(() => ((wanted = true), null)),
+      );
       if (wanted) outcome = transition(state, input, settings(await failoverPicker(this.env, this.db)));
-      if (input.type === "failed" && input.message) log("warn", "engine failure", { jobId, provider: job.provider, error: input.message, code: input.code });
+      if (input.type === "failed" && input.message)
+        log("warn", "engine failure", { jobId, provider: job.provider, error: input.message, code: input.code });
       const next = outcome.event ? await this.commit(held, input, outcome, now) : job;
       if (isTerminal(next.status)) {
         // Everything it held is in D1 now: nothing stays behind, personal data included.
@@ -242,52 +308,113 @@ export class JobObject extends DurableObject<Env> {
       this.ctx.storage.get<CallRow[]>("quietCalls"),
     ]);
     const last = events.at(-1);
-    if (event.type === "progress" && last?.type === "progress" && JSON.stringify(last.data) === JSON.stringify(event.data)) {
+    if (
+      event.type === "progress" &&
+      last?.type === "progress" &&
+      JSON.stringify(last.data) === JSON.stringify(event.data)
+    ) {
       // A check that says what the last one said is no event: no sequence number, nothing to send or keep but the call.
-      await this.ctx.storage.put({ quietCalls: [...(quiet ?? []), ...(pending ?? [])].slice(-QUIET_CALLS_KEPT), pendingCalls: [] });
+      await this.ctx.storage.put({
+        quietCalls: [...(quiet ?? []), ...(pending ?? [])].slice(-QUIET_CALLS_KEPT),
+        pendingCalls: [],
+      });
       return job;
     }
     events.push(event);
     const generationNow: Partial<Generation> = {};
     const generationLater: Partial<Generation> = { ...held.generationLater };
-    for (const [key, value] of Object.entries(outcome.patch?.generation ?? {})) Object.assign(LATER.includes(key as keyof Generation) ? generationLater : generationNow, { [key]: value });
-    const changes = Object.keys(patch).length > 0 || Object.keys(generationNow).length > 0 || Object.keys(generationLater).length > Object.keys(held.generationLater).length || delivered.length > 0 || settle;
+    for (const [key, value] of Object.entries(outcome.patch?.generation ?? {}))
+      Object.assign(LATER.includes(key as keyof Generation) ? generationLater : generationNow, { [key]: value });
+    const changes =
+      Object.keys(patch).length > 0 ||
+      Object.keys(generationNow).length > 0 ||
+      Object.keys(generationLater).length > Object.keys(held.generationLater).length ||
+      delivered.length > 0 ||
+      settle;
 
     if (!changes) {
       const checks = (pending ?? []).filter((c) => c.operation === "getStatus");
       const unchanged = [...(quiet ?? []), ...checks].slice(-QUIET_CALLS_KEPT);
       const kept: Held = { ...held, job: next };
-      await this.ctx.storage.put({ held: kept, events, quietCalls: unchanged, calls: [...(calls ?? []), ...(pending ?? []).filter((c) => !checks.includes(c))], pendingCalls: [] });
+      await this.ctx.storage.put({
+        held: kept,
+        events,
+        quietCalls: unchanged,
+        calls: [...(calls ?? []), ...(pending ?? []).filter((c) => !checks.includes(c))],
+        pendingCalls: [],
+      });
       this.held = kept;
     } else {
       const made = [...(calls ?? []), ...(pending ?? [])];
       const writes = [];
-      const generation = { ...(Object.keys(generationNow).length || delivered.length || terminal ? generationLater : {}), ...generationNow };
+      const generation = {
+        ...(Object.keys(generationNow).length || delivered.length || terminal ? generationLater : {}),
+        ...generationNow,
+      };
       if (delivered.length) {
-        writes.push(db.insert(tracks).values(delivered.map(({ timings: _timings, ...t }) => ({ ...t, jobId: job.id, userId: job.userId, provider: t.provider ?? job.provider ?? "unknown", createdAt: now }))));
+        writes.push(
+          db.insert(tracks).values(
+            delivered.map(({ timings: _timings, ...t }) => ({
+              ...t,
+              jobId: job.id,
+              userId: job.userId,
+              provider: t.provider ?? job.provider ?? "unknown",
+              createdAt: now,
+            })),
+          ),
+        );
         generation.timings = Object.fromEntries(delivered.map((t) => [t.id, t.timings]));
       }
-      if (Object.keys(generation).length) writes.push(db.update(generations).set({ ...generation, updatedAt: now }).where(eq(generations.jobId, job.id)));
+      if (Object.keys(generation).length)
+        writes.push(
+          db
+            .update(generations)
+            .set({ ...generation, updatedAt: now })
+            .where(eq(generations.jobId, job.id)),
+        );
       if (settle) {
         if (settle.capture > 0 && settle.release > 0)
-          writes.push(...partialSettleStatements(db, job.userId, job.id, job.credits, settle.capture, settle.reason, { kind: "price_difference", text: `difference refunded: ${settle.reason.text}` }));
-        else if (settle.reason.kind === "delivered") writes.push(...settleStatements(db, job.userId, job.id, job.credits, "capture", settle.reason));
+          writes.push(
+            ...partialSettleStatements(db, job.userId, job.id, job.credits, settle.capture, settle.reason, {
+              kind: "price_difference",
+              text: `difference refunded: ${settle.reason.text}`,
+            }),
+          );
+        else if (settle.reason.kind === "delivered")
+          writes.push(...settleStatements(db, job.userId, job.id, job.credits, "capture", settle.reason));
         else writes.push(...settleStatements(db, job.userId, job.id, job.credits, "release", settle.reason));
       }
       if (terminal) {
         if (made.length) writes.push(db.insert(providerCalls).values(made));
         // The log goes to D1 once, in one statement, when the job ends.
-        writes.push(db.insert(jobEvents).values(events.map((e) => ({ ...e, jobId: job.id }))).onConflictDoNothing());
+        writes.push(
+          db
+            .insert(jobEvents)
+            .values(events.map((e) => ({ ...e, jobId: job.id })))
+            .onConflictDoNothing(),
+        );
       }
       await db.batch([
         // The sequence D1 last saw in the condition: if anything else ever wrote this job meanwhile, nothing is overwritten.
-        db.update(jobs).set({ ...patch, updatedAt: now, lastSeq: event.seq }).where(and(eq(jobs.id, job.id), eq(jobs.lastSeq, held.syncedSeq))),
+        db
+          .update(jobs)
+          .set({ ...patch, updatedAt: now, lastSeq: event.seq })
+          .where(and(eq(jobs.id, job.id), eq(jobs.lastSeq, held.syncedSeq))),
         ...writes,
       ]);
-      const kept: Held = { ...held, job: next, syncedSeq: event.seq, generationLater: Object.keys(generation).length ? {} : generationLater };
+      const kept: Held = {
+        ...held,
+        job: next,
+        syncedSeq: event.seq,
+        generationLater: Object.keys(generation).length ? {} : generationLater,
+      };
       if (!terminal) await this.ctx.storage.put({ held: kept, events, calls: made, pendingCalls: [] });
       this.held = kept;
-      if (settle) recordFinishedJob(this.env, next, now, { costCents: made.reduce((sum, c) => sum + (c.costCents ?? 0), 0), style: held.style });
+      if (settle)
+        recordFinishedJob(this.env, next, now, {
+          costCents: made.reduce((sum, c) => sum + (c.costCents ?? 0), 0),
+          style: held.style,
+        });
     }
     log(next.status === "FAILED" || next.status === "TIMED_OUT" ? "warn" : "info", "job transition", {
       jobId: job.id,
@@ -299,7 +426,9 @@ export class JobObject extends DurableObject<Env> {
       to: next.status,
       seq: event.seq,
       ...(next.errorCode && isTerminal(next.status) ? { error: next.errorCode } : {}),
-      ...(settle ? { captured: settle.capture, released: settle.release, credits: job.credits, durationMs: now - job.createdAt } : {}),
+      ...(settle
+        ? { captured: settle.capture, released: settle.release, credits: job.credits, durationMs: now - job.createdAt }
+        : {}),
     });
     this.broadcast(event, terminal);
     return next;
@@ -307,7 +436,8 @@ export class JobObject extends DurableObject<Env> {
 
   private async perform(jobId: string, effect: Effect): Promise<void> {
     if (effect.type === "send") await send(this.env, effect.message);
-    else if (effect.type === "cancel_task") await send(this.env, { role: "music", op: "cancel", jobId, provider: effect.engine, taskId: effect.taskId });
+    else if (effect.type === "cancel_task")
+      await send(this.env, { role: "music", op: "cancel", jobId, provider: effect.engine, taskId: effect.taskId });
     else await markProbing(this.db, effect.engine);
   }
 
@@ -332,7 +462,14 @@ export class JobObject extends DurableObject<Env> {
           const held = await this.hold(jobId);
           const here = (await this.events()).filter((e) => e.seq > after);
           // A running job's log is here from its first event; a finished one's (or one older than this object's log) is in D1.
-          const logged = here[0]?.seq === after + 1 ? [] : await this.db.select().from(jobEvents).where(and(eq(jobEvents.jobId, jobId), gt(jobEvents.seq, after))).orderBy(asc(jobEvents.seq));
+          const logged =
+            here[0]?.seq === after + 1
+              ? []
+              : await this.db
+                  .select()
+                  .from(jobEvents)
+                  .where(and(eq(jobEvents.jobId, jobId), gt(jobEvents.seq, after)))
+                  .orderBy(asc(jobEvents.seq));
           const seen = new Set(logged.map((e) => e.seq));
           for (const event of [...logged, ...here.filter((e) => !seen.has(e.seq))]) listener.send(event);
           if (!held || isTerminal(held.job.status)) listener.end();

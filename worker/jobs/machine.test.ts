@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { activeStatuses, jobStatuses, terminalStatuses, type Job, type JobStatus } from "../../db";
+import { activeStatuses, type Job, type JobStatus, jobStatuses, terminalStatuses } from "../../db";
 import { failureClassOf, failureCodes } from "../../domain/failures";
-import { accepts, currentAttempt, transition, type DeliveredTrack, type InputType, type JobInput, type Memo, type Provenance, type Settings } from "./machine";
+import {
+  accepts,
+  currentAttempt,
+  type DeliveredTrack,
+  type InputType,
+  type JobInput,
+  type Memo,
+  type Provenance,
+  type Settings,
+  transition,
+} from "./machine";
 
 const NOW = 1_800_000_000_000;
 const lyrics = { title: "Pour Marie", sections: [{ kind: "chorus" as const, lines: ["Joyeux anniversaire Marie"] }] };
@@ -54,8 +64,25 @@ const settings = (overrides: Partial<Settings> = {}): Settings => ({
 const current: Provenance = { engine: "internal", attempt: 2, taskId: "task-2" };
 const old: Provenance = { engine: "suno", attempt: 1, taskId: "task-1" };
 const track = (provider?: string): DeliveredTrack =>
-  ({ id: "trk_1", takeIndex: 0, r2Key: "k", format: "mp3", contentType: "audio/mpeg", sizeBytes: 1, sha256: "x", durationSeconds: 60, sampleRate: 44100,
-    loudnessLufs: null, wavR2Key: null, wavSizeBytes: null, wavSha256: null, timings: null, providerTakeId: "p", title: "t", ...(provider ? { provider } : {}) }) as DeliveredTrack;
+  ({
+    id: "trk_1",
+    takeIndex: 0,
+    r2Key: "k",
+    format: "mp3",
+    contentType: "audio/mpeg",
+    sizeBytes: 1,
+    sha256: "x",
+    durationSeconds: 60,
+    sampleRate: 44100,
+    loudnessLufs: null,
+    wavR2Key: null,
+    wavSizeBytes: null,
+    wavSha256: null,
+    timings: null,
+    providerTakeId: "p",
+    title: "t",
+    ...(provider ? { provider } : {}),
+  }) as DeliveredTrack;
 
 /** One input of each type, about the current attempt (or `from`). */
 function inputOf(type: InputType, from: Provenance = current): JobInput {
@@ -81,7 +108,16 @@ function inputOf(type: InputType, from: Provenance = current): JobInput {
   return inputs[type];
 }
 const types = Object.keys(accepts) as InputType[];
-const fromEngine = new Set<InputType>(["submitted", "progress", "music_ready", "takes_ready", "delivered", "busy", "engine_error", "failed"]);
+const fromEngine = new Set<InputType>([
+  "submitted",
+  "progress",
+  "music_ready",
+  "takes_ready",
+  "delivered",
+  "busy",
+  "engine_error",
+  "failed",
+]);
 
 /** Where each accepted (input, state) pair leads, written out by hand: "stay" keeps the state. Pairs not listed change nothing. */
 const expected: Partial<Record<InputType, Partial<Record<JobStatus, JobStatus | "stay" | "ignored" | "nothing">>>> = {
@@ -99,14 +135,39 @@ const expected: Partial<Record<InputType, Partial<Record<JobStatus, JobStatus | 
   busy: { GENERATING_MUSIC: "stay" },
   engine_error: { GENERATING_MUSIC: "stay" },
   // An engine's outage moves the music on to the next engine; before the music, the order stops.
-  failed: { QUEUED: "FAILED", WRITING_LYRICS: "FAILED", LYRICS_READY: "FAILED", GENERATING_MUSIC: "GENERATING_MUSIC", POSTPROCESSING: "GENERATING_MUSIC", DELIVERING: "GENERATING_MUSIC" },
-  cancel: { QUEUED: "CANCELED", WRITING_LYRICS: "CANCELED", LYRICS_READY: "CANCELED", GENERATING_MUSIC: "CANCELED", POSTPROCESSING: "CANCELED", DELIVERING: "CANCELED" },
+  failed: {
+    QUEUED: "FAILED",
+    WRITING_LYRICS: "FAILED",
+    LYRICS_READY: "FAILED",
+    GENERATING_MUSIC: "GENERATING_MUSIC",
+    POSTPROCESSING: "GENERATING_MUSIC",
+    DELIVERING: "GENERATING_MUSIC",
+  },
+  cancel: {
+    QUEUED: "CANCELED",
+    WRITING_LYRICS: "CANCELED",
+    LYRICS_READY: "CANCELED",
+    GENERATING_MUSIC: "CANCELED",
+    POSTPROCESSING: "CANCELED",
+    DELIVERING: "CANCELED",
+  },
   hint: { GENERATING_MUSIC: "nothing" },
-  tick: { QUEUED: "nothing", WRITING_LYRICS: "nothing", LYRICS_READY: "nothing", GENERATING_MUSIC: "nothing", POSTPROCESSING: "nothing", DELIVERING: "nothing" },
+  tick: {
+    QUEUED: "nothing",
+    WRITING_LYRICS: "nothing",
+    LYRICS_READY: "nothing",
+    GENERATING_MUSIC: "nothing",
+    POSTPROCESSING: "nothing",
+    DELIVERING: "nothing",
+  },
 };
 
-const run = (job: Job, input: JobInput, s: Partial<Settings> = {}, memo: Memo = { progressAt: NOW - 1_000, pollAt: NOW + 5_000 }) =>
-  transition({ job, vocal: "female", memo }, input, settings(s));
+const run = (
+  job: Job,
+  input: JobInput,
+  s: Partial<Settings> = {},
+  memo: Memo = { progressAt: NOW - 1_000, pollAt: NOW + 5_000 },
+) => transition({ job, vocal: "female", memo }, input, settings(s));
 
 describe("transition, for every state and input", () => {
   for (const status of jobStatuses)
@@ -123,7 +184,12 @@ describe("transition, for every state and input", () => {
           return;
         }
         if (want === "ignored") {
-          expect(out).toMatchObject({ applied: false, settle: null, patch: { job: {} }, event: { type: "ignored", status } });
+          expect(out).toMatchObject({
+            applied: false,
+            settle: null,
+            patch: { job: {} },
+            event: { type: "ignored", status },
+          });
           return;
         }
         expect(out.applied).toBe(true);
@@ -141,9 +207,16 @@ describe("transition, for every state and input", () => {
     for (const status of activeStatuses)
       for (const type of fromEngine) {
         const out = run(jobAt(status), inputOf(type, old));
-        expect(out, `${type} on ${status}`).toMatchObject({ applied: false, settle: null, patch: { job: {} }, event: { type: "ignored", status } });
+        expect(out, `${type} on ${status}`).toMatchObject({
+          applied: false,
+          settle: null,
+          patch: { job: {} },
+          event: { type: "ignored", status },
+        });
         // A task the old attempt created after all is stopped; nothing else follows.
-        expect(out.effects).toEqual(type === "submitted" ? [{ type: "cancel_task", engine: "suno", taskId: "task-new" }] : []);
+        expect(out.effects).toEqual(
+          type === "submitted" ? [{ type: "cancel_task", engine: "suno", taskId: "task-new" }] : [],
+        );
       }
   });
 
@@ -155,20 +228,37 @@ describe("transition, for every state and input", () => {
   it("leaves a finished job alone whatever arrives, stale or not, without recording it", () => {
     for (const status of terminalStatuses)
       for (const type of types)
-        for (const from of [current, old]) expect(run(jobAt(status), inputOf(type, from)).event, `${type} on ${status}`).toBeNull();
+        for (const from of [current, old])
+          expect(run(jobAt(status), inputOf(type, from)).event, `${type} on ${status}`).toBeNull();
   });
 });
 
 describe("failures", () => {
   it("fails over exactly one step when the old engine's failure is reported twice", () => {
-    const onSuno = jobAt("GENERATING_MUSIC", { provider: "suno", providerTaskId: "task-1", providerChain: ["internal", "instrumental"], providersTried: ["suno"] });
+    const onSuno = jobAt("GENERATING_MUSIC", {
+      provider: "suno",
+      providerTaskId: "task-1",
+      providerChain: ["internal", "instrumental"],
+      providersTried: ["suno"],
+    });
     const failure = inputOf("failed", old);
     const first = run(onSuno, failure);
-    expect(first.patch?.job).toMatchObject({ provider: "internal", providersTried: ["suno", "internal"], providerChain: ["instrumental"], providerTaskId: null });
-    expect(first.event).toMatchObject({ type: "failover", data: { failover: { from: "suno", to: "internal", code: "engine_unavailable" } } });
+    expect(first.patch?.job).toMatchObject({
+      provider: "internal",
+      providersTried: ["suno", "internal"],
+      providerChain: ["instrumental"],
+      providerTaskId: null,
+    });
+    expect(first.event).toMatchObject({
+      type: "failover",
+      data: { failover: { from: "suno", to: "internal", code: "engine_unavailable" } },
+    });
     // The failover's event says nothing of credits: they are still held.
     expect(JSON.stringify(first.event)).not.toMatch(/refund|credits/);
-    expect(first.effects).toContainEqual({ type: "send", message: { role: "music", op: "create", jobId: "job_1", provider: "internal", attempt: 2 } });
+    expect(first.effects).toContainEqual({
+      type: "send",
+      message: { role: "music", op: "create", jobId: "job_1", provider: "internal", attempt: 2 },
+    });
     expect(first.effects).toContainEqual({ type: "cancel_task", engine: "suno", taskId: "task-1" });
     const second = run({ ...onSuno, ...first.patch!.job }, failure);
     expect(second).toMatchObject({ applied: false, event: { type: "ignored" } });
@@ -176,7 +266,12 @@ describe("failures", () => {
 
   it("stops a refused text at once, refunds it and tries no other engine", () => {
     for (const code of failureCodes.filter((c) => failureClassOf[c] === "rejected")) {
-      const out = run(jobAt("GENERATING_MUSIC"), { type: "failed", from: current, code, message: "Generation failed, your credits have been refunded" });
+      const out = run(jobAt("GENERATING_MUSIC"), {
+        type: "failed",
+        from: current,
+        code,
+        message: "Generation failed, your credits have been refunded",
+      });
       expect(out.patch?.job).toMatchObject({ status: "FAILED", errorCode: code });
       expect(out.settle).toMatchObject({ capture: 0, release: 10 });
       expect(out.effects.some((e) => e.type === "send")).toBe(false);
@@ -187,7 +282,11 @@ describe("failures", () => {
 
   it("fails and refunds when no engine is left", () => {
     const out = run(jobAt("GENERATING_MUSIC", { providerChain: [] }), inputOf("failed"));
-    expect(out).toMatchObject({ patch: { job: { status: "FAILED", errorCode: "engine_unavailable" } }, settle: { release: 10 }, event: { data: { credits: { refunded: 10 } } } });
+    expect(out).toMatchObject({
+      patch: { job: { status: "FAILED", errorCode: "engine_unavailable" } },
+      settle: { release: 10 },
+      event: { data: { credits: { refunded: 10 } } },
+    });
   });
 
   it("tries an engine three times in a row at most (maintenance), then moves on", () => {
@@ -200,21 +299,32 @@ describe("failures", () => {
       expect(out.memo.pollAt).toBeGreaterThan(NOW);
       memo = out.memo;
     }
-    expect(run(job, error, {}, memo).event).toMatchObject({ type: "failover", data: { failover: { to: "instrumental" } } });
+    expect(run(job, error, {}, memo).event).toMatchObject({
+      type: "failover",
+      data: { failover: { to: "instrumental" } },
+    });
   });
 
   it("gives the name one more engine, then stops", () => {
     const missing: JobInput = { type: "failed", from: current, code: "name_missing" };
     const firstEngine: JobInput = { type: "failed", from: { ...current, attempt: 1 }, code: "name_missing" };
     expect(run(jobAt("POSTPROCESSING", { providersTried: ["internal"] }), firstEngine).event?.type).toBe("failover");
-    expect(run(jobAt("POSTPROCESSING"), missing).patch?.job).toMatchObject({ status: "FAILED", errorCode: "name_missing" });
+    expect(run(jobAt("POSTPROCESSING"), missing).patch?.job).toMatchObject({
+      status: "FAILED",
+      errorCode: "name_missing",
+    });
   });
 });
 
 describe("back-pressure", () => {
   it("waits for a busy engine when the deadline allows, and never counts it as a failure", () => {
     const out = run(jobAt("GENERATING_MUSIC"), inputOf("busy"));
-    expect(out).toMatchObject({ applied: true, event: { type: "busy", status: "GENERATING_MUSIC" }, settle: null, effects: [] });
+    expect(out).toMatchObject({
+      applied: true,
+      event: { type: "busy", status: "GENERATING_MUSIC" },
+      settle: null,
+      effects: [],
+    });
     expect(out.memo.pollAt).toBe(NOW + 10_000);
     expect(out.memo.engineErrors ?? 0).toBe(0);
   });
@@ -228,21 +338,35 @@ describe("back-pressure", () => {
 describe("the alarm", () => {
   it("fails a stalled engine over well before the deadline, or fails the order when none is left", () => {
     const quiet: Memo = { progressAt: NOW - 121_000, pollAt: NOW + 1_000 };
-    expect(run(jobAt("GENERATING_MUSIC"), inputOf("tick"), {}, quiet).event).toMatchObject({ type: "failover", data: { failover: { code: "engine_stalled" } } });
-    expect(run(jobAt("GENERATING_MUSIC", { providerChain: [] }), inputOf("tick"), {}, quiet).patch?.job).toMatchObject({ status: "FAILED", errorCode: "engine_stalled" });
+    expect(run(jobAt("GENERATING_MUSIC"), inputOf("tick"), {}, quiet).event).toMatchObject({
+      type: "failover",
+      data: { failover: { code: "engine_stalled" } },
+    });
+    expect(run(jobAt("GENERATING_MUSIC", { providerChain: [] }), inputOf("tick"), {}, quiet).patch?.job).toMatchObject({
+      status: "FAILED",
+      errorCode: "engine_stalled",
+    });
   });
 
   it("restarts the stall clock only when the engine shows something new", () => {
     const memo: Memo = { progressAt: NOW - 100_000, progressKey: "0.5:rendering" };
     expect(run(jobAt("GENERATING_MUSIC"), inputOf("progress"), {}, memo).memo.progressAt).toBe(NOW - 100_000);
-    const moved = run(jobAt("GENERATING_MUSIC"), { type: "progress", from: current, progress: 0.6, stage: "rendering" }, {}, memo);
+    const moved = run(
+      jobAt("GENERATING_MUSIC"),
+      { type: "progress", from: current, progress: 0.6, stage: "rendering" },
+      {},
+      memo,
+    );
     expect(moved.memo.progressAt).toBe(NOW);
   });
 
   it("checks the task when a check is due, and creates it when there is none yet", () => {
     const due: Memo = { progressAt: NOW, pollAt: NOW - 1 };
     expect(run(jobAt("GENERATING_MUSIC"), inputOf("tick"), {}, due).effects).toEqual([
-      { type: "send", message: { role: "music", op: "poll", jobId: "job_1", provider: "internal", attempt: 2, taskId: "task-2" } },
+      {
+        type: "send",
+        message: { role: "music", op: "poll", jobId: "job_1", provider: "internal", attempt: 2, taskId: "task-2" },
+      },
     ]);
     expect(run(jobAt("GENERATING_MUSIC", { providerTaskId: null }), inputOf("tick"), {}, due).effects).toEqual([
       { type: "send", message: { role: "music", op: "create", jobId: "job_1", provider: "internal", attempt: 2 } },
@@ -250,8 +374,14 @@ describe("the alarm", () => {
   });
 
   it("times the order out at its deadline, and the lyrics approval at its own", () => {
-    expect(run(jobAt("GENERATING_MUSIC", { deadlineAt: NOW }), inputOf("tick")).patch?.job).toMatchObject({ status: "TIMED_OUT", errorCode: "timed_out" });
-    expect(run(jobAt("LYRICS_READY", { deadlineAt: NOW }), inputOf("tick")).patch?.job).toMatchObject({ status: "TIMED_OUT", errorCode: "lyrics_expired" });
+    expect(run(jobAt("GENERATING_MUSIC", { deadlineAt: NOW }), inputOf("tick")).patch?.job).toMatchObject({
+      status: "TIMED_OUT",
+      errorCode: "timed_out",
+    });
+    expect(run(jobAt("LYRICS_READY", { deadlineAt: NOW }), inputOf("tick")).patch?.job).toMatchObject({
+      status: "TIMED_OUT",
+      errorCode: "lyrics_expired",
+    });
   });
 });
 
@@ -263,7 +393,11 @@ describe("delivery", () => {
 
   it("records an earlier attempt's delivery and keeps the job on its own", () => {
     const out = run(jobAt("DELIVERING"), { type: "delivered", from: old, tracks: [track("suno")] });
-    expect(out).toMatchObject({ applied: false, settle: null, event: { type: "ignored", status: "DELIVERING", data: { input: "delivered", from: old } } });
+    expect(out).toMatchObject({
+      applied: false,
+      settle: null,
+      event: { type: "ignored", status: "DELIVERING", data: { input: "delivered", from: old } },
+    });
   });
 });
 
@@ -275,8 +409,15 @@ describe("the price follows what is delivered", () => {
   });
 
   it("charges the full price for a sung take, or for an instrumental order", () => {
-    expect(run(jobAt("DELIVERING"), { type: "delivered", tracks: [track()] }).settle).toMatchObject({ capture: 10, release: 0 });
-    const instrumental = transition({ job: jobAt("DELIVERING", { provider: "instrumental" }), vocal: "instrumental", memo: {} }, { type: "delivered", tracks: [track()] }, settings());
+    expect(run(jobAt("DELIVERING"), { type: "delivered", tracks: [track()] }).settle).toMatchObject({
+      capture: 10,
+      release: 0,
+    });
+    const instrumental = transition(
+      { job: jobAt("DELIVERING", { provider: "instrumental" }), vocal: "instrumental", memo: {} },
+      { type: "delivered", tracks: [track()] },
+      settings(),
+    );
     expect(instrumental.settle).toMatchObject({ capture: 10, release: 0 });
   });
 });
@@ -290,12 +431,17 @@ describe("lyrics", () => {
 
   it("starts the music on the job's engine as its current attempt", () => {
     const out = run(jobAt("WRITING_LYRICS", { provider: "suno", providersTried: ["suno"] }), inputOf("lyrics_written"));
-    expect(out.effects).toEqual([{ type: "send", message: { role: "music", op: "create", jobId: "job_1", provider: "suno", attempt: 1 } }]);
+    expect(out.effects).toEqual([
+      { type: "send", message: { role: "music", op: "create", jobId: "job_1", provider: "suno", attempt: 1 } },
+    ]);
   });
 
   it("accepts a first task for the attempt", () => {
     const job = jobAt("GENERATING_MUSIC", { providerTaskId: null });
     const out = run(job, inputOf("submitted", currentAttempt(job)));
-    expect(out.patch).toMatchObject({ job: { providerTaskId: "task-new" }, generation: { provider: "internal", providerTaskId: "task-new" } });
+    expect(out.patch).toMatchObject({
+      job: { providerTaskId: "task-new" },
+      generation: { provider: "internal", providerTaskId: "task-new" },
+    });
   });
 });

@@ -1,5 +1,14 @@
-import { activeStatuses, terminalStatuses, type Generation, type Job, type JobStatus, type TerminalStatus, type Track, type Vocal } from "../../db";
-import { failureClassOf, type FailureClass, type FailureCode } from "../../domain/failures";
+import {
+  activeStatuses,
+  type Generation,
+  type Job,
+  type JobStatus,
+  type TerminalStatus,
+  type Track,
+  terminalStatuses,
+  type Vocal,
+} from "../../db";
+import { type FailureClass, type FailureCode, failureClassOf } from "../../domain/failures";
 import type { LineTiming, Lyrics, ProviderErrorKind, Take } from "../../providers";
 import type { QueueMessage } from "../queues/messages";
 
@@ -45,7 +54,8 @@ export type JobInput =
   | { type: "tick" };
 export type InputType = JobInput["type"];
 
-export const isTerminal = (status: JobStatus): status is TerminalStatus => (terminalStatuses as readonly JobStatus[]).includes(status);
+export const isTerminal = (status: JobStatus): status is TerminalStatus =>
+  (terminalStatuses as readonly JobStatus[]).includes(status);
 export const isActive = (status: JobStatus) => !isTerminal(status);
 
 const music = ["GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING"] as const satisfies readonly JobStatus[];
@@ -141,20 +151,32 @@ export const currentAttempt = (job: Job): Provenance => ({
 
 /** Whether `from` is the attempt the job is on (a task id, when given, must be its task). */
 export const isCurrentAttempt = (job: Job, from: Provenance) =>
-  from.engine === job.provider && from.attempt === job.providersTried.length && (from.taskId === undefined || from.taskId === job.providerTaskId);
+  from.engine === job.provider &&
+  from.attempt === job.providersTried.length &&
+  (from.taskId === undefined || from.taskId === job.providerTaskId);
 
 function staleness(job: Job, from: Provenance | undefined, input: JobInput): string | null {
   if (!from) return null;
-  if (from.engine !== job.provider || from.attempt !== job.providersTried.length) return `about ${from.engine} attempt ${from.attempt}, not the current one`;
+  if (from.engine !== job.provider || from.attempt !== job.providersTried.length)
+    return `about ${from.engine} attempt ${from.attempt}, not the current one`;
   // A second create of the same attempt (a re-delivered message) must not replace the task being followed.
   if (input.type === "submitted") return job.providerTaskId ? "a task is already submitted for this attempt" : null;
-  if (from.taskId !== undefined && from.taskId !== job.providerTaskId) return `about task ${from.taskId}, not the current one`;
+  if (from.taskId !== undefined && from.taskId !== job.providerTaskId)
+    return `about task ${from.taskId}, not the current one`;
   return null;
 }
 
 const fromOf = (input: JobInput): Provenance | undefined => ("from" in input ? input.from : undefined);
 
-const nothing = (memo: Memo, reason: string): Outcome => ({ applied: false, reason, patch: null, event: null, settle: null, effects: [], memo });
+const nothing = (memo: Memo, reason: string): Outcome => ({
+  applied: false,
+  reason,
+  patch: null,
+  event: null,
+  settle: null,
+  effects: [],
+  memo,
+});
 
 function pollDelay(settings: Settings, attempt: number): number {
   return Math.min(settings.pollInitialSeconds * 2 ** attempt, settings.pollMaxSeconds) * 1000;
@@ -168,13 +190,23 @@ function freshAttempt(settings: Settings): Memo {
   return { pollAt: settings.now + CREATE_GRACE_MS, pollAttempt: 0, progressAt: settings.now, engineErrors: 0 };
 }
 
-function ended(state: MachineState, now: number, status: "FAILED" | "CANCELED" | "TIMED_OUT", code: FailureCode, type: string, detail?: string): Outcome {
+function ended(
+  state: MachineState,
+  now: number,
+  status: "FAILED" | "CANCELED" | "TIMED_OUT",
+  code: FailureCode,
+  type: string,
+  detail?: string,
+): Outcome {
   const { job } = state;
   const settle: Settlement = { capture: 0, release: job.credits, reason: { kind: "refund", text: `refund: ${code}` } };
-  const effects: Effect[] = job.provider && job.providerTaskId && job.status === "GENERATING_MUSIC" ? [{ type: "cancel_task", engine: job.provider, taskId: job.providerTaskId }] : [];
+  const effects: Effect[] =
+    job.provider && job.providerTaskId && job.status === "GENERATING_MUSIC"
+      ? [{ type: "cancel_task", engine: job.provider, taskId: job.providerTaskId }]
+      : [];
   return {
     applied: true,
-        // The engine's own words stay with operators (the console); people are shown the code's text.
+    // The engine's own words stay with operators (the console); people are shown the code's text.
     patch: { job: { status, errorCode: code, errorMessage: detail?.slice(0, 500) ?? null, finishedAt: now } },
     event: { type, status, data: { error: { code }, credits: { refunded: job.credits } } },
     settle,
@@ -189,12 +221,23 @@ function failOver(state: MachineState, settings: Settings, next: string, code: F
   const chain = job.providerChain;
   const attempt = job.providersTried.length + 1;
   const effects: Effect[] = [];
-  if (job.provider && job.providerTaskId) effects.push({ type: "cancel_task", engine: job.provider, taskId: job.providerTaskId });
-  effects.push({ type: "probe", engine: next }, { type: "send", message: { role: "music", op: "create", jobId: job.id, provider: next, attempt } });
+  if (job.provider && job.providerTaskId)
+    effects.push({ type: "cancel_task", engine: job.provider, taskId: job.providerTaskId });
+  effects.push(
+    { type: "probe", engine: next },
+    { type: "send", message: { role: "music", op: "create", jobId: job.id, provider: next, attempt } },
+  );
   return {
     applied: true,
     patch: {
-      job: { status: "GENERATING_MUSIC", provider: next, providerTaskId: null, providerChain: chain.slice(chain.indexOf(next) + 1), providersTried: [...job.providersTried, next], arm: "failover" },
+      job: {
+        status: "GENERATING_MUSIC",
+        provider: next,
+        providerTaskId: null,
+        providerChain: chain.slice(chain.indexOf(next) + 1),
+        providersTried: [...job.providersTried, next],
+        arm: "failover",
+      },
       generation: { provider: next, providerTaskId: null },
     },
     event: { type: "failover", status: "GENERATING_MUSIC", data: { failover: { from: job.provider, to: next, code } } },
@@ -205,11 +248,18 @@ function failOver(state: MachineState, settings: Settings, next: string, code: F
 }
 
 /** An engine's failure: the next engine when the failure is the engine's, else the end of the order. */
-function failure(state: MachineState, settings: Settings, code: FailureCode, detail?: string, cls: FailureClass = failureClassOf[code]): Outcome {
+function failure(
+  state: MachineState,
+  settings: Settings,
+  code: FailureCode,
+  detail?: string,
+  cls: FailureClass = failureClassOf[code],
+): Outcome {
   const { job } = state;
   const inMusic = (music as readonly JobStatus[]).includes(job.status);
   // A second engine forgetting the name too says the lyrics make it hard: the order stops there.
-  const retryable = cls === "unavailable" || (cls === "invalid_result" && !(code === "name_missing" && job.providersTried.length > 1));
+  const retryable =
+    cls === "unavailable" || (cls === "invalid_result" && !(code === "name_missing" && job.providersTried.length > 1));
   const next = inMusic && retryable ? settings.nextEngine(job.providerChain) : null;
   if (next) return failOver(state, settings, next, code);
   return ended(state, settings.now, "FAILED", code, "failed", detail);
@@ -218,10 +268,25 @@ function failure(state: MachineState, settings: Settings, code: FailureCode, det
 /** Starts the music on the job's engine, as its current attempt. */
 function startMusic(job: Job, settings: Settings): { effects: Effect[]; memo: Memo } {
   const attempt = currentAttempt(job);
-  return { effects: [{ type: "send", message: { role: "music", op: "create", jobId: job.id, provider: attempt.engine, attempt: attempt.attempt } }], memo: freshAttempt(settings) };
+  return {
+    effects: [
+      {
+        type: "send",
+        message: { role: "music", op: "create", jobId: job.id, provider: attempt.engine, attempt: attempt.attempt },
+      },
+    ],
+    memo: freshAttempt(settings),
+  };
 }
 
-const stay = (state: MachineState, type: string, data: Record<string, unknown>, memo: Memo, effects: Effect[] = [], applied = true): Outcome => ({
+const stay = (
+  state: MachineState,
+  type: string,
+  data: Record<string, unknown>,
+  memo: Memo,
+  effects: Effect[] = [],
+  applied = true,
+): Outcome => ({
   applied,
   patch: { job: {} },
   event: { type, status: state.job.status, data },
@@ -231,12 +296,20 @@ const stay = (state: MachineState, type: string, data: Record<string, unknown>, 
 });
 
 /** The instrumental price when a sung order ends with only instrumental takes; the difference goes back. */
-function priceOf(state: MachineState, settings: Settings, tracks: DeliveredTrack[]): { charged: number; reason: string } {
+function priceOf(
+  state: MachineState,
+  settings: Settings,
+  tracks: DeliveredTrack[],
+): { charged: number; reason: string } {
   const { job, vocal } = state;
   const engines = tracks.map((t) => t.provider ?? job.provider ?? "");
-  const voiceless = vocal !== "instrumental" && engines.length > 0 && engines.every((e) => settings.instrumentalEngines.includes(e));
+  const voiceless =
+    vocal !== "instrumental" && engines.length > 0 && engines.every((e) => settings.instrumentalEngines.includes(e));
   if (!voiceless) return { charged: job.credits, reason: "song delivered" };
-  return { charged: Math.min(job.credits, settings.instrumentalCredits), reason: "instrumental delivered for a sung order" };
+  return {
+    charged: Math.min(job.credits, settings.instrumentalCredits),
+    reason: "instrumental delivered for a sung order",
+  };
 }
 
 /**
@@ -251,10 +324,15 @@ export function transition(state: MachineState, input: JobInput, settings: Setti
   const stale = active ? staleness(job, from, input) : null;
   if (stale) {
     // Recorded for operators; whatever it says, the job is about another attempt now.
-    const effects: Effect[] = input.type === "submitted" && from ? [{ type: "cancel_task", engine: from.engine, taskId: input.taskId }] : [];
-    return { ...stay(state, "ignored", { input: input.type, from, reason: stale }, memo, effects, false), reason: stale };
+    const effects: Effect[] =
+      input.type === "submitted" && from ? [{ type: "cancel_task", engine: from.engine, taskId: input.taskId }] : [];
+    return {
+      ...stay(state, "ignored", { input: input.type, from, reason: stale }, memo, effects, false),
+      reason: stale,
+    };
   }
-  if (!accepts[input.type].includes(job.status)) return nothing(memo, `${input.type} does not apply to a ${job.status} job`);
+  if (!accepts[input.type].includes(job.status))
+    return nothing(memo, `${input.type} does not apply to a ${job.status} job`);
 
   switch (input.type) {
     case "lyrics_started":
@@ -276,7 +354,11 @@ export function transition(state: MachineState, input: JobInput, settings: Setti
         return {
           applied: true,
           patch: { job: { status: "LYRICS_READY", title, drafts: job.drafts + 1, deadlineAt }, generation },
-          event: { type: "lyrics_drafted", status: "LYRICS_READY", data: { lyrics: input.lyrics, draft: job.drafts + 1, expiresAt: new Date(deadlineAt).toISOString() } },
+          event: {
+            type: "lyrics_drafted",
+            status: "LYRICS_READY",
+            data: { lyrics: input.lyrics, draft: job.drafts + 1, expiresAt: new Date(deadlineAt).toISOString() },
+          },
           settle: null,
           effects: [],
           memo: {},
@@ -295,7 +377,10 @@ export function transition(state: MachineState, input: JobInput, settings: Setti
     case "lyrics_edited":
       return {
         applied: true,
-        patch: { job: { title: job.mode === "custom" ? job.title : input.lyrics.title }, generation: { lyrics: input.lyrics, lyricsSource: "user" } },
+        patch: {
+          job: { title: job.mode === "custom" ? job.title : input.lyrics.title },
+          generation: { lyrics: input.lyrics, lyricsSource: "user" },
+        },
         event: { type: "lyrics_edited", status: job.status, data: { lyrics: input.lyrics } },
         settle: null,
         effects: [],
@@ -326,7 +411,10 @@ export function transition(state: MachineState, input: JobInput, settings: Setti
     case "submitted":
       return {
         applied: true,
-        patch: { job: { providerTaskId: input.taskId }, generation: { provider: input.from.engine, providerTaskId: input.taskId } },
+        patch: {
+          job: { providerTaskId: input.taskId },
+          generation: { provider: input.from.engine, providerTaskId: input.taskId },
+        },
         event: { type: "submitted", status: job.status, data: { provider: input.from.engine } },
         settle: null,
         effects: [],
@@ -366,7 +454,9 @@ export function transition(state: MachineState, input: JobInput, settings: Setti
         patch: { job: { status: "DELIVERING" }, ...(input.model ? { generation: { model: input.model } } : {}) },
         event: { type: "takes_ready", status: "DELIVERING", data: { takes: input.takes.length } },
         settle: null,
-        effects: [{ type: "send", message: { role: "delivery", jobId: job.id, takes: input.takes, from: currentAttempt(job) } }],
+        effects: [
+          { type: "send", message: { role: "delivery", jobId: job.id, takes: input.takes, from: currentAttempt(job) } },
+        ],
         memo: {},
       };
 
@@ -377,7 +467,14 @@ export function transition(state: MachineState, input: JobInput, settings: Setti
       return {
         applied: true,
         patch: { job: { status: "SUCCEEDED", finishedAt: now }, tracks: input.tracks },
-        event: { type: "delivered", status: "SUCCEEDED", data: { tracks: input.tracks.map((t) => t.id), credits: { debited: price.charged, ...(refunded ? { refunded } : {}) } } },
+        event: {
+          type: "delivered",
+          status: "SUCCEEDED",
+          data: {
+            tracks: input.tracks.map((t) => t.id),
+            credits: { debited: price.charged, ...(refunded ? { refunded } : {}) },
+          },
+        },
         settle: { capture: price.charged, release: refunded, reason: { kind: "delivered", text: price.reason } },
         effects: [],
         memo: {},
@@ -396,7 +493,12 @@ export function transition(state: MachineState, input: JobInput, settings: Setti
     case "engine_error": {
       const errors = (memo.engineErrors ?? 0) + 1;
       if (errors >= settings.maxEngineErrors) return failure(state, settings, input.code, undefined, "unavailable");
-      return stay(state, "retry", { code: input.code, attempt: errors }, { ...memo, engineErrors: errors, pollAt: now + pollDelay(settings, errors) });
+      return stay(
+        state,
+        "retry",
+        { code: input.code, attempt: errors },
+        { ...memo, engineErrors: errors, pollAt: now + pollDelay(settings, errors) },
+      );
     }
 
     case "failed":
@@ -408,22 +510,46 @@ export function transition(state: MachineState, input: JobInput, settings: Setti
     case "hint": {
       const attempt = currentAttempt(job);
       if (!attempt.taskId) return nothing(memo, "no task to check yet");
-      const message: QueueMessage = { role: "music", op: "poll", jobId: job.id, provider: attempt.engine, attempt: attempt.attempt, taskId: attempt.taskId };
+      const message: QueueMessage = {
+        role: "music",
+        op: "poll",
+        jobId: job.id,
+        provider: attempt.engine,
+        attempt: attempt.attempt,
+        taskId: attempt.taskId,
+      };
       return { ...nothing(memo, "check sent"), effects: [{ type: "send", message }] };
     }
 
     case "tick": {
-      if (now >= job.deadlineAt) return ended(state, now, "TIMED_OUT", job.status === "LYRICS_READY" ? "lyrics_expired" : "timed_out", "deadline");
+      if (now >= job.deadlineAt)
+        return ended(
+          state,
+          now,
+          "TIMED_OUT",
+          job.status === "LYRICS_READY" ? "lyrics_expired" : "timed_out",
+          "deadline",
+        );
       if (job.status !== "GENERATING_MUSIC" || !job.provider) return nothing(memo, "nothing is due");
       const quietFor = now - (memo.progressAt ?? now);
       if (quietFor >= settings.stallSeconds(job.provider) * 1000) return failure(state, settings, "engine_stalled");
       if (memo.pollAt === undefined || memo.pollAt > now) return nothing(memo, "nothing is due");
       const attempt = currentAttempt(job);
       const message: QueueMessage = attempt.taskId
-        ? { role: "music", op: "poll", jobId: job.id, provider: attempt.engine, attempt: attempt.attempt, taskId: attempt.taskId }
+        ? {
+            role: "music",
+            op: "poll",
+            jobId: job.id,
+            provider: attempt.engine,
+            attempt: attempt.attempt,
+            taskId: attempt.taskId,
+          }
         : { role: "music", op: "create", jobId: job.id, provider: attempt.engine, attempt: attempt.attempt };
       // A check whose answer is lost is made again at the slowest pace.
-      return { ...nothing({ ...memo, pollAt: now + settings.pollMaxSeconds * 1000 }, "check sent"), effects: [{ type: "send", message }] };
+      return {
+        ...nothing({ ...memo, pollAt: now + settings.pollMaxSeconds * 1000 }, "check sent"),
+        effects: [{ type: "send", message }],
+      };
     }
   }
 }
@@ -433,6 +559,7 @@ export function nextAlarm(job: Job, memo: Memo, stallSeconds: number): number | 
   if (isTerminal(job.status)) return null;
   const times = [job.deadlineAt];
   if (memo.pollAt !== undefined) times.push(memo.pollAt);
-  if (job.status === "GENERATING_MUSIC" && memo.progressAt !== undefined) times.push(memo.progressAt + stallSeconds * 1000);
+  if (job.status === "GENERATING_MUSIC" && memo.progressAt !== undefined)
+    times.push(memo.progressAt + stallSeconds * 1000);
   return Math.min(...times);
 }

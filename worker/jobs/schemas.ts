@@ -1,13 +1,18 @@
 import { z } from "@hono/zod-openapi";
 import { jobModes, jobStatuses, languages, vocals } from "../../db";
-import { maxSungLines } from "../../domain/song-form";
-import { songSeconds } from "../../domain/values";
+import { failureCodes } from "../../domain/failures";
 import { lyricsSchema as productLyrics } from "../../domain/lyrics";
 import { parseLyricsText } from "../../domain/lyrics-text";
+import { maxSungLines } from "../../domain/song-form";
+import { songSeconds } from "../../domain/values";
 import { mentionsName } from "./name-check";
-import { failureCodes } from "../../domain/failures";
 
-const styleTags = z.array(z.string().trim().min(1).max(40)).min(1).max(6).default(["pop"]).describe("Genres and styles, e.g. pop, folk, chanson.");
+const styleTags = z
+  .array(z.string().trim().min(1).max(40))
+  .min(1)
+  .max(6)
+  .default(["pop"])
+  .describe("Genres and styles, e.g. pop, folk, chanson.");
 const { min: minDuration, max: maxDuration } = songSeconds;
 const durationsOffered = Array.from({ length: maxDuration - minDuration + 1 }, (_, i) => minDuration + i);
 const common = {
@@ -18,8 +23,16 @@ const common = {
   vocal: z.enum(vocals).default("female"),
   durationSeconds: z.int().min(minDuration).max(maxDuration).default(120).describe("Target length of the song."),
   seed: z.int().min(0).max(2_147_483_647).optional().describe("Same seed, same engine, same song; random when absent."),
-  approveLyrics: z.boolean().default(false).describe("Stop once the lyrics are written, so they can be read, edited or redrafted before the music is made."),
-  engine: z.string().min(1).max(60).optional().describe("Operators only: force this order onto one engine (a per-job flag)."),
+  approveLyrics: z
+    .boolean()
+    .default(false)
+    .describe("Stop once the lyrics are written, so they can be read, edited or redrafted before the music is made."),
+  engine: z
+    .string()
+    .min(1)
+    .max(60)
+    .optional()
+    .describe("Operators only: force this order onto one engine (a per-job flag)."),
 };
 
 export const contextJobSchema = z
@@ -27,9 +40,21 @@ export const contextJobSchema = z
     mode: z.literal("context"),
     occasion: z.string().trim().min(2).max(200).describe('What the song is for, e.g. "a birthday".'),
     recipientName: z.string().trim().min(1).max(60),
-    pronounceAs: z.string().trim().min(1).max(80).optional().describe('How the name sounds, e.g. "ma-é-liss" for Maëlys: the lyrics keep the spelling, our singer sings this.'),
+    pronounceAs: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .optional()
+      .describe(
+        'How the name sounds, e.g. "ma-é-liss" for Maëlys: the lyrics keep the spelling, our singer sings this.',
+      ),
     relationship: z.string().trim().min(1).max(80).optional().describe('Who they are to you, e.g. "my sister".'),
-    details: z.array(z.string().trim().min(1).max(200)).max(6).default([]).describe("Story details to weave into the lyrics."),
+    details: z
+      .array(z.string().trim().min(1).max(200))
+      .max(6)
+      .default([])
+      .describe("Story details to weave into the lyrics."),
     ...common,
   })
   .meta({ id: "ContextJob" });
@@ -38,12 +63,22 @@ export const customJobSchema = z
   .object({
     mode: z.literal("custom"),
     title: z.string().trim().min(1).max(80),
-    lyrics: z.string().trim().max(5000).default("").describe("Your lyrics; [Verse], [Chorus], [Bridge] tags mark the sections."),
-    recipientName: contextJobSchema.shape.recipientName.optional().describe("Who the song is for, if anyone: the lyrics must name them, the gift page and its cover show them."),
+    lyrics: z
+      .string()
+      .trim()
+      .max(5000)
+      .default("")
+      .describe("Your lyrics; [Verse], [Chorus], [Bridge] tags mark the sections."),
+    recipientName: contextJobSchema.shape.recipientName
+      .optional()
+      .describe("Who the song is for, if anyone: the lyrics must name them, the gift page and its cover show them."),
     pronounceAs: contextJobSchema.shape.pronounceAs,
     ...common,
   })
-  .refine((job) => job.vocal === "instrumental" || /\p{L}/u.test(job.lyrics), { path: ["lyrics"], message: "Lyrics are required unless the song is instrumental" })
+  .refine((job) => job.vocal === "instrumental" || /\p{L}/u.test(job.lyrics), {
+    path: ["lyrics"],
+    message: "Lyrics are required unless the song is instrumental",
+  })
   .superRefine((job, ctx) => {
     if (job.vocal === "instrumental" || !job.lyrics) return;
     // Every line is sung at a pace people can follow: more lines than the length sings are refused
@@ -57,10 +92,15 @@ export const customJobSchema = z
       path: ["lyrics"],
       message:
         `${lines} lines are too many for a song of ${job.durationSeconds} s, which sings at most ${fits}: ` +
-        (length ? `choose ${length} s or longer, or shorten the lyrics.` : `shorten the lyrics to ${maxSungLines(maxDuration)} lines or fewer.`),
+        (length
+          ? `choose ${length} s or longer, or shorten the lyrics.`
+          : `shorten the lyrics to ${maxSungLines(maxDuration)} lines or fewer.`),
     });
   })
-  .refine((job) => !job.pronounceAs || job.recipientName, { path: ["pronounceAs"], message: "A pronunciation needs the recipient's name" })
+  .refine((job) => !job.pronounceAs || job.recipientName, {
+    path: ["pronounceAs"],
+    message: "A pronunciation needs the recipient's name",
+  })
   // Checked now rather than after the song is made: takes that never name their recipient are not delivered.
   .refine((job) => !job.recipientName || job.vocal === "instrumental" || mentionsName(job.lyrics, job.recipientName), {
     path: ["recipientName"],
@@ -68,7 +108,9 @@ export const customJobSchema = z
   })
   .meta({ id: "CustomJob" });
 
-export const createJobSchema = z.discriminatedUnion("mode", [contextJobSchema, customJobSchema]).meta({ id: "CreateJob" });
+export const createJobSchema = z
+  .discriminatedUnion("mode", [contextJobSchema, customJobSchema])
+  .meta({ id: "CreateJob" });
 export type CreateJobBody = z.infer<typeof createJobSchema>;
 
 export const lyricsSchema = productLyrics.meta({ id: "Lyrics" });
@@ -96,7 +138,11 @@ export const jobSchema = z
     provider: z.string().nullable(),
     error: z
       .object({
-        code: z.enum(failureCodes).describe("Why the order did not become a song; the content_refused, copyright_refused and lyrics_invalid codes ask for other words."),
+        code: z
+          .enum(failureCodes)
+          .describe(
+            "Why the order did not become a song; the content_refused, copyright_refused and lyrics_invalid codes ask for other words.",
+          ),
         message: z.string(),
       })
       .nullable(),

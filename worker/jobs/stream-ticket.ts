@@ -13,11 +13,21 @@ export async function issueStreamTicket(env: Env, userId: string, jobId: string,
 }
 
 /** The user a ticket speaks for, when it was issued for this job and has not expired. */
-export async function verifyStreamTicket(env: Env, jobId: string, ticket: string, now = Date.now()): Promise<{ userId: string } | "expired" | "invalid"> {
+export async function verifyStreamTicket(
+  env: Env,
+  jobId: string,
+  ticket: string,
+  now = Date.now(),
+): Promise<{ userId: string } | "expired" | "invalid"> {
   const parts = ticket.split(".");
   const signature = parts.pop() ?? "";
   const expires = Number(parts.pop());
   const userId = parts.join(".");
-  if (!userId || !Number.isSafeInteger(expires) || !(await hmacVerify(env.AUTH_JWT_SECRET, message(userId, jobId, expires), signature))) return "invalid";
+  if (
+    !userId ||
+    !Number.isSafeInteger(expires) ||
+    !(await hmacVerify(env.AUTH_JWT_SECRET, message(userId, jobId, expires), signature))
+  )
+    return "invalid";
   return expires * 1000 > now ? { userId } : "expired";
 }

@@ -1,7 +1,6 @@
-import { and, inArray, lt, or, eq } from "drizzle-orm";
-import { activeStatuses, jobs, type Database } from "../../db";
+import { and, eq, inArray, lt, or } from "drizzle-orm";
+import { activeStatuses, type Database, jobs } from "../../db";
 import { jobStub } from "./stub";
-
 
 /**
  * Run by the cron trigger: any job past its deadline, or left QUEUED because its Durable Object
@@ -11,7 +10,12 @@ export async function sweepStragglers(env: Env, db: Database, now = Date.now()):
   const stale = await db
     .select({ id: jobs.id })
     .from(jobs)
-    .where(and(inArray(jobs.status, activeStatuses), or(lt(jobs.deadlineAt, now), and(eq(jobs.status, "QUEUED"), lt(jobs.createdAt, now - 30_000)))))
+    .where(
+      and(
+        inArray(jobs.status, activeStatuses),
+        or(lt(jobs.deadlineAt, now), and(eq(jobs.status, "QUEUED"), lt(jobs.createdAt, now - 30_000))),
+      ),
+    )
     .limit(50);
   await Promise.allSettled(stale.map(({ id }) => jobStub(env, id).start(id)));
   return stale.length;

@@ -11,7 +11,11 @@ export const DURATION_TOLERANCE = 0.35;
  * Whether a take's length (as the engine reports it) is one the order can be delivered with. An engine
  * that picks the length itself is held to its own documented range instead.
  */
-export function durationFits(capabilities: Pick<ProviderCapabilities, "ownLengthUpToSeconds">, orderedSeconds: number, takeSeconds: number | undefined): boolean {
+export function durationFits(
+  capabilities: Pick<ProviderCapabilities, "ownLengthUpToSeconds">,
+  orderedSeconds: number,
+  takeSeconds: number | undefined,
+): boolean {
   if (takeSeconds === undefined) return true;
   if (!(takeSeconds > 0)) return false;
   if (capabilities.ownLengthUpToSeconds !== undefined) return takeSeconds <= capabilities.ownLengthUpToSeconds;

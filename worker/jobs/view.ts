@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
-import { generations, jobs, tracks, type Database, type Generation, type Job, type Track } from "../../db";
+import { type Database, type Generation, generations, type Job, jobs, type Track, tracks } from "../../db";
 import { asFailureCode, failureMessages } from "../../domain/failures";
 import { notFound } from "../http/errors";
 import type { JobView } from "./schemas";
@@ -28,11 +28,20 @@ export function jobView(job: Job, generation: Generation | undefined, jobTracks:
     credits: job.credits,
     provider: job.provider,
     // The engine's own words (errorMessage) are for operators: people get the code and our text for it.
-    error: job.errorCode ? { code: asFailureCode(job.errorCode), message: failureMessages[asFailureCode(job.errorCode)] } : null,
+    error: job.errorCode
+      ? { code: asFailureCode(job.errorCode), message: failureMessages[asFailureCode(job.errorCode)] }
+      : null,
     lyrics: generation?.lyrics ?? null,
     takes: jobTracks
       .sort((a, b) => a.takeIndex - b.takeIndex)
-      .map((t) => ({ trackId: t.id, takeIndex: t.takeIndex, format: t.format, durationSeconds: t.durationSeconds, sizeBytes: t.sizeBytes, chosen: t.id === job.chosenTrackId })),
+      .map((t) => ({
+        trackId: t.id,
+        takeIndex: t.takeIndex,
+        format: t.format,
+        durationSeconds: t.durationSeconds,
+        sizeBytes: t.sizeBytes,
+        chosen: t.id === job.chosenTrackId,
+      })),
     chosenTrackId: job.chosenTrackId,
     approveLyrics: job.approveLyrics,
     drafts: job.drafts,
@@ -47,7 +56,11 @@ export function jobView(job: Job, generation: Generation | undefined, jobTracks:
 
 /** Another user's job answers exactly like a job that does not exist. */
 export async function ownedJob(db: Database, userId: string, jobId: string): Promise<Job> {
-  const job = await db.select().from(jobs).where(and(eq(jobs.id, jobId), eq(jobs.userId, userId))).get();
+  const job = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.id, jobId), eq(jobs.userId, userId)))
+    .get();
   if (!job) throw notFound("Job");
   return job;
 }
@@ -61,19 +74,39 @@ export async function loadJobView(db: Database, job: Job): Promise<JobView> {
 }
 
 /** A new order's view from what creating it wrote; a replayed one's from D1. */
-export async function createdView(db: Database, created: { job: Job; replayed: boolean; generation?: Generation }): Promise<JobView> {
-  return created.generation && !created.replayed ? jobView(created.job, created.generation, []) : loadJobView(db, created.job);
+export async function createdView(
+  db: Database,
+  created: { job: Job; replayed: boolean; generation?: Generation },
+): Promise<JobView> {
+  return created.generation && !created.replayed
+    ? jobView(created.job, created.generation, [])
+    : loadJobView(db, created.job);
 }
 
-export async function listJobViews(db: Database, userId: string, filter: { projectId?: string; limit: number }): Promise<JobView[]> {
+export async function listJobViews(
+  db: Database,
+  userId: string,
+  filter: { projectId?: string; limit: number },
+): Promise<JobView[]> {
   const where: SQL[] = [eq(jobs.userId, userId)];
   if (filter.projectId) where.push(eq(jobs.projectId, filter.projectId));
-  const rows = await db.select().from(jobs).where(and(...where)).orderBy(desc(jobs.createdAt)).limit(filter.limit);
+  const rows = await db
+    .select()
+    .from(jobs)
+    .where(and(...where))
+    .orderBy(desc(jobs.createdAt))
+    .limit(filter.limit);
   if (!rows.length) return [];
   const ids = rows.map((j) => j.id);
   const [gens, trks] = await Promise.all([
     db.select().from(generations).where(inArray(generations.jobId, ids)),
     db.select().from(tracks).where(inArray(tracks.jobId, ids)),
   ]);
-  return rows.map((job) => jobView(job, gens.find((g) => g.jobId === job.id), trks.filter((t) => t.jobId === job.id)));
+  return rows.map((job) =>
+    jobView(
+      job,
+      gens.find((g) => g.jobId === job.id),
+      trks.filter((t) => t.jobId === job.id),
+    ),
+  );
 }

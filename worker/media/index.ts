@@ -1,3 +1,11 @@
-export { signMediaLink, verifyMediaLink, publicLinkTtl, dispositions, mediaFormats, type Disposition, type MediaFormat } from "./signed-links";
-export { serveTrack, parseRange } from "./serve";
 export { audioInfo } from "./audio-info";
+export { parseRange, serveTrack } from "./serve";
+export {
+  type Disposition,
+  dispositions,
+  type MediaFormat,
+  mediaFormats,
+  publicLinkTtl,
+  signMediaLink,
+  verifyMediaLink,
+} from "./signed-links";

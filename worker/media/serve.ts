@@ -2,7 +2,10 @@ import type { Track } from "../../db";
 import type { Disposition, MediaFormat } from "./signed-links";
 
 /** Parses a single "bytes=a-b" range; multi-range requests are answered with the whole file, as RFC 9110 allows. */
-export function parseRange(header: string | null, size: number): { offset: number; length: number } | "unsatisfiable" | null {
+export function parseRange(
+  header: string | null,
+  size: number,
+): { offset: number; length: number } | "unsatisfiable" | null {
   if (!header) return null;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match || (!match[1] && !match[2])) return null;
@@ -21,8 +24,17 @@ export function parseRange(header: string | null, size: number): { offset: numbe
   return { offset: start, length: end - start + 1 };
 }
 
-export async function serveTrack(bucket: R2Bucket, track: Track, request: Request, disposition: Disposition, format: MediaFormat = "mp3"): Promise<Response> {
-  const wav = format === "wav" && track.wavR2Key && track.wavSizeBytes && track.wavSha256 ? { key: track.wavR2Key, size: track.wavSizeBytes, sha256: track.wavSha256 } : null;
+export async function serveTrack(
+  bucket: R2Bucket,
+  track: Track,
+  request: Request,
+  disposition: Disposition,
+  format: MediaFormat = "mp3",
+): Promise<Response> {
+  const wav =
+    format === "wav" && track.wavR2Key && track.wavSizeBytes && track.wavSha256
+      ? { key: track.wavR2Key, size: track.wavSizeBytes, sha256: track.wavSha256 }
+      : null;
   if (format === "wav" && !wav) return new Response(null, { status: 404 });
   const file = wav ?? { key: track.r2Key, size: track.sizeBytes, sha256: track.sha256 };
   const extension = wav ? "wav" : track.format;
@@ -32,7 +44,10 @@ export async function serveTrack(bucket: R2Bucket, track: Track, request: Reques
     "Accept-Ranges": "bytes",
     ETag: etag,
     "Cache-Control": "private, max-age=3600",
-    "Content-Disposition": contentDisposition(disposition, `${(track.title ?? "song").replace(/[^\p{L}\p{N} ._-]/gu, "").trim() || "song"}-${track.takeIndex + 1}.${extension}`),
+    "Content-Disposition": contentDisposition(
+      disposition,
+      `${(track.title ?? "song").replace(/[^\p{L}\p{N} ._-]/gu, "").trim() || "song"}-${track.takeIndex + 1}.${extension}`,
+    ),
   });
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
   // A stale If-Range means the client's partial copy is of another file: send it all.
@@ -55,7 +70,13 @@ export async function serveTrack(bucket: R2Bucket, track: Track, request: Reques
 
 /** Header values are bytes: an ASCII name for every client, and the real one (RFC 6266 / 5987) for those that read it. */
 function contentDisposition(disposition: string, filename: string): string {
-  const ascii = filename.normalize("NFD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "");
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const ascii = filename
+    .normalize("NFD")
+    .replace(/[^\x20-\x7e]/g, "")
+    .replace(/["\\]/g, "");
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

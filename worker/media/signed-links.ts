@@ -7,13 +7,22 @@ export type Disposition = (typeof dispositions)[number];
 export const mediaFormats = ["mp3", "wav"] as const;
 export type MediaFormat = (typeof mediaFormats)[number];
 
-const message = (trackId: string, expires: number, disposition: Disposition, format: MediaFormat) => `media:${trackId}:${expires}:${disposition}:${format}`;
+const message = (trackId: string, expires: number, disposition: Disposition, format: MediaFormat) =>
+  `media:${trackId}:${expires}:${disposition}:${format}`;
 
 /** A link to one track's audio, valid until `expires` (unix seconds), for streaming (inline) or download (attachment). */
 /** Links handed to people without an account (share page, embeds, gifts) live shorter; their players renew them. */
-export const publicLinkTtl = (env: Env) => Math.min(config(env).EMBED_LINK_TTL_SECONDS, config(env).MEDIA_LINK_TTL_SECONDS);
+export const publicLinkTtl = (env: Env) =>
+  Math.min(config(env).EMBED_LINK_TTL_SECONDS, config(env).MEDIA_LINK_TTL_SECONDS);
 
-export async function signMediaLink(env: Env, trackId: string, disposition: Disposition, now = Date.now(), format: MediaFormat = "mp3", ttlSeconds = config(env).MEDIA_LINK_TTL_SECONDS) {
+export async function signMediaLink(
+  env: Env,
+  trackId: string,
+  disposition: Disposition,
+  now = Date.now(),
+  format: MediaFormat = "mp3",
+  ttlSeconds = config(env).MEDIA_LINK_TTL_SECONDS,
+) {
   const expires = Math.floor(now / 1000) + ttlSeconds;
   const url = new URL(`/api/media/${encodeURIComponent(trackId)}`, env.PUBLIC_URL);
   url.searchParams.set("exp", String(expires));
@@ -23,7 +32,16 @@ export async function signMediaLink(env: Env, trackId: string, disposition: Disp
   return { url: url.pathname + url.search, expiresAt: new Date(expires * 1000).toISOString() };
 }
 
-export async function verifyMediaLink(env: Env, trackId: string, expires: number, disposition: Disposition, format: MediaFormat, signature: string, now = Date.now()): Promise<"ok" | "expired" | "invalid"> {
-  if (!(await hmacVerify(env.MEDIA_SIGNING_SECRET, message(trackId, expires, disposition, format), signature))) return "invalid";
+export async function verifyMediaLink(
+  env: Env,
+  trackId: string,
+  expires: number,
+  disposition: Disposition,
+  format: MediaFormat,
+  signature: string,
+  now = Date.now(),
+): Promise<"ok" | "expired" | "invalid"> {
+  if (!(await hmacVerify(env.MEDIA_SIGNING_SECRET, message(trackId, expires, disposition, format), signature)))
+    return "invalid";
   return expires * 1000 > now ? "ok" : "expired";
 }

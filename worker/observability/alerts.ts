@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
-import { alerts, providerHealth, type Alert, type Database } from "../../db";
+import { type Alert, alerts, type Database, providerHealth } from "../../db";
 import { config } from "../config";
 import { log } from "./log";
 
@@ -37,19 +37,26 @@ export async function firingConditions(env: Env, db: Database, now = Date.now())
       select count(*) as songs, avg(cost) as meanCents from (
         select coalesce(sum(c.cost_cents), 0) as cost from jobs j left join provider_calls c on c.job_id = j.id
         where j.status = 'SUCCEEDED' and j.finished_at >= ${now - HOUR_MS} group by j.id)`),
-    db.all<{ cents: number | null }>(sql`select sum(cost_cents) as cents from provider_calls where created_at >= ${now - HOUR_MS}`),
+    db.all<{ cents: number | null }>(
+      sql`select sum(cost_cents) as cents from provider_calls where created_at >= ${now - HOUR_MS}`,
+    ),
   ]);
 
   const firing: Firing[] = [];
   const down = new Map<string, string>();
   for (const c of circuits) {
     const failed = c.recent.filter((ok) => !ok).length;
-    down.set(c.provider, `its circuit is ${c.state.replace("_", "-")}${c.openedAt ? ` since ${new Date(c.openedAt).toISOString()}` : ""} (${failed} of its last ${c.recent.length} calls failed)`);
+    down.set(
+      c.provider,
+      `its circuit is ${c.state.replace("_", "-")}${c.openedAt ? ` since ${new Date(c.openedAt).toISOString()}` : ""} (${failed} of its last ${c.recent.length} calls failed)`,
+    );
   }
   // Lyrics writers have no circuit: an engine that fails every call is down all the same.
   for (const c of recentCalls)
-    if (Number(c.calls) >= minSample && Number(c.ok) === 0 && !down.has(c.provider)) down.set(c.provider, `all of its ${c.calls} calls in the last 15 minutes failed`);
-  for (const [provider, why] of down) firing.push({ key: `provider_down:${provider}`, message: `Engine ${provider} is down: ${why}.` });
+    if (Number(c.calls) >= minSample && Number(c.ok) === 0 && !down.has(c.provider))
+      down.set(c.provider, `all of its ${c.calls} calls in the last 15 minutes failed`);
+  for (const [provider, why] of down)
+    firing.push({ key: `provider_down:${provider}`, message: `Engine ${provider} is down: ${why}.` });
 
   for (const r of jobRates) {
     const recent = Number(r.recent);
@@ -66,10 +73,17 @@ export async function firingConditions(env: Env, db: Database, now = Date.now())
   const maxPerSong = config(env).ALERT_MAX_COST_PER_SONG_CENTS;
   const meanCents = Number(songCost[0]?.meanCents ?? 0);
   if (maxPerSong !== null && Number(songCost[0]?.songs) > 0 && meanCents > maxPerSong)
-    firing.push({ key: "cost_per_song", message: `Songs delivered in the last hour cost ${cents(meanCents)} each on average (${songCost[0]!.songs} songs), above ${cents(maxPerSong)}.` });
+    firing.push({
+      key: "cost_per_song",
+      message: `Songs delivered in the last hour cost ${cents(meanCents)} each on average (${songCost[0]!.songs} songs), above ${cents(maxPerSong)}.`,
+    });
   const maxPerHour = config(env).ALERT_MAX_SPEND_PER_HOUR_CENTS;
   const spent = Number(spend[0]?.cents ?? 0);
-  if (maxPerHour !== null && spent > maxPerHour) firing.push({ key: "spend_per_hour", message: `Engines cost ${cents(spent)} over the last hour, above ${cents(maxPerHour)}.` });
+  if (maxPerHour !== null && spent > maxPerHour)
+    firing.push({
+      key: "spend_per_hour",
+      message: `Engines cost ${cents(spent)} over the last hour, above ${cents(maxPerHour)}.`,
+    });
   return firing;
 }
 
@@ -85,10 +99,21 @@ async function record(db: Database, firing: Firing[], now: number): Promise<void
         .values({ key: f.key, state: "firing", message: f.message, firedAt: now, updatedAt: now })
         .onConflictDoUpdate({
           target: alerts.key,
-          set: { state: "firing", message: f.message, resolvedAt: null, updatedAt: now, firedAt: sql`case when ${alerts.state} = 'resolved' then ${now} else ${alerts.firedAt} end` },
+          set: {
+            state: "firing",
+            message: f.message,
+            resolvedAt: null,
+            updatedAt: now,
+            firedAt: sql`case when ${alerts.state} = 'resolved' then ${now} else ${alerts.firedAt} end`,
+          },
         }),
     ),
-    ...cleared.map((a) => db.update(alerts).set({ state: "resolved", resolvedAt: now, updatedAt: now }).where(and(eq(alerts.key, a.key), eq(alerts.state, "firing")))),
+    ...cleared.map((a) =>
+      db
+        .update(alerts)
+        .set({ state: "resolved", resolvedAt: now, updatedAt: now })
+        .where(and(eq(alerts.key, a.key), eq(alerts.state, "firing"))),
+    ),
   ];
   if (writes.length) await db.batch(writes as [(typeof writes)[number], ...typeof writes]);
 }
@@ -101,7 +126,12 @@ function announcement(alert: Pick<Alert, "key" | "state" | "message" | "firedAt"
 
 async function post(url: string, text: string): Promise<boolean> {
   try {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text }), signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text }),
+      signal: AbortSignal.timeout(10_000),
+    });
     await res.body?.cancel();
     return res.ok;
   } catch {
@@ -115,23 +145,38 @@ async function post(url: string, text: string): Promise<boolean> {
  * back and the next cron tries again.
  */
 async function announce(env: Pick<Env, "ALERT_WEBHOOK_URL">, db: Database): Promise<number> {
-  const owed = await db.select().from(alerts).where(or(isNull(alerts.notifiedState), ne(alerts.notifiedState, alerts.state)));
+  const owed = await db
+    .select()
+    .from(alerts)
+    .where(or(isNull(alerts.notifiedState), ne(alerts.notifiedState, alerts.state)));
   let sent = 0;
   for (const alert of owed) {
     const claimed = await db
       .update(alerts)
       .set({ notifiedState: alert.state })
-      .where(and(eq(alerts.key, alert.key), eq(alerts.state, alert.state), alert.notifiedState ? eq(alerts.notifiedState, alert.notifiedState) : isNull(alerts.notifiedState)))
+      .where(
+        and(
+          eq(alerts.key, alert.key),
+          eq(alerts.state, alert.state),
+          alert.notifiedState ? eq(alerts.notifiedState, alert.notifiedState) : isNull(alerts.notifiedState),
+        ),
+      )
       .returning({ key: alerts.key });
     if (!claimed.length) continue;
     // A condition that cleared before it was ever announced needs no recovery message.
     if (alert.state === "resolved" && alert.notifiedState === null) continue;
-    log(alert.state === "firing" ? "warn" : "info", `alert ${alert.state}`, { alert: alert.key, message: alert.message });
+    log(alert.state === "firing" ? "warn" : "info", `alert ${alert.state}`, {
+      alert: alert.key,
+      message: alert.message,
+    });
     if (!env.ALERT_WEBHOOK_URL) continue;
     if (await post(env.ALERT_WEBHOOK_URL, announcement(alert))) sent += 1;
     else {
       log("warn", "alert not delivered, retrying on the next cron", { alert: alert.key });
-      await db.update(alerts).set({ notifiedState: alert.notifiedState }).where(and(eq(alerts.key, alert.key), eq(alerts.notifiedState, alert.state)));
+      await db
+        .update(alerts)
+        .set({ notifiedState: alert.notifiedState })
+        .where(and(eq(alerts.key, alert.key), eq(alerts.notifiedState, alert.state)));
     }
   }
   return sent;

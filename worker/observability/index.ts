@@ -1,5 +1,5 @@
+export { checkAlerts, firingConditions } from "./alerts";
 export { log, redact, redactText, watchSecrets } from "./log";
 export { computeMetrics, jobDataPoint, recordFinishedJob } from "./metrics";
-export { metricsSchema, type Metrics } from "./metrics-schema";
-export { metricWindows, type MetricWindow } from "./windows";
-export { checkAlerts, firingConditions } from "./alerts";
+export { type Metrics, metricsSchema } from "./metrics-schema";
+export { type MetricWindow, metricWindows } from "./windows";

@@ -42,7 +42,8 @@ const watched = new WeakSet<object>();
 export function watchSecrets(env: object): void {
   if (watched.has(env)) return;
   watched.add(env);
-  for (const [name, value] of Object.entries(env)) if (secretBinding.test(name) && typeof value === "string" && value.length >= 8) knownSecrets.add(value);
+  for (const [name, value] of Object.entries(env))
+    if (secretBinding.test(name) && typeof value === "string" && value.length >= 8) knownSecrets.add(value);
 }
 
 export function redactText(text: string): string {
@@ -58,7 +59,12 @@ export function redact(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== "object") return value;
   if (depth > 6) return "[deep]";
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, secretKey.test(k) && v !== undefined && v !== null ? REDACTED : redact(v, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [
+      k,
+      secretKey.test(k) && v !== undefined && v !== null ? REDACTED : redact(v, depth + 1),
+    ]),
+  );
 }
 
 const sinks: Record<LogLevel, (line: string) => void> = {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { activeStatuses, type Currency, type Database, type Job, type JobStatus } from "../../db";
 import { log } from "./log";
 import type { Metrics } from "./metrics-schema";
-import { windowMs, type MetricWindow } from "./windows";
+import { type MetricWindow, windowMs } from "./windows";
 
 /** Which queue holds a job in each active status (LYRICS_READY waits for the person, not for a queue). */
 const stageOf: Record<(typeof activeStatuses)[number], string> = {
@@ -26,33 +26,46 @@ const ratio = (part: number, whole: number) => (whole ? part / whole : null);
 export async function computeMetrics(db: Database, window: MetricWindow, now = Date.now()): Promise<Metrics> {
   const from = now - windowMs[window];
   const bucket = Math.ceil(windowMs[window] / SERIES_POINTS);
-  const [byStatus, generation, cost, calls, jobsByProvider, styles, queues, ledger, reservedNow, series] = await Promise.all([
-    db.all<{ status: JobStatus; jobs: number }>(sql`select status, count(*) as jobs from jobs where finished_at >= ${from} group by status`),
-    db.all<{ songs: number; meanMs: number | null }>(sql`select count(*) as songs, avg(finished_at - created_at) as meanMs from jobs where status = 'SUCCEEDED' and finished_at >= ${from}`),
-    // Cost per song: every engine call a delivered song needed, failed attempts and failovers included.
-    db.all<{ songs: number; totalCents: number | null; meanCents: number | null; priced: number }>(sql`
+  const [byStatus, generation, cost, calls, jobsByProvider, styles, queues, ledger, reservedNow, series] =
+    await Promise.all([
+      db.all<{ status: JobStatus; jobs: number }>(
+        sql`select status, count(*) as jobs from jobs where finished_at >= ${from} group by status`,
+      ),
+      db.all<{ songs: number; meanMs: number | null }>(
+        sql`select count(*) as songs, avg(finished_at - created_at) as meanMs from jobs where status = 'SUCCEEDED' and finished_at >= ${from}`,
+      ),
+      // Cost per song: every engine call a delivered song needed, failed attempts and failovers included.
+      db.all<{ songs: number; totalCents: number | null; meanCents: number | null; priced: number }>(sql`
       select count(*) as songs, sum(cost) as totalCents, avg(cost) as meanCents, sum(priced) as priced from (
         select j.id, coalesce(sum(c.cost_cents), 0) as cost, max(c.cost_cents is not null) as priced
         from jobs j left join provider_calls c on c.job_id = j.id
         where j.status = 'SUCCEEDED' and j.finished_at >= ${from} group by j.id)`),
-    db.all<{ provider: string; calls: number; errors: number; meanLatencyMs: number | null; costCents: number | null }>(sql`
+      db.all<{
+        provider: string;
+        calls: number;
+        errors: number;
+        meanLatencyMs: number | null;
+        costCents: number | null;
+      }>(sql`
       select provider, count(*) as calls, sum(outcome = 'error') as errors, avg(latency_ms) as meanLatencyMs, sum(cost_cents) as costCents
       from provider_calls where created_at >= ${from} group by provider`),
-    db.all<{ provider: string; jobs: number; succeeded: number; canceled: number }>(sql`
+      db.all<{ provider: string; jobs: number; succeeded: number; canceled: number }>(sql`
       select coalesce(provider, 'none') as provider, count(*) as jobs, sum(status = 'SUCCEEDED') as succeeded, sum(status = 'CANCELED') as canceled
       from jobs where finished_at >= ${from} group by provider`),
-    db.all<{ style: string; jobs: number }>(sql`
+      db.all<{ style: string; jobs: number }>(sql`
       select lower(s.value) as style, count(*) as jobs from jobs j join generations g on g.job_id = j.id, json_each(g.style_tags) s
       where j.created_at >= ${from} group by lower(s.value) order by jobs desc, style limit 10`),
-    db.all<{ status: (typeof activeStatuses)[number]; jobs: number; oldest: number }>(sql`
+      db.all<{ status: (typeof activeStatuses)[number]; jobs: number; oldest: number }>(sql`
       select status, count(*) as jobs, min(updated_at) as oldest from jobs where status in ${activeStatuses} group by status`),
-    db.all<{ kind: string; credits: number }>(sql`select kind, sum(amount) as credits from credit_ledger where created_at >= ${from} group by kind`),
-    db.all<{ reserved: number | null }>(sql`select sum(reserved) as reserved from credit_balances`),
-    db.all<{ slot: number; succeeded: number; failed: number; meanMs: number | null }>(sql`
+      db.all<{ kind: string; credits: number }>(
+        sql`select kind, sum(amount) as credits from credit_ledger where created_at >= ${from} group by kind`,
+      ),
+      db.all<{ reserved: number | null }>(sql`select sum(reserved) as reserved from credit_balances`),
+      db.all<{ slot: number; succeeded: number; failed: number; meanMs: number | null }>(sql`
       select min(cast((finished_at - ${from}) / ${bucket} as integer), ${SERIES_POINTS - 1}) as slot, sum(status = 'SUCCEEDED') as succeeded, sum(status in ('FAILED', 'TIMED_OUT')) as failed,
         avg(case when status = 'SUCCEEDED' then finished_at - created_at end) as meanMs
       from jobs where finished_at >= ${from} group by slot order by slot`),
-  ]);
+    ]);
   const p95Ms = await percentileDuration(db, from, n(generation[0]?.songs), 0.95);
   const revenue = await revenueOf(db, from);
   const count = (status: JobStatus) => n(byStatus.find((r) => r.status === status)?.jobs);
@@ -73,7 +86,12 @@ export async function computeMetrics(db: Database, window: MetricWindow, now = D
       successRate: ratio(count("SUCCEEDED"), finished - count("CANCELED")),
     },
     generation: { songs: n(generation[0]?.songs), meanMs: generation[0]?.meanMs ?? null, p95Ms },
-    cost: { songs: n(cost[0]?.songs), pricedSongs: n(cost[0]?.priced), totalCents: n(cost[0]?.totalCents), meanCentsPerSong: cost[0]?.songs ? n(cost[0].meanCents) : null },
+    cost: {
+      songs: n(cost[0]?.songs),
+      pricedSongs: n(cost[0]?.priced),
+      totalCents: n(cost[0]?.totalCents),
+      meanCentsPerSong: cost[0]?.songs ? n(cost[0].meanCents) : null,
+    },
     providers: providers.map((provider) => {
       const c = calls.find((r) => r.provider === provider);
       const j = jobsByProvider.find((r) => r.provider === provider);
@@ -92,12 +110,28 @@ export async function computeMetrics(db: Database, window: MetricWindow, now = D
     styles: styles.map((s) => ({ style: s.style, jobs: n(s.jobs) })),
     queues: activeStatuses.map((status) => {
       const q = queues.find((r) => r.status === status);
-      return { status, stage: stageOf[status], jobs: n(q?.jobs), oldestAgeSeconds: q ? Math.max(0, Math.round((now - q.oldest) / 1000)) : null };
+      return {
+        status,
+        stage: stageOf[status],
+        jobs: n(q?.jobs),
+        oldestAgeSeconds: q ? Math.max(0, Math.round((now - q.oldest) / 1000)) : null,
+      };
     }),
-    credits: { reserved: credits("hold"), debited: credits("capture"), refunded: credits("release"), granted: credits("grant"), reservedNow: n(reservedNow[0]?.reserved) },
+    credits: {
+      reserved: credits("hold"),
+      debited: credits("capture"),
+      refunded: credits("release"),
+      granted: credits("grant"),
+      reservedNow: n(reservedNow[0]?.reserved),
+    },
     series: Array.from({ length: SERIES_POINTS }, (_, slot) => {
       const s = series.find((r) => n(r.slot) === slot);
-      return { at: new Date(from + slot * bucket).toISOString(), succeeded: n(s?.succeeded), failed: n(s?.failed), meanMs: s?.meanMs ?? null };
+      return {
+        at: new Date(from + slot * bucket).toISOString(),
+        succeeded: n(s?.succeeded),
+        failed: n(s?.failed),
+        meanMs: s?.meanMs ?? null,
+      };
     }),
     revenue,
   };
@@ -109,13 +143,33 @@ async function revenueOf(db: Database, from: number): Promise<Metrics["revenue"]
     db.all<{ day: string; currency: Currency; purchases: number; paidCents: number; refundedCents: number }>(sql`
       select date(paid_at / 1000, 'unixepoch') as day, currency, count(*) as purchases, sum(amount_cents) as paidCents, sum(refunded_cents) as refundedCents
       from purchases where paid_at >= ${from} group by day, currency order by day, currency`),
-    db.all<{ pack: string; currency: Currency; purchases: number; credits: number; paidCents: number; refundedCents: number }>(sql`
+    db.all<{
+      pack: string;
+      currency: Currency;
+      purchases: number;
+      credits: number;
+      paidCents: number;
+      refundedCents: number;
+    }>(sql`
       select pack, currency, count(*) as purchases, sum(credits) as credits, sum(amount_cents) as paidCents, sum(refunded_cents) as refundedCents
       from purchases where paid_at >= ${from} group by pack, currency order by paidCents desc, pack`),
   ]);
   return {
-    days: days.map((d) => ({ day: d.day, currency: d.currency, purchases: n(d.purchases), paidCents: n(d.paidCents), refundedCents: n(d.refundedCents) })),
-    packs: packs.map((p) => ({ pack: p.pack, currency: p.currency, purchases: n(p.purchases), credits: n(p.credits), paidCents: n(p.paidCents), refundedCents: n(p.refundedCents) })),
+    days: days.map((d) => ({
+      day: d.day,
+      currency: d.currency,
+      purchases: n(d.purchases),
+      paidCents: n(d.paidCents),
+      refundedCents: n(d.refundedCents),
+    })),
+    packs: packs.map((p) => ({
+      pack: p.pack,
+      currency: p.currency,
+      purchases: n(p.purchases),
+      credits: n(p.credits),
+      paidCents: n(p.paidCents),
+      refundedCents: n(p.refundedCents),
+    })),
   };
 }
 
@@ -129,11 +183,19 @@ async function percentileDuration(db: Database, from: number, count: number, p: 
 }
 
 /** What Analytics Engine keeps of a finished job: blobs to group by, doubles to sum, the engine as index (its sampling key). */
-export function jobDataPoint(job: Job, facts: { costCents: number; style: string | null; finishedAt: number }): AnalyticsEngineDataPoint {
+export function jobDataPoint(
+  job: Job,
+  facts: { costCents: number; style: string | null; finishedAt: number },
+): AnalyticsEngineDataPoint {
   return {
     indexes: [job.provider ?? "none"],
     blobs: [job.status, job.provider ?? "none", job.arm ?? "", job.errorCode ?? "", job.mode, facts.style ?? ""],
-    doubles: [facts.finishedAt - job.createdAt, job.status === "SUCCEEDED" ? job.credits : 0, facts.costCents, job.providersTried.length],
+    doubles: [
+      facts.finishedAt - job.createdAt,
+      job.status === "SUCCEEDED" ? job.credits : 0,
+      facts.costCents,
+      job.providersTried.length,
+    ],
   };
 }
 
@@ -141,9 +203,23 @@ export function jobDataPoint(job: Job, facts: { costCents: number; style: string
  * Once a job is finished: its cost and duration in one log line, and a data point in Analytics Engine.
  * Never fails the transition that called it: a lost data point is better than a stuck job.
  */
-export function recordFinishedJob(env: Pick<Env, "ANALYTICS">, job: Job, finishedAt: number, facts: { costCents: number; style: string | null }): void {
+export function recordFinishedJob(
+  env: Pick<Env, "ANALYTICS">,
+  job: Job,
+  finishedAt: number,
+  facts: { costCents: number; style: string | null },
+): void {
   try {
-    log("info", "job finished", { jobId: job.id, user: job.userId, provider: job.provider, status: job.status, durationMs: finishedAt - job.createdAt, costCents: facts.costCents, credits: job.credits, error: job.errorCode ?? undefined });
+    log("info", "job finished", {
+      jobId: job.id,
+      user: job.userId,
+      provider: job.provider,
+      status: job.status,
+      durationMs: finishedAt - job.createdAt,
+      costCents: facts.costCents,
+      credits: job.credits,
+      error: job.errorCode ?? undefined,
+    });
     env.ANALYTICS.writeDataPoint(jobDataPoint(job, { ...facts, finishedAt }));
   } catch (err) {
     log("warn", "job metrics not recorded", { jobId: job.id, error: err });

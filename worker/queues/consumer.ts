@@ -1,12 +1,20 @@
-import { database, type Database, type QueueRole } from "../../db";
+import { type Database, database, type QueueRole } from "../../db";
 import { failureOf, ProviderError } from "../../providers";
 import type { Provenance } from "../jobs/machine";
-import { log } from "../observability";
 import { jobStub } from "../jobs/stub";
+import { log } from "../observability";
+import { accountStep } from "./account-step";
 import { deliveryStep } from "./delivery-step";
 import { lyricsStep } from "./lyrics-step";
-import { accountStep } from "./account-step";
-import { ACCOUNT_QUEUE, accountMessageSchema, DEAD_LETTER_QUEUE, queueMessageSchema, roleOfQueue, type MessageFor, type QueueMessage } from "./messages";
+import {
+  ACCOUNT_QUEUE,
+  accountMessageSchema,
+  DEAD_LETTER_QUEUE,
+  type MessageFor,
+  type QueueMessage,
+  queueMessageSchema,
+  roleOfQueue,
+} from "./messages";
 import { musicStep } from "./music-step";
 import { postprocessStep } from "./postprocess-step";
 
@@ -31,23 +39,44 @@ export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env): 
     batch.messages.map((message) =>
       handleMessage(env, db, batch.queue, deadLetter, message).catch((err: unknown) => {
         // Whatever escaped (the job's object unreachable, say): this message alone is tried again.
-        log("error", "queue message failed unexpectedly", { requestId: message.id, queue: batch.queue, attempt: message.attempts, error: err });
+        log("error", "queue message failed unexpectedly", {
+          requestId: message.id,
+          queue: batch.queue,
+          attempt: message.attempts,
+          error: err,
+        });
         message.retry({ delaySeconds: Math.min(2 ** message.attempts, 60) });
       }),
     ),
   );
 }
 
-async function handleMessage(env: Env, db: Database, queue: string, deadLetter: boolean, message: Message<unknown>): Promise<void> {
+async function handleMessage(
+  env: Env,
+  db: Database,
+  queue: string,
+  deadLetter: boolean,
+  message: Message<unknown>,
+): Promise<void> {
   const parsed = queueMessageSchema.safeParse(message.body);
   if (!parsed.success) {
-    log("error", "malformed queue message dropped", { requestId: message.id, queue, issues: parsed.error.issues.length });
+    log("error", "malformed queue message dropped", {
+      requestId: message.id,
+      queue,
+      issues: parsed.error.issues.length,
+    });
     message.ack();
     return;
   }
   const body = parsed.data;
   // A step's lines carry its message id as their request id: retries of one message share it.
-  const step = { requestId: message.id, jobId: body.jobId, role: body.role, ...(body.role === "music" ? { op: body.op, provider: body.provider } : {}), attempt: message.attempts };
+  const step = {
+    requestId: message.id,
+    jobId: body.jobId,
+    role: body.role,
+    ...(body.role === "music" ? { op: body.op, provider: body.provider } : {}),
+    attempt: message.attempts,
+  };
   const from = provenanceOf(body);
   if (deadLetter) {
     log("error", "step dead-lettered", step);
@@ -72,11 +101,25 @@ async function handleMessage(env: Env, db: Database, queue: string, deadLetter: 
     if (err instanceof ProviderError && !err.retryable) {
       log("warn", "step failed for good", { ...step, latencyMs: Date.now() - started, error: err });
       const code = body.role === "lyrics" && err.kind !== "rejected" ? "lyrics_unavailable" : failureOf(err);
-      await jobStub(env, body.jobId).apply(body.jobId, { type: "failed", code, message: err.message, errorKind: err.kind, ...(from ? { from } : {}) });
+      await jobStub(env, body.jobId).apply(body.jobId, {
+        type: "failed",
+        code,
+        message: err.message,
+        errorKind: err.kind,
+        ...(from ? { from } : {}),
+      });
       message.ack();
     } else {
-      const delaySeconds = err instanceof ProviderError && err.retryAfterSeconds ? err.retryAfterSeconds : Math.min(2 ** message.attempts, 60);
-      log("warn", "step failed, retrying", { ...step, latencyMs: Date.now() - started, error: err, retryInSeconds: delaySeconds });
+      const delaySeconds =
+        err instanceof ProviderError && err.retryAfterSeconds
+          ? err.retryAfterSeconds
+          : Math.min(2 ** message.attempts, 60);
+      log("warn", "step failed, retrying", {
+        ...step,
+        latencyMs: Date.now() - started,
+        error: err,
+        retryInSeconds: delaySeconds,
+      });
       message.retry({ delaySeconds });
     }
   }
@@ -87,7 +130,11 @@ async function handleAccountBatch(batch: MessageBatch<unknown>, env: Env, db: Da
   for (const message of batch.messages) {
     const parsed = accountMessageSchema.safeParse(message.body);
     if (!parsed.success) {
-      log("error", "malformed queue message dropped", { requestId: message.id, queue: batch.queue, issues: parsed.error.issues.length });
+      log("error", "malformed queue message dropped", {
+        requestId: message.id,
+        queue: batch.queue,
+        issues: parsed.error.issues.length,
+      });
       message.ack();
       continue;
     }
@@ -99,7 +146,12 @@ async function handleAccountBatch(batch: MessageBatch<unknown>, env: Env, db: Da
       log("info", "step done", { ...step, latencyMs: Date.now() - started });
     } catch (err) {
       const delaySeconds = Math.min(2 ** message.attempts, 300);
-      log("warn", "step failed, retrying", { ...step, latencyMs: Date.now() - started, error: err, retryInSeconds: delaySeconds });
+      log("warn", "step failed, retrying", {
+        ...step,
+        latencyMs: Date.now() - started,
+        error: err,
+        retryInSeconds: delaySeconds,
+      });
       message.retry({ delaySeconds });
     }
   }
@@ -107,7 +159,10 @@ async function handleAccountBatch(batch: MessageBatch<unknown>, env: Env, db: Da
 
 /** The engine attempt a message is about, when it is about one. */
 function provenanceOf(body: QueueMessage): Provenance | undefined {
-  if (body.role === "music") return body.provider && body.attempt !== undefined ? { engine: body.provider, attempt: body.attempt, ...(body.taskId ? { taskId: body.taskId } : {}) } : undefined;
+  if (body.role === "music")
+    return body.provider && body.attempt !== undefined
+      ? { engine: body.provider, attempt: body.attempt, ...(body.taskId ? { taskId: body.taskId } : {}) }
+      : undefined;
   if (body.role === "postprocess" || body.role === "delivery") return body.from;
   return undefined;
 }

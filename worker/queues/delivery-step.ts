@@ -1,12 +1,13 @@
 import type { Database, Job } from "../../db";
 import { ProviderError } from "../../providers";
-import { currentAttempt, isCurrentAttempt, type DeliveredTrack, type Provenance } from "../jobs/machine";
+import { currentAttempt, type DeliveredTrack, isCurrentAttempt, type Provenance } from "../jobs/machine";
 import { currentJob, jobStub } from "../jobs/stub";
 import { audioHeadBytes, audioInfo } from "../media/audio-info";
 import { fetchProviderAudio, RefusedUrl } from "../security";
 import type { MessageFor } from "./messages";
 
-export const trackKey = (userId: string, jobId: string, takeIndex: number, format: string) => `users/${userId}/jobs/${jobId}/take-${takeIndex}.${format}`;
+export const trackKey = (userId: string, jobId: string, takeIndex: number, format: string) =>
+  `users/${userId}/jobs/${jobId}/take-${takeIndex}.${format}`;
 
 // An ID3 tag with a large cover could ask for more; such a file is not sniffed past this.
 const MAX_HEAD_BYTES = 1 << 20;
@@ -33,7 +34,8 @@ async function readHead(reader: ReadableStreamDefaultReader<Uint8Array>): Promis
     if (done) break;
     chunks.push(value);
     total += value.byteLength;
-    if (wanted === 10 && total >= 10) wanted = Math.min(audioHeadBytes(concat(chunks, total).subarray(0, 10)), MAX_HEAD_BYTES);
+    if (wanted === 10 && total >= 10)
+      wanted = Math.min(audioHeadBytes(concat(chunks, total).subarray(0, 10)), MAX_HEAD_BYTES);
   }
   return concat(chunks, total);
 }
@@ -51,7 +53,15 @@ interface Stored {
  * the runtime: no chunk becomes a JavaScript buffer, which the garbage collector would free late (a 50 MB
  * file read through JavaScript left up to 185 MB of them behind: test/delivery-memory.test.ts).
  */
-async function putSized(bucket: R2Bucket, key: string, head: Uint8Array, reader: ReadableStreamDefaultReader<Uint8Array>, rest: ReadableStream<Uint8Array>, length: number, options: R2PutOptions): Promise<Stored> {
+async function putSized(
+  bucket: R2Bucket,
+  key: string,
+  head: Uint8Array,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  rest: ReadableStream<Uint8Array>,
+  length: number,
+  options: R2PutOptions,
+): Promise<Stored> {
   reader.releaseLock();
   const [hashed, stored] = rest.tee();
   const digest = new crypto.DigestStream("SHA-256");
@@ -83,7 +93,15 @@ async function putSized(bucket: R2Bucket, key: string, head: Uint8Array, reader:
  * stream reads into directly (a BYOB reader: no buffer per chunk), hashed before it is sent, and more than
  * `maxBytes` is refused as soon as it is read. The head already read goes first.
  */
-async function putInParts(bucket: R2Bucket, key: string, head: Uint8Array, reader: ReadableStreamDefaultReader<Uint8Array>, rest: ReadableStream<Uint8Array>, maxBytes: number, options: R2MultipartOptions): Promise<Stored> {
+async function putInParts(
+  bucket: R2Bucket,
+  key: string,
+  head: Uint8Array,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  rest: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  options: R2MultipartOptions,
+): Promise<Stored> {
   reader.releaseLock();
   const bytes = rest.getReader({ mode: "byob" });
   const upload = await bucket.createMultipartUpload(key, options);
@@ -137,7 +155,13 @@ export async function storeAudio(env: Env, job: { id: string; userId: string }, 
   const sniffed = audioInfo(head, download.length ?? head.byteLength);
   if (!sniffed) {
     await reader.cancel();
-    throw new ProviderError("unavailable", "The engine's audio is neither MP3 nor WAV", undefined, undefined, "result_invalid");
+    throw new ProviderError(
+      "unavailable",
+      "The engine's audio is neither MP3 nor WAV",
+      undefined,
+      undefined,
+      "result_invalid",
+    );
   }
   const contentType = sniffed.format === "mp3" ? "audio/mpeg" : "audio/wav";
   const r2Key = trackKey(job.userId, job.id, takeIndex, sniffed.format);
@@ -156,7 +180,14 @@ async function storeTakes(env: Env, job: Job, takes: MessageFor<"delivery">["tak
   for (const [takeIndex, take] of takes.entries()) {
     const { info, r2Key, sha256, contentType, sizeBytes } = await storeAudio(env, job, takeIndex, take.audioUrl);
     const wav = take.wavUrl ? await storeAudio(env, job, takeIndex, take.wavUrl) : null;
-    if (wav && wav.info.format !== "wav") throw new ProviderError("unavailable", "The engine's lossless copy is not a WAV file", undefined, undefined, "result_invalid");
+    if (wav && wav.info.format !== "wav")
+      throw new ProviderError(
+        "unavailable",
+        "The engine's lossless copy is not a WAV file",
+        undefined,
+        undefined,
+        "result_invalid",
+      );
     delivered.push({
       id: `trk_${job.id.slice(4)}_${takeIndex}`,
       takeIndex,
@@ -180,9 +211,9 @@ async function storeTakes(env: Env, job: Job, takes: MessageFor<"delivery">["tak
   return delivered;
 }
 
-export async function deliveryStep(env: Env, db: Database, message: MessageFor<"delivery">): Promise<void> {
+export async function deliveryStep(env: Env, _db: Database, message: MessageFor<"delivery">): Promise<void> {
   const job = await currentJob(env, message.jobId);
-  if (!job || job.status !== "DELIVERING") return;
+  if (job?.status !== "DELIVERING") return;
   // Messages sent before provenance existed are about the attempt the job is on.
   const from: Provenance = message.from ?? currentAttempt(job);
   const stub = jobStub(env, job.id);
@@ -199,11 +230,23 @@ export async function deliveryStep(env: Env, db: Database, message: MessageFor<"
     // Retrying cannot make the engine's address acceptable, nor bring back a file it no longer has:
     // the job fails over now (or is refunded).
     if (err instanceof RefusedUrl) {
-      await stub.apply(job.id, { type: "failed", from, code: "audio_refused", message: `The engine's audio address was refused: ${err.message}`, errorKind: "unavailable" });
+      await stub.apply(job.id, {
+        type: "failed",
+        from,
+        code: "audio_refused",
+        message: `The engine's audio address was refused: ${err.message}`,
+        errorKind: "unavailable",
+      });
       return;
     }
     if (err instanceof ProviderError && err.code === "result_invalid") {
-      await stub.apply(job.id, { type: "failed", from, code: "result_invalid", message: err.message, errorKind: err.kind });
+      await stub.apply(job.id, {
+        type: "failed",
+        from,
+        code: "result_invalid",
+        message: err.message,
+        errorKind: err.kind,
+      });
       return;
     }
     throw err;

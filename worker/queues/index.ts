@@ -1,2 +1,2 @@
 export { handleQueueBatch } from "./consumer";
-export { send, queueMessageSchema, type QueueMessage } from "./messages";
+export { type QueueMessage, queueMessageSchema, send } from "./messages";

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
-import { generations, type Database } from "../../db";
+import { type Database, generations } from "../../db";
 import { formatLyricsText, type Lyrics, type SongContext } from "../../providers";
 import { builtinLyricsWriter } from "../../providers/lyrics";
 import { mentionsName } from "../jobs/name-check";
+import { currentJob, jobStub } from "../jobs/stub";
 import { log } from "../observability";
 import { chooseLyricsWriter, lyrics as lyricsWriter } from "../routing";
-import { currentJob, jobStub } from "../jobs/stub";
 import type { MessageFor } from "./messages";
 
 export async function lyricsStep(env: Env, db: Database, message: MessageFor<"lyrics">): Promise<void> {
@@ -40,8 +40,14 @@ export async function lyricsStep(env: Env, db: Database, message: MessageFor<"ly
     // Lyrics that leave out who the song is for would make a song that cannot be delivered: the
     // built-in writer, which always names the recipient, writes them instead.
     if (!mentionsName(formatLyricsText(written), context.recipientName) && writerId !== builtinLyricsWriter.id) {
-      log("warn", "lyrics without the recipient's name, rewritten", { jobId: job.id, user: job.userId, provider: writerId });
-      written = await (await lyricsWriter(env, db, builtinLyricsWriter.id, job.id, seed ?? generation.seed)).writeLyrics(context);
+      log("warn", "lyrics without the recipient's name, rewritten", {
+        jobId: job.id,
+        user: job.userId,
+        provider: writerId,
+      });
+      written = await (
+        await lyricsWriter(env, db, builtinLyricsWriter.id, job.id, seed ?? generation.seed)
+      ).writeLyrics(context);
       source = builtinLyricsWriter.id;
     }
   }

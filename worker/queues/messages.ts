@@ -17,13 +17,23 @@ export const queueMessageSchema = z.discriminatedUnion("role", [
     attempt: z.int().optional(),
   }),
   z.object({ role: z.literal("postprocess"), jobId: z.string(), from: provenanceSchema.optional() }),
-  z.object({ role: z.literal("delivery"), jobId: z.string(), takes: z.array(takeSchema).min(1), from: provenanceSchema.optional() }),
+  z.object({
+    role: z.literal("delivery"),
+    jobId: z.string(),
+    takes: z.array(takeSchema).min(1),
+    from: provenanceSchema.optional(),
+  }),
 ]);
 export type QueueMessage = z.infer<typeof queueMessageSchema>;
 export type MessageFor<R extends QueueRole> = Extract<QueueMessage, { role: R }>;
 
 export function queueFor(env: Env, role: QueueRole): Queue {
-  return { lyrics: env.LYRICS_QUEUE, music: env.MUSIC_QUEUE, postprocess: env.POSTPROCESS_QUEUE, delivery: env.DELIVERY_QUEUE }[role];
+  return {
+    lyrics: env.LYRICS_QUEUE,
+    music: env.MUSIC_QUEUE,
+    postprocess: env.POSTPROCESS_QUEUE,
+    delivery: env.DELIVERY_QUEUE,
+  }[role];
 }
 
 export const send = (env: Env, message: QueueMessage, delaySeconds?: number) =>

@@ -1,21 +1,28 @@
 import { eq } from "drizzle-orm";
-import { generations, type Database, type Job } from "../../db";
+import { type Database, generations, type Job } from "../../db";
 import { failureOf, ProviderError } from "../../providers";
-import { music } from "../routing";
 import { callbackUrl } from "../jobs/callback-token";
 import type { JobInput, Provenance } from "../jobs/machine";
 import { currentJob, jobStub } from "../jobs/stub";
+import { music } from "../routing";
 import type { MessageFor } from "./messages";
 
 /** What an engine's error means for the order: wait (back-pressure), give up on the words, or try again. */
 export function inputForError(err: ProviderError, from: Provenance): JobInput {
-  if (err.kind === "rate_limited") return { type: "busy", from, ...(err.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: err.retryAfterSeconds }) };
-  if (err.kind === "rejected") return { type: "failed", from, code: failureOf(err), message: err.message, errorKind: err.kind };
+  if (err.kind === "rate_limited")
+    return {
+      type: "busy",
+      from,
+      ...(err.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: err.retryAfterSeconds }),
+    };
+  if (err.kind === "rejected")
+    return { type: "failed", from, code: failureOf(err), message: err.message, errorKind: err.kind };
   return { type: "engine_error", from, code: failureOf(err) };
 }
 
 /** Whether the message is about the attempt the job is on: a message about an earlier one calls no engine. */
-const isCurrent = (job: Job, from: Provenance) => job.status === "GENERATING_MUSIC" && job.provider === from.engine && job.providersTried.length === from.attempt;
+const isCurrent = (job: Job, from: Provenance) =>
+  job.status === "GENERATING_MUSIC" && job.provider === from.engine && job.providersTried.length === from.attempt;
 
 export async function musicStep(env: Env, db: Database, message: MessageFor<"music">): Promise<void> {
   const job = await currentJob(env, message.jobId);
@@ -29,7 +36,11 @@ export async function musicStep(env: Env, db: Database, message: MessageFor<"mus
   // Messages sent before provenance existed are about the job's engine as it is now.
   const engine = message.provider ?? job.provider;
   if (!engine) return;
-  const from: Provenance = { engine, attempt: message.attempt ?? job.providersTried.length, ...(message.taskId ? { taskId: message.taskId } : {}) };
+  const from: Provenance = {
+    engine,
+    attempt: message.attempt ?? job.providersTried.length,
+    ...(message.taskId ? { taskId: message.taskId } : {}),
+  };
   if (!isCurrent(job, from)) return;
   const provider = music(env, db, engine, job.id);
 
@@ -76,11 +87,22 @@ export async function musicStep(env: Env, db: Database, message: MessageFor<"mus
     switch (status.state) {
       case "pending":
       case "running":
-        return { type: "progress", from, ...(status.progress === undefined ? {} : { progress: status.progress }), ...(status.stage ? { stage: status.stage } : {}) };
+        return {
+          type: "progress",
+          from,
+          ...(status.progress === undefined ? {} : { progress: status.progress }),
+          ...(status.stage ? { stage: status.stage } : {}),
+        };
       case "succeeded":
         return { type: "music_ready", from };
       case "failed":
-        return { type: "failed", from, code: failureOf(status.error), message: status.error.message, errorKind: status.error.kind };
+        return {
+          type: "failed",
+          from,
+          code: failureOf(status.error),
+          message: status.error.message,
+          errorKind: status.error.kind,
+        };
     }
   });
 }

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
-import { generations, type Database } from "../../db";
+import { type Database, generations } from "../../db";
 import { failureOf, formatLyricsText, ProviderError, type TrackResult } from "../../providers";
 import { currentAttempt, type Provenance } from "../jobs/machine";
-import { currentJob, jobStub } from "../jobs/stub";
 import { mentionsName } from "../jobs/name-check";
-import { music, musicRegistry } from "../routing";
+import { currentJob, jobStub } from "../jobs/stub";
 import { durationFits } from "../jobs/takes";
+import { music, musicRegistry } from "../routing";
 import type { MessageFor } from "./messages";
 
 /** Two takes at most: the person keeps the one they prefer. */
@@ -13,7 +13,7 @@ const MAX_TAKES = 2;
 
 export async function postprocessStep(env: Env, db: Database, message: MessageFor<"postprocess">): Promise<void> {
   const job = await currentJob(env, message.jobId);
-  if (!job || job.status !== "POSTPROCESSING" || !job.provider || !job.providerTaskId) return;
+  if (job?.status !== "POSTPROCESSING" || !job.provider || !job.providerTaskId) return;
   const from: Provenance = message.from ?? currentAttempt(job);
   const stub = jobStub(env, job.id);
   let result: TrackResult;
@@ -28,7 +28,12 @@ export async function postprocessStep(env: Env, db: Database, message: MessageFo
   const generation = await db.select().from(generations).where(eq(generations.jobId, job.id)).get();
   let takes = result.takes.filter((t) => t.audioUrl).slice(0, MAX_TAKES);
   if (!takes.length) {
-    await stub.apply(job.id, { type: "failed", from, code: "result_invalid", message: "The engine reported success but returned no audio" });
+    await stub.apply(job.id, {
+      type: "failed",
+      from,
+      code: "result_invalid",
+      message: "The engine reported success but returned no audio",
+    });
     return;
   }
 
@@ -37,11 +42,19 @@ export async function postprocessStep(env: Env, db: Database, message: MessageFo
   if (generation) {
     const engines = musicRegistry(env);
     const ordered = generation.durationSeconds;
-    const judged = takes.map((t) => ({ take: t, fits: durationFits(engines.get(t.provider ?? job.provider!).capabilities, ordered, t.durationSeconds) }));
+    const judged = takes.map((t) => ({
+      take: t,
+      fits: durationFits(engines.get(t.provider ?? job.provider!).capabilities, ordered, t.durationSeconds),
+    }));
     takes = judged.filter((j) => j.fits).map((j) => j.take);
     if (!takes.length) {
       const lengths = judged.map((j) => j.take.durationSeconds).join(", ");
-      await stub.apply(job.id, { type: "failed", from, code: "result_invalid", message: `Every take's length (${lengths} s) is far from the ${ordered} s ordered` });
+      await stub.apply(job.id, {
+        type: "failed",
+        from,
+        code: "result_invalid",
+        message: `Every take's length (${lengths} s) is far from the ${ordered} s ordered`,
+      });
       return;
     }
   }

@@ -20,14 +20,21 @@ const accountSchema = z
     id: z.string(),
     email: z.string().nullable(),
     role: z.enum(["user", "admin"]),
-    signIn: z.enum(["password", "supabase"]).describe("How the person signs in: with a password here, or through Supabase."),
+    signIn: z
+      .enum(["password", "supabase"])
+      .describe("How the person signs in: with a password here, or through Supabase."),
     createdAt: iso,
   })
   .meta({ id: "Account" });
 
 const deletionRequestSchema = z
   .object({
-    email: z.string().trim().max(254).optional().describe("The account's email, typed by the person (the account id for an account without one)."),
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .optional()
+      .describe("The account's email, typed by the person (the account id for an account without one)."),
     password: z.string().max(200).optional().describe("The account's password, for accounts that have one."),
   })
   .refine((b) => b.email || b.password, { path: ["email"], message: "Type your email or your password to confirm" })
@@ -74,7 +81,9 @@ const exportSchema = z
         credits: z.int(),
         engine: z.string().nullable(),
         error: z.object({ code: z.string(), message: z.string().nullable() }).nullable(),
-        brief: z.unknown().describe("The brief as it was ordered (occasion, recipient, details…); null for your own lyrics."),
+        brief: z
+          .unknown()
+          .describe("The brief as it was ordered (occasion, recipient, details…); null for your own lyrics."),
         lyrics: lyricsSchema.nullable(),
         language: z.enum(languages).nullable(),
         vocal: z.enum(vocals).nullable(),
@@ -88,7 +97,15 @@ const exportSchema = z
       }),
     ),
     ledger: z.array(
-      z.object({ id: z.string(), kind: z.enum(ledgerKinds), amount: z.int(), reason: z.string(), reasonKind: z.enum(ledgerReasonKinds), jobId: z.string().nullable(), createdAt: iso }),
+      z.object({
+        id: z.string(),
+        kind: z.enum(ledgerKinds),
+        amount: z.int(),
+        reason: z.string(),
+        reasonKind: z.enum(ledgerReasonKinds),
+        jobId: z.string().nullable(),
+        createdAt: iso,
+      }),
     ),
     gifts: z.array(giftSchema),
   })
@@ -102,13 +119,27 @@ const adminDeletionSchema = z
 const mine = { tags: ["Account"], security: bearer, middleware: requireUser };
 
 async function deletionView(db: import("../../db").Database, userId: string) {
-  const row = await db.select({ deletedAt: users.deletedAt, erasedAt: users.erasedAt }).from(users).where(eq(users.id, userId)).get();
-  return { userId, deletedAt: new Date(row?.deletedAt ?? Date.now()).toISOString(), erasedAt: row?.erasedAt ? new Date(row.erasedAt).toISOString() : null };
+  const row = await db
+    .select({ deletedAt: users.deletedAt, erasedAt: users.erasedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  return {
+    userId,
+    deletedAt: new Date(row?.deletedAt ?? Date.now()).toISOString(),
+    erasedAt: row?.erasedAt ? new Date(row.erasedAt).toISOString() : null,
+  };
 }
 
 export const accountRoutes = router()
   .openapi(
-    createRoute({ ...mine, method: "get", path: "/api/account", summary: "Your account", responses: { 200: json(accountSchema, "The account"), ...errorResponses("unauthorized") } }),
+    createRoute({
+      ...mine,
+      method: "get",
+      path: "/api/account",
+      summary: "Your account",
+      responses: { 200: json(accountSchema, "The account"), ...errorResponses("unauthorized") },
+    }),
     async (c) => {
       const user = await c.var.db.select().from(users).where(eq(users.id, c.var.user.id)).get();
       if (!user) throw notFound("Account");
@@ -121,7 +152,8 @@ export const accountRoutes = router()
       method: "get",
       path: "/api/account/export",
       summary: "Everything the account holds, as one JSON document",
-      description: "The account, every order with its brief, lyrics and takes (signed links, valid MEDIA_LINK_TTL_SECONDS), the credit ledger, projects and gifts.",
+      description:
+        "The account, every order with its brief, lyrics and takes (signed links, valid MEDIA_LINK_TTL_SECONDS), the credit ledger, projects and gifts.",
       responses: { 200: json(exportSchema, "The export, sent as a file to save"), ...errorResponses("unauthorized") },
     }),
     async (c) => {
@@ -140,7 +172,10 @@ export const accountRoutes = router()
       description:
         "Every session ends at once and the email and password are erased; a queued step then cancels and refunds running orders, revokes gifts and shares (their links answer 410), deletes the audio and erases briefs, lyrics and messages. The credit ledger is kept, with no one named in it.",
       request: { body: json(deletionRequestSchema, "The confirmation") },
-      responses: { 202: json(deletionSchema, "Deleted; the erasure finishes in the background"), ...errorResponses("validation_failed", "unauthorized", "rate_limited") },
+      responses: {
+        202: json(deletionSchema, "Deleted; the erasure finishes in the background"),
+        ...errorResponses("validation_failed", "unauthorized", "rate_limited"),
+      },
     }),
     async (c) => {
       const { email, password } = c.req.valid("json");
@@ -154,7 +189,11 @@ export const accountRoutes = router()
         (password !== undefined && user.passwordHash !== null && (await verifyPassword(password, user.passwordHash))) ||
         (typed !== undefined && typed === (user.email ?? user.id.toLowerCase()));
       if (!confirmed)
-        throw new ApiError("validation_failed", "The confirmation does not match this account", password ? { password: ["does not match"] } : { email: ["does not match this account"] });
+        throw new ApiError(
+          "validation_failed",
+          "The confirmation does not match this account",
+          password ? { password: ["does not match"] } : { email: ["does not match this account"] },
+        );
       await requestDeletion(c.env, db, user.id);
       log("info", "account deletion requested", { requestId: c.var.requestId, user: user.id, by: "owner" });
       deleteCookie(c, "refrain_refresh", { path: "/api/auth" });
@@ -170,12 +209,19 @@ export const accountRoutes = router()
       path: "/api/admin/account-deletions",
       summary: "Delete an account on the person's request (e.g. received by mail), or finish one still in progress",
       request: { body: json(adminDeletionSchema, "The account, by email or id") },
-      responses: { 202: json(deletionSchema, "Deleted; the erasure finishes in the background"), ...errorResponses("validation_failed", "unauthorized", "not_found") },
+      responses: {
+        202: json(deletionSchema, "Deleted; the erasure finishes in the background"),
+        ...errorResponses("validation_failed", "unauthorized", "not_found"),
+      },
     }),
     async (c) => {
       const { email, userId } = c.req.valid("json");
       const db = c.var.db;
-      const user = await db.select({ id: users.id }).from(users).where(email ? eq(users.email, email.toLowerCase()) : eq(users.id, userId!)).get();
+      const user = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(email ? eq(users.email, email.toLowerCase()) : eq(users.id, userId!))
+        .get();
       if (!user) throw notFound("Account");
       await requestDeletion(c.env, db, user.id);
       log("info", "account deletion requested", { requestId: c.var.requestId, user: user.id, by: c.var.user.id });

@@ -1,12 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import { and, asc, desc, eq, getTableColumns, lt, or, type SQL } from "drizzle-orm";
-import { creditLedger, generations, jobEvents, jobs, providerCalls, tracks, users, type Job } from "../../db";
+import { creditLedger, generations, type Job, jobEvents, jobs, providerCalls, tracks, users } from "../../db";
 import { requireAdmin, requireUser } from "../auth";
 import { router } from "../http/app-factory";
 import { errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
 import { isTerminal, jobStub, type RunningJob } from "../jobs";
-import { adminJobDetailSchema, adminJobListQuery, adminJobListSchema, type AdminJob } from "./admin-schemas";
+import { type AdminJob, adminJobDetailSchema, adminJobListQuery, adminJobListSchema } from "./admin-schemas";
 
 const common = { tags: ["Operators"], security: bearer, middleware: [requireUser, requireAdmin] };
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -48,7 +48,10 @@ export const adminJobRoutes = router()
       path: "/api/admin/jobs",
       summary: "Every account's jobs, newest first, by status, engine or person",
       request: { query: adminJobListQuery },
-      responses: { 200: json(adminJobListSchema, "A page of jobs"), ...errorResponses("validation_failed", "unauthorized", "not_found") },
+      responses: {
+        200: json(adminJobListSchema, "A page of jobs"),
+        ...errorResponses("validation_failed", "unauthorized", "not_found"),
+      },
     }),
     async (c) => {
       const { status, provider, user, limit, cursor } = c.req.valid("query");
@@ -66,7 +69,13 @@ export const adminJobRoutes = router()
         .orderBy(desc(jobs.createdAt), desc(jobs.id))
         .limit(limit + 1);
       const page = rows.slice(0, limit);
-      return c.json({ jobs: page.map((r) => adminJob(r.job, r.email)), next: rows.length > limit ? encodeCursor(page[page.length - 1]!.job) : null }, 200);
+      return c.json(
+        {
+          jobs: page.map((r) => adminJob(r.job, r.email)),
+          next: rows.length > limit ? encodeCursor(page[page.length - 1]!.job) : null,
+        },
+        200,
+      );
     },
   )
   .openapi(
@@ -81,7 +90,12 @@ export const adminJobRoutes = router()
     async (c) => {
       const { id } = c.req.valid("param");
       const db = c.var.db;
-      const row = await db.select({ job: getTableColumns(jobs), email: users.email }).from(jobs).leftJoin(users, eq(users.id, jobs.userId)).where(eq(jobs.id, id)).get();
+      const row = await db
+        .select({ job: getTableColumns(jobs), email: users.email })
+        .from(jobs)
+        .leftJoin(users, eq(users.id, jobs.userId))
+        .where(eq(jobs.id, id))
+        .get();
       if (!row) throw notFound("Job");
       const [generation, logged, recorded, ledger, takes, running] = await Promise.all([
         db.select().from(generations).where(eq(generations.jobId, id)).get(),
@@ -93,7 +107,9 @@ export const adminJobRoutes = router()
         isTerminal(row.job.status) ? null : (jobStub(c.env, id).running() as Promise<RunningJob>),
       ]);
       const seen = new Set(logged.map((e) => e.seq));
-      const events = [...logged, ...(running?.events ?? []).filter((e) => !seen.has(e.seq))].sort((a, b) => a.seq - b.seq);
+      const events = [...logged, ...(running?.events ?? []).filter((e) => !seen.has(e.seq))].sort(
+        (a, b) => a.seq - b.seq,
+      );
       const calls = [...recorded, ...(running?.calls ?? [])].sort((a, b) => a.createdAt - b.createdAt);
       return c.json(
         {
@@ -109,10 +125,31 @@ export const adminJobRoutes = router()
                 seed: generation.seed,
               }
             : null,
-          events: events.map((e) => ({ seq: e.seq, type: e.type, status: e.status, data: (e.data ?? {}) as Record<string, unknown>, at: iso(e.createdAt) })),
-          calls: calls.map((k) => ({ provider: k.provider, operation: k.operation, latencyMs: k.latencyMs, costCents: k.costCents, outcome: k.outcome, error: k.error, at: iso(k.createdAt) })),
+          events: events.map((e) => ({
+            seq: e.seq,
+            type: e.type,
+            status: e.status,
+            data: (e.data ?? {}) as Record<string, unknown>,
+            at: iso(e.createdAt),
+          })),
+          calls: calls.map((k) => ({
+            provider: k.provider,
+            operation: k.operation,
+            latencyMs: k.latencyMs,
+            costCents: k.costCents,
+            outcome: k.outcome,
+            error: k.error,
+            at: iso(k.createdAt),
+          })),
           ledger: ledger.map((l) => ({ kind: l.kind, amount: l.amount, reason: l.reason, at: iso(l.createdAt) })),
-          tracks: takes.map((t) => ({ id: t.id, takeIndex: t.takeIndex, format: t.format, provider: t.provider, sizeBytes: t.sizeBytes, durationSeconds: t.durationSeconds })),
+          tracks: takes.map((t) => ({
+            id: t.id,
+            takeIndex: t.takeIndex,
+            format: t.format,
+            provider: t.provider,
+            sizeBytes: t.sizeBytes,
+            durationSeconds: t.durationSeconds,
+          })),
         },
         200,
       );

@@ -14,7 +14,10 @@ export const adminMetricRoutes = router().openapi(
     path: "/api/admin/metrics",
     summary: "Success rates, generation times, cost per song, styles, backlog per stage and credits, over a window",
     request: { query: z.object({ window: z.enum(metricWindows).default("24h") }) },
-    responses: { 200: json(metricsSchema, "Metrics"), ...errorResponses("validation_failed", "unauthorized", "not_found") },
+    responses: {
+      200: json(metricsSchema, "Metrics"),
+      ...errorResponses("validation_failed", "unauthorized", "not_found"),
+    },
   }),
   async (c) => c.json(await computeMetrics(c.var.db, c.req.valid("query").window), 200),
 );

@@ -35,19 +35,54 @@ export const adminJobListQuery = z.object({
   cursor: z.string().max(200).optional().describe("`next` from the previous page"),
 });
 
-export const adminJobListSchema = z.object({ jobs: z.array(adminJobSchema), next: z.string().nullable() }).meta({ id: "AdminJobList" });
+export const adminJobListSchema = z
+  .object({ jobs: z.array(adminJobSchema), next: z.string().nullable() })
+  .meta({ id: "AdminJobList" });
 
 export const adminJobDetailSchema = adminJobSchema
   .extend({
     request: z
-      .object({ language: z.string(), vocal: z.string(), styleTags: z.array(z.string()), durationSeconds: z.int(), lyricsSource: z.string().nullable(), model: z.string().nullable(), seed: z.int() })
+      .object({
+        language: z.string(),
+        vocal: z.string(),
+        styleTags: z.array(z.string()),
+        durationSeconds: z.int(),
+        lyricsSource: z.string().nullable(),
+        model: z.string().nullable(),
+        seed: z.int(),
+      })
       .nullable(),
-    events: z.array(z.object({ seq: z.int(), type: z.string(), status: z.enum(jobStatuses), data: z.record(z.string(), z.unknown()), at: iso })),
+    events: z.array(
+      z.object({
+        seq: z.int(),
+        type: z.string(),
+        status: z.enum(jobStatuses),
+        data: z.record(z.string(), z.unknown()),
+        at: iso,
+      }),
+    ),
     calls: z.array(
-      z.object({ provider: z.string(), operation: z.enum(providerOperations), latencyMs: z.int(), costCents: z.number().nullable(), outcome: z.enum(callOutcomes), error: z.string().nullable(), at: iso }),
+      z.object({
+        provider: z.string(),
+        operation: z.enum(providerOperations),
+        latencyMs: z.int(),
+        costCents: z.number().nullable(),
+        outcome: z.enum(callOutcomes),
+        error: z.string().nullable(),
+        at: iso,
+      }),
     ),
     ledger: z.array(z.object({ kind: z.enum(ledgerKinds), amount: z.int(), reason: z.string(), at: iso })),
-    tracks: z.array(z.object({ id: z.string(), takeIndex: z.int(), format: z.string(), provider: z.string(), sizeBytes: z.int(), durationSeconds: z.number().nullable() })),
+    tracks: z.array(
+      z.object({
+        id: z.string(),
+        takeIndex: z.int(),
+        format: z.string(),
+        provider: z.string(),
+        sizeBytes: z.int(),
+        durationSeconds: z.number().nullable(),
+      }),
+    ),
   })
   .meta({ id: "AdminJobDetail" });
 
@@ -58,12 +93,22 @@ export const grantRequestSchema = z
     amount: z.int().min(1).max(100_000),
     reason: z.string().trim().min(3).max(200),
   })
-  .refine((g) => (g.email === undefined) !== (g.userId === undefined), { message: "Give either an email or a user id", path: ["email"] })
+  .refine((g) => (g.email === undefined) !== (g.userId === undefined), {
+    message: "Give either an email or a user id",
+    path: ["email"],
+  })
   .meta({ id: "CreditGrantRequest" });
 
 export const grantResultSchema = z
   .object({
-    entry: z.object({ id: z.string(), userId: z.string(), kind: z.literal("grant"), amount: z.int(), reason: z.string(), createdAt: iso }),
+    entry: z.object({
+      id: z.string(),
+      userId: z.string(),
+      kind: z.literal("grant"),
+      amount: z.int(),
+      reason: z.string(),
+      createdAt: iso,
+    }),
     balance: z.int(),
     available: z.int(),
   })

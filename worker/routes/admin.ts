@@ -13,24 +13,46 @@ const routingSchema = routingConfigSchema.meta({ id: "RoutingConfig" });
 
 export const adminRoutes = router()
   .openapi(
-    createRoute({ ...common, method: "get", path: "/api/admin/routing", summary: "The routing in force", responses: { 200: json(z.object({ config: routingSchema, default: routingSchema }), "Routing"), ...errorResponses("unauthorized", "not_found") } }),
-    async (c) => c.json({ config: await loadRoutingConfig(c.env, c.var.db), default: defaultRoutingConfig(c.env) }, 200),
+    createRoute({
+      ...common,
+      method: "get",
+      path: "/api/admin/routing",
+      summary: "The routing in force",
+      responses: {
+        200: json(z.object({ config: routingSchema, default: routingSchema }), "Routing"),
+        ...errorResponses("unauthorized", "not_found"),
+      },
+    }),
+    async (c) =>
+      c.json({ config: await loadRoutingConfig(c.env, c.var.db), default: defaultRoutingConfig(c.env) }, 200),
   )
   .openapi(
     createRoute({
       ...common,
       method: "put",
       path: "/api/admin/routing",
-      summary: "Replace the routing (weights, ramp, failover chain, blind comparison, breaker), effective for the next order",
+      summary:
+        "Replace the routing (weights, ramp, failover chain, blind comparison, breaker), effective for the next order",
       request: { body: json(routingSchema, "The new routing") },
-      responses: { 200: json(z.object({ config: routingSchema }), "Stored"), ...errorResponses("validation_failed", "unauthorized", "not_found") },
+      responses: {
+        200: json(z.object({ config: routingSchema }), "Stored"),
+        ...errorResponses("validation_failed", "unauthorized", "not_found"),
+      },
     }),
     async (c) => {
       const config = c.req.valid("json");
       const registry = musicRegistry(c.env);
-      const named = [...config.arms.map((a) => a.provider), ...(config.ramp ? [config.ramp.provider] : []), ...config.failover, ...(config.blind?.providers ?? [])];
+      const named = [
+        ...config.arms.map((a) => a.provider),
+        ...(config.ramp ? [config.ramp.provider] : []),
+        ...config.failover,
+        ...(config.blind?.providers ?? []),
+      ];
       const unknown = [...new Set(named.filter((p) => !registry.has(p)))];
-      if (unknown.length) throw new ApiError("validation_failed", `Unknown engines: ${unknown.join(", ")}`, { providers: [`configured engines: ${registry.ids().join(", ")}`] });
+      if (unknown.length)
+        throw new ApiError("validation_failed", `Unknown engines: ${unknown.join(", ")}`, {
+          providers: [`configured engines: ${registry.ids().join(", ")}`],
+        });
       await saveRoutingConfig(c.var.db, config, c.var.user.id);
       return c.json({ config }, 200);
     },
@@ -45,7 +67,14 @@ export const adminRoutes = router()
         200: json(
           z.object({
             providers: z.array(
-              z.object({ id: z.string(), circuit: z.string(), openedAt: z.string().nullable(), calls: z.int(), errors: z.int(), meanLatencyMs: z.number().nullable() }),
+              z.object({
+                id: z.string(),
+                circuit: z.string(),
+                openedAt: z.string().nullable(),
+                calls: z.int(),
+                errors: z.int(),
+                meanLatencyMs: z.number().nullable(),
+              }),
             ),
           }),
           "Engines",
@@ -74,7 +103,14 @@ export const adminRoutes = router()
           providers: ids.map((id) => {
             const h = health.find((x) => x.provider === id);
             const k = calls.find((x) => x.provider === id);
-            return { id, circuit: h?.state ?? "closed", openedAt: h?.openedAt ?? null, calls: k?.calls ?? 0, errors: k?.errors ?? 0, meanLatencyMs: k?.meanLatencyMs ?? null };
+            return {
+              id,
+              circuit: h?.state ?? "closed",
+              openedAt: h?.openedAt ?? null,
+              calls: k?.calls ?? 0,
+              errors: k?.errors ?? 0,
+              meanLatencyMs: k?.meanLatencyMs ?? null,
+            };
           }),
         },
         200,
@@ -88,13 +124,34 @@ export const adminRoutes = router()
       path: "/api/admin/preferences",
       summary: "Blind comparisons: which engine's take people kept, per pair",
       responses: {
-        200: json(z.object({ pairs: z.array(z.object({ providers: z.tuple([z.string(), z.string()]), comparisons: z.int(), kept: z.record(z.string(), z.int()) })) }), "Preferences"),
+        200: json(
+          z.object({
+            pairs: z.array(
+              z.object({
+                providers: z.tuple([z.string(), z.string()]),
+                comparisons: z.int(),
+                kept: z.record(z.string(), z.int()),
+              }),
+            ),
+          }),
+          "Preferences",
+        ),
         ...errorResponses("unauthorized", "not_found"),
       },
     }),
     async (c) => {
-      const rows = await c.var.db.select({ chosen: takePreferences.chosenProvider, other: takePreferences.otherProvider, n: sql<number>`count(*)` }).from(takePreferences).groupBy(takePreferences.chosenProvider, takePreferences.otherProvider);
-      const pairs = new Map<string, { providers: [string, string]; comparisons: number; kept: Record<string, number> }>();
+      const rows = await c.var.db
+        .select({
+          chosen: takePreferences.chosenProvider,
+          other: takePreferences.otherProvider,
+          n: sql<number>`count(*)`,
+        })
+        .from(takePreferences)
+        .groupBy(takePreferences.chosenProvider, takePreferences.otherProvider);
+      const pairs = new Map<
+        string,
+        { providers: [string, string]; comparisons: number; kept: Record<string, number> }
+      >();
       for (const row of rows) {
         const providers = [row.chosen, row.other].sort() as [string, string];
         const key = providers.join("+");

@@ -1,9 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { users } from "../../db";
-import { consumeRefreshToken, issueAccessToken, issueRefreshToken, requireUser, revokeRefreshToken, signIn, signUp } from "../auth";
+import {
+  consumeRefreshToken,
+  issueAccessToken,
+  issueRefreshToken,
+  requireUser,
+  revokeRefreshToken,
+  signIn,
+  signUp,
+} from "../auth";
 import { router } from "../http/app-factory";
 import type { AppEnv } from "../http/context";
 import { errorResponses, notFound } from "../http/errors";
@@ -15,16 +23,34 @@ const REFRESH_COOKIE = "refrain_refresh";
 const credentials = z
   .object({ email: z.email().max(254), password: z.string().min(8, "At least 8 characters").max(200) })
   .meta({ id: "Credentials" });
-const userSchema = z.object({ id: z.string(), email: z.string().nullable(), role: z.enum(["user", "admin"]) }).meta({ id: "User" });
-const session = z.object({ accessToken: z.string(), tokenType: z.literal("Bearer"), expiresIn: z.int(), user: userSchema }).meta({ id: "Session" });
-
+const userSchema = z
+  .object({ id: z.string(), email: z.string().nullable(), role: z.enum(["user", "admin"]) })
+  .meta({ id: "User" });
+const session = z
+  .object({ accessToken: z.string(), tokenType: z.literal("Bearer"), expiresIn: z.int(), user: userSchema })
+  .meta({ id: "Session" });
 
 /** A sign-in starts a session (`sessionId` null); a refresh continues its own. */
-async function startSession(c: Context<AppEnv>, user: { id: string; email: string | null; role: "user" | "admin" }, sessionId: string | null = null) {
+async function startSession(
+  c: Context<AppEnv>,
+  user: { id: string; email: string | null; role: "user" | "admin" },
+  sessionId: string | null = null,
+) {
   const refresh = await issueRefreshToken(c.env, c.var.db, user.id, sessionId);
   const { token, expiresIn } = await issueAccessToken(c.env, user.id, user.role, refresh.sessionId);
-  setCookie(c, REFRESH_COOKIE, refresh.token, { httpOnly: true, secure: c.req.url.startsWith("https:"), sameSite: "Lax", path: "/api/auth", maxAge: refresh.maxAge });
-  return { accessToken: token, tokenType: "Bearer" as const, expiresIn, user: { id: user.id, email: user.email, role: user.role } };
+  setCookie(c, REFRESH_COOKIE, refresh.token, {
+    httpOnly: true,
+    secure: c.req.url.startsWith("https:"),
+    sameSite: "Lax",
+    path: "/api/auth",
+    maxAge: refresh.maxAge,
+  });
+  return {
+    accessToken: token,
+    tokenType: "Bearer" as const,
+    expiresIn,
+    user: { id: user.id, email: user.email, role: user.role },
+  };
 }
 
 export const authRoutes = router()
@@ -34,8 +60,14 @@ export const authRoutes = router()
       path: "/api/auth/signup",
       tags: ["Account"],
       summary: "Create an account with email and password",
-      request: { headers: z.object({ "cf-turnstile-response": turnstileHeaderSchema }), body: json(credentials, "Email and password") },
-      responses: { 201: json(session, "Signed in; the refresh token is set as an HttpOnly cookie"), ...errorResponses("validation_failed", "challenge_failed", "conflict", "rate_limited", "unavailable") },
+      request: {
+        headers: z.object({ "cf-turnstile-response": turnstileHeaderSchema }),
+        body: json(credentials, "Email and password"),
+      },
+      responses: {
+        201: json(session, "Signed in; the refresh token is set as an HttpOnly cookie"),
+        ...errorResponses("validation_failed", "challenge_failed", "conflict", "rate_limited", "unavailable"),
+      },
     }),
     async (c) => {
       const { email, password } = c.req.valid("json");
@@ -50,7 +82,10 @@ export const authRoutes = router()
       tags: ["Account"],
       summary: "Sign in with email and password",
       request: { body: json(credentials, "Email and password") },
-      responses: { 200: json(session, "Signed in"), ...errorResponses("validation_failed", "unauthorized", "rate_limited") },
+      responses: {
+        200: json(session, "Signed in"),
+        ...errorResponses("validation_failed", "unauthorized", "rate_limited"),
+      },
     }),
     async (c) => {
       const { email, password } = c.req.valid("json");
@@ -79,7 +114,8 @@ export const authRoutes = router()
       path: "/api/auth/signout",
       tags: ["Account"],
       summary: "End the session",
-      description: "Ends the session of the refresh cookie: its refresh tokens and the access tokens issued with them stop working.",
+      description:
+        "Ends the session of the refresh cookie: its refresh tokens and the access tokens issued with them stop working.",
       responses: { 204: { description: "Signed out" } },
     }),
     async (c) => {

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { desc, eq, ne, and } from "drizzle-orm";
-import { currencies, holdReasons, languages, purchases, purchaseStatuses, type AccountHold } from "../../db";
+import { and, desc, eq, ne } from "drizzle-orm";
+import { type AccountHold, currencies, holdReasons, languages, purchaseStatuses, purchases } from "../../db";
 import { requireAdmin, requireUser } from "../auth";
 import {
   billingConfig,
@@ -13,11 +13,11 @@ import {
   stripeClient,
   verifiedEvent,
 } from "../billing";
+import { config } from "../config";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses } from "../http/errors";
 import { bearer, json } from "../http/openapi";
 import { log } from "../observability";
-import { config } from "../config";
 
 const iso = z.iso.datetime();
 const cents = z.int().describe("In the currency's smallest unit (cents)");
@@ -31,8 +31,12 @@ const packsSchema = z
         .object({
           id: z.string(),
           credits: z.int(),
-          prices: z.object(Object.fromEntries(currencies.map((c) => [c, cents])) as Record<(typeof currencies)[number], typeof cents>),
-          songs: z.array(z.object({ durationSeconds: z.int(), songs: z.int() })).describe("What the pack makes, per song length"),
+          prices: z.object(
+            Object.fromEntries(currencies.map((c) => [c, cents])) as Record<(typeof currencies)[number], typeof cents>,
+          ),
+          songs: z
+            .array(z.object({ durationSeconds: z.int(), songs: z.int() }))
+            .describe("What the pack makes, per song length"),
         })
         .meta({ id: "Pack" }),
     ),
@@ -111,13 +115,16 @@ export const billingRoutes = router()
       path: "/api/billing/checkout",
       tags: ["Billing"],
       summary: "Start buying a pack: a Stripe Checkout page to send the person to",
-      description: "The credits arrive only once Stripe confirms the payment to the webhook; the page returns to the credits page.",
+      description:
+        "The credits arrive only once Stripe confirms the payment to the webhook; the page returns to the credits page.",
       security: bearer,
       middleware: requireUser,
       request: { body: json(checkoutSchema, "The pack, the currency and the language") },
       responses: {
         201: json(
-          z.object({ purchaseId: z.string(), url: z.url().describe("Stripe's checkout page") }).meta({ id: "Checkout" }),
+          z
+            .object({ purchaseId: z.string(), url: z.url().describe("Stripe's checkout page") })
+            .meta({ id: "Checkout" }),
           "Checkout started",
         ),
         ...errorResponses("validation_failed", "unauthorized", "not_found", "unavailable"),
@@ -137,7 +144,10 @@ export const billingRoutes = router()
       security: bearer,
       middleware: requireUser,
       responses: {
-        200: json(z.object({ onHold: z.boolean(), purchases: z.array(purchaseSchema) }).meta({ id: "Purchases" }), "Purchases"),
+        200: json(
+          z.object({ onHold: z.boolean(), purchases: z.array(purchaseSchema) }).meta({ id: "Purchases" }),
+          "Purchases",
+        ),
         ...errorResponses("unauthorized"),
       },
     }),
@@ -196,7 +206,7 @@ export const billingRoutes = router()
       const billing = requireBilling(c.env);
       const stripe = stripeClient(c.env, billing.secretKey);
       const payload = await c.req.text();
-      let event;
+      let event: Awaited<ReturnType<typeof verifiedEvent>>;
       try {
         event = await verifiedEvent(stripe, payload, c.req.valid("header")["stripe-signature"], billing.webhookSecret);
       } catch (err) {
@@ -238,13 +248,24 @@ export const billingRoutes = router()
       summary: "Lift a hold: the account may order again",
       request: {
         params: z.object({ id: z.string().min(1).max(128) }),
-        body: json(z.object({ note: z.string().trim().min(2).max(500).describe("What was decided, for the other operators") }), "Why"),
+        body: json(
+          z.object({ note: z.string().trim().min(2).max(500).describe("What was decided, for the other operators") }),
+          "Why",
+        ),
       },
-      responses: { 200: json(holdSchema, "The hold, cleared"), ...errorResponses("validation_failed", "unauthorized", "not_found") },
+      responses: {
+        200: json(holdSchema, "The hold, cleared"),
+        ...errorResponses("validation_failed", "unauthorized", "not_found"),
+      },
     }),
     async (c) => {
       const hold = await clearHold(c.var.db, c.req.valid("param").id, c.var.user.id, c.req.valid("json").note);
-      log("info", "account hold cleared", { requestId: c.var.requestId, user: c.var.user.id, holdId: hold.id, of: hold.userId });
+      log("info", "account hold cleared", {
+        requestId: c.var.requestId,
+        user: c.var.user.id,
+        holdId: hold.id,
+        of: hold.userId,
+      });
       return c.json({ ...holdView(hold), userEmail: null }, 200);
     },
   );

@@ -40,7 +40,20 @@ export const creditRoutes = router().openapi(
   async (c) => {
     const { balance, reserved, available, ledger } = await readCredits(c.var.db, c.var.user.id);
     return c.json(
-      { balance, reserved, available, ledger: ledger.map((e) => ({ id: e.id, kind: e.kind, amount: e.amount, reason: e.reason, reasonKind: e.reasonKind, jobId: e.jobId, createdAt: new Date(e.createdAt).toISOString() })) },
+      {
+        balance,
+        reserved,
+        available,
+        ledger: ledger.map((e) => ({
+          id: e.id,
+          kind: e.kind,
+          amount: e.amount,
+          reason: e.reason,
+          reasonKind: e.reasonKind,
+          jobId: e.jobId,
+          createdAt: new Date(e.createdAt).toISOString(),
+        })),
+      },
       200,
     );
   },

@@ -11,10 +11,14 @@ interface Operation {
 }
 
 /** A plain HTML reading of the OpenAPI document: works offline, no third-party script. */
-export function docsPage(getDocument: () => { info: { title: string; version: string }; paths?: Record<string, Record<string, Operation>> }) {
+export function docsPage(
+  getDocument: () => { info: { title: string; version: string }; paths?: Record<string, Record<string, Operation>> },
+) {
   return new Hono<AppEnv>().get("/api/docs", (c) => {
     const doc = getDocument();
-    const rows = Object.entries(doc.paths ?? {}).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+    const rows = Object.entries(doc.paths ?? {}).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+    );
     const tags = [...new Set(rows.map((r) => r.op.tags?.[0] ?? "Other"))];
     return c.html(html`<!doctype html>
       <html lang="en">
@@ -42,7 +46,11 @@ export function docsPage(getDocument: () => { info: { title: string; version: st
                     <div><span class="m">${method}</span><code>${path}</code>${op.security?.length ? " 🔒" : ""}</div>
                     <div>${op.summary ?? ""}</div>
                     ${op.description ? html`<p>${op.description}</p>` : ""}
-                    <div class="r">${raw(Object.entries(op.responses ?? {}).map(([s, r]) => `<b>${s}</b> ${(r.description ?? "").replace(/[<>&]/g, "")}`).join(" · "))}</div>
+                    <div class="r">${raw(
+                      Object.entries(op.responses ?? {})
+                        .map(([s, r]) => `<b>${s}</b> ${(r.description ?? "").replace(/[<>&]/g, "")}`)
+                        .join(" · "),
+                    )}</div>
                   </div>`,
                 )}`,
           )}

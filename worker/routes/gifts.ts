@@ -12,7 +12,13 @@ import { lyricsSchema } from "../jobs/schemas";
 const createGiftSchema = z
   .object({
     trackId: z.string().min(1).max(128).describe("The take to give (one of a finished order's takes)."),
-    recipientName: z.string().trim().min(1).max(60).optional().describe("Who it is for; the order's recipient when absent."),
+    recipientName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .optional()
+      .describe("Who it is for; the order's recipient when absent."),
     message: z.string().trim().max(600).default("").describe("A few words shown above the song."),
     senderName: z.string().trim().min(1).max(60).optional().describe('How to sign the message, e.g. "Paul".'),
     allowDownload: z.boolean().default(false).describe("Whether the recipient may download the song."),
@@ -40,7 +46,10 @@ export const giftSchema = z
 
 const publicGiftSchema = z
   .object({
-    recipientName: z.string().nullable().describe("Who it is for; null for a song for no one in particular (its title stands for it)."),
+    recipientName: z
+      .string()
+      .nullable()
+      .describe("Who it is for; null for a song for no one in particular (its title stands for it)."),
     senderName: z.string().nullable(),
     message: z.string(),
     locale: z.enum(languages),
@@ -56,7 +65,13 @@ const publicGiftSchema = z
   })
   .meta({ id: "PublicGift" });
 
-const tokenParam = z.object({ token: z.string().min(16).max(128).openapi({ param: { name: "token", in: "path" }, description: "The gift link's token" }) });
+const tokenParam = z.object({
+  token: z
+    .string()
+    .min(16)
+    .max(128)
+    .openapi({ param: { name: "token", in: "path" }, description: "The gift link's token" }),
+});
 const owner = { tags: ["Gifts"], security: bearer, middleware: requireUser };
 
 export const giftRoutes = router()
@@ -67,7 +82,10 @@ export const giftRoutes = router()
       path: "/api/gifts",
       summary: "Make a gift of a finished song: a page with a message, to send to the person it is for",
       request: { body: { content: { "application/json": { schema: createGiftSchema } }, required: true } },
-      responses: { 201: json(giftSchema, "The gift and its link"), ...errorResponses("validation_failed", "unauthorized", "not_found", "conflict") },
+      responses: {
+        201: json(giftSchema, "The gift and its link"),
+        ...errorResponses("validation_failed", "unauthorized", "not_found", "conflict"),
+      },
     }),
     async (c) => {
       const body = c.req.valid("json");
@@ -110,7 +128,10 @@ export const giftRoutes = router()
       path: "/api/gifts",
       summary: "Your gifts, newest first, with how often each was played",
       request: { query: z.object({ jobId: z.string().min(1).max(128).optional() }) },
-      responses: { 200: json(z.object({ gifts: z.array(giftSchema) }), "Your gifts"), ...errorResponses("unauthorized") },
+      responses: {
+        200: json(z.object({ gifts: z.array(giftSchema) }), "Your gifts"),
+        ...errorResponses("unauthorized"),
+      },
     }),
     async (c) => {
       const { jobId } = c.req.valid("query");
@@ -124,7 +145,14 @@ export const giftRoutes = router()
     },
   )
   .openapi(
-    createRoute({ ...owner, method: "get", path: "/api/gifts/{id}", summary: "One of your gifts", request: { params: idParam("gift") }, responses: { 200: json(giftSchema, "The gift"), ...errorResponses("unauthorized", "not_found") } }),
+    createRoute({
+      ...owner,
+      method: "get",
+      path: "/api/gifts/{id}",
+      summary: "One of your gifts",
+      request: { params: idParam("gift") },
+      responses: { 200: json(giftSchema, "The gift"), ...errorResponses("unauthorized", "not_found") },
+    }),
     async (c) => c.json(ownerGiftView(c.env, await ownedGift(c.var.db, c.var.user.id, c.req.valid("param").id)), 200),
   )
   .openapi(
@@ -134,11 +162,17 @@ export const giftRoutes = router()
       path: "/api/gifts/{id}",
       summary: "Revoke a gift: its page answers 410 from now on",
       request: { params: idParam("gift") },
-      responses: { 204: { description: "Revoked (again, if it already was)" }, ...errorResponses("unauthorized", "not_found") },
+      responses: {
+        204: { description: "Revoked (again, if it already was)" },
+        ...errorResponses("unauthorized", "not_found"),
+      },
     }),
     async (c) => {
       const gift = await ownedGift(c.var.db, c.var.user.id, c.req.valid("param").id);
-      await c.var.db.update(gifts).set({ revokedAt: Date.now() }).where(and(eq(gifts.id, gift.id), isNull(gifts.revokedAt)));
+      await c.var.db
+        .update(gifts)
+        .set({ revokedAt: Date.now() })
+        .where(and(eq(gifts.id, gift.id), isNull(gifts.revokedAt)));
       return c.body(null, 204);
     },
   )
@@ -149,7 +183,10 @@ export const giftRoutes = router()
       tags: ["Gifts"],
       summary: "A gift, for its recipient's page (no account needed)",
       request: { params: tokenParam },
-      responses: { 200: json(publicGiftSchema, "The gift, its lyrics and short-lived links"), ...errorResponses("validation_failed", "not_found", "gone") },
+      responses: {
+        200: json(publicGiftSchema, "The gift, its lyrics and short-lived links"),
+        ...errorResponses("validation_failed", "not_found", "gone"),
+      },
     }),
     async (c) => {
       const gift = await giftByToken(c.var.db, c.req.valid("param").token);
@@ -168,7 +205,10 @@ export const giftRoutes = router()
     }),
     async (c) => {
       const gift = await giftByToken(c.var.db, c.req.valid("param").token);
-      await c.var.db.update(gifts).set({ plays: sql`${gifts.plays} + 1` }).where(eq(gifts.id, gift.id));
+      await c.var.db
+        .update(gifts)
+        .set({ plays: sql`${gifts.plays} + 1` })
+        .where(eq(gifts.id, gift.id));
       return c.body(null, 204);
     },
   )
@@ -192,7 +232,9 @@ export const giftRoutes = router()
       let png: Uint8Array<ArrayBuffer>;
       if (stored) png = new Uint8Array(await stored.arrayBuffer());
       else {
-        const title = (await c.var.db.select({ title: tracks.title }).from(tracks).where(eq(tracks.id, gift.trackId)).get())?.title;
+        const title = (
+          await c.var.db.select({ title: tracks.title }).from(tracks).where(eq(tracks.id, gift.trackId)).get()
+        )?.title;
         png = new Uint8Array(await renderGiftCover({ name: gift.recipientName || null, locale: gift.locale, title }));
         await c.env.AUDIO.put(key, png, { httpMetadata: { contentType: "image/png" } });
       }

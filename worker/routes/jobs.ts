@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import { generations, jobs, takePreferences, tracks, users, vocals } from "../../db";
 import { formatLyricsText } from "../../providers";
@@ -8,9 +8,9 @@ import { router } from "../http/app-factory";
 import type { AppEnv } from "../http/context";
 import { ApiError, errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
-import { admitOrder, turnstileHeaderSchema } from "../security";
 import {
   contextJobSchema,
+  createdView,
   createJob,
   createJobSchema,
   issueStreamTicket,
@@ -19,27 +19,40 @@ import {
   jobStub,
   listJobViews,
   loadJobView,
-  createdView,
   ownedJob,
   STREAM_TICKET_TTL_SECONDS,
   verifyStreamTicket,
 } from "../jobs";
+import { admitOrder, turnstileHeaderSchema } from "../security";
 
 const common = { tags: ["Songs"], security: bearer, middleware: requireUser };
 const revisionSchema = z
-  .object({ styleTags: contextJobSchema.shape.styleTags.optional(), vocal: z.enum(vocals).optional(), mood: z.string().trim().min(1).max(40).optional() })
+  .object({
+    styleTags: contextJobSchema.shape.styleTags.optional(),
+    vocal: z.enum(vocals).optional(),
+    mood: z.string().trim().min(1).max(40).optional(),
+  })
   .meta({ id: "Revision" });
-const streamTicketSchema = z
-  .object({ ticket: z.string(), expiresAt: z.iso.datetime() })
-  .meta({ id: "StreamTicket", description: `Opens this job's event stream for ${STREAM_TICKET_TTL_SECONDS} seconds; ask for a new one to reconnect after that.` });
+const streamTicketSchema = z.object({ ticket: z.string(), expiresAt: z.iso.datetime() }).meta({
+  id: "StreamTicket",
+  description: `Opens this job's event stream for ${STREAM_TICKET_TTL_SECONDS} seconds; ask for a new one to reconnect after that.`,
+});
 
 /** The event stream takes a stream ticket (EventSource cannot send headers) or, from other clients, the access token. */
 const streamAuth = createMiddleware<AppEnv>(async (c, next) => {
   const ticket = c.req.query("ticket");
   if (ticket === undefined) return requireUser(c, next);
   const verdict = await verifyStreamTicket(c.env, c.req.param("id") ?? "", ticket);
-  if (typeof verdict === "string") throw new ApiError("forbidden", verdict === "expired" ? "This stream ticket has expired" : "This stream ticket is not valid");
-  const user = await c.var.db.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, verdict.userId)).get();
+  if (typeof verdict === "string")
+    throw new ApiError(
+      "forbidden",
+      verdict === "expired" ? "This stream ticket has expired" : "This stream ticket is not valid",
+    );
+  const user = await c.var.db
+    .select({ id: users.id, role: users.role })
+    .from(users)
+    .where(eq(users.id, verdict.userId))
+    .get();
   if (!user) throw new ApiError("forbidden", "This stream ticket is not valid");
   c.set("user", user);
   await next();
@@ -55,11 +68,21 @@ export const jobRoutes = router()
       description:
         "Reserves the song's credits and queues the order. The same Idempotency-Key with the same body answers as the first request did (202, the same job, `Idempotent-Replayed: true`), whatever the balance, limits or quota say by then; with another body, 422; while the first request is still being placed, 409 with Retry-After. Credits are debited only when the song is delivered, and refunded on failure, cancel or timeout.",
       request: {
-        headers: z.object({ "idempotency-key": z.string().min(8).max(255).openapi({ description: "A unique key per order, e.g. a UUID." }), "cf-turnstile-response": turnstileHeaderSchema }),
+        headers: z.object({
+          "idempotency-key": z
+            .string()
+            .min(8)
+            .max(255)
+            .openapi({ description: "A unique key per order, e.g. a UUID." }),
+          "cf-turnstile-response": turnstileHeaderSchema,
+        }),
         body: json(createJobSchema, "A brief (context mode) or your own lyrics (custom mode)"),
       },
       responses: {
-        202: json(jobSchema, "Accepted and queued, or the job this Idempotency-Key already created (`Idempotent-Replayed: true`)"),
+        202: json(
+          jobSchema,
+          "Accepted and queued, or the job this Idempotency-Key already created (`Idempotent-Replayed: true`)",
+        ),
         ...errorResponses(
           "validation_failed",
           "unauthorized",
@@ -76,7 +99,9 @@ export const jobRoutes = router()
     }),
     async (c) => {
       const key = c.req.valid("header")["idempotency-key"];
-      const created = await createJob(c.env, c.var.db, c.var.user, key, c.req.valid("json"), undefined, (ordersToday) => admitOrder(c, ordersToday));
+      const created = await createJob(c.env, c.var.db, c.var.user, key, c.req.valid("json"), undefined, (ordersToday) =>
+        admitOrder(c, ordersToday),
+      );
       c.header("Location", `/api/jobs/${created.job.id}`);
       if (created.replayed) c.header("Idempotent-Replayed", "true");
       return c.json(await createdView(c.var.db, created), 202);
@@ -88,17 +113,36 @@ export const jobRoutes = router()
       method: "get",
       path: "/api/jobs",
       summary: "List your songs, newest first",
-      request: { query: z.object({ projectId: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) }) },
-      responses: { 200: json(z.object({ jobs: z.array(jobSchema) }), "Your jobs"), ...errorResponses("validation_failed", "unauthorized") },
+      request: {
+        query: z.object({
+          projectId: z.string().max(64).optional(),
+          limit: z.coerce.number().int().min(1).max(50).default(20),
+        }),
+      },
+      responses: {
+        200: json(z.object({ jobs: z.array(jobSchema) }), "Your jobs"),
+        ...errorResponses("validation_failed", "unauthorized"),
+      },
     }),
     async (c) => {
       const { projectId, limit } = c.req.valid("query");
-      return c.json({ jobs: await listJobViews(c.var.db, c.var.user.id, { limit, ...(projectId ? { projectId } : {}) }) }, 200);
+      return c.json(
+        { jobs: await listJobViews(c.var.db, c.var.user.id, { limit, ...(projectId ? { projectId } : {}) }) },
+        200,
+      );
     },
   )
   .openapi(
-    createRoute({ ...common, method: "get", path: "/api/jobs/{id}", summary: "Get a song order", request: { params: idParam("job") }, responses: { 200: json(jobSchema, "The job"), ...errorResponses("unauthorized", "not_found") } }),
-    async (c) => c.json(await loadJobView(c.var.db, await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id)), 200),
+    createRoute({
+      ...common,
+      method: "get",
+      path: "/api/jobs/{id}",
+      summary: "Get a song order",
+      request: { params: idParam("job") },
+      responses: { 200: json(jobSchema, "The job"), ...errorResponses("unauthorized", "not_found") },
+    }),
+    async (c) =>
+      c.json(await loadJobView(c.var.db, await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id)), 200),
   )
   .openapi(
     createRoute({
@@ -112,7 +156,8 @@ export const jobRoutes = router()
     async (c) => {
       const job = await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id);
       const result = await jobStub(c.env, job.id).apply(job.id, { type: "cancel" });
-      if (!result.applied && result.status !== "CANCELED") throw new ApiError("conflict", `This order is already ${result.status?.toLowerCase() ?? "finished"}`);
+      if (!result.applied && result.status !== "CANCELED")
+        throw new ApiError("conflict", `This order is already ${result.status?.toLowerCase() ?? "finished"}`);
       return c.json(await loadJobView(c.var.db, await ownedJob(c.var.db, c.var.user.id, job.id)), 200);
     },
   )
@@ -122,13 +167,22 @@ export const jobRoutes = router()
       method: "post",
       path: "/api/jobs/{id}/choose",
       summary: "Keep one of the two takes as your song",
-      request: { params: idParam("job"), body: json(z.object({ trackId: z.string().min(1) }).meta({ id: "ChooseTake" }), "The take to keep") },
-      responses: { 200: json(jobSchema, "The job with its chosen take"), ...errorResponses("validation_failed", "unauthorized", "not_found") },
+      request: {
+        params: idParam("job"),
+        body: json(z.object({ trackId: z.string().min(1) }).meta({ id: "ChooseTake" }), "The take to keep"),
+      },
+      responses: {
+        200: json(jobSchema, "The job with its chosen take"),
+        ...errorResponses("validation_failed", "unauthorized", "not_found"),
+      },
     }),
     async (c) => {
       const job = await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id);
       const { trackId } = c.req.valid("json");
-      const takes = await c.var.db.select({ id: tracks.id, provider: tracks.provider }).from(tracks).where(eq(tracks.jobId, job.id));
+      const takes = await c.var.db
+        .select({ id: tracks.id, provider: tracks.provider })
+        .from(tracks)
+        .where(eq(tracks.jobId, job.id));
       const take = takes.find((t) => t.id === trackId);
       if (!take) throw new ApiError("not_found", "No such take for this job", { trackId: ["not a take of this job"] });
       const other = takes.find((t) => t.provider !== take.provider);
@@ -139,8 +193,16 @@ export const jobRoutes = router()
           ? [
               c.var.db
                 .insert(takePreferences)
-                .values({ jobId: job.id, chosenProvider: take.provider, otherProvider: other.provider, createdAt: Date.now() })
-                .onConflictDoUpdate({ target: takePreferences.jobId, set: { chosenProvider: take.provider, otherProvider: other.provider } }),
+                .values({
+                  jobId: job.id,
+                  chosenProvider: take.provider,
+                  otherProvider: other.provider,
+                  createdAt: Date.now(),
+                })
+                .onConflictDoUpdate({
+                  target: takePreferences.jobId,
+                  set: { chosenProvider: take.provider, otherProvider: other.provider },
+                }),
             ]
           : []),
       ]);
@@ -153,14 +215,21 @@ export const jobRoutes = router()
       method: "post",
       path: "/api/jobs/{id}/revision",
       summary: "Make a revision of a finished song: the same lyrics, a new seed, optionally another style or voice",
-      description: "The first revision of each order is free (the ledger records it at 0 credits); later ones are charged like an order.",
+      description:
+        "The first revision of each order is free (the ledger records it at 0 credits); later ones are charged like an order.",
       request: {
         params: idParam("job"),
-        headers: z.object({ "idempotency-key": z.string().min(8).max(255), "cf-turnstile-response": turnstileHeaderSchema }),
+        headers: z.object({
+          "idempotency-key": z.string().min(8).max(255),
+          "cf-turnstile-response": turnstileHeaderSchema,
+        }),
         body: json(revisionSchema, "What to change"),
       },
       responses: {
-        202: json(jobSchema, "The revision, queued, or the one this Idempotency-Key already created (`Idempotent-Replayed: true`)"),
+        202: json(
+          jobSchema,
+          "The revision, queued, or the one this Idempotency-Key already created (`Idempotent-Replayed: true`)",
+        ),
         ...errorResponses(
           "validation_failed",
           "unauthorized",
@@ -195,10 +264,10 @@ export const jobRoutes = router()
           lyrics: lyrics ? formatLyricsText(lyrics) : "",
           language: generation.language,
           styleTags: change.styleTags ?? (generation.styleTags as string[]),
-          vocal: lyrics && lyrics.sections.length ? vocal : "instrumental",
+          vocal: lyrics?.sections.length ? vocal : "instrumental",
           durationSeconds: generation.durationSeconds,
           approveLyrics: false,
-          ...(change.mood ?? generation.mood ? { mood: (change.mood ?? generation.mood)! } : {}),
+          ...((change.mood ?? generation.mood) ? { mood: (change.mood ?? generation.mood)! } : {}),
           ...(parent.projectId ? { projectId: parent.projectId } : {}),
         },
         { parentJobId: parent.id, context: generation.context, free: true },
@@ -234,17 +303,30 @@ export const jobRoutes = router()
       request: {
         params: idParam("job"),
         query: z.object({
-          ticket: z.string().max(512).optional().openapi({ description: "A stream ticket for this job, instead of the access token." }),
-          lastEventId: z.string().max(32).optional().openapi({ description: "The last event received, when `Last-Event-ID` cannot be sent." }),
+          ticket: z
+            .string()
+            .max(512)
+            .optional()
+            .openapi({ description: "A stream ticket for this job, instead of the access token." }),
+          lastEventId: z
+            .string()
+            .max(32)
+            .optional()
+            .openapi({ description: "The last event received, when `Last-Event-ID` cannot be sent." }),
         }),
       },
-      responses: { 200: { description: "An event stream", content: { "text/event-stream": { schema: jobEventSchema } } }, ...errorResponses("validation_failed", "unauthorized", "forbidden", "not_found") },
+      responses: {
+        200: { description: "An event stream", content: { "text/event-stream": { schema: jobEventSchema } } },
+        ...errorResponses("validation_failed", "unauthorized", "forbidden", "not_found"),
+      },
     }),
     async (c) => {
       const job = await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id);
       const url = new URL("https://job.internal/events");
       url.searchParams.set("job", job.id);
       const lastEventId = c.req.header("last-event-id") ?? c.req.valid("query").lastEventId;
-      return jobStub(c.env, job.id).fetch(url, { headers: lastEventId ? { "Last-Event-ID": lastEventId } : {} }) as unknown as Response;
+      return jobStub(c.env, job.id).fetch(url, {
+        headers: lastEventId ? { "Last-Event-ID": lastEventId } : {},
+      }) as unknown as Response;
     },
   );

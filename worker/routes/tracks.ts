@@ -23,17 +23,34 @@ const trackSchema = z
     sizeBytes: z.int(),
     sha256: z.string(),
     wavSizeBytes: z.int().nullable(),
-    timings: z.array(lineTimingSchema).nullable().describe("When each lyric line is sung in this take, where the engine knows it."),
+    timings: z
+      .array(lineTimingSchema)
+      .nullable()
+      .describe("When each lyric line is sung in this take, where the engine knows it."),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "Track" });
 const linksSchema = z
-  .object({ streamUrl: z.string(), downloadUrl: z.string(), wavDownloadUrl: z.string().nullable(), expiresAt: z.iso.datetime() })
+  .object({
+    streamUrl: z.string(),
+    downloadUrl: z.string(),
+    wavDownloadUrl: z.string().nullable(),
+    expiresAt: z.iso.datetime(),
+  })
   .meta({ id: "TrackLinks", description: "Signed, expiring links; ask again for fresh ones before they expire." });
 
 const shareSchema = z
-  .object({ token: z.string(), shareUrl: z.string(), embedUrl: z.string(), embedHtml: z.string(), oembedUrl: z.string() })
-  .meta({ id: "TrackShare", description: "Anyone holding the token may play this take, until the owner stops sharing it." });
+  .object({
+    token: z.string(),
+    shareUrl: z.string(),
+    embedUrl: z.string(),
+    embedHtml: z.string(),
+    oembedUrl: z.string(),
+  })
+  .meta({
+    id: "TrackShare",
+    description: "Anyone holding the token may play this take, until the owner stops sharing it.",
+  });
 const publicTrackSchema = z
   .object({
     id: z.string(),
@@ -45,7 +62,10 @@ const publicTrackSchema = z
     lyricsLanguage: z.enum(languages).nullable(),
     timings: z.array(lineTimingSchema).nullable().describe("When each lyric line is sung, where the engine knows it."),
   })
-  .meta({ id: "PublicTrack", description: "A shared take: its lyrics and a short-lived stream link; ask again before it expires." });
+  .meta({
+    id: "PublicTrack",
+    description: "A shared take: its lyrics and a short-lived stream link; ask again before it expires.",
+  });
 
 const publicUrls = (env: Env, trackId: string, token: string) => {
   const base = env.PUBLIC_URL.replace(/\/$/, "");
@@ -73,8 +93,15 @@ export async function sharedTrack(db: import("../../db").Database, id: string, t
   return found?.track ?? null;
 }
 
-export async function publicTrackView(env: Env, db: import("../../db").Database, t: { id: string; jobId: string; title: string | null; durationSeconds: number | null }) {
-  const [stream, sung] = await Promise.all([signMediaLink(env, t.id, "inline", Date.now(), "mp3", publicLinkTtl(env)), takeLyrics(db, t.jobId, t.id)]);
+export async function publicTrackView(
+  env: Env,
+  db: import("../../db").Database,
+  t: { id: string; jobId: string; title: string | null; durationSeconds: number | null },
+) {
+  const [stream, sung] = await Promise.all([
+    signMediaLink(env, t.id, "inline", Date.now(), "mp3", publicLinkTtl(env)),
+    takeLyrics(db, t.jobId, t.id),
+  ]);
   return {
     id: t.id,
     title: t.title,
@@ -91,11 +118,33 @@ const common = { tags: ["Tracks"], security: bearer, middleware: requireUser };
 
 export const trackRoutes = router()
   .openapi(
-    createRoute({ ...common, method: "get", path: "/api/tracks/{id}", summary: "A delivered take", request: { params: idParam("track") }, responses: { 200: json(trackSchema, "The track"), ...errorResponses("unauthorized", "not_found") } }),
+    createRoute({
+      ...common,
+      method: "get",
+      path: "/api/tracks/{id}",
+      summary: "A delivered take",
+      request: { params: idParam("track") },
+      responses: { 200: json(trackSchema, "The track"), ...errorResponses("unauthorized", "not_found") },
+    }),
     async (c) => {
-      const t = await c.var.db.select().from(tracks).where(and(eq(tracks.id, c.req.valid("param").id), eq(tracks.userId, c.var.user.id))).get();
+      const t = await c.var.db
+        .select()
+        .from(tracks)
+        .where(and(eq(tracks.id, c.req.valid("param").id), eq(tracks.userId, c.var.user.id)))
+        .get();
       if (!t) throw notFound("Track");
-      const { r2Key: _key, wavR2Key: _wavKey, wavSha256: _wavSha, shareToken: _share, userId: _user, contentType: _type, provider: _provider, providerTakeId: _take, createdAt, ...rest } = t;
+      const {
+        r2Key: _key,
+        wavR2Key: _wavKey,
+        wavSha256: _wavSha,
+        shareToken: _share,
+        userId: _user,
+        contentType: _type,
+        provider: _provider,
+        providerTakeId: _take,
+        createdAt,
+        ...rest
+      } = t;
       const sung = await takeLyrics(c.var.db, t.jobId, t.id);
       return c.json({ ...rest, timings: sung?.timings ?? null, createdAt: new Date(createdAt).toISOString() }, 200);
     },
@@ -110,7 +159,11 @@ export const trackRoutes = router()
       responses: { 200: json(linksSchema, "Links"), ...errorResponses("unauthorized", "not_found") },
     }),
     async (c) => {
-      const t = await c.var.db.select({ id: tracks.id, wav: tracks.wavR2Key }).from(tracks).where(and(eq(tracks.id, c.req.valid("param").id), eq(tracks.userId, c.var.user.id))).get();
+      const t = await c.var.db
+        .select({ id: tracks.id, wav: tracks.wavR2Key })
+        .from(tracks)
+        .where(and(eq(tracks.id, c.req.valid("param").id), eq(tracks.userId, c.var.user.id)))
+        .get();
       if (!t) throw notFound("Track");
       const now = Date.now();
       const [stream, download, wav] = await Promise.all([
@@ -118,7 +171,15 @@ export const trackRoutes = router()
         signMediaLink(c.env, t.id, "attachment", now),
         t.wav ? signMediaLink(c.env, t.id, "attachment", now, "wav") : null,
       ]);
-      return c.json({ streamUrl: stream.url, downloadUrl: download.url, wavDownloadUrl: wav?.url ?? null, expiresAt: stream.expiresAt }, 200);
+      return c.json(
+        {
+          streamUrl: stream.url,
+          downloadUrl: download.url,
+          wavDownloadUrl: wav?.url ?? null,
+          expiresAt: stream.expiresAt,
+        },
+        200,
+      );
     },
   )
   .openapi(
@@ -129,10 +190,18 @@ export const trackRoutes = router()
       summary: "The audio behind a signed link (supports Range)",
       request: {
         params: idParam("track"),
-        query: z.object({ exp: z.coerce.number().int(), disp: z.enum(dispositions), fmt: z.enum(mediaFormats).default("mp3"), sig: z.string().min(1).max(128) }),
+        query: z.object({
+          exp: z.coerce.number().int(),
+          disp: z.enum(dispositions),
+          fmt: z.enum(mediaFormats).default("mp3"),
+          sig: z.string().min(1).max(128),
+        }),
       },
       responses: {
-        200: { description: "The whole file", content: { "audio/mpeg": { schema: z.string().meta({ format: "binary" }) } } },
+        200: {
+          description: "The whole file",
+          content: { "audio/mpeg": { schema: z.string().meta({ format: "binary" }) } },
+        },
         206: { description: "The requested byte range" },
         416: { description: "The range is outside the file" },
         ...errorResponses("validation_failed", "forbidden", "not_found"),
@@ -142,7 +211,8 @@ export const trackRoutes = router()
       const { id } = c.req.valid("param");
       const { exp, disp, fmt, sig } = c.req.valid("query");
       const verdict = await verifyMediaLink(c.env, id, exp, disp, fmt, sig);
-      if (verdict !== "ok") throw new ApiError("forbidden", verdict === "expired" ? "This link has expired" : "This link is not valid");
+      if (verdict !== "ok")
+        throw new ApiError("forbidden", verdict === "expired" ? "This link has expired" : "This link is not valid");
       const t = await c.var.db.select().from(tracks).where(eq(tracks.id, id)).get();
       if (!t) throw notFound("Track");
       return serveTrack(c.env.AUDIO, t, c.req.raw, disp, fmt) as never;
@@ -155,10 +225,17 @@ export const trackRoutes = router()
       path: "/api/tracks/{id}/share",
       summary: "Share a take: a public link, an embeddable player and its oEmbed URL",
       request: { params: idParam("track") },
-      responses: { 200: json(shareSchema, "The share links (the same token until sharing stops)"), ...errorResponses("unauthorized", "not_found") },
+      responses: {
+        200: json(shareSchema, "The share links (the same token until sharing stops)"),
+        ...errorResponses("unauthorized", "not_found"),
+      },
     }),
     async (c) => {
-      const t = await c.var.db.select({ id: tracks.id, token: tracks.shareToken }).from(tracks).where(and(eq(tracks.id, c.req.valid("param").id), eq(tracks.userId, c.var.user.id))).get();
+      const t = await c.var.db
+        .select({ id: tracks.id, token: tracks.shareToken })
+        .from(tracks)
+        .where(and(eq(tracks.id, c.req.valid("param").id), eq(tracks.userId, c.var.user.id)))
+        .get();
       if (!t) throw notFound("Track");
       const token = t.token ?? randomToken();
       if (!t.token) await c.var.db.update(tracks).set({ shareToken: token }).where(eq(tracks.id, t.id));
@@ -175,7 +252,11 @@ export const trackRoutes = router()
       responses: { 204: { description: "No longer shared" }, ...errorResponses("unauthorized", "not_found") },
     }),
     async (c) => {
-      const t = await c.var.db.select({ id: tracks.id }).from(tracks).where(and(eq(tracks.id, c.req.valid("param").id), eq(tracks.userId, c.var.user.id))).get();
+      const t = await c.var.db
+        .select({ id: tracks.id })
+        .from(tracks)
+        .where(and(eq(tracks.id, c.req.valid("param").id), eq(tracks.userId, c.var.user.id)))
+        .get();
       if (!t) throw notFound("Track");
       await c.var.db.update(tracks).set({ shareToken: null }).where(eq(tracks.id, t.id));
       return c.body(null, 204);
@@ -188,7 +269,10 @@ export const trackRoutes = router()
       tags: ["Sharing"],
       summary: "A shared take, for its share page and embedded player",
       request: { params: idParam("track"), query: z.object({ t: z.string().min(1).max(128) }) },
-      responses: { 200: json(publicTrackSchema, "The take and a short-lived stream link"), ...errorResponses("validation_failed", "not_found", "gone") },
+      responses: {
+        200: json(publicTrackSchema, "The take and a short-lived stream link"),
+        ...errorResponses("validation_failed", "not_found", "gone"),
+      },
     }),
     async (c) => {
       const t = await sharedTrack(c.var.db, c.req.valid("param").id, c.req.valid("query").t);
@@ -204,10 +288,28 @@ export const trackRoutes = router()
       tags: ["Sharing"],
       summary: "oEmbed for share links (https://oembed.com): CMSs turn a share link into the player",
       request: {
-        query: z.object({ url: z.string().min(1).max(2000), format: z.enum(["json"]).default("json"), maxwidth: z.coerce.number().int().min(100).max(2000).optional() }),
+        query: z.object({
+          url: z.string().min(1).max(2000),
+          format: z.enum(["json"]).default("json"),
+          maxwidth: z.coerce.number().int().min(100).max(2000).optional(),
+        }),
       },
       responses: {
-        200: json(z.object({ version: z.literal("1.0"), type: z.literal("rich"), provider_name: z.string(), provider_url: z.string(), title: z.string(), html: z.string(), width: z.int(), height: z.int() }).meta({ id: "OEmbed" }), "The oEmbed document"),
+        200: json(
+          z
+            .object({
+              version: z.literal("1.0"),
+              type: z.literal("rich"),
+              provider_name: z.string(),
+              provider_url: z.string(),
+              title: z.string(),
+              html: z.string(),
+              width: z.int(),
+              height: z.int(),
+            })
+            .meta({ id: "OEmbed" }),
+          "The oEmbed document",
+        ),
         ...errorResponses("validation_failed", "not_found", "gone"),
       },
     }),
@@ -220,8 +322,10 @@ export const trackRoutes = router()
         throw new ApiError("validation_failed", "Not a URL", { url: ["not a URL"] });
       }
       const match = /^\/(?:(?:fr|en)\/)?(?:s|embed)\/([^/]+)$/.exec(parsed.pathname);
-      const t = match ? await sharedTrack(c.var.db, decodeURIComponent(match[1]!), parsed.searchParams.get("t") ?? "") : null;
-      if (!t || !t.shareToken) throw notFound("Shared track");
+      const t = match
+        ? await sharedTrack(c.var.db, decodeURIComponent(match[1]!), parsed.searchParams.get("t") ?? "")
+        : null;
+      if (!t?.shareToken) throw notFound("Shared track");
       const width = Math.min(maxwidth ?? 640, 640);
       const { embedUrl } = publicUrls(c.env, t.id, t.shareToken);
       return c.json(

@@ -2,11 +2,11 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { jobs, receivedWebhooks } from "../../db";
 import { ProviderError } from "../../providers";
-import { music, musicRegistry } from "../routing";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses, notFound } from "../http/errors";
 import { json } from "../http/openapi";
 import { jobStub, verifyCallbackToken } from "../jobs";
+import { music, musicRegistry } from "../routing";
 
 const ackSchema = z.object({ received: z.boolean(), duplicate: z.boolean() }).meta({ id: "WebhookAck" });
 
@@ -28,15 +28,17 @@ export const webhookRoutes = router().openapi(
     const { provider: providerId } = c.req.valid("param");
     const { job: jobId, token } = c.req.valid("query");
     if (!musicRegistry(c.env).has(providerId)) throw notFound("Provider");
-    if (!(await verifyCallbackToken(c.env, jobId, token))) throw new ApiError("forbidden", "This callback URL is not valid");
+    if (!(await verifyCallbackToken(c.env, jobId, token)))
+      throw new ApiError("forbidden", "This callback URL is not valid");
     const job = await c.var.db.select().from(jobs).where(eq(jobs.id, jobId)).get();
     if (!job) throw notFound("Job");
-    let outcome;
+    let outcome: Awaited<ReturnType<ReturnType<typeof music>["handleWebhook"]>>;
     try {
       // Recorded like every other engine call; the adapter says whether the callback is about the job's task.
       outcome = await music(c.env, c.var.db, providerId, jobId).handleWebhook(c.req.raw, job.providerTaskId);
     } catch (err) {
-      if (err instanceof ProviderError && err.kind === "unauthenticated") throw new ApiError("forbidden", `The callback's signature was refused: ${err.message}`);
+      if (err instanceof ProviderError && err.kind === "unauthenticated")
+        throw new ApiError("forbidden", `The callback's signature was refused: ${err.message}`);
       throw err;
     }
     if (outcome.kind === "ignored") return c.json({ received: true, duplicate: false }, 200);

@@ -1,5 +1,5 @@
 import type { Database, Vocal } from "../../db";
-import { route, type Circuit, type Route, type RoutingConfig } from "../../providers";
+import { type Circuit, type Route, type RoutingConfig, route } from "../../providers";
 import { parseRoutingConfig, routingConfigQuery } from "./config-store";
 import { musicRegistry, renderer } from "./engines";
 import { availabilityOf, circuitsOf, healthQuery, markProbing } from "./health";
@@ -13,7 +13,10 @@ export interface RoutingSnapshot {
 /** The two queries a snapshot is made of, for a caller to put in its own batch (one round trip). */
 export const routingSnapshotQueries = (db: Database) => [routingConfigQuery(db), healthQuery(db)] as const;
 
-export function routingSnapshot(env: Env, [config, health]: [{ config: unknown }[], Parameters<typeof circuitsOf>[0]]): RoutingSnapshot {
+export function routingSnapshot(
+  env: Env,
+  [config, health]: [{ config: unknown }[], Parameters<typeof circuitsOf>[0]],
+): RoutingSnapshot {
   return { config: parseRoutingConfig(env, config[0]?.config), circuits: circuitsOf(health) };
 }
 
@@ -46,7 +49,11 @@ export async function chooseRoute(
 }
 
 /** The next engine of a job's chain that is configured and healthy, over a snapshot taken now (looking changes no circuit). */
-export async function failoverPicker(env: Env, db: Database, snapshot?: RoutingSnapshot): Promise<(chain: readonly string[]) => string | null> {
+export async function failoverPicker(
+  env: Env,
+  db: Database,
+  snapshot?: RoutingSnapshot,
+): Promise<(chain: readonly string[]) => string | null> {
   const { config, circuits } = snapshot ?? (await loadRoutingSnapshot(env, db));
   const healthy = availabilityOf(circuits, config.breaker);
   const registry = musicRegistry(env);

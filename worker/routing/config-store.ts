@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { routingConfigs, type Database } from "../../db";
-import { routingConfigSchema, type RoutingConfig } from "../../providers";
+import { type Database, routingConfigs } from "../../db";
+import { type RoutingConfig, routingConfigSchema } from "../../providers";
 import { config } from "../config";
 
 const ROW = "current";
@@ -28,5 +28,8 @@ export async function loadRoutingConfig(env: Env, db: Database): Promise<Routing
 
 export async function saveRoutingConfig(db: Database, config: RoutingConfig, updatedBy: string): Promise<void> {
   const values = { config, updatedBy, updatedAt: Date.now() };
-  await db.insert(routingConfigs).values({ id: ROW, ...values }).onConflictDoUpdate({ target: routingConfigs.id, set: values });
+  await db
+    .insert(routingConfigs)
+    .values({ id: ROW, ...values })
+    .onConflictDoUpdate({ target: routingConfigs.id, set: values });
 }

@@ -1,13 +1,27 @@
-import { providerCalls, type Database, type Vocal } from "../../db";
-import { BlindPairProvider, Registry, recorded, recordedLyrics, type LyricsWriter, type MusicProvider, type ProviderCallSink } from "../../providers";
-import { buildEngines, costOf, engineLyricsWriters, rendererOf } from "../../providers/engine-registry";
+import { type Database, providerCalls, type Vocal } from "../../db";
+import {
+  BlindPairProvider,
+  type LyricsWriter,
+  type MusicProvider,
+  type ProviderCallSink,
+  Registry,
+  recorded,
+  recordedLyrics,
+} from "../../providers";
 import type { EngineVars } from "../../providers/engine";
-import { BuiltinLyricsWriter, builtinLyricsWriter, OpenAICompatibleLyricsWriter, WorkersAiLyricsWriter, type WorkersAiBinding } from "../../providers/lyrics";
+import { buildEngines, costOf, engineLyricsWriters, rendererOf } from "../../providers/engine-registry";
+import {
+  BuiltinLyricsWriter,
+  builtinLyricsWriter,
+  OpenAICompatibleLyricsWriter,
+  type WorkersAiBinding,
+  WorkersAiLyricsWriter,
+} from "../../providers/lyrics";
+import { config } from "../config";
 import { callbackUrl } from "../jobs/callback-token";
 import { jobStub } from "../jobs/stub";
 import { log, redactText } from "../observability";
 import { recordCircuitOutcome } from "./health";
-import { config } from "../config";
 
 // The one place where configuration becomes engines: the descriptors in providers/engines.ts say which vars
 // turn each one on and how it is built. Everything else asks for an engine by id.
@@ -23,7 +37,14 @@ const workersAi = (env: Env): WorkersAiBinding | null => {
 function lyricsWriters(env: Env, callback: string): LyricsWriter[] {
   const list: LyricsWriter[] = [builtinLyricsWriter];
   if (env.LLM_BASE_URL && env.LLM_MODEL)
-    list.push(new OpenAICompatibleLyricsWriter({ baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, jsonMode: config(env).LLM_JSON_MODE, ...(env.LLM_API_KEY ? { apiKey: env.LLM_API_KEY } : {}) }));
+    list.push(
+      new OpenAICompatibleLyricsWriter({
+        baseUrl: env.LLM_BASE_URL,
+        model: env.LLM_MODEL,
+        jsonMode: config(env).LLM_JSON_MODE,
+        ...(env.LLM_API_KEY ? { apiKey: env.LLM_API_KEY } : {}),
+      }),
+    );
   const ai = workersAi(env);
   if (ai) list.push(new WorkersAiLyricsWriter(ai));
   list.push(...engineLyricsWriters(varsOf(env), callback));
@@ -58,7 +79,8 @@ export function renderer(env: Env, id: string, vocal: Vocal): string {
   return rendererOf(varsOf(env), id, vocal);
 }
 
-export const lyricsRegistry = (env: Env, callback = `${env.PUBLIC_URL}/api/webhooks/suno`) => new Registry("lyrics writer", lyricsWriters(env, callback));
+export const lyricsRegistry = (env: Env, callback = `${env.PUBLIC_URL}/api/webhooks/suno`) =>
+  new Registry("lyrics writer", lyricsWriters(env, callback));
 
 export function callSink(env: Env, db: Database): ProviderCallSink {
   return async (record) => {
@@ -88,7 +110,11 @@ export function callSink(env: Env, db: Database): ProviderCallSink {
     else await db.insert(providerCalls).values(row);
     // Only the engine's own failures count against its circuit: not a refused request, and not an engine
     // asking to be called later (back-pressure is the engine working as meant, not failing).
-    const counted = record.operation !== "writeLyrics" && record.operation !== "handleWebhook" && record.errorKind !== "rejected" && record.errorKind !== "rate_limited";
+    const counted =
+      record.operation !== "writeLyrics" &&
+      record.operation !== "handleWebhook" &&
+      record.errorKind !== "rejected" &&
+      record.errorKind !== "rate_limited";
     if (counted) await recordCircuitOutcome(env, db, record.provider, record.outcome === "ok");
   };
 }
@@ -105,6 +131,9 @@ export function music(env: Env, db: Database, id: string, jobId: string): MusicP
 
 /** `seed` makes the built-in writer's drafts differ when a person asks for another one. */
 export async function lyrics(env: Env, db: Database, id: string, jobId: string, seed?: number): Promise<LyricsWriter> {
-  const writer = id === builtinLyricsWriter.id && seed !== undefined ? new BuiltinLyricsWriter({ seed }) : lyricsRegistry(env, await callbackUrl(env, "suno", jobId)).get(id);
+  const writer =
+    id === builtinLyricsWriter.id && seed !== undefined
+      ? new BuiltinLyricsWriter({ seed })
+      : lyricsRegistry(env, await callbackUrl(env, "suno", jobId)).get(id);
   return recordedLyrics(writer, callSink(env, db), jobId);
 }

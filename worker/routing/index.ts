@@ -1,5 +1,12 @@
-export { music, lyrics, musicRegistry, lyricsRegistry, chooseLyricsWriter, callSink } from "./engines";
-export { chooseRoute, failoverPicker, loadRoutingSnapshot, routingSnapshot, routingSnapshotQueries, type RoutingSnapshot } from "./choose";
-export { loadRoutingConfig, saveRoutingConfig, defaultRoutingConfig } from "./config-store";
+export {
+  chooseRoute,
+  failoverPicker,
+  loadRoutingSnapshot,
+  type RoutingSnapshot,
+  routingSnapshot,
+  routingSnapshotQueries,
+} from "./choose";
+export { defaultRoutingConfig, loadRoutingConfig, saveRoutingConfig } from "./config-store";
+export { callSink, chooseLyricsWriter, lyrics, lyricsRegistry, music, musicRegistry } from "./engines";
 export { circuits, markProbing } from "./health";
-export { stallSeconds, MAX_ENGINE_ERRORS, INSTRUMENTAL_ENGINES } from "./limits";
+export { INSTRUMENTAL_ENGINES, MAX_ENGINE_ERRORS, stallSeconds } from "./limits";

@@ -1,10 +1,10 @@
 import type { Context } from "hono";
 import { sha256Hex } from "../auth";
+import { config } from "../config";
 import type { AppEnv } from "../http/context";
 import { enforceDailyJobQuota } from "./quota";
 import { rateLimit } from "./rate-limit";
 import { TURNSTILE_HEADER, verifyTurnstile } from "./turnstile";
-import { config } from "../config";
 
 // Cloudflare sets CF-Connecting-IP on every request from the internet; callers without it (tests,
 // tools calling the Worker directly) share one bucket.
@@ -15,12 +15,20 @@ export async function admitSignIn(c: Context<AppEnv>, email: string): Promise<vo
   const rule = config(c.env).RATE_LIMIT_SIGNIN;
   const account = await sha256Hex(email.trim().toLowerCase());
   const message = "Too many sign-in attempts";
-  await Promise.all([rateLimit(c.env, `signin:ip:${clientIp(c)}`, rule, message), rateLimit(c.env, `signin:email:${account}`, rule, message)]);
+  await Promise.all([
+    rateLimit(c.env, `signin:ip:${clientIp(c)}`, rule, message),
+    rateLimit(c.env, `signin:email:${account}`, rule, message),
+  ]);
 }
 
 /** Each account comes with free credits: creating them in bulk is throttled per address and challenged. */
 export async function admitSignUp(c: Context<AppEnv>): Promise<void> {
-  await rateLimit(c.env, `signup:ip:${clientIp(c)}`, config(c.env).RATE_LIMIT_SIGNUP, "Too many accounts created from this address");
+  await rateLimit(
+    c.env,
+    `signup:ip:${clientIp(c)}`,
+    config(c.env).RATE_LIMIT_SIGNUP,
+    "Too many accounts created from this address",
+  );
   await verifyTurnstile(c.env, c.req.header(TURNSTILE_HEADER), c.req.header("cf-connecting-ip"));
 }
 
@@ -34,7 +42,12 @@ export async function admitOrder(c: Context<AppEnv>, ordersToday: number): Promi
   // Per account, and per address: one address cycling through fresh accounts is held back too.
   await Promise.all([
     rateLimit(c.env, `jobs:user:${user.id}`, config(c.env).RATE_LIMIT_JOBS, "Too many orders in a short time"),
-    rateLimit(c.env, `jobs:ip:${clientIp(c)}`, config(c.env).RATE_LIMIT_JOBS_IP, "Too many orders from this address in a short time"),
+    rateLimit(
+      c.env,
+      `jobs:ip:${clientIp(c)}`,
+      config(c.env).RATE_LIMIT_JOBS_IP,
+      "Too many orders from this address in a short time",
+    ),
   ]);
   enforceDailyJobQuota(c.env, ordersToday);
   await verifyTurnstile(c.env, c.req.header(TURNSTILE_HEADER), c.req.header("cf-connecting-ip"));

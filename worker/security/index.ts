@@ -1,6 +1,6 @@
-export { RateLimiter } from "./rate-limit";
-export { admitSignIn, admitSignUp, admitOrder } from "./gates";
+export { admitOrder, admitSignIn, admitSignUp } from "./gates";
+export { cspNonce, withSecurityHeaders } from "./headers";
 export { ordersTodayQuery } from "./quota";
-export { turnstileHeaderSchema } from "./turnstile";
-export { withSecurityHeaders, cspNonce } from "./headers";
+export { RateLimiter } from "./rate-limit";
 export { fetchProviderAudio, RefusedUrl } from "./safe-fetch";
+export { turnstileHeaderSchema } from "./turnstile";

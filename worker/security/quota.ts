@@ -1,13 +1,16 @@
 import { and, count, eq, gte } from "drizzle-orm";
-import { jobs, type Database } from "../../db";
-import { ApiError } from "../http/errors";
+import { type Database, jobs } from "../../db";
 import { config } from "../config";
+import { ApiError } from "../http/errors";
 
 const DAY_MS = 86_400_000;
 
 /** The account's orders since 00:00 UTC: a query to run alone or inside a caller's batch. */
 export const ordersTodayQuery = (db: Database, userId: string, now: number = Date.now()) =>
-  db.select({ made: count() }).from(jobs).where(and(eq(jobs.userId, userId), gte(jobs.createdAt, now - (now % DAY_MS))));
+  db
+    .select({ made: count() })
+    .from(jobs)
+    .where(and(eq(jobs.userId, userId), gte(jobs.createdAt, now - (now % DAY_MS))));
 
 /**
  * Credits bound what an account can spend; the daily quota bounds what a stolen or scripted account can

@@ -1,5 +1,5 @@
-import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { RateLimiter } from "./rate-limit";
 
@@ -27,7 +27,11 @@ describe("the rate limiter", () => {
   });
 
   it("forgets a bucket once it limits nothing", async () => {
-    const stored = () => runInDurableObject(limiter("idle"), async (_: RateLimiter, state) => ({ tat: state.storage.kv.get<number>("tat"), alarm: await state.storage.getAlarm() }));
+    const stored = () =>
+      runInDurableObject(limiter("idle"), async (_: RateLimiter, state) => ({
+        tat: state.storage.kv.get<number>("tat"),
+        alarm: await state.storage.getAlarm(),
+      }));
     await take("idle", Date.now(), { limit: 1, windowSeconds: 1 });
     const { tat, alarm } = await stored();
     expect(alarm).toBe(tat);

@@ -38,5 +38,11 @@ export class RateLimiter extends DurableObject<Env> {
 export async function rateLimit(env: Env, bucket: string, rule: RateRule, message: string): Promise<void> {
   const verdict = await env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(bucket)).take(rule);
   if (!verdict.allowed)
-    throw new ApiError("rate_limited", `${message}; retry in ${verdict.retryAfterSeconds} s`, undefined, { retryAfterSeconds: verdict.retryAfterSeconds }, { "Retry-After": String(verdict.retryAfterSeconds) });
+    throw new ApiError(
+      "rate_limited",
+      `${message}; retry in ${verdict.retryAfterSeconds} s`,
+      undefined,
+      { retryAfterSeconds: verdict.retryAfterSeconds },
+      { "Retry-After": String(verdict.retryAfterSeconds) },
+    );
 }

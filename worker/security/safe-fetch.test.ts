@@ -27,13 +27,23 @@ afterEach(() => {
 describe("downloading an engine's audio", () => {
   it("allows the configured engines' own hosts, with their ports, and the listed CDNs", () => {
     const hosts = audioHosts(withHosts("*.suno.ai cdn.example.net"));
-    expect(hosts).toEqual(expect.arrayContaining([new URL(env.ENGINE_URL).host, new URL(env.SUNO_API_BASE_URL).host, new URL(env.MUBERT_BASE_URL).host, "*.suno.ai", "cdn.example.net"]));
+    expect(hosts).toEqual(
+      expect.arrayContaining([
+        new URL(env.ENGINE_URL).host,
+        new URL(env.SUNO_API_BASE_URL).host,
+        new URL(env.MUBERT_BASE_URL).host,
+        "*.suno.ai",
+        "cdn.example.net",
+      ]),
+    );
   });
 
   it("allows the CDNs of the engines that are on, from their descriptors, and not those of engines that are off", () => {
     const withSuno = audioHosts(withHosts(""));
     expect(withSuno).toEqual(expect.arrayContaining(["*.suno.ai", "*.suno.com", "*.mubert.com"]));
-    const withoutSuno = audioHosts(withHosts("", { SUNO_API_BASE_URL: "", SUNO_WRAPPER_BASE_URL: "", MUBERT_BASE_URL: "" }));
+    const withoutSuno = audioHosts(
+      withHosts("", { SUNO_API_BASE_URL: "", SUNO_WRAPPER_BASE_URL: "", MUBERT_BASE_URL: "" }),
+    );
     expect(withoutSuno).not.toContain("*.suno.ai");
     expect(withoutSuno).not.toContain("*.mubert.com");
     expect(withoutSuno).toContain(new URL(env.ENGINE_URL).host);
@@ -60,7 +70,8 @@ describe("downloading an engine's audio", () => {
 
   it("downloads from an allowed CDN, following a redirect only to another allowed host", async () => {
     const asked = network({
-      "https://cdn1.suno.ai/a.mp3": () => new Response(null, { status: 302, headers: { location: "https://cdn2.suno.ai/a.mp3" } }),
+      "https://cdn1.suno.ai/a.mp3": () =>
+        new Response(null, { status: 302, headers: { location: "https://cdn2.suno.ai/a.mp3" } }),
       "https://cdn2.suno.ai/a.mp3": () => new Response(mp3(), { headers: { "content-type": "audio/mpeg" } }),
     });
     const download = await fetchProviderAudio(withHosts("*.suno.ai"), "https://cdn1.suno.ai/a.mp3");
@@ -69,29 +80,47 @@ describe("downloading an engine's audio", () => {
   });
 
   it("refuses a redirect to a host that is not allowed, without following it", async () => {
-    const asked = network({ "https://cdn1.suno.ai/a.mp3": () => new Response(null, { status: 301, headers: { location: "http://169.254.169.254/latest/meta-data/" } }) });
-    await expect(fetchProviderAudio(withHosts("*.suno.ai"), "https://cdn1.suno.ai/a.mp3")).rejects.toBeInstanceOf(RefusedUrl);
+    const asked = network({
+      "https://cdn1.suno.ai/a.mp3": () =>
+        new Response(null, { status: 301, headers: { location: "http://169.254.169.254/latest/meta-data/" } }),
+    });
+    await expect(fetchProviderAudio(withHosts("*.suno.ai"), "https://cdn1.suno.ai/a.mp3")).rejects.toBeInstanceOf(
+      RefusedUrl,
+    );
     expect(asked).toEqual(["https://cdn1.suno.ai/a.mp3"]);
   });
 
   it("gives up after a few redirects", async () => {
-    network({ "https://cdn1.suno.ai/loop.mp3": () => new Response(null, { status: 307, headers: { location: "/loop.mp3" } }) });
-    await expect(fetchProviderAudio(withHosts("*.suno.ai"), "https://cdn1.suno.ai/loop.mp3")).rejects.toThrow(/too many times/);
+    network({
+      "https://cdn1.suno.ai/loop.mp3": () => new Response(null, { status: 307, headers: { location: "/loop.mp3" } }),
+    });
+    await expect(fetchProviderAudio(withHosts("*.suno.ai"), "https://cdn1.suno.ai/loop.mp3")).rejects.toThrow(
+      /too many times/,
+    );
   });
 
   it("refuses what is not audio, a file past AUDIO_MAX_BYTES by its Content-Length, and a file the engine no longer has, as invalid results", async () => {
     network({
       "https://cdn1.suno.ai/page.mp3": () => new Response("<html>", { headers: { "content-type": "text/html" } }),
-      "https://cdn1.suno.ai/big.mp3": () => new Response(new Uint8Array(2048), { headers: { "content-type": "audio/mpeg", "content-length": "2048" } }),
+      "https://cdn1.suno.ai/big.mp3": () =>
+        new Response(new Uint8Array(2048), { headers: { "content-type": "audio/mpeg", "content-length": "2048" } }),
       "https://cdn1.suno.ai/gone.mp3": () => new Response("Not Found", { status: 404 }),
       "https://cdn1.suno.ai/down.mp3": () => new Response("Bad Gateway", { status: 502 }),
       "https://cdn1.suno.ai/chunked.mp3": () =>
-        new Response(new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(512)) }), { headers: { "content-type": "application/octet-stream" } }),
+        new Response(new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(512)) }), {
+          headers: { "content-type": "application/octet-stream" },
+        }),
     });
     const e = withHosts("*.suno.ai", { AUDIO_MAX_BYTES: "1024" });
     const invalid = { kind: "unavailable", code: "result_invalid" };
-    await expect(fetchProviderAudio(e, "https://cdn1.suno.ai/page.mp3")).rejects.toMatchObject({ ...invalid, message: expect.stringMatching(/text\/html/) });
-    await expect(fetchProviderAudio(e, "https://cdn1.suno.ai/big.mp3")).rejects.toMatchObject({ ...invalid, message: expect.stringMatching(/too large/) });
+    await expect(fetchProviderAudio(e, "https://cdn1.suno.ai/page.mp3")).rejects.toMatchObject({
+      ...invalid,
+      message: expect.stringMatching(/text\/html/),
+    });
+    await expect(fetchProviderAudio(e, "https://cdn1.suno.ai/big.mp3")).rejects.toMatchObject({
+      ...invalid,
+      message: expect.stringMatching(/too large/),
+    });
     // Expired: no retry brings it back. A server error may pass: it stays an outage, retried.
     await expect(fetchProviderAudio(e, "https://cdn1.suno.ai/gone.mp3")).rejects.toMatchObject(invalid);
     const down = fetchProviderAudio(e, "https://cdn1.suno.ai/down.mp3");

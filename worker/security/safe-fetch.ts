@@ -10,7 +10,8 @@ export class RefusedUrl extends Error {
 
 const MAX_REDIRECTS = 3;
 const AUDIO_TYPES = /^(audio\/[\w.+-]+|application\/octet-stream)$/;
-const isLoopback = (hostname: string) => hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+const isLoopback = (hostname: string) =>
+  hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 
 /**
  * Hosts audio may come from: what each configured engine's descriptor names (its own host with its port, the
@@ -30,9 +31,12 @@ function checked(raw: string | URL, hosts: string[]): URL {
     throw new RefusedUrl(`not a URL: ${String(raw).slice(0, 200)}`);
   }
   // Plain HTTP only to this machine (local runs and tests): elsewhere it could be read or changed on the way.
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) throw new RefusedUrl(`${url.protocol} is not allowed for audio (${url.host})`);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname)))
+    throw new RefusedUrl(`${url.protocol} is not allowed for audio (${url.host})`);
   if (url.username || url.password) throw new RefusedUrl(`credentials in an audio URL (${url.host})`);
-  const allowed = hosts.some((h) => (h.startsWith("*.") ? url.port === "" && url.hostname.endsWith(h.slice(1)) : url.host === h));
+  const allowed = hosts.some((h) =>
+    h.startsWith("*.") ? url.port === "" && url.hostname.endsWith(h.slice(1)) : url.host === h,
+  );
   if (!allowed) throw new RefusedUrl(`${url.host} is not an allowed audio host`);
   return url;
 }
@@ -74,12 +78,24 @@ export async function fetchProviderAudio(env: Env, raw: string): Promise<AudioDo
   if (!response.ok) {
     await response.body?.cancel();
     const gone = response.status === 404 || response.status === 410;
-    throw new ProviderError("unavailable", `Audio download answered ${response.status}`, response.status, undefined, gone ? "result_invalid" : undefined);
+    throw new ProviderError(
+      "unavailable",
+      `Audio download answered ${response.status}`,
+      response.status,
+      undefined,
+      gone ? "result_invalid" : undefined,
+    );
   }
   const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (!AUDIO_TYPES.test(type)) {
     await response.body?.cancel();
-    throw new ProviderError("unavailable", `Audio download answered ${type || "no content type"}`, undefined, undefined, "result_invalid");
+    throw new ProviderError(
+      "unavailable",
+      `Audio download answered ${type || "no content type"}`,
+      undefined,
+      undefined,
+      "result_invalid",
+    );
   }
   const declared = response.headers.get("content-length");
   const length = declared !== null && /^\d+$/.test(declared) ? Number(declared) : null;

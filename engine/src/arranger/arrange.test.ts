@@ -7,15 +7,47 @@ import { arrange, vocalRanges } from "./arrange";
 import { LyricsTooLongError } from "./form";
 import { styleIds, styles } from "./styles";
 import { syllabifyLine, syllabifyLineForSinging } from "./syllables";
-import { ppq, type Arrangement } from "./types";
+import { type Arrangement, ppq } from "./types";
 
 const frenchLyrics: Lyrics = {
   title: "Maëlys",
   sections: [
-    { kind: "verse", lines: ["Aujourd'hui c'est ton anniversaire", "Maëlys on chante pour toi", "Les bougies brillent dans la lumière", "Et tout le monde est là"] },
-    { kind: "chorus", lines: ["Joyeux anniversaire ma belle", "Que la vie te sourie toujours", "Joyeux anniversaire ma belle", "Avec tout notre amour"] },
-    { kind: "verse", lines: ["On se souvient de tes premiers pas", "De tes rires dans le jardin", "Aujourd'hui tu grandis déjà", "Et tu tiens nos mains"] },
-    { kind: "chorus", lines: ["Joyeux anniversaire ma belle", "Que la vie te sourie toujours", "Joyeux anniversaire ma belle", "Avec tout notre amour"] },
+    {
+      kind: "verse",
+      lines: [
+        "Aujourd'hui c'est ton anniversaire",
+        "Maëlys on chante pour toi",
+        "Les bougies brillent dans la lumière",
+        "Et tout le monde est là",
+      ],
+    },
+    {
+      kind: "chorus",
+      lines: [
+        "Joyeux anniversaire ma belle",
+        "Que la vie te sourie toujours",
+        "Joyeux anniversaire ma belle",
+        "Avec tout notre amour",
+      ],
+    },
+    {
+      kind: "verse",
+      lines: [
+        "On se souvient de tes premiers pas",
+        "De tes rires dans le jardin",
+        "Aujourd'hui tu grandis déjà",
+        "Et tu tiens nos mains",
+      ],
+    },
+    {
+      kind: "chorus",
+      lines: [
+        "Joyeux anniversaire ma belle",
+        "Que la vie te sourie toujours",
+        "Joyeux anniversaire ma belle",
+        "Avec tout notre amour",
+      ],
+    },
   ],
 };
 
@@ -63,8 +95,11 @@ describe("the sung melody", () => {
         const notes = a.sung.filter((n) => n.line === line);
         // Marked for the singer: a syllable that continues its word ends with "-".
         expect(notes.map((n) => n.syllable)).toEqual(syllabifyLineForSinging(text, "fr", { Maëlys: "ma-é-liss" }));
-        expect(notes.map((n) => n.syllable.replace(/-$/, ""))).toEqual(syllabifyLine(text, "fr", { Maëlys: "ma-é-liss" }));
-        for (let i = 1; i < notes.length; i++) expect(notes[i]!.startSec).toBeGreaterThanOrEqual(notes[i - 1]!.startSec + notes[i - 1]!.durationSec - 1e-6);
+        expect(notes.map((n) => n.syllable.replace(/-$/, ""))).toEqual(
+          syllabifyLine(text, "fr", { Maëlys: "ma-é-liss" }),
+        );
+        for (let i = 1; i < notes.length; i++)
+          expect(notes[i]!.startSec).toBeGreaterThanOrEqual(notes[i - 1]!.startSec + notes[i - 1]!.durationSec - 1e-6);
         line++;
       }
     }
@@ -113,7 +148,8 @@ describe("verse and chorus", () => {
     const a = make();
     const verse = a.sections.find((s) => s.kind === "verse")!;
     const chorus = a.sections.find((s) => s.kind === "chorus")!;
-    const within = (s: (typeof a.sections)[number], sec: number) => sec >= s.startSec && sec < s.startSec + s.bars * barSec(a);
+    const within = (s: (typeof a.sections)[number], sec: number) =>
+      sec >= s.startSec && sec < s.startSec + s.bars * barSec(a);
     const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
     const verseNotes = a.sung.filter((n) => within(verse, n.startSec));
     const chorusNotes = a.sung.filter((n) => within(chorus, n.startSec));
@@ -121,18 +157,30 @@ describe("verse and chorus", () => {
 
     const ticksPerBar = ppq * a.beatsPerBar;
     const drumsPerBar = (s: (typeof a.sections)[number]) =>
-      a.parts.find((p) => p.role === "drums")!.notes.filter((n) => n.tick >= s.startBar * ticksPerBar && n.tick < (s.startBar + s.bars) * ticksPerBar).length / s.bars;
+      a.parts
+        .find((p) => p.role === "drums")!
+        .notes.filter((n) => n.tick >= s.startBar * ticksPerBar && n.tick < (s.startBar + s.bars) * ticksPerBar)
+        .length / s.bars;
     expect(drumsPerBar(chorus)).toBeGreaterThan(drumsPerBar(verse));
 
     const bassPitches = (s: (typeof a.sections)[number]) =>
-      a.parts.find((p) => p.role === "bass")!.notes.filter((n) => n.tick >= s.startBar * ticksPerBar && n.tick < (s.startBar + 4) * ticksPerBar && n.tick % ticksPerBar < 20).map((n) => n.pitch % 12);
+      a.parts
+        .find((p) => p.role === "bass")!
+        .notes.filter(
+          (n) =>
+            n.tick >= s.startBar * ticksPerBar && n.tick < (s.startBar + 4) * ticksPerBar && n.tick % ticksPerBar < 20,
+        )
+        .map((n) => n.pitch % 12);
     expect(bassPitches(chorus)).not.toEqual(bassPitches(verse));
   });
 
   it("repeats the chorus tune when the chorus comes back", () => {
     const a = make();
     const choruses = a.sections.filter((s) => s.kind === "chorus");
-    const tune = (s: (typeof a.sections)[number]) => a.sung.filter((n) => n.startSec >= s.startSec && n.startSec < s.startSec + s.bars * barSec(a)).map((n) => [n.midi, +(n.startSec - s.startSec).toFixed(3)]);
+    const tune = (s: (typeof a.sections)[number]) =>
+      a.sung
+        .filter((n) => n.startSec >= s.startSec && n.startSec < s.startSec + s.bars * barSec(a))
+        .map((n) => [n.midi, +(n.startSec - s.startSec).toFixed(3)]);
     expect(tune(choruses[1]!)).toEqual(tune(choruses[0]!));
   });
 });
@@ -168,7 +216,9 @@ describe("the form", () => {
 
   it("keeps the lyrics' sections in their order, between an intro and an ending", () => {
     const a = make({ lyrics: englishLyrics, language: "en", durationSeconds: 100 });
-    expect(a.sections.filter((s) => s.lyricSection !== null).map((s) => s.kind)).toEqual(englishLyrics.sections.map((s) => s.kind));
+    expect(a.sections.filter((s) => s.lyricSection !== null).map((s) => s.kind)).toEqual(
+      englishLyrics.sections.map((s) => s.kind),
+    );
     expect(a.sections.filter((s) => s.lyricSection !== null).map((s) => s.lyricSection)).toEqual([0, 1, 2, 3, 4]);
   });
 
@@ -191,9 +241,16 @@ describe("the form", () => {
   it("sings every line it is given, and refuses words that cannot fit rather than leaving some out", () => {
     const a = make({ durationSeconds: 75 });
     expect(a.lyrics).toEqual(frenchLyrics);
-    expect(a.lines.map((t) => [t.section, t.line])).toEqual(frenchLyrics.sections.flatMap((s, i) => s.lines.map((_, l) => [i, l])));
+    expect(a.lines.map((t) => [t.section, t.line])).toEqual(
+      frenchLyrics.sections.flatMap((s, i) => s.lines.map((_, l) => [i, l])),
+    );
     expect(() => make({ durationSeconds: 30 })).toThrow(LyricsTooLongError);
-    const long: Lyrics = { title: "x", sections: [{ kind: "chorus", lines: Array.from({ length: 4 }, () => "Joyeux anniversaire à toi notre belle princesse") }] };
+    const long: Lyrics = {
+      title: "x",
+      sections: [
+        { kind: "chorus", lines: Array.from({ length: 4 }, () => "Joyeux anniversaire à toi notre belle princesse") },
+      ],
+    };
     expect(() => make({ lyrics: long, durationSeconds: 8 })).toThrow(LyricsTooLongError);
   });
 

@@ -1,18 +1,29 @@
-import type { Language, Vocal } from "../../../domain/values";
 import type { Lyrics } from "../../../domain/lyrics";
+import type { Language, Vocal } from "../../../domain/values";
 import type { LineTiming, RenderRequest } from "../pipeline/contract";
 import type { SungNote } from "../voice/contract";
-import { planForm, type HarmonicRole } from "./form";
-import { keyName, parseKey, parseProgression, type ChordSpan, type Key } from "./harmony";
-import { sectionMelody, type MelodyNote } from "./melody";
-import { bassPart, chordPart, drumPart, padPart, type BeatNote, type PartContext, type SectionTimeline } from "./parts";
+import { type HarmonicRole, planForm } from "./form";
+import { type ChordSpan, type Key, keyName, parseKey, parseProgression } from "./harmony";
+import { type MelodyNote, sectionMelody } from "./melody";
+import { type BeatNote, bassPart, chordPart, drumPart, type PartContext, padPart, type SectionTimeline } from "./parts";
 import { deriveRng, type Rng } from "./prng";
-import { moodOf, progressionsFor, resolveStyle, styles, type Instrument, type MoodFamily, type StyleDef } from "./styles";
+import {
+  type Instrument,
+  type MoodFamily,
+  moodOf,
+  progressionsFor,
+  resolveStyle,
+  type StyleDef,
+  styles,
+} from "./styles";
 import { syllabifyLine, syllabifyLineForSinging } from "./syllables";
-import { ppq, type ArrangedPart, type Arrangement, type PartRole, type TimedNote } from "./types";
+import { type ArrangedPart, type Arrangement, type PartRole, ppq, type TimedNote } from "./types";
 
 /** Comfortable singing ranges: a female voice A3–E5, a male voice an octave lower. */
-export const vocalRanges: Record<Exclude<Vocal, "instrumental">, [number, number]> = { female: [57, 76], male: [45, 64] };
+export const vocalRanges: Record<Exclude<Vocal, "instrumental">, [number, number]> = {
+  female: [57, 76],
+  male: [45, 64],
+};
 
 /** Where each kind of passage sits in the singer's range (choruses higher than verses). */
 const heights: Record<HarmonicRole, number> = { verse: 0.3, prechorus: 0.45, chorus: 0.62, bridge: 0.5 };
@@ -31,7 +42,10 @@ function harmonyOf(request: RenderRequest, style: StyleDef): { mood: MoodFamily;
   if (asked?.mode === "minor") mood = "sad";
   else if (asked?.mode === "major" && mood === "sad") mood = style.moodOverride?.romantic ?? "romantic";
   const mode = mood === "sad" ? "minor" : "major";
-  return { mood, key: asked ?? { tonic: deriveRng(request.seed, "key").pick(mode === "major" ? majorTonics : minorTonics), mode } };
+  return {
+    mood,
+    key: asked ?? { tonic: deriveRng(request.seed, "key").pick(mode === "major" ? majorTonics : minorTonics), mode },
+  };
 }
 
 function swingOf(style: StyleDef): (beat: number) => number {
@@ -58,15 +72,28 @@ export function arrange(request: RenderRequest, lyrics: Lyrics | null): Arrangem
   const preferred = request.tempo ?? style.tempo[0] + lean * (style.tempo[1] - style.tempo[0]);
   // Every section with words is sung, in order; `sectionOf` maps the planned ones back to the lyrics'.
   const sectionOf = (lyrics?.sections ?? []).flatMap((s, i) => (s.lines.length > 0 ? [i] : []));
-  const syllables = sectionOf.map((i) => lyrics!.sections[i]!.lines.map((line) => syllabifyLine(line, request.language, request.pronunciations)));
+  const syllables = sectionOf.map((i) =>
+    lyrics!.sections[i]!.lines.map((line) => syllabifyLine(line, request.language, request.pronunciations)),
+  );
   const names = nameWords(request, lyrics);
   const shapes = sectionOf.map((index, i) => {
     const section = lyrics!.sections[index]!;
     // The name is held in every chorus, so that it can be caught.
-    const long = section.kind === "chorus" ? section.lines.map((line) => heldSyllables(line, request.language, request.pronunciations, names)) : undefined;
+    const long =
+      section.kind === "chorus"
+        ? section.lines.map((line) => heldSyllables(line, request.language, request.pronunciations, names))
+        : undefined;
     return { kind: section.kind, lines: syllables[i]!.map((l) => l.length), ...(long ? { long } : {}) };
   });
-  const plan = planForm(style, shapes.length > 0 ? shapes : null, request.durationSeconds, preferred, request.tempo !== undefined, deriveRng(seed, "form"), minSyllableSec[request.language]);
+  const plan = planForm(
+    style,
+    shapes.length > 0 ? shapes : null,
+    request.durationSeconds,
+    preferred,
+    request.tempo !== undefined,
+    deriveRng(seed, "form"),
+    minSyllableSec[request.language],
+  );
   // The tempo is what a MIDI file can store (whole microseconds per beat), so the file and the render agree.
   const tempo = 60_000_000 / Math.round(60_000_000 / plan.tempo);
   const secPerBeat = 60 / tempo;
@@ -84,7 +111,8 @@ export function arrange(request: RenderRequest, lyrics: Lyrics | null): Arrangem
     else {
       chords = cycleChords(parseProgression(progressions[s.role], key, bpb, style.barsPerSymbol), startBeat, beats);
       // A pre-chorus or a bridge lands on the dominant, which pulls into what follows.
-      if ((s.role === "prechorus" || s.role === "bridge") && s.bars >= 2) chords = withLastBar(chords, parseProgression(dominant, key, bpb)[0]!.chord, startBeat + beats - bpb, bpb);
+      if ((s.role === "prechorus" || s.role === "bridge") && s.bars >= 2)
+        chords = withLastBar(chords, parseProgression(dominant, key, bpb)[0]!.chord, startBeat + beats - bpb, bpb);
     }
     return { plan: s, startBeat, beats, chords, next: plan.sections[i + 1] ?? null };
   });
@@ -98,7 +126,15 @@ export function arrange(request: RenderRequest, lyrics: Lyrics | null): Arrangem
   const sungWords = new Map<string, string[]>();
   const sungText = (section: number, line: number) => {
     const key = `${section}:${line}`;
-    if (!sungWords.has(key)) sungWords.set(key, syllabifyLineForSinging(lyrics?.sections[sectionOf[section]!]?.lines[line] ?? "", request.language, request.pronunciations));
+    if (!sungWords.has(key))
+      sungWords.set(
+        key,
+        syllabifyLineForSinging(
+          lyrics?.sections[sectionOf[section]!]?.lines[line] ?? "",
+          request.language,
+          request.pronunciations,
+        ),
+      );
     return sungWords.get(key)!;
   };
   const lines: LineTiming[] = [];
@@ -124,11 +160,22 @@ export function arrange(request: RenderRequest, lyrics: Lyrics | null): Arrangem
       // Each line is timed for players to highlight it, whether the singer or the lead plays it.
       for (const [line, notes] of byLine(melody)) {
         const last = notes[notes.length - 1]!;
-        lines.push({ section: sectionOf[lyricIndex]!, line, startSec: seconds(section.startBeat + notes[0]!.beat), endSec: seconds(section.startBeat + last.beat + last.beats) });
+        lines.push({
+          section: sectionOf[lyricIndex]!,
+          line,
+          startSec: seconds(section.startBeat + notes[0]!.beat),
+          endSec: seconds(section.startBeat + last.beat + last.beats),
+        });
         if (!singing) continue;
         for (const n of notes) {
           const start = seconds(section.startBeat + n.beat);
-          sung.push({ syllable: sungText(lyricIndex, line)[n.syllable] ?? syllables[lyricIndex]![line]![n.syllable]!, line: globalLine, midi: n.pitch, startSec: start, durationSec: seconds(section.startBeat + n.beat + n.beats) - start });
+          sung.push({
+            syllable: sungText(lyricIndex, line)[n.syllable] ?? syllables[lyricIndex]![line]![n.syllable]!,
+            line: globalLine,
+            midi: n.pitch,
+            startSec: start,
+            durationSec: seconds(section.startBeat + n.beat + n.beats) - start,
+          });
         }
         globalLine++;
       }
@@ -153,7 +200,15 @@ export function arrange(request: RenderRequest, lyrics: Lyrics | null): Arrangem
   ];
   const parts: ArrangedPart[] = built.flatMap(([role, instrument, notes, jitter]) => {
     if (!instrument || notes.length === 0) return [];
-    return [{ role, name: role, channel: channels[role], instrument, notes: toTicks(notes, swung, jitter, endTick, rng(`${role}-humanize`)) }];
+    return [
+      {
+        role,
+        name: role,
+        channel: channels[role],
+        instrument,
+        notes: toTicks(notes, swung, jitter, endTick, rng(`${role}-humanize`)),
+      },
+    ];
   });
 
   return {
@@ -164,7 +219,14 @@ export function arrange(request: RenderRequest, lyrics: Lyrics | null): Arrangem
     keyName: keyName(key),
     durationSec: request.durationSeconds,
     totalBars: plan.totalBars,
-    sections: timeline.map((t) => ({ kind: t.plan.kind, lyricSection: t.plan.lyricSection, startBar: t.plan.startBar, bars: t.plan.bars, startSec: seconds(t.startBeat), level: t.plan.level })),
+    sections: timeline.map((t) => ({
+      kind: t.plan.kind,
+      lyricSection: t.plan.lyricSection,
+      startBar: t.plan.startBar,
+      bars: t.plan.bars,
+      startSec: seconds(t.startBeat),
+      level: t.plan.level,
+    })),
     parts,
     lyrics: lyrics && sectionOf.length > 0 ? lyrics : null,
     sung,
@@ -193,16 +255,29 @@ function nameWords(request: RenderRequest, lyrics: Lyrics | null): Set<string> {
   Object.keys(request.pronunciations ?? {}).forEach(add);
   for (const section of lyrics?.sections ?? []) {
     for (const line of section.lines) {
-      line.split(/\s+/).slice(1).filter((w) => /^\p{Lu}\p{Ll}/u.test(w.replace(/^[^\p{L}]+/u, ""))).forEach(add);
+      line
+        .split(/\s+/)
+        .slice(1)
+        .filter((w) => /^\p{Lu}\p{Ll}/u.test(w.replace(/^[^\p{L}]+/u, "")))
+        .forEach(add);
     }
   }
   return names;
 }
 
-const normalWord = (word: string) => word.normalize("NFC").replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "").toLowerCase();
+const normalWord = (word: string) =>
+  word
+    .normalize("NFC")
+    .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "")
+    .toLowerCase();
 
 /** The syllables of a line that belong to a name. */
-function heldSyllables(line: string, language: Language, pronunciations: Record<string, string> | undefined, names: Set<string>): number[] {
+function heldSyllables(
+  line: string,
+  language: Language,
+  pronunciations: Record<string, string> | undefined,
+  names: Set<string>,
+): number[] {
   const held: number[] = [];
   let at = 0;
   for (const word of line.split(/\s+/).filter(Boolean)) {
@@ -218,10 +293,19 @@ type Progressions = Record<HarmonicRole, string> & { cadence: string[] };
 /** Verse, chorus, pre-chorus and bridge each get their own progression. */
 function chooseProgressions(style: StyleDef, mood: MoodFamily, rng: Rng): Progressions {
   const set = progressionsFor(style, mood);
-  const other = (options: string[], taken: string[]) => rng.pick(options.filter((p) => !taken.includes(p)).length > 0 ? options.filter((p) => !taken.includes(p)) : options);
+  const other = (options: string[], taken: string[]) =>
+    rng.pick(
+      options.filter((p) => !taken.includes(p)).length > 0 ? options.filter((p) => !taken.includes(p)) : options,
+    );
   const verse = rng.pick(set.verse);
   const chorus = other(set.chorus, [verse]);
-  return { verse, chorus, prechorus: other(set.prechorus, [verse, chorus]), bridge: other(set.bridge, [verse, chorus]), cadence: set.cadence };
+  return {
+    verse,
+    chorus,
+    prechorus: other(set.prechorus, [verse, chorus]),
+    bridge: other(set.bridge, [verse, chorus]),
+    cadence: set.cadence,
+  };
 }
 
 function cycleChords(cycle: ChordSpan[], startBeat: number, beats: number): ChordSpan[] {
@@ -239,12 +323,21 @@ function cycleChords(cycle: ChordSpan[], startBeat: number, beats: number): Chor
 }
 
 function withLastBar(spans: ChordSpan[], chord: ChordSpan["chord"], barStart: number, bpb: number): ChordSpan[] {
-  const kept = spans.filter((s) => s.startBeat < barStart - 1e-9).map((s) => ({ ...s, beats: Math.min(s.beats, barStart - s.startBeat) }));
+  const kept = spans
+    .filter((s) => s.startBeat < barStart - 1e-9)
+    .map((s) => ({ ...s, beats: Math.min(s.beats, barStart - s.startBeat) }));
   return [...kept, { startBeat: barStart, beats: bpb, chord }];
 }
 
 /** The cadence chords spread over the ending's bars, then the tonic on its last bar. */
-function endingChords(style: StyleDef, key: Key, cadence: string[], tonic: string, bars: number, startBeat: number): ChordSpan[] {
+function endingChords(
+  style: StyleDef,
+  key: Key,
+  cadence: string[],
+  tonic: string,
+  bars: number,
+  startBeat: number,
+): ChordSpan[] {
   const bpb = style.beatsPerBar;
   const before = bars - 1;
   const used = cadence.slice(-Math.min(cadence.length, before));
@@ -252,7 +345,11 @@ function endingChords(style: StyleDef, key: Key, cadence: string[], tonic: strin
   let bar = 0;
   used.forEach((symbol, i) => {
     const share = Math.floor(before / used.length) + (i < before % used.length ? 1 : 0);
-    spans.push({ startBeat: startBeat + bar * bpb, beats: share * bpb, chord: parseProgression(symbol, key, bpb)[0]!.chord });
+    spans.push({
+      startBeat: startBeat + bar * bpb,
+      beats: share * bpb,
+      chord: parseProgression(symbol, key, bpb)[0]!.chord,
+    });
     bar += share;
   });
   spans.push({ startBeat: startBeat + before * bpb, beats: bpb, chord: parseProgression(tonic, key, bpb)[0]!.chord });
@@ -266,7 +363,12 @@ function byLine(melody: MelodyNote[]): Map<number, MelodyNote[]> {
 }
 
 function absolute(melody: MelodyNote[], start: number, velocity: number): BeatNote[] {
-  return melody.map((n) => ({ beat: start + n.beat, beats: n.beats * 0.95, pitch: n.pitch, velocity: velocity + (n.syllable === 0 ? 6 : 0) }));
+  return melody.map((n) => ({
+    beat: start + n.beat,
+    beats: n.beats * 0.95,
+    pitch: n.pitch,
+    velocity: velocity + (n.syllable === 0 ? 6 : 0),
+  }));
 }
 
 /** Moves a melody by whole octaves to sit best in an instrument's range. */
@@ -290,7 +392,13 @@ function intoRange(notes: BeatNote[], range: [number, number] | undefined): Beat
  * Swing, a few ticks of human looseness, and MIDI's rule that a key cannot be struck twice at
  * once: a repeated pitch cuts the previous note.
  */
-function toTicks(notes: BeatNote[], swung: (beat: number) => number, jitter: number, endTick: number, rng: Rng): TimedNote[] {
+function toTicks(
+  notes: BeatNote[],
+  swung: (beat: number) => number,
+  jitter: number,
+  endTick: number,
+  rng: Rng,
+): TimedNote[] {
   const timed = notes
     .map((n) => {
       const shift = jitter ? rng.int(-jitter, jitter) : 0;

@@ -53,13 +53,27 @@ export class LyricsTooLongError extends Error {
   }
 }
 
-const roleOf: Record<SectionKind, HarmonicRole> = { intro: "verse", verse: "verse", "pre-chorus": "prechorus", chorus: "chorus", bridge: "bridge", outro: "chorus" };
+const roleOf: Record<SectionKind, HarmonicRole> = {
+  intro: "verse",
+  verse: "verse",
+  "pre-chorus": "prechorus",
+  chorus: "chorus",
+  bridge: "bridge",
+  outro: "chorus",
+};
 
 /**
  * The shortest line (in beats, a multiple of `lineBars` bars) that sings `syllables` on a grid of
  * `unit` beats, `held` of them on notes of `longBeats`, with a held last note and a breath.
  */
-function lineBeatsFor(style: StyleDef, syllables: number, held: number, longBeats: number, lineBars: number, unit: number): number {
+function lineBeatsFor(
+  style: StyleDef,
+  syllables: number,
+  held: number,
+  longBeats: number,
+  lineBars: number,
+  unit: number,
+): number {
   const short = Math.max(0, syllables - 1 - held);
   // The last note is held at least a beat, then half a beat to breathe (melody.ts).
   const needed = short * unit + held * Math.max(unit, longBeats) + 1 + 0.5;
@@ -74,7 +88,12 @@ const longNoteSec = 0.38;
 const sungShare = 0.9;
 
 /** How far a tempo strays from the style's range, as a fraction of the nearest bound. */
-const tempoStray = (style: StyleDef, tempo: number) => (tempo < style.tempo[0] ? (style.tempo[0] - tempo) / style.tempo[0] : tempo > style.tempo[1] ? (tempo - style.tempo[1]) / style.tempo[1] : 0);
+const tempoStray = (style: StyleDef, tempo: number) =>
+  tempo < style.tempo[0]
+    ? (style.tempo[0] - tempo) / style.tempo[0]
+    : tempo > style.tempo[1]
+      ? (tempo - style.tempo[1]) / style.tempo[1]
+      : 0;
 const maxStray = 0.25;
 
 type SungShape = LyricShape & { lineBars: number; unit: number; longBeats: number };
@@ -104,20 +123,29 @@ export function planForm(
 
   if (!lyrics || lyrics.length === 0) {
     const fixedBars = Math.floor((durationSec - 1) / barSec(preferredTempo));
-    if (fixedTempo && fixedBars >= minInstrumental) return place({ tempo: preferredTempo, totalBars: fixedBars, sections: instrumentalForm(style, fixedBars, rng) });
+    if (fixedTempo && fixedBars >= minInstrumental)
+      return place({ tempo: preferredTempo, totalBars: fixedBars, sections: instrumentalForm(style, fixedBars, rng) });
     const totalBars = Math.max(Math.round(musicSec / barSec(preferredTempo)), minInstrumental, 2);
-    return place({ tempo: (totalBars * bpb * 60) / musicSec, totalBars, sections: instrumentalForm(style, totalBars, rng) });
+    return place({
+      tempo: (totalBars * bpb * 60) / musicSec,
+      totalBars,
+      sections: instrumentalForm(style, totalBars, rng),
+    });
   }
 
   const layout = (lineBars: number, unit: number, tempo: number): SungShape[] => {
     const longBeats = unit * Math.ceil(longNoteSec / ((unit * 60) / tempo) - 1e-9);
     return lyrics.map((s) => {
-      const beats = s.lines.map((n, i) => lineBeatsFor(style, n, (s.long?.[i] ?? []).filter((k) => k < n - 1).length, longBeats, lineBars, unit));
+      const beats = s.lines.map((n, i) =>
+        lineBeatsFor(style, n, (s.long?.[i] ?? []).filter((k) => k < n - 1).length, longBeats, lineBars, unit),
+      );
       return { ...s, unit, longBeats, lineBars: Math.max(...beats) / bpb };
     });
   };
   const lyricBarsOf = (sung: SungShape[]) => sung.reduce((sum, s) => sum + s.lines.length * s.lineBars, 0);
-  const lineOptions = [0.5, 0.75, 1, 1.25, 1.5, 2].map((f) => style.lineBars * f).filter((b) => Number.isInteger(b) && b >= 1);
+  const lineOptions = [0.5, 0.75, 1, 1.25, 1.5, 2]
+    .map((f) => style.lineBars * f)
+    .filter((b) => Number.isInteger(b) && b >= 1);
   const units = [...new Set([style.melodyUnit, 0.5, 0.25, ...(style.rap ? [1 / 3] : [])])];
   const [slow, fast] = [style.tempo[0] * (1 - maxStray), style.tempo[1] * (1 + maxStray)];
 
@@ -146,15 +174,21 @@ export function planForm(
         if (!best || cost < best.cost - 1e-9) best = { cost, tempo, totalBars, sung };
       };
       if (fixedTempo) {
-        if (paced >= preferredTempo - 1e-9) tryBars(Math.floor((durationSec - 1) / barSec(preferredTempo)), preferredTempo);
+        if (paced >= preferredTempo - 1e-9)
+          tryBars(Math.floor((durationSec - 1) / barSec(preferredTempo)), preferredTempo);
         continue;
       }
-      for (let totalBars = Math.max(2, Math.ceil((musicSec * slow) / (bpb * 60))); (totalBars * bpb * 60) / musicSec <= paced + 1e-9; totalBars++) {
+      for (
+        let totalBars = Math.max(2, Math.ceil((musicSec * slow) / (bpb * 60)));
+        (totalBars * bpb * 60) / musicSec <= paced + 1e-9;
+        totalBars++
+      ) {
         tryBars(totalBars, (totalBars * bpb * 60) / musicSec);
       }
     }
   }
-  if (!best) throw new LyricsTooLongError(Number.isFinite(neededSec) ? neededSec : Math.ceil(durationSec * 2), durationSec);
+  if (!best)
+    throw new LyricsTooLongError(Number.isFinite(neededSec) ? neededSec : Math.ceil(durationSec * 2), durationSec);
   const { tempo, totalBars, sung } = best as { tempo: number; totalBars: number; sung: SungShape[] };
   return place({ tempo, totalBars, sections: lyricForm(style, sung, totalBars - lyricBarsOf(sung)) });
 }
@@ -168,7 +202,13 @@ function place(plan: FormPlan): FormPlan {
   return plan;
 }
 
-const section = (kind: PlannedSection["kind"], bars: number, level: PlannedSection["level"], role: HarmonicRole, extra: Partial<PlannedSection> = {}): PlannedSection => ({
+const section = (
+  kind: PlannedSection["kind"],
+  bars: number,
+  level: PlannedSection["level"],
+  role: HarmonicRole,
+  extra: Partial<PlannedSection> = {},
+): PlannedSection => ({
   kind,
   lyricSection: null,
   startBar: 0,
@@ -195,7 +235,8 @@ function lyricForm(style: StyleDef, sung: SungShape[], extra: number): PlannedSe
   }
   let verses = 0;
   const body: PlannedSection[] = sung.map((s, i) => {
-    const level = s.kind === "chorus" ? 3 : s.kind === "verse" ? (verses++ === 0 ? 1 : 2) : s.kind === "pre-chorus" ? 2 : 1;
+    const level =
+      s.kind === "chorus" ? 3 : s.kind === "verse" ? (verses++ === 0 ? 1 : 2) : s.kind === "pre-chorus" ? 2 : 1;
     return section(s.kind, s.lines.length * s.lineBars, level, roleOf[s.kind], {
       lyricSection: i,
       lineBars: s.lineBars,
@@ -212,7 +253,14 @@ function lyricForm(style: StyleDef, sung: SungShape[], extra: number): PlannedSe
   const breakBars = hook.bars >= 4 ? hook.bars : 8;
   const breaks: PlannedSection[] = [];
   if (spare >= breakBars) {
-    breaks.push(section("solo", breakBars, 3, "chorus", { lineBars: hook.lineBars || style.lineBars, lineSyllables: hook.lineSyllables, unit: hook.unit, lead: true }));
+    breaks.push(
+      section("solo", breakBars, 3, "chorus", {
+        lineBars: hook.lineBars || style.lineBars,
+        lineSyllables: hook.lineSyllables,
+        unit: hook.unit,
+        lead: true,
+      }),
+    );
     spare -= breakBars;
   }
   const lastChorus = body.map((s) => s.kind).lastIndexOf("chorus");
@@ -220,7 +268,9 @@ function lyricForm(style: StyleDef, sung: SungShape[], extra: number): PlannedSe
   body.splice(breakAt, 0, ...breaks);
 
   // Turnarounds after a chorus that is followed by more singing, two bars at a time.
-  const spots = body.flatMap((s, i) => (s.kind === "chorus" && i < body.length - 1 && body[i + 1]!.kind !== "solo" ? [i] : []));
+  const spots = body.flatMap((s, i) =>
+    s.kind === "chorus" && i < body.length - 1 && body[i + 1]!.kind !== "solo" ? [i] : [],
+  );
   const interludeBars = new Map<number, number>();
   for (let round = 0; round < 2 && spare >= 2; round++) {
     for (const spot of spots) {
@@ -253,8 +303,16 @@ function instrumentalForm(style: StyleDef, totalBars: number, rng: Rng): Planned
   const phrase = 8;
   const order: HarmonicRole[] = ["verse", "chorus", "verse", "chorus", "bridge", "chorus", "chorus", "verse"];
   const lineBars = style.lineBars;
-  const made = (role: HarmonicRole) => [0, 1, 2, 3].map((i) => rng.int(style.rap ? 8 : 5, style.rap ? 12 : 9) + (role === "chorus" && i % 2 === 1 ? -1 : 0));
-  const tunes: Record<HarmonicRole, number[]> = { verse: made("verse"), chorus: made("chorus"), bridge: made("bridge"), prechorus: made("prechorus") };
+  const made = (role: HarmonicRole) =>
+    [0, 1, 2, 3].map(
+      (i) => rng.int(style.rap ? 8 : 5, style.rap ? 12 : 9) + (role === "chorus" && i % 2 === 1 ? -1 : 0),
+    );
+  const tunes: Record<HarmonicRole, number[]> = {
+    verse: made("verse"),
+    chorus: made("chorus"),
+    bridge: made("bridge"),
+    prechorus: made("prechorus"),
+  };
   const parts: PlannedSection[] = [];
   let verses = 0;
   // Eight-bar phrases, then a four-bar one if it fits; what is left goes to the intro and ending.
@@ -263,7 +321,14 @@ function instrumentalForm(style: StyleDef, totalBars: number, rng: Rng): Planned
     const bars = body >= phrase ? phrase : Math.min(4, body);
     const level = role === "chorus" ? 3 : role === "bridge" ? 1 : verses++ === 0 ? 1 : 2;
     const lines = Math.max(1, Math.floor(bars / lineBars));
-    parts.push(section(role === "prechorus" ? "pre-chorus" : role, bars, level, role, { lineBars: bars >= lineBars ? lineBars : bars, lineSyllables: tunes[role].slice(0, lines), unit: style.melodyUnit, lead: true }));
+    parts.push(
+      section(role === "prechorus" ? "pre-chorus" : role, bars, level, role, {
+        lineBars: Math.min(bars, lineBars),
+        lineSyllables: tunes[role].slice(0, lines),
+        unit: style.melodyUnit,
+        lead: true,
+      }),
+    );
     body -= bars;
   }
   const growIntro = Math.min(body - (body % 2), 6 - intro);

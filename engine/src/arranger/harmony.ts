@@ -41,7 +41,7 @@ export function parseKey(text: string): Key | null {
   const m = /^\s*([A-Ga-g])\s*([#♯b♭]?)\s*(m|min|minor|mineur|maj|major|majeur)?\s*$/.exec(text);
   if (!m) return null;
   const accidental = m[2] === "#" || m[2] === "♯" ? 1 : m[2] === "b" || m[2] === "♭" ? -1 : 0;
-  const mode: Mode = m[3] && m[3].startsWith("m") && !m[3].startsWith("maj") ? "minor" : "major";
+  const mode: Mode = m[3]?.startsWith("m") && !m[3].startsWith("maj") ? "minor" : "major";
   return { tonic: pc(letterPc[m[1]!.toUpperCase()]! + accidental), mode };
 }
 
@@ -101,7 +101,13 @@ export function nearest(p: number, target: number): number {
  * octave up when the chord has fewer tones), choosing the one that moves least from the previous
  * voicing: chords connected this way sound like one player, not a series of jumps.
  */
-export function voiceChord(chord: Chord, voices: number, low: number, high: number, previous: readonly number[] | null): number[] {
+export function voiceChord(
+  chord: Chord,
+  voices: number,
+  low: number,
+  high: number,
+  previous: readonly number[] | null,
+): number[] {
   const tones = chordPitchClasses(chord);
   // With fewer voices than tones, the fifth goes first, then the root (the bass plays it):
   // what is left (third, seventh, ninth) is what gives the chord its colour.
@@ -126,7 +132,8 @@ export function voiceChord(chord: Chord, voices: number, low: number, high: numb
   if (candidates.length === 0) return stack(0, atOrAbove(chosen[0]!, low));
   const center = (low + high) / 2;
   const cost = (notes: number[]) => {
-    if (previous && previous.length === notes.length) return notes.reduce((sum, n, i) => sum + Math.abs(n - previous[i]!), 0);
+    if (previous && previous.length === notes.length)
+      return notes.reduce((sum, n, i) => sum + Math.abs(n - previous[i]!), 0);
     return Math.abs(notes.reduce((a, b) => a + b, 0) / notes.length - center);
   };
   return candidates.reduce((best, c) => (cost(c) < cost(best) ? c : best));

@@ -1,4 +1,4 @@
-import { chordAt, chordPitchClasses, pc, scaleOf, type ChordSpan, type Key } from "./harmony";
+import { type ChordSpan, chordAt, chordPitchClasses, type Key, pc, scaleOf } from "./harmony";
 import type { Rng } from "./prng";
 
 /** One melody note, in beats from the start of its section. */
@@ -33,7 +33,15 @@ interface Onset {
  * sixteenths for rap and crowded lines), quarters on the beats when there is room, a long last
  * note and a breath before the next line.
  */
-function lineRhythm(n: number, lineBeats: number, unit: number, rap: boolean, rng: Rng, held: ReadonlySet<number> = new Set(), longBeats = 1): Onset[] {
+function lineRhythm(
+  n: number,
+  lineBeats: number,
+  unit: number,
+  rap: boolean,
+  rng: Rng,
+  held: ReadonlySet<number> = new Set(),
+  longBeats = 1,
+): Onset[] {
   if (n <= 0) return [];
   // Half a beat to breathe: a longer gap would leave a hole in the voice at every line's end.
   const breath = 0.5;
@@ -131,7 +139,8 @@ class ScaleSpace {
 
   stepNear(midi: number): number {
     let best = this.minStep;
-    for (let s = this.minStep; s <= this.maxStep; s++) if (Math.abs(this.raw(s) - midi) < Math.abs(this.raw(best) - midi)) best = s;
+    for (let s = this.minStep; s <= this.maxStep; s++)
+      if (Math.abs(this.raw(s) - midi) < Math.abs(this.raw(best) - midi)) best = s;
     return best;
   }
 }
@@ -150,7 +159,14 @@ const contours: Contour[] = [
  * contour, ending on a chord tone — the tonic when the line closes a pair ("closed"), elsewhere
  * when it leaves the phrase open.
  */
-function lineMelody(onsets: Onset[], lineStart: number, ctx: MelodyContext, closed: boolean, previous: number | null, rng: Rng): number[] {
+function lineMelody(
+  onsets: Onset[],
+  lineStart: number,
+  ctx: MelodyContext,
+  closed: boolean,
+  previous: number | null,
+  rng: Rng,
+): number[] {
   const space = new ScaleSpace(ctx.key, ctx.range);
   const center = space.stepNear(ctx.range[0] + ctx.height * (ctx.range[1] - ctx.range[0]));
   const contour = ctx.rap ? (x: number) => 0.6 * Math.sin(2 * Math.PI * x) : rng.pick(contours);
@@ -164,7 +180,9 @@ function lineMelody(onsets: Onset[], lineStart: number, ctx: MelodyContext, clos
     const last = i === onsets.length - 1;
     const beatInBar = at % ctx.beatsPerBar;
     const beatIndex = Math.round(beatInBar) % ctx.beatsPerBar;
-    const strong = Math.abs(beatInBar - Math.round(beatInBar)) < 1e-6 && (ctx.beatsPerBar === 3 ? beatIndex === 0 : beatIndex % 2 === 0);
+    const strong =
+      Math.abs(beatInBar - Math.round(beatInBar)) < 1e-6 &&
+      (ctx.beatsPerBar === 3 ? beatIndex === 0 : beatIndex % 2 === 0);
     const long = onset.beats >= 1;
     const x = onsets.length === 1 ? 1 : i / (onsets.length - 1);
     let target = center + contour(x);
@@ -177,7 +195,7 @@ function lineMelody(onsets: Onset[], lineStart: number, ctx: MelodyContext, clos
       if (last && !chordTone) continue;
       const leap = Math.abs(s - prev);
       let score = -1.1 * Math.abs(s - target);
-      score -= ctx.rap ? [0, 0.8][leap] ?? 3 : [0.4, 0, 0.6, 1.6, 2.6][leap] ?? 4;
+      score -= ctx.rap ? ([0, 0.8][leap] ?? 3) : ([0.4, 0, 0.6, 1.6, 2.6][leap] ?? 4);
       if (chordTone && (strong || long)) score += 1.6;
       if (!chordTone && long) score -= 2;
       if (s === prev && repeats >= (ctx.rap ? 4 : 2)) score -= 1.5;
@@ -190,8 +208,14 @@ function lineMelody(onsets: Onset[], lineStart: number, ctx: MelodyContext, clos
       // No chord tone within reach: the nearest one anywhere.
       step = prev;
       for (let d = 1; d < 8; d++) {
-        if (prev - d >= space.minStep && space.isChordTone(prev - d, chord)) { step = prev - d; break; }
-        if (prev + d <= space.maxStep && space.isChordTone(prev + d, chord)) { step = prev + d; break; }
+        if (prev - d >= space.minStep && space.isChordTone(prev - d, chord)) {
+          step = prev - d;
+          break;
+        }
+        if (prev + d <= space.maxStep && space.isChordTone(prev + d, chord)) {
+          step = prev + d;
+          break;
+        }
       }
     } else {
       const top = Math.max(...scores);
@@ -221,7 +245,9 @@ export function sectionMelody(
     const onsets = lineRhythm(n, lineBeats, unit, ctx.rap, rng, new Set(held[line] ?? []), longBeats);
     const closed = line % 2 === 1 || line === syllables.length - 1;
     const pitches = lineMelody(onsets, line * lineBeats, ctx, closed, previous, rng);
-    onsets.forEach((o, i) => notes.push({ beat: line * lineBeats + o.beat, beats: o.beats, pitch: pitches[i]!, line, syllable: i }));
+    onsets.forEach((o, i) =>
+      notes.push({ beat: line * lineBeats + o.beat, beats: o.beats, pitch: pitches[i]!, line, syllable: i }),
+    );
     const lastPitch = pitches[pitches.length - 1];
     if (lastPitch !== undefined) previous = new ScaleSpace(ctx.key, ctx.range).stepNear(lastPitch);
   });

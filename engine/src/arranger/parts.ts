@@ -1,7 +1,7 @@
 import type { PlannedSection } from "./form";
-import { atOrAbove, chordAt, chordPitchClasses, nearest, pc, voiceChord, type ChordSpan } from "./harmony";
+import { atOrAbove, type ChordSpan, chordAt, chordPitchClasses, nearest, pc, voiceChord } from "./harmony";
 import type { Rng } from "./prng";
-import { gm, type BassPattern, type CompPattern, type DrumPattern, type Layer, type StyleDef } from "./styles";
+import { type BassPattern, type CompPattern, type DrumPattern, gm, type Layer, type StyleDef } from "./styles";
 
 /** A note in beats from the start of the song, before swing and humanizing. */
 export interface BeatNote {
@@ -39,15 +39,26 @@ const isEnding = (s: SectionTimeline) => s.plan.kind === "ending";
  * Each bar of the song with its layer; the ending's last bar is left to the final chord. `into`
  * is what the section's last bar leads to (the ending leads to its own final chord).
  */
-function* bars(ctx: PartContext): Generator<{ section: SectionTimeline; bar: number; start: number; layer: Layer; into: PlannedSection | null }> {
+function* bars(
+  ctx: PartContext,
+): Generator<{ section: SectionTimeline; bar: number; start: number; layer: Layer; into: PlannedSection | null }> {
   const bpb = ctx.style.beatsPerBar;
   for (const section of ctx.sections) {
     const count = isEnding(section) ? section.plan.bars - 1 : section.plan.bars;
     // An instrumental intro of four bars or more opens bare; the groove comes in halfway.
-    const bare = section.plan.kind === "intro" && section.plan.lyricSection === null && section.plan.bars >= 4 ? Math.floor(section.plan.bars / 2) : 0;
+    const bare =
+      section.plan.kind === "intro" && section.plan.lyricSection === null && section.plan.bars >= 4
+        ? Math.floor(section.plan.bars / 2)
+        : 0;
     for (let bar = 0; bar < count; bar++) {
       const into = bar < count - 1 ? null : isEnding(section) ? section.plan : section.next;
-      yield { section, bar, start: section.startBeat + bar * bpb, layer: bar < bare ? ctx.style.levels[0] : layerOf(ctx, section), into };
+      yield {
+        section,
+        bar,
+        start: section.startBeat + bar * bpb,
+        layer: bar < bare ? ctx.style.levels[0] : layerOf(ctx, section),
+        into,
+      };
     }
   }
 }
@@ -58,7 +69,11 @@ const finalBeat = (ctx: PartContext) => {
 };
 
 /** Onsets of a step pattern within one bar: the character and how many steps it holds. */
-function onsets(steps: string, stepsPerBar: number, barIndex: number): { step: number; char: string; length: number }[] {
+function onsets(
+  steps: string,
+  stepsPerBar: number,
+  barIndex: number,
+): { step: number; char: string; length: number }[] {
   const offset = (barIndex * stepsPerBar) % steps.length;
   const bar = Array.from({ length: stepsPerBar }, (_, i) => steps[(offset + i) % steps.length]!);
   const out: { step: number; char: string; length: number }[] = [];
@@ -72,7 +87,11 @@ function onsets(steps: string, stepsPerBar: number, barIndex: number): { step: n
 }
 
 /** Splits [start, end) where the harmony changes: a held chord is struck again on the new chord. */
-function splitAtChanges(chords: readonly ChordSpan[], start: number, end: number): { start: number; end: number; span: ChordSpan }[] {
+function splitAtChanges(
+  chords: readonly ChordSpan[],
+  start: number,
+  end: number,
+): { start: number; end: number; span: ChordSpan }[] {
   const pieces: { start: number; end: number; span: ChordSpan }[] = [];
   let at = start;
   while (at < end - 1e-9) {
@@ -90,7 +109,8 @@ export function drumPart(ctx: PartContext, rng: Rng): BeatNote[] {
   const { style } = ctx;
   const stepsPerBar = style.beatsPerBar * 4;
   const notes: BeatNote[] = [];
-  const hit = (beat: number, pitch: number, velocity: number) => notes.push({ beat, beats: 0.25, pitch, velocity: clampVelocity(velocity + rng.int(-5, 5)) });
+  const hit = (beat: number, pitch: number, velocity: number) =>
+    notes.push({ beat, beats: 0.25, pitch, velocity: clampVelocity(velocity + rng.int(-5, 5)) });
   for (const { section, bar, start, layer, into: next } of bars(ctx)) {
     const pattern: DrumPattern | null = layer.drums;
     if (!pattern) continue;
@@ -120,11 +140,22 @@ export function drumPart(ctx: PartContext, rng: Rng): BeatNote[] {
   return notes;
 }
 
-function fill(style: StyleDef, at: number, beats: number, intoChorus: boolean, gain: number, hit: (beat: number, pitch: number, velocity: number) => void) {
-  const ramp = (i: number, count: number, from: number, to: number) => (from + ((to - from) * i) / Math.max(1, count - 1)) * gain;
+function fill(
+  style: StyleDef,
+  at: number,
+  beats: number,
+  intoChorus: boolean,
+  gain: number,
+  hit: (beat: number, pitch: number, velocity: number) => void,
+) {
+  const ramp = (i: number, count: number, from: number, to: number) =>
+    (from + ((to - from) * i) / Math.max(1, count - 1)) * gain;
   switch (style.fill) {
     case "toms": {
-      const drums = beats === 2 ? [gm.snare, gm.snare, gm.highTom, gm.highTom, gm.midTom, gm.midTom, gm.lowTom, gm.lowFloorTom] : [gm.snare, gm.highTom, gm.midTom, gm.lowFloorTom];
+      const drums =
+        beats === 2
+          ? [gm.snare, gm.snare, gm.highTom, gm.highTom, gm.midTom, gm.midTom, gm.lowTom, gm.lowFloorTom]
+          : [gm.snare, gm.highTom, gm.midTom, gm.lowFloorTom];
       drums.forEach((d, i) => hit(at + i * 0.25, d, ramp(i, drums.length, 78, 112)));
       break;
     }
@@ -189,7 +220,12 @@ export function bassPart(ctx: PartContext, rng: Rng): BeatNote[] {
       for (let beat = 0; beat < style.beatsPerBar; beat++) {
         const at = start + beat;
         previous = walkingNote(section.chords, at, previous, rng);
-        notes.push({ beat: at, beats: 0.92, pitch: previous, velocity: clampVelocity((beat === 0 ? 100 : 88) * gain + rng.int(-4, 4)) });
+        notes.push({
+          beat: at,
+          beats: 0.92,
+          pitch: previous,
+          velocity: clampVelocity((beat === 0 ? 100 : 88) * gain + rng.int(-4, 4)),
+        });
       }
       continue;
     }
@@ -202,7 +238,12 @@ export function bassPart(ctx: PartContext, rng: Rng): BeatNote[] {
       for (const piece of splitAtChanges(section.chords, at, at + o.length / 4)) {
         previous = bassPitch(piece.start === at ? role : "R", section.chords, piece.start, previous);
         const accent = Math.abs(piece.start % 1) < 1e-9 ? 8 : 0;
-        notes.push({ beat: piece.start, beats: (piece.end - piece.start) * 0.94, pitch: previous, velocity: clampVelocity((88 + accent) * gain + rng.int(-4, 4)) });
+        notes.push({
+          beat: piece.start,
+          beats: (piece.end - piece.start) * 0.94,
+          pitch: previous,
+          velocity: clampVelocity((88 + accent) * gain + rng.int(-4, 4)),
+        });
       }
     }
   }
@@ -248,7 +289,8 @@ export function chordPart(ctx: PartContext, which: "comp" | "comp2", rng: Rng): 
     lastPattern = pattern;
     const gain = levelGain[section.plan.level];
     const chords = section.chords;
-    const push = (beat: number, beats: number, pitch: number, velocity: number) => notes.push({ beat, beats, pitch, velocity: clampVelocity(velocity * gain + rng.int(-5, 5)) });
+    const push = (beat: number, beats: number, pitch: number, velocity: number) =>
+      notes.push({ beat, beats, pitch, velocity: clampVelocity(velocity * gain + rng.int(-5, 5)) });
     switch (pattern.kind) {
       case "hits":
       case "comping": {
@@ -285,7 +327,9 @@ export function chordPart(ctx: PartContext, which: "comp" | "comp2", rng: Rng): 
             const up = o.char === "U" && piece.start === at;
             const strings = up ? shape.slice(-4).reverse() : shape;
             const velocity = up ? 58 : o.step % 8 === 0 ? 86 : 76;
-            strings.forEach((p, i) => push(piece.start + i * stagger, piece.end - piece.start - i * stagger, p, velocity - i * 2));
+            strings.forEach((p, i) =>
+              push(piece.start + i * stagger, piece.end - piece.start - i * stagger, p, velocity - i * 2),
+            );
           }
         }
         break;
@@ -296,7 +340,8 @@ export function chordPart(ctx: PartContext, which: "comp" | "comp2", rng: Rng): 
           for (const piece of splitAtChanges(chords, at, at + o.length / 4)) {
             const root = atOrAbove(piece.span.chord.bass, pattern.low);
             const muted = o.char === "p";
-            for (const p of [root, root + 7, root + 12]) push(piece.start, (piece.end - piece.start) * pattern.gate, p, muted ? 72 : 90);
+            for (const p of [root, root + 7, root + 12])
+              push(piece.start, (piece.end - piece.start) * pattern.gate, p, muted ? 72 : 90);
           }
         }
         break;
@@ -306,14 +351,16 @@ export function chordPart(ctx: PartContext, which: "comp" | "comp2", rng: Rng): 
           const at = start + step / 4;
           const chord = chordPitchClasses(chordAt(chords, at).chord);
           const ladder: number[] = [];
-          for (let p = pattern.low; p <= pattern.high && ladder.length < 4; p++) if (chord.includes(pc(p))) ladder.push(p);
+          for (let p = pattern.low; p <= pattern.high && ladder.length < 4; p++)
+            if (chord.includes(pc(p))) ladder.push(p);
           push(at, 0.2, ladder[step % ladder.length]!, step % 4 === 0 ? 80 : 62);
         }
         break;
       }
     }
   }
-  if (lastPattern && layerOf(ctx, ctx.sections[ctx.sections.length - 1]!)[which]) notes.push(...finalChord(ctx, lastPattern, state, stagger));
+  if (lastPattern && layerOf(ctx, ctx.sections[ctx.sections.length - 1]!)[which])
+    notes.push(...finalChord(ctx, lastPattern, state, stagger));
   return notes;
 }
 
@@ -341,7 +388,10 @@ function finalChord(ctx: PartContext, pattern: CompPattern, state: Voicings, sta
       break;
     }
     case "arp":
-      pitches = [atOrAbove(span.chord.bass, pattern.bassLow), ...voiceChord(span.chord, 4, pattern.low, pattern.high, state.previous)];
+      pitches = [
+        atOrAbove(span.chord.bass, pattern.bassLow),
+        ...voiceChord(span.chord, 4, pattern.low, pattern.high, state.previous),
+      ];
       break;
     case "arp16":
       pitches = voiceChord(span.chord, 3, pattern.low, pattern.high, state.previous);
@@ -368,7 +418,10 @@ export function padPart(ctx: PartContext): BeatNote[] {
     const end = section === last ? ctx.endBeat : section.startBeat + section.beats;
     for (const span of section.chords) {
       const from = Math.max(span.startBeat, section.startBeat);
-      const to = section === last && span === section.chords[section.chords.length - 1] ? end : Math.min(span.startBeat + span.beats, end);
+      const to =
+        section === last && span === section.chords[section.chords.length - 1]
+          ? end
+          : Math.min(span.startBeat + span.beats, end);
       if (to <= from) continue;
       previous = voiceChord(span.chord, 4, 55, 74, previous);
       const next = new Map<number, BeatNote>();

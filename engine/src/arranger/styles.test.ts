@@ -38,7 +38,19 @@ describe("style tags", () => {
   });
 
   it("maps every tag to a style that exists, pop when none is recognised", () => {
-    for (const tag of ["pop", "rock", "folk", "électro", "rap", "ballade", "jazz", "chanson française", "comptine", "kids", "xyz"]) {
+    for (const tag of [
+      "pop",
+      "rock",
+      "folk",
+      "électro",
+      "rap",
+      "ballade",
+      "jazz",
+      "chanson française",
+      "comptine",
+      "kids",
+      "xyz",
+    ]) {
       expect(styleIds).toContain(resolveStyle([tag]));
       expect(styles[resolveStyle([tag])].id).toBe(resolveStyle([tag]));
     }
@@ -84,7 +96,9 @@ describe("style definitions", () => {
       if (layer.bass?.kind === "steps") expect(layer.bass.steps.length % stepsPerBar).toBe(0);
     }
     // The chorus is the fullest level.
-    expect(Object.keys(style.levels[3].drums ?? {}).length).toBeGreaterThanOrEqual(Object.keys(style.levels[1].drums ?? {}).length);
+    expect(Object.keys(style.levels[3].drums ?? {}).length).toBeGreaterThanOrEqual(
+      Object.keys(style.levels[1].drums ?? {}).length,
+    );
   });
 });
 

@@ -7,7 +7,17 @@
 //   arp    0-9 index into the voicing (0 = the bass note), = hold, . rest
 //   power  P power chord, p muted power chord, = hold, . rest
 
-export const styleIds = ["pop", "rock", "folk", "electronic", "hiphop", "ballad", "jazz", "chanson", "children"] as const;
+export const styleIds = [
+  "pop",
+  "rock",
+  "folk",
+  "electronic",
+  "hiphop",
+  "ballad",
+  "jazz",
+  "chanson",
+  "children",
+] as const;
 export type StyleId = (typeof styleIds)[number];
 
 export const moodFamilies = ["bright", "sad", "romantic", "energetic", "calm"] as const;
@@ -74,7 +84,15 @@ export interface StyleDef {
   /** How much of the mix's reverb the style wants (1 = a medium room). */
   reverb: number;
   /** The drums' program picks a kit: 0 standard, 8 room, 16 power, 24 electronic, 25 TR-808, 40 brush. */
-  instruments: { drums: Instrument; bass: Instrument; comp: Instrument; comp2?: Instrument; pad?: Instrument; lead: Instrument; double?: Instrument };
+  instruments: {
+    drums: Instrument;
+    bass: Instrument;
+    comp: Instrument;
+    comp2?: Instrument;
+    pad?: Instrument;
+    lead: Instrument;
+    double?: Instrument;
+  };
   /** Energy levels: 0 bare (a long intro's first half), 1 light (first verse, bridge), 2 verse, 3 chorus. */
   levels: [Layer, Layer, Layer, Layer];
   defaultMood: MoodFamily;
@@ -138,8 +156,20 @@ const pop: StyleDef = {
   },
   levels: [
     { ...none, comp: { kind: "hits", steps: "C===============", voices: 4, low: 55, high: 74 }, pad: true },
-    { drums: popDrums.light, bass: { kind: "steps", steps: "R=======R=====5=" }, comp: { kind: "arp", steps: "0=2=3=4=1=3=4=2=", low: 55, high: 76, bassLow: 43, pedal: true }, comp2: null, pad: false },
-    { drums: popDrums.verse, bass: { kind: "steps", steps: "R=====R.R=====A=" }, comp: { kind: "hits", steps: "C=====C=====C===", voices: 4, low: 55, high: 74 }, comp2: null, pad: true },
+    {
+      drums: popDrums.light,
+      bass: { kind: "steps", steps: "R=======R=====5=" },
+      comp: { kind: "arp", steps: "0=2=3=4=1=3=4=2=", low: 55, high: 76, bassLow: 43, pedal: true },
+      comp2: null,
+      pad: false,
+    },
+    {
+      drums: popDrums.verse,
+      bass: { kind: "steps", steps: "R=====R.R=====A=" },
+      comp: { kind: "hits", steps: "C=====C=====C===", voices: 4, low: 55, high: 74 },
+      comp2: null,
+      pad: true,
+    },
     {
       drums: popDrums.chorus,
       bass: { kind: "steps", steps: "R=R=R=R=R=R=5=A=" },
@@ -187,7 +217,12 @@ const rock: StyleDef = {
       pad: false,
     },
     {
-      drums: { [gm.kick]: "x.....x.x.x.....", [gm.snare]: "....X.......X...", [gm.ride]: "x.x.x.x.x.x.x.x.", [gm.openHat]: "..............x." },
+      drums: {
+        [gm.kick]: "x.....x.x.x.....",
+        [gm.snare]: "....X.......X...",
+        [gm.ride]: "x.x.x.x.x.x.x.x.",
+        [gm.openHat]: "..............x.",
+      },
       bass: { kind: "steps", steps: "R=R=R=R=R=R=8=5=" },
       comp: null,
       comp2: { kind: "power", steps: "P=P=P=P=P=P=P=P=", low: 40, gate: 0.9 },
@@ -288,7 +323,12 @@ const electronic: StyleDef = {
       pad: true,
     },
     {
-      drums: { [gm.kick]: "X...x...X...x...", [gm.clap]: "....X.......X...", [gm.openHat]: "..x...x...x...x.", [gm.closedHat]: "oooooooooooooooo" },
+      drums: {
+        [gm.kick]: "X...x...X...x...",
+        [gm.clap]: "....X.......X...",
+        [gm.openHat]: "..x...x...x...x.",
+        [gm.closedHat]: "oooooooooooooooo",
+      },
       bass: { kind: "steps", steps: "..R=..8=..R=..8=" },
       comp: { kind: "hits", steps: "C=.C=.C=..C=.C=.", voices: 4, low: 57, high: 76, gate: 0.8 },
       comp2: { kind: "arp16", low: 60, high: 84 },
@@ -333,7 +373,12 @@ const hiphop: StyleDef = {
       pad: false,
     },
     {
-      drums: { [gm.kick]: "x......x..x..x..", [gm.snare]: "....x.......x...", [gm.clap]: "....x.......x...", [gm.closedHat]: "x.xox.x.x.xox.x." },
+      drums: {
+        [gm.kick]: "x......x..x..x..",
+        [gm.snare]: "....x.......x...",
+        [gm.clap]: "....x.......x...",
+        [gm.closedHat]: "x.xox.x.x.xox.x.",
+      },
       bass: { kind: "steps", steps: "R======R==R==5==" },
       comp: { kind: "hits", steps: "C=====C=====C===", voices: 4, low: 52, high: 72 },
       comp2: null,
@@ -372,7 +417,12 @@ const ballad: StyleDef = {
   },
   levels: [
     { ...none, comp: { kind: "arp", steps: "0=2=3=4=5=4=3=2=", low: 55, high: 79, bassLow: 36, pedal: true } },
-    { ...none, bass: { kind: "steps", steps: "R===============" }, comp: { kind: "arp", steps: "0=2=3=4=5=4=3=2=", low: 55, high: 79, bassLow: 36, pedal: true }, pad: true },
+    {
+      ...none,
+      bass: { kind: "steps", steps: "R===============" },
+      comp: { kind: "arp", steps: "0=2=3=4=5=4=3=2=", low: 55, high: 79, bassLow: 36, pedal: true },
+      pad: true,
+    },
     {
       drums: { [gm.kick]: "x.......x.......", [gm.sideStick]: "....o.......o...", [gm.closedHat]: "o.o.o.o.o.o.o.o." },
       bass: { kind: "steps", steps: "R=======5=======" },
@@ -391,7 +441,13 @@ const ballad: StyleDef = {
   defaultMood: "romantic",
 };
 
-const jazzComping = ["C=....C=........", "...C=.....C=....", "C=.....C=...C...", "......C=....C=..", "C=..........C=.."];
+const jazzComping = [
+  "C=....C=........",
+  "...C=.....C=....",
+  "C=.....C=...C...",
+  "......C=....C=..",
+  "C=..........C=..",
+];
 const jazz: StyleDef = {
   id: "jazz",
   tempo: [104, 132],
@@ -427,7 +483,12 @@ const jazz: StyleDef = {
       pad: false,
     },
     {
-      drums: { [gm.ride]: "X...x.x.X...x.x.", [gm.pedalHat]: "....x.......x...", [gm.kick]: "g...g...g...g...", [gm.snare]: "..........g....g" },
+      drums: {
+        [gm.ride]: "X...x.x.X...x.x.",
+        [gm.pedalHat]: "....x.......x...",
+        [gm.kick]: "g...g...g...g...",
+        [gm.snare]: "..........g....g",
+      },
       bass: { kind: "walk" },
       comp: { kind: "comping", variants: jazzComping, voices: 4, low: 52, high: 72 },
       comp2: null,
@@ -551,7 +612,12 @@ const children: StyleDef = {
       pad: false,
     },
     {
-      drums: { [gm.kick]: "x.......x.x.....", [gm.snare]: "....x.......x...", [gm.clap]: "....x.......x...", [gm.closedHat]: "x.x.x.x.x.x.x.x." },
+      drums: {
+        [gm.kick]: "x.......x.x.....",
+        [gm.snare]: "....x.......x...",
+        [gm.clap]: "....x.......x...",
+        [gm.closedHat]: "x.x.x.x.x.x.x.x.",
+      },
       bass: { kind: "steps", steps: "R=..5=..R=..5=.." },
       comp: { kind: "strum", steps: "D=D=D=U=D=U=D=U=", low: 55, high: 72 },
       comp2: { kind: "hits", steps: "C...C...C...C...", voices: 3, low: 60, high: 76, gate: 0.5 },
@@ -572,7 +638,17 @@ const children: StyleDef = {
   },
 };
 
-export const styles: Record<StyleId, StyleDef> = { pop, rock, folk, electronic, hiphop, ballad, jazz, chanson, children };
+export const styles: Record<StyleId, StyleDef> = {
+  pop,
+  rock,
+  folk,
+  electronic,
+  hiphop,
+  ballad,
+  jazz,
+  chanson,
+  children,
+};
 
 /** Progressions by mood for styles without their own. */
 const moodProgressions: Record<MoodFamily, ProgressionSet> = {
@@ -618,18 +694,86 @@ const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLo
 // Checked in this order: the more specific style wins when one tag names two ("pop rock" is rock,
 // "rap français" is hip-hop, "variété française" is chanson).
 const styleWords: [StyleId, string[]][] = [
-  ["children", ["comptine", "comptines", "enfant", "enfants", "kids", "kid", "children", "child", "nursery", "berceuse", "lullaby", "jeunesse"]],
-  ["hiphop", ["hip-hop", "hip hop", "hiphop", "rap", "trap", "urban", "urbain", "rnb", "r&b", "lofi", "lo-fi", "boom bap"]],
-  ["electronic", ["electro", "electronic", "electronique", "dance", "edm", "house", "techno", "disco", "synth", "synthpop", "club", "trance", "eurodance"]],
+  [
+    "children",
+    [
+      "comptine",
+      "comptines",
+      "enfant",
+      "enfants",
+      "kids",
+      "kid",
+      "children",
+      "child",
+      "nursery",
+      "berceuse",
+      "lullaby",
+      "jeunesse",
+    ],
+  ],
+  [
+    "hiphop",
+    ["hip-hop", "hip hop", "hiphop", "rap", "trap", "urban", "urbain", "rnb", "r&b", "lofi", "lo-fi", "boom bap"],
+  ],
+  [
+    "electronic",
+    [
+      "electro",
+      "electronic",
+      "electronique",
+      "dance",
+      "edm",
+      "house",
+      "techno",
+      "disco",
+      "synth",
+      "synthpop",
+      "club",
+      "trance",
+      "eurodance",
+    ],
+  ],
   ["jazz", ["jazz", "lounge", "swing", "bossa", "bossa nova", "blues", "crooner", "cocktail"]],
   ["rock", ["rock", "punk", "metal", "grunge", "hard rock", "pop rock", "pop-rock"]],
-  ["folk", ["folk", "acoustic", "acoustique", "country", "guitare", "guitar", "unplugged", "americana", "bluegrass", "feu de camp", "campfire"]],
+  [
+    "folk",
+    [
+      "folk",
+      "acoustic",
+      "acoustique",
+      "country",
+      "guitare",
+      "guitar",
+      "unplugged",
+      "americana",
+      "bluegrass",
+      "feu de camp",
+      "campfire",
+    ],
+  ],
   ["ballad", ["ballad", "ballade", "slow", "piano", "love song", "piano-voix", "piano voix"]],
-  ["chanson", ["chanson", "chanson francaise", "francaise", "french", "musette", "accordeon", "accordion", "valse", "waltz", "guinguette", "cabaret", "variete francaise"]],
+  [
+    "chanson",
+    [
+      "chanson",
+      "chanson francaise",
+      "francaise",
+      "french",
+      "musette",
+      "accordeon",
+      "accordion",
+      "valse",
+      "waltz",
+      "guinguette",
+      "cabaret",
+      "variete francaise",
+    ],
+  ],
   ["pop", ["pop", "variete", "radio", "mainstream"]],
 ];
 
-const hasWord = (text: string, word: string) => new RegExp(`(^|[^a-z0-9])${word.replace(/[.*+?^${}()|[\]\\&-]/g, "\\$&")}($|[^a-z0-9])`).test(text);
+const hasWord = (text: string, word: string) =>
+  new RegExp(`(^|[^a-z0-9])${word.replace(/[.*+?^${}()|[\]\\&-]/g, "\\$&")}($|[^a-z0-9])`).test(text);
 
 /** The style a free-text tag asks for, or null when it names none. */
 export function styleOfTag(tag: string): StyleId | null {
@@ -648,11 +792,122 @@ export function resolveStyle(tags: readonly string[]): StyleId {
 }
 
 const moodWords: [MoodFamily, string[]][] = [
-  ["sad", ["sad", "triste", "nostalgic", "nostalgique", "nostalgia", "nostalgie", "melancholic", "melancolique", "melancholy", "melancolie", "bittersweet", "sombre", "dark", "blue", "regret", "adieu", "farewell"]],
-  ["calm", ["calm", "calme", "peaceful", "paisible", "relaxed", "relax", "relaxing", "serene", "serein", "sereine", "zen", "soft", "chill", "apaisant", "soothing", "lullaby", "berceuse", "douceur"]],
-  ["romantic", ["romantic", "romantique", "tender", "tendre", "tendresse", "love", "amour", "amoureux", "amoureuse", "sweet", "doux", "douce", "emotional", "emouvant", "emouvante", "touching", "touchant", "touchante", "sentimental", "wedding", "mariage"]],
-  ["energetic", ["energetic", "energique", "energy", "dynamic", "dynamique", "powerful", "puissant", "epic", "epique", "party", "motivating", "motivant", "entrainant", "festif", "pump", "intense"]],
-  ["bright", ["joyful", "happy", "joyeux", "joyeuse", "heureux", "heureuse", "gai", "gaie", "festive", "fun", "cheerful", "upbeat", "bright", "enjoue", "enjouee", "petillant", "playful", "celebration", "fete"]],
+  [
+    "sad",
+    [
+      "sad",
+      "triste",
+      "nostalgic",
+      "nostalgique",
+      "nostalgia",
+      "nostalgie",
+      "melancholic",
+      "melancolique",
+      "melancholy",
+      "melancolie",
+      "bittersweet",
+      "sombre",
+      "dark",
+      "blue",
+      "regret",
+      "adieu",
+      "farewell",
+    ],
+  ],
+  [
+    "calm",
+    [
+      "calm",
+      "calme",
+      "peaceful",
+      "paisible",
+      "relaxed",
+      "relax",
+      "relaxing",
+      "serene",
+      "serein",
+      "sereine",
+      "zen",
+      "soft",
+      "chill",
+      "apaisant",
+      "soothing",
+      "lullaby",
+      "berceuse",
+      "douceur",
+    ],
+  ],
+  [
+    "romantic",
+    [
+      "romantic",
+      "romantique",
+      "tender",
+      "tendre",
+      "tendresse",
+      "love",
+      "amour",
+      "amoureux",
+      "amoureuse",
+      "sweet",
+      "doux",
+      "douce",
+      "emotional",
+      "emouvant",
+      "emouvante",
+      "touching",
+      "touchant",
+      "touchante",
+      "sentimental",
+      "wedding",
+      "mariage",
+    ],
+  ],
+  [
+    "energetic",
+    [
+      "energetic",
+      "energique",
+      "energy",
+      "dynamic",
+      "dynamique",
+      "powerful",
+      "puissant",
+      "epic",
+      "epique",
+      "party",
+      "motivating",
+      "motivant",
+      "entrainant",
+      "festif",
+      "pump",
+      "intense",
+    ],
+  ],
+  [
+    "bright",
+    [
+      "joyful",
+      "happy",
+      "joyeux",
+      "joyeuse",
+      "heureux",
+      "heureuse",
+      "gai",
+      "gaie",
+      "festive",
+      "fun",
+      "cheerful",
+      "upbeat",
+      "bright",
+      "enjoue",
+      "enjouee",
+      "petillant",
+      "playful",
+      "celebration",
+      "fete",
+    ],
+  ],
 ];
 
 export function moodOf(mood: string | undefined): MoodFamily | null {

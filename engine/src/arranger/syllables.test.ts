@@ -62,7 +62,17 @@ describe("English syllables", () => {
 describe("pronunciations", () => {
   it("replaces a word's syllables with the pronunciation's parts", () => {
     expect(syllabifyWord("Maëlys", "fr", { Maëlys: "ma-é-liss" })).toEqual(["ma", "é", "liss"]);
-    expect(syllabifyLine("Joyeux anniversaire Maëlys !", "fr", { Maëlys: "ma-é-liss" })).toEqual(["Jo", "yeux", "an", "ni", "ver", "saire", "ma", "é", "liss"]);
+    expect(syllabifyLine("Joyeux anniversaire Maëlys !", "fr", { Maëlys: "ma-é-liss" })).toEqual([
+      "Jo",
+      "yeux",
+      "an",
+      "ni",
+      "ver",
+      "saire",
+      "ma",
+      "é",
+      "liss",
+    ]);
   });
 
   it("matches the word whatever its case, and through an elided article", () => {
@@ -71,12 +81,27 @@ describe("pronunciations", () => {
   });
 
   it("keeps a hyphenated name whole when it has a pronunciation", () => {
-    expect(syllabifyLine("Bravo Jean-Pierre", "fr", { "Jean-Pierre": "jan-pièr" })).toEqual(["Bra", "vo", "jan", "pièr"]);
+    expect(syllabifyLine("Bravo Jean-Pierre", "fr", { "Jean-Pierre": "jan-pièr" })).toEqual([
+      "Bra",
+      "vo",
+      "jan",
+      "pièr",
+    ]);
   });
 });
 
 describe("syllables as the singer receives them", () => {
   it("marks the syllables that continue a word, so words are read whole", () => {
-    expect(syllabifyLineForSinging("Joyeux anniversaire Maëlys !", "fr", { Maëlys: "ma-é-liss" })).toEqual(["Jo-", "yeux", "an-", "ni-", "ver-", "saire", "ma-", "é-", "liss"]);
+    expect(syllabifyLineForSinging("Joyeux anniversaire Maëlys !", "fr", { Maëlys: "ma-é-liss" })).toEqual([
+      "Jo-",
+      "yeux",
+      "an-",
+      "ni-",
+      "ver-",
+      "saire",
+      "ma-",
+      "é-",
+      "liss",
+    ]);
   });
 });

@@ -7,18 +7,91 @@ import type { Language } from "../../../domain/values";
 const vowelChars = new Set([..."aeiouyàâäéèêëîïôöùûüÿœæ"]);
 const tremas = new Set([..."ëïüÿ"]);
 /** Consonant pairs that begin a syllable together (ta-ble, pa-trie, ro-cher). */
-const onsets = new Set(["bl", "br", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "pl", "pr", "tr", "vr", "ch", "ph", "th", "gn", "qu", "gu", "sh", "wh"]);
+const onsets = new Set([
+  "bl",
+  "br",
+  "cl",
+  "cr",
+  "dr",
+  "fl",
+  "fr",
+  "gl",
+  "gr",
+  "pl",
+  "pr",
+  "tr",
+  "vr",
+  "ch",
+  "ph",
+  "th",
+  "gn",
+  "qu",
+  "gu",
+  "sh",
+  "wh",
+]);
 /** Letter pairs that act as one consonant when splitting a cluster. */
 const digraphs = new Set(["ch", "ph", "th", "gn", "qu", "gu", "sh", "wh", "ck"]);
 
 /** French words ending in "-ent" whose ending is heard (not a verb's silent plural). */
 const frSoundedEnt = new Set([
-  "moment", "vraiment", "comment", "souvent", "content", "parent", "présent", "absent", "argent", "accent", "talent",
-  "serpent", "client", "patient", "orient", "différent", "évident", "urgent", "agent", "prudent", "ardent", "torrent",
-  "adolescent", "innocent", "président", "sentiment", "firmament", "événement", "évènement", "instrument", "monument",
-  "seulement", "tellement", "doucement", "lentement", "tendrement", "gentiment", "joliment", "infiniment",
-  "absolument", "éperdument", "simplement", "justement", "autrement", "évidemment", "régiment", "fréquent",
-  "équivalent", "excellent", "intelligent", "incident", "accident", "occident", "couvent", "arpent", "récent", "décent",
+  "moment",
+  "vraiment",
+  "comment",
+  "souvent",
+  "content",
+  "parent",
+  "présent",
+  "absent",
+  "argent",
+  "accent",
+  "talent",
+  "serpent",
+  "client",
+  "patient",
+  "orient",
+  "différent",
+  "évident",
+  "urgent",
+  "agent",
+  "prudent",
+  "ardent",
+  "torrent",
+  "adolescent",
+  "innocent",
+  "président",
+  "sentiment",
+  "firmament",
+  "événement",
+  "évènement",
+  "instrument",
+  "monument",
+  "seulement",
+  "tellement",
+  "doucement",
+  "lentement",
+  "tendrement",
+  "gentiment",
+  "joliment",
+  "infiniment",
+  "absolument",
+  "éperdument",
+  "simplement",
+  "justement",
+  "autrement",
+  "évidemment",
+  "régiment",
+  "fréquent",
+  "équivalent",
+  "excellent",
+  "intelligent",
+  "incident",
+  "accident",
+  "occident",
+  "couvent",
+  "arpent",
+  "récent",
+  "décent",
 ]);
 const frSpecial: Record<string, string[]> = { pays: ["pa", "ys"], paysage: ["pa", "y", "sage"] };
 const enSpecial: Record<string, string[]> = {
@@ -231,7 +304,11 @@ const wordsOf = (line: string) => line.split(/\s+|(?<=\p{L})[–—](?=\p{L})/u)
  * The same syllables as the singer needs them: a syllable that continues its word ends with a
  * hyphen ("Jo-", "yeux"), so the speech synthesizer reads whole words, not syllables as words.
  */
-export function syllabifyLineForSinging(line: string, language: Language, pronunciations?: Record<string, string>): string[] {
+export function syllabifyLineForSinging(
+  line: string,
+  language: Language,
+  pronunciations?: Record<string, string>,
+): string[] {
   return wordsOf(line).flatMap((word) => {
     const parts = syllabifyWord(word, language, pronunciations);
     return parts.map((part, i) => (i < parts.length - 1 ? `${part}-` : part));

@@ -40,7 +40,12 @@ function pseudoMusic(lengthSec: number, seed: number): [Float32Array, Float32Arr
     const pan = rng.next();
     for (let i = 0; i < seconds(0.5) && start + i < length; i++) {
       const decay = Math.exp(-i / seconds(0.12));
-      const v = level * decay * (Math.sin((2 * Math.PI * hz * i) / rate) + 0.5 * Math.sin((4 * Math.PI * hz * i) / rate) + 0.3 * (rng.next() - 0.5));
+      const v =
+        level *
+        decay *
+        (Math.sin((2 * Math.PI * hz * i) / rate) +
+          0.5 * Math.sin((4 * Math.PI * hz * i) / rate) +
+          0.3 * (rng.next() - 0.5));
       left[start + i] = left[start + i]! + v * (1 - pan);
       right[start + i] = right[start + i]! + v * pan;
     }
@@ -82,7 +87,9 @@ describe("the loudness meter", () => {
     const withSilence = new Float32Array(seconds(12));
     withSilence.set(tone, seconds(4));
     // Only the blocks that straddle the tone's edges lower it a little.
-    expect(Math.abs(integratedLoudness([withSilence, withSilence], rate) - integratedLoudness([tone, tone], rate))).toBeLessThan(0.5);
+    expect(
+      Math.abs(integratedLoudness([withSilence, withSilence], rate) - integratedLoudness([tone, tone], rate)),
+    ).toBeLessThan(0.5);
     expect(integratedLoudness([new Float32Array(seconds(2))], rate)).toBe(-Infinity);
   });
 });
@@ -115,11 +122,14 @@ describe("reverb", () => {
     impulse[seconds(0.5)] = 1;
     const [left, right] = reverb(impulse, { sampleRate: rate });
     expect(left.length).toBe(impulse.length);
-    const energy = (x: Float32Array, from: number, to: number) => x.subarray(seconds(from), seconds(to)).reduce((s, v) => s + v * v, 0);
+    const energy = (x: Float32Array, from: number, to: number) =>
+      x.subarray(seconds(from), seconds(to)).reduce((s, v) => s + v * v, 0);
     expect(energy(left, 0, 0.5)).toBe(0);
     expect(energy(left, 1, 1.5)).toBeGreaterThan(0);
     expect(energy(left, 2.5, 3)).toBeLessThan(energy(left, 0.6, 1.1));
-    expect(Array.from(left.subarray(seconds(0.6), seconds(0.7)))).not.toEqual(Array.from(right.subarray(seconds(0.6), seconds(0.7))));
+    expect(Array.from(left.subarray(seconds(0.6), seconds(0.7)))).not.toEqual(
+      Array.from(right.subarray(seconds(0.6), seconds(0.7))),
+    );
     expect(reverb(impulse, { sampleRate: rate })[0]).toEqual(left);
   });
 });

@@ -17,7 +17,13 @@ function kWeighting(sampleRate: number): [Biquad, Biquad] {
   let q = 0.7071752369554196;
   let k = Math.tan((Math.PI * 1681.974450955533) / sampleRate);
   let a0 = 1 + k / q + k * k;
-  const shelf = { b0: (vh + (vb * k) / q + k * k) / a0, b1: (2 * (k * k - vh)) / a0, b2: (vh - (vb * k) / q + k * k) / a0, a1: (2 * (k * k - 1)) / a0, a2: (1 - k / q + k * k) / a0 };
+  const shelf = {
+    b0: (vh + (vb * k) / q + k * k) / a0,
+    b1: (2 * (k * k - vh)) / a0,
+    b2: (vh - (vb * k) / q + k * k) / a0,
+    a1: (2 * (k * k - 1)) / a0,
+    a2: (1 - k / q + k * k) / a0,
+  };
   q = 0.5003270373238773;
   k = Math.tan((Math.PI * 38.13547087602444) / sampleRate);
   a0 = 1 + k / q + k * k;
@@ -45,7 +51,12 @@ function stepEnergies(channels: readonly (Float32Array | MeteredChannel)[], samp
   const [s, h] = kWeighting(sampleRate);
   for (const channel of channels) {
     const { signal: x, plus, weight = 1 } = "signal" in channel ? channel : { signal: channel };
-    let x1 = 0, x2 = 0, y1 = 0, y2 = 0, z1 = 0, z2 = 0;
+    let x1 = 0,
+      x2 = 0,
+      y1 = 0,
+      y2 = 0,
+      z1 = 0,
+      z2 = 0;
     let n = 0;
     for (let i = 0; i < steps; i++) {
       let sum = 0;
@@ -74,7 +85,8 @@ function blockPowers(channels: readonly (Float32Array | MeteredChannel)[], sampl
   const steps = stepEnergies(channels, sampleRate);
   const blockSamples = 4 * Math.round(sampleRate / 10);
   const powers: number[] = [];
-  for (let i = 0; i + 4 <= steps.length; i++) powers.push((steps[i]! + steps[i + 1]! + steps[i + 2]! + steps[i + 3]!) / blockSamples);
+  for (let i = 0; i + 4 <= steps.length; i++)
+    powers.push((steps[i]! + steps[i + 1]! + steps[i + 2]! + steps[i + 3]!) / blockSamples);
   return powers;
 }
 

@@ -23,7 +23,13 @@ const releaseSec = 0.1;
  * is held over a look-ahead window, ramped in by a moving average of the same length (so it is
  * complete when the peak arrives) and released slowly. Only the window's worth of state is kept.
  */
-function limiterGains(envelope: Float32Array, preGain: number, ceiling: number, sampleRate: number, out: Float32Array): void {
+function limiterGains(
+  envelope: Float32Array,
+  preGain: number,
+  ceiling: number,
+  sampleRate: number,
+  out: Float32Array,
+): void {
   const length = envelope.length;
   const window = Math.max(1, Math.round(lookAheadSec * sampleRate));
   const needed = (i: number) => {
@@ -99,7 +105,10 @@ export function master(input: [Float32Array, Float32Array], options: MasterOptio
     const gainDb = toDb(preGain);
     peakDbtp = NaN;
     if (Math.abs(off) > 0.05) {
-      const slope = previous && Math.abs(gainDb - previous.gainDb) > 1e-6 ? (loudness - previous.loudness) / (gainDb - previous.gainDb) : 1;
+      const slope =
+        previous && Math.abs(gainDb - previous.gainDb) > 1e-6
+          ? (loudness - previous.loudness) / (gainDb - previous.gainDb)
+          : 1;
       previous = { gainDb, loudness };
       preGain = fromDb(gainDb + off / Math.min(1, Math.max(0.3, slope)));
       continue;
@@ -111,5 +120,9 @@ export function master(input: [Float32Array, Float32Array], options: MasterOptio
     previous = null;
   }
   // The last pass's true peak, unless that pass changed the gain after measuring it.
-  return { channels: out, loudnessLufs: loudness, truePeakDbtp: Number.isNaN(peakDbtp) ? toDb(truePeak(out)) : peakDbtp };
+  return {
+    channels: out,
+    loudnessLufs: loudness,
+    truePeakDbtp: Number.isNaN(peakDbtp) ? toDb(truePeak(out)) : peakDbtp,
+  };
 }

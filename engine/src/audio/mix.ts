@@ -17,7 +17,12 @@ const vocalFollows = 0.5;
 const levelRampSec = 0.25;
 
 /** Per-sample gain (linear) following `levels`, with short ramps at each change. */
-function levelEnvelope(levels: { startSec: number; gainDb: number }[], length: number, sampleRate: number, follow: number): Float32Array {
+function levelEnvelope(
+  levels: { startSec: number; gainDb: number }[],
+  length: number,
+  sampleRate: number,
+  follow: number,
+): Float32Array {
   const out = new Float32Array(length).fill(1);
   const ramp = Math.round(levelRampSec * sampleRate);
   let previous = levels[0]?.gainDb ?? 0;
@@ -25,7 +30,8 @@ function levelEnvelope(levels: { startSec: number; gainDb: number }[], length: n
     const from = Math.max(0, Math.round(level.startSec * sampleRate));
     const to = Math.min(length, Math.round((levels[i + 1]?.startSec ?? length / sampleRate) * sampleRate));
     const rampEnd = Math.min(to, from + ramp);
-    for (let n = from; n < rampEnd; n++) out[n] = fromDb(follow * (previous + (level.gainDb - previous) * ((n - from) / ramp)));
+    for (let n = from; n < rampEnd; n++)
+      out[n] = fromDb(follow * (previous + (level.gainDb - previous) * ((n - from) / ramp)));
     // Past the ramp the gain holds: the same value as the ramp's formula at t = 1.
     out.fill(fromDb(follow * (previous + (level.gainDb - previous) * 1)), rampEnd, to);
     previous = level.gainDb;
@@ -45,7 +51,10 @@ function highPass(x: Float32Array, cutoff: number, sampleRate: number): void {
   const b0 = norm;
   const a1 = 2 * (k * k - 1) * norm;
   const a2 = (1 - Math.SQRT2 * k + k * k) * norm;
-  let x1 = 0, x2 = 0, y1 = 0, y2 = 0;
+  let x1 = 0,
+    x2 = 0,
+    y1 = 0,
+    y2 = 0;
   for (let n = 0; n < x.length; n++) {
     const x0 = x[n]!;
     const y0 = b0 * (x0 - 2 * x1 + x2) - a1 * y1 - a2 * y2;
@@ -100,7 +109,11 @@ export function prepareVocal(vocal: Float32Array, options: Pick<MixOptions, "sam
  * reverb fed mostly by the chords and the voice, a short fade-in against clicks and a fade over
  * the final ring-out. Reuses the band's buffers for the result.
  */
-export function mixSong(band: BandStems, prepared: PreparedVocal | null, options: MixOptions): [Float32Array, Float32Array] {
+export function mixSong(
+  band: BandStems,
+  prepared: PreparedVocal | null,
+  options: MixOptions,
+): [Float32Array, Float32Array] {
   const { sampleRate } = options;
   const [mL, mR] = band.melodic;
   const [rL, rR] = band.rhythm;
@@ -112,12 +125,21 @@ export function mixSong(band: BandStems, prepared: PreparedVocal | null, options
   const vocal = prepared?.samples ?? null;
   let vocalGain = 0;
   if (prepared) {
-    const bandLoudness = integratedLoudness([{ signal: mL, plus: rL }, { signal: mR, plus: rR }], sampleRate);
-    if (Number.isFinite(bandLoudness) && Number.isFinite(prepared.loudnessLufs)) vocalGain = fromDb(bandLoudness + vocalLift - prepared.loudnessLufs);
+    const bandLoudness = integratedLoudness(
+      [
+        { signal: mL, plus: rL },
+        { signal: mR, plus: rR },
+      ],
+      sampleRate,
+    );
+    if (Number.isFinite(bandLoudness) && Number.isFinite(prepared.loudnessLufs))
+      vocalGain = fromDb(bandLoudness + vocalLift - prepared.loudnessLufs);
   }
   const send = new Float32Array(length);
   for (let n = 0; n < length; n++) {
-    send[n] = 0.5 * (sends.melodic * (mL[n]! + mR[n]!) + sends.rhythm * (rL[n]! + rR[n]!)) + (vocal ? sends.vocal * vocalGain * vocal[n]! : 0);
+    send[n] =
+      0.5 * (sends.melodic * (mL[n]! + mR[n]!) + sends.rhythm * (rL[n]! + rR[n]!)) +
+      (vocal ? sends.vocal * vocalGain * vocal[n]! : 0);
   }
   const [wetL, wetR] = reverb(send, { sampleRate });
   const wet = reverbReturn * options.reverbAmount;

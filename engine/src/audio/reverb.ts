@@ -32,7 +32,8 @@ export function reverb(send: Float32Array, options: ReverbOptions): [Float32Arra
   let hpOut = 0;
   for (let m = 0; m < half; m++) {
     const at = 2 * (m - preDelay);
-    const x = at >= 1 ? 0.125 * ((send[at - 1] ?? 0) + 3 * send[at]! + 3 * (send[at + 1] ?? 0) + (send[at + 2] ?? 0)) : 0;
+    const x =
+      at >= 1 ? 0.125 * ((send[at - 1] ?? 0) + 3 * send[at]! + 3 * (send[at + 1] ?? 0) + (send[at + 2] ?? 0)) : 0;
     hpOut = hpCoef * (hpOut + x - hpIn);
     hpIn = x;
     input[m] = hpOut * 0.015;

@@ -26,7 +26,8 @@ export function findGaps(channels: readonly Float32Array[], options: SilenceOpti
   const gaps: Gap[] = [];
   let quietSince = -1;
   const close = (end: number) => {
-    if (quietSince >= 0 && (end - quietSince) / sampleRate >= minSec) gaps.push({ startSec: quietSince / sampleRate, endSec: end / sampleRate });
+    if (quietSince >= 0 && (end - quietSince) / sampleRate >= minSec)
+      gaps.push({ startSec: quietSince / sampleRate, endSec: end / sampleRate });
     quietSince = -1;
   };
   for (let start = from; start + window <= until; start += window) {

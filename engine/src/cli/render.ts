@@ -3,14 +3,14 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
-import { languages, vocals, type Language, type Vocal } from "../../../domain/values";
 import type { SongContext } from "../../../domain/lyrics";
 import { parseLyricsText } from "../../../domain/lyrics-text";
+import { type Language, languages, type Vocal, vocals } from "../../../domain/values";
 import { arrange } from "../arranger/arrange";
-import { writeMidiFile } from "../synth/midi";
-import { closeSinger } from "../voice/sing";
 import type { RenderRequest } from "../pipeline/contract";
 import { renderSong } from "../pipeline/render";
+import { writeMidiFile } from "../synth/midi";
+import { closeSinger } from "../voice/sing";
 
 const usage = `Usage: render [options]
   --style <tag>        pop, rock, folk, electronic, hip-hop, ballad, jazz, chanson, children
@@ -75,9 +75,21 @@ async function main() {
   if (tempo !== undefined && !(tempo >= 40 && tempo <= 220)) fail("--tempo must be between 40 and 220");
 
   const styleTags = [values.style];
-  const details = values.details.split(";").map((d) => d.trim()).filter(Boolean);
+  const details = values.details
+    .split(";")
+    .map((d) => d.trim())
+    .filter(Boolean);
   const occasion = values.occasion ?? (language === "fr" ? "anniversaire" : "birthday");
-  const context: SongContext = { occasion, recipientName: values.name, details, language, styleTags, vocal, durationSeconds, ...(values.mood ? { mood: values.mood } : {}) };
+  const context: SongContext = {
+    occasion,
+    recipientName: values.name,
+    details,
+    language,
+    styleTags,
+    vocal,
+    durationSeconds,
+    ...(values.mood ? { mood: values.mood } : {}),
+  };
   const pronunciations = Object.fromEntries(
     (values.pronounce ?? []).map((p) => {
       const [word, spoken] = p.split("=");
@@ -111,7 +123,7 @@ async function main() {
     },
   });
   const seconds = (performance.now() - started) / 1000;
-  if (process.stderr.isTTY) process.stderr.write("\r".padEnd(14) + "\r");
+  if (process.stderr.isTTY) process.stderr.write(`${"\r".padEnd(14)}\r`);
   await writeFile(values.out, result[format]);
   if (values.midi) await writeMidiFile(values.midi, arrange(request, result.lyrics));
 

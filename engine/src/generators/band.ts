@@ -19,7 +19,8 @@ export function sectionsToGenerate(request: RenderRequest, arrangement: Arrangem
     // Frame-exact boundaries, so that the sections add up to the song's length to the sample.
     const start = frameCount(section.startSec);
     const end = i + 1 < arrangement.sections.length ? frameCount(arrangement.sections[i + 1]!.startSec) : total;
-    const lines = section.lyricSection === null ? null : (arrangement.lyrics?.sections[section.lyricSection]?.lines ?? null);
+    const lines =
+      section.lyricSection === null ? null : (arrangement.lyrics?.sections[section.lyricSection]?.lines ?? null);
     return {
       kind: section.kind,
       durationSeconds: (end - start) / generatorSampleRate,
@@ -41,7 +42,12 @@ export function sectionsToGenerate(request: RenderRequest, arrangement: Arrangem
  * stem: a generated band is already produced, so it gets the mixer's dry treatment and only a
  * touch of the shared reverb.
  */
-export async function generateBand(generator: SectionGenerator, request: RenderRequest, arrangement: Arrangement, options: GeneratedBandOptions = {}): Promise<BandStems> {
+export async function generateBand(
+  generator: SectionGenerator,
+  request: RenderRequest,
+  arrangement: Arrangement,
+  options: GeneratedBandOptions = {},
+): Promise<BandStems> {
   const sections = sectionsToGenerate(request, arrangement);
   const length = frameCount(arrangement.durationSec);
   const rhythm: [Float32Array, Float32Array] = [new Float32Array(length), new Float32Array(length)];
@@ -56,7 +62,8 @@ export async function generateBand(generator: SectionGenerator, request: RenderR
       const section = sections[index]!;
       const pcm = await generator.generate(section, signal);
       const frames = frameCount(section.durationSeconds);
-      if (pcm[0].length !== frames || pcm[1].length !== frames) throw new Error(`${generator.name} made ${pcm[0].length} frames for the ${section.kind} instead of ${frames}`);
+      if (pcm[0].length !== frames || pcm[1].length !== frames)
+        throw new Error(`${generator.name} made ${pcm[0].length} frames for the ${section.kind} instead of ${frames}`);
       rhythm[0].set(pcm[0], offsets[index]);
       rhythm[1].set(pcm[1], offsets[index]);
       options.onProgress?.(++done / sections.length);

@@ -10,7 +10,14 @@ import { encodeWav } from "../audio/wav";
 import { createRenderSong } from "../pipeline/render";
 import type { SectionToGenerate } from "./contract";
 import { generatorFromEnv } from "./from-env";
-import { chunkOverlapSec, maxChunkSec, ModelServerError, ModelServerGenerator, type GenerationRequest, type ModelServerOptions } from "./model-server";
+import {
+  chunkOverlapSec,
+  type GenerationRequest,
+  ModelServerError,
+  ModelServerGenerator,
+  type ModelServerOptions,
+  maxChunkSec,
+} from "./model-server";
 
 /** What the fake answers for one generation: the audio it "made", and how it behaves on the way. */
 interface FakeBehaviour {
@@ -38,7 +45,15 @@ class FakeModelServer {
   url = "";
 
   static defaults(): FakeBehaviour {
-    return { audio: (r) => ({ sampleRate: 44100, channels: [tone(220, r.duration_seconds, 44100), tone(330, r.duration_seconds, 44100)] }), pollsBeforeDone: 2, busySubmissions: 0, stuck: false };
+    return {
+      audio: (r) => ({
+        sampleRate: 44100,
+        channels: [tone(220, r.duration_seconds, 44100), tone(330, r.duration_seconds, 44100)],
+      }),
+      pollsBeforeDone: 2,
+      busySubmissions: 0,
+      stuck: false,
+    };
   }
 
   reset(behaviour: Partial<FakeBehaviour> = {}) {
@@ -91,7 +106,8 @@ class FakeModelServer {
       const id = status[1]!;
       const polls = (this.polls.get(id) ?? 0) + 1;
       this.polls.set(id, polls);
-      if (this.behaviour.stuck || polls <= this.behaviour.pollsBeforeDone) return json(200, { status: polls === 1 ? "queued" : "running" });
+      if (this.behaviour.stuck || polls <= this.behaviour.pollsBeforeDone)
+        return json(200, { status: polls === 1 ? "queued" : "running" });
       if (this.behaviour.failWith) return json(200, { status: "failed", error: this.behaviour.failWith });
       return json(200, { status: "succeeded", audio_url: `/files/${id}.wav` });
     }
@@ -107,7 +123,10 @@ class FakeModelServer {
 }
 
 function tone(hz: number, seconds: number, sampleRate: number, amplitude = 0.5): Float32Array {
-  return Float32Array.from({ length: Math.round(seconds * sampleRate) }, (_, n) => amplitude * Math.sin((2 * Math.PI * hz * n) / sampleRate));
+  return Float32Array.from(
+    { length: Math.round(seconds * sampleRate) },
+    (_, n) => amplitude * Math.sin((2 * Math.PI * hz * n) / sampleRate),
+  );
 }
 
 const fake = new FakeModelServer();
@@ -116,7 +135,15 @@ afterAll(() => fake.stop());
 afterEach(() => fake.reset());
 
 const generator = (options: Partial<ModelServerOptions> = {}) =>
-  new ModelServerGenerator({ baseUrl: fake.url, token: fake.token, model: "ace-step", pollMs: 20, maxPollMs: 50, timeoutMs: 10_000, ...options });
+  new ModelServerGenerator({
+    baseUrl: fake.url,
+    token: fake.token,
+    model: "ace-step",
+    pollMs: 20,
+    maxPollMs: 50,
+    timeoutMs: 10_000,
+    ...options,
+  });
 
 const chorus: SectionToGenerate = {
   kind: "chorus",
@@ -148,7 +175,12 @@ describe("ModelServerGenerator", () => {
 
     expect(fake.submitted).toHaveLength(1);
     const [{ body, headers }] = fake.submitted as [(typeof fake.submitted)[number]];
-    expect(headers).toMatchObject({ authorization: "Bearer model-token", "modal-key": "wk-1", "modal-secret": "ws-2", "content-type": "application/json" });
+    expect(headers).toMatchObject({
+      authorization: "Bearer model-token",
+      "modal-key": "wk-1",
+      "modal-secret": "ws-2",
+      "content-type": "application/json",
+    });
     expect(body).toEqual({
       model: "ace-step",
       prompt: "pop, acoustique, joyeux, chorus, 112 bpm, F# minor, female vocals, french",
@@ -162,12 +194,19 @@ describe("ModelServerGenerator", () => {
 
   it("asks for an instrumental take when the section has no lines, and says so to instrumental models", async () => {
     const intro = { ...chorus, kind: "intro", lyrics: null };
-    expect(generator().requestFor(intro, 4, 1)).toMatchObject({ lyrics: "[instrumental]", prompt: expect.stringContaining("female vocals") });
+    expect(generator().requestFor(intro, 4, 1)).toMatchObject({
+      lyrics: "[instrumental]",
+      prompt: expect.stringContaining("female vocals"),
+    });
     const band = generator({ model: "stable-audio-open" }).requestFor(chorus, 8, 1);
     expect(band.lyrics).toBeUndefined();
     expect(band.prompt).toContain("instrumental");
     expect(band.params).toMatchObject({ steps: 100, cfg_scale: 7, negative_prompt: expect.stringContaining("vocals") });
-    expect(generator({ model: "musicgen" }).requestFor(chorus, 8, 1).params).toEqual({ top_k: 250, temperature: 1, classifier_free_guidance: 3 });
+    expect(generator({ model: "musicgen" }).requestFor(chorus, 8, 1).params).toEqual({
+      top_k: 250,
+      temperature: 1,
+      classifier_free_guidance: 3,
+    });
     expect(generator().singsLyrics).toBe(true);
     expect(generator({ model: "stable-audio-open" }).singsLyrics).toBe(false);
   });
@@ -183,20 +222,30 @@ describe("ModelServerGenerator", () => {
 
   it("reports a pool that stays busy", async () => {
     fake.reset({ busySubmissions: 5 });
-    await expect(generator({ maxRetries: 0 }).generate(chorus)).rejects.toMatchObject({ kind: "busy", status: 429, message: expect.stringMatching(/busy \(HTTP 429/) });
+    await expect(generator({ maxRetries: 0 }).generate(chorus)).rejects.toMatchObject({
+      kind: "busy",
+      status: 429,
+      message: expect.stringMatching(/busy \(HTTP 429/),
+    });
   });
 
   it("turns a failed generation into an error that says why", async () => {
     fake.reset({ failWith: "CUDA out of memory" });
     const failure = generator().generate(chorus);
     await expect(failure).rejects.toBeInstanceOf(ModelServerError);
-    await expect(failure).rejects.toMatchObject({ kind: "failed", message: expect.stringMatching(/ace-step failed generation gen_1: CUDA out of memory/) });
+    await expect(failure).rejects.toMatchObject({
+      kind: "failed",
+      message: expect.stringMatching(/ace-step failed generation gen_1: CUDA out of memory/),
+    });
   });
 
   it("gives up after its timeout, says so, and cancels the generation", async () => {
     fake.reset({ stuck: true });
     const failure = generator({ timeoutMs: 300 }).generate(chorus);
-    await expect(failure).rejects.toMatchObject({ kind: "timeout", message: expect.stringMatching(/(gen_1 did not finish|answer GET \/v1\/generations\/gen_1) within 0.3 s/) });
+    await expect(failure).rejects.toMatchObject({
+      kind: "timeout",
+      message: expect.stringMatching(/(gen_1 did not finish|answer GET \/v1\/generations\/gen_1) within 0.3 s/),
+    });
     await expect.poll(() => fake.cancelled).toEqual(["gen_1"]);
   });
 
@@ -211,13 +260,24 @@ describe("ModelServerGenerator", () => {
   });
 
   it("names configuration problems and unreachable servers", async () => {
-    await expect(generator({ token: "wrong" }).generate(chorus)).rejects.toMatchObject({ kind: "config", status: 401, message: expect.stringContaining("ENGINE_MODEL_SERVER_TOKEN") });
-    await expect(generator({ baseUrl: "http://127.0.0.1:9" }).generate(chorus)).rejects.toMatchObject({ kind: "unreachable", message: expect.stringContaining("POST /v1/generations") });
+    await expect(generator({ token: "wrong" }).generate(chorus)).rejects.toMatchObject({
+      kind: "config",
+      status: 401,
+      message: expect.stringContaining("ENGINE_MODEL_SERVER_TOKEN"),
+    });
+    await expect(generator({ baseUrl: "http://127.0.0.1:9" }).generate(chorus)).rejects.toMatchObject({
+      kind: "unreachable",
+      message: expect.stringContaining("POST /v1/generations"),
+    });
     const server = createServer((_, res) => res.writeHead(500).end("boom")).listen(0, "127.0.0.1");
     await once(server, "listening");
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      await expect(generator({ baseUrl: url }).generate(chorus)).rejects.toMatchObject({ kind: "server", status: 500, message: "model server failed (HTTP 500 on POST /v1/generations): boom" });
+      await expect(generator({ baseUrl: url }).generate(chorus)).rejects.toMatchObject({
+        kind: "server",
+        status: 500,
+        message: "model server failed (HTTP 500 on POST /v1/generations): boom",
+      });
     } finally {
       server.close();
     }
@@ -226,7 +286,10 @@ describe("ModelServerGenerator", () => {
   it("resamples 48 kHz mono to 44.1 kHz stereo of the exact duration", async () => {
     // A model that overshoots by a third of a second, at its own rate, in mono.
     fake.reset({ audio: (r) => ({ sampleRate: 48000, channels: [tone(1000, r.duration_seconds + 0.3, 48000)] }) });
-    const [left, right] = await generator({ model: "stable-audio-open" }).generate({ ...chorus, durationSeconds: 5.25 });
+    const [left, right] = await generator({ model: "stable-audio-open" }).generate({
+      ...chorus,
+      durationSeconds: 5.25,
+    });
     expect(left).toHaveLength(Math.round(5.25 * 44100));
     expect(right).toEqual(left);
     let crossings = 0;
@@ -237,7 +300,9 @@ describe("ModelServerGenerator", () => {
 
   it("makes a long Stable Audio Open section from crossfaded takes of at most 45 s", async () => {
     const seconds = 100;
-    fake.reset({ audio: (r) => ({ sampleRate: 44100, channels: [tone(200 + 50 * r.seed, r.duration_seconds, 44100)] }) });
+    fake.reset({
+      audio: (r) => ({ sampleRate: 44100, channels: [tone(200 + 50 * r.seed, r.duration_seconds, 44100)] }),
+    });
     const [left] = await generator({ model: "stable-audio-open" }).generate({ ...chorus, durationSeconds: seconds });
     expect(left).toHaveLength(seconds * 44100);
     const takes = fake.submitted.map((s) => s.body);
@@ -247,7 +312,8 @@ describe("ModelServerGenerator", () => {
     expect(new Set(takes.map((t) => t.seed)).size).toBe(3);
     // No dip or bump through the joins: every 50 ms stays at the tones' level.
     const window = 2205;
-    for (let at = window; at + 2 * window <= left.length; at += window) expect(Math.abs(20 * Math.log10(rms(left, at, at + window) / (0.5 / Math.SQRT2)))).toBeLessThan(1.5);
+    for (let at = window; at + 2 * window <= left.length; at += window)
+      expect(Math.abs(20 * Math.log10(rms(left, at, at + window) / (0.5 / Math.SQRT2)))).toBeLessThan(1.5);
   });
 });
 
@@ -259,7 +325,14 @@ describe("the pipeline with a model server", () => {
       { kind: "chorus", lines: ["Happy birthday, my dear Sam", "This is your day"] },
     ],
   };
-  const request = { lyrics, styleTags: ["pop"], durationSeconds: 30, vocal: "female" as const, language: "en" as const, seed: 3 };
+  const request = {
+    lyrics,
+    styleTags: ["pop"],
+    durationSeconds: 30,
+    vocal: "female" as const,
+    language: "en" as const,
+    seed: 3,
+  };
   /** A produced-sounding band: a chord and a little noise, at a model's 48 kHz, louder in the chorus. */
   const band = (r: GenerationRequest) => {
     const seconds = r.duration_seconds;
@@ -267,7 +340,8 @@ describe("the pipeline with a model server", () => {
     let state = r.seed;
     const noise = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 - 0.5) * 0.05;
     const chord = [220, 277.2, 329.6].map((hz) => tone(hz, seconds, 48000, level / 3));
-    const mix = (x: Float32Array, i: number) => x.map((_, n) => chord[0]![n]! + chord[1]![n]! + chord[2]![n]! * (i ? 0.7 : 1) + noise());
+    const mix = (x: Float32Array, i: number) =>
+      x.map((_, n) => chord[0]![n]! + chord[1]![n]! + chord[2]![n]! * (i ? 0.7 : 1) + noise());
     return { sampleRate: 48000, channels: [mix(chord[0]!, 0), mix(chord[0]!, 1)] };
   };
 
@@ -275,7 +349,9 @@ describe("the pipeline with a model server", () => {
     fake.reset({ audio: band, pollsBeforeDone: 0 });
     const render = createRenderSong({ generator: generator({ model: "stable-audio-open" }), sing: toneSinger });
     const stages: string[] = [];
-    const result = await render(request, { onProgress: (stage) => stages[stages.length - 1] !== stage && stages.push(stage) });
+    const result = await render(request, {
+      onProgress: (stage) => stages[stages.length - 1] !== stage && stages.push(stage),
+    });
     expect(result.durationSeconds).toBe(30);
     const { channels, sampleRate } = readWav(result.wav);
     expect(sampleRate).toBe(44100);
@@ -289,8 +365,16 @@ describe("the pipeline with a model server", () => {
     const asked = fake.submitted.map((s) => s.body);
     expect(asked).toHaveLength(result.sectionStarts.length);
     const ends = [...result.sectionStarts.slice(1).map((s) => s.startSec), 30];
-    result.sectionStarts.forEach((s, i) => expect(asked.find((a) => a.prompt.includes(`, ${s.kind}, `) && Math.abs(a.duration_seconds - (ends[i]! - s.startSec)) < 0.002)).toBeDefined());
-    expect(asked.every((a) => a.prompt.includes(`${Math.round(result.tempo)} bpm`) && a.lyrics === undefined)).toBe(true);
+    result.sectionStarts.forEach((s, i) =>
+      expect(
+        asked.find(
+          (a) => a.prompt.includes(`, ${s.kind}, `) && Math.abs(a.duration_seconds - (ends[i]! - s.startSec)) < 0.002,
+        ),
+      ).toBeDefined(),
+    );
+    expect(asked.every((a) => a.prompt.includes(`${Math.round(result.tempo)} bpm`) && a.lyrics === undefined)).toBe(
+      true,
+    );
   });
 
   it("leaves the singing to ACE-Step: its lyrics go to the model and the built-in singer stays silent", async () => {
@@ -303,13 +387,21 @@ describe("the pipeline with a model server", () => {
     expect(result.durationSeconds).toBe(30);
     expect(Math.abs(result.loudnessLufs + 14)).toBeLessThanOrEqual(0.5);
     const sung = fake.submitted.map((s) => s.body.lyrics).filter((l) => l !== "[instrumental]");
-    expect(sung).toEqual(expect.arrayContaining(["[verse]\nEvery morning you were singing\nLittle songs about the sea", "[chorus]\nHappy birthday, my dear Sam\nThis is your day"]));
+    expect(sung).toEqual(
+      expect.arrayContaining([
+        "[verse]\nEvery morning you were singing\nLittle songs about the sea",
+        "[chorus]\nHappy birthday, my dear Sam\nThis is your day",
+      ]),
+    );
   });
 
   it("fails the song with the model server's error", async () => {
     fake.reset({ failWith: "model weights missing" });
     const render = createRenderSong({ generator: generator({ model: "stable-audio-open" }), sing: toneSinger });
-    await expect(render(request)).rejects.toMatchObject({ kind: "failed", message: expect.stringContaining("model weights missing") });
+    await expect(render(request)).rejects.toMatchObject({
+      kind: "failed",
+      message: expect.stringContaining("model weights missing"),
+    });
   });
 });
 
@@ -318,8 +410,14 @@ describe("generatorFromEnv", () => {
     expect(generatorFromEnv({})).toBeUndefined();
     expect(generatorFromEnv({ ENGINE_GENERATOR: "builtin" })).toBeUndefined();
     expect(() => generatorFromEnv({ ENGINE_GENERATOR: "gpu" })).toThrow(/ENGINE_GENERATOR/);
-    expect(() => generatorFromEnv({ ENGINE_GENERATOR: "model-server", ENGINE_MODEL_SERVER_URL: "http://x" })).toThrow(/ENGINE_MODEL_SERVER_TOKEN/);
-    const env = { ENGINE_GENERATOR: "model-server", ENGINE_MODEL_SERVER_URL: "http://x", ENGINE_MODEL_SERVER_TOKEN: "t" };
+    expect(() => generatorFromEnv({ ENGINE_GENERATOR: "model-server", ENGINE_MODEL_SERVER_URL: "http://x" })).toThrow(
+      /ENGINE_MODEL_SERVER_TOKEN/,
+    );
+    const env = {
+      ENGINE_GENERATOR: "model-server",
+      ENGINE_MODEL_SERVER_URL: "http://x",
+      ENGINE_MODEL_SERVER_TOKEN: "t",
+    };
     expect(generatorFromEnv(env)?.name).toBe("model-server:ace-step");
     expect(generatorFromEnv({ ...env, ENGINE_MODEL_SERVER_MODEL: "musicgen" })?.name).toBe("model-server:musicgen");
     expect(() => generatorFromEnv({ ...env, ENGINE_MODEL_SERVER_MODEL: "suno" })).toThrow(/ENGINE_MODEL_SERVER_MODEL/);

@@ -58,7 +58,11 @@ export const chunkOverlapSec = 1;
 const defaultParams: Record<ModelName, Record<string, number | string>> = {
   "ace-step": { infer_step: 60, guidance_scale: 15 },
   // The built-in singer goes on top: keep the model from adding a voice of its own.
-  "stable-audio-open": { steps: 100, cfg_scale: 7, negative_prompt: "vocals, singing, voice, speech, low quality, distorted" },
+  "stable-audio-open": {
+    steps: 100,
+    cfg_scale: 7,
+    negative_prompt: "vocals, singing, voice, speech, low quality, distorted",
+  },
   musicgen: { top_k: 250, temperature: 1, classifier_free_guidance: 3 },
 };
 
@@ -77,7 +81,8 @@ export class ModelServerGenerator implements SectionGenerator {
   private readonly base: URL;
 
   constructor(private readonly options: ModelServerOptions) {
-    if (!modelNames.includes(options.model)) throw new ModelServerError("config", `unknown model "${options.model}" (expected ${modelNames.join(", ")})`);
+    if (!modelNames.includes(options.model))
+      throw new ModelServerError("config", `unknown model "${options.model}" (expected ${modelNames.join(", ")})`);
     this.base = new URL(options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`);
     this.name = `model-server:${options.model}`;
     this.singsLyrics = options.model === "ace-step";
@@ -87,7 +92,10 @@ export class ModelServerGenerator implements SectionGenerator {
     const frames = frameCount(section.durationSeconds);
     const deadline = Date.now() + (this.options.timeoutMs ?? 600_000);
     if (this.options.model !== "stable-audio-open" || section.durationSeconds <= maxChunkSec) {
-      return fitFrames(await this.take(this.requestFor(section, section.durationSeconds, section.seed), deadline, signal), frames);
+      return fitFrames(
+        await this.take(this.requestFor(section, section.durationSeconds, section.seed), deadline, signal),
+        frames,
+      );
     }
     const count = Math.ceil((section.durationSeconds - chunkOverlapSec) / (maxChunkSec - chunkOverlapSec));
     const takeSec = (section.durationSeconds + chunkOverlapSec * (count - 1)) / count;
@@ -97,7 +105,9 @@ export class ModelServerGenerator implements SectionGenerator {
     const linked = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
     const takes = await Promise.all(
       // Another seed per take: the same prompt, seed and length would give the same audio again.
-      Array.from({ length: count }, async (_, i) => fitFrames(await this.take(this.requestFor(section, takeSec, section.seed + i), deadline, linked), takeFrames)),
+      Array.from({ length: count }, async (_, i) =>
+        fitFrames(await this.take(this.requestFor(section, takeSec, section.seed + i), deadline, linked), takeFrames),
+      ),
     ).catch((error: unknown) => {
       stop.abort();
       throw error;
@@ -118,25 +128,49 @@ export class ModelServerGenerator implements SectionGenerator {
       sings ? `${section.vocal} vocals` : "instrumental",
       sings ? languageNames[section.language] : undefined,
     ].filter((t): t is string => Boolean(t));
-    const request: GenerationRequest = { model, prompt: tags.join(", "), duration_seconds: round3(durationSeconds), seed, params: { ...defaultParams[model] } };
-    if (model === "ace-step") request.lyrics = sings && section.lyrics?.length ? `[${lyricTag(section.kind)}]\n${section.lyrics.join("\n")}` : "[instrumental]";
+    const request: GenerationRequest = {
+      model,
+      prompt: tags.join(", "),
+      duration_seconds: round3(durationSeconds),
+      seed,
+      params: { ...defaultParams[model] },
+    };
+    if (model === "ace-step")
+      request.lyrics =
+        sings && section.lyrics?.length
+          ? `[${lyricTag(section.kind)}]\n${section.lyrics.join("\n")}`
+          : "[instrumental]";
     return request;
   }
 
   private async take(body: GenerationRequest, deadline: number, signal: AbortSignal | undefined): Promise<StereoPcm> {
-    const { id } = await this.call("POST", new URL("v1/generations", this.base), deadline, signal, (r) => r.json() as Promise<{ id?: unknown }>, body);
-    if (typeof id !== "string" || !id) throw new ModelServerError("protocol", "model server answered POST /v1/generations without a generation id");
+    const { id } = await this.call(
+      "POST",
+      new URL("v1/generations", this.base),
+      deadline,
+      signal,
+      (r) => r.json() as Promise<{ id?: unknown }>,
+      body,
+    );
+    if (typeof id !== "string" || !id)
+      throw new ModelServerError("protocol", "model server answered POST /v1/generations without a generation id");
     const statusUrl = new URL(`v1/generations/${encodeURIComponent(id)}`, this.base);
     try {
       const status = await this.waitFor(id, statusUrl, deadline, signal);
-      const audio = await this.call("GET", new URL(status.audio_url, statusUrl), deadline, signal, (r) => r.arrayBuffer());
+      const audio = await this.call("GET", new URL(status.audio_url, statusUrl), deadline, signal, (r) =>
+        r.arrayBuffer(),
+      );
       let pcm: StereoPcm;
       try {
         pcm = toEngineStereo(decodeWav(new Uint8Array(audio)));
       } catch (error) {
-        throw new ModelServerError("protocol", `model server audio for generation ${id} is unreadable: ${(error as Error).message}`);
+        throw new ModelServerError(
+          "protocol",
+          `model server audio for generation ${id} is unreadable: ${(error as Error).message}`,
+        );
       }
-      if (pcm[0].length === 0) throw new ModelServerError("protocol", `model server audio for generation ${id} is empty`);
+      if (pcm[0].length === 0)
+        throw new ModelServerError("protocol", `model server audio for generation ${id} is empty`);
       return pcm;
     } catch (error) {
       // Given up on (timeout, abort, a later error): stop the GPU working for nobody.
@@ -145,28 +179,55 @@ export class ModelServerGenerator implements SectionGenerator {
     }
   }
 
-  private async waitFor(id: string, statusUrl: URL, deadline: number, signal: AbortSignal | undefined): Promise<GenerationStatus & { audio_url: string }> {
+  private async waitFor(
+    id: string,
+    statusUrl: URL,
+    deadline: number,
+    signal: AbortSignal | undefined,
+  ): Promise<GenerationStatus & { audio_url: string }> {
     let wait = this.options.pollMs ?? 1000;
     let last = "queued";
     for (;;) {
       const status = await this.call("GET", statusUrl, deadline, signal, (r) => r.json() as Promise<GenerationStatus>);
       last = status.status;
       if (status.status === "succeeded") {
-        if (!status.audio_url) throw new ModelServerError("protocol", `model server reports generation ${id} succeeded without an audio_url`);
+        if (!status.audio_url)
+          throw new ModelServerError(
+            "protocol",
+            `model server reports generation ${id} succeeded without an audio_url`,
+          );
         return { ...status, audio_url: status.audio_url };
       }
-      if (status.status === "failed") throw new ModelServerError("failed", `${this.options.model} failed generation ${id}: ${status.error ?? "no reason given"}`);
-      if (status.status !== "queued" && status.status !== "running") throw new ModelServerError("protocol", `model server reports unknown status "${String(status.status)}" for generation ${id}`);
+      if (status.status === "failed")
+        throw new ModelServerError(
+          "failed",
+          `${this.options.model} failed generation ${id}: ${status.error ?? "no reason given"}`,
+        );
+      if (status.status !== "queued" && status.status !== "running")
+        throw new ModelServerError(
+          "protocol",
+          `model server reports unknown status "${String(status.status)}" for generation ${id}`,
+        );
       const left = deadline - Date.now();
       if (left <= 0) break;
       await sleep(Math.min(wait, left), undefined, { signal });
       wait = Math.min(wait * 1.5, this.options.maxPollMs ?? 10_000);
     }
-    throw new ModelServerError("timeout", `${this.options.model} generation ${id} did not finish within ${this.timeoutSec()} s (last status: ${last})`);
+    throw new ModelServerError(
+      "timeout",
+      `${this.options.model} generation ${id} did not finish within ${this.timeoutSec()} s (last status: ${last})`,
+    );
   }
 
   /** One HTTP exchange, retried on 429 (after Retry-After) and 502/503/504 (with backoff) while time is left. */
-  private async call<T>(method: "GET" | "POST", url: URL, deadline: number, signal: AbortSignal | undefined, read: (response: Response) => Promise<T>, body?: GenerationRequest): Promise<T> {
+  private async call<T>(
+    method: "GET" | "POST",
+    url: URL,
+    deadline: number,
+    signal: AbortSignal | undefined,
+    read: (response: Response) => Promise<T>,
+    body?: GenerationRequest,
+  ): Promise<T> {
     const what = `${method} ${url.origin === this.base.origin ? url.pathname : url.origin + url.pathname}`;
     for (let attempt = 0; ; attempt++) {
       let response: Response;
@@ -182,26 +243,52 @@ export class ModelServerGenerator implements SectionGenerator {
         if (response.ok) return await read(response);
       } catch (error) {
         signal?.throwIfAborted();
-        if ((error as Error).name === "TimeoutError") throw new ModelServerError("timeout", `model server did not answer ${what} within ${this.timeoutSec()} s`);
-        if (error instanceof SyntaxError) throw new ModelServerError("protocol", `model server answered ${what} with invalid JSON`);
+        if ((error as Error).name === "TimeoutError")
+          throw new ModelServerError("timeout", `model server did not answer ${what} within ${this.timeoutSec()} s`);
+        if (error instanceof SyntaxError)
+          throw new ModelServerError("protocol", `model server answered ${what} with invalid JSON`);
         const cause = (error as Error).cause;
-        throw new ModelServerError("unreachable", `model server unreachable (${what}): ${cause instanceof Error ? cause.message : (error as Error).message}`);
+        throw new ModelServerError(
+          "unreachable",
+          `model server unreachable (${what}): ${cause instanceof Error ? cause.message : (error as Error).message}`,
+        );
       }
       const detail = (await response.text().catch(() => "")).slice(0, 300);
       const status = response.status;
       if (status === 401 || status === 403) {
-        throw new ModelServerError("config", `model server refused the credentials (HTTP ${status} on ${what}): check ENGINE_MODEL_SERVER_TOKEN, and the Modal key and secret when the pool uses proxy auth${detail ? ` — ${detail}` : ""}`, status);
+        throw new ModelServerError(
+          "config",
+          `model server refused the credentials (HTTP ${status} on ${what}): check ENGINE_MODEL_SERVER_TOKEN, and the Modal key and secret when the pool uses proxy auth${detail ? ` — ${detail}` : ""}`,
+          status,
+        );
       }
       if (transient.has(status) && attempt < (this.options.maxRetries ?? 4)) {
-        const pause = status === 429 ? retryAfterMs(response.headers.get("retry-after")) ?? 2000 * 2 ** attempt : 1000 * 2 ** attempt;
+        const pause =
+          status === 429
+            ? (retryAfterMs(response.headers.get("retry-after")) ?? 2000 * 2 ** attempt)
+            : 1000 * 2 ** attempt;
         if (Date.now() + pause < deadline) {
           await sleep(pause, undefined, { signal });
           continue;
         }
       }
-      if (status === 429) throw new ModelServerError("busy", `model server is busy (HTTP 429 on ${what}, ${attempt} retries)${detail ? `: ${detail}` : ""}`, status);
-      if (status >= 500) throw new ModelServerError("server", `model server failed (HTTP ${status} on ${what}${attempt ? `, ${attempt} retries` : ""})${detail ? `: ${detail}` : ""}`, status);
-      throw new ModelServerError("protocol", `model server rejected ${what} (HTTP ${status})${detail ? `: ${detail}` : ""}`, status);
+      if (status === 429)
+        throw new ModelServerError(
+          "busy",
+          `model server is busy (HTTP 429 on ${what}, ${attempt} retries)${detail ? `: ${detail}` : ""}`,
+          status,
+        );
+      if (status >= 500)
+        throw new ModelServerError(
+          "server",
+          `model server failed (HTTP ${status} on ${what}${attempt ? `, ${attempt} retries` : ""})${detail ? `: ${detail}` : ""}`,
+          status,
+        );
+      throw new ModelServerError(
+        "protocol",
+        `model server rejected ${what} (HTTP ${status})${detail ? `: ${detail}` : ""}`,
+        status,
+      );
     }
   }
 
@@ -209,11 +296,18 @@ export class ModelServerGenerator implements SectionGenerator {
   private headersFor(url: URL): Record<string, string> {
     if (url.origin !== this.base.origin) return {};
     const { token, modalKey, modalSecret } = this.options;
-    return { authorization: `Bearer ${token}`, ...(modalKey && modalSecret ? { "modal-key": modalKey, "modal-secret": modalSecret } : {}) };
+    return {
+      authorization: `Bearer ${token}`,
+      ...(modalKey && modalSecret ? { "modal-key": modalKey, "modal-secret": modalSecret } : {}),
+    };
   }
 
   private async cancel(statusUrl: URL): Promise<void> {
-    await fetch(statusUrl, { method: "DELETE", headers: this.headersFor(statusUrl), signal: AbortSignal.timeout(5000) }).catch(() => undefined);
+    await fetch(statusUrl, {
+      method: "DELETE",
+      headers: this.headersFor(statusUrl),
+      signal: AbortSignal.timeout(5000),
+    }).catch(() => undefined);
   }
 
   private timeoutSec(): number {

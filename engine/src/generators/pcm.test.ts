@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { crossfadeTakes, decodeWav, fitFrames, toEngineStereo } from "./pcm";
 
 /** A WAV file as a model server might write it: `extensible` wraps the format code in WAVE_FORMAT_EXTENSIBLE. */
-function wav(channels: Float32Array[], sampleRate: number, format: "int16" | "int24" | "float32", extensible = false): Uint8Array {
+function wav(
+  channels: Float32Array[],
+  sampleRate: number,
+  format: "int16" | "int24" | "float32",
+  extensible = false,
+): Uint8Array {
   const bits = format === "int16" ? 16 : format === "int24" ? 24 : 32;
   const width = bits / 8;
   const frames = channels[0]!.length;
@@ -75,13 +80,18 @@ describe("decodeWav", () => {
     const alaw = wav([ramp(10)], 8000, "int16");
     new DataView(alaw.buffer).setUint16(20, 6, true);
     expect(() => decodeWav(alaw)).toThrow(/unsupported WAV format 6/);
-    expect(() => toEngineStereo({ sampleRate: 48000, channels: [ramp(10), ramp(10), ramp(10)] })).toThrow(/mono or stereo/);
+    expect(() => toEngineStereo({ sampleRate: 48000, channels: [ramp(10), ramp(10), ramp(10)] })).toThrow(
+      /mono or stereo/,
+    );
   });
 });
 
 describe("fitFrames and crossfadeTakes", () => {
   it("trims or pads to the exact length, with short fades at both ends", () => {
-    const ones = (n: number): [Float32Array, Float32Array] => [new Float32Array(n).fill(1), new Float32Array(n).fill(1)];
+    const ones = (n: number): [Float32Array, Float32Array] => [
+      new Float32Array(n).fill(1),
+      new Float32Array(n).fill(1),
+    ];
     const trimmed = fitFrames(ones(5000), 3000);
     expect(trimmed[0]).toHaveLength(3000);
     expect([trimmed[0][0], trimmed[0][1500], trimmed[0][2999]]).toEqual([0, 1, expect.closeTo(0, 1)]);
@@ -92,7 +102,8 @@ describe("fitFrames and crossfadeTakes", () => {
 
   it("keeps the power of uncorrelated takes steady through the join", () => {
     const rate = 44100;
-    const sine = (hz: number, n: number) => Float32Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * hz * i) / rate));
+    const sine = (hz: number, n: number) =>
+      Float32Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * hz * i) / rate));
     const takes = [440, 554].map((hz) => [sine(hz, rate), sine(hz, rate)] as [Float32Array, Float32Array]);
     const joined = crossfadeTakes(takes, rate / 2);
     expect(joined[0]).toHaveLength(1.5 * rate);

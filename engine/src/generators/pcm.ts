@@ -26,7 +26,12 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
       let code = view.getUint16(body, true);
       // WAVE_FORMAT_EXTENSIBLE keeps the real format in the first two bytes of its sub-format GUID.
       if (code === EXTENSIBLE && size >= 40) code = view.getUint16(body + 24, true);
-      format = { code, channels: view.getUint16(body + 2, true), sampleRate: view.getUint32(body + 4, true), bits: view.getUint16(body + 14, true) };
+      format = {
+        code,
+        channels: view.getUint16(body + 2, true),
+        sampleRate: view.getUint32(body + 4, true),
+        bits: view.getUint16(body + 14, true),
+      };
     } else if (id === "data") {
       if (!format) throw new Error("WAV data chunk before its fmt chunk");
       // Streaming writers leave the size at 0 or 0xFFFFFFFF: the data then runs to the end of the file.
@@ -39,11 +44,17 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
   throw new Error(format ? "WAV file without a data chunk" : "WAV file without a fmt chunk");
 }
 
-function readSamples(view: DataView, start: number, length: number, format: { code: number; channels: number; bits: number }): Float32Array[] {
+function readSamples(
+  view: DataView,
+  start: number,
+  length: number,
+  format: { code: number; channels: number; bits: number },
+): Float32Array[] {
   const { code, channels, bits } = format;
   const width = bits / 8;
   const read = sampleReader(view, code, bits);
-  if (!read || channels < 1) throw new Error(`unsupported WAV format ${code} with ${bits}-bit samples and ${channels} channel(s)`);
+  if (!read || channels < 1)
+    throw new Error(`unsupported WAV format ${code} with ${bits}-bit samples and ${channels} channel(s)`);
   const frames = Math.floor(length / (width * channels));
   const out = Array.from({ length: channels }, () => new Float32Array(frames));
   for (let n = 0; n < frames; n++) {
@@ -58,7 +69,8 @@ function sampleReader(view: DataView, code: number, bits: number): ((at: number)
   if (code !== PCM) return null;
   if (bits === 8) return (at) => (view.getUint8(at) - 128) / 128;
   if (bits === 16) return (at) => view.getInt16(at, true) / 32768;
-  if (bits === 24) return (at) => ((view.getUint8(at) | (view.getUint8(at + 1) << 8) | (view.getInt8(at + 2) << 16)) / 8388608);
+  if (bits === 24)
+    return (at) => (view.getUint8(at) | (view.getUint8(at + 1) << 8) | (view.getInt8(at + 2) << 16)) / 8388608;
   if (bits === 32) return (at) => view.getInt32(at, true) / 2147483648;
   return null;
 }
@@ -66,7 +78,8 @@ function sampleReader(view: DataView, code: number, bits: number): ((at: number)
 /** Mono is doubled and stereo kept, then both resampled to the engine's rate; more channels are refused rather than guessed at. */
 export function toEngineStereo(wav: DecodedWav): StereoPcm {
   const [left, right] = wav.channels;
-  if (!left || wav.channels.length > 2) throw new Error(`expected mono or stereo audio, got ${wav.channels.length} channels`);
+  if (!left || wav.channels.length > 2)
+    throw new Error(`expected mono or stereo audio, got ${wav.channels.length} channels`);
   if (!(wav.sampleRate > 0)) throw new Error(`invalid sample rate ${wav.sampleRate}`);
   const l = resample(left, wav.sampleRate, generatorSampleRate);
   return [l, right ? resample(right, wav.sampleRate, generatorSampleRate) : l.slice()];
@@ -108,7 +121,8 @@ export function crossfadeTakes(takes: readonly StereoPcm[], overlapFrames: numbe
       for (let n = 0; n < length; n++) {
         let gain = 1;
         if (index > 0 && n < overlapFrames) gain = Math.sin((Math.PI / 2) * (n / overlapFrames));
-        else if (index < takes.length - 1 && n >= length - overlapFrames) gain = Math.cos((Math.PI / 2) * ((n - (length - overlapFrames)) / overlapFrames));
+        else if (index < takes.length - 1 && n >= length - overlapFrames)
+          gain = Math.cos((Math.PI / 2) * ((n - (length - overlapFrames)) / overlapFrames));
         y[at + n] = y[at + n]! + gain * x[n]!;
       }
     }

@@ -1,5 +1,5 @@
-import type { Language, Vocal } from "../../../domain/values";
 import type { Lyrics, SongContext } from "../../../domain/lyrics";
+import type { Language, Vocal } from "../../../domain/values";
 
 /** What the engine is asked to make (the gateway's POST /v1/tracks body, parsed). */
 export interface RenderRequest {
@@ -60,4 +60,7 @@ export interface RenderOptions<F extends AudioFormat = AudioFormat> {
   signal?: AbortSignal;
 }
 
-export type RenderSong = <F extends AudioFormat = AudioFormat>(request: RenderRequest, options?: RenderOptions<F>) => Promise<RenderResult<F>>;
+export type RenderSong = <F extends AudioFormat = AudioFormat>(
+  request: RenderRequest,
+  options?: RenderOptions<F>,
+) => Promise<RenderResult<F>>;

@@ -10,7 +10,7 @@ import { readWav } from "../../test-helpers/wav";
 import { integratedLoudness } from "../audio/loudness";
 import { findGaps } from "../audio/silence";
 import { closeSinger } from "../voice/sing";
-import { renderStages, type RenderRequest, type RenderResult } from "./contract";
+import { type RenderRequest, type RenderResult, renderStages } from "./contract";
 import { createRenderSong, renderSong } from "./render";
 
 const french: Lyrics = {
@@ -79,7 +79,9 @@ async function checkSong(name: string, request: RenderRequest, result: RenderRes
     }
   }
   expect(result.sectionStarts[0]).toEqual({ kind: "intro", startSec: 0 });
-  expect(result.sectionStarts.map((s) => s.startSec)).toEqual([...result.sectionStarts.map((s) => s.startSec)].sort((a, b) => a - b));
+  expect(result.sectionStarts.map((s) => s.startSec)).toEqual(
+    [...result.sectionStarts.map((s) => s.startSec)].sort((a, b) => a - b),
+  );
 
   const mp3 = await decode(mp3File);
   expect(mp3).toMatchObject({ codec: "mp3", channels: 2, sampleRate: 44100, errors: "" });
@@ -103,13 +105,23 @@ describe("renderSong", () => {
   });
 
   it("renders a sung pop song with its lyric timings", async () => {
-    const request = base({ lyrics: french, vocal: "female", durationSeconds: 35, pronunciations: { Maëlys: "ma-é-liss" } });
+    const request = base({
+      lyrics: french,
+      vocal: "female",
+      durationSeconds: 35,
+      pronunciations: { Maëlys: "ma-é-liss" },
+    });
     const result = await withToneSinger(request);
     await checkSong("pop-sung", request, result);
     expect(result.style).toBe("pop");
     expect(result.lyrics).toEqual(french);
     expect(result.timings).toHaveLength(4);
-    expect(result.timings.map((t) => [t.section, t.line])).toEqual([[0, 0], [0, 1], [1, 0], [1, 1]]);
+    expect(result.timings.map((t) => [t.section, t.line])).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
     const chorus = result.sectionStarts.find((s) => s.kind === "chorus")!;
     expect(result.timings[2]!.startSec).toBeGreaterThanOrEqual(chorus.startSec);
   });
@@ -122,7 +134,14 @@ describe("renderSong", () => {
   });
 
   it("sings a French chanson with the built-in singer", async () => {
-    const request = base({ styleTags: ["chanson française"], lyrics: french, vocal: "male", mood: "nostalgique", durationSeconds: 40, pronunciations: { Maëlys: "ma-é-liss" } });
+    const request = base({
+      styleTags: ["chanson française"],
+      lyrics: french,
+      vocal: "male",
+      mood: "nostalgique",
+      durationSeconds: 40,
+      pronunciations: { Maëlys: "ma-é-liss" },
+    });
     const result = await renderSong(request);
     await checkSong("chanson-sung", request, result);
     expect(result.style).toBe("chanson");
@@ -152,14 +171,25 @@ describe("renderSong", () => {
     const stages: string[] = [];
     const writeLyrics = async () => english;
     const render = createRenderSong({ sing: toneSinger, writeLyrics });
-    const context = { occasion: "birthday", recipientName: "Sam", details: [], language: "en" as const, styleTags: ["folk"], vocal: "female" as const, durationSeconds: 25 };
-    const result = await render(base({ styleTags: ["folk"], language: "en", vocal: "female", durationSeconds: 25, context }), {
-      onProgress: (stage, fraction) => {
-        expect(fraction).toBeGreaterThanOrEqual(0);
-        expect(fraction).toBeLessThanOrEqual(1);
-        if (stages[stages.length - 1] !== stage) stages.push(stage);
+    const context = {
+      occasion: "birthday",
+      recipientName: "Sam",
+      details: [],
+      language: "en" as const,
+      styleTags: ["folk"],
+      vocal: "female" as const,
+      durationSeconds: 25,
+    };
+    const result = await render(
+      base({ styleTags: ["folk"], language: "en", vocal: "female", durationSeconds: 25, context }),
+      {
+        onProgress: (stage, fraction) => {
+          expect(fraction).toBeGreaterThanOrEqual(0);
+          expect(fraction).toBeLessThanOrEqual(1);
+          if (stages[stages.length - 1] !== stage) stages.push(stage);
+        },
       },
-    });
+    );
     expect(stages).toEqual([...renderStages]);
     expect(result.lyrics).toEqual(english);
     expect(result.timings).toHaveLength(4);

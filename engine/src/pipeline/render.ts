@@ -1,20 +1,28 @@
-import type { Lyrics, SongContext } from "../../../domain/lyrics";
 import { composeLyrics } from "../../../domain/builtin-lyrics/compose";
+import type { Lyrics, SongContext } from "../../../domain/lyrics";
 import { arrange } from "../arranger/arrange";
 import { styles } from "../arranger/styles";
 import type { Arrangement } from "../arranger/types";
+import { type Mastered, master } from "../audio/master";
+import { type MixOptions, mixSong, type PreparedVocal, prepareVocal } from "../audio/mix";
 import { encodeMp3 } from "../audio/mp3";
-import { master, type Mastered } from "../audio/master";
-import { mixSong, prepareVocal, type MixOptions, type PreparedVocal } from "../audio/mix";
 import { findGaps } from "../audio/silence";
 import { encodeWav } from "../audio/wav";
 import { generateBand } from "../generators/band";
 import type { SectionGenerator } from "../generators/contract";
 import { generatorFromEnv } from "../generators/from-env";
-import { abortError, prepareBand, renderBand, type BandStems } from "../synth/render";
+import { abortError, type BandStems, prepareBand, renderBand } from "../synth/render";
 import type { Sing } from "../voice/contract";
 import { sing as builtinSing } from "../voice/sing";
-import { audioFormats, type AudioFormat, type RenderOptions, type RenderRequest, type RenderResult, type RenderSong, type RenderStage } from "./contract";
+import {
+  type AudioFormat,
+  audioFormats,
+  type RenderOptions,
+  type RenderRequest,
+  type RenderResult,
+  type RenderSong,
+  type RenderStage,
+} from "./contract";
 
 export const sampleRate = 44100;
 /** The final chord fades out over the song's last seconds. */
@@ -36,7 +44,10 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
   const sing = dependencies.sing ?? builtinSing;
   const writeLyrics = dependencies.writeLyrics ?? (async (context: SongContext) => composeLyrics(context));
   const { generator } = dependencies;
-  return async <F extends AudioFormat = AudioFormat>(request: RenderRequest, options: RenderOptions<F> = {}): Promise<RenderResult<F>> => {
+  return async <F extends AudioFormat = AudioFormat>(
+    request: RenderRequest,
+    options: RenderOptions<F> = {},
+  ): Promise<RenderResult<F>> => {
     const { signal } = options;
     const stage = (name: RenderStage, fraction: number) => {
       if (signal?.aborted) throw abortError();
@@ -59,9 +70,16 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
     const levels = arrangement.sections.map((s) => ({ startSec: s.startSec, gainDb: levelDb[s.level] }));
     const length = Math.round(arrangement.durationSec * sampleRate);
     let vocal: Promise<PreparedVocal> | null = voiced
-      ? sing({ language: request.language, voice: request.vocal === "male" ? "male" : "female", sampleRate, durationSec: arrangement.durationSec, notes: arrangement.sung }, signal).then((sung) =>
-          prepareVocal(fitLength(sung, length), { sampleRate, levels }),
-        )
+      ? sing(
+          {
+            language: request.language,
+            voice: request.vocal === "male" ? "male" : "female",
+            sampleRate,
+            durationSec: arrangement.durationSec,
+            notes: arrangement.sung,
+          },
+          signal,
+        ).then((sung) => prepareVocal(fitLength(sung, length), { sampleRate, levels }))
       : null;
     vocal?.catch(() => undefined);
 
@@ -70,14 +88,17 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
     // The band's stems, the vocal and the mix are held by nothing once this call returns: only the
     // master stays in memory while the files are encoded.
     const mastered = await mixAndMaster(
-      await (generator ? generateBand(generator, request, arrangement, { signal, onProgress: onBandProgress }) : renderBand(arrangement, { sampleRate, signal, onProgress: onBandProgress })),
+      await (generator
+        ? generateBand(generator, request, arrangement, { signal, onProgress: onBandProgress })
+        : renderBand(arrangement, { sampleRate, signal, onProgress: onBandProgress })),
       vocal,
       arrangement,
       levels,
       stage,
     );
     vocal = null;
-    if (mastered.channels[0].length !== length) throw new Error(`the song is ${mastered.channels[0].length} frames long instead of ${length}`);
+    if (mastered.channels[0].length !== length)
+      throw new Error(`the song is ${mastered.channels[0].length} frames long instead of ${length}`);
 
     stage("encode", 0);
     const formats = new Set<AudioFormat>(options.formats ?? audioFormats);
@@ -103,26 +124,41 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
   };
 }
 
-async function mixAndMaster(band: BandStems, vocal: Promise<PreparedVocal> | null, arrangement: Arrangement, levels: MixOptions["levels"], stage: (name: RenderStage, fraction: number) => void): Promise<Mastered> {
+async function mixAndMaster(
+  band: BandStems,
+  vocal: Promise<PreparedVocal> | null,
+  arrangement: Arrangement,
+  levels: MixOptions["levels"],
+  stage: (name: RenderStage, fraction: number) => void,
+): Promise<Mastered> {
   stage("band", 1);
   stage("vocals", 0);
   const voice = vocal ? await vocal : null;
   stage("vocals", 1);
 
   stage("mix", 0);
-  const mixed = mixSong(band, voice, { sampleRate, reverbAmount: styles[arrangement.style].reverb, fadeFromSec: arrangement.durationSec - fadeSec, levels });
+  const mixed = mixSong(band, voice, {
+    sampleRate,
+    reverbAmount: styles[arrangement.style].reverb,
+    fadeFromSec: arrangement.durationSec - fadeSec,
+    levels,
+  });
   stage("mix", 1);
 
   stage("master", 0);
   const mastered = master(mixed, { sampleRate, targetLufs: -14, maxTruePeakDbtp: -1 });
   // Every bar carries a sustained chord, so a hole in the song is a bug: never deliver one.
   const gaps = findGaps(mastered.channels, { sampleRate, untilSec: arrangement.durationSec - fadeSec });
-  if (gaps.length > 0) throw new Error(`the mix has ${gaps.length} silent stretch(es), the first at ${gaps[0]!.startSec.toFixed(1)} s`);
+  if (gaps.length > 0)
+    throw new Error(`the mix has ${gaps.length} silent stretch(es), the first at ${gaps[0]!.startSec.toFixed(1)} s`);
   stage("master", 1);
   return mastered;
 }
 
-async function resolveLyrics(request: RenderRequest, writeLyrics: (context: SongContext) => Promise<Lyrics>): Promise<Lyrics | null> {
+async function resolveLyrics(
+  request: RenderRequest,
+  writeLyrics: (context: SongContext) => Promise<Lyrics>,
+): Promise<Lyrics | null> {
   if (request.lyrics) return request.lyrics;
   if (request.vocal === "instrumental" || !request.context) return null;
   return writeLyrics(request.context);

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { Language } from "../../../domain/values";
 import { formLyrics } from "../../test-helpers/song-lyrics";
-import { measureSong, type EngineUnderTest } from "../../test-helpers/song-metrics";
+import { type EngineUnderTest, measureSong } from "../../test-helpers/song-metrics";
 import { arrange } from "../arranger/arrange";
 import { synthesize } from "../voice/espeak-client";
 import { closeSinger, sing } from "../voice/sing";
@@ -34,7 +34,11 @@ afterAll(() => closeSinger());
 describe("a sung song, as heard", () => {
   it("a 60 s French chanson sings every line, no faster than spoken, the name held, the voice most of the time, verses under choruses", async () => {
     const lyrics = formLyrics("fr", 60, "Maëlys");
-    const m = await measureSong(engine, { lyrics, styleTags: ["chanson"], durationSeconds: 60, vocal: "female", language: "fr", seed: 7 }, "Maëlys");
+    const m = await measureSong(
+      engine,
+      { lyrics, styleTags: ["chanson"], durationSeconds: 60, vocal: "female", language: "fr", seed: 7 },
+      "Maëlys",
+    );
     expect(m.linesTimed).toBe(m.linesGiven);
     expect(m.badTimings).toBe(0);
     expect(Math.min(...m.paceRatios)).toBeGreaterThanOrEqual(1);

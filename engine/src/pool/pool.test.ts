@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RenderRequest } from "../pipeline/contract";
-import { RenderPool, type PoolHooks } from "./pool";
+import { type PoolHooks, RenderPool } from "./pool";
 
 const thread = new URL("../../test-fixtures/sleepy-thread.mjs", import.meta.url);
 const request = (durationSeconds: number, extra: Partial<RenderRequest> = {}): RenderRequest => ({

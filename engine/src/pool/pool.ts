@@ -60,7 +60,10 @@ export class RenderPool {
   private receive(slot: Slot, message: FromThread): void {
     if (message.type === "ready" || !slot.job || message.id !== slot.job) return;
     const hooks = this.options.hooks;
-    if (message.type === "progress") return hooks.onProgress(message.id, message.stage, message.fraction);
+    if (message.type === "progress") {
+      hooks.onProgress(message.id, message.stage, message.fraction);
+      return;
+    }
     slot.job = null;
     if (message.type === "done") hooks.onDone(message.id, { ok: true, result: message.result });
     else hooks.onDone(message.id, { ok: false, code: "render_failed", message: message.message });
@@ -118,7 +121,8 @@ export class RenderPool {
       slot.job = next.id;
       this.options.hooks.onStart(next.id);
       void slot.ready.then(() => {
-        if (slot.job === next.id) slot.worker.postMessage({ type: "render", id: next.id, request: next.request } satisfies ToThread);
+        if (slot.job === next.id)
+          slot.worker.postMessage({ type: "render", id: next.id, request: next.request } satisfies ToThread);
       });
     }
   }
@@ -129,13 +133,19 @@ export class RenderPool {
    */
   async shutdown(graceMs: number): Promise<void> {
     this.closing = true;
-    for (const w of this.waiting.splice(0)) this.options.hooks.onDone(w.id, { ok: false, code: "shutting_down", message: "The engine is shutting down" });
+    for (const w of this.waiting.splice(0))
+      this.options.hooks.onDone(w.id, { ok: false, code: "shutting_down", message: "The engine is shutting down" });
     const deadline = Date.now() + graceMs;
     while (this.running && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     for (const slot of this.slots) {
       const id = slot.job;
       slot.job = null;
-      if (id) this.options.hooks.onDone(id, { ok: false, code: "shutting_down", message: "The engine stopped before the song was finished" });
+      if (id)
+        this.options.hooks.onDone(id, {
+          ok: false,
+          code: "shutting_down",
+          message: "The engine stopped before the song was finished",
+        });
     }
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }

@@ -9,8 +9,13 @@ const post = (message: FromThread, transfer: ArrayBuffer[] = []) => port.postMes
 port.on("message", async (message: ToThread) => {
   if (message.type !== "render") return;
   try {
-    const result = await renderSong(message.request, { onProgress: (stage, fraction) => post({ type: "progress", id: message.id, stage, fraction }) });
-    post({ type: "done", id: message.id, result }, [result.wav.buffer as ArrayBuffer, result.mp3.buffer as ArrayBuffer]);
+    const result = await renderSong(message.request, {
+      onProgress: (stage, fraction) => post({ type: "progress", id: message.id, stage, fraction }),
+    });
+    post({ type: "done", id: message.id, result }, [
+      result.wav.buffer as ArrayBuffer,
+      result.mp3.buffer as ArrayBuffer,
+    ]);
   } catch (err) {
     post({ type: "error", id: message.id, message: err instanceof Error ? err.message : String(err) });
   }

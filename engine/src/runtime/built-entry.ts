@@ -29,7 +29,9 @@ export async function builtEntry(name: string): Promise<string> {
   const entry = join(root, "dist", `${name}.mjs`);
   if (existsSync(join(root, "src")) && isStale(entry)) {
     building ??= (async () => {
-      const { buildEngine } = (await import(pathToFileURL(join(root, "build.mjs")).href)) as { buildEngine: () => Promise<void> };
+      const { buildEngine } = (await import(pathToFileURL(join(root, "build.mjs")).href)) as {
+        buildEngine: () => Promise<void>;
+      };
       await buildEngine();
     })().finally(() => (building = undefined));
     await building;

@@ -1,14 +1,23 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { bearerAuth } from "hono/bearer-auth";
 import { createTrackBody, engineErrorSchema, trackSchema } from "../../../domain/engine-gateway";
 import type { RenderPool } from "../pool/pool";
 import type { TrackStore } from "./tracks";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { "application/json": { schema } }, description });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
 const error = (description: string) => json(engineErrorSchema, description);
 const fail = (code: string, message: string) => ({ error: { code, message } });
-const idParam = z.object({ id: z.string().min(1).max(80).openapi({ param: { name: "id", in: "path" } }) });
+const idParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(80)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
 
 export const ENGINE_OPENAPI = {
   openapi: "3.1.0",
@@ -20,16 +29,29 @@ export const ENGINE_OPENAPI = {
   },
 } as const;
 
-export function createEngineApp(deps: { pool: RenderPool; store: TrackStore; token: string; retryAfterSeconds: number }) {
+export function createEngineApp(deps: {
+  pool: RenderPool;
+  store: TrackStore;
+  token: string;
+  retryAfterSeconds: number;
+}) {
   const { pool, store } = deps;
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
-      if (!result.success) return c.json(fail("validation_failed", result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")), 400);
+      if (!result.success)
+        return c.json(
+          fail("validation_failed", result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")),
+          400,
+        );
     },
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 
-  const authenticated = bearerAuth({ token: deps.token, noAuthenticationHeader: { message: fail("unauthorized", "Bearer token required") }, invalidToken: { message: fail("unauthorized", "Invalid token") } });
+  const authenticated = bearerAuth({
+    token: deps.token,
+    noAuthenticationHeader: { message: fail("unauthorized", "Bearer token required") },
+    invalidToken: { message: fail("unauthorized", "Invalid token") },
+  });
 
   app.get("/healthz", (c) => c.json({ ok: true, running: pool.running, queued: pool.queued }));
   app.doc31("/v1/openapi.json", ENGINE_OPENAPI);
@@ -45,7 +67,7 @@ export function createEngineApp(deps: { pool: RenderPool; store: TrackStore; tok
     async (c, next) => {
       const record = store.get(c.req.param("id"));
       const format = c.req.query("format") === "wav" ? "wav" : "mp3";
-      if (!record || record.status !== "succeeded") return c.json(fail("not_found", "No finished track with this id"), 404);
+      if (record?.status !== "succeeded") return c.json(fail("not_found", "No finished track with this id"), 404);
       c.header("Content-Type", format === "wav" ? "audio/wav" : "audio/mpeg");
       return serveStatic({ path: store.file(record.id, format) })(c, next);
     },
@@ -62,7 +84,12 @@ export function createEngineApp(deps: { pool: RenderPool; store: TrackStore; tok
         summary: "Submit a song",
         security: [{ bearer: [] }],
         request: { body: json(createTrackBody, "What to make") },
-        responses: { 202: json(trackSchema, "Queued"), 400: error("Invalid request"), 401: error("Missing or wrong token"), 429: error("Queue full; see Retry-After") },
+        responses: {
+          202: json(trackSchema, "Queued"),
+          400: error("Invalid request"),
+          401: error("Missing or wrong token"),
+          429: error("Queue full; see Retry-After"),
+        },
       }),
       (c) => {
         const { callbackUrl, ...request } = c.req.valid("json");
@@ -82,7 +109,11 @@ export function createEngineApp(deps: { pool: RenderPool; store: TrackStore; tok
         summary: "A track's status, progress and, once finished, its result",
         security: [{ bearer: [] }],
         request: { params: idParam },
-        responses: { 200: json(trackSchema, "The track"), 401: error("Missing or wrong token"), 404: error("No such track") },
+        responses: {
+          200: json(trackSchema, "The track"),
+          401: error("Missing or wrong token"),
+          404: error("No such track"),
+        },
       }),
       (c) => {
         const record = store.get(c.req.valid("param").id);
@@ -97,7 +128,11 @@ export function createEngineApp(deps: { pool: RenderPool; store: TrackStore; tok
         summary: "Cancel a track: a running render is stopped",
         security: [{ bearer: [] }],
         request: { params: idParam },
-        responses: { 200: json(trackSchema, "Canceled (or already finished)"), 401: error("Missing or wrong token"), 404: error("No such track") },
+        responses: {
+          200: json(trackSchema, "Canceled (or already finished)"),
+          401: error("Missing or wrong token"),
+          404: error("No such track"),
+        },
       }),
       async (c) => {
         const record = store.get(c.req.valid("param").id);

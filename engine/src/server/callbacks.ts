@@ -5,7 +5,12 @@ import type { EngineCallback } from "../../../domain/engine-gateway";
 // a 410 means the receiver wants no more.
 const schedule = [0, 5_000, 30_000, 120_000, 600_000];
 
-export function sendCallback(secret: string, url: string, event: EngineCallback, log: (entry: Record<string, unknown>) => void): void {
+export function sendCallback(
+  secret: string,
+  url: string,
+  event: EngineCallback,
+  log: (entry: Record<string, unknown>) => void,
+): void {
   const webhook = new Webhook(secret);
   const id = `msg_${event.data.id}_${event.type}`;
   const body = JSON.stringify(event);

@@ -15,7 +15,12 @@ export async function createEngine(config: EngineConfig, threadUrl: URL, log: Lo
   const notify = (id: string) => {
     const record = store.get(id);
     if (!record?.callbackUrl || !config.webhookSecret) return;
-    const type = record.status === "succeeded" ? "track.succeeded" : record.status === "canceled" ? "track.canceled" : "track.failed";
+    const type =
+      record.status === "succeeded"
+        ? "track.succeeded"
+        : record.status === "canceled"
+          ? "track.canceled"
+          : "track.failed";
     sendCallback(config.webhookSecret, record.callbackUrl, { type, data: { id, status: record.status } }, log);
   };
   const pool: RenderPool = new Pool({
@@ -51,7 +56,14 @@ export async function createEngine(config: EngineConfig, threadUrl: URL, log: Lo
         const finish = () => {
           record.finishedAt = Date.now();
           store.save(record);
-          log({ level: record.status === "succeeded" ? "info" : "warn", msg: "render finished", id, status: record.status, error: record.error?.message, ms: record.finishedAt - record.createdAt });
+          log({
+            level: record.status === "succeeded" ? "info" : "warn",
+            msg: "render finished",
+            id,
+            status: record.status,
+            error: record.error?.message,
+            ms: record.finishedAt - record.createdAt,
+          });
           notify(id);
         };
         if (!outcome.ok) {

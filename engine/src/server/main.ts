@@ -5,8 +5,16 @@ import { createEngine, jsonLog } from "./engine";
 // The engine gateway as a plain Node process (locally, next to the Worker; on Modal, as its web server).
 const config = configFromEnv();
 const engine = await createEngine(config, new URL("./render-thread.mjs", import.meta.url));
-const server = serve({ fetch: engine.app.fetch, port: config.port, hostname: process.env.ENGINE_HOST ?? "127.0.0.1" }, (info) =>
-  jsonLog({ level: "info", msg: "engine ready", url: `http://${info.address}:${info.port}`, concurrency: config.concurrency, maxQueue: config.maxQueue }),
+const server = serve(
+  { fetch: engine.app.fetch, port: config.port, hostname: process.env.ENGINE_HOST ?? "127.0.0.1" },
+  (info) =>
+    jsonLog({
+      level: "info",
+      msg: "engine ready",
+      url: `http://${info.address}:${info.port}`,
+      concurrency: config.concurrency,
+      maxQueue: config.maxQueue,
+    }),
 );
 
 // Graceful shutdown: stop accepting, let running renders finish (or fail them cleanly), then exit.

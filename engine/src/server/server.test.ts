@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Webhook } from "standardwebhooks";
@@ -27,9 +26,27 @@ let engine: Awaited<ReturnType<typeof createEngine>>;
 // The tests read the gateway's JSON loosely; the contract test checks its shape.
 const json = async (res: Response): Promise<any> => res.json();
 const call = async (path: string, init: RequestInit & { auth?: boolean } = {}): Promise<Response> =>
-  engine.app.request(path, { ...init, headers: { ...(init.auth === false ? {} : { authorization: `Bearer ${TOKEN}` }), "content-type": "application/json", ...(init.headers as Record<string, string>) } });
+  engine.app.request(path, {
+    ...init,
+    headers: {
+      ...(init.auth === false ? {} : { authorization: `Bearer ${TOKEN}` }),
+      "content-type": "application/json",
+      ...(init.headers as Record<string, string>),
+    },
+  });
 const submit = (body: Record<string, unknown> = {}) =>
-  call("/v1/tracks", { method: "POST", body: JSON.stringify({ lyrics: null, styleTags: ["pop"], durationSeconds: 10, vocal: "instrumental", language: "fr", seed: 7, ...body }) });
+  call("/v1/tracks", {
+    method: "POST",
+    body: JSON.stringify({
+      lyrics: null,
+      styleTags: ["pop"],
+      durationSeconds: 10,
+      vocal: "instrumental",
+      language: "fr",
+      seed: 7,
+      ...body,
+    }),
+  });
 const until = async (id: string, statuses: string[]) => {
   for (;;) {
     const track = await json(await call(`/v1/tracks/${id}`));
@@ -42,7 +59,16 @@ beforeAll(async () => {
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
   callbackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
   engine = await createEngine(
-    { port: 0, publicUrl: "http://engine.test", token: TOKEN, webhookSecret: SECRET, concurrency: 1, maxQueue: 1, dataDir: mkdtempSync(join(tmpdir(), "engine-test-")), retentionMs: 60_000 },
+    {
+      port: 0,
+      publicUrl: "http://engine.test",
+      token: TOKEN,
+      webhookSecret: SECRET,
+      concurrency: 1,
+      maxQueue: 1,
+      dataDir: mkdtempSync(join(tmpdir(), "engine-test-")),
+      retentionMs: 60_000,
+    },
     thread,
     () => undefined,
   );
@@ -112,6 +138,8 @@ describe("the engine gateway", () => {
     const doc = engine.app.getOpenAPI31Document(ENGINE_OPENAPI);
     expect(Object.keys(doc.paths ?? {})).toEqual(expect.arrayContaining(["/v1/tracks", "/v1/tracks/{id}"]));
     const committed = JSON.parse(readFileSync(new URL("../../openapi.json", import.meta.url), "utf8"));
-    expect(committed, "run `npm run engine:openapi` to refresh engine/openapi.json").toEqual(JSON.parse(JSON.stringify(doc)));
+    expect(committed, "run `npm run engine:openapi` to refresh engine/openapi.json").toEqual(
+      JSON.parse(JSON.stringify(doc)),
+    );
   });
 });

@@ -36,7 +36,18 @@ export class TrackStore {
   }
 
   create(request: RenderRequest, callbackUrl: string | null): TrackRecord {
-    const record: TrackRecord = { id: `trk_${randomUUID()}`, status: "queued", stage: null, progress: 0, error: null, result: null, callbackUrl, createdAt: Date.now(), finishedAt: null, request };
+    const record: TrackRecord = {
+      id: `trk_${randomUUID()}`,
+      status: "queued",
+      stage: null,
+      progress: 0,
+      error: null,
+      result: null,
+      callbackUrl,
+      createdAt: Date.now(),
+      finishedAt: null,
+      request,
+    };
     this.tracks.set(record.id, record);
     this.save(record);
     return record;
@@ -93,7 +104,11 @@ export class TrackStore {
     for (const record of [...this.tracks.values()]) {
       if (record.finishedAt && now - record.finishedAt > this.config.retentionMs) {
         this.tracks.delete(record.id);
-        await Promise.all([this.recordFile(record.id), this.file(record.id, "mp3"), this.file(record.id, "wav")].map((f) => rm(f, { force: true })));
+        await Promise.all(
+          [this.recordFile(record.id), this.file(record.id, "mp3"), this.file(record.id, "wav")].map((f) =>
+            rm(f, { force: true }),
+          ),
+        );
       }
     }
   }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -25,7 +25,15 @@ async function startGateway(dataDir: string): Promise<string> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", fixture], {
-    env: { ...process.env, ENGINE_TOKEN: TOKEN, ENGINE_PORT: String(port), ENGINE_PUBLIC_URL: url, ENGINE_DATA_DIR: dataDir, ENGINE_CONCURRENCY: "1", ENGINE_MAX_QUEUE: "4" },
+    env: {
+      ...process.env,
+      ENGINE_TOKEN: TOKEN,
+      ENGINE_PORT: String(port),
+      ENGINE_PUBLIC_URL: url,
+      ENGINE_DATA_DIR: dataDir,
+      ENGINE_CONCURRENCY: "1",
+      ENGINE_MAX_QUEUE: "4",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   processes.push(child);
@@ -38,8 +46,26 @@ async function startGateway(dataDir: string): Promise<string> {
 
 const json = async (res: Response): Promise<any> => res.json();
 const call = (g: number, path: string, init: RequestInit = {}) =>
-  fetch(`${urls[g]}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", ...(init.headers as Record<string, string>) } });
-const submit = (g: number) => call(g, "/v1/tracks", { method: "POST", body: JSON.stringify({ lyrics: null, styleTags: ["pop"], durationSeconds: 10, vocal: "instrumental", language: "fr", seed: 7 }) });
+  fetch(`${urls[g]}${path}`, {
+    ...init,
+    headers: {
+      authorization: `Bearer ${TOKEN}`,
+      "content-type": "application/json",
+      ...(init.headers as Record<string, string>),
+    },
+  });
+const submit = (g: number) =>
+  call(g, "/v1/tracks", {
+    method: "POST",
+    body: JSON.stringify({
+      lyrics: null,
+      styleTags: ["pop"],
+      durationSeconds: 10,
+      vocal: "instrumental",
+      language: "fr",
+      seed: 7,
+    }),
+  });
 async function until(g: number, id: string, statuses: string[]) {
   for (;;) {
     const res = await call(g, `/v1/tracks/${id}`);
@@ -55,7 +81,12 @@ beforeAll(async () => {
   urls.push(...(await Promise.all([startGateway(dataDir), startGateway(dataDir)])));
 });
 afterAll(async () => {
-  await Promise.all(processes.map((p) => new Promise((resolve) => (p.exitCode !== null ? resolve(null) : (p.once("exit", resolve), p.kill("SIGTERM"))))));
+  await Promise.all(
+    processes.map(
+      (p) =>
+        new Promise((resolve) => (p.exitCode !== null ? resolve(null) : (p.once("exit", resolve), p.kill("SIGTERM")))),
+    ),
+  );
 });
 
 describe("two gateway processes sharing one state folder", () => {

@@ -12,9 +12,26 @@ let gateways: Awaited<ReturnType<typeof createEngine>>[] = [];
 
 const json = async (res: Response): Promise<any> => res.json();
 const call = (g: number, path: string, init: RequestInit = {}) =>
-  gateways[g]!.app.request(path, { ...init, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", ...(init.headers as Record<string, string>) } });
+  gateways[g]!.app.request(path, {
+    ...init,
+    headers: {
+      authorization: `Bearer ${TOKEN}`,
+      "content-type": "application/json",
+      ...(init.headers as Record<string, string>),
+    },
+  });
 const submit = (g: number, durationSeconds = 10) =>
-  call(g, "/v1/tracks", { method: "POST", body: JSON.stringify({ lyrics: null, styleTags: ["pop"], durationSeconds, vocal: "instrumental", language: "fr", seed: 7 }) });
+  call(g, "/v1/tracks", {
+    method: "POST",
+    body: JSON.stringify({
+      lyrics: null,
+      styleTags: ["pop"],
+      durationSeconds,
+      vocal: "instrumental",
+      language: "fr",
+      seed: 7,
+    }),
+  });
 async function until(g: number, id: string, statuses: string[]) {
   for (;;) {
     const res = await call(g, `/v1/tracks/${id}`);
@@ -27,7 +44,16 @@ async function until(g: number, id: string, statuses: string[]) {
 
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "engine-shared-"));
-  const config = { port: 0, publicUrl: "http://engine.test", token: TOKEN, webhookSecret: null, concurrency: 1, maxQueue: 4, dataDir, retentionMs: 60_000 };
+  const config = {
+    port: 0,
+    publicUrl: "http://engine.test",
+    token: TOKEN,
+    webhookSecret: null,
+    concurrency: 1,
+    maxQueue: 4,
+    dataDir,
+    retentionMs: 60_000,
+  };
   gateways = [await createEngine(config, thread, () => undefined), await createEngine(config, thread, () => undefined)];
 });
 afterAll(async () => {
@@ -70,6 +96,7 @@ describe("two gateways sharing one state folder", () => {
   });
 
   it("answers 404 on both for a track neither knows", async () => {
-    for (const g of [0, 1]) expect((await call(g, `/v1/tracks/trk_00000000-0000-0000-0000-000000000000`)).status).toBe(404);
+    for (const g of [0, 1])
+      expect((await call(g, `/v1/tracks/trk_00000000-0000-0000-0000-000000000000`)).status).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
 // One group of MIDI channels rendered on its own synthesizer. The band is always rendered as two
 // such groups whose outputs are added: float addition of two values is commutative, so the sum is
 // the same samples whether the groups run on two threads, one after the other, or in any order.
-import { SpessaSynthProcessor, type BasicSoundBank } from "spessasynth_core";
+import { type BasicSoundBank, SpessaSynthProcessor } from "spessasynth_core";
 import type { ChannelEvent } from "./midi";
 
 /** One channel message at its sample. */
@@ -30,16 +30,28 @@ export const blockFrames = 128;
 /** Audio rendered between two hand-overs (progress, abort, the other group's work). */
 export const sliceFrames = 65536;
 
-export async function* renderGroup(bank: BasicSoundBank, job: GroupJob): AsyncGenerator<{ start: number; slice: StemSlice }> {
+export async function* renderGroup(
+  bank: BasicSoundBank,
+  job: GroupJob,
+): AsyncGenerator<{ start: number; slice: StemSlice }> {
   const { sampleRate, length, events, cuts } = job;
-  const synth = new SpessaSynthProcessor(sampleRate, { effectsEnabled: false, eventsEnabled: false, maxBufferSize: blockFrames });
+  const synth = new SpessaSynthProcessor(sampleRate, {
+    effectsEnabled: false,
+    eventsEnabled: false,
+    maxBufferSize: blockFrames,
+  });
   synth.soundBankManager.addSoundBank(bank, "main");
   await synth.processorInitialized;
   let next = 0;
   let cut = 0;
   for (let start = 0; start < length; start += sliceFrames) {
     const frames = Math.min(sliceFrames, length - start);
-    const slice: StemSlice = [new Float32Array(frames), new Float32Array(frames), new Float32Array(frames), new Float32Array(frames)];
+    const slice: StemSlice = [
+      new Float32Array(frames),
+      new Float32Array(frames),
+      new Float32Array(frames),
+      new Float32Array(frames),
+    ];
     // processSplit sends MIDI channel c to output pair c % 2.
     const outputs = [
       [slice[0], slice[1]],

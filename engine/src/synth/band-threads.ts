@@ -54,7 +54,11 @@ async function spawn(): Promise<Slot> {
 }
 
 /** Renders each group on a thread of its own, handing slices to `onSlice` (on this thread) as they come. */
-export async function renderGroupsOnThreads(jobs: GroupJob[], onSlice: (start: number, slice: StemSlice) => void, signal?: AbortSignal): Promise<void> {
+export async function renderGroupsOnThreads(
+  jobs: GroupJob[],
+  onSlice: (start: number, slice: StemSlice) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   const taken: Slot[] = [];
   try {
     for (const _ of jobs) {
@@ -73,7 +77,13 @@ export async function renderGroupsOnThreads(jobs: GroupJob[], onSlice: (start: n
   }
 }
 
-function run(s: Slot, id: string, job: GroupJob, onSlice: (start: number, slice: StemSlice) => void, signal?: AbortSignal): Promise<void> {
+function run(
+  s: Slot,
+  id: string,
+  job: GroupJob,
+  onSlice: (start: number, slice: StemSlice) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const settle = (error?: unknown) => {
       signal?.removeEventListener("abort", onAbort);

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { MIDIBuilder, MIDIMessageTypes } from "spessasynth_core";
-import { ppq, type Arrangement, type ArrangedPart } from "../arranger/types";
+import { type ArrangedPart, type Arrangement, ppq } from "../arranger/types";
 
 /** One channel message of the song, in ticks; the MIDI file and the renderer read the same list. */
 export interface ChannelEvent {
@@ -17,7 +17,15 @@ export interface ChannelEvent {
  * Reverb sends written into the file (CC91) for players that have their own reverb; the engine's
  * mixer applies the same idea itself, with the built-in synth effects off.
  */
-const reverbSend: Record<ArrangedPart["role"], number> = { drums: 24, bass: 0, comp: 44, comp2: 44, pad: 56, lead: 48, double: 48 };
+const reverbSend: Record<ArrangedPart["role"], number> = {
+  drums: 24,
+  bass: 0,
+  comp: 44,
+  comp2: 44,
+  pad: 56,
+  lead: 48,
+  double: 48,
+};
 
 /** Microseconds per beat, as the MIDI file stores the tempo. */
 export const microsecondsPerBeat = (tempo: number) => Math.round(60_000_000 / tempo);
@@ -26,7 +34,8 @@ export function channelEvents(arrangement: Arrangement): ChannelEvent[] {
   const events: ChannelEvent[] = [];
   arrangement.parts.forEach((part, index) => {
     const { channel, instrument } = part;
-    const setup = (type: ChannelEvent["type"], data1: number, data2 = 0) => events.push({ tick: 0, part: index, channel, type, data1, data2 });
+    const setup = (type: ChannelEvent["type"], data1: number, data2 = 0) =>
+      events.push({ tick: 0, part: index, channel, type, data1, data2 });
     setup("controller", 0, instrument.bank ?? 0);
     setup("controller", 32, 0);
     setup("program", instrument.program);
@@ -49,7 +58,12 @@ export function arrangementToMidi(arrangement: Arrangement): Uint8Array {
   const us = microsecondsPerBeat(arrangement.tempo);
   // The builder converts BPM back to microseconds and truncates: a quarter microsecond over
   // keeps the stored value exact.
-  const midi = new MIDIBuilder({ timeDivision: ppq, initialTempo: 60_000_000 / (us + 0.25), format: 1, name: `Refrain ${arrangement.style}` });
+  const midi = new MIDIBuilder({
+    timeDivision: ppq,
+    initialTempo: 60_000_000 / (us + 0.25),
+    format: 1,
+    name: `Refrain ${arrangement.style}`,
+  });
   midi.addEvent(0, 0, MIDIMessageTypes.timeSignature, [arrangement.beatsPerBar, 2, 24, 8]);
   for (const part of arrangement.parts) midi.addTrack(part.name);
   for (const e of channelEvents(arrangement)) {

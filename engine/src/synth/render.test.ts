@@ -3,7 +3,14 @@ import { arrange } from "../arranger/arrange";
 import type { RenderRequest } from "../pipeline/contract";
 import { bandJobs, renderBand } from "./render";
 
-const request: RenderRequest = { lyrics: null, styleTags: ["pop"], durationSeconds: 20, vocal: "instrumental", language: "en", seed: 3 };
+const request: RenderRequest = {
+  lyrics: null,
+  styleTags: ["pop"],
+  durationSeconds: 20,
+  vocal: "instrumental",
+  language: "en",
+  seed: 3,
+};
 
 describe("the band", () => {
   it("is the same samples rendered on two band threads as one group after the other on this thread", async () => {

@@ -1,9 +1,9 @@
-import { ppq, type Arrangement, type TimedNote } from "../arranger/types";
-import { renderGroup, type GroupJob, type SampledEvent, type StemSlice } from "./band-group";
+import { type Arrangement, ppq, type TimedNote } from "../arranger/types";
+import { NoEngineFolderError } from "../runtime/built-entry";
+import { type GroupJob, renderGroup, type SampledEvent, type StemSlice } from "./band-group";
 import { renderGroupsOnThreads, warmBandThreads } from "./band-threads";
 import { channelEvents, microsecondsPerBeat } from "./midi";
 import { loadSoundBank } from "./soundbank";
-import { NoEngineFolderError } from "../runtime/built-entry";
 
 /** The band, rendered dry in two stereo groups the mixer treats differently. */
 export interface BandStems {
@@ -46,7 +46,12 @@ export async function renderBand(arrangement: Arrangement, options: BandRenderOp
   if (signal?.aborted) throw abortError();
   const jobs = bandJobs(arrangement, sampleRate);
   const length = jobs[0]!.length;
-  const stems: StemSlice = [new Float32Array(length), new Float32Array(length), new Float32Array(length), new Float32Array(length)];
+  const stems: StemSlice = [
+    new Float32Array(length),
+    new Float32Array(length),
+    new Float32Array(length),
+    new Float32Array(length),
+  ];
   let rendered = 0;
   const add = (start: number, slice: StemSlice) => {
     for (let c = 0; c < 4; c++) {
@@ -58,14 +63,16 @@ export async function renderBand(arrangement: Arrangement, options: BandRenderOp
     onProgress?.(rendered / (jobs.length * length));
   };
   onProgress?.(0);
-  const threads = (options.threads ?? true) && (await renderGroupsOnThreads(jobs, add, signal).then(
-    () => true,
-    // Bundled away from the engine's folder (a copy of the CLI), there is no thread to start.
-    (error: unknown) => {
-      if (error instanceof NoEngineFolderError) return false;
-      throw error;
-    },
-  ));
+  const threads =
+    (options.threads ?? true) &&
+    (await renderGroupsOnThreads(jobs, add, signal).then(
+      () => true,
+      // Bundled away from the engine's folder (a copy of the CLI), there is no thread to start.
+      (error: unknown) => {
+        if (error instanceof NoEngineFolderError) return false;
+        throw error;
+      },
+    ));
   if (!threads) {
     const bank = await loadSoundBank();
     for (const job of jobs) {
@@ -84,10 +91,14 @@ export async function renderBand(arrangement: Arrangement, options: BandRenderOp
 export function bandJobs(arrangement: Arrangement, sampleRate: number): [GroupJob, GroupJob] {
   const length = Math.round(arrangement.durationSec * sampleRate);
   const samplesPerTick = (microsecondsPerBeat(arrangement.tempo) / 1e6 / ppq) * sampleRate;
-  const events: SampledEvent[] = channelEvents(arrangement).map(({ tick, part: _part, ...e }) => ({ ...e, at: Math.round(tick * samplesPerTick) }));
+  const events: SampledEvent[] = channelEvents(arrangement).map(({ tick, part: _part, ...e }) => ({
+    ...e,
+    at: Math.round(tick * samplesPerTick),
+  }));
   const cuts = Int32Array.from(new Set(events.map((e) => e.at)));
   const cost = new Map<number, number>();
-  for (const part of arrangement.parts) cost.set(part.channel, (cost.get(part.channel) ?? 0) + partCost(part.notes, samplesPerTick / sampleRate));
+  for (const part of arrangement.parts)
+    cost.set(part.channel, (cost.get(part.channel) ?? 0) + partCost(part.notes, samplesPerTick / sampleRate));
   // Largest first, each to the lighter group; ties by channel number, so the split depends on the song only.
   const loads = [0, 0];
   const groupOf = new Map<number, number>();
@@ -96,7 +107,12 @@ export function bandJobs(arrangement: Arrangement, sampleRate: number): [GroupJo
     groupOf.set(channel, g);
     loads[g]! += c;
   }
-  const job = (g: number): GroupJob => ({ sampleRate, length, cuts, events: events.filter((e) => groupOf.get(e.channel) === g) });
+  const job = (g: number): GroupJob => ({
+    sampleRate,
+    length,
+    cuts,
+    events: events.filter((e) => groupOf.get(e.channel) === g),
+  });
   return [job(0), job(1)];
 }
 

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { alignSyllables, lineText } from "./align";
-import { syllabify, type Phone } from "./syllables";
+import { type Phone, syllabify } from "./syllables";
 
 describe("lineText", () => {
   it("joins hyphenated syllables into words and notes where each syllable starts", () => {
-    expect(lineText(["Joy-", "eux", "an-", "ni-", "ver-", "saire"])).toEqual({ text: "Joyeux anniversaire", starts: [1, 4, 8, 10, 12, 15] });
+    expect(lineText(["Joy-", "eux", "an-", "ni-", "ver-", "saire"])).toEqual({
+      text: "Joyeux anniversaire",
+      starts: [1, 4, 8, 10, 12, 15],
+    });
   });
 
   it("reads trailing spaces as word ends", () => {
@@ -16,7 +19,10 @@ describe("lineText", () => {
   });
 
   it("counts accented letters as one position each and skips continuation notes", () => {
-    expect(lineText(["Ma-", "ë-", "lys", "_", "No-", "ël"])).toEqual({ text: "Maëlys Noël", starts: [1, 3, 4, null, 8, 10] });
+    expect(lineText(["Ma-", "ë-", "lys", "_", "No-", "ël"])).toEqual({
+      text: "Maëlys Noël",
+      starts: [1, 3, 4, null, 8, 10],
+    });
   });
 });
 

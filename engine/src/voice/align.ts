@@ -32,7 +32,10 @@ export function lineText(syllables: readonly string[]): LineText {
   let length = 0;
   let previous: string | undefined;
   const starts = syllables.map((raw) => {
-    const content = raw.trim().replace(/^-+|-+$/gu, "").trim();
+    const content = raw
+      .trim()
+      .replace(/^-+|-+$/gu, "")
+      .trim();
     if (!LETTER.test(content)) return null;
     if (previous !== undefined) {
       const continues = /-\s*$/u.test(previous) || /^\s*-/u.test(raw);
@@ -98,16 +101,26 @@ export function alignSyllables(syllables: readonly Syllable[], line: LineText): 
     if (k < anchors.length) {
       // Fewer syllables than notes: the last one is carried over the rest, which is where a dropped
       // final mute e ("an-né-e") leaves its note.
-      return group.syllables.map((syllable, i) => ({ notes: (i < k - 1 ? anchors.slice(i, i + 1) : anchors.slice(i)).flat(), syllables: [syllable] }));
+      return group.syllables.map((syllable, i) => ({
+        notes: (i < k - 1 ? anchors.slice(i, i + 1) : anchors.slice(i)).flat(),
+        syllables: [syllable],
+      }));
     }
     // More syllables than notes: each goes to the note it falls under, notes placed by their letters and
     // syllables by their vowel's place among the group's phones (both from 0 to 1 across the word).
     const end = groups[g + 1]?.start ?? codePoints.length + 1;
     const starts = anchors.map(([note]) => line.starts[note!] ?? group.start);
-    const notePositions = starts.map((from, i) => ((from + (starts[i + 1] ?? end)) / 2 - group.start) / (end - group.start));
+    const notePositions = starts.map(
+      (from, i) => ((from + (starts[i + 1] ?? end)) / 2 - group.start) / (end - group.start),
+    );
     const phones = group.syllables.flatMap(phonesOf);
-    const syllablePositions = group.syllables.map((syllable) => (phones.indexOf(syllable.nucleus) + 0.5) / phones.length);
-    return partition(syllablePositions, notePositions).map(([from, to], i) => ({ notes: anchors[i]!, syllables: group.syllables.slice(from, to) }));
+    const syllablePositions = group.syllables.map(
+      (syllable) => (phones.indexOf(syllable.nucleus) + 0.5) / phones.length,
+    );
+    return partition(syllablePositions, notePositions).map(([from, to], i) => ({
+      notes: anchors[i]!,
+      syllables: group.syllables.slice(from, to),
+    }));
   });
 }
 

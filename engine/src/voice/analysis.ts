@@ -58,14 +58,19 @@ export function findPitchMarks(x: Float32Array, sampleRate: number, expectedHz: 
     }
     let best = minLag;
     for (let tau = minLag + 1; tau <= maxLag; tau++) if (d[tau]! < d[best]!) best = tau;
-    const a = d[best - 1]!, b = d[best]!, c = d[best + 1]!;
+    const a = d[best - 1]!,
+      b = d[best]!,
+      c = d[best + 1]!;
     const curvature = a - 2 * b + c;
     periods[f] = 2 * (curvature > 0 ? best + (0.5 * (a - c)) / curvature : best);
     aperiodicity[f] = b;
   }
 
   const loudest = rms.reduce((m, v) => Math.max(m, v), 0);
-  const voiced = Array.from({ length: frames }, (_, f) => aperiodicity[f]! < APERIODICITY_MAX && rms[f]! > SILENCE_RATIO * loudest);
+  const voiced = Array.from(
+    { length: frames },
+    (_, f) => aperiodicity[f]! < APERIODICITY_MAX && rms[f]! > SILENCE_RATIO * loudest,
+  );
   // One odd frame neither breaks a voiced stretch nor makes one.
   for (let f = 1; f + 1 < frames; f++) {
     if (voiced[f - 1] && voiced[f + 1]) voiced[f] = true;

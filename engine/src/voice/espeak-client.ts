@@ -1,6 +1,6 @@
 // The engine's side of the espeak process: one long-lived child per engine process, requests
 // multiplexed by id. A child that dies fails the requests it held; the next request starts a new one.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { builtEntry } from "../runtime/built-entry";
 import type { EspeakReply, Synthesis, SynthesisParams, SynthesisRequest } from "./protocol";
 
@@ -109,7 +109,10 @@ async function launch(): Promise<EspeakProcess> {
     entryReady = undefined;
     throw error;
   }));
-  const child = spawn(process.execPath, [entry], { stdio: ["ignore", "ignore", "inherit", "ipc"], serialization: "advanced" });
+  const child = spawn(process.execPath, [entry], {
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    serialization: "advanced",
+  });
   current = new EspeakProcess(child);
   return current;
 }

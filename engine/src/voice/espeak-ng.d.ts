@@ -1,7 +1,16 @@
 // The package ships no types: this declares the slice of its Emscripten API the espeak process uses.
 declare module "@echogarden/espeak-ng-emscripten" {
   export interface EspeakNativeEvent {
-    type: "list_terminated" | "word" | "sentence" | "mark" | "play" | "end" | "msg_terminated" | "phoneme" | "samplerate";
+    type:
+      | "list_terminated"
+      | "word"
+      | "sentence"
+      | "mark"
+      | "play"
+      | "end"
+      | "msg_terminated"
+      | "phoneme"
+      | "samplerate";
     /** 1-based position, in code points, of the word the event belongs to. */
     text_position: number;
     word_length: number;

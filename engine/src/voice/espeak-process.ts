@@ -40,7 +40,8 @@ async function start(): Promise<Espeak> {
 }
 
 function synthesize({ module, worker, snapshot }: Espeak, request: SynthesisRequest): Synthesis {
-  if (Buffer.byteLength(request.text) >= TEXT_CAPACITY_BYTES - 1024) throw new Error("text too long for one espeak utterance");
+  if (Buffer.byteLength(request.text) >= TEXT_CAPACITY_BYTES - 1024)
+    throw new Error("text too long for one espeak utterance");
   module.HEAPU8.set(snapshot);
   module.HEAPU8.fill(0, snapshot.length);
   if (worker.set_voice(request.voice) !== 0) throw new Error(`espeak has no voice "${request.voice}"`);
@@ -52,7 +53,8 @@ function synthesize({ module, worker, snapshot }: Espeak, request: SynthesisRequ
   worker.synthesize(request.text, (pcm, events) => {
     chunks.push(pcm);
     for (const event of events) {
-      if (event.type === "phoneme") phonemes.push({ ipa: String(event.id ?? ""), ms: event.audio_position, textPosition: event.text_position });
+      if (event.type === "phoneme")
+        phonemes.push({ ipa: String(event.id ?? ""), ms: event.audio_position, textPosition: event.text_position });
     }
     return false;
   });

@@ -2,8 +2,9 @@
 // stretched to fill them, consonants keep their natural length (squeezed only when notes are too short
 // for them), onsets lead into the note, codas close it. The result is a piecewise-linear time map
 // (song time → espeak time) and, separately, the pitch each moment should have.
-import type { SungNote } from "./contract";
+
 import type { Unit } from "./align";
+import type { SungNote } from "./contract";
 import type { Phone, Syllable } from "./syllables";
 
 export interface Segment {
@@ -135,7 +136,13 @@ function splitAtNotes(pieces: Segment[], notes: readonly SungNote[], unitNotes: 
       const middle = (out0 + out1) / 2;
       if (holes.some(([a, b]) => middle > a && middle < b)) continue;
       const note = unitNotes.findLast((n) => notes[n]!.startSec <= middle) ?? unitNotes[0]!;
-      result.push({ out0, out1, src0: piece.src0 + (out0 - piece.out0) * rate, src1: piece.src0 + (out1 - piece.out0) * rate, note });
+      result.push({
+        out0,
+        out1,
+        src0: piece.src0 + (out0 - piece.out0) * rate,
+        src1: piece.src0 + (out1 - piece.out0) * rate,
+        note,
+      });
     }
   }
   return result;
@@ -186,7 +193,11 @@ export function pitchContour(notes: readonly SungNote[], segments: readonly Segm
   const size = Math.ceil((segments[segments.length - 1]!.out1 - startSec) * 1000) + 1;
   const owner = new Int32Array(size).fill(-1);
   for (const segment of segments) {
-    owner.fill(segment.note, Math.round((segment.out0 - startSec) * 1000), Math.round((segment.out1 - startSec) * 1000));
+    owner.fill(
+      segment.note,
+      Math.round((segment.out0 - startSec) * 1000),
+      Math.round((segment.out1 - startSec) * 1000),
+    );
   }
   const steps = Float64Array.from(owner, (note) => (note < 0 ? NaN : notes[note]!.midi));
   const midi = steps.slice();
@@ -200,7 +211,8 @@ export function pitchContour(notes: readonly SungNote[], segments: readonly Segm
     while (k + right < size && steps[k + right] === after) right++;
     const from = k - Math.min(GLIDE_BEFORE_MS, left >> 1);
     const to = k + Math.min(GLIDE_AFTER_MS, right >> 1);
-    for (let j = from; j < to; j++) midi[j] = before + (after - before) * (0.5 - 0.5 * Math.cos((Math.PI * (j - from + 0.5)) / (to - from)));
+    for (let j = from; j < to; j++)
+      midi[j] = before + (after - before) * (0.5 - 0.5 * Math.cos((Math.PI * (j - from + 0.5)) / (to - from)));
   }
   for (let k = 0; k < size; k++) {
     const note = notes[owner[k]!];

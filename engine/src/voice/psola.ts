@@ -3,8 +3,9 @@
 // vowel's formants); a grain between two marks is a crossfade of both, so stretched vowels evolve
 // smoothly instead of stepping from one repeated period to the next. Unvoiced stretches are copied
 // through fixed-size grains that add up to unity.
-import { midiAt, type Contour, type Segment } from "./layout";
-import { voicingAt, type PitchMarks } from "./analysis";
+
+import { type PitchMarks, voicingAt } from "./analysis";
+import { type Contour, midiAt, type Segment } from "./layout";
 
 const UNVOICED_HOP_SEC = 0.004;
 const FADE_IN_SEC = 0.005;
@@ -20,8 +21,17 @@ export interface RenderedLine {
  * @param source espeak's audio for the line, resampled to `sampleRate`.
  * @param marks pitch marks on `source`.
  */
-export function renderLine(source: Float32Array, marks: PitchMarks, segments: readonly Segment[], contour: Contour, sampleRate: number): RenderedLine {
-  const longestPeriod = marks.positions.reduce((longest, p, i) => (i > 0 && !marks.lastInRun[i - 1] ? Math.max(longest, p - marks.positions[i - 1]!) : longest), 0);
+export function renderLine(
+  source: Float32Array,
+  marks: PitchMarks,
+  segments: readonly Segment[],
+  contour: Contour,
+  sampleRate: number,
+): RenderedLine {
+  const longestPeriod = marks.positions.reduce(
+    (longest, p, i) => (i > 0 && !marks.lastInRun[i - 1] ? Math.max(longest, p - marks.positions[i - 1]!) : longest),
+    0,
+  );
   const margin = Math.ceil(Math.max(longestPeriod, UNVOICED_HOP_SEC * sampleRate)) + 4;
   const offset = Math.floor(segments[0]!.out0 * sampleRate) - margin;
   const samples = new Float32Array(Math.ceil(segments[segments.length - 1]!.out1 * sampleRate) + margin - offset);
@@ -36,7 +46,8 @@ export function renderLine(source: Float32Array, marks: PitchMarks, segments: re
       while (s < last && segments[s]!.out1 <= sec) s++;
       const segment = segments[s]!;
       const span = segment.out1 - segment.out0;
-      const srcSec = span > 0 ? segment.src0 + ((sec - segment.out0) * (segment.src1 - segment.src0)) / span : segment.src0;
+      const srcSec =
+        span > 0 ? segment.src0 + ((sec - segment.out0) * (segment.src1 - segment.src0)) / span : segment.src0;
       const position = srcSec * sampleRate;
       const voicing = voicingAt(marks, position);
       if (voicing) {
@@ -55,7 +66,14 @@ export function renderLine(source: Float32Array, marks: PitchMarks, segments: re
       }
     }
   }
-  applyGate(samples, chunks.map(([first, last]) => [segments[first]!.out0 * sampleRate - offset, segments[last]!.out1 * sampleRate - offset]), sampleRate);
+  applyGate(
+    samples,
+    chunks.map(([first, last]) => [
+      segments[first]!.out0 * sampleRate - offset,
+      segments[last]!.out1 * sampleRate - offset,
+    ]),
+    sampleRate,
+  );
   return { offset, samples };
 }
 
@@ -71,7 +89,14 @@ function contiguous(segments: readonly Segment[]): [number, number][] {
 
 // Overlap-adds a Hann-windowed grain of `source` around `sourceCenter`, centred on `center`; both may
 // fall between samples, so the source is read through a cubic (Catmull-Rom) interpolator.
-function addGrain(out: Float32Array, center: number, source: Float32Array, sourceCenter: number, half: number, gain: number): void {
+function addGrain(
+  out: Float32Array,
+  center: number,
+  source: Float32Array,
+  sourceCenter: number,
+  half: number,
+  gain: number,
+): void {
   if (gain === 0) return;
   const shift = sourceCenter - center;
   const whole = Math.floor(shift);

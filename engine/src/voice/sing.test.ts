@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { centsBetween, median, midiToHz, trackPitch } from "../../test-helpers/pitch";
 import type { SingRequest, SungNote } from "./contract";
-import { closeSinger, sing } from "./sing";
 import { singerProcessId } from "./espeak-client";
+import { closeSinger, sing } from "./sing";
 
 const SAMPLE_RATE = 44100;
 const BEAT = 0.4;
@@ -10,14 +10,25 @@ const LINE_GAP_SEC = 0.8;
 // Two lines over an octave and back: C D E F | G A B C | G E D C (shifted per singer).
 const MELODY = [0, 2, 4, 5, 7, 9, 11, 12, 7, 4, 2, 0];
 
-function song(language: SingRequest["language"], voice: SingRequest["voice"], lines: string[][], tonic: number): SingRequest {
+function song(
+  language: SingRequest["language"],
+  voice: SingRequest["voice"],
+  lines: string[][],
+  tonic: number,
+): SingRequest {
   const notes: SungNote[] = [];
   let t = 0.5;
   lines.forEach((syllables, line) => {
     for (const syllable of syllables) {
       // Every fourth note is held twice as long, long enough for vibrato.
       const beats = notes.length % 4 === 3 ? 2 : 1;
-      notes.push({ syllable, line, midi: tonic + MELODY[notes.length % MELODY.length]!, startSec: t, durationSec: beats * BEAT * 0.95 });
+      notes.push({
+        syllable,
+        line,
+        midi: tonic + MELODY[notes.length % MELODY.length]!,
+        startSec: t,
+        durationSec: beats * BEAT * 0.95,
+      });
       t += beats * BEAT;
     }
     t += LINE_GAP_SEC;
@@ -25,18 +36,39 @@ function song(language: SingRequest["language"], voice: SingRequest["voice"], li
   return { language, voice, sampleRate: SAMPLE_RATE, durationSec: t, notes };
 }
 
-const french = song("fr", "female", [["Joy-", "eux", "an-", "ni-", "ver-", "saire"], ["Ma-", "ë-", "lys", "c'est", "No-", "ël"]], 60);
-const english = song("en", "male", [["Hap-", "py", "birth-", "day", "to", "you"], ["my", "dear", "friend", "No-", "ël", "sings"]], 48);
+const french = song(
+  "fr",
+  "female",
+  [
+    ["Joy-", "eux", "an-", "ni-", "ver-", "saire"],
+    ["Ma-", "ë-", "lys", "c'est", "No-", "ël"],
+  ],
+  60,
+);
+const english = song(
+  "en",
+  "male",
+  [
+    ["Hap-", "py", "birth-", "day", "to", "you"],
+    ["my", "dear", "friend", "No-", "ël", "sings"],
+  ],
+  48,
+);
 
 /** Median distance, in cents, between the sung pitch and the written note, over voiced frames well
  * inside the notes (consonants sit at their edges). */
 function medianPitchError(samples: Float32Array, request: SingRequest): { cents: number; frames: number } {
-  const frames = trackPitch(samples, request.sampleRate, request.voice === "female" ? { minHz: 150, maxHz: 1000 } : { minHz: 70, maxHz: 500 });
+  const frames = trackPitch(
+    samples,
+    request.sampleRate,
+    request.voice === "female" ? { minHz: 150, maxHz: 1000 } : { minHz: 70, maxHz: 500 },
+  );
   const errors: number[] = [];
   for (const note of request.notes) {
     for (const frame of frames) {
       const inside = frame.timeSec > note.startSec + 0.06 && frame.timeSec < note.startSec + note.durationSec - 0.06;
-      if (inside && frame.hz > 0 && frame.rms > 0.02) errors.push(Math.abs(centsBetween(frame.hz, midiToHz(note.midi))));
+      if (inside && frame.hz > 0 && frame.rms > 0.02)
+        errors.push(Math.abs(centsBetween(frame.hz, midiToHz(note.midi))));
     }
   }
   return { cents: median(errors), frames: errors.length };
@@ -54,7 +86,10 @@ function lineSpans(request: SingRequest): { start: number; end: number }[] {
   const spans = new Map<number, { start: number; end: number }>();
   for (const note of request.notes) {
     const span = spans.get(note.line) ?? { start: Infinity, end: -Infinity };
-    spans.set(note.line, { start: Math.min(span.start, note.startSec), end: Math.max(span.end, note.startSec + note.durationSec) });
+    spans.set(note.line, {
+      start: Math.min(span.start, note.startSec),
+      end: Math.max(span.end, note.startSec + note.durationSec),
+    });
   }
   return [...spans.values()];
 }
@@ -78,10 +113,15 @@ describe("sing", () => {
 
   it("puts its energy on the notes: every note sounds, the song is silent before, between and after lines", async () => {
     const samples = await sing(french);
-    for (const note of french.notes) expect(rms(samples, note.startSec, note.startSec + note.durationSec)).toBeGreaterThan(0.03);
+    for (const note of french.notes)
+      expect(rms(samples, note.startSec, note.startSec + note.durationSec)).toBeGreaterThan(0.03);
     const spans = lineSpans(french);
     // A line's first consonants may lead its first note by up to 0.3 s.
-    const silences = [[0, spans[0]!.start - 0.3], [spans[0]!.end + 0.02, spans[1]!.start - 0.3], [spans[1]!.end + 0.02, french.durationSec]];
+    const silences = [
+      [0, spans[0]!.start - 0.3],
+      [spans[0]!.end + 0.02, spans[1]!.start - 0.3],
+      [spans[1]!.end + 0.02, french.durationSec],
+    ];
     for (const [from, to] of silences) expect(rms(samples, from!, to!)).toBe(0);
   });
 
@@ -92,7 +132,9 @@ describe("sing", () => {
     const peak = samples.reduce((max, sample) => Math.max(max, Math.abs(sample)), 0);
     expect(peak).toBeGreaterThan(0.5);
     expect(peak).toBeLessThan(1);
-    expect(await sing({ ...english, notes: [] })).toEqual(new Float32Array(Math.round(english.durationSec * SAMPLE_RATE)));
+    expect(await sing({ ...english, notes: [] })).toEqual(
+      new Float32Array(Math.round(english.durationSec * SAMPLE_RATE)),
+    );
   });
 
   it("gives identical samples for the same request, whatever was sung before", async () => {

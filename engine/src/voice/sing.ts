@@ -1,12 +1,13 @@
 // The built-in singer: espeak says each lyric line in a monotone, then every syllable is retimed onto
 // its notes and pitched by TD-PSOLA. espeak runs in its own process (see espeak-process.ts).
-import type { Sing, SingRequest, SungNote } from "./contract";
-import { alignSyllables, lineText, type LineText } from "./align";
+
+import { alignSyllables, type LineText, lineText } from "./align";
 import { findPitchMarks } from "./analysis";
+import type { Sing, SingRequest, SungNote } from "./contract";
 import { synthesize } from "./espeak-client";
 import { layoutLine, pitchContour } from "./layout";
 import type { Synthesis, SynthesisParams } from "./protocol";
-import { renderLine, type RenderedLine } from "./psola";
+import { type RenderedLine, renderLine } from "./psola";
 import { resample } from "./resample";
 import { phonesFromEvents, syllabify } from "./syllables";
 import { espeakPitch, espeakVoice } from "./voices";
@@ -54,14 +55,19 @@ export const sing: Sing = async (request, signal) => {
   // The espeak process works through every line while this thread shapes the ones already said.
   const pending = plans.map(async (line) => {
     const synthesis = await say(line.params);
-    return (request.language === "fr" ? readInFrench(line, synthesis, request, say) : null) ?? { line, said: synthesis };
+    return (
+      (request.language === "fr" ? readInFrench(line, synthesis, request, say) : null) ?? { line, said: synthesis }
+    );
   });
   // Rejections are taken in line order below; the later ones must not go unhandled meanwhile.
   for (const promise of pending) promise.catch(() => undefined);
   const shaped = new Map<string, RenderedLine | null>();
   for (const [i, promise] of pending.entries()) {
     const { line, said: synthesis } = await promise;
-    const key = JSON.stringify([line.params, line.notes.map((note) => [note.syllable, note.midi, note.startSec, note.durationSec])]);
+    const key = JSON.stringify([
+      line.params,
+      line.notes.map((note) => [note.syllable, note.midi, note.startSec, note.durationSec]),
+    ]);
     let rendered = shaped.get(key);
     if (rendered === undefined) {
       rendered = singLine(line, synthesis, sampleRate);
@@ -86,7 +92,11 @@ function onOwnClock(notes: SungNote[], sampleRate: number): { origin: number; no
   const origin = Math.round(notes[0]!.startSec * sampleRate);
   return {
     origin,
-    notes: notes.map((note) => ({ ...note, startSec: (Math.round(note.startSec * sampleRate) - origin) / sampleRate, durationSec: Math.round(note.durationSec * sampleRate) / sampleRate })),
+    notes: notes.map((note) => ({
+      ...note,
+      startSec: (Math.round(note.startSec * sampleRate) - origin) / sampleRate,
+      durationSec: Math.round(note.durationSec * sampleRate) / sampleRate,
+    })),
   };
 }
 
@@ -95,7 +105,12 @@ function onOwnClock(notes: SungNote[], sampleRate: number): { origin: number; no
  * its English voice, marked by a "(en)" phoneme). A name in a French song is read the French way:
  * such words are respelled as French would write their sound, and the line is said again.
  */
-function readInFrench(line: LinePlan, said: Synthesis, request: SingRequest, say: (params: SynthesisParams) => Promise<Synthesis>): Promise<{ line: LinePlan; said: Synthesis }> | null {
+function readInFrench(
+  line: LinePlan,
+  said: Synthesis,
+  request: SingRequest,
+  say: (params: SynthesisParams) => Promise<Synthesis>,
+): Promise<{ line: LinePlan; said: Synthesis }> | null {
   const foreign = foreignWords(said.phonemes);
   if (foreign.size === 0) return null;
   const codePoints = Array.from(line.text.text);
@@ -141,7 +156,8 @@ function validate({ sampleRate, durationSec, notes }: SingRequest): void {
   if (!Number.isInteger(sampleRate) || sampleRate < 8000) throw new RangeError(`invalid sample rate ${sampleRate}`);
   if (!Number.isFinite(durationSec) || durationSec < 0) throw new RangeError(`invalid duration ${durationSec}`);
   for (const note of notes) {
-    if (![note.midi, note.startSec, note.durationSec, note.line].every(Number.isFinite)) throw new RangeError(`invalid note ${JSON.stringify(note)}`);
+    if (![note.midi, note.startSec, note.durationSec, note.line].every(Number.isFinite))
+      throw new RangeError(`invalid note ${JSON.stringify(note)}`);
   }
 }
 
@@ -154,7 +170,9 @@ function lines({ notes, durationSec }: SingRequest): SungNote[][] {
     if (line) line.push(note);
     else byLine.set(note.line, [note]);
   }
-  return [...byLine.values()].map((line) => line.sort((a, b) => a.startSec - b.startSec)).sort((a, b) => a[0]!.startSec - b[0]!.startSec);
+  return [...byLine.values()]
+    .map((line) => line.sort((a, b) => a.startSec - b.startSec))
+    .sort((a, b) => a[0]!.startSec - b[0]!.startSec);
 }
 
 function plan(notes: SungNote[], request: SingRequest, text: LineText): LinePlan {
@@ -164,7 +182,13 @@ function plan(notes: SungNote[], request: SingRequest, text: LineText): LinePlan
   const { setting, hz } = espeakPitch(request.voice, 440 * 2 ** ((center - 69) / 12));
   const meanNoteSec = notes.reduce((total, note) => total + note.durationSec, 0) / notes.length;
   const rate = Math.round(Math.min(MAX_RATE, Math.max(MIN_RATE, RATE_PER_NOTE_SEC / meanNoteSec)));
-  return { notes, text, linking: request.language === "fr", params: { text: text.text, voice: espeakVoice(request.language, request.voice), pitch: setting, rate }, expectedHz: hz };
+  return {
+    notes,
+    text,
+    linking: request.language === "fr",
+    params: { text: text.text, voice: espeakVoice(request.language, request.voice), pitch: setting, rate },
+    expectedHz: hz,
+  };
 }
 
 function singLine(line: LinePlan, synthesis: Synthesis, sampleRate: number): RenderedLine | null {

@@ -27,6 +27,7 @@ const LIQUIDS_AND_GLIDES = new Set("lʁɹrjwɥ");
 const PLOSIVES_AND_FRICATIVES = new Set("pbtdkgɡfv");
 const SYLLABIC = "\u0329";
 // Stress, length, nasality and espeak's own markers, which do not change what a phone is.
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the combining tilde and syllabic mark are matched alone, as espeak writes them.
 const MODIFIERS = /[ˈˌːˑ\u0303\u0329-]/gu;
 
 function base(ipa: string): string {
@@ -60,9 +61,18 @@ export function syllabify(phones: readonly Phone[], linking: boolean): Syllable[
     const next = nuclei[k + 1];
     const nucleus = phones[index]!;
     return {
-      onset: previous === undefined ? phones.slice(0, index) : phones.slice(index - onsetLength(phones.slice(previous + 1, index), phones[previous]!, nucleus, linking), index),
+      onset:
+        previous === undefined
+          ? phones.slice(0, index)
+          : phones.slice(
+              index - onsetLength(phones.slice(previous + 1, index), phones[previous]!, nucleus, linking),
+              index,
+            ),
       nucleus,
-      coda: next === undefined ? phones.slice(index + 1) : phones.slice(index + 1, next - onsetLength(phones.slice(index + 1, next), nucleus, phones[next]!, linking)),
+      coda:
+        next === undefined
+          ? phones.slice(index + 1)
+          : phones.slice(index + 1, next - onsetLength(phones.slice(index + 1, next), nucleus, phones[next]!, linking)),
       gliding: base(nucleus.ipa).length > 1,
     };
   });

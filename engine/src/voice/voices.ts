@@ -10,8 +10,24 @@ const LANGUAGE_VOICES: Record<Language, string> = { fr: "fr", en: "en-us" };
 const VARIANTS: Record<Singer, string> = { female: "f3", male: "m3" };
 
 const PITCH_HZ: Record<Singer, readonly (readonly [setting: number, hz: number])[]> = {
-  female: [[0, 112.8], [20, 133.4], [40, 160.8], [50, 178.7], [60, 198.0], [80, 246.0], [99, 305.6]],
-  male: [[0, 55.9], [20, 66.7], [40, 81.8], [50, 90.6], [60, 101.8], [80, 127.5], [99, 159.8]],
+  female: [
+    [0, 112.8],
+    [20, 133.4],
+    [40, 160.8],
+    [50, 178.7],
+    [60, 198.0],
+    [80, 246.0],
+    [99, 305.6],
+  ],
+  male: [
+    [0, 55.9],
+    [20, 66.7],
+    [40, 81.8],
+    [50, 90.6],
+    [60, 101.8],
+    [80, 127.5],
+    [99, 159.8],
+  ],
 };
 
 export function espeakVoice(language: Language, singer: Singer): string {

@@ -4,14 +4,29 @@
 const WIDTH = 480;
 
 /** One horizontal bar per row, scaled to the largest value (or to `max`). */
-export function Bars({ label, rows, format, max }: { label: string; rows: { name: string; value: number | null }[]; format: (value: number) => string; max?: number }) {
+export function Bars({
+  label,
+  rows,
+  format,
+  max,
+}: {
+  label: string;
+  rows: { name: string; value: number | null }[];
+  format: (value: number) => string;
+  max?: number;
+}) {
   const top = max ?? Math.max(0, ...rows.map((r) => r.value ?? 0));
   const rowHeight = 26;
   const labelWidth = 130;
   const barWidth = WIDTH - labelWidth - 70;
   const summary = rows.map((r) => `${r.name}: ${r.value === null ? "—" : format(r.value)}`).join(", ");
   return (
-    <svg className="chart" viewBox={`0 0 ${WIDTH} ${Math.max(1, rows.length) * rowHeight}`} role="img" aria-label={`${label}. ${summary}`}>
+    <svg
+      className="chart"
+      viewBox={`0 0 ${WIDTH} ${Math.max(1, rows.length) * rowHeight}`}
+      role="img"
+      aria-label={`${label}. ${summary}`}
+    >
       {rows.map((r, i) => {
         const width = top > 0 && r.value !== null ? Math.max(1, (r.value / top) * barWidth) : 0;
         const y = i * rowHeight;
@@ -40,7 +55,17 @@ export interface Series {
 }
 
 /** Columns over time, the series stacked; `labels` name each slot (the first, middle and last are printed). */
-export function Columns({ label, labels, series, format }: { label: string; labels: string[]; series: Series[]; format: (value: number) => string }) {
+export function Columns({
+  label,
+  labels,
+  series,
+  format,
+}: {
+  label: string;
+  labels: string[];
+  series: Series[];
+  format: (value: number) => string;
+}) {
   const height = 160;
   const bottom = 22;
   const slots = labels.length;
@@ -48,7 +73,9 @@ export function Columns({ label, labels, series, format }: { label: string; labe
   const top = Math.max(0, ...totals);
   const slotWidth = WIDTH / Math.max(1, slots);
   const scale = (v: number) => (top > 0 ? (v / top) * (height - bottom - 14) : 0);
-  const summary = series.map((s) => `${s.name}: ${format(s.values.reduce<number>((a, v) => a + (v ?? 0), 0))}`).join(", ");
+  const summary = series
+    .map((s) => `${s.name}: ${format(s.values.reduce<number>((a, v) => a + (v ?? 0), 0))}`)
+    .join(", ");
   return (
     <figure className="chart-figure">
       <svg className="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`${label}. ${summary}`}>
@@ -65,7 +92,14 @@ export function Columns({ label, labels, series, format }: { label: string; labe
                 const h = scale(v);
                 y -= h;
                 return h > 0 ? (
-                  <rect key={s.name} x={i * slotWidth + 1} y={y} width={Math.max(1, slotWidth - 2)} height={h} className={s.className}>
+                  <rect
+                    key={s.name}
+                    x={i * slotWidth + 1}
+                    y={y}
+                    width={Math.max(1, slotWidth - 2)}
+                    height={h}
+                    className={s.className}
+                  >
                     <title>{`${slot} — ${s.name}: ${format(v)}`}</title>
                   </rect>
                 ) : null;
@@ -76,7 +110,13 @@ export function Columns({ label, labels, series, format }: { label: string; labe
         {[0, Math.floor(slots / 2), slots - 1]
           .filter((i, k, all) => i >= 0 && all.indexOf(i) === k)
           .map((i) => (
-            <text key={i} x={Math.min(WIDTH - 2, Math.max(2, i * slotWidth + slotWidth / 2))} y={height - 6} textAnchor={i === 0 ? "start" : i === slots - 1 ? "end" : "middle"} className="chart-label">
+            <text
+              key={i}
+              x={Math.min(WIDTH - 2, Math.max(2, i * slotWidth + slotWidth / 2))}
+              y={height - 6}
+              textAnchor={i === 0 ? "start" : i === slots - 1 ? "end" : "middle"}
+              className="chart-label"
+            >
               {labels[i]}
             </text>
           ))}

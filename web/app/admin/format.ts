@@ -1,6 +1,7 @@
 import { formatNumber, type Locale } from "../lib/i18n";
 
-export const percent = (locale: Locale, rate: number | null) => (rate === null ? "—" : `${formatNumber(locale, rate * 100, 1)} %`);
+export const percent = (locale: Locale, rate: number | null) =>
+  rate === null ? "—" : `${formatNumber(locale, rate * 100, 1)} %`;
 
 export function duration(locale: Locale, ms: number | null): string {
   if (ms === null) return "—";
@@ -11,4 +12,8 @@ export function duration(locale: Locale, ms: number | null): string {
 }
 
 export const money = (locale: Locale, cents: number | null) =>
-  cents === null ? "—" : new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "currency", currency: "USD" }).format(cents / 100);
+  cents === null
+    ? "—"
+    : new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "currency", currency: "USD" }).format(
+        cents / 100,
+      );

@@ -55,14 +55,21 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   });
   if (outcome.response.ok) return outcome.data as T;
   const body = (outcome.error as Partial<Schema<"Error">> | undefined)?.error;
-  throw new ApiFailure(outcome.response.status, body?.code ?? "internal", body?.message ?? outcome.response.statusText, body?.fields ?? {});
+  throw new ApiFailure(
+    outcome.response.status,
+    body?.code ?? "internal",
+    body?.message ?? outcome.response.statusText,
+    body?.fields ?? {},
+  );
 }
 
 // Tabs share the cookie: one tab at a time trades it, since a second tab sending the same one would look
 // like a replay of a traded token, which ends the session.
 const trade = async (): Promise<Session> => {
   const request = () => unwrap(api.POST("/api/auth/refresh"));
-  return typeof navigator !== "undefined" && navigator.locks ? await navigator.locks.request("refrain-refresh", request) : request();
+  return typeof navigator !== "undefined" && navigator.locks
+    ? await navigator.locks.request("refrain-refresh", request)
+    : request();
 };
 
 /** Trades the refresh cookie for a session; concurrent callers share one request (the cookie rotates). */
@@ -84,7 +91,11 @@ export const challenge = (token: string | null | undefined) => (token ? { "cf-tu
 
 export const signIn = async (kind: "signin" | "signup", email: string, password: string, turnstile?: string | null) => {
   const body = { body: { email, password } };
-  const session = await unwrap(kind === "signin" ? api.POST("/api/auth/signin", body) : api.POST("/api/auth/signup", { ...body, params: { header: challenge(turnstile) } }));
+  const session = await unwrap(
+    kind === "signin"
+      ? api.POST("/api/auth/signin", body)
+      : api.POST("/api/auth/signup", { ...body, params: { header: challenge(turnstile) } }),
+  );
   setSession(session);
   return session;
 };
@@ -94,4 +105,9 @@ export const signOut = async () => {
 };
 
 export const createJob = (body: Schema<"CreateJob">, turnstile?: string | null) =>
-  unwrap(api.POST("/api/jobs", { body, params: { header: { "idempotency-key": crypto.randomUUID(), ...challenge(turnstile) } } }));
+  unwrap(
+    api.POST("/api/jobs", {
+      body,
+      params: { header: { "idempotency-key": crypto.randomUUID(), ...challenge(turnstile) } },
+    }),
+  );

@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, ApiFailure, unwrap, type Schema } from "./api";
+import { ApiFailure, api, type Schema, unwrap } from "./api";
 import { useAuth } from "./auth";
-import { ErrorSummary, fieldErrors, type FormErrors } from "./form";
-import { formatNumber, withLocale, type Locale } from "./i18n";
+import { ErrorSummary, type FormErrors, fieldErrors } from "./form";
+import { formatNumber, type Locale, withLocale } from "./i18n";
 
 export type Currency = keyof Schema<"Pack">["prices"];
 export const currencies = ["eur", "usd"] as const satisfies readonly Currency[];
@@ -14,7 +14,10 @@ export const defaultCurrency = (locale: Locale, asked: string | null): Currency 
   (currencies as readonly string[]).includes(asked ?? "") ? (asked as Currency) : locale === "fr" ? "eur" : "usd";
 
 export const formatPrice = (locale: Locale, cents: number, currency: string) =>
-  new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
+  new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", {
+    style: "currency",
+    currency: currency.toUpperCase(),
+  }).format(cents / 100);
 
 /** Starts Stripe Checkout for a pack and leaves for its page; the credits come back with the webhook. */
 async function buy(pack: string, currency: Currency, language: Locale) {
@@ -64,7 +67,10 @@ export function PackList({ packs, locale, currency }: { packs: Schema<"Packs">; 
                   {busy === pack.id ? t("billing.buying") : t("billing.buy", { price })}
                 </button>
               ) : (
-                <Link className="button" to={`${withLocale(locale, "/signup")}?next=${encodeURIComponent(withLocale(locale, "/credits"))}`}>
+                <Link
+                  className="button"
+                  to={`${withLocale(locale, "/signup")}?next=${encodeURIComponent(withLocale(locale, "/credits"))}`}
+                >
                   {t("billing.signupToBuy")} ({price})
                 </Link>
               )}

@@ -12,4 +12,9 @@ export interface WebEnv {
  * The Worker's bindings, the API itself (called in-process) for loaders that run on the server, and the
  * response's CSP nonce, which every inline script the server renders must carry.
  */
-export const cloudflareContext = createContext<{ env: WebEnv; ctx: { waitUntil(promise: Promise<unknown>): void }; nonce: string; api: (request: Request) => Promise<Response> }>();
+export const cloudflareContext = createContext<{
+  env: WebEnv;
+  ctx: { waitUntil(promise: Promise<unknown>): void };
+  nonce: string;
+  api: (request: Request) => Promise<Response>;
+}>();

@@ -1,13 +1,18 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, ApiFailure, unwrap, type Schema } from "./api";
+import { ApiFailure, api, type Schema, unwrap } from "./api";
 import { useLocale } from "./hooks";
 import { formatDate, formatNumber } from "./i18n";
 
 /** The API's messages are English: each field error is shown by its path, in the page's language. */
-function describe(t: (key: string, options?: Record<string, unknown>) => string, path: string, messages: string[]): string {
+function describe(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  path: string,
+  messages: string[],
+): string {
   const message = messages.join(" ");
-  if (/^sections\.\d+\.lines\.\d+$/.test(path)) return t(/empty|too_small|at least/i.test(message) ? "draft.errors.lineEmpty" : "draft.errors.lineLong");
+  if (/^sections\.\d+\.lines\.\d+$/.test(path))
+    return t(/empty|too_small|at least/i.test(message) ? "draft.errors.lineEmpty" : "draft.errors.lineLong");
   if (/^sections\.\d+\.lines$/.test(path)) return t("draft.errors.lineCount");
   if (path === "title") return t("draft.errors.title");
   const name = /^(.+) is not mentioned/.exec(message)?.[1];
@@ -18,7 +23,17 @@ function describe(t: (key: string, options?: Record<string, unknown>) => string,
 }
 
 /** The draft waiting for approval: every line editable, a new draft, or the go-ahead for the music. */
-export function DraftEditor({ job, language, freeDrafts, onChange }: { job: Schema<"Job"> & { lyrics: Schema<"LyricsEdit"> }; language: string; freeDrafts: number; onChange: (job: Schema<"Job">) => void }) {
+export function DraftEditor({
+  job,
+  language,
+  freeDrafts,
+  onChange,
+}: {
+  job: Schema<"Job"> & { lyrics: Schema<"LyricsEdit"> };
+  language: string;
+  freeDrafts: number;
+  onChange: (job: Schema<"Job">) => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [lyrics, setLyrics] = useState<Schema<"LyricsEdit">>(job.lyrics);
@@ -32,13 +47,20 @@ export function DraftEditor({ job, language, freeDrafts, onChange }: { job: Sche
 
   const setLine = (s: number, l: number, value: string) => {
     setDirty(true);
-    setLyrics((x) => ({ ...x, sections: x.sections.map((section, i) => (i !== s ? section : { ...section, lines: section.lines.map((line, j) => (j === l ? value : line)) })) }));
+    setLyrics((x) => ({
+      ...x,
+      sections: x.sections.map((section, i) =>
+        i !== s ? section : { ...section, lines: section.lines.map((line, j) => (j === l ? value : line)) },
+      ),
+    }));
   };
 
   function fail(error: unknown) {
     const e = error instanceof ApiFailure ? error : new ApiFailure(0, "network", "network");
     if (e.code === "validation_failed") {
-      setFields(Object.fromEntries(Object.entries(e.fields).map(([path, messages]) => [path, describe(t, path, messages)])));
+      setFields(
+        Object.fromEntries(Object.entries(e.fields).map(([path, messages]) => [path, describe(t, path, messages)])),
+      );
       setNotice({ text: t("draft.invalid"), error: true });
       requestAnimationFrame(() => document.querySelector<HTMLElement>("[data-draft] [aria-invalid=true]")?.focus());
     } else if (e.status === 409) {
@@ -69,7 +91,11 @@ export function DraftEditor({ job, language, freeDrafts, onChange }: { job: Sche
       if (action === "save") return void (await save());
       if (action === "approve" && dirty && !(await save())) return;
       const path = { params: { path: { id: job.id } } };
-      const next = await unwrap(action === "approve" ? api.POST("/api/jobs/{id}/lyrics/approve", path) : api.POST("/api/jobs/{id}/lyrics/redraft", path));
+      const next = await unwrap(
+        action === "approve"
+          ? api.POST("/api/jobs/{id}/lyrics/approve", path)
+          : api.POST("/api/jobs/{id}/lyrics/redraft", path),
+      );
       setNotice({ text: t(action === "approve" ? "draft.approved" : "draft.redrafting"), error: false });
       onChange(next);
     } catch (error) {
@@ -163,10 +189,22 @@ export function DraftEditor({ job, language, freeDrafts, onChange }: { job: Sche
           <button type="submit" className="button secondary" disabled={busy || !dirty} data-testid="draft-save">
             {t("draft.save")}
           </button>
-          <button type="button" className="button secondary" disabled={busy || left === 0} onClick={() => void run("redraft")} data-testid="draft-redraft">
+          <button
+            type="button"
+            className="button secondary"
+            disabled={busy || left === 0}
+            onClick={() => void run("redraft")}
+            data-testid="draft-redraft"
+          >
             {t("draft.redraft", { count: left, n: formatNumber(locale, left) })}
           </button>
-          <button type="button" className="button" disabled={busy} onClick={() => void run("approve")} data-testid="draft-approve">
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void run("approve")}
+            data-testid="draft-approve"
+          >
             {t("draft.approve")}
           </button>
         </p>

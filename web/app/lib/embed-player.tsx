@@ -1,27 +1,44 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { api, type Schema, unwrap } from "./api";
 import { formatDuration } from "./i18n";
-import { api, unwrap, type Schema } from "./api";
 import { useRenewedLink } from "./renewed-link";
 
 /**
  * The shared player: refreshes its short-lived link before it expires (keeping position and play
  * state), and tells the page around it what happens (postMessage play/pause/ended/timeupdate).
  */
-export function EmbedPlayer({ track: initial, token, onTime }: { track: Schema<"PublicTrack">; token: string; onTime?: (seconds: number) => void }) {
+export function EmbedPlayer({
+  track: initial,
+  token,
+  onTime,
+}: {
+  track: Schema<"PublicTrack">;
+  token: string;
+  onTime?: (seconds: number) => void;
+}) {
   const { t } = useTranslation();
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
   const [duration, setDuration] = useState(initial.durationSeconds ?? 0);
   const audio = useRef<HTMLAudioElement>(null);
 
-  const track = useRenewedLink(initial, () => unwrap(api.GET("/api/public/tracks/{id}", { params: { path: { id: initial.id }, query: { t: token } } })), audio);
+  const track = useRenewedLink(
+    initial,
+    () => unwrap(api.GET("/api/public/tracks/{id}", { params: { path: { id: initial.id }, query: { t: token } } })),
+    audio,
+  );
 
   useEffect(() => {
     const el = audio.current;
     if (!el) return;
     let last = 0;
-    const post = (type: string) => window.parent !== window && window.parent.postMessage({ source: "refrain", type, trackId: track.id, currentTime: el.currentTime, duration: el.duration || duration }, "*");
+    const post = (type: string) =>
+      window.parent !== window &&
+      window.parent.postMessage(
+        { source: "refrain", type, trackId: track.id, currentTime: el.currentTime, duration: el.duration || duration },
+        "*",
+      );
     const handlers: Record<string, () => void> = {
       play: () => (setPlaying(true), post("play")),
       pause: () => (setPlaying(false), post("pause")),
@@ -54,7 +71,13 @@ export function EmbedPlayer({ track: initial, token, onTime }: { track: Schema<"
   return (
     <div className="embed-player">
       <audio ref={audio} src={initial.streamUrl} preload="metadata" data-testid="audio" />
-      <button type="button" className="play" onClick={() => (playing ? audio.current?.pause() : void audio.current?.play())} aria-label={`${playing ? t("embed.pause") : t("embed.play")} — ${title}`} data-testid="play">
+      <button
+        type="button"
+        className="play"
+        onClick={() => (playing ? audio.current?.pause() : void audio.current?.play())}
+        aria-label={`${playing ? t("embed.pause") : t("embed.play")} — ${title}`}
+        data-testid="play"
+      >
         <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span>
       </button>
       <div className="meta">
@@ -72,7 +95,10 @@ export function EmbedPlayer({ track: initial, token, onTime }: { track: Schema<"
           }}
         />
         <p className="time">
-          {formatDuration(time)} / {formatDuration(duration)} · <a href="/" target="_blank" rel="noopener">{t("embed.by")}</a>
+          {formatDuration(time)} / {formatDuration(duration)} ·{" "}
+          <a href="/" target="_blank" rel="noopener">
+            {t("embed.by")}
+          </a>
         </p>
       </div>
     </div>

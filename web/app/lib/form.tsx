@@ -13,7 +13,19 @@ export function fieldErrors(error: ApiFailure): FormErrors {
   return { form: error.code, fields };
 }
 
-const explained = ["validation_failed", "unauthorized", "conflict", "insufficient_credits", "rate_limited", "quota_exceeded", "challenge_failed", "not_found", "unavailable", "network", "account_on_hold"] as const satisfies readonly (ErrorCode | "network")[];
+const explained = [
+  "validation_failed",
+  "unauthorized",
+  "conflict",
+  "insufficient_credits",
+  "rate_limited",
+  "quota_exceeded",
+  "challenge_failed",
+  "not_found",
+  "unavailable",
+  "network",
+  "account_on_hold",
+] as const satisfies readonly (ErrorCode | "network")[];
 
 /** The locale key that explains an error code to a person (a generic one for codes they cannot act on). */
 export function errorMessageKey(error: unknown): string {
@@ -69,7 +81,8 @@ export function Field({
   const hintId = `${base}-hint`;
   const errorId = `${base}-error`;
   const countId = `${base}-count`;
-  const describedBy = [hint ? hintId : null, count ? countId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? hintId : null, count ? countId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={invalid ? "field invalid" : "field"}>
       <label htmlFor={`field-${name}`}>{label}</label>
@@ -78,9 +91,19 @@ export function Field({
           {hint}
         </p>
       )}
-      {children({ id: `field-${name}`, name, ...(invalid ? { "aria-invalid": true } : {}), ...(describedBy ? { "aria-describedby": describedBy } : {}) })}
+      {children({
+        id: `field-${name}`,
+        name,
+        ...(invalid ? { "aria-invalid": true } : {}),
+        ...(describedBy ? { "aria-describedby": describedBy } : {}),
+      })}
       {count && (
-        <p id={countId} className={count.over || count.value > count.max ? "count error" : "count"} data-testid={`count-${name}`} aria-live="polite">
+        <p
+          id={countId}
+          className={count.over || count.value > count.max ? "count error" : "count"}
+          data-testid={`count-${name}`}
+          aria-live="polite"
+        >
           {count.label ?? t("firstSong.order.count", { count: count.value, max: count.max })}
         </p>
       )}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, ApiFailure, unwrap, type Schema } from "./api";
+import { ApiFailure, api, type Schema, unwrap } from "./api";
 import { useLocale } from "./hooks";
 import { formatNumber, locales } from "./i18n";
 
@@ -16,7 +16,10 @@ export function GiftMaker({ job, trackId }: { job: Schema<"Job">; trackId: strin
   const [notice, setNotice] = useState("");
 
   useEffect(() => {
-    void unwrap(api.GET("/api/gifts", { params: { query: { jobId: job.id } } })).then((r) => setGifts(r.gifts), () => undefined);
+    void unwrap(api.GET("/api/gifts", { params: { query: { jobId: job.id } } })).then(
+      (r) => setGifts(r.gifts),
+      () => undefined,
+    );
   }, [job.id]);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -28,13 +31,23 @@ export function GiftMaker({ job, trackId }: { job: Schema<"Job">; trackId: strin
     try {
       const gift = await unwrap(
         api.POST("/api/gifts", {
-          body: { trackId, message: String(f.get("giftMessage") ?? ""), allowDownload: f.get("giftDownload") === "on", locale: f.get("giftLocale") === "en" ? "en" : "fr", ...(senderName ? { senderName } : {}) },
+          body: {
+            trackId,
+            message: String(f.get("giftMessage") ?? ""),
+            allowDownload: f.get("giftDownload") === "on",
+            locale: f.get("giftLocale") === "en" ? "en" : "fr",
+            ...(senderName ? { senderName } : {}),
+          },
         }),
       );
       setGifts((list) => [gift, ...list]);
       setNotice("gift.made");
     } catch (e) {
-      setError(e instanceof ApiFailure ? { message: t(e.code === "network" ? "errors.network" : "errors.generic"), fields: e.fields } : { message: t("errors.generic"), fields: {} });
+      setError(
+        e instanceof ApiFailure
+          ? { message: t(e.code === "network" ? "errors.network" : "errors.generic"), fields: e.fields }
+          : { message: t("errors.generic"), fields: {} },
+      );
     } finally {
       setBusy(false);
     }
@@ -51,7 +64,12 @@ export function GiftMaker({ job, trackId }: { job: Schema<"Job">; trackId: strin
     setNotice("song.copied");
   }
 
-  const fieldError = (name: string) => error?.fields[name]?.length ? <p className="error" id={`gift-${name}-error`}>{t("gift.fieldInvalid")}</p> : null;
+  const fieldError = (name: string) =>
+    error?.fields[name]?.length ? (
+      <p className="error" id={`gift-${name}-error`}>
+        {t("gift.fieldInvalid")}
+      </p>
+    ) : null;
   return (
     <section className="gift-maker" aria-labelledby="gift-maker-title" data-testid="gift-maker">
       <h3 id="gift-maker-title">{t("gift.makerTitle")}</h3>
@@ -59,7 +77,15 @@ export function GiftMaker({ job, trackId }: { job: Schema<"Job">; trackId: strin
       <form onSubmit={submit}>
         <div className="field">
           <label htmlFor="gift-message">{t("gift.message")}</label>
-          <textarea id="gift-message" name="giftMessage" rows={3} maxLength={600} aria-invalid={Boolean(error?.fields.message)} aria-describedby={error?.fields.message ? "gift-message-error" : undefined} data-testid="gift-message-input" />
+          <textarea
+            id="gift-message"
+            name="giftMessage"
+            rows={3}
+            maxLength={600}
+            aria-invalid={Boolean(error?.fields.message)}
+            aria-describedby={error?.fields.message ? "gift-message-error" : undefined}
+            data-testid="gift-message-input"
+          />
           {fieldError("message")}
         </div>
         <div className="grid">
@@ -82,7 +108,9 @@ export function GiftMaker({ job, trackId }: { job: Schema<"Job">; trackId: strin
           <input type="checkbox" name="giftDownload" data-testid="gift-allow-download" /> {t("gift.allowDownload")}
         </label>
         <button type="submit" className="button" disabled={busy || !trackId} data-testid="make-gift">
-          {busy ? t("order.sending") : t("gift.submit", { n: (job.takes.find((x) => x.trackId === trackId)?.takeIndex ?? 0) + 1 })}
+          {busy
+            ? t("order.sending")
+            : t("gift.submit", { n: (job.takes.find((x) => x.trackId === trackId)?.takeIndex ?? 0) + 1 })}
         </button>
         {error && (
           <p role="alert" className="error">
@@ -97,10 +125,14 @@ export function GiftMaker({ job, trackId }: { job: Schema<"Job">; trackId: strin
         <ul className="gifts" data-testid="gifts">
           {gifts.map((g) => (
             <li key={g.id} data-testid="gift" data-revoked={g.revokedAt ? "true" : "false"}>
-              <label htmlFor={`gift-url-${g.id}`}>{g.recipientName ? t("gift.link", { name: g.recipientName }) : t("firstSong.gift.linkUntitled")}</label>
+              <label htmlFor={`gift-url-${g.id}`}>
+                {g.recipientName ? t("gift.link", { name: g.recipientName }) : t("firstSong.gift.linkUntitled")}
+              </label>
               <input id={`gift-url-${g.id}`} readOnly value={g.url} data-testid="gift-url" />
               <p className="muted" data-testid="gift-plays">
-                {g.revokedAt ? t("gift.revoked") : t("gift.plays", { count: g.plays, n: formatNumber(locale, g.plays) })}
+                {g.revokedAt
+                  ? t("gift.revoked")
+                  : t("gift.plays", { count: g.plays, n: formatNumber(locale, g.plays) })}
               </p>
               {!g.revokedAt && (
                 <p className="actions">
@@ -110,7 +142,12 @@ export function GiftMaker({ job, trackId }: { job: Schema<"Job">; trackId: strin
                   <a className="button secondary" href={g.url} target="_blank" rel="noopener">
                     {t("gift.open")}
                   </a>
-                  <button type="button" className="button secondary" onClick={() => void revoke(g)} data-testid="revoke-gift">
+                  <button
+                    type="button"
+                    className="button secondary"
+                    onClick={() => void revoke(g)}
+                    data-testid="revoke-gift"
+                  >
                     {t("gift.revoke")}
                   </button>
                 </p>

@@ -1,6 +1,6 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, unwrap, type Schema } from "./api";
+import { api, type Schema, unwrap } from "./api";
 import { useRenewedLink } from "./renewed-link";
 import { SungLyrics } from "./sung-lyrics";
 
@@ -33,7 +33,11 @@ export function GiftPlayer({ gift: initial, token }: { gift: PublicGift; token: 
         src={initial.streamUrl}
         onPlay={onPlay}
         onTimeUpdate={(e) => setTime(e.currentTarget.currentTime)}
-        aria-label={gift.recipientName ? t("gift.player", { name: gift.recipientName }) : t("song.player", { title: gift.title ?? "Refrain" })}
+        aria-label={
+          gift.recipientName
+            ? t("gift.player", { name: gift.recipientName })
+            : t("song.player", { title: gift.title ?? "Refrain" })
+        }
         data-testid="audio"
       />
       {gift.downloadUrl && (
@@ -43,7 +47,15 @@ export function GiftPlayer({ gift: initial, token }: { gift: PublicGift; token: 
           </a>
         </p>
       )}
-      {gift.lyrics && <SungLyrics lyrics={gift.lyrics} timings={gift.timings} time={time} lang={gift.lyricsLanguage} className="lyrics gift-lyrics" />}
+      {gift.lyrics && (
+        <SungLyrics
+          lyrics={gift.lyrics}
+          timings={gift.timings}
+          time={time}
+          lang={gift.lyricsLanguage}
+          className="lyrics gift-lyrics"
+        />
+      )}
     </section>
   );
 }

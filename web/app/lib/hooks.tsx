@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { useAuth } from "./auth";
-import { isLocale, withLocale, type Locale } from "./i18n";
+import { isLocale, type Locale, withLocale } from "./i18n";
 
 export function useLocale(): Locale {
   const { lang } = useParams();
@@ -16,7 +16,10 @@ export function useRequireAuth() {
   const locale = useLocale();
   const navigate = useNavigate();
   useEffect(() => {
-    if (auth.status === "out") navigate(`${withLocale(locale, "/signin")}?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    if (auth.status === "out")
+      navigate(`${withLocale(locale, "/signin")}?next=${encodeURIComponent(location.pathname + location.search)}`, {
+        replace: true,
+      });
   }, [auth.status, locale, navigate]);
   return auth;
 }

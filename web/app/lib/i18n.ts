@@ -29,6 +29,14 @@ export function switchLocale(pathname: string, to: Locale): string {
   return `/${to}${rest}`;
 }
 
-export const formatDate = (locale: Locale, iso: string) => new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-export const formatNumber = (locale: Locale, n: number, digits = 0) => new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
-export const formatDuration = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, "0")}`;
+export const formatDate = (locale: Locale, iso: string) =>
+  new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(
+    new Date(iso),
+  );
+export const formatNumber = (locale: Locale, n: number, digits = 0) =>
+  new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(n);
+export const formatDuration = (seconds: number) =>
+  `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, "0")}`;

@@ -8,7 +8,9 @@ export async function loadSharedTrack(request: Request, context: Readonly<Router
   const { env, api } = context.get(cloudflareContext);
   const token = new URL(request.url).searchParams.get("t") ?? "";
   const client = createClient<paths>({ baseUrl: new URL(request.url).origin, fetch: api });
-  const { data: track, response } = await client.GET("/api/public/tracks/{id}", { params: { path: { id: trackId }, query: { t: token } } });
+  const { data: track, response } = await client.GET("/api/public/tracks/{id}", {
+    params: { path: { id: trackId }, query: { t: token } },
+  });
   if (!track) throw data("Not shared", { status: response.status === 410 ? 410 : 404 });
   return { track, token, publicUrl: env.PUBLIC_URL };
 }

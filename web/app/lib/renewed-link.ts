@@ -1,10 +1,14 @@
-import { useEffect, useRef, useState, type RefObject } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
 
 /**
  * A public player's short-lived stream link, kept fresh: a new one is fetched a minute before it expires
  * and swapped into the audio element at the same position, playing if it was.
  */
-export function useRenewedLink<T extends { streamUrl: string; expiresAt: string }>(initial: T, fetchFresh: () => Promise<T | null>, audio: RefObject<HTMLAudioElement | null>): T {
+export function useRenewedLink<T extends { streamUrl: string; expiresAt: string }>(
+  initial: T,
+  fetchFresh: () => Promise<T | null>,
+  audio: RefObject<HTMLAudioElement | null>,
+): T {
   const [current, setCurrent] = useState(initial);
   const fetchRef = useRef(fetchFresh);
   fetchRef.current = fetchFresh;

@@ -22,7 +22,8 @@ interface Block {
  * twice shows twice, a line it left out does not show), grouped by section; without them, the lyrics as given.
  */
 export function sungBlocks(lyrics: Lyrics, timings: readonly LineTiming[] | null | undefined): Block[] {
-  if (!timings?.length) return lyrics.sections.map((s) => ({ kind: s.kind, lines: s.lines.map((text) => ({ text, timing: null })) }));
+  if (!timings?.length)
+    return lyrics.sections.map((s) => ({ kind: s.kind, lines: s.lines.map((text) => ({ text, timing: null })) }));
   const blocks: (Block & { section: number })[] = [];
   for (const timing of [...timings].sort((a, b) => a.startSec - b.startSec)) {
     const section = lyrics.sections[timing.section];
@@ -30,18 +31,32 @@ export function sungBlocks(lyrics: Lyrics, timings: readonly LineTiming[] | null
     if (!section || text === undefined) continue;
     const last = blocks.at(-1);
     // A new block where the section changes, or where the same section starts over (a repeated chorus).
-    if (last && last.section === timing.section && timing.line > last.lines.at(-1)!.timing!.line) last.lines.push({ text, timing });
+    if (last && last.section === timing.section && timing.line > last.lines.at(-1)!.timing!.line)
+      last.lines.push({ text, timing });
     else blocks.push({ section: timing.section, kind: section.kind, lines: [{ text, timing }] });
   }
   return blocks;
 }
 
 /** A take's lyrics as it sings them, the line being sung lit (and kept in view) while it plays. */
-export function SungLyrics({ lyrics, timings, time, lang, className = "lyrics" }: { lyrics: Lyrics; timings: readonly LineTiming[] | null | undefined; time: number; lang: string; className?: string }) {
+export function SungLyrics({
+  lyrics,
+  timings,
+  time,
+  lang,
+  className = "lyrics",
+}: {
+  lyrics: Lyrics;
+  timings: readonly LineTiming[] | null | undefined;
+  time: number;
+  lang: string;
+  className?: string;
+}) {
   const { t, i18n } = useTranslation();
   const blocks = useMemo(() => sungBlocks(lyrics, timings), [lyrics, timings]);
   const sung = useMemo(() => (timings?.length ? currentLine(timings, time) : null), [timings, time]);
   const lineRef = useRef<HTMLParagraphElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls each time the line being sung changes.
   useEffect(() => {
     lineRef.current?.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
   }, [sung]);
@@ -55,7 +70,13 @@ export function SungLyrics({ lyrics, timings, time, lang, className = "lyrics" }
             {block.lines.map((line, l) => {
               const lit = sung !== null && line.timing === sung;
               return (
-                <p key={l} ref={lit ? lineRef : undefined} className={lit ? "sung" : undefined} aria-current={lit ? "true" : undefined} data-testid={lit ? "current-line" : "lyric-line"}>
+                <p
+                  key={l}
+                  ref={lit ? lineRef : undefined}
+                  className={lit ? "sung" : undefined}
+                  aria-current={lit ? "true" : undefined}
+                  data-testid={lit ? "current-line" : "lyric-line"}
+                >
                   {line.text}
                 </p>
               );

@@ -1,16 +1,26 @@
 import { useEffect, useRef, useState } from "react";
 
 /** Peaks decoded in the browser (Web Audio), drawn on a canvas; clicking seeks. The audio element's own controls stay the keyboard path. */
-export function Waveform({ src, audio, label }: { src: string; audio: React.RefObject<HTMLAudioElement | null>; label: string }) {
+export function Waveform({
+  src,
+  audio,
+  label,
+}: {
+  src: string;
+  audio: React.RefObject<HTMLAudioElement | null>;
+  label: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [peaks, setPeaks] = useState<Float32Array | null>(null);
   const [progress, setProgress] = useState(0);
   const path = src.split("?")[0];
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: drawn again only when the audio changes, not when its link is renewed.
   useEffect(() => {
     let stop = false;
     (async () => {
-      const Ctx = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+      const Ctx =
+        window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
       if (!Ctx) return;
       const bytes = await (await fetch(src)).arrayBuffer();
       const ctx = new Ctx();
@@ -22,7 +32,8 @@ export function Waveform({ src, audio, label }: { src: string; audio: React.RefO
       const step = Math.floor(data.length / bins) || 1;
       for (let b = 0; b < bins; b++) {
         let max = 0;
-        for (let i = b * step; i < Math.min(data.length, (b + 1) * step); i += 16) max = Math.max(max, Math.abs(data[i]!));
+        for (let i = b * step; i < Math.min(data.length, (b + 1) * step); i += 16)
+          max = Math.max(max, Math.abs(data[i]!));
         out[b] = max;
       }
       if (!stop) setPeaks(out);
@@ -67,7 +78,7 @@ export function Waveform({ src, audio, label }: { src: string; audio: React.RefO
       data-ready={peaks ? "true" : "false"}
       onClick={(e) => {
         const el = audio.current;
-        if (!el || !el.duration) return;
+        if (!el?.duration) return;
         const r = e.currentTarget.getBoundingClientRect();
         el.currentTime = ((e.clientX - r.left) / r.width) * el.duration;
       }}

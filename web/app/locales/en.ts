@@ -1,12 +1,31 @@
 const en = {
-  meta: { title: "Refrain — personalized songs", description: "A song written, sung and delivered in minutes, for the people you love." },
-  nav: { skip: "Skip to content", home: "Home", order: "New song", library: "My songs", credits: "Credits", signin: "Sign in", signup: "Create an account", signout: "Sign out", admin: "Operations", language: "Language", main: "Main navigation" },
+  meta: {
+    title: "Refrain — personalized songs",
+    description: "A song written, sung and delivered in minutes, for the people you love.",
+  },
+  nav: {
+    skip: "Skip to content",
+    home: "Home",
+    order: "New song",
+    library: "My songs",
+    credits: "Credits",
+    signin: "Sign in",
+    signup: "Create an account",
+    signout: "Sign out",
+    admin: "Operations",
+    language: "Language",
+    main: "Main navigation",
+  },
   home: {
     title: "A song written for them, in minutes",
     lead: "Tell us the occasion, a name and a few memories. Refrain writes the lyrics, sings them and delivers a mastered song you can play, download and share.",
     cta: "Order a song",
     ctaSignin: "I already have an account",
-    steps: { one: "Tell the story", two: "Follow the lyrics and music as they are made", three: "Listen, download, share" },
+    steps: {
+      one: "Tell the story",
+      two: "Follow the lyrics and music as they are made",
+      three: "Listen, download, share",
+    },
   },
   auth: {
     signinTitle: "Sign in",
@@ -54,7 +73,17 @@ const en = {
   options: {
     language: { fr: "French", en: "English" },
     voice: { female: "Female voice", male: "Male voice", instrumental: "Instrumental" },
-    style: { pop: "Pop", folk: "Folk", chanson: "Chanson", rock: "Rock", jazz: "Jazz", ballad: "Ballad", reggae: "Reggae", electro: "Electro", country: "Country" },
+    style: {
+      pop: "Pop",
+      folk: "Folk",
+      chanson: "Chanson",
+      rock: "Rock",
+      jazz: "Jazz",
+      ballad: "Ballad",
+      reggae: "Reggae",
+      electro: "Electro",
+      country: "Country",
+    },
     mood: { joyful: "Joyful", tender: "Tender", nostalgic: "Nostalgic", epic: "Epic", funny: "Funny", calm: "Calm" },
   },
   errors: {
@@ -70,7 +99,8 @@ const en = {
     challenge_failed: "Please complete the anti-robot check, then try again.",
     not_found: "We could not find this.",
     unavailable: "The service is busy. Please try again shortly.",
-    account_on_hold: "Your account is on hold: a payment for credits you already used was refunded or disputed. Our team will review it; new orders wait until then.",
+    account_on_hold:
+      "Your account is on hold: a payment for credits you already used was refunded or disputed. Our team will review it; new orders wait until then.",
     field: {
       email: "Enter a valid email address.",
       password: "The password needs at least 8 characters.",
@@ -95,7 +125,15 @@ const en = {
     titleStopped: "Your song was not made",
     live: "Live updates",
     polling: "Checking for updates every few seconds",
-    steps: { QUEUED: "Order received", WRITING_LYRICS: "Writing the lyrics", LYRICS_READY: "Lyrics written", GENERATING_MUSIC: "Making the music", POSTPROCESSING: "Mixing and mastering", DELIVERING: "Delivering", SUCCEEDED: "Ready" },
+    steps: {
+      QUEUED: "Order received",
+      WRITING_LYRICS: "Writing the lyrics",
+      LYRICS_READY: "Lyrics written",
+      GENERATING_MUSIC: "Making the music",
+      POSTPROCESSING: "Mixing and mastering",
+      DELIVERING: "Delivering",
+      SUCCEEDED: "Ready",
+    },
     stepState: { done: "done", active: "in progress", pending: "to come" },
     timeline: "What happened",
     lyricsTitle: "Lyrics",
@@ -132,8 +170,26 @@ const en = {
       total: "The lyrics are too long for this song: {{limit}} characters at most.",
     },
   },
-  status: { QUEUED: "Queued", WRITING_LYRICS: "Writing lyrics", LYRICS_READY: "Lyrics ready", GENERATING_MUSIC: "Making music", POSTPROCESSING: "Mastering", DELIVERING: "Delivering", SUCCEEDED: "Ready", FAILED: "Failed", CANCELED: "Canceled", TIMED_OUT: "Timed out" },
-  sections: { intro: "Intro", verse: "Verse", "pre-chorus": "Pre-chorus", chorus: "Chorus", bridge: "Bridge", outro: "Outro" },
+  status: {
+    QUEUED: "Queued",
+    WRITING_LYRICS: "Writing lyrics",
+    LYRICS_READY: "Lyrics ready",
+    GENERATING_MUSIC: "Making music",
+    POSTPROCESSING: "Mastering",
+    DELIVERING: "Delivering",
+    SUCCEEDED: "Ready",
+    FAILED: "Failed",
+    CANCELED: "Canceled",
+    TIMED_OUT: "Timed out",
+  },
+  sections: {
+    intro: "Intro",
+    verse: "Verse",
+    "pre-chorus": "Pre-chorus",
+    chorus: "Chorus",
+    bridge: "Bridge",
+    outro: "Outro",
+  },
   song: {
     untitled: "Untitled song",
     player: "Play {{title}}",
@@ -157,7 +213,13 @@ const en = {
     created: "Ordered on {{date}}",
     loudness: "Loudness {{value}} LUFS",
   },
-  library: { title: "My songs", empty: "No song yet.", projects: "Projects", order: "Order a song", credits: "{{count}} credits" },
+  library: {
+    title: "My songs",
+    empty: "No song yet.",
+    projects: "Projects",
+    order: "Order a song",
+    credits: "{{count}} credits",
+  },
   credits: {
     title: "Credits",
     balance: "Balance",
@@ -169,7 +231,18 @@ const en = {
     amount: "Amount",
     reason: "Reason",
     kinds: { grant: "Credits added", hold: "Reserved", capture: "Spent", release: "Refunded", revoke: "Taken back" },
-    reasons: { welcome: "Welcome credits", added: "Credits added", order: "Song order", revision: "Paid variation", free_revision: "Free variation", delivered: "Song delivered", refund: "Order not delivered", purchase: "Credits bought", payment_reversed: "Payment refunded or disputed", price_difference: "Difference refunded (instrumental delivered)" },
+    reasons: {
+      welcome: "Welcome credits",
+      added: "Credits added",
+      order: "Song order",
+      revision: "Paid variation",
+      free_revision: "Free variation",
+      delivered: "Song delivered",
+      refund: "Order not delivered",
+      purchase: "Credits bought",
+      payment_reversed: "Payment refunded or disputed",
+      price_difference: "Difference refunded (instrumental delivered)",
+    },
     empty: "No operation yet.",
   },
   gift: {
@@ -183,7 +256,8 @@ const en = {
     goneTitle: "This gift is no longer available",
     gone: "The person who sent you this song has withdrawn it.",
     makerTitle: "Make it a gift",
-    makerHint: "A page to send: the song, its lyrics in time with the music and your message. No account needed to open it.",
+    makerHint:
+      "A page to send: the song, its lyrics in time with the music and your message. No account needed to open it.",
     message: "Your message",
     sender: "Signed (optional)",
     language: "Language of the page",
@@ -200,11 +274,23 @@ const en = {
     plays_one: "Played {{n}} time",
     plays_other: "Played {{n}} times",
   },
-  embed: { play: "Play", pause: "Pause", by: "A song made with Refrain", unavailable: "This song is not shared.", seek: "Position in the song" },
+  embed: {
+    play: "Play",
+    pause: "Pause",
+    by: "A song made with Refrain",
+    unavailable: "This song is not shared.",
+    seek: "Position in the song",
+  },
   admin: {
     title: "Operations",
     notFound: "This page does not exist.",
-    nav: { overview: "Overview", jobs: "Jobs", engines: "Engines", credits: "Grant credits", label: "Operations sections" },
+    nav: {
+      overview: "Overview",
+      jobs: "Jobs",
+      engines: "Engines",
+      credits: "Grant credits",
+      label: "Operations sections",
+    },
     window: "Window",
     windows: { "1h": "1 hour", "6h": "6 hours", "24h": "24 hours", "7d": "7 days" },
     none: "—",
@@ -314,7 +400,7 @@ const en = {
       email: "Account email",
       amount: "Credits",
       reason: "Reason",
-      reasonHint: "Shown in the person's history, e.g. \"failed song, sorry\".",
+      reasonHint: 'Shown in the person\'s history, e.g. "failed song, sorry".',
       submit: "Grant",
       done: "{{amount}} credits granted. Balance now {{balance}}.",
     },
@@ -343,7 +429,8 @@ const en = {
     thanks: "Thank you! Your {{credits}} credits have been added.",
     waiting: "Payment received by Stripe; your credits are on their way…",
     canceled: "The payment was canceled; nothing was charged.",
-    onHold: "Your account is on hold: a payment for credits you already used was refunded or disputed. New orders wait until our team has reviewed it.",
+    onHold:
+      "Your account is on hold: a payment for credits you already used was refunded or disputed. New orders wait until our team has reviewed it.",
   },
   failures: {
     content_refused: "The music engine refused some of these words.",
@@ -372,7 +459,8 @@ const en = {
     signInWith: { password: "Email and password", supabase: "Through our sign-in partner (Supabase)" },
     created: "Account created on {{date}}",
     exportTitle: "Download my data",
-    exportLead: "One JSON file with your account, every order with its brief and lyrics, your credit history, your gifts, and links to download each song (the links work for one hour).",
+    exportLead:
+      "One JSON file with your account, every order with its brief and lyrics, your credit history, your gifts, and links to download each song (the links work for one hour).",
     exportButton: "Download my data",
     exporting: "Preparing the file…",
     exported: "Your file is downloaded.",
@@ -396,7 +484,8 @@ const en = {
     nav: "Privacy",
     title: "Your data at Refrain",
     lead: "You tell us about the people you love: names, memories, messages. Here is what we keep, for how long, who else sees it, and how to take it with you or erase it.",
-    deleted: "Your account is deleted. You are signed out, and your songs, briefs, lyrics and messages are being erased now.",
+    deleted:
+      "Your account is deleted. You are signed out, and your songs, briefs, lyrics and messages are being erased now.",
     storedTitle: "What we store",
     stored: [
       "Your account: your email address and a salted hash of your password (never the password itself). If you sign in through Supabase, the identifier it gives us and your email.",
@@ -406,7 +495,8 @@ const en = {
       "Your credit history: every credit added, reserved, spent and refunded.",
       "Technical records: each step of an order, each call to a music or lyrics engine (duration, cost, error) and each notification an engine sends us.",
     ],
-    notStored: "Your IP address is used to slow down abuse (too many sign-ins or orders) and is not written to our database. Our server logs name accounts by an internal number, not by email.",
+    notStored:
+      "Your IP address is used to slow down abuse (too many sign-ins or orders) and is not written to our database. Our server logs name accounts by an internal number, not by email.",
     retentionTitle: "For how long",
     retention: [
       "Your account, orders, songs and gifts: until you delete them or your account.",
@@ -416,19 +506,36 @@ const en = {
       "After you delete your account: your credit history and an anonymous record of each order (status, engine, timings, style, cost) stay for accounting and service statistics, tied to no name, email or text of yours.",
     ],
     enginesTitle: "Who else receives what",
-    enginesLead: "To make a song we send parts of your order to a lyrics writer and a music engine. No engine ever receives your email address or your password.",
+    enginesLead:
+      "To make a song we send parts of your order to a lyrics writer and a music engine. No engine ever receives your email address or your password.",
     engineColumn: "Who",
     fieldsColumn: "What they receive",
     engines: [
-      { who: "Lyrics writer (when it is an outside model: an OpenAI-compatible service, Cloudflare Workers AI or Suno)", what: "The recipient's name, who they are to you, the occasion, the story details, mood, style, voice, language and length." },
-      { who: "Suno-type music engine (hosted Suno API or a self-hosted Suno service)", what: "The lyrics, the song's title, the style and mood, and the voice (female or male). Not your brief." },
+      {
+        who: "Lyrics writer (when it is an outside model: an OpenAI-compatible service, Cloudflare Workers AI or Suno)",
+        what: "The recipient's name, who they are to you, the occasion, the story details, mood, style, voice, language and length.",
+      },
+      {
+        who: "Suno-type music engine (hosted Suno API or a self-hosted Suno service)",
+        what: "The lyrics, the song's title, the style and mood, and the voice (female or male). Not your brief.",
+      },
       { who: "Mubert (instrumental tracks)", what: "The style and mood, and the length. No lyrics, no names." },
-      { who: "Refrain's own engine (run for us on Modal)", what: "The lyrics, the style and mood, the voice, language and length, and how to pronounce the name." },
-      { who: "Cloudflare (hosting, database, storage, anti-robot check)", what: "Everything above, stored on our behalf; the anti-robot check sees your browser and IP address." },
-      { who: "Supabase (only if you sign in through it)", what: "Your sign-in and your email; it keeps its own account for you unless we are set up to delete it with yours." },
+      {
+        who: "Refrain's own engine (run for us on Modal)",
+        what: "The lyrics, the style and mood, the voice, language and length, and how to pronounce the name.",
+      },
+      {
+        who: "Cloudflare (hosting, database, storage, anti-robot check)",
+        what: "Everything above, stored on our behalf; the anti-robot check sees your browser and IP address.",
+      },
+      {
+        who: "Supabase (only if you sign in through it)",
+        what: "Your sign-in and your email; it keeps its own account for you unless we are set up to delete it with yours.",
+      },
     ],
     rightsTitle: "Take your data, or erase it",
-    rights: "From My account, download everything in one file, or delete your account. You can also ask us by email: an operator runs the same deletion for you.",
+    rights:
+      "From My account, download everything in one file, or delete your account. You can also ask us by email: an operator runs the same deletion for you.",
     toSettings: "Go to My account",
   },
   firstSong: {

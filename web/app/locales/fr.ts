@@ -1,14 +1,33 @@
 import type { Messages } from "./en";
 
 const fr: Messages = {
-  meta: { title: "Refrain — des chansons personnalisées", description: "Une chanson écrite, chantée et livrée en quelques minutes, pour ceux que vous aimez." },
-  nav: { skip: "Aller au contenu", home: "Accueil", order: "Nouvelle chanson", library: "Mes chansons", credits: "Crédits", signin: "Se connecter", signup: "Créer un compte", signout: "Se déconnecter", admin: "Exploitation", language: "Langue", main: "Navigation principale" },
+  meta: {
+    title: "Refrain — des chansons personnalisées",
+    description: "Une chanson écrite, chantée et livrée en quelques minutes, pour ceux que vous aimez.",
+  },
+  nav: {
+    skip: "Aller au contenu",
+    home: "Accueil",
+    order: "Nouvelle chanson",
+    library: "Mes chansons",
+    credits: "Crédits",
+    signin: "Se connecter",
+    signup: "Créer un compte",
+    signout: "Se déconnecter",
+    admin: "Exploitation",
+    language: "Langue",
+    main: "Navigation principale",
+  },
   home: {
     title: "Une chanson écrite pour eux, en quelques minutes",
     lead: "Dites-nous l’occasion, un prénom et quelques souvenirs. Refrain écrit les paroles, les chante et livre une chanson masterisée à écouter, télécharger et partager.",
     cta: "Commander une chanson",
     ctaSignin: "J’ai déjà un compte",
-    steps: { one: "Racontez l’histoire", two: "Suivez l’écriture et la musique en direct", three: "Écoutez, téléchargez, partagez" },
+    steps: {
+      one: "Racontez l’histoire",
+      two: "Suivez l’écriture et la musique en direct",
+      three: "Écoutez, téléchargez, partagez",
+    },
   },
   auth: {
     signinTitle: "Connexion",
@@ -56,8 +75,25 @@ const fr: Messages = {
   options: {
     language: { fr: "Français", en: "Anglais" },
     voice: { female: "Voix féminine", male: "Voix masculine", instrumental: "Instrumental" },
-    style: { pop: "Pop", folk: "Folk", chanson: "Chanson française", rock: "Rock", jazz: "Jazz", ballad: "Ballade", reggae: "Reggae", electro: "Électro", country: "Country" },
-    mood: { joyful: "Joyeuse", tender: "Tendre", nostalgic: "Nostalgique", epic: "Épique", funny: "Drôle", calm: "Calme" },
+    style: {
+      pop: "Pop",
+      folk: "Folk",
+      chanson: "Chanson française",
+      rock: "Rock",
+      jazz: "Jazz",
+      ballad: "Ballade",
+      reggae: "Reggae",
+      electro: "Électro",
+      country: "Country",
+    },
+    mood: {
+      joyful: "Joyeuse",
+      tender: "Tendre",
+      nostalgic: "Nostalgique",
+      epic: "Épique",
+      funny: "Drôle",
+      calm: "Calme",
+    },
   },
   errors: {
     title: "Vérifiez le formulaire",
@@ -72,7 +108,8 @@ const fr: Messages = {
     challenge_failed: "Merci de compléter la vérification anti-robot, puis de réessayer.",
     not_found: "Introuvable.",
     unavailable: "Le service est occupé. Réessayez dans un instant.",
-    account_on_hold: "Votre compte est suspendu : un paiement de crédits déjà utilisés a été remboursé ou contesté. Notre équipe va l’examiner ; les nouvelles commandes attendront jusque-là.",
+    account_on_hold:
+      "Votre compte est suspendu : un paiement de crédits déjà utilisés a été remboursé ou contesté. Notre équipe va l’examiner ; les nouvelles commandes attendront jusque-là.",
     field: {
       email: "Saisissez une adresse e-mail valide.",
       password: "Le mot de passe doit contenir au moins 8 caractères.",
@@ -97,7 +134,15 @@ const fr: Messages = {
     titleStopped: "Votre chanson n’a pas été créée",
     live: "Mises à jour en direct",
     polling: "Vérification toutes les quelques secondes",
-    steps: { QUEUED: "Commande reçue", WRITING_LYRICS: "Écriture des paroles", LYRICS_READY: "Paroles écrites", GENERATING_MUSIC: "Création de la musique", POSTPROCESSING: "Mixage et mastering", DELIVERING: "Livraison", SUCCEEDED: "Prête" },
+    steps: {
+      QUEUED: "Commande reçue",
+      WRITING_LYRICS: "Écriture des paroles",
+      LYRICS_READY: "Paroles écrites",
+      GENERATING_MUSIC: "Création de la musique",
+      POSTPROCESSING: "Mixage et mastering",
+      DELIVERING: "Livraison",
+      SUCCEEDED: "Prête",
+    },
     stepState: { done: "terminé", active: "en cours", pending: "à venir" },
     timeline: "Déroulement",
     lyricsTitle: "Paroles",
@@ -134,8 +179,26 @@ const fr: Messages = {
       total: "Les paroles sont trop longues pour cette chanson : {{limit}} caractères au plus.",
     },
   },
-  status: { QUEUED: "En attente", WRITING_LYRICS: "Écriture", LYRICS_READY: "Paroles prêtes", GENERATING_MUSIC: "Musique", POSTPROCESSING: "Mastering", DELIVERING: "Livraison", SUCCEEDED: "Prête", FAILED: "Échec", CANCELED: "Annulée", TIMED_OUT: "Expirée" },
-  sections: { intro: "Intro", verse: "Couplet", "pre-chorus": "Pré-refrain", chorus: "Refrain", bridge: "Pont", outro: "Final" },
+  status: {
+    QUEUED: "En attente",
+    WRITING_LYRICS: "Écriture",
+    LYRICS_READY: "Paroles prêtes",
+    GENERATING_MUSIC: "Musique",
+    POSTPROCESSING: "Mastering",
+    DELIVERING: "Livraison",
+    SUCCEEDED: "Prête",
+    FAILED: "Échec",
+    CANCELED: "Annulée",
+    TIMED_OUT: "Expirée",
+  },
+  sections: {
+    intro: "Intro",
+    verse: "Couplet",
+    "pre-chorus": "Pré-refrain",
+    chorus: "Refrain",
+    bridge: "Pont",
+    outro: "Final",
+  },
   song: {
     untitled: "Chanson sans titre",
     player: "Écouter {{title}}",
@@ -159,7 +222,13 @@ const fr: Messages = {
     created: "Commandée le {{date}}",
     loudness: "Sonie {{value}} LUFS",
   },
-  library: { title: "Mes chansons", empty: "Aucune chanson pour l’instant.", projects: "Projets", order: "Commander une chanson", credits: "{{count}} crédits" },
+  library: {
+    title: "Mes chansons",
+    empty: "Aucune chanson pour l’instant.",
+    projects: "Projets",
+    order: "Commander une chanson",
+    credits: "{{count}} crédits",
+  },
   credits: {
     title: "Crédits",
     balance: "Solde",
@@ -170,8 +239,25 @@ const fr: Messages = {
     kind: "Opération",
     amount: "Montant",
     reason: "Motif",
-    kinds: { grant: "Crédits ajoutés", hold: "Réservation", capture: "Dépense", release: "Remboursement", revoke: "Reprise" },
-    reasons: { welcome: "Crédits de bienvenue", added: "Crédits ajoutés", order: "Commande d’une chanson", revision: "Variation payante", free_revision: "Variation offerte", delivered: "Chanson livrée", refund: "Commande non livrée", purchase: "Achat de crédits", payment_reversed: "Paiement remboursé ou contesté", price_difference: "Différence remboursée (instrumental livré)" },
+    kinds: {
+      grant: "Crédits ajoutés",
+      hold: "Réservation",
+      capture: "Dépense",
+      release: "Remboursement",
+      revoke: "Reprise",
+    },
+    reasons: {
+      welcome: "Crédits de bienvenue",
+      added: "Crédits ajoutés",
+      order: "Commande d’une chanson",
+      revision: "Variation payante",
+      free_revision: "Variation offerte",
+      delivered: "Chanson livrée",
+      refund: "Commande non livrée",
+      purchase: "Achat de crédits",
+      payment_reversed: "Paiement remboursé ou contesté",
+      price_difference: "Différence remboursée (instrumental livré)",
+    },
     empty: "Aucune opération pour l’instant.",
   },
   gift: {
@@ -185,7 +271,8 @@ const fr: Messages = {
     goneTitle: "Ce cadeau n’est plus disponible",
     gone: "La personne qui vous a envoyé cette chanson l’a retirée.",
     makerTitle: "En faire un cadeau",
-    makerHint: "Une page à envoyer : la chanson, ses paroles au rythme de la musique et votre message. Pas besoin de compte pour l’ouvrir.",
+    makerHint:
+      "Une page à envoyer : la chanson, ses paroles au rythme de la musique et votre message. Pas besoin de compte pour l’ouvrir.",
     message: "Votre message",
     sender: "Signé (facultatif)",
     language: "Langue de la page",
@@ -202,11 +289,23 @@ const fr: Messages = {
     plays_one: "Écoutée {{n}} fois",
     plays_other: "Écoutée {{n}} fois",
   },
-  embed: { play: "Lecture", pause: "Pause", by: "Une chanson créée avec Refrain", unavailable: "Cette chanson n’est pas partagée.", seek: "Position dans la chanson" },
+  embed: {
+    play: "Lecture",
+    pause: "Pause",
+    by: "Une chanson créée avec Refrain",
+    unavailable: "Cette chanson n’est pas partagée.",
+    seek: "Position dans la chanson",
+  },
   admin: {
     title: "Exploitation",
     notFound: "Cette page n’existe pas.",
-    nav: { overview: "Vue d’ensemble", jobs: "Commandes", engines: "Moteurs", credits: "Offrir des crédits", label: "Rubriques d’exploitation" },
+    nav: {
+      overview: "Vue d’ensemble",
+      jobs: "Commandes",
+      engines: "Moteurs",
+      credits: "Offrir des crédits",
+      label: "Rubriques d’exploitation",
+    },
     window: "Période",
     windows: { "1h": "1 heure", "6h": "6 heures", "24h": "24 heures", "7d": "7 jours" },
     none: "—",
@@ -296,7 +395,8 @@ const fr: Messages = {
       addArm: "Ajouter un bras",
       remove: "Retirer",
       ramp: "Montée progressive",
-      rampHint: "Cette part des personnes va vers ce moteur, quels que soient les bras. Laissez le moteur vide pour aucune montée.",
+      rampHint:
+        "Cette part des personnes va vers ce moteur, quels que soient les bras. Laissez le moteur vide pour aucune montée.",
       percent: "Pourcentage",
       failover: "Chaîne de repli",
       failoverHint: "Moteurs à essayer dans l’ordre quand l’un échoue, séparés par des virgules.",
@@ -345,7 +445,8 @@ const fr: Messages = {
     thanks: "Merci ! Vos {{credits}} crédits ont été ajoutés.",
     waiting: "Paiement reçu par Stripe ; vos crédits arrivent…",
     canceled: "Le paiement a été annulé ; rien n’a été prélevé.",
-    onHold: "Votre compte est suspendu : un paiement de crédits déjà utilisés a été remboursé ou contesté. Les nouvelles commandes attendront que notre équipe l’ait examiné.",
+    onHold:
+      "Votre compte est suspendu : un paiement de crédits déjà utilisés a été remboursé ou contesté. Les nouvelles commandes attendront que notre équipe l’ait examiné.",
   },
   failures: {
     content_refused: "Le moteur musical a refusé certains de ces mots.",
@@ -360,7 +461,8 @@ const fr: Messages = {
     canceled: "Cette commande a été annulée.",
     timed_out: "Cette commande a pris trop de temps et a été arrêtée.",
     lyrics_expired: "Les paroles n’ont pas été validées à temps.",
-    changeText: "Modifiez le texte ci-dessous, puis commandez à nouveau : rien n’est débité tant qu’aucune chanson n’est livrée.",
+    changeText:
+      "Modifiez le texte ci-dessous, puis commandez à nouveau : rien n’est débité tant qu’aucune chanson n’est livrée.",
     retryLater: "Réessayez dans quelques minutes.",
     orderAgain: "Commander à nouveau avec ces paroles",
     lyricsLabel: "Vos paroles",
@@ -374,7 +476,8 @@ const fr: Messages = {
     signInWith: { password: "E-mail et mot de passe", supabase: "Par notre partenaire de connexion (Supabase)" },
     created: "Compte créé le {{date}}",
     exportTitle: "Télécharger mes données",
-    exportLead: "Un fichier JSON avec votre compte, chaque commande avec sa demande et ses paroles, votre historique de crédits, vos cadeaux et des liens pour télécharger chaque chanson (les liens marchent une heure).",
+    exportLead:
+      "Un fichier JSON avec votre compte, chaque commande avec sa demande et ses paroles, votre historique de crédits, vos cadeaux et des liens pour télécharger chaque chanson (les liens marchent une heure).",
     exportButton: "Télécharger mes données",
     exporting: "Préparation du fichier…",
     exported: "Votre fichier est téléchargé.",
@@ -398,7 +501,8 @@ const fr: Messages = {
     nav: "Confidentialité",
     title: "Vos données chez Refrain",
     lead: "Vous nous parlez de ceux que vous aimez : des prénoms, des souvenirs, des messages. Voici ce que nous gardons, combien de temps, qui d’autre le voit, et comment le récupérer ou l’effacer.",
-    deleted: "Votre compte est supprimé. Vous êtes déconnecté, et vos chansons, demandes, paroles et messages sont en cours d’effacement.",
+    deleted:
+      "Votre compte est supprimé. Vous êtes déconnecté, et vos chansons, demandes, paroles et messages sont en cours d’effacement.",
     storedTitle: "Ce que nous conservons",
     stored: [
       "Votre compte : votre adresse e-mail et une empreinte salée de votre mot de passe (jamais le mot de passe lui-même). Si vous vous connectez par Supabase, l’identifiant qu’il nous donne et votre e-mail.",
@@ -408,7 +512,8 @@ const fr: Messages = {
       "Votre historique de crédits : chaque crédit ajouté, réservé, dépensé et remboursé.",
       "Des traces techniques : chaque étape d’une commande, chaque appel à un moteur de musique ou de paroles (durée, coût, erreur) et chaque notification qu’un moteur nous envoie.",
     ],
-    notStored: "Votre adresse IP sert à freiner les abus (trop de connexions ou de commandes) et n’est pas écrite dans notre base. Nos journaux serveur désignent les comptes par un numéro interne, pas par l’e-mail.",
+    notStored:
+      "Votre adresse IP sert à freiner les abus (trop de connexions ou de commandes) et n’est pas écrite dans notre base. Nos journaux serveur désignent les comptes par un numéro interne, pas par l’e-mail.",
     retentionTitle: "Combien de temps",
     retention: [
       "Votre compte, vos commandes, chansons et cadeaux : jusqu’à ce que vous les supprimiez, ou votre compte.",
@@ -418,27 +523,48 @@ const fr: Messages = {
       "Après la suppression de votre compte : votre historique de crédits et une trace anonyme de chaque commande (état, moteur, durées, style, coût) restent pour la comptabilité et les statistiques du service, sans nom, e-mail ni texte de vous.",
     ],
     enginesTitle: "Qui d’autre reçoit quoi",
-    enginesLead: "Pour faire une chanson, nous envoyons une partie de votre commande à un parolier et à un moteur de musique. Aucun moteur ne reçoit jamais votre adresse e-mail ni votre mot de passe.",
+    enginesLead:
+      "Pour faire une chanson, nous envoyons une partie de votre commande à un parolier et à un moteur de musique. Aucun moteur ne reçoit jamais votre adresse e-mail ni votre mot de passe.",
     engineColumn: "Qui",
     fieldsColumn: "Ce qu’il reçoit",
     engines: [
-      { who: "Le parolier (quand c’est un modèle extérieur : un service compatible OpenAI, Cloudflare Workers AI ou Suno)", what: "Le prénom du destinataire, qui il ou elle est pour vous, l’occasion, les détails de l’histoire, l’ambiance, le style, la voix, la langue et la durée." },
-      { who: "Un moteur de musique de type Suno (l’API Suno hébergée ou un service Suno auto-hébergé)", what: "Les paroles, le titre de la chanson, le style et l’ambiance, et la voix (féminine ou masculine). Pas votre demande." },
+      {
+        who: "Le parolier (quand c’est un modèle extérieur : un service compatible OpenAI, Cloudflare Workers AI ou Suno)",
+        what: "Le prénom du destinataire, qui il ou elle est pour vous, l’occasion, les détails de l’histoire, l’ambiance, le style, la voix, la langue et la durée.",
+      },
+      {
+        who: "Un moteur de musique de type Suno (l’API Suno hébergée ou un service Suno auto-hébergé)",
+        what: "Les paroles, le titre de la chanson, le style et l’ambiance, et la voix (féminine ou masculine). Pas votre demande.",
+      },
       { who: "Mubert (morceaux instrumentaux)", what: "Le style et l’ambiance, et la durée. Ni paroles, ni prénoms." },
-      { who: "Le moteur de Refrain (exécuté pour nous chez Modal)", what: "Les paroles, le style et l’ambiance, la voix, la langue et la durée, et la prononciation du prénom." },
-      { who: "Cloudflare (hébergement, base de données, stockage, vérification anti-robot)", what: "Tout ce qui précède, conservé pour notre compte ; la vérification anti-robot voit votre navigateur et votre adresse IP." },
-      { who: "Supabase (seulement si vous vous connectez par lui)", what: "Votre connexion et votre e-mail ; il garde son propre compte pour vous, sauf si nous sommes réglés pour le supprimer avec le vôtre." },
+      {
+        who: "Le moteur de Refrain (exécuté pour nous chez Modal)",
+        what: "Les paroles, le style et l’ambiance, la voix, la langue et la durée, et la prononciation du prénom.",
+      },
+      {
+        who: "Cloudflare (hébergement, base de données, stockage, vérification anti-robot)",
+        what: "Tout ce qui précède, conservé pour notre compte ; la vérification anti-robot voit votre navigateur et votre adresse IP.",
+      },
+      {
+        who: "Supabase (seulement si vous vous connectez par lui)",
+        what: "Votre connexion et votre e-mail ; il garde son propre compte pour vous, sauf si nous sommes réglés pour le supprimer avec le vôtre.",
+      },
     ],
     rightsTitle: "Récupérer vos données, ou les effacer",
-    rights: "Depuis Mon compte, téléchargez tout en un fichier, ou supprimez votre compte. Vous pouvez aussi nous le demander par e-mail : un opérateur lance pour vous la même suppression.",
+    rights:
+      "Depuis Mon compte, téléchargez tout en un fichier, ou supprimez votre compte. Vous pouvez aussi nous le demander par e-mail : un opérateur lance pour vous la même suppression.",
     toSettings: "Aller à Mon compte",
   },
   firstSong: {
-    gift: { descriptionUntitled: "Une chanson faite avec Refrain. Appuyez sur lecture.", linkUntitled: "Lien à envoyer" },
+    gift: {
+      descriptionUntitled: "Une chanson faite avec Refrain. Appuyez sur lecture.",
+      linkUntitled: "Lien à envoyer",
+    },
     order: {
       recipient: "Pour qui est-elle ? (facultatif)",
       recipientHint: "Son prénom tel que vos paroles l’écrivent : la page cadeau et son image le montrent.",
-      recipientNotSung: "Vos paroles doivent nommer cette personne : ajoutez son prénom aux paroles, ou corrigez-le ici.",
+      recipientNotSung:
+        "Vos paroles doivent nommer cette personne : ajoutez son prénom aux paroles, ou corrigez-le ici.",
       pronounceNeedsName: "Indiquez le prénom que cette prononciation concerne.",
       count: "{{count}}/{{max}}",
       countLabel: "{{count}} caractères sur {{max}}",
@@ -449,7 +575,8 @@ const fr: Messages = {
     },
     song: {
       anotherTake: "Une autre version",
-      anotherTakeHint: "Les mêmes paroles, chantées et jouées à nouveau ; changez de style ou de voix si vous le souhaitez.",
+      anotherTakeHint:
+        "Les mêmes paroles, chantées et jouées à nouveau ; changez de style ou de voix si vous le souhaitez.",
       costFree: "Votre première autre version de cette chanson est gratuite.",
       costCharged_one: "Une autre version coûte {{n}} crédit, comme une nouvelle chanson.",
       costCharged_other: "Une autre version coûte {{n}} crédits, comme une nouvelle chanson.",
@@ -461,7 +588,8 @@ const fr: Messages = {
     credits: { balanceAfter: "Solde après", held: "{{n}} mis de côté", released: "{{n}} rendus" },
     home: {
       samplesTitle: "Écoutez une chanson faite par Refrain",
-      samplesLead: "Trente secondes faites par le moteur de Refrain, paroles comprises. Les mots s’allument quand ils sont chantés.",
+      samplesLead:
+        "Trente secondes faites par le moteur de Refrain, paroles comprises. Les mots s’allument quand ils sont chantés.",
       sample: { fr: "En français", en: "En anglais" },
       play: "Écouter l’extrait",
       pause: "Mettre l’extrait en pause",

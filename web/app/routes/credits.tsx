@@ -1,14 +1,20 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { api, unwrap, type Schema } from "../lib/api";
+import { api, type Schema, unwrap } from "../lib/api";
 import { CurrencySwitch, defaultCurrency, formatPrice, PackList } from "../lib/billing";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatNumber, withLocale } from "../lib/i18n";
 
 // How each kind of ledger row moves the balance (credits owned): a hold only sets credits aside, a release
 // gives them back to what is available, a capture spends them, a revoke takes back credits bought.
-const balanceEffect: Record<Schema<"LedgerEntry">["kind"], -1 | 0 | 1> = { grant: 1, hold: 0, capture: -1, release: 0, revoke: -1 };
+const balanceEffect: Record<Schema<"LedgerEntry">["kind"], -1 | 0 | 1> = {
+  grant: 1,
+  hold: 0,
+  capture: -1,
+  release: 0,
+  revoke: -1,
+};
 
 /** Each row with the balance just after it, from the current balance back (the ledger is newest first). */
 function withRunningBalance(balance: number, ledger: Schema<"LedgerEntry">[]) {
@@ -20,7 +26,8 @@ function withRunningBalance(balance: number, ledger: Schema<"LedgerEntry">[]) {
   });
 }
 
-const signed = (locale: Parameters<typeof formatNumber>[0], n: number) => (n > 0 ? "+" : n < 0 ? "\u2212" : "") + formatNumber(locale, Math.abs(n));
+const signed = (locale: Parameters<typeof formatNumber>[0], n: number) =>
+  (n > 0 ? "+" : n < 0 ? "\u2212" : "") + formatNumber(locale, Math.abs(n));
 
 export default function Credits() {
   const { t } = useTranslation();
@@ -37,7 +44,10 @@ export default function Credits() {
     unwrap(api.GET("/api/billing/packs")).then(setPacks, () => undefined);
     // Back from Stripe: its webhook may land after the person, so look again until the purchase is paid.
     const load = async (tries: number) => {
-      const [c, p] = await Promise.all([unwrap(api.GET("/api/credits")), unwrap(api.GET("/api/billing/purchases"))]).catch(() => [null, null] as const);
+      const [c, p] = await Promise.all([
+        unwrap(api.GET("/api/credits")),
+        unwrap(api.GET("/api/billing/purchases")),
+      ]).catch(() => [null, null] as const);
       if (stop) return;
       if (c) setCredits(c);
       if (p) setBought(p);
@@ -116,11 +126,21 @@ export default function Credits() {
                   <td className="num">{formatPrice(locale, p.amountCents, p.currency)}</td>
                   <td>
                     {t(`billing.status.${p.status}`)}
-                    {p.status === "paid" && p.refundedCents > 0 && ` (${t("billing.partlyRefunded", { amount: formatPrice(locale, p.refundedCents, p.currency) })})`}
+                    {p.status === "paid" &&
+                      p.refundedCents > 0 &&
+                      ` (${t("billing.partlyRefunded", { amount: formatPrice(locale, p.refundedCents, p.currency) })})`}
                   </td>
                   <td>
                     {p.receiptUrl && (
-                      <a href={p.receiptUrl} target="_blank" rel="noreferrer" aria-label={t("billing.receiptOf", { pack: t("billing.pack", { credits: p.credits }), date: formatDate(locale, p.paidAt ?? p.createdAt) })}>
+                      <a
+                        href={p.receiptUrl}
+                        target="_blank"
+                        rel="noreferrer"
+                        aria-label={t("billing.receiptOf", {
+                          pack: t("billing.pack", { credits: p.credits }),
+                          date: formatDate(locale, p.paidAt ?? p.createdAt),
+                        })}
+                      >
                         {t("billing.receipt")}
                       </a>
                     )}
@@ -150,11 +170,19 @@ export default function Credits() {
               <tr key={e.id}>
                 <td>{formatDate(locale, e.createdAt)}</td>
                 <td>{t(`credits.kinds.${e.kind}`)}</td>
-                <td data-testid="ledger-reason">{e.jobId ? <Link to={withLocale(locale, `/songs/${e.jobId}`)}>{t(`credits.reasons.${e.reasonKind}`)}</Link> : t(`credits.reasons.${e.reasonKind}`)}</td>
+                <td data-testid="ledger-reason">
+                  {e.jobId ? (
+                    <Link to={withLocale(locale, `/songs/${e.jobId}`)}>{t(`credits.reasons.${e.reasonKind}`)}</Link>
+                  ) : (
+                    t(`credits.reasons.${e.reasonKind}`)
+                  )}
+                </td>
                 <td className="num" data-testid="ledger-amount">
                   {balanceEffect[e.kind] !== 0
                     ? signed(locale, change)
-                    : t(e.kind === "hold" ? "firstSong.credits.held" : "firstSong.credits.released", { n: formatNumber(locale, e.amount) })}
+                    : t(e.kind === "hold" ? "firstSong.credits.held" : "firstSong.credits.released", {
+                        n: formatNumber(locale, e.amount),
+                      })}
                 </td>
                 <td className="num" data-testid="ledger-balance">
                   {formatNumber(locale, after)}

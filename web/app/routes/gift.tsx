@@ -1,12 +1,12 @@
 import createClient from "openapi-fetch";
 import { useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { data, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
+import { data, type LoaderFunctionArgs, type MetaFunction, useLoaderData } from "react-router";
+import type { paths } from "../lib/api-schema";
 import { cloudflareContext } from "../lib/context";
 import { GiftPlayer } from "../lib/gift-player";
 import { makeI18n, withLocale } from "../lib/i18n";
 import { detectLocale, messages } from "../lib/locale.server";
-import type { paths } from "../lib/api-schema";
 
 /** The page speaks the sender's chosen language; once revoked, the visitor's own. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -16,12 +16,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { data: gift, response } = await client.GET("/api/public/gifts/{token}", { params: { path: { token } } });
   if (response.status === 410) {
     const locale = detectLocale(request);
-    return data({ state: "gone" as const, pageLocale: locale, messages: messages[locale] as Record<string, unknown> }, { status: 410, headers: { "Cache-Control": "no-store" } });
+    return data(
+      { state: "gone" as const, pageLocale: locale, messages: messages[locale] as Record<string, unknown> },
+      { status: 410, headers: { "Cache-Control": "no-store" } },
+    );
   }
   if (!gift) throw data("Not found", { status: 404 });
   const publicUrl = env.PUBLIC_URL.replace(/\/$/, "");
   return data(
-    { state: "ok" as const, gift, token, pageUrl: `${publicUrl}/g/${encodeURIComponent(token)}`, pageLocale: gift.locale, messages: messages[gift.locale] as Record<string, unknown> },
+    {
+      state: "ok" as const,
+      gift,
+      token,
+      pageUrl: `${publicUrl}/g/${encodeURIComponent(token)}`,
+      pageLocale: gift.locale,
+      messages: messages[gift.locale] as Record<string, unknown>,
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 }
@@ -34,7 +44,11 @@ export const meta: MetaFunction<typeof loader> = ({ loaderData }) => {
   const i18n = makeI18n(gift.locale, m);
   // A song for no one in particular goes by its title, never as "a song for" its title.
   const title = gift.recipientName ? i18n.t("gift.headline", { name: gift.recipientName }) : (gift.title ?? "Refrain");
-  const description = gift.message || (gift.recipientName ? i18n.t("gift.description", { name: gift.recipientName }) : i18n.t("firstSong.gift.descriptionUntitled"));
+  const description =
+    gift.message ||
+    (gift.recipientName
+      ? i18n.t("gift.description", { name: gift.recipientName })
+      : i18n.t("firstSong.gift.descriptionUntitled"));
   return [
     { title: `${title} · Refrain` },
     // A private page: unfurled where it is sent, never indexed.

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import fr from "../../../public/samples/sample-fr.json";
 import en from "../../../public/samples/sample-en.json";
+import fr from "../../../public/samples/sample-fr.json";
 import { useAuth } from "../lib/auth";
 import { useLocale } from "../lib/hooks";
 import { withLocale } from "../lib/i18n";
@@ -19,12 +19,23 @@ function Sample({ language }: { language: keyof typeof samples }) {
   const sample = samples[language];
   const blocks = sungBlocks(sample.lyrics as Parameters<typeof sungBlocks>[0], sample.timings);
   return (
-    <section className="sample" data-sample={language} aria-labelledby={`sample-${language}`} data-testid={`sample-${language}`}>
+    <section
+      className="sample"
+      data-sample={language}
+      aria-labelledby={`sample-${language}`}
+      data-testid={`sample-${language}`}
+    >
       <h3 id={`sample-${language}`}>{t(`firstSong.home.sample.${language}`)}</h3>
       <p className="muted" lang={language}>
         {sample.title}
       </p>
-      <audio controls preload="none" src={sample.audio} aria-label={`${t("firstSong.home.play")} — ${sample.title}`} data-testid="sample-audio" />
+      <audio
+        controls
+        preload="none"
+        src={sample.audio}
+        aria-label={`${t("firstSong.home.play")} — ${sample.title}`}
+        data-testid="sample-audio"
+      />
       <div className="lyrics" lang={language}>
         {blocks.map((block, b) => (
           <section key={b}>

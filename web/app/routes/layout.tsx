@@ -1,13 +1,17 @@
 import { useTranslation } from "react-i18next";
-import { Link, NavLink, Outlet, useLocation, useNavigate, type MetaFunction } from "react-router";
+import { Link, type MetaFunction, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { signOut } from "../lib/api";
 import { AuthProvider, useAuth } from "../lib/auth";
 import { useLocale } from "../lib/hooks";
-import { switchLocale, withLocale, type Locale } from "../lib/i18n";
+import { type Locale, switchLocale, withLocale } from "../lib/i18n";
 
 export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.loaderData as { messages: { meta: { title: string; description: string } } } | undefined;
-  return root ? [{ title: root.messages.meta.title }, { name: "description", content: root.messages.meta.description }] : [];
+  const root = matches.find((m) => m.id === "root")?.loaderData as
+    | { messages: { meta: { title: string; description: string } } }
+    | undefined;
+  return root
+    ? [{ title: root.messages.meta.title }, { name: "description", content: root.messages.meta.description }]
+    : [];
 };
 
 const names: Record<Locale, string> = { fr: "Français", en: "English" };
@@ -79,6 +83,7 @@ function Header() {
               data-testid="switch-language"
               aria-label={`${t("nav.language")}: ${names[other]}`}
               onClick={() => {
+                // biome-ignore lint/suspicious/noDocumentCookie: one first-party cookie; the Cookie Store API is missing from Safari and Firefox.
                 document.cookie = `lang=${other}; path=/; max-age=31536000; samesite=lax`;
               }}
             >

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, unwrap, type Schema } from "../lib/api";
+import { api, type Schema, unwrap } from "../lib/api";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatNumber, withLocale } from "../lib/i18n";
 
@@ -13,8 +13,14 @@ export default function Library() {
   const [projects, setProjects] = useState<Schema<"Project">[]>([]);
   useEffect(() => {
     if (auth.status !== "in") return;
-    unwrap(api.GET("/api/jobs", { params: { query: { limit: 50 } } })).then((r) => setJobs(r.jobs), () => setJobs([]));
-    unwrap(api.GET("/api/projects")).then((r) => setProjects(r.projects), () => undefined);
+    unwrap(api.GET("/api/jobs", { params: { query: { limit: 50 } } })).then(
+      (r) => setJobs(r.jobs),
+      () => setJobs([]),
+    );
+    unwrap(api.GET("/api/projects")).then(
+      (r) => setProjects(r.projects),
+      () => undefined,
+    );
   }, [auth.status]);
   if (!jobs) return <Loading />;
   const byProject = (id: string | null) => jobs.filter((j) => j.projectId === id);
@@ -25,7 +31,8 @@ export default function Library() {
           <Link to={withLocale(locale, `/songs/${j.id}`)}>{j.title ?? j.lyrics?.title ?? t("song.untitled")}</Link>
           <span className={`badge ${j.status.toLowerCase()}`}>{t(`status.${j.status}`)}</span>
           <span className="muted">
-            {formatDate(locale, j.createdAt)} · {t("library.credits", { count: j.credits, formatted: formatNumber(locale, j.credits) })}
+            {formatDate(locale, j.createdAt)} ·{" "}
+            {t("library.credits", { count: j.credits, formatted: formatNumber(locale, j.credits) })}
           </span>
         </li>
       ))}

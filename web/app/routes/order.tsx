@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLoaderData, useNavigate, type LoaderFunctionArgs } from "react-router";
-import { api, ApiFailure, createJob, unwrap, type Schema } from "../lib/api";
+import { type LoaderFunctionArgs, useLoaderData, useNavigate } from "react-router";
+import { maxSungLines } from "../../../domain/song-form";
+import { ApiFailure, api, createJob, type Schema, unwrap } from "../lib/api";
 import { cloudflareContext } from "../lib/context";
-import { ErrorSummary, Field, fieldErrors, type FormErrors } from "../lib/form";
-import { useTurnstile } from "../lib/turnstile";
+import { ErrorSummary, Field, type FormErrors, fieldErrors } from "../lib/form";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatNumber, withLocale } from "../lib/i18n";
 import { languages, styles, voices } from "../lib/options";
-import { maxSungLines } from "../../../domain/song-form";
+import { useTurnstile } from "../lib/turnstile";
 
 export function loader({ context }: LoaderFunctionArgs) {
   return { cost: Number(context.get(cloudflareContext).env.CREDITS_PER_SONG) };
@@ -22,7 +22,16 @@ const moodWords: Record<string, Record<(typeof moods)[number], string>> = {
 };
 const lengths = [30, 40, 60, 90, 120, 180, 240] as const;
 // The API's own limits (worker/jobs/schemas.ts), said beside each field before they are reached.
-const limits = { occasion: 200, recipientName: 60, pronounceAs: 80, relationship: 80, detail: 200, details: 6, title: 80, lyrics: 5000 } as const;
+const limits = {
+  occasion: 200,
+  recipientName: 60,
+  pronounceAs: 80,
+  relationship: 80,
+  detail: 200,
+  details: 6,
+  title: 80,
+  lyrics: 5000,
+} as const;
 const sectionTag = /^\s*\[[^\]]*\]\s*$/;
 
 export default function Order() {
@@ -76,7 +85,10 @@ export default function Order() {
             ...(s("pronounceAs").trim() ? { pronounceAs: s("pronounceAs") } : {}),
             approveLyrics: f.get("approveLyrics") === "on",
             ...(s("relationship").trim() ? { relationship: s("relationship") } : {}),
-            details: s("details").split("\n").map((l) => l.trim()).filter(Boolean),
+            details: s("details")
+              .split("\n")
+              .map((l) => l.trim())
+              .filter(Boolean),
             ...common,
           }
         : {
@@ -103,7 +115,8 @@ export default function Order() {
   const short = credits !== null && credits.available < cost;
   const typed = (name: keyof typeof limits) => ({
     value: text[name] ?? "",
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setText((x) => ({ ...x, [name]: e.target.value })),
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      setText((x) => ({ ...x, [name]: e.target.value })),
   });
   const counted = (name: keyof typeof limits) => ({ value: [...(text[name] ?? "")].length, max: limits[name] });
   const detailLines = (text.details ?? "").split("\n").filter((l) => l.trim()).length;
@@ -127,16 +140,49 @@ export default function Order() {
         </fieldset>
         {mode === "context" ? (
           <>
-            <Field name="occasion" label={t("order.occasion")} hint={t("order.occasionHint")} errors={errors} count={counted("occasion")}>
+            <Field
+              name="occasion"
+              label={t("order.occasion")}
+              hint={t("order.occasionHint")}
+              errors={errors}
+              count={counted("occasion")}
+            >
               {(p) => <input {...p} {...typed("occasion")} type="text" maxLength={limits.occasion} />}
             </Field>
-            <Field name="recipientName" label={t("order.recipientName")} errors={errors} count={counted("recipientName")}>
-              {(p) => <input {...p} {...typed("recipientName")} type="text" maxLength={limits.recipientName} autoComplete="off" />}
+            <Field
+              name="recipientName"
+              label={t("order.recipientName")}
+              errors={errors}
+              count={counted("recipientName")}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  {...typed("recipientName")}
+                  type="text"
+                  maxLength={limits.recipientName}
+                  autoComplete="off"
+                />
+              )}
             </Field>
-            <Field name="pronounceAs" label={t("order.pronounceAs")} hint={t("order.pronounceAsHint")} errors={errors} count={counted("pronounceAs")}>
-              {(p) => <input {...p} {...typed("pronounceAs")} type="text" maxLength={limits.pronounceAs} autoComplete="off" />}
+            <Field
+              name="pronounceAs"
+              label={t("order.pronounceAs")}
+              hint={t("order.pronounceAsHint")}
+              errors={errors}
+              count={counted("pronounceAs")}
+            >
+              {(p) => (
+                <input {...p} {...typed("pronounceAs")} type="text" maxLength={limits.pronounceAs} autoComplete="off" />
+              )}
             </Field>
-            <Field name="relationship" label={t("order.relationship")} hint={t("order.relationshipHint")} errors={errors} count={counted("relationship")}>
+            <Field
+              name="relationship"
+              label={t("order.relationship")}
+              hint={t("order.relationshipHint")}
+              errors={errors}
+              count={counted("relationship")}
+            >
               {(p) => <input {...p} {...typed("relationship")} type="text" maxLength={limits.relationship} />}
             </Field>
             <Field
@@ -144,13 +190,24 @@ export default function Order() {
               label={t("order.details")}
               hint={t("order.detailsHint")}
               errors={errors}
-              count={{ value: detailLines, max: limits.details, label: t("firstSong.order.detailsCount", { count: detailLines, max: limits.details }) }}
+              count={{
+                value: detailLines,
+                max: limits.details,
+                label: t("firstSong.order.detailsCount", { count: detailLines, max: limits.details }),
+              }}
             >
               {(p) => <textarea {...p} {...typed("details")} rows={4} />}
             </Field>
             <div className="field">
               <label className="checkbox">
-                <input type="checkbox" name="approveLyrics" defaultChecked aria-describedby="approve-hint" data-testid="approve-lyrics" /> {t("order.approveLyrics")}
+                <input
+                  type="checkbox"
+                  name="approveLyrics"
+                  defaultChecked
+                  aria-describedby="approve-hint"
+                  data-testid="approve-lyrics"
+                />{" "}
+                {t("order.approveLyrics")}
               </label>
               <p id="approve-hint" className="hint">
                 {t("order.approveLyricsHint")}
@@ -170,7 +227,16 @@ export default function Order() {
               error={t("firstSong.order.recipientNotSung")}
               count={counted("recipientName")}
             >
-              {(p) => <input {...p} {...typed("recipientName")} type="text" maxLength={limits.recipientName} autoComplete="off" data-testid="custom-recipient" />}
+              {(p) => (
+                <input
+                  {...p}
+                  {...typed("recipientName")}
+                  type="text"
+                  maxLength={limits.recipientName}
+                  autoComplete="off"
+                  data-testid="custom-recipient"
+                />
+              )}
             </Field>
             <Field
               name="pronounceAs"
@@ -180,7 +246,9 @@ export default function Order() {
               error={(text.recipientName ?? "").trim() ? undefined : t("firstSong.order.pronounceNeedsName")}
               count={counted("pronounceAs")}
             >
-              {(p) => <input {...p} {...typed("pronounceAs")} type="text" maxLength={limits.pronounceAs} autoComplete="off" />}
+              {(p) => (
+                <input {...p} {...typed("pronounceAs")} type="text" maxLength={limits.pronounceAs} autoComplete="off" />
+              )}
             </Field>
             <Field
               name="lyrics"
@@ -191,7 +259,12 @@ export default function Order() {
                 value: [...(text.lyrics ?? "")].length,
                 max: limits.lyrics,
                 over: lyricLines > fits,
-                label: t("firstSong.order.lyricsCount", { lines: lyricLines, fits, count: [...(text.lyrics ?? "")].length, max: limits.lyrics }),
+                label: t("firstSong.order.lyricsCount", {
+                  lines: lyricLines,
+                  fits,
+                  count: [...(text.lyrics ?? "")].length,
+                  max: limits.lyrics,
+                }),
               }}
             >
               {(p) => <textarea {...p} {...typed("lyrics")} rows={10} maxLength={limits.lyrics} />}
@@ -201,7 +274,12 @@ export default function Order() {
         {offer && (
           <p role="status" className="notice" data-testid="language-offer">
             {t("firstSong.order.languageOffer", { page: other(locale), song: other(language) })}{" "}
-            <button type="button" className="button secondary" onClick={() => (setLanguage(locale), setOffer(false))} data-testid="language-offer-accept">
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => (setLanguage(locale), setOffer(false))}
+              data-testid="language-offer-accept"
+            >
               {t("firstSong.order.languageSwitch", { language: other(locale) })}
             </button>
           </p>
@@ -209,7 +287,11 @@ export default function Order() {
         <div className="grid">
           <Field name="language" label={t("order.language")} errors={errors}>
             {(p) => (
-              <select {...p} value={language} onChange={(e) => (setLanguage(e.target.value as (typeof languages)[number]), setOffer(false))}>
+              <select
+                {...p}
+                value={language}
+                onChange={(e) => (setLanguage(e.target.value as (typeof languages)[number]), setOffer(false))}
+              >
                 {languages.map((l) => (
                   <option key={l} value={l}>
                     {t(`options.language.${l}`)}

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
-import { Link, useLoaderData, useSearchParams, type LoaderFunctionArgs } from "react-router";
 import createClient from "openapi-fetch";
+import { useTranslation } from "react-i18next";
+import { Link, type LoaderFunctionArgs, useLoaderData, useSearchParams } from "react-router";
 import type { paths } from "../lib/api-schema";
 import { useAuth } from "../lib/auth";
 import { CurrencySwitch, defaultCurrency, PackList } from "../lib/billing";
@@ -10,7 +10,10 @@ import { withLocale } from "../lib/i18n";
 
 /** The packs come from the API (in-process), which reads them from the configuration. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const client = createClient<paths>({ baseUrl: new URL(request.url).origin, fetch: context.get(cloudflareContext).api });
+  const client = createClient<paths>({
+    baseUrl: new URL(request.url).origin,
+    fetch: context.get(cloudflareContext).api,
+  });
   const { data } = await client.GET("/api/billing/packs");
   return { packs: data ?? { enabled: false, creditsPerSong: 0, packs: [] } };
 }

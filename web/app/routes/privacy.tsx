@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams, type MetaFunction } from "react-router";
-import type { Messages } from "../locales/en";
+import { Link, type MetaFunction, useSearchParams } from "react-router";
 import { useLocale } from "../lib/hooks";
 import { withLocale } from "../lib/i18n";
+import type { Messages } from "../locales/en";
 
 // Plain HTML, like the home page: a page to read, with nothing to run. Its text lives in the locale
 // tables (privacy.*), lists included, so it is updated there when what the product keeps changes.
@@ -10,7 +10,9 @@ export const handle = { hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => {
   const messages = (matches.find((m) => m.id === "root")?.loaderData as { messages?: Messages } | undefined)?.messages;
-  return messages ? [{ title: `${messages.privacy.title} · Refrain` }, { name: "description", content: messages.privacy.lead }] : [];
+  return messages
+    ? [{ title: `${messages.privacy.title} · Refrain` }, { name: "description", content: messages.privacy.lead }]
+    : [];
 };
 
 export default function Privacy() {

@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs } from "react-router";
+import { type LoaderFunctionArgs, redirect } from "react-router";
 import { detectLocale } from "../lib/locale.server";
 
 export function loader({ request }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ApiFailure, api, unwrap, type Schema } from "../lib/api";
+import { ApiFailure, api, type Schema, unwrap } from "../lib/api";
 import { errorMessageKey } from "../lib/form";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, withLocale } from "../lib/i18n";
@@ -33,7 +33,13 @@ function ExportData() {
     <section aria-labelledby="export-title">
       <h2 id="export-title">{t("settings.exportTitle")}</h2>
       <p>{t("settings.exportLead")}</p>
-      <button type="button" className="button secondary" onClick={download} disabled={state === "busy"} data-testid="export">
+      <button
+        type="button"
+        className="button secondary"
+        onClick={download}
+        disabled={state === "busy"}
+        data-testid="export"
+      >
         {t(state === "busy" ? "settings.exporting" : "settings.exportButton")}
       </button>
       <p role="status" className="muted">
@@ -64,7 +70,11 @@ function DeleteAccount({ account }: { account: Schema<"Account"> }) {
       // already dropped the refresh cookie), and this signed-in page does not bounce to the sign-in page.
       window.location.replace(`${withLocale(locale, "/privacy")}?deleted=1`);
     } catch (failure) {
-      setError(failure instanceof ApiFailure && failure.code === "validation_failed" ? "settings.mismatch" : errorMessageKey(failure));
+      setError(
+        failure instanceof ApiFailure && failure.code === "validation_failed"
+          ? "settings.mismatch"
+          : errorMessageKey(failure),
+      );
       setBusy(false);
     }
   }
@@ -85,7 +95,11 @@ function DeleteAccount({ account }: { account: Schema<"Account"> }) {
       )}
       <form onSubmit={submit} noValidate>
         <div className={error ? "field invalid" : "field"}>
-          <label htmlFor={`${id}-confirm`}>{byPassword ? t("settings.confirmPassword") : t("settings.confirmEmail", { email: account.email ?? account.id })}</label>
+          <label htmlFor={`${id}-confirm`}>
+            {byPassword
+              ? t("settings.confirmPassword")
+              : t("settings.confirmEmail", { email: account.email ?? account.id })}
+          </label>
           <input
             id={`${id}-confirm`}
             name={field}

@@ -2,9 +2,9 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useMatches, useNavigate, useSearchParams } from "react-router";
 import { ApiFailure, signIn } from "../lib/api";
-import { useLocale, Title } from "../lib/hooks";
+import { ErrorSummary, Field, type FormErrors, fieldErrors } from "../lib/form";
+import { Title, useLocale } from "../lib/hooks";
 import { withLocale } from "../lib/i18n";
-import { ErrorSummary, Field, fieldErrors, type FormErrors } from "../lib/form";
 import { useTurnstile } from "../lib/turnstile";
 
 export default function SignIn() {
@@ -28,7 +28,7 @@ export default function SignIn() {
     try {
       await signIn(kind, String(form.get("email") ?? ""), String(form.get("password") ?? ""), turnstile.token);
       const next = params.get("next");
-      navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : withLocale(locale, "/new"));
+      navigate(next?.startsWith("/") && !next.startsWith("//") ? next : withLocale(locale, "/new"));
     } catch (error) {
       setErrors(fieldErrors(error instanceof ApiFailure ? error : new ApiFailure(0, "network", "network")));
       turnstile.reset();
@@ -46,16 +46,35 @@ export default function SignIn() {
         <Field name="email" label={t("auth.email")} errors={errors}>
           {(p) => <input {...p} type="email" autoComplete="email" required />}
         </Field>
-        <Field name="password" label={t("auth.password")} hint={kind === "signup" ? t("auth.passwordHint") : undefined} errors={errors}>
-          {(p) => <input {...p} type="password" autoComplete={kind === "signup" ? "new-password" : "current-password"} required minLength={8} />}
+        <Field
+          name="password"
+          label={t("auth.password")}
+          hint={kind === "signup" ? t("auth.passwordHint") : undefined}
+          errors={errors}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete={kind === "signup" ? "new-password" : "current-password"}
+              required
+              minLength={8}
+            />
+          )}
         </Field>
         {kind === "signup" && turnstile.widget}
-        <button type="submit" className="button" disabled={!ready || busy || (kind === "signup" && turnstile.token === null)}>
+        <button
+          type="submit"
+          className="button"
+          disabled={!ready || busy || (kind === "signup" && turnstile.token === null)}
+        >
           {t(kind === "signup" ? "auth.submitSignup" : "auth.submitSignin")}
         </button>
       </form>
       <p>
-        <Link to={withLocale(locale, kind === "signup" ? "/signin" : "/signup")}>{t(kind === "signup" ? "auth.toSignin" : "auth.toSignup")}</Link>
+        <Link to={withLocale(locale, kind === "signup" ? "/signin" : "/signup")}>
+          {t(kind === "signup" ? "auth.toSignin" : "auth.toSignup")}
+        </Link>
       </p>
     </div>
   );

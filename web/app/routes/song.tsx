@@ -1,41 +1,71 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLoaderData, useLocation, useNavigate, useParams, type LoaderFunctionArgs } from "react-router";
-import { api, challenge, createJob, unwrap, type JobStatus, type Schema } from "../lib/api";
-import { errorMessageKey } from "../lib/form";
-import { useTurnstile } from "../lib/turnstile";
+import { type LoaderFunctionArgs, useLoaderData, useLocation, useNavigate, useParams } from "react-router";
+import { failureClassOf } from "../../../domain/failures";
+import { api, challenge, createJob, type JobStatus, type Schema, unwrap } from "../lib/api";
 import { cloudflareContext } from "../lib/context";
 import { DraftEditor } from "../lib/draft";
+import { errorMessageKey } from "../lib/form";
 import { GiftMaker } from "../lib/gift-maker";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatDuration, formatNumber, withLocale } from "../lib/i18n";
-import { SungLyrics, type LineTiming } from "../lib/sung-lyrics";
-import { Waveform } from "../lib/waveform";
 import { styles, voices } from "../lib/options";
-import { failureClassOf } from "../../../domain/failures";
+import { type LineTiming, SungLyrics } from "../lib/sung-lyrics";
+import { useTurnstile } from "../lib/turnstile";
+import { Waveform } from "../lib/waveform";
 
 export function loader({ context }: LoaderFunctionArgs) {
   const env = context.get(cloudflareContext).env;
   return { freeDrafts: Number(env.LYRICS_FREE_DRAFTS), cost: Number(env.CREDITS_PER_SONG) };
 }
 
-const steps: JobStatus[] = ["QUEUED", "WRITING_LYRICS", "LYRICS_READY", "GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING", "SUCCEEDED"];
+const steps: JobStatus[] = [
+  "QUEUED",
+  "WRITING_LYRICS",
+  "LYRICS_READY",
+  "GENERATING_MUSIC",
+  "POSTPROCESSING",
+  "DELIVERING",
+  "SUCCEEDED",
+];
 const terminal: JobStatus[] = ["SUCCEEDED", "FAILED", "CANCELED", "TIMED_OUT"];
-const eventTypes = ["lyrics_started", "lyrics_written", "lyrics_drafted", "lyrics_edited", "lyrics_approved", "redraft", "submitted", "progress", "music_ready", "takes_ready", "delivered", "failed", "failover", "cancel", "deadline", "created", "status"];
+const eventTypes = [
+  "lyrics_started",
+  "lyrics_written",
+  "lyrics_drafted",
+  "lyrics_edited",
+  "lyrics_approved",
+  "redraft",
+  "submitted",
+  "progress",
+  "music_ready",
+  "takes_ready",
+  "delivered",
+  "failed",
+  "failover",
+  "cancel",
+  "deadline",
+  "created",
+  "status",
+];
 
 /** Follows a job: SSE first (EventSource), polling when the stream cannot be held. */
 function useJob(jobId: string, enabled: boolean) {
   const [job, setJob] = useState<Schema<"Job"> | null>(null);
   const [seen, setSeen] = useState<{ status: JobStatus; at: string }[]>([]);
   const [transport, setTransport] = useState<"sse" | "poll">("sse");
-  const reload = useCallback(() => unwrap(api.GET("/api/jobs/{id}", { params: { path: { id: jobId } } })).then((j) => (setJob(j), j)), [jobId]);
+  const reload = useCallback(
+    () => unwrap(api.GET("/api/jobs/{id}", { params: { path: { id: jobId } } })).then((j) => (setJob(j), j)),
+    [jobId],
+  );
 
   useEffect(() => {
     if (!enabled) return;
     let closed = false;
     let source: EventSource | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const note = (status: JobStatus, at: string) => setSeen((list) => (list.some((s) => s.status === status) ? list : [...list, { status, at }]));
+    const note = (status: JobStatus, at: string) =>
+      setSeen((list) => (list.some((s) => s.status === status) ? list : [...list, { status, at }]));
     const poll = async () => {
       if (closed) return;
       const j = await reload().catch(() => null);
@@ -48,7 +78,9 @@ function useJob(jobId: string, enabled: boolean) {
     // A stream ticket opens the stream for a minute only, so every connection asks for a fresh one and
     // resumes after the last event seen; EventSource's own retries would reuse an expired ticket.
     const follow = async () => {
-      const ticket = await unwrap(api.POST("/api/jobs/{id}/stream-ticket", { params: { path: { id: jobId } } })).catch(() => null);
+      const ticket = await unwrap(api.POST("/api/jobs/{id}/stream-ticket", { params: { path: { id: jobId } } })).catch(
+        () => null,
+      );
       if (closed) return;
       if (!ticket) return fallBack();
       const query = new URLSearchParams({ ticket: ticket.ticket, ...(lastEventId ? { lastEventId } : {}) });
@@ -72,11 +104,14 @@ function useJob(jobId: string, enabled: boolean) {
         timer = setTimeout(() => void follow(), 1000 * failures);
       };
     };
-    reload().then((j) => {
-      if (closed || terminal.includes(j.status)) return;
-      if (typeof EventSource === "undefined") return fallBack();
-      void follow();
-    }, () => setTransport("poll"));
+    reload().then(
+      (j) => {
+        if (closed || terminal.includes(j.status)) return;
+        if (typeof EventSource === "undefined") return fallBack();
+        void follow();
+      },
+      () => setTransport("poll"),
+    );
     return () => {
       closed = true;
       source?.close();
@@ -85,13 +120,24 @@ function useJob(jobId: string, enabled: boolean) {
   }, [enabled, jobId, reload]);
 
   useEffect(() => {
-    if (job) for (const s of steps.slice(0, steps.indexOf(job.status) + 1)) if (!seen.some((x) => x.status === s) && job.status === s) setSeen((l) => [...l, { status: s, at: job.updatedAt }]);
+    if (job)
+      for (const s of steps.slice(0, steps.indexOf(job.status) + 1))
+        if (!seen.some((x) => x.status === s) && job.status === s)
+          setSeen((l) => [...l, { status: s, at: job.updatedAt }]);
   }, [job, seen]);
 
   return { job, seen, transport, reload, setJob };
 }
 
-function Progress({ job, seen, transport }: { job: Schema<"Job">; seen: { status: JobStatus; at: string }[]; transport: "sse" | "poll" }) {
+function Progress({
+  job,
+  seen,
+  transport,
+}: {
+  job: Schema<"Job">;
+  seen: { status: JobStatus; at: string }[];
+  transport: "sse" | "poll";
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const reached = Math.max(steps.indexOf(job.status), ...seen.map((s) => steps.indexOf(s.status)));
@@ -99,15 +145,25 @@ function Progress({ job, seen, transport }: { job: Schema<"Job">; seen: { status
   return (
     <section aria-labelledby="progress-title" className="progress">
       <h2 id="progress-title">
-        {t(job.status === "SUCCEEDED" ? "progress.titleDone" : job.status === "LYRICS_READY" ? "progress.titleDraft" : failed ? "progress.titleStopped" : "progress.title")}
+        {t(
+          job.status === "SUCCEEDED"
+            ? "progress.titleDone"
+            : job.status === "LYRICS_READY"
+              ? "progress.titleDraft"
+              : failed
+                ? "progress.titleStopped"
+                : "progress.title",
+        )}
       </h2>
       <p className="muted">{t(transport === "sse" ? "progress.live" : "progress.polling")}</p>
       <ol className="stepper" aria-live="polite">
         {steps.map((step, i) => {
-          const state = i < reached || job.status === "SUCCEEDED" ? "done" : i === reached && !failed ? "active" : "pending";
+          const state =
+            i < reached || job.status === "SUCCEEDED" ? "done" : i === reached && !failed ? "active" : "pending";
           return (
             <li key={step} data-step={step} data-state={state} className={state}>
-              <span>{t(`progress.steps.${step}`)}</span> <span className="muted">({t(`progress.stepState.${state}`)})</span>
+              <span>{t(`progress.steps.${step}`)}</span>{" "}
+              <span className="muted">({t(`progress.stepState.${state}`)})</span>
             </li>
           );
         })}
@@ -123,19 +179,27 @@ function Progress({ job, seen, transport }: { job: Schema<"Job">; seen: { status
       {failed && (
         <div role="alert" className="alert" data-testid="failure">
           <p data-testid="failure-reason">
-            {job.error ? t(`failures.${job.error.code}`) : t(job.status === "CANCELED" ? "progress.canceled" : "progress.timedOut")}
+            {job.error
+              ? t(`failures.${job.error.code}`)
+              : t(job.status === "CANCELED" ? "progress.canceled" : "progress.timedOut")}
           </p>
-          {job.status === "FAILED" && job.error && failureClassOf[job.error.code] === "unavailable" && <p>{t("failures.retryLater")}</p>}
+          {job.status === "FAILED" && job.error && failureClassOf[job.error.code] === "unavailable" && (
+            <p>{t("failures.retryLater")}</p>
+          )}
           <p>{t("progress.refunded", { count: job.credits })}</p>
         </div>
       )}
-      {job.status === "FAILED" && job.error && failureClassOf[job.error.code] === "rejected" && <OrderAgain job={job} />}
+      {job.status === "FAILED" && job.error && failureClassOf[job.error.code] === "rejected" && (
+        <OrderAgain job={job} />
+      )}
     </section>
   );
 }
 
 const lyricsText = (lyrics: Schema<"Lyrics"> | null) =>
-  (lyrics?.sections ?? []).map((s) => `[${s.kind.replace(/(^|-)\w/g, (c) => c.toUpperCase())}]\n${s.lines.join("\n")}`).join("\n\n");
+  (lyrics?.sections ?? [])
+    .map((s) => `[${s.kind.replace(/(^|-)\w/g, (c) => c.toUpperCase())}]\n${s.lines.join("\n")}`)
+    .join("\n\n");
 
 /** A refused text: the person changes the words where they read them and orders again in one step. */
 function OrderAgain({ job }: { job: Schema<"Job"> }) {
@@ -145,7 +209,13 @@ function OrderAgain({ job }: { job: Schema<"Job"> }) {
   const turnstile = useTurnstile();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
-  const request = job.request as { language?: "fr" | "en"; styleTags?: string[]; mood?: string; vocal?: (typeof voices)[number]; durationSeconds?: number };
+  const request = job.request as {
+    language?: "fr" | "en";
+    styleTags?: string[];
+    mood?: string;
+    vocal?: (typeof voices)[number];
+    durationSeconds?: number;
+  };
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -189,7 +259,6 @@ function OrderAgain({ job }: { job: Schema<"Job"> }) {
   );
 }
 
-
 /** Whether this song's free other take is still to be had: a revision made at 0 credits means it was used. */
 function useFreeTakeLeft(jobId: string): boolean | null {
   const [left, setLeft] = useState<boolean | null>(null);
@@ -203,7 +272,15 @@ function useFreeTakeLeft(jobId: string): boolean | null {
 }
 
 /** The one way to another take of a finished song: the same lyrics, a new seed, optionally another style or voice; its cost said first. */
-function AnotherTake({ job, cost, turnstile }: { job: Schema<"Job">; cost: number; turnstile: ReturnType<typeof useTurnstile> }) {
+function AnotherTake({
+  job,
+  cost,
+  turnstile,
+}: {
+  job: Schema<"Job">;
+  cost: number;
+  turnstile: ReturnType<typeof useTurnstile>;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
@@ -222,8 +299,14 @@ function AnotherTake({ job, cost, turnstile }: { job: Schema<"Job">; cost: numbe
     try {
       const next = await unwrap(
         api.POST("/api/jobs/{id}/revision", {
-          params: { path: { id: job.id }, header: { "idempotency-key": crypto.randomUUID(), ...challenge(turnstile.token) } },
-          body: { ...(style ? { styleTags: [style] } : {}), ...(vocal ? { vocal: vocal as (typeof voices)[number] } : {}) },
+          params: {
+            path: { id: job.id },
+            header: { "idempotency-key": crypto.randomUUID(), ...challenge(turnstile.token) },
+          },
+          body: {
+            ...(style ? { styleTags: [style] } : {}),
+            ...(vocal ? { vocal: vocal as (typeof voices)[number] } : {}),
+          },
         }),
       );
       navigate(withLocale(locale, `/songs/${next.id}`), { state: { variationCredits: next.credits } });
@@ -239,7 +322,9 @@ function AnotherTake({ job, cost, turnstile }: { job: Schema<"Job">; cost: numbe
       <h3 id="variation-title">{t("firstSong.song.anotherTake")}</h3>
       <p className="muted" id="variation-hint">
         {t("firstSong.song.anotherTakeHint")}{" "}
-        <strong data-testid="another-take-cost">{free === false ? t("firstSong.song.costCharged", { count: cost, n }) : t("firstSong.song.costFree")}</strong>
+        <strong data-testid="another-take-cost">
+          {free === false ? t("firstSong.song.costCharged", { count: cost, n }) : t("firstSong.song.costFree")}
+        </strong>
       </p>
       <div className="grid">
         <div className="field">
@@ -265,8 +350,18 @@ function AnotherTake({ job, cost, turnstile }: { job: Schema<"Job">; cost: numbe
           </select>
         </div>
       </div>
-      <button type="submit" className="button secondary" disabled={busy || free === null || turnstile.token === null} aria-describedby="variation-hint" data-testid="make-variation">
-        {busy ? t("order.sending") : free ? t("firstSong.song.makeFree") : t("firstSong.song.makeCharged", { count: cost, n })}
+      <button
+        type="submit"
+        className="button secondary"
+        disabled={busy || free === null || turnstile.token === null}
+        aria-describedby="variation-hint"
+        data-testid="make-variation"
+      >
+        {busy
+          ? t("order.sending")
+          : free
+            ? t("firstSong.song.makeFree")
+            : t("firstSong.song.makeCharged", { count: cost, n })}
       </button>
       {error && (
         <p role="alert" className="error">
@@ -307,7 +402,10 @@ function Player({ job, cost, onPlaying }: { job: Schema<"Job">; cost: number; on
       });
     void load();
     setTimings(null);
-    unwrap(api.GET("/api/tracks/{id}", { params: { path: { id: trackId } } })).then((track) => setTimings(track.timings), () => undefined);
+    unwrap(api.GET("/api/tracks/{id}", { params: { path: { id: trackId } } })).then(
+      (track) => setTimings(track.timings),
+      () => undefined,
+    );
     return () => clearTimeout(timer);
   }, [trackId]);
 
@@ -339,7 +437,12 @@ function Player({ job, cost, onPlaying }: { job: Schema<"Job">; cost: number; on
                 checked={trackId === x.trackId}
                 onChange={() => {
                   setTrackId(x.trackId);
-                  void unwrap(api.POST("/api/jobs/{id}/choose", { params: { path: { id: job.id } }, body: { trackId: x.trackId } })).catch(() => undefined);
+                  void unwrap(
+                    api.POST("/api/jobs/{id}/choose", {
+                      params: { path: { id: job.id } },
+                      body: { trackId: x.trackId },
+                    }),
+                  ).catch(() => undefined);
                 }}
               />
               {t("song.take", { n: x.takeIndex + 1 })}
@@ -418,7 +521,9 @@ export default function Song() {
         <div>
           {job.parentJobId && (
             <p role="status" className="notice" data-testid="variation-cost">
-              {variationCredits === 0 ? t("song.variationFree") : t("song.variationCharged", { count: variationCredits, n: formatNumber(locale, variationCredits) })}
+              {variationCredits === 0
+                ? t("song.variationFree")
+                : t("song.variationCharged", { count: variationCredits, n: formatNumber(locale, variationCredits) })}
             </p>
           )}
           <Progress job={job} seen={seen} transport={transport} />
@@ -427,7 +532,13 @@ export default function Song() {
         <aside aria-labelledby="lyrics-title">
           <h2 id="lyrics-title">{t("progress.lyricsTitle")}</h2>
           {job.status === "LYRICS_READY" && job.lyrics ? (
-            <DraftEditor key={`${job.id}-${job.drafts}`} job={{ ...job, lyrics: job.lyrics }} language={language} freeDrafts={freeDrafts} onChange={setJob} />
+            <DraftEditor
+              key={`${job.id}-${job.drafts}`}
+              job={{ ...job, lyrics: job.lyrics }}
+              language={language}
+              freeDrafts={freeDrafts}
+              onChange={setJob}
+            />
           ) : job.lyrics ? (
             <SungLyrics lyrics={job.lyrics} timings={playing.timings} time={playing.time} lang={language} />
           ) : (

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { GrantResult } from "../../admin/types";
-import { api, ApiFailure, unwrap } from "../../lib/api";
-import { ErrorSummary, Field, fieldErrors, type FormErrors } from "../../lib/form";
+import { ApiFailure, api, unwrap } from "../../lib/api";
+import { ErrorSummary, Field, type FormErrors, fieldErrors } from "../../lib/form";
 import { Title, useLocale } from "../../lib/hooks";
 import { formatNumber } from "../../lib/i18n";
 
@@ -25,7 +25,11 @@ export default function AdminCredits() {
       const result = await unwrap(
         api.POST("/api/admin/credits/grants", {
           params: { header: { "idempotency-key": key } },
-          body: { email: String(form.get("email") ?? "").trim(), amount: Number(form.get("amount")), reason: String(form.get("reason") ?? "") },
+          body: {
+            email: String(form.get("email") ?? "").trim(),
+            amount: Number(form.get("amount")),
+            reason: String(form.get("reason") ?? ""),
+          },
         }),
       );
       setDone(result);
@@ -44,7 +48,10 @@ export default function AdminCredits() {
       <h1>{t("admin.grant.title")}</h1>
       {done && (
         <p role="status" className="notice" data-testid="grant-done">
-          {t("admin.grant.done", { amount: formatNumber(locale, done.entry.amount), balance: formatNumber(locale, done.balance) })}
+          {t("admin.grant.done", {
+            amount: formatNumber(locale, done.entry.amount),
+            balance: formatNumber(locale, done.balance),
+          })}
         </p>
       )}
       <ErrorSummary errors={errors} />

@@ -1,12 +1,12 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { duration } from "../../admin/format";
+import { TableScroll } from "../../admin/table-scroll";
 import type { RoutingConfig } from "../../admin/types";
 import { useApi } from "../../admin/use-api";
-import { api, ApiFailure, unwrap } from "../../lib/api";
+import { ApiFailure, api, unwrap } from "../../lib/api";
 import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatDate, formatNumber } from "../../lib/i18n";
-import { TableScroll } from "../../admin/table-scroll";
 
 const list = (text: string) =>
   text
@@ -30,7 +30,12 @@ const draftOf = (c: RoutingConfig): Draft => ({
   ramp: { provider: c.ramp?.provider ?? "", percent: String(c.ramp?.percent ?? 0) },
   failover: c.failover.join(", "),
   blind: { a: c.blind?.providers[0] ?? "", b: c.blind?.providers[1] ?? "", percent: String(c.blind?.percent ?? 0) },
-  breaker: { window: String(c.breaker.window), minCalls: String(c.breaker.minCalls), failureRate: String(c.breaker.failureRate), openSeconds: String(c.breaker.openSeconds) },
+  breaker: {
+    window: String(c.breaker.window),
+    minCalls: String(c.breaker.minCalls),
+    failureRate: String(c.breaker.failureRate),
+    openSeconds: String(c.breaker.openSeconds),
+  },
   stallSeconds: c.stallSeconds,
 });
 
@@ -38,8 +43,16 @@ const configOf = (d: Draft): RoutingConfig => ({
   arms: d.arms.filter((a) => a.provider.trim()).map((a) => ({ provider: a.provider.trim(), weight: Number(a.weight) })),
   ramp: d.ramp.provider.trim() ? { provider: d.ramp.provider.trim(), percent: Number(d.ramp.percent) } : null,
   failover: list(d.failover),
-  blind: d.blind.a.trim() && d.blind.b.trim() ? { providers: [d.blind.a.trim(), d.blind.b.trim()], percent: Number(d.blind.percent) } : null,
-  breaker: { window: Number(d.breaker.window), minCalls: Number(d.breaker.minCalls), failureRate: Number(d.breaker.failureRate), openSeconds: Number(d.breaker.openSeconds) },
+  blind:
+    d.blind.a.trim() && d.blind.b.trim()
+      ? { providers: [d.blind.a.trim(), d.blind.b.trim()], percent: Number(d.blind.percent) }
+      : null,
+  breaker: {
+    window: Number(d.breaker.window),
+    minCalls: Number(d.breaker.minCalls),
+    failureRate: Number(d.breaker.failureRate),
+    openSeconds: Number(d.breaker.openSeconds),
+  },
   stallSeconds: d.stallSeconds,
 });
 
@@ -48,9 +61,14 @@ export default function AdminEngines() {
   const locale = useLocale();
   const health = useApi("providers", () => unwrap(api.GET("/api/admin/providers")));
   // The document marks fields that have defaults optional (they may be left out when sent); the API always returns them.
-  const routing = useApi("routing", () => unwrap(api.GET("/api/admin/routing")) as Promise<{ config: RoutingConfig; default: RoutingConfig }>);
+  const routing = useApi(
+    "routing",
+    () => unwrap(api.GET("/api/admin/routing")) as Promise<{ config: RoutingConfig; default: RoutingConfig }>,
+  );
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [status, setStatus] = useState<{ kind: "saved" } | { kind: "error"; message: string; fields: string[] } | null>(null);
+  const [status, setStatus] = useState<{ kind: "saved" } | { kind: "error"; message: string; fields: string[] } | null>(
+    null,
+  );
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     if (routing.data) setDraft(draftOf(routing.data.config));
@@ -62,13 +80,19 @@ export default function AdminEngines() {
     setSaving(true);
     setStatus(null);
     try {
-      const saved = (await unwrap(api.PUT("/api/admin/routing", { body: configOf(draft) }))) as { config: RoutingConfig };
+      const saved = (await unwrap(api.PUT("/api/admin/routing", { body: configOf(draft) }))) as {
+        config: RoutingConfig;
+      };
       setDraft(draftOf(saved.config));
       setStatus({ kind: "saved" });
       health.reload();
     } catch (err) {
       const failure = err instanceof ApiFailure ? err : new ApiFailure(0, "network", String(err));
-      setStatus({ kind: "error", message: failure.message, fields: Object.entries(failure.fields).map(([f, m]) => `${f}: ${m.join(", ")}`) });
+      setStatus({
+        kind: "error",
+        message: failure.message,
+        fields: Object.entries(failure.fields).map(([f, m]) => `${f}: ${m.join(", ")}`),
+      });
     } finally {
       setSaving(false);
     }
@@ -117,12 +141,16 @@ export default function AdminEngines() {
                 <tr key={p.id}>
                   <td>{p.id}</td>
                   <td>
-                    <span className={`badge ${p.circuit}`}>{t(`admin.engines.circuits.${p.circuit}`, { defaultValue: p.circuit })}</span>
+                    <span className={`badge ${p.circuit}`}>
+                      {t(`admin.engines.circuits.${p.circuit}`, { defaultValue: p.circuit })}
+                    </span>
                   </td>
                   <td>{p.openedAt ? formatDate(locale, p.openedAt) : t("admin.none")}</td>
                   <td className="num">{formatNumber(locale, p.calls)}</td>
                   <td className="num">{formatNumber(locale, p.errors)}</td>
-                  <td className="num">{duration(locale, p.meanLatencyMs === null ? null : Math.round(p.meanLatencyMs))}</td>
+                  <td className="num">
+                    {duration(locale, p.meanLatencyMs === null ? null : Math.round(p.meanLatencyMs))}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -157,16 +185,31 @@ export default function AdminEngines() {
             <legend>{t("admin.engines.arms")}</legend>
             {draft.arms.map((arm, i) => (
               <div className="grid" key={i}>
-                {text(t("admin.engines.engine"), arm.provider, (v) => set((d) => ({ ...d, arms: d.arms.map((a, k) => (k === i ? { ...a, provider: v } : a)) })))}
-                {num(t("admin.engines.weight"), arm.weight, (v) => set((d) => ({ ...d, arms: d.arms.map((a, k) => (k === i ? { ...a, weight: v } : a)) })), "any")}
+                {text(t("admin.engines.engine"), arm.provider, (v) =>
+                  set((d) => ({ ...d, arms: d.arms.map((a, k) => (k === i ? { ...a, provider: v } : a)) })),
+                )}
+                {num(
+                  t("admin.engines.weight"),
+                  arm.weight,
+                  (v) => set((d) => ({ ...d, arms: d.arms.map((a, k) => (k === i ? { ...a, weight: v } : a)) })),
+                  "any",
+                )}
                 {draft.arms.length > 1 && (
-                  <button type="button" className="link" onClick={() => set((d) => ({ ...d, arms: d.arms.filter((_, k) => k !== i) }))}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => set((d) => ({ ...d, arms: d.arms.filter((_, k) => k !== i) }))}
+                  >
                     {t("admin.engines.remove")}
                   </button>
                 )}
               </div>
             ))}
-            <button type="button" className="button secondary" onClick={() => set((d) => ({ ...d, arms: [...d.arms, { provider: "", weight: "1" }] }))}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => set((d) => ({ ...d, arms: [...d.arms, { provider: "", weight: "1" }] }))}
+            >
               {t("admin.engines.addArm")}
             </button>
           </fieldset>
@@ -174,8 +217,15 @@ export default function AdminEngines() {
             <legend>{t("admin.engines.ramp")}</legend>
             <p className="hint">{t("admin.engines.rampHint")}</p>
             <div className="grid">
-              {text(t("admin.engines.engine"), draft.ramp.provider, (v) => set((d) => ({ ...d, ramp: { ...d.ramp, provider: v } })))}
-              {num(t("admin.engines.percent"), draft.ramp.percent, (v) => set((d) => ({ ...d, ramp: { ...d.ramp, percent: v } })), "any")}
+              {text(t("admin.engines.engine"), draft.ramp.provider, (v) =>
+                set((d) => ({ ...d, ramp: { ...d.ramp, provider: v } })),
+              )}
+              {num(
+                t("admin.engines.percent"),
+                draft.ramp.percent,
+                (v) => set((d) => ({ ...d, ramp: { ...d.ramp, percent: v } })),
+                "any",
+              )}
             </div>
           </fieldset>
           <fieldset>
@@ -187,18 +237,38 @@ export default function AdminEngines() {
             <legend>{t("admin.engines.blind")}</legend>
             <p className="hint">{t("admin.engines.blindHint")}</p>
             <div className="grid">
-              {text(`${t("admin.engines.engine")} A`, draft.blind.a, (v) => set((d) => ({ ...d, blind: { ...d.blind, a: v } })))}
-              {text(`${t("admin.engines.engine")} B`, draft.blind.b, (v) => set((d) => ({ ...d, blind: { ...d.blind, b: v } })))}
-              {num(t("admin.engines.percent"), draft.blind.percent, (v) => set((d) => ({ ...d, blind: { ...d.blind, percent: v } })), "any")}
+              {text(`${t("admin.engines.engine")} A`, draft.blind.a, (v) =>
+                set((d) => ({ ...d, blind: { ...d.blind, a: v } })),
+              )}
+              {text(`${t("admin.engines.engine")} B`, draft.blind.b, (v) =>
+                set((d) => ({ ...d, blind: { ...d.blind, b: v } })),
+              )}
+              {num(
+                t("admin.engines.percent"),
+                draft.blind.percent,
+                (v) => set((d) => ({ ...d, blind: { ...d.blind, percent: v } })),
+                "any",
+              )}
             </div>
           </fieldset>
           <fieldset>
             <legend>{t("admin.engines.breaker")}</legend>
             <div className="grid">
-              {num(t("admin.engines.breakerWindow"), draft.breaker.window, (v) => set((d) => ({ ...d, breaker: { ...d.breaker, window: v } })))}
-              {num(t("admin.engines.minCalls"), draft.breaker.minCalls, (v) => set((d) => ({ ...d, breaker: { ...d.breaker, minCalls: v } })))}
-              {num(t("admin.engines.failureRate"), draft.breaker.failureRate, (v) => set((d) => ({ ...d, breaker: { ...d.breaker, failureRate: v } })), "0.05")}
-              {num(t("admin.engines.openSeconds"), draft.breaker.openSeconds, (v) => set((d) => ({ ...d, breaker: { ...d.breaker, openSeconds: v } })))}
+              {num(t("admin.engines.breakerWindow"), draft.breaker.window, (v) =>
+                set((d) => ({ ...d, breaker: { ...d.breaker, window: v } })),
+              )}
+              {num(t("admin.engines.minCalls"), draft.breaker.minCalls, (v) =>
+                set((d) => ({ ...d, breaker: { ...d.breaker, minCalls: v } })),
+              )}
+              {num(
+                t("admin.engines.failureRate"),
+                draft.breaker.failureRate,
+                (v) => set((d) => ({ ...d, breaker: { ...d.breaker, failureRate: v } })),
+                "0.05",
+              )}
+              {num(t("admin.engines.openSeconds"), draft.breaker.openSeconds, (v) =>
+                set((d) => ({ ...d, breaker: { ...d.breaker, openSeconds: v } })),
+              )}
             </div>
           </fieldset>
           <div className="actions">

@@ -1,18 +1,26 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { duration, money } from "../../admin/format";
-import { api, unwrap } from "../../lib/api";
+import { TableScroll } from "../../admin/table-scroll";
 import { useApi } from "../../admin/use-api";
+import { api, unwrap } from "../../lib/api";
 import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatDate, formatNumber, withLocale } from "../../lib/i18n";
-import { TableScroll } from "../../admin/table-scroll";
 
 export default function AdminJob() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { jobId } = useParams();
-  const { data: job, error } = useApi(jobId ?? "", () => unwrap(api.GET("/api/admin/jobs/{id}", { params: { path: { id: jobId ?? "" } } })));
-  const time = (iso: string) => new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3 }).format(new Date(iso));
+  const { data: job, error } = useApi(jobId ?? "", () =>
+    unwrap(api.GET("/api/admin/jobs/{id}", { params: { path: { id: jobId ?? "" } } })),
+  );
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      fractionalSecondDigits: 3,
+    }).format(new Date(iso));
   if (error) return <p role="alert">{error.status === 404 ? t("admin.notFound") : t("errors.generic")}</p>;
   if (!job) return <Loading />;
   return (
@@ -55,7 +63,8 @@ export default function AdminJob() {
         <>
           <h2>{t("admin.job.request")}</h2>
           <p>
-            {job.request.language} · {job.request.vocal} · {job.request.styleTags.join(", ")} · {job.request.durationSeconds} s · seed {job.request.seed}
+            {job.request.language} · {job.request.vocal} · {job.request.styleTags.join(", ")} ·{" "}
+            {job.request.durationSeconds} s · seed {job.request.seed}
             {job.request.model ? ` · ${job.request.model}` : ""}
             {job.request.lyricsSource ? ` · lyrics: ${job.request.lyricsSource}` : ""}
           </p>
@@ -68,7 +77,8 @@ export default function AdminJob() {
             <strong>
               #{e.seq} {e.type}
             </strong>{" "}
-            <span className={`badge ${e.status.toLowerCase()}`}>{t(`status.${e.status}`)}</span> <span className="muted">{time(e.at)}</span>
+            <span className={`badge ${e.status.toLowerCase()}`}>{t(`status.${e.status}`)}</span>{" "}
+            <span className="muted">{time(e.at)}</span>
             {Object.keys(e.data).length > 0 && (
               <div>
                 <code>{JSON.stringify(e.data)}</code>
@@ -120,7 +130,8 @@ export default function AdminJob() {
           <ul>
             {job.tracks.map((k) => (
               <li key={k.id}>
-                {k.takeIndex + 1}. {k.id} · {k.provider} · {k.format} · {formatNumber(locale, k.sizeBytes)} B{k.durationSeconds ? ` · ${formatNumber(locale, k.durationSeconds, 1)} s` : ""}
+                {k.takeIndex + 1}. {k.id} · {k.provider} · {k.format} · {formatNumber(locale, k.sizeBytes)} B
+                {k.durationSeconds ? ` · ${formatNumber(locale, k.durationSeconds, 1)} s` : ""}
               </li>
             ))}
           </ul>

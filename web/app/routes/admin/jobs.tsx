@@ -2,12 +2,12 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useSearchParams } from "react-router";
 import { duration } from "../../admin/format";
-import { jobStatuses, type AdminJob } from "../../admin/types";
-import { api, unwrap, type JobStatus } from "../../lib/api";
+import { TableScroll } from "../../admin/table-scroll";
+import { type AdminJob, jobStatuses } from "../../admin/types";
 import { useApi } from "../../admin/use-api";
+import { api, type JobStatus, unwrap } from "../../lib/api";
 import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatDate, withLocale } from "../../lib/i18n";
-import { TableScroll } from "../../admin/table-scroll";
 
 const FILTERS = ["status", "provider", "user"] as const;
 
@@ -17,16 +17,26 @@ export default function AdminJobs() {
   const [params] = useSearchParams();
   const [cursor, setCursor] = useState<string | null>(null);
   const [shown, setShown] = useState<AdminJob[]>([]);
-  const filters = Object.fromEntries(FILTERS.flatMap((f) => (params.get(f) ? [[f, params.get(f)!]] : []))) as { status?: JobStatus; provider?: string; user?: string };
+  const filters = Object.fromEntries(FILTERS.flatMap((f) => (params.get(f) ? [[f, params.get(f)!]] : []))) as {
+    status?: JobStatus;
+    provider?: string;
+    user?: string;
+  };
   const base = new URLSearchParams(filters).toString();
-  const { data } = useApi(`${base}#${cursor ?? ""}`, () => unwrap(api.GET("/api/admin/jobs", { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })));
+  const { data } = useApi(`${base}#${cursor ?? ""}`, () =>
+    unwrap(api.GET("/api/admin/jobs", { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })),
+  );
   // New filters start a new list; "show more" appends the next page to it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new filters start a new list.
   useEffect(() => {
     setCursor(null);
     setShown([]);
   }, [base]);
   useEffect(() => {
-    if (data) setShown((before) => (cursor ? [...before.filter((j) => !data.jobs.some((d) => d.id === j.id)), ...data.jobs] : data.jobs));
+    if (data)
+      setShown((before) =>
+        cursor ? [...before.filter((j) => !data.jobs.some((d) => d.id === j.id)), ...data.jobs] : data.jobs,
+      );
   }, [data, cursor]);
   return (
     <>

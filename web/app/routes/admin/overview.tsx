@@ -2,23 +2,30 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { Bars, Columns } from "../../admin/charts";
 import { duration, money, percent } from "../../admin/format";
-import { metricWindows, type MetricWindow } from "../../admin/types";
-import { api, unwrap } from "../../lib/api";
+import { TableScroll } from "../../admin/table-scroll";
+import { type MetricWindow, metricWindows } from "../../admin/types";
 import { useApi } from "../../admin/use-api";
+import { api, unwrap } from "../../lib/api";
+import { formatPrice } from "../../lib/billing";
 import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatNumber, type Locale } from "../../lib/i18n";
-import { formatPrice } from "../../lib/billing";
-import { TableScroll } from "../../admin/table-scroll";
 
 const slotLabel = (locale: Locale, iso: string, window: MetricWindow) =>
-  new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", window === "7d" ? { weekday: "short", hour: "2-digit" } : { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  new Intl.DateTimeFormat(
+    locale === "fr" ? "fr-FR" : "en-GB",
+    window === "7d" ? { weekday: "short", hour: "2-digit" } : { hour: "2-digit", minute: "2-digit" },
+  ).format(new Date(iso));
 
 export default function AdminOverview() {
   const { t } = useTranslation();
   const locale = useLocale();
   const [params] = useSearchParams();
-  const window = (metricWindows as readonly string[]).includes(params.get("window") ?? "") ? (params.get("window") as MetricWindow) : "24h";
-  const { data: m, reload } = useApi(window, () => unwrap(api.GET("/api/admin/metrics", { params: { query: { window } } })));
+  const window = (metricWindows as readonly string[]).includes(params.get("window") ?? "")
+    ? (params.get("window") as MetricWindow)
+    : "24h";
+  const { data: m, reload } = useApi(window, () =>
+    unwrap(api.GET("/api/admin/metrics", { params: { query: { window } } })),
+  );
   const n = (v: number) => formatNumber(locale, v);
   return (
     <>
@@ -27,7 +34,12 @@ export default function AdminOverview() {
       <div className="actions">
         <span>{t("admin.window")}:</span>
         {metricWindows.map((w) => (
-          <Link key={w} to={`?window=${w}`} aria-current={w === window ? "page" : undefined} className={w === window ? "button" : "button secondary"}>
+          <Link
+            key={w}
+            to={`?window=${w}`}
+            aria-current={w === window ? "page" : undefined}
+            className={w === window ? "button" : "button secondary"}
+          >
             {t(`admin.windows.${w}`)}
           </Link>
         ))}
@@ -56,7 +68,9 @@ export default function AdminOverview() {
             <div>
               <dt>{t("admin.overview.costPerSong")}</dt>
               <dd>{money(locale, m.cost.meanCentsPerSong)}</dd>
-              <dd className="muted">{t("admin.overview.pricedSongs", { priced: m.cost.pricedSongs, songs: m.cost.songs })}</dd>
+              <dd className="muted">
+                {t("admin.overview.pricedSongs", { priced: m.cost.pricedSongs, songs: m.cost.songs })}
+              </dd>
             </div>
           </dl>
           <div className="panels">
@@ -66,7 +80,11 @@ export default function AdminOverview() {
                 label={t("admin.overview.jobsChart")}
                 labels={m.series.map((s) => slotLabel(locale, s.at, window))}
                 series={[
-                  { name: t("admin.overview.succeeded"), className: "chart-ok", values: m.series.map((s) => s.succeeded) },
+                  {
+                    name: t("admin.overview.succeeded"),
+                    className: "chart-ok",
+                    values: m.series.map((s) => s.succeeded),
+                  },
                   { name: t("admin.overview.failed"), className: "chart-bad", values: m.series.map((s) => s.failed) },
                 ]}
                 format={n}
@@ -77,16 +95,28 @@ export default function AdminOverview() {
               <Columns
                 label={t("admin.overview.timeChart")}
                 labels={m.series.map((s) => slotLabel(locale, s.at, window))}
-                series={[{ name: t("admin.overview.meanTime"), className: "chart-ok", values: m.series.map((s) => s.meanMs) }]}
+                series={[
+                  { name: t("admin.overview.meanTime"), className: "chart-ok", values: m.series.map((s) => s.meanMs) },
+                ]}
                 format={(v) => duration(locale, v)}
               />
             </section>
             <section>
               <h2>{t("admin.overview.engines")}</h2>
               <h3 className="muted">{t("admin.overview.jobSuccess")}</h3>
-              <Bars label={t("admin.overview.jobSuccess")} rows={m.providers.map((p) => ({ name: p.provider, value: p.jobSuccessRate }))} format={(v) => percent(locale, v)} max={1} />
+              <Bars
+                label={t("admin.overview.jobSuccess")}
+                rows={m.providers.map((p) => ({ name: p.provider, value: p.jobSuccessRate }))}
+                format={(v) => percent(locale, v)}
+                max={1}
+              />
               <h3 className="muted">{t("admin.overview.callSuccess")}</h3>
-              <Bars label={t("admin.overview.callSuccess")} rows={m.providers.map((p) => ({ name: p.provider, value: p.callSuccessRate }))} format={(v) => percent(locale, v)} max={1} />
+              <Bars
+                label={t("admin.overview.callSuccess")}
+                rows={m.providers.map((p) => ({ name: p.provider, value: p.callSuccessRate }))}
+                format={(v) => percent(locale, v)}
+                max={1}
+              />
               <TableScroll label={t("admin.overview.engines")}>
                 <table>
                   <thead>
@@ -102,7 +132,9 @@ export default function AdminOverview() {
                       <tr key={p.provider}>
                         <td>{p.provider}</td>
                         <td className="num">{n(p.calls)}</td>
-                        <td className="num">{duration(locale, p.meanLatencyMs === null ? null : Math.round(p.meanLatencyMs))}</td>
+                        <td className="num">
+                          {duration(locale, p.meanLatencyMs === null ? null : Math.round(p.meanLatencyMs))}
+                        </td>
                         <td className="num">{n(p.jobs)}</td>
                       </tr>
                     ))}
@@ -112,7 +144,11 @@ export default function AdminOverview() {
             </section>
             <section>
               <h2>{t("admin.overview.styles")}</h2>
-              <Bars label={t("admin.overview.styles")} rows={m.styles.map((s) => ({ name: s.style, value: s.jobs }))} format={n} />
+              <Bars
+                label={t("admin.overview.styles")}
+                rows={m.styles.map((s) => ({ name: s.style, value: s.jobs }))}
+                format={n}
+              />
             </section>
             <section>
               <h2>{t("admin.overview.queues")}</h2>
@@ -132,7 +168,9 @@ export default function AdminOverview() {
                         <td>{q.stage}</td>
                         <td>{t(`status.${q.status}`)}</td>
                         <td className="num">{n(q.jobs)}</td>
-                        <td className="num">{duration(locale, q.oldestAgeSeconds === null ? null : q.oldestAgeSeconds * 1000)}</td>
+                        <td className="num">
+                          {duration(locale, q.oldestAgeSeconds === null ? null : q.oldestAgeSeconds * 1000)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -143,7 +181,10 @@ export default function AdminOverview() {
               <h2>{t("admin.overview.credits")}</h2>
               <Bars
                 label={t("admin.overview.credits")}
-                rows={(["reserved", "debited", "refunded", "granted", "reservedNow"] as const).map((k) => ({ name: t(`admin.overview.${k}`), value: m.credits[k] }))}
+                rows={(["reserved", "debited", "refunded", "granted", "reservedNow"] as const).map((k) => ({
+                  name: t(`admin.overview.${k}`),
+                  value: m.credits[k],
+                }))}
                 format={n}
               />
             </section>

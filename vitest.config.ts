@@ -21,6 +21,45 @@ const testEngineList: Plugin = {
   },
 };
 
+/** The Worker inside workerd, each test file with simulators of its own. */
+const workerPlugins = () => [
+  testEngineList,
+  cloudflareTestWithOwnSimulators(async ({ inject }) => ({
+    wrangler: { configPath: "./wrangler.toml" },
+    miniflare: {
+      bindings: {
+        TEST_MIGRATIONS: await readD1Migrations("./db/migrations"),
+        AUTH_JWT_SECRET: "test-auth-secret-that-is-long-enough-0123456789",
+        MEDIA_SIGNING_SECRET: "test-media-secret-that-is-long-enough-0123456789",
+        SUPABASE_JWT_SECRET: "test-supabase-secret-that-is-long-enough-0123456789",
+        SUPABASE_ISSUER: "https://test-project.supabase.co/auth/v1",
+        // Every engine pointed at its simulator (test/simulators/engines.ts).
+        ...inject("engineVars"),
+        LLM_API_KEY: "",
+        MUSIC_PROVIDER: "suno",
+        LYRICS_PROVIDER: "suno",
+        PUBLIC_URL: "http://refrain.test",
+        ADMIN_EMAILS: "ops@refrain.test",
+        POLL_INITIAL_SECONDS: "1",
+        POLL_MAX_SECONDS: "2",
+        // Suites sign up and order far faster than people do, all from one address: test/security.test.ts
+        // tries the real limits and Turnstile with an env of its own.
+        RATE_LIMIT_SIGNIN: "100000/60",
+        RATE_LIMIT_SIGNUP: "100000/60",
+        RATE_LIMIT_JOBS: "100000/60",
+        RATE_LIMIT_JOBS_IP: "100000/60",
+        TURNSTILE_SECRET_KEY: "",
+        TURNSTILE_VERIFY_URL: inject("turnstileUrl"),
+        ALERT_WEBHOOK_URL: `${inject("receiverUrl")}/hooks/alerts`,
+        // Billing against the Stripe simulator (test/simulators/stripe.ts holds the same key and secret).
+        STRIPE_SECRET_KEY: "sk_test_refrain_simulator",
+        STRIPE_WEBHOOK_SECRET: "whsec_refrain_simulator_signing_secret",
+        STRIPE_API_BASE: inject("stripeUrl"),
+      },
+    },
+  })),
+];
+
 export default defineConfig({
   test: {
     // One file at a time, except the Worker's files (below).
@@ -31,43 +70,7 @@ export default defineConfig({
     projects: [
       {
         // The Worker, its providers and the platform flows, inside workerd.
-        plugins: [
-          testEngineList,
-          cloudflareTestWithOwnSimulators(async ({ inject }) => ({
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              bindings: {
-                TEST_MIGRATIONS: await readD1Migrations("./db/migrations"),
-                AUTH_JWT_SECRET: "test-auth-secret-that-is-long-enough-0123456789",
-                MEDIA_SIGNING_SECRET: "test-media-secret-that-is-long-enough-0123456789",
-                SUPABASE_JWT_SECRET: "test-supabase-secret-that-is-long-enough-0123456789",
-                SUPABASE_ISSUER: "https://test-project.supabase.co/auth/v1",
-                // Every engine pointed at its simulator (test/simulators/engines.ts).
-                ...inject("engineVars"),
-                LLM_API_KEY: "",
-                MUSIC_PROVIDER: "suno",
-                LYRICS_PROVIDER: "suno",
-                PUBLIC_URL: "http://refrain.test",
-                ADMIN_EMAILS: "ops@refrain.test",
-                POLL_INITIAL_SECONDS: "1",
-                POLL_MAX_SECONDS: "2",
-                // Suites sign up and order far faster than people do, all from one address: test/security.test.ts
-                // tries the real limits and Turnstile with an env of its own.
-                RATE_LIMIT_SIGNIN: "100000/60",
-                RATE_LIMIT_SIGNUP: "100000/60",
-                RATE_LIMIT_JOBS: "100000/60",
-                RATE_LIMIT_JOBS_IP: "100000/60",
-                TURNSTILE_SECRET_KEY: "",
-                TURNSTILE_VERIFY_URL: inject("turnstileUrl"),
-                ALERT_WEBHOOK_URL: `${inject("receiverUrl")}/hooks/alerts`,
-                // Billing against the Stripe simulator (test/simulators/stripe.ts holds the same key and secret).
-                STRIPE_SECRET_KEY: "sk_test_refrain_simulator",
-                STRIPE_WEBHOOK_SECRET: "whsec_refrain_simulator_signing_secret",
-                STRIPE_API_BASE: inject("stripeUrl"),
-              },
-            },
-          })),
-        ],
+        plugins: workerPlugins(),
         test: {
           name: "worker",
           // Two files at a time (the CI machine has two cores; most of a Worker test's time is spent waiting
@@ -77,6 +80,19 @@ export default defineConfig({
           globalSetup: ["./test/global-setup.ts"],
           setupFiles: ["./test/apply-migrations.ts"],
           include: ["{worker,providers,db,domain}/**/*.test.ts", "test/*.test.ts"],
+          exclude: ["test/delivery-memory.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        // Peak memory is read from outside workerd, over every workerd process: no other test file may run beside it.
+        plugins: workerPlugins(),
+        test: {
+          name: "worker-alone",
+          globalSetup: ["./test/global-setup.ts"],
+          setupFiles: ["./test/apply-migrations.ts"],
+          include: ["test/delivery-memory.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

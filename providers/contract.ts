@@ -131,6 +131,18 @@ export class ProviderError extends Error implements ProviderErrorInfo {
   }
 }
 
+/**
+ * `fetchResult` on a task that has not succeeded: the engine's own failure as it classified it, or
+ * "not finished yet", which is worth asking again.
+ */
+export function assertSucceeded(status: TaskStatus, notFinished: string): void {
+  if (status.state === "failed") {
+    const { kind, message, providerCode, code } = status.error;
+    throw new ProviderError(kind, message, providerCode, undefined, code);
+  }
+  if (status.state !== "succeeded") throw new ProviderError("unavailable", notFinished);
+}
+
 export interface ProviderCapabilities {
   /** The engine calls back; polling is then a safety net, not the main path. */
   callbacks: boolean;

@@ -391,6 +391,17 @@ describe("security headers", () => {
 });
 
 /** The Worker's app under an env of its own (the suites share generous limits and no Turnstile). */
+/** Places one order through a limited app, under a new Idempotency-Key unless the headers give one. */
+function placing(fetch: ReturnType<typeof limitedApp>) {
+  return (token: string, headers: Record<string, string> = {}) =>
+    fetch("/api/jobs", {
+      method: "POST",
+      token,
+      body: JSON.stringify(contextOrder()),
+      headers: { "idempotency-key": crypto.randomUUID(), ...headers },
+    });
+}
+
 function limitedApp(vars: Partial<Env>) {
   const app = createApp();
   return (path: string, init: RequestInit & { token?: string; ip?: string; turnstile?: string } = {}) => {
@@ -455,23 +466,14 @@ describe("abuse limits", () => {
   });
 
   it("throttles new orders per user, but never a retry of an order already made", async () => {
-    const fetch = limitedApp({ RATE_LIMIT_JOBS: "2/60" });
+    const place = placing(limitedApp({ RATE_LIMIT_JOBS: "2/60" }));
     const { token } = await signUp();
-    const body = JSON.stringify(contextOrder());
     const keys = [crypto.randomUUID(), crypto.randomUUID()];
-    for (const key of keys)
-      expect(
-        (await fetch("/api/jobs", { method: "POST", token, body, headers: { "idempotency-key": key } })).status,
-      ).toBe(202);
-    const refused = await fetch("/api/jobs", {
-      method: "POST",
-      token,
-      body,
-      headers: { "idempotency-key": crypto.randomUUID() },
-    });
+    for (const key of keys) expect((await place(token, { "idempotency-key": key })).status).toBe(202);
+    const refused = await place(token);
     await expectError(refused, 429, "rate_limited", "third order in a minute");
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    const retried = await fetch("/api/jobs", { method: "POST", token, body, headers: { "idempotency-key": keys[0]! } });
+    const retried = await place(token, { "idempotency-key": keys[0]! });
     expect(retried.status).toBe(202);
     expect(retried.headers.get("idempotent-replayed")).toBe("true");
     // Someone else is not held back.
@@ -479,60 +481,20 @@ describe("abuse limits", () => {
   });
 
   it("throttles new orders per address too, whichever account places them", async () => {
-    const fetch = limitedApp({ RATE_LIMIT_JOBS_IP: "2/60" });
-    const from = (ip: string) => ({ "idempotency-key": crypto.randomUUID(), "cf-connecting-ip": ip });
-    const body = JSON.stringify(contextOrder());
-    for (let i = 0; i < 2; i++)
-      expect(
-        (
-          await fetch("/api/jobs", {
-            method: "POST",
-            token: (await signUp()).token,
-            body,
-            headers: from("203.0.113.7"),
-          })
-        ).status,
-      ).toBe(202);
-    const refused = await fetch("/api/jobs", {
-      method: "POST",
-      token: (await signUp()).token,
-      body,
-      headers: from("203.0.113.7"),
-    });
+    const place = placing(limitedApp({ RATE_LIMIT_JOBS_IP: "2/60" }));
+    const from = (ip: string) => ({ "cf-connecting-ip": ip });
+    for (let i = 0; i < 2; i++) expect((await place((await signUp()).token, from("203.0.113.7"))).status).toBe(202);
+    const refused = await place((await signUp()).token, from("203.0.113.7"));
     await expectError(refused, 429, "rate_limited", "third order from one address in a minute");
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(
-      (
-        await fetch("/api/jobs", {
-          method: "POST",
-          token: (await signUp()).token,
-          body,
-          headers: from("198.51.100.20"),
-        })
-      ).status,
-    ).toBe(202);
+    expect((await place((await signUp()).token, from("198.51.100.20"))).status).toBe(202);
   });
 
   it("stops orders past the daily quota until the next UTC day, whatever the credits", async () => {
-    const fetch = limitedApp({ DAILY_JOB_QUOTA: "2" });
+    const place = placing(limitedApp({ DAILY_JOB_QUOTA: "2" }));
     const { token } = await signUp(100);
-    for (let i = 0; i < 2; i++)
-      expect(
-        (
-          await fetch("/api/jobs", {
-            method: "POST",
-            token,
-            body: JSON.stringify(contextOrder()),
-            headers: { "idempotency-key": crypto.randomUUID() },
-          })
-        ).status,
-      ).toBe(202);
-    const refused = await fetch("/api/jobs", {
-      method: "POST",
-      token,
-      body: JSON.stringify(contextOrder()),
-      headers: { "idempotency-key": crypto.randomUUID() },
-    });
+    for (let i = 0; i < 2; i++) expect((await place(token)).status).toBe(202);
+    const refused = await place(token);
     const error = await expectError(refused, 429, "quota_exceeded", "third order of the day");
     expect(error.message).toMatch(/2 songs for today.*00:00 UTC/);
     const untilMidnight = Math.ceil((86_400_000 - (Date.now() % 86_400_000)) / 1000);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ProviderError, type SongContext } from "../contract";
+import { expectKind } from "../../test/provider-tests";
+import type { SongContext } from "../contract";
 import { OpenAICompatibleLyricsWriter } from "./openai";
 import { parseLyricsAnswer } from "./prompt";
 
@@ -43,16 +44,6 @@ const completion = (content: string, finishReason = "stop"): Response =>
     id: "c1",
     choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: finishReason }],
   });
-
-async function expectKind(promise: Promise<unknown>, kind: ProviderError["kind"]): Promise<ProviderError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ProviderError);
-  expect((err as ProviderError).kind).toBe(kind);
-  return err as ProviderError;
-}
 
 function writer(answer: () => Response, extra: { jsonMode?: boolean; apiKey?: string; timeoutMs?: number } = {}) {
   const fake = server(answer);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type FailureCode, refusalIn } from "../../domain/failures";
 import { formatLyricsText, parseLyricsText } from "../../domain/lyrics-text";
 import {
+  assertSucceeded,
   type Lyrics,
   type LyricsWriter,
   type MusicProvider,
@@ -212,17 +213,7 @@ export class SunoHostedProvider implements MusicProvider {
 
   async fetchResult(taskId: string): Promise<TrackResult> {
     const info = await this.recordInfo(taskId);
-    const status = statusOf(info);
-    if (status.state === "failed")
-      throw new ProviderError(
-        status.error.kind,
-        status.error.message,
-        status.error.providerCode,
-        undefined,
-        status.error.code,
-      );
-    if (status.state !== "succeeded")
-      throw new ProviderError("unavailable", `${engine}: task ${taskId} is not finished (${info.status})`);
+    assertSucceeded(statusOf(info), `${engine}: task ${taskId} is not finished (${info.status})`);
     const takes: Take[] = (info.response?.sunoData ?? []).flatMap((clip) =>
       clip.audioUrl
         ? [

@@ -1,38 +1,12 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { type Lyrics, ProviderError, type SongContext, type TrackRequest } from "../contract";
+import { expectKind, simulatorControl } from "../../test/provider-tests";
+import type { Lyrics, SongContext, TrackRequest } from "../contract";
 import { SunoWrapperLyricsWriter, SunoWrapperProvider } from "./wrapper";
 
 const sim = env.SUNO_WRAPPER_BASE_URL;
 
-interface SimTask {
-  taskId: string;
-  family: string;
-  kind: string;
-  request: Record<string, unknown>;
-  headers: { authorization: string | null; cookie: string | null };
-  polls: number;
-  status: string;
-}
-
-async function behave(patch: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${sim}/__sim/behaviour`, { method: "POST", body: JSON.stringify(patch) });
-  expect(res.status, await res.text()).toBe(200);
-}
-
-async function simTasks(): Promise<SimTask[]> {
-  return (await (await fetch(`${sim}/__sim/tasks`)).json()) as SimTask[];
-}
-
-async function expectKind(promise: Promise<unknown>, kind: ProviderError["kind"]): Promise<ProviderError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ProviderError);
-  expect((err as ProviderError).kind).toBe(kind);
-  return err as ProviderError;
-}
+const { behave, tasks: simTasks } = simulatorControl(sim);
 
 const lyrics: Lyrics = {
   title: "Camille, 30 ans",

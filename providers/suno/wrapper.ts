@@ -2,6 +2,7 @@ import { z } from "zod";
 import { refusalIn } from "../../domain/failures";
 import { formatLyricsText, parseLyricsText } from "../../domain/lyrics-text";
 import {
+  assertSucceeded,
   type Lyrics,
   type LyricsWriter,
   type MusicProvider,
@@ -160,17 +161,7 @@ export class SunoWrapperProvider implements MusicProvider {
 
   async fetchResult(taskId: string): Promise<TrackResult> {
     const clips = await this.clips(taskId);
-    const status = statusOf(clips);
-    if (status.state === "failed")
-      throw new ProviderError(
-        status.error.kind,
-        status.error.message,
-        status.error.providerCode,
-        undefined,
-        status.error.code,
-      );
-    if (status.state !== "succeeded")
-      throw new ProviderError("unavailable", `${engine}: clips ${taskId} are not finished`);
+    assertSucceeded(statusOf(clips), `${engine}: clips ${taskId} are not finished`);
     const takes: Take[] = clips.flatMap((clip) => {
       if (!clip || !usableAudioUrl(clip.audio_url)) return [];
       const lyricsText = clip.lyric || clip.prompt;

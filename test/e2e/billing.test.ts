@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fr from "../../web/app/locales/fr";
 import { STRIPE_TEST_KEY, STRIPE_WEBHOOK_SECRET, startStripeSimulator } from "../simulators/stripe";
-import { type Stack, startStack } from "./stack";
+import { launchBrowser, type Stack, startStack } from "./stack";
 
 // A person out of credits buys a pack in French, in a browser, against `npm start` and the Stripe
 // simulator: its hosted checkout page sends the signed events to the Worker's webhook, then returns
@@ -32,17 +32,7 @@ beforeAll(async () => {
   });
   stripe.setWebhookUrl(`${stack.url}/api/billing/webhook`);
   base = stack.url.replace("127.0.0.1", "localhost");
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchBrowser();
 }, 300_000);
 afterAll(async () => {
   await browser?.close();

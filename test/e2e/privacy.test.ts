@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../web/app/locales/en";
 import fr from "../../web/app/locales/fr";
-import { type Stack, startStack } from "./stack";
+import { launchBrowser, type Stack, startStack } from "./stack";
 
 // A person in a browser deletes their account in French, after downloading their data; their song's
 // share link is withdrawn and signing in again fails like any wrong password. The privacy page is public.
@@ -17,17 +17,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   stack = await startStack(240_000);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchBrowser();
 }, 300_000);
 afterAll(async () => {
   await browser?.close();

@@ -2,11 +2,11 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decode, ebur128 } from "../../engine/test-helpers/ffmpeg";
 import fr from "../../web/app/locales/fr";
-import { freePort } from "./stack";
+import { freePort, launchBrowser, stopGroup } from "./stack";
 
 // The README's quick start as a newcomer meets it: a fresh copy of the repository, `npm start` with
 // nothing but PORT set (no state folder, no skipped build, no test variables), then the demo account
@@ -68,30 +68,12 @@ beforeAll(async () => {
       throw new Error(`npm start did not get ready:\n${output.slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchBrowser();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (child?.exitCode === null) {
-    try {
-      process.kill(-child.pid!, "SIGTERM");
-    } catch {}
-    await new Promise((r) => setTimeout(r, 1500));
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {}
-  }
+  if (child) await stopGroup(child);
   if (copy) rmSync(copy, { recursive: true, force: true });
 });
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type Browser, chromium } from "playwright-core";
 
 /** A free TCP port on loopback (and the one two above it, where `npm start` puts the engine). */
 export async function freePort(): Promise<number> {
@@ -48,15 +49,7 @@ export async function startStack(timeoutMs = 120_000, env: Record<string, string
   child.stderr!.on("data", (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null) {
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {}
-      await new Promise((r) => setTimeout(r, 1500));
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {}
-    }
+    await stopGroup(child);
     rmSync(stateDir, { recursive: true, force: true });
   };
   const until = Date.now() + timeoutMs;
@@ -75,4 +68,32 @@ export async function startStack(timeoutMs = 120_000, env: Record<string, string
   }
   await stop();
   throw new Error(`the stack did not start:\n${output.slice(-3000)}`);
+}
+
+/** Stops a child started with `detached: true` and everything it started (wrangler, workerd, the engine). */
+export async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {}
+  await new Promise((r) => setTimeout(r, 1500));
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {}
+}
+
+/** Debian's Chromium as the browser tests drive it: headless, no sandbox (containers), no background traffic. */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+      ...extraArgs,
+    ],
+  });
 }

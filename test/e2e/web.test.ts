@@ -2,13 +2,13 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decode } from "../../engine/test-helpers/ffmpeg";
 import en from "../../web/app/locales/en";
 import fr from "../../web/app/locales/fr";
 import { startTurnstileSimulator, TURNSTILE_DUMMY_TOKEN, TURNSTILE_PASS_SECRET } from "../simulators/turnstile";
-import { freePort, type Stack, startStack } from "./stack";
+import { freePort, launchBrowser, type Stack, startStack } from "./stack";
 
 // A person in a browser (Debian's chromium, driven by playwright-core) against `npm start`:
 // sign up, order in French, follow every step, play, download, embed on a partner site, switch to English;
@@ -60,18 +60,7 @@ beforeAll(async () => {
     TURNSTILE_VERIFY_URL: turnstile.url,
     ADMIN_EMAILS: OPERATOR,
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--autoplay-policy=no-user-gesture-required",
-    ],
-  });
+  browser = await launchBrowser(["--autoplay-policy=no-user-gesture-required"]);
 }, 300_000);
 afterAll(async () => {
   await browser?.close();

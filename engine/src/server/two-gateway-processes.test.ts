@@ -54,13 +54,13 @@ const call = (g: number, path: string, init: RequestInit = {}) =>
       ...(init.headers as Record<string, string>),
     },
   });
-const submit = (g: number) =>
+const submit = (g: number, durationSeconds = 10) =>
   call(g, "/v1/tracks", {
     method: "POST",
     body: JSON.stringify({
       lyrics: null,
       styleTags: ["pop"],
-      durationSeconds: 10,
+      durationSeconds,
       vocal: "instrumental",
       language: "fr",
       seed: 7,
@@ -99,6 +99,8 @@ describe("two gateway processes sharing one state folder", () => {
     it(`serve a track created on process ${made}: status from process ${asked}, audio from process ${played}`, async () => {
       const created = await json(await submit(made));
       expect(["queued", "running"]).toContain(created.status);
+      const seen = await json(await call(asked, `/v1/tracks/${created.id}`));
+      expect(["queued", "running", "succeeded"]).toContain(seen.status);
       const done = await until(asked, created.id, ["succeeded", "failed"]);
       expect(done.status).toBe("succeeded");
       expect(done.result.durationSeconds).toBeGreaterThan(0);
@@ -113,4 +115,18 @@ describe("two gateway processes sharing one state folder", () => {
       const link = new URL(done.result.audio.mp3);
       expect((await fetch(`${urls[1 - asked]}${link.pathname}${link.search}`)).status).toBe(200);
     });
+
+  it("lets either process cancel a track the other is rendering, and both then say so", async () => {
+    const created = await json(await submit(0, 200));
+    await until(0, created.id, ["running"]);
+    const canceled = await json(await call(1, `/v1/tracks/${created.id}`, { method: "DELETE" }));
+    expect(canceled.status).toBe("canceled");
+    await new Promise((r) => setTimeout(r, 2_500));
+    for (const g of [0, 1]) expect((await json(await call(g, `/v1/tracks/${created.id}`))).status).toBe("canceled");
+  });
+
+  it("answers 404 on both for a track neither knows", async () => {
+    for (const g of [0, 1])
+      expect((await call(g, `/v1/tracks/trk_00000000-0000-0000-0000-000000000000`)).status).toBe(404);
+  });
 });

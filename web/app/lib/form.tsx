@@ -115,3 +115,18 @@ export function Field({
     </div>
   );
 }
+
+/** One `<option>` per value of a closed set, labelled in the person's language. */
+export function Options<V extends string | number>({
+  values,
+  label,
+}: {
+  values: readonly V[];
+  label: (v: V) => string;
+}) {
+  return values.map((v) => (
+    <option key={v} value={v}>
+      {label(v)}
+    </option>
+  ));
+}

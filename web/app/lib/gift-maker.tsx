@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiFailure, api, type Schema, unwrap } from "./api";
+import { Options } from "./form";
 import { useLocale } from "./hooks";
 import { formatNumber, locales } from "./i18n";
 
@@ -96,11 +97,7 @@ export function GiftMaker({ job, trackId }: { job: Schema<"Job">; trackId: strin
           <div className="field">
             <label htmlFor="gift-locale">{t("gift.language")}</label>
             <select id="gift-locale" name="giftLocale" defaultValue={String(job.request.language ?? locale)}>
-              {locales.map((l) => (
-                <option key={l} value={l}>
-                  {t(`options.language.${l}`)}
-                </option>
-              ))}
+              <Options values={locales} label={(l) => t(`options.language.${l}`)} />
             </select>
           </div>
         </div>

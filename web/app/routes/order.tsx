@@ -4,7 +4,7 @@ import { type LoaderFunctionArgs, useLoaderData, useNavigate } from "react-route
 import { maxSungLines } from "../../../domain/song-form";
 import { ApiFailure, api, createJob, type Schema, unwrap } from "../lib/api";
 import { cloudflareContext } from "../lib/context";
-import { ErrorSummary, Field, type FormErrors, fieldErrors } from "../lib/form";
+import { ErrorSummary, Field, type FormErrors, fieldErrors, Options } from "../lib/form";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatNumber, withLocale } from "../lib/i18n";
 import { languages, styles, voices } from "../lib/options";
@@ -292,55 +292,35 @@ export default function Order() {
                 value={language}
                 onChange={(e) => (setLanguage(e.target.value as (typeof languages)[number]), setOffer(false))}
               >
-                {languages.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`options.language.${l}`)}
-                  </option>
-                ))}
+                <Options values={languages} label={(l) => t(`options.language.${l}`)} />
               </select>
             )}
           </Field>
           <Field name="styleTags" label={t("order.style")} errors={errors}>
             {(p) => (
               <select {...p} defaultValue="pop">
-                {styles.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`options.style.${s}`)}
-                  </option>
-                ))}
+                <Options values={styles} label={(s) => t(`options.style.${s}`)} />
               </select>
             )}
           </Field>
           <Field name="mood" label={t("order.mood")} errors={errors}>
             {(p) => (
               <select {...p} defaultValue="joyful">
-                {moods.map((m) => (
-                  <option key={m} value={m}>
-                    {t(`options.mood.${m}`)}
-                  </option>
-                ))}
+                <Options values={moods} label={(m) => t(`options.mood.${m}`)} />
               </select>
             )}
           </Field>
           <Field name="vocal" label={t("order.voice")} errors={errors}>
             {(p) => (
               <select {...p} defaultValue="female">
-                {voices.map((v) => (
-                  <option key={v} value={v}>
-                    {t(`options.voice.${v}`)}
-                  </option>
-                ))}
+                <Options values={voices} label={(v) => t(`options.voice.${v}`)} />
               </select>
             )}
           </Field>
           <Field name="durationSeconds" label={t("order.length")} errors={errors}>
             {(p) => (
               <select {...p} value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
-                {lengths.map((n) => (
-                  <option key={n} value={n}>
-                    {t("order.seconds", { count: n })}
-                  </option>
-                ))}
+                <Options values={lengths} label={(n) => t("order.seconds", { count: n })} />
               </select>
             )}
           </Field>

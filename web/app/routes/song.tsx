@@ -5,7 +5,7 @@ import { failureClassOf } from "../../../domain/failures";
 import { api, challenge, createJob, type JobStatus, type Schema, unwrap } from "../lib/api";
 import { cloudflareContext } from "../lib/context";
 import { DraftEditor } from "../lib/draft";
-import { errorMessageKey } from "../lib/form";
+import { errorMessageKey, Options } from "../lib/form";
 import { GiftMaker } from "../lib/gift-maker";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatDuration, formatNumber, withLocale } from "../lib/i18n";
@@ -331,22 +331,14 @@ function AnotherTake({
           <label htmlFor="variation-style">{t("order.style")}</label>
           <select id="variation-style" name="variationStyle" defaultValue="">
             <option value="">{t("song.variationSame")}</option>
-            {styles.map((x) => (
-              <option key={x} value={x}>
-                {t(`options.style.${x}`)}
-              </option>
-            ))}
+            <Options values={styles} label={(x) => t(`options.style.${x}`)} />
           </select>
         </div>
         <div className="field">
           <label htmlFor="variation-voice">{t("order.voice")}</label>
           <select id="variation-voice" name="variationVoice" defaultValue="">
             <option value="">{t("song.variationSame")}</option>
-            {voices.map((x) => (
-              <option key={x} value={x}>
-                {t(`options.voice.${x}`)}
-              </option>
-            ))}
+            <Options values={voices} label={(x) => t(`options.voice.${x}`)} />
           </select>
         </div>
       </div>

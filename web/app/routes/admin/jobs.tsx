@@ -6,6 +6,7 @@ import { TableScroll } from "../../admin/table-scroll";
 import { type AdminJob, jobStatuses } from "../../admin/types";
 import { useApi } from "../../admin/use-api";
 import { api, type JobStatus, unwrap } from "../../lib/api";
+import { Options } from "../../lib/form";
 import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatDate, withLocale } from "../../lib/i18n";
 
@@ -47,11 +48,7 @@ export default function AdminJobs() {
           <label htmlFor="filter-status">{t("admin.jobs.status")}</label>
           <select id="filter-status" name="status" defaultValue={params.get("status") ?? ""}>
             <option value="">{t("admin.jobs.anyStatus")}</option>
-            {jobStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
+            <Options values={jobStatuses} label={(s) => t(`status.${s}`)} />
           </select>
         </div>
         <div className="field">

@@ -16,6 +16,47 @@ const slotLabel = (locale: Locale, iso: string, window: MetricWindow) =>
     window === "7d" ? { weekday: "short", hour: "2-digit" } : { hour: "2-digit", minute: "2-digit" },
   ).format(new Date(iso));
 
+interface RevenueRow {
+  label: string;
+  currency: string;
+  purchases: number;
+  paidCents: number;
+  refundedCents: number;
+}
+
+/** Purchases, money paid and money refunded per day or per pack, each currency on its own row. */
+function RevenueTable({ title, first, rows }: { title: string; first: string; rows: RevenueRow[] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <>
+      <h3 className="muted">{title}</h3>
+      <TableScroll label={title}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{first}</th>
+              <th scope="col">{t("admin.overview.purchases")}</th>
+              <th scope="col">{t("admin.overview.paid")}</th>
+              <th scope="col">{t("admin.overview.revenueRefunded")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.label}-${r.currency}`}>
+                <td>{r.label}</td>
+                <td className="num">{formatNumber(locale, r.purchases)}</td>
+                <td className="num">{formatPrice(locale, r.paidCents, r.currency)}</td>
+                <td className="num">{formatPrice(locale, r.refundedCents, r.currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
+  );
+}
+
 export default function AdminOverview() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -194,52 +235,16 @@ export default function AdminOverview() {
                 <p className="muted">{t("admin.overview.noRevenue")}</p>
               ) : (
                 <>
-                  <h3 className="muted">{t("admin.overview.revenueByDay")}</h3>
-                  <TableScroll label={t("admin.overview.revenueByDay")}>
-                    <table>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t("admin.overview.day")}</th>
-                          <th scope="col">{t("admin.overview.purchases")}</th>
-                          <th scope="col">{t("admin.overview.paid")}</th>
-                          <th scope="col">{t("admin.overview.revenueRefunded")}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {m.revenue.days.map((d) => (
-                          <tr key={`${d.day}-${d.currency}`}>
-                            <td>{d.day}</td>
-                            <td className="num">{n(d.purchases)}</td>
-                            <td className="num">{formatPrice(locale, d.paidCents, d.currency)}</td>
-                            <td className="num">{formatPrice(locale, d.refundedCents, d.currency)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </TableScroll>
-                  <h3 className="muted">{t("admin.overview.revenueByPack")}</h3>
-                  <TableScroll label={t("admin.overview.revenueByPack")}>
-                    <table>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t("admin.overview.pack")}</th>
-                          <th scope="col">{t("admin.overview.purchases")}</th>
-                          <th scope="col">{t("admin.overview.paid")}</th>
-                          <th scope="col">{t("admin.overview.revenueRefunded")}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {m.revenue.packs.map((p) => (
-                          <tr key={`${p.pack}-${p.currency}`}>
-                            <td>{p.pack}</td>
-                            <td className="num">{n(p.purchases)}</td>
-                            <td className="num">{formatPrice(locale, p.paidCents, p.currency)}</td>
-                            <td className="num">{formatPrice(locale, p.refundedCents, p.currency)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </TableScroll>
+                  <RevenueTable
+                    title={t("admin.overview.revenueByDay")}
+                    first={t("admin.overview.day")}
+                    rows={m.revenue.days.map((d) => ({ ...d, label: d.day }))}
+                  />
+                  <RevenueTable
+                    title={t("admin.overview.revenueByPack")}
+                    first={t("admin.overview.pack")}
+                    rows={m.revenue.packs.map((p) => ({ ...p, label: p.pack }))}
+                  />
                 </>
               )}
             </section>

@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { type SSEStreamingApi, streamSSE } from "hono/streaming";
 import {
@@ -7,10 +7,10 @@ import {
   type Generation,
   generations,
   type Job,
-  type JobEvent,
   type JobStatus,
-  jobEvents,
+  jobLogs,
   jobs,
+  type LoggedEvent,
   providerCalls,
   tracks,
   type Vocal,
@@ -46,7 +46,7 @@ export interface ApplyResult {
   reason?: string;
 }
 
-type Event = Pick<JobEvent, "seq" | "type" | "status" | "data" | "createdAt">;
+type Event = LoggedEvent;
 export type CallRow = Omit<typeof providerCalls.$inferSelect, "id">;
 export interface RunningJob {
   events: Event[];
@@ -384,16 +384,19 @@ export class JobObject extends DurableObject<Env> {
           writes.push(...settleStatements(db, job.userId, job.id, job.credits, "capture", settle.reason));
         else writes.push(...settleStatements(db, job.userId, job.id, job.credits, "release", settle.reason));
       }
-      if (terminal) {
-        if (made.length) writes.push(db.insert(providerCalls).values(made));
-        // The log goes to D1 once, in one statement, when the job ends.
+      if (terminal)
+        // The log and the calls that answered go to D1 once, as one row, when the job ends.
         writes.push(
           db
-            .insert(jobEvents)
-            .values(events.map((e) => ({ ...e, jobId: job.id })))
+            .insert(jobLogs)
+            .values({
+              finishedAt: next.finishedAt ?? now,
+              jobId: job.id,
+              events,
+              calls: made.map(({ jobId: _jobId, ...call }) => call),
+            })
             .onConflictDoNothing(),
         );
-      }
       await db.batch([
         // The sequence D1 last saw in the condition: if anything else ever wrote this job meanwhile, nothing is overwritten.
         db
@@ -461,15 +464,19 @@ export class JobObject extends DurableObject<Env> {
         await this.serially(async () => {
           const held = await this.hold(jobId);
           const here = (await this.events()).filter((e) => e.seq > after);
-          // A running job's log is here from its first event; a finished one's (or one older than this object's log) is in D1.
+          // A running job's log is here from its first event; a finished one's is its row of job_logs.
           const logged =
-            here[0]?.seq === after + 1
+            here[0]?.seq === after + 1 || !held?.job.finishedAt
               ? []
-              : await this.db
-                  .select()
-                  .from(jobEvents)
-                  .where(and(eq(jobEvents.jobId, jobId), gt(jobEvents.seq, after)))
-                  .orderBy(asc(jobEvents.seq));
+              : (
+                  (
+                    await this.db
+                      .select({ events: jobLogs.events })
+                      .from(jobLogs)
+                      .where(and(eq(jobLogs.finishedAt, held.job.finishedAt), eq(jobLogs.jobId, jobId)))
+                      .get()
+                  )?.events ?? []
+                ).filter((e) => e.seq > after);
           const seen = new Set(logged.map((e) => e.seq));
           for (const event of [...logged, ...here.filter((e) => !seen.has(e.seq))]) listener.send(event);
           if (!held || isTerminal(held.job.status)) listener.end();

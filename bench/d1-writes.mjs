@@ -4,6 +4,8 @@
 // ledger row, the job, its generation and the release of the key's claim, with the tables and indexes of
 // db/migrations. Only that batch is timed: the claim it releases is written before it, untimed, as the
 // order's first round trip writes it. Its first event is no row: the job's object keeps the log until the end.
+// It runs the same batches on the schema before migrations 0011–0012 too, in alternating rounds, and prints
+// the ratio of the two rates.
 //   npx node bench/d1-writes.mjs [--batches 2000]
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -11,36 +13,42 @@ import { join } from "node:path";
 import { getPlatformProxy } from "wrangler";
 
 const batches = Number(process.argv[process.argv.indexOf("--batches") + 1] || 2000);
-const persist = mkdtempSync(join(tmpdir(), "refrain-d1-bench-"));
-const { env, dispose } = await getPlatformProxy({ configPath: "wrangler.toml", persist: { path: persist } });
-const db = env.DB;
-for (const file of readdirSync("db/migrations")
-  .filter((f) => f.endsWith(".sql"))
-  .sort())
-  for (const statement of readFileSync(join("db/migrations", file), "utf8")
-    .split("--> statement-breakpoint")
-    .map((s) => s.trim())
-    .filter(Boolean))
-    await db.prepare(statement).run();
+const ROUND = 50;
 
-const now = Date.now();
-await db.batch([
-  db
-    .prepare("insert into users (id, email, role, created_at) values ('usr_bench', 'bench@refrain.local', 'user', ?)")
-    .bind(now),
-  db
-    .prepare(
-      "insert into credit_balances (user_id, balance, reserved, updated_at) values ('usr_bench', 100000000, 0, ?)",
-    )
-    .bind(now),
-]);
-const claim = (key) =>
+/** A local D1 database with the migrations up to `last` (all of them without it), and the bench's account. */
+async function database(last) {
+  const persist = mkdtempSync(join(tmpdir(), "refrain-d1-bench-"));
+  const { env, dispose } = await getPlatformProxy({ configPath: "wrangler.toml", persist: { path: persist } });
+  const db = env.DB;
+  for (const file of readdirSync("db/migrations")
+    .filter((f) => f.endsWith(".sql") && (!last || f.slice(0, 4) <= last))
+    .sort())
+    for (const statement of readFileSync(join("db/migrations", file), "utf8")
+      .split("--> statement-breakpoint")
+      .map((s) => s.trim())
+      .filter(Boolean))
+      await db.prepare(statement).run();
+  const now = Date.now();
+  await db.batch([
+    db
+      .prepare("insert into users (id, email, role, created_at) values ('usr_bench', 'bench@refrain.local', 'user', ?)")
+      .bind(now),
+    db
+      .prepare(
+        "insert into credit_balances (user_id, balance, reserved, updated_at) values ('usr_bench', 100000000, 0, ?)",
+      )
+      .bind(now),
+  ]);
+  return { db, dispose, now, timed: 0, rowsWritten: 0 };
+}
+
+const claim = (db, now, key) =>
   db
     .prepare(
       "insert into idempotency_claims (user_id, key, request_hash, claim_id, claimed_at) values ('usr_bench', ?, 'h', ?, ?)",
     )
     .bind(key, key, now);
-const creation = (i, key) => {
+const creation = (db, now, i, key) => {
   const job = `job_${crypto.randomUUID()}`;
   return [
     db
@@ -76,31 +84,37 @@ const creation = (i, key) => {
       .bind(key, key),
   ];
 };
-const warmUp = 50;
+// The same batches on the schema before migrations 0011–0012 (every index, rowid tables) and on today's,
+// in alternating rounds, so both see the same machine.
+const schemas = [
+  { name: "before 0011", ...(await database("0010")) },
+  { name: "today", ...(await database()) },
+];
 const loadBefore = loadavg()[0];
-for (let i = 0; i < warmUp; i++) {
+const run = async (schema, i, timed) => {
   const key = crypto.randomUUID();
-  await claim(key).run();
-  await db.batch(creation(-1 - i, key));
-}
-let rowsWritten = 0;
-let timed = 0;
-for (let i = 0; i < batches; i++) {
-  const key = crypto.randomUUID();
-  await claim(key).run();
+  await claim(schema.db, schema.now, key).run();
   const started = performance.now();
-  const results = await db.batch(creation(i, key));
-  timed += performance.now() - started;
-  for (const r of results) rowsWritten += r.meta.rows_written ?? 0;
-}
-const seconds = timed / 1000;
-const rate = batches / seconds;
+  const results = await schema.db.batch(creation(schema.db, schema.now, i, key));
+  if (!timed) return;
+  schema.timed += performance.now() - started;
+  for (const r of results) schema.rowsWritten += r.meta.rows_written ?? 0;
+};
+for (const schema of schemas) for (let i = 0; i < ROUND; i++) await run(schema, -1 - i, false);
+for (let done = 0; done < batches; done += ROUND)
+  for (const schema of schemas) for (let i = done; i < Math.min(done + ROUND, batches); i++) await run(schema, i, true);
 const load = [loadBefore, loadavg()[0]].map((l) => l.toFixed(2)).join(" → ");
 console.log(
-  `| creation batches | seconds (batches only) | batches/s | rows written per batch | creations/day at this rate | 1-min load average |`,
+  `| schema | creation batches | seconds (batches only) | batches/s | rows written per batch | creations/day at this rate |`,
 );
 console.log(`|---|---|---|---|---|---|`);
+for (const schema of schemas) {
+  const rate = batches / (schema.timed / 1000);
+  console.log(
+    `| ${schema.name} | ${batches} | ${(schema.timed / 1000).toFixed(1)} | ${rate.toFixed(1)} | ${(schema.rowsWritten / batches).toFixed(1)} | ${Math.round(rate * 86_400).toLocaleString("en")} |`,
+  );
+}
 console.log(
-  `| ${batches} | ${seconds.toFixed(1)} | ${rate.toFixed(0)} | ${(rowsWritten / batches).toFixed(1)} | ${Math.round(rate * 86_400).toLocaleString("en")} | ${load} |`,
+  `today / before: ${(schemas[0].timed / schemas[1].timed).toFixed(2)}× the batches per second; 1-min load average ${load}`,
 );
-await dispose();
+for (const schema of schemas) await schema.dispose();

@@ -118,9 +118,10 @@ const queuedEvent = (job: Job): Event => ({
  * The job's Durable Object is the only writer of a job's state. It keeps its job (row, event log, the
  * engine checks that changed nothing) in its own storage while the job runs, asks the pure machine
  * (`transition`) what an input does, and applies the answer: a change of the job goes to D1 in one batch
- * (job row, generation, tracks, credits, the engine calls behind it); an input that changes nothing
- * (progress, back-pressure, a retry, a stale message) stays here, and a check that repeats the last one
- * is no event at all. The event log reaches D1 in the terminal batch; until then the object serves it
+ * (job row, generation, tracks, credits); an input that changes nothing (progress, back-pressure, a retry,
+ * a stale message) stays here, and a check that repeats the last one is no event at all. The event log and
+ * the engine calls that answered reach D1 in the terminal batch, as one row of job_logs (one row written,
+ * where a row per event and per call cost about 40 with their indexes); until then the object serves them
  * (SSE, the console).
  */
 export class JobObject extends DurableObject<Env> {
@@ -210,8 +211,8 @@ export class JobObject extends DurableObject<Env> {
   /**
    * An engine call that answered. A status check that leads to no change of the job (the engine still
    * working, as it was at the last check) stays here, for the console, until the job ends; every other
-   * call reaches D1 in one statement with the job's last batch. Failed calls never come here: the
-   * alerts read them from D1 at once.
+   * call reaches D1 in the job's log, with its last batch. Failed calls never come here: they are rows of
+   * provider_calls at once, where the alerts count them.
    */
   noteCall(jobId: string, call: CallRow): Promise<void> {
     return this.serially(async () => {

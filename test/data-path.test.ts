@@ -270,6 +270,30 @@ describe("the data path", () => {
     expect(bytes.total).toBeLessThanOrEqual(3 * 1024);
   });
 
+  it("hands running jobs past their deadline, and orders left queued, back to their objects, never finished ones", async () => {
+    const { userId } = await signUp();
+    const now = Date.now();
+    const [late, leftQueued, fresh, finished] = [
+      jobRow(userId, { status: "GENERATING_MUSIC", deadlineAt: now - 1000, finishedAt: null }),
+      jobRow(userId, { status: "QUEUED", createdAt: now - 60_000, deadlineAt: now + 900_000, finishedAt: null }),
+      jobRow(userId, { status: "QUEUED", createdAt: now - 1000, deadlineAt: now + 900_000, finishedAt: null }),
+      jobRow(userId, { status: "TIMED_OUT", deadlineAt: now - 1000, finishedAt: now - 500 }),
+    ];
+    await insertJobs([late, leftQueued, fresh, finished]);
+    // The objects are only named here: which jobs the sweep hands back is what this test looks at.
+    const started: string[] = [];
+    const objects = new Proxy(env.JOBS, {
+      get(target, key) {
+        if (key === "get") return () => ({ start: async (id: string) => void started.push(id) });
+        const value = Reflect.get(target, key);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    await sweepStragglers({ ...env, JOBS: objects } as Env, database(env.DB), now);
+    const mine = new Set([late.id, leftQueued.id, fresh.id, finished.id]);
+    expect(started.filter((id) => mine.has(id)).sort()).toEqual([late.id, leftQueued.id].sort());
+  });
+
   it("prunes engine records, callbacks, finished jobs' events and WAV copies past their age, and nothing else", async () => {
     const db = database(env.DB);
     const { userId } = await signUp();

@@ -331,7 +331,7 @@ async function main() {
     (select count(*) from (select job_id from credit_ledger where user_id = ${u} and kind in ('capture', 'release') group by job_id having count(*) > 1)) as doubleSettled,
     (select count(*) from jobs j where user_id = ${u} and status = 'SUCCEEDED' and not exists (select 1 from credit_ledger c where c.job_id = j.id and c.kind = 'capture')) as deliveredUnpaid,
     (select count(*) from jobs j where user_id = ${u} and status != 'SUCCEEDED' and exists (select 1 from credit_ledger c where c.job_id = j.id and c.kind = 'capture')) as debitedWithoutSong,
-    (select count(*) from (select e.job_id from job_events e join jobs j on j.id = e.job_id where j.user_id = ${u} and e.type = 'delivered' group by e.job_id having count(*) > 1)) as deliveredTwice,
+    (select count(*) from (select l.job_id from job_logs l join jobs j on j.id = l.job_id, json_each(l.events) e where j.user_id = ${u} and json_extract(e.value, '$.type') = 'delivered' group by l.job_id having count(*) > 1)) as deliveredTwice,
     (select count(*) from provider_calls c join jobs j on j.id = c.job_id where j.user_id = ${u} and c.outcome = 'error') as failedCalls`);
   const b = Object.fromEntries(Object.entries(books).map(([k, v]) => [k, Number(v ?? 0)]));
   const invariants = [

@@ -1,18 +1,21 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { LineTiming, Lyrics } from "../domain/lyrics";
 import {
   alertStates,
   audioFormats,
+  type CallOutcome,
   callOutcomes,
   circuitStates,
   currencies,
   holdReasons,
+  type JobStatus,
   jobModes,
   jobStatuses,
   languages,
   ledgerKinds,
   ledgerReasonKinds,
+  type ProviderOperation,
   providerOperations,
   purchaseStatuses,
   sessionEndReasons,
@@ -108,10 +111,11 @@ export const jobs = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
     finishedAt: integer("finished_at"),
   },
+  // Each index is a row D1 writes with every order (docs/capacity.md), and none is on a column a running job
+  // changes: a change of status writes the job's row alone. Running jobs are those with no `finished_at`
+  // (the sweep, the stages' backlog); the operators' filters by status or engine walk the newest-first index.
   (t) => [
     index("jobs_user").on(t.userId, t.createdAt),
-    index("jobs_status").on(t.status, t.deadlineAt),
-    index("jobs_provider_task").on(t.provider, t.providerTaskId),
     // Metrics, alerts and the operators' newest-first list read time ranges, never the whole table.
     index("jobs_finished").on(t.finishedAt),
     index("jobs_created").on(t.createdAt, t.id),
@@ -147,20 +151,44 @@ export const generations = sqliteTable("generations", {
   updatedAt: integer("updated_at").notNull(),
 });
 
-export const jobEvents = sqliteTable(
-  "job_events",
+/** One event of a job's log, in the order its sequence numbers say. */
+export interface LoggedEvent {
+  seq: number;
+  type: string;
+  status: JobStatus;
+  data: unknown;
+  createdAt: number;
+}
+
+/** An engine call of a job, as its log keeps it (the job is the log's). */
+export interface LoggedCall {
+  provider: string;
+  operation: ProviderOperation;
+  latencyMs: number;
+  costCents: number | null;
+  outcome: CallOutcome;
+  error: string | null;
+  createdAt: number;
+}
+
+/**
+ * A finished job's event log and the engine calls that answered, in one row written with its terminal
+ * batch: while the job runs they are in its Durable Object. Keyed by the job's `finished_at` first, so
+ * metrics, alerts and retention read time ranges of it; a job's own log is found from its row.
+ * WITHOUT ROWID (migration 0012): one row written, no separate key index. Failed calls, and calls made
+ * after a job ended, are rows of `provider_calls`, written at once.
+ */
+export const jobLogs = sqliteTable(
+  "job_logs",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    jobId: text("job_id")
-      .notNull()
-      .references(() => jobs.id, { onDelete: "cascade" }),
-    seq: integer("seq").notNull(),
-    type: text("type").notNull(),
-    status: text("status", { enum: jobStatuses }).notNull(),
-    data: text("data", { mode: "json" }),
-    createdAt: createdAt(),
+    finishedAt: integer("finished_at").notNull(),
+    jobId: text("job_id").notNull(),
+    /** Null once retention has taken them (RETENTION_JOB_EVENTS_DAYS). */
+    events: text("events", { mode: "json" }).$type<LoggedEvent[]>(),
+    /** Null once retention has taken them (RETENTION_PROVIDER_CALLS_DAYS). */
+    calls: text("calls", { mode: "json" }).$type<LoggedCall[]>(),
   },
-  (t) => [uniqueIndex("job_events_seq").on(t.jobId, t.seq), index("job_events_created").on(t.createdAt)],
+  (t) => [primaryKey({ columns: [t.finishedAt, t.jobId] })],
 );
 
 export const tracks = sqliteTable(
@@ -194,8 +222,8 @@ export const tracks = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
+    // A person's takes are found through their jobs (jobs_user): no index of their own to write.
     index("tracks_job").on(t.jobId, t.takeIndex),
-    index("tracks_user").on(t.userId, t.createdAt),
     // The WAV copies still kept, oldest first, for the retention cron.
     index("tracks_wav_created").on(t.createdAt).where(sql`wav_r2_key is not null`),
   ],
@@ -272,17 +300,20 @@ export const creditLedger = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
+    // A job's rows are found by their entry keys (hold:<job>, settle:<job>…), which are unique anyway.
     index("credit_ledger_user").on(t.userId, t.createdAt),
     index("credit_ledger_created").on(t.createdAt),
-    index("credit_ledger_job").on(t.jobId),
     check("credit_ledger_amount_not_negative", sql`${t.amount} >= 0`),
   ],
 );
 
+/** Engine calls that failed, and calls outside a job or after it ended; a job's other calls are in its log. */
 export const providerCalls = sqliteTable(
   "provider_calls",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    // No AUTOINCREMENT: ids are never reused while their row exists, which is all anything needs, and each
+    // insert spares a write of sqlite_sequence.
+    id: integer("id").primaryKey(),
     provider: text("provider").notNull(),
     operation: text("operation", { enum: providerOperations }).notNull(),
     jobId: text("job_id"),
@@ -467,7 +498,6 @@ export type User = typeof users.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type Job = typeof jobs.$inferSelect;
 export type Generation = typeof generations.$inferSelect;
-export type JobEvent = typeof jobEvents.$inferSelect;
 export type Track = typeof tracks.$inferSelect;
 export type Gift = typeof gifts.$inferSelect;
 export type LedgerEntry = typeof creditLedger.$inferSelect;

@@ -7,7 +7,7 @@ import { routingConfigSchema } from "../providers";
 import worker from "../worker";
 import { deleteSupabaseUser, markDeleted, resendStaleDeletions } from "../worker/account";
 import { saveRoutingConfig } from "../worker/routing";
-import { creditBalances, creditLedger, database, jobs, routingConfigs, users } from "./db-access";
+import { callsOf, creditBalances, creditLedger, database, eventsOf, jobs, routingConfigs, users } from "./db-access";
 import { call, contextOrder, credits, json, operator, orderJob, signUp, sim, waitFor, waitForStatus } from "./helpers";
 
 const db = database(env.DB);
@@ -152,6 +152,13 @@ async function expectErased(account: Awaited<ReturnType<typeof richAccount>>) {
   expect((await call(`/api/public/tracks/${account.trackId}?t=${encodeURIComponent(account.shareToken)}`)).status).toBe(
     410,
   );
+  // The orders' logs stay for the operators (what happened, which engine, when), with nothing the person wrote.
+  for (const jobId of [account.doneId, account.runningId]) {
+    const events = await eventsOf(db, jobId);
+    expect(events.length, jobId).toBeGreaterThan(1);
+    expect(events.map((e) => e.data)).toEqual(events.map(() => null));
+    expect((await callsOf(db, jobId)).filter((c) => c.error !== null)).toEqual([]);
+  }
   const tombstone = await db.select().from(users).where(eq(users.id, account.userId)).get();
   expect(tombstone).toMatchObject({ email: null, passwordHash: null, externalId: null });
   expect(tombstone?.erasedAt).toBeTypeOf("number");

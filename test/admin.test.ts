@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { creditLedger, database, jobEvents, providerCalls } from "./db-access";
+import { creditLedger, database, insertJobLog, providerCalls } from "./db-access";
 import { call, credits, finishedJob, insertJobs, jobRow, json, operator, signUp } from "./helpers";
 
 const db = database(env.DB);
@@ -51,32 +51,31 @@ describe("the operators' API", () => {
       },
     ];
     await insertJobs(rows);
-    await db.insert(jobEvents).values([
-      {
-        jobId: failed.id,
-        seq: 1,
-        type: "queued",
-        status: "QUEUED",
-        data: { credits: 10 },
-        createdAt: failed.createdAt,
-      },
-      {
-        jobId: failed.id,
-        seq: 2,
-        type: "failover",
-        status: "GENERATING_MUSIC",
-        data: { failover: { from: "suno", to: "internal" } },
-        createdAt: failed.createdAt + 1000,
-      },
-      {
-        jobId: failed.id,
-        seq: 3,
-        type: "failed",
-        status: "FAILED",
-        data: { error: { code: "provider_unavailable" } },
-        createdAt: failed.finishedAt!,
-      },
-    ]);
+    await insertJobLog(db, failed, {
+      events: [
+        {
+          seq: 1,
+          type: "queued",
+          status: "QUEUED",
+          data: { credits: 10 },
+          createdAt: failed.createdAt,
+        },
+        {
+          seq: 2,
+          type: "failover",
+          status: "GENERATING_MUSIC",
+          data: { failover: { from: "suno", to: "internal" } },
+          createdAt: failed.createdAt + 1000,
+        },
+        {
+          seq: 3,
+          type: "failed",
+          status: "FAILED",
+          data: { error: { code: "provider_unavailable" } },
+          createdAt: failed.finishedAt!,
+        },
+      ],
+    });
     await db.insert(providerCalls).values({
       provider: "internal",
       operation: "createTrack",

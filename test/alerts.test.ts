@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import worker from "../worker";
 import { checkAlerts, firingConditions } from "../worker/observability";
-import { alerts, database, jobs, providerCalls, providerHealth } from "./db-access";
+import { alerts, database, jobLogs, jobs, providerCalls, providerHealth } from "./db-access";
 import { finishedJob, insertJobs, signUp } from "./helpers";
 
 const db = database(env.DB);
@@ -18,7 +18,13 @@ const cron = () => worker.scheduled(createScheduledController({ scheduledTime: n
 
 beforeEach(async () => {
   await receiver("/__reset", { method: "POST" });
-  await db.batch([db.delete(alerts), db.delete(providerHealth), db.delete(providerCalls), db.delete(jobs)]);
+  await db.batch([
+    db.delete(alerts),
+    db.delete(providerHealth),
+    db.delete(providerCalls),
+    db.delete(jobLogs),
+    db.delete(jobs),
+  ]);
 });
 
 describe("alerts on the cron trigger", () => {

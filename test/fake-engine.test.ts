@@ -1,11 +1,10 @@
 import { env } from "cloudflare:workers";
-import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { routingConfigSchema } from "../providers";
 import { engineContract } from "../providers/contract.test-suite";
 import type { EngineVars } from "../providers/engine";
 import { saveRoutingConfig } from "../worker/routing";
-import { database, providerCalls, routingConfigs } from "./db-access";
+import { callsOf, database, routingConfigs } from "./db-access";
 import { fakeEngine } from "./fixtures/fake-engine/engine";
 import { call, credits, json, orderJob, signUp, sim, waitForStatus } from "./helpers";
 
@@ -55,7 +54,7 @@ describe("a song ordered on the fake engine", () => {
     expect(audio.headers.get("content-type")).toBe("audio/mpeg");
     expect(new Uint8Array(await audio.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0xff, 0xfb]));
     expect((await credits(token)).balance).toBe(before.balance - Number(env.CREDITS_PER_SONG));
-    const calls = await db.select().from(providerCalls).where(eq(providerCalls.jobId, created.id));
+    const calls = await callsOf(db, created.id);
     expect(new Set(calls.filter((c) => c.operation !== "writeLyrics").map((c) => c.provider))).toEqual(
       new Set(["fake"]),
     );

@@ -6,7 +6,7 @@ import { routingConfigSchema } from "../providers";
 import worker from "../worker";
 import { jobStub } from "../worker/jobs";
 import { saveRoutingConfig } from "../worker/routing";
-import { database, jobEvents, jobs, providerCalls, routingConfigs } from "./db-access";
+import { callsOf, database, jobs, eventsOf as loggedEvents, routingConfigs } from "./db-access";
 import {
   call,
   credits,
@@ -33,9 +33,7 @@ beforeEach(async () => {
 const routeTo = (failover: string[] = []) =>
   saveRoutingConfig(db, routingConfigSchema.parse({ arms: [{ provider: "suno", weight: 1 }], failover }), "test");
 
-async function eventsOf(jobId: string) {
-  return db.select().from(jobEvents).where(eq(jobEvents.jobId, jobId)).orderBy(jobEvents.seq);
-}
+const eventsOf = (jobId: string) => loggedEvents(db, jobId);
 
 function settlements(ledger: { kind: string; jobId: string | null }[], jobId: string) {
   return ledger.filter((e) => e.jobId === jobId && (e.kind === "capture" || e.kind === "release")).map((e) => e.kind);
@@ -76,7 +74,7 @@ describe("a song order, end to end with the simulated engine", () => {
     expect(music.request).toMatchObject({ customMode: true, instrumental: false, vocalGender: "f" });
     expect(music.request.prompt).toContain("Marie");
 
-    const calls = await db.select().from(providerCalls).where(eq(providerCalls.jobId, created.id));
+    const calls = await callsOf(db, created.id);
     expect(new Set(calls.map((c) => c.operation))).toEqual(
       new Set(["writeLyrics", "createTrack", "getStatus", "fetchResult"]),
     );

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { routingConfigSchema } from "../providers";
 import { jobStub } from "../worker/jobs";
 import { saveRoutingConfig } from "../worker/routing";
-import { database, generations, jobEvents, jobs, routingConfigs } from "./db-access";
+import { database, eventsOf, generations, jobs, routingConfigs } from "./db-access";
 import {
   call,
   contextOrder,
@@ -84,7 +84,7 @@ describe("lyrics approved before the song", () => {
         t.kind === "music" && t.request.callBackUrl?.includes(created.id),
     );
     expect(music.request.prompt).toContain("Marie surfe au lever du jour");
-    const types = (await db.select().from(jobEvents).where(eq(jobEvents.jobId, created.id))).map((e) => e.type);
+    const types = (await eventsOf(db, created.id)).map((e) => e.type);
     expect(types.filter((t) => t === "lyrics_drafted")).toHaveLength(4);
     expect(types).toContain("lyrics_edited");
     expect(types).toContain("lyrics_approved");

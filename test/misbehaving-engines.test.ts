@@ -1,11 +1,11 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type RoutingConfigInput, routingConfigSchema } from "../providers";
 import worker from "../worker";
 import { saveRoutingConfig } from "../worker/routing";
-import { database, jobEvents, jobs, providerCalls, providerHealth, routingConfigs } from "./db-access";
+import { database, eventsOf, jobs, callsOf as loggedCalls, providerHealth, routingConfigs } from "./db-access";
 import { credits, orderJob, signUp, sim, waitFor, waitForStatus } from "./helpers";
 
 const COST = Number(env.CREDITS_PER_SONG);
@@ -19,7 +19,8 @@ beforeEach(async () => {
 
 const routing = (config: RoutingConfigInput) => saveRoutingConfig(db, routingConfigSchema.parse(config), "test");
 const row = (id: string) => db.select().from(jobs).where(eq(jobs.id, id)).get();
-const callsOf = (jobId: string) => db.select().from(providerCalls).where(eq(providerCalls.jobId, jobId));
+const callsOf = (jobId: string) => loggedCalls(db, jobId);
+const failoverOf = async (jobId: string) => (await eventsOf(db, jobId)).find((e) => e.type === "failover");
 const settlementsOf = (
   ledger: { kind: string; jobId: string | null; amount: number; reasonKind: string }[],
   jobId: string,
@@ -67,7 +68,9 @@ describe("back-pressure", () => {
     const health = await db.select().from(providerHealth);
     for (const engine of ["suno", "suno-wrapper"])
       expect(health.find((h) => h.provider === engine)?.state ?? "closed", engine).toBe("closed");
-    const busy = await db.select().from(jobEvents).where(eq(jobEvents.type, "busy"));
+    const busy = (await Promise.all(orders.map(({ job }) => eventsOf(db, job.id))))
+      .flat()
+      .filter((e) => e.type === "busy");
     expect(busy.length).toBeGreaterThan(0);
   });
 });
@@ -100,7 +103,7 @@ describe("engines that misbehave", () => {
     expect(done.status).toBe("SUCCEEDED");
     expect(done.provider).toBe("internal");
     expect((await row(created.id))?.providersTried).toEqual(["suno", "internal"]);
-    const events = await db.select().from(jobEvents).where(eq(jobEvents.jobId, created.id));
+    const events = await eventsOf(db, created.id);
     expect(events.filter((e) => e.type === "failover")).toHaveLength(1);
     expect(events.some((e) => e.type === "ignored")).toBe(true);
     // A sung song, by an engine that sings: the full price, once.
@@ -152,11 +155,7 @@ describe("engines that misbehave", () => {
     const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED", "TIMED_OUT"], 60_000);
     expect(done.status).toBe("SUCCEEDED");
     expect(done.provider).toBe("internal");
-    const failover = await db
-      .select()
-      .from(jobEvents)
-      .where(and(eq(jobEvents.jobId, created.id), eq(jobEvents.type, "failover")))
-      .get();
+    const failover = await failoverOf(created.id);
     expect(failover?.data).toMatchObject({ failover: { from: "suno", to: "internal", code: "engine_stalled" } });
     expect(failover!.createdAt).toBeLessThan(Date.parse(done.deadlineAt) - 600_000);
   });
@@ -194,11 +193,7 @@ describe("engines that misbehave", () => {
       const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"], 60_000);
       expect(done.status).toBe("SUCCEEDED");
       expect(done.provider).toBe("internal");
-      const failover = await db
-        .select()
-        .from(jobEvents)
-        .where(and(eq(jobEvents.jobId, created.id), eq(jobEvents.type, "failover")))
-        .get();
+      const failover = await failoverOf(created.id);
       expect(failover?.data).toMatchObject({ failover: { from: "suno", to: "internal", code: "result_invalid" } });
       expect(settlementsOf((await credits(token)).ledger, created.id)).toEqual([
         { kind: "capture", amount: COST, reasonKind: "delivered" },

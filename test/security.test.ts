@@ -9,7 +9,7 @@ import { createApp } from "../worker/app";
 import { errorBodySchema } from "../worker/http/errors";
 import { callbackUrl } from "../worker/jobs";
 import { saveRoutingConfig } from "../worker/routing";
-import { database, jobEvents, jobs, routingConfigs } from "./db-access";
+import { database, eventsOf, jobs, routingConfigs } from "./db-access";
 import {
   BASE,
   call,
@@ -274,9 +274,9 @@ describe("engines' callbacks", () => {
     );
 
     expect((await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"])).status).toBe("SUCCEEDED");
-    const events = await db.select().from(jobEvents).where(eq(jobEvents.jobId, created.id));
+    const events = await eventsOf(db, created.id);
     expect((await json(await call(path, { method: "POST", body, headers: good }))).duplicate).toBe(true);
-    expect(await db.select().from(jobEvents).where(eq(jobEvents.jobId, created.id))).toHaveLength(events.length);
+    expect(await eventsOf(db, created.id)).toHaveLength(events.length);
     expect(events.filter((e) => e.type === "music_ready")).toHaveLength(1);
     expect(events.filter((e) => e.type === "delivered")).toHaveLength(1);
   });
@@ -320,9 +320,7 @@ describe("engines' audio addresses", () => {
     const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"]);
     expect(done.status).toBe("SUCCEEDED");
     expect(done.provider).toBe("internal");
-    const failover = (await db.select().from(jobEvents).where(eq(jobEvents.jobId, created.id))).find(
-      (e) => e.type === "failover",
-    );
+    const failover = (await eventsOf(db, created.id)).find((e) => e.type === "failover");
     // The refused address goes to the logs; the event people receive says why in a code.
     expect(failover?.data).toMatchObject({ failover: { from: "suno", to: "internal", code: "audio_refused" } });
     expect(settlements((await credits(token)).ledger, created.id)).toEqual(["capture"]);

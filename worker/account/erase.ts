@@ -6,7 +6,7 @@ import {
   generations,
   gifts,
   idempotencyKeys,
-  jobEvents,
+  jobLogs,
   jobs,
   projects,
   providerCalls,
@@ -104,7 +104,20 @@ async function eraseRows(db: Database, userId: string, now: number): Promise<voi
       .update(generations)
       .set({ context: null, lyrics: null, pronunciations: null, timings: null, params: null, updatedAt: now })
       .where(inArray(generations.jobId, theirJobs)),
-    db.update(jobEvents).set({ data: null }).where(inArray(jobEvents.jobId, theirJobs)),
+    // Their finished jobs' logs (running ones were cancelled first, so every log is in D1 by now): the events
+    // without their data and, as below, the calls without the engines' error texts.
+    db
+      .update(jobLogs)
+      .set({
+        events: sql`case when ${jobLogs.events} is null then null else (
+          select json_group_array(json_set(ev.value, '$.data', json('null'))) from json_each(${jobLogs.events}) ev) end`,
+        calls: sql`case when ${jobLogs.calls} is null then null else (
+          select json_group_array(json_set(call.value, '$.error', json('null'))) from json_each(${jobLogs.calls}) call) end`,
+      })
+      .where(
+        sql`(${jobLogs.finishedAt}, ${jobLogs.jobId}) in (
+          select finished_at, id from jobs where user_id = ${userId} and finished_at is not null)`,
+      ),
     // An engine's error text may quote the lyrics it refused.
     db.update(providerCalls).set({ error: null }).where(inArray(providerCalls.jobId, theirJobs)),
     db.update(jobs).set({ title: null, errorMessage: null, projectId: null }).where(eq(jobs.userId, userId)),

@@ -7,6 +7,7 @@ export {
   isAlreadySettled,
   isInsufficientCredits,
   isUniqueViolation,
+  jobEntryKeys,
   type LedgerReason,
   operatorGrantKey,
   partialSettleStatements,

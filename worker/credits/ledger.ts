@@ -7,6 +7,10 @@ import { creditBalances, creditLedger, type Database, type LedgerKind, type Ledg
 export const holdKey = (jobId: string) => `hold:${jobId}`;
 /** One key for both outcomes: a job can be debited or refunded, once, never both. */
 export const settleKey = (jobId: string) => `settle:${jobId}`;
+/** The refund of what a partial capture did not take. */
+const differenceKey = (jobId: string) => `${settleKey(jobId)}:difference`;
+/** Every key a job's ledger rows can have: they find its rows through the keys' unique index. */
+export const jobEntryKeys = (jobId: string) => [holdKey(jobId), settleKey(jobId), differenceKey(jobId)];
 
 /** Why credits moved: `kind` for people (the pages show it in their language), `text` for operators. */
 export interface LedgerReason {
@@ -129,9 +133,7 @@ export function partialSettleStatements(
 ) {
   return [
     db.insert(creditLedger).values(ledgerRow(userId, "capture", captured, reason, settleKey(jobId), jobId)),
-    db
-      .insert(creditLedger)
-      .values(ledgerRow(userId, "release", held - captured, refund, `${settleKey(jobId)}:difference`, jobId)),
+    db.insert(creditLedger).values(ledgerRow(userId, "release", held - captured, refund, differenceKey(jobId), jobId)),
     db
       .update(creditBalances)
       .set({

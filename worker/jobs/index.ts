@@ -1,5 +1,6 @@
 export { callbackUrl, verifyCallbackToken } from "./callback-token";
 export { createJob } from "./create";
+export { callsSince, type JobCall, loggedOf, songCostsSince } from "./job-log";
 export { JobObject, type RunningJob } from "./job-object";
 export { accepts, type DeliveredTrack, isTerminal, type JobInput, type Provenance, transition } from "./machine";
 export * from "./schemas";

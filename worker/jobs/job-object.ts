@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { type SSEStreamingApi, streamSSE } from "hono/streaming";
 import {
@@ -7,10 +7,10 @@ import {
   type Generation,
   generations,
   type Job,
-  type JobEvent,
   type JobStatus,
-  jobEvents,
+  jobLogs,
   jobs,
+  type LoggedEvent,
   providerCalls,
   tracks,
   type Vocal,
@@ -46,7 +46,7 @@ export interface ApplyResult {
   reason?: string;
 }
 
-type Event = Pick<JobEvent, "seq" | "type" | "status" | "data" | "createdAt">;
+type Event = LoggedEvent;
 export type CallRow = Omit<typeof providerCalls.$inferSelect, "id">;
 export interface RunningJob {
   events: Event[];
@@ -118,9 +118,10 @@ const queuedEvent = (job: Job): Event => ({
  * The job's Durable Object is the only writer of a job's state. It keeps its job (row, event log, the
  * engine checks that changed nothing) in its own storage while the job runs, asks the pure machine
  * (`transition`) what an input does, and applies the answer: a change of the job goes to D1 in one batch
- * (job row, generation, tracks, credits, the engine calls behind it); an input that changes nothing
- * (progress, back-pressure, a retry, a stale message) stays here, and a check that repeats the last one
- * is no event at all. The event log reaches D1 in the terminal batch; until then the object serves it
+ * (job row, generation, tracks, credits); an input that changes nothing (progress, back-pressure, a retry,
+ * a stale message) stays here, and a check that repeats the last one is no event at all. The event log and
+ * the engine calls that answered reach D1 in the terminal batch, as one row of job_logs (one row written,
+ * where a row per event and per call cost about 40 with their indexes); until then the object serves them
  * (SSE, the console).
  */
 export class JobObject extends DurableObject<Env> {
@@ -210,8 +211,8 @@ export class JobObject extends DurableObject<Env> {
   /**
    * An engine call that answered. A status check that leads to no change of the job (the engine still
    * working, as it was at the last check) stays here, for the console, until the job ends; every other
-   * call reaches D1 in one statement with the job's last batch. Failed calls never come here: the
-   * alerts read them from D1 at once.
+   * call reaches D1 in the job's log, with its last batch. Failed calls never come here: they are rows of
+   * provider_calls at once, where the alerts count them.
    */
   noteCall(jobId: string, call: CallRow): Promise<void> {
     return this.serially(async () => {
@@ -384,16 +385,19 @@ export class JobObject extends DurableObject<Env> {
           writes.push(...settleStatements(db, job.userId, job.id, job.credits, "capture", settle.reason));
         else writes.push(...settleStatements(db, job.userId, job.id, job.credits, "release", settle.reason));
       }
-      if (terminal) {
-        if (made.length) writes.push(db.insert(providerCalls).values(made));
-        // The log goes to D1 once, in one statement, when the job ends.
+      if (terminal)
+        // The log and the calls that answered go to D1 once, as one row, when the job ends.
         writes.push(
           db
-            .insert(jobEvents)
-            .values(events.map((e) => ({ ...e, jobId: job.id })))
+            .insert(jobLogs)
+            .values({
+              finishedAt: next.finishedAt ?? now,
+              jobId: job.id,
+              events,
+              calls: made.map(({ jobId: _jobId, ...call }) => call),
+            })
             .onConflictDoNothing(),
         );
-      }
       await db.batch([
         // The sequence D1 last saw in the condition: if anything else ever wrote this job meanwhile, nothing is overwritten.
         db
@@ -461,15 +465,19 @@ export class JobObject extends DurableObject<Env> {
         await this.serially(async () => {
           const held = await this.hold(jobId);
           const here = (await this.events()).filter((e) => e.seq > after);
-          // A running job's log is here from its first event; a finished one's (or one older than this object's log) is in D1.
+          // A running job's log is here from its first event; a finished one's is its row of job_logs.
           const logged =
-            here[0]?.seq === after + 1
+            here[0]?.seq === after + 1 || !held?.job.finishedAt
               ? []
-              : await this.db
-                  .select()
-                  .from(jobEvents)
-                  .where(and(eq(jobEvents.jobId, jobId), gt(jobEvents.seq, after)))
-                  .orderBy(asc(jobEvents.seq));
+              : (
+                  (
+                    await this.db
+                      .select({ events: jobLogs.events })
+                      .from(jobLogs)
+                      .where(and(eq(jobLogs.finishedAt, held.job.finishedAt), eq(jobLogs.jobId, jobId)))
+                      .get()
+                  )?.events ?? []
+                ).filter((e) => e.seq > after);
           const seen = new Set(logged.map((e) => e.seq));
           for (const event of [...logged, ...here.filter((e) => !seen.has(e.seq))]) listener.send(event);
           if (!held || isTerminal(held.job.status)) listener.end();

@@ -1,5 +1,5 @@
-import { and, eq, inArray, lt, or } from "drizzle-orm";
-import { activeStatuses, type Database, jobs } from "../../db";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { type Database, jobs } from "../../db";
 import { jobStub } from "./stub";
 
 /**
@@ -12,7 +12,8 @@ export async function sweepStragglers(env: Env, db: Database, now = Date.now()):
     .from(jobs)
     .where(
       and(
-        inArray(jobs.status, activeStatuses),
+        // Running jobs are those not finished: jobs_finished finds them without an index on the status.
+        isNull(jobs.finishedAt),
         or(lt(jobs.deadlineAt, now), and(eq(jobs.status, "QUEUED"), lt(jobs.createdAt, now - 30_000))),
       ),
     )

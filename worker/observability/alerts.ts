@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { type Alert, alerts, type Database, providerHealth } from "../../db";
 import { config } from "../config";
+import { callsSince, songCostsSince } from "../jobs/job-log";
 import { log } from "./log";
 
 /** A condition that holds now. Its key names it for as long as it holds: one announcement per key. */
@@ -24,7 +25,7 @@ export async function firingConditions(env: Env, db: Database, now = Date.now())
   const [circuits, recentCalls, jobRates, songCost, spend] = await Promise.all([
     db.select().from(providerHealth).where(ne(providerHealth.state, "closed")),
     db.all<{ provider: string; calls: number; ok: number }>(sql`
-      select provider, count(*) as calls, sum(outcome = 'ok') as ok from provider_calls where created_at >= ${recentFrom} group by provider`),
+      select provider, count(*) as calls, sum(outcome = 'ok') as ok from ${callsSince(recentFrom)} k group by provider`),
     // Failed and timed-out jobs per engine, the last 15 minutes against the 24 hours before them; cancellations are no one's failure.
     db.all<{ provider: string; recent: number; recentFailed: number; baseline: number; baselineFailed: number }>(sql`
       select provider,
@@ -34,12 +35,8 @@ export async function firingConditions(env: Env, db: Database, now = Date.now())
         sum(finished_at < ${recentFrom} and status in ('FAILED', 'TIMED_OUT')) as baselineFailed
       from jobs where finished_at >= ${baselineFrom} and status != 'CANCELED' and provider is not null group by provider`),
     db.all<{ songs: number; meanCents: number | null }>(sql`
-      select count(*) as songs, avg(cost) as meanCents from (
-        select coalesce(sum(c.cost_cents), 0) as cost from jobs j left join provider_calls c on c.job_id = j.id
-        where j.status = 'SUCCEEDED' and j.finished_at >= ${now - HOUR_MS} group by j.id)`),
-    db.all<{ cents: number | null }>(
-      sql`select sum(cost_cents) as cents from provider_calls where created_at >= ${now - HOUR_MS}`,
-    ),
+      select count(*) as songs, avg(cost) as meanCents from ${songCostsSince(now - HOUR_MS)} per_song`),
+    db.all<{ cents: number | null }>(sql`select sum(cost_cents) as cents from ${callsSince(now - HOUR_MS)} k`),
   ]);
 
   const firing: Firing[] = [];

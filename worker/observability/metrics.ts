@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { activeStatuses, type Currency, type Database, type Job, type JobStatus } from "../../db";
+import { callsSince, songCostsSince } from "../jobs/job-log";
 import { log } from "./log";
 import type { Metrics } from "./metrics-schema";
 import { type MetricWindow, windowMs } from "./windows";
@@ -36,10 +37,7 @@ export async function computeMetrics(db: Database, window: MetricWindow, now = D
       ),
       // Cost per song: every engine call a delivered song needed, failed attempts and failovers included.
       db.all<{ songs: number; totalCents: number | null; meanCents: number | null; priced: number }>(sql`
-      select count(*) as songs, sum(cost) as totalCents, avg(cost) as meanCents, sum(priced) as priced from (
-        select j.id, coalesce(sum(c.cost_cents), 0) as cost, max(c.cost_cents is not null) as priced
-        from jobs j left join provider_calls c on c.job_id = j.id
-        where j.status = 'SUCCEEDED' and j.finished_at >= ${from} group by j.id)`),
+      select count(*) as songs, sum(cost) as totalCents, avg(cost) as meanCents, sum(priced) as priced from ${songCostsSince(from)} per_song`),
       db.all<{
         provider: string;
         calls: number;
@@ -48,7 +46,7 @@ export async function computeMetrics(db: Database, window: MetricWindow, now = D
         costCents: number | null;
       }>(sql`
       select provider, count(*) as calls, sum(outcome = 'error') as errors, avg(latency_ms) as meanLatencyMs, sum(cost_cents) as costCents
-      from provider_calls where created_at >= ${from} group by provider`),
+      from ${callsSince(from)} k group by provider`),
       db.all<{ provider: string; jobs: number; succeeded: number; canceled: number }>(sql`
       select coalesce(provider, 'none') as provider, count(*) as jobs, sum(status = 'SUCCEEDED') as succeeded, sum(status = 'CANCELED') as canceled
       from jobs where finished_at >= ${from} group by provider`),
@@ -56,7 +54,7 @@ export async function computeMetrics(db: Database, window: MetricWindow, now = D
       select lower(s.value) as style, count(*) as jobs from jobs j join generations g on g.job_id = j.id, json_each(g.style_tags) s
       where j.created_at >= ${from} group by lower(s.value) order by jobs desc, style limit 10`),
       db.all<{ status: (typeof activeStatuses)[number]; jobs: number; oldest: number }>(sql`
-      select status, count(*) as jobs, min(updated_at) as oldest from jobs where status in ${activeStatuses} group by status`),
+      select status, count(*) as jobs, min(updated_at) as oldest from jobs where finished_at is null group by status`),
       db.all<{ kind: string; credits: number }>(
         sql`select kind, sum(amount) as credits from credit_ledger where created_at >= ${from} group by kind`,
       ),

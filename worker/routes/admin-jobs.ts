@@ -1,11 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
-import { and, asc, desc, eq, getTableColumns, lt, or, type SQL } from "drizzle-orm";
-import { creditLedger, generations, type Job, jobEvents, jobs, providerCalls, tracks, users } from "../../db";
+import { and, asc, desc, eq, getTableColumns, inArray, lt, or, type SQL } from "drizzle-orm";
+import { creditLedger, generations, type Job, jobs, tracks, users } from "../../db";
 import { requireAdmin, requireUser } from "../auth";
+import { jobEntryKeys } from "../credits";
 import { router } from "../http/app-factory";
 import { errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
-import { isTerminal, jobStub, type RunningJob } from "../jobs";
+import { isTerminal, jobStub, loggedOf, type RunningJob } from "../jobs";
 import { type AdminJob, adminJobDetailSchema, adminJobListQuery, adminJobListSchema } from "./admin-schemas";
 
 const common = { tags: ["Operators"], security: bearer, middleware: [requireUser, requireAdmin] };
@@ -97,11 +98,14 @@ export const adminJobRoutes = router()
         .where(eq(jobs.id, id))
         .get();
       if (!row) throw notFound("Job");
-      const [generation, logged, recorded, ledger, takes, running] = await Promise.all([
+      const [generation, { events: logged, calls: recorded }, ledger, takes, running] = await Promise.all([
         db.select().from(generations).where(eq(generations.jobId, id)).get(),
-        db.select().from(jobEvents).where(eq(jobEvents.jobId, id)).orderBy(asc(jobEvents.seq)),
-        db.select().from(providerCalls).where(eq(providerCalls.jobId, id)).orderBy(asc(providerCalls.id)),
-        db.select().from(creditLedger).where(eq(creditLedger.jobId, id)).orderBy(asc(creditLedger.createdAt)),
+        loggedOf(db, row.job),
+        db
+          .select()
+          .from(creditLedger)
+          .where(inArray(creditLedger.entryKey, jobEntryKeys(id)))
+          .orderBy(asc(creditLedger.createdAt)),
         db.select().from(tracks).where(eq(tracks.jobId, id)).orderBy(asc(tracks.takeIndex)),
         // A running job's log and its engine checks that changed nothing are in its object until it ends.
         isTerminal(row.job.status) ? null : (jobStub(c.env, id).running() as Promise<RunningJob>),

@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { gte, sql } from "drizzle-orm";
-import { providerCalls, takePreferences } from "../../db";
+import { sql } from "drizzle-orm";
+import { takePreferences } from "../../db";
 import { routingConfigSchema } from "../../providers";
 import { requireAdmin, requireUser } from "../auth";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses } from "../http/errors";
 import { bearer, json } from "../http/openapi";
+import { callsSince } from "../jobs";
 import { circuits, defaultRoutingConfig, loadRoutingConfig, musicRegistry, saveRoutingConfig } from "../routing";
 
 const common = { tags: ["Operators"], security: bearer, middleware: [requireUser, requireAdmin] };
@@ -86,16 +87,9 @@ export const adminRoutes = router()
       const since = Date.now() - 3_600_000;
       const [health, calls] = await Promise.all([
         circuits(c.var.db),
-        c.var.db
-          .select({
-            provider: providerCalls.provider,
-            calls: sql<number>`count(*)`,
-            errors: sql<number>`sum(case when ${providerCalls.outcome} = 'error' then 1 else 0 end)`,
-            meanLatencyMs: sql<number | null>`avg(${providerCalls.latencyMs})`,
-          })
-          .from(providerCalls)
-          .where(gte(providerCalls.createdAt, since))
-          .groupBy(providerCalls.provider),
+        c.var.db.all<{ provider: string; calls: number; errors: number; meanLatencyMs: number | null }>(sql`
+          select provider, count(*) as calls, sum(outcome = 'error') as errors, avg(latency_ms) as meanLatencyMs
+          from ${callsSince(since)} k group by provider`),
       ]);
       const ids = [...new Set([...musicRegistry(c.env).ids(), ...health.map((h) => h.provider)])];
       return c.json(

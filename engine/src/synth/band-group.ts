@@ -4,7 +4,7 @@
 // the same samples whether the groups run on two threads, one after the other, or in any order.
 import { type BasicSample, type BasicSoundBank, SpessaSynthProcessor } from "spessasynth_core";
 import type { ChannelEvent } from "./midi";
-import { endFadedVoices } from "./voice-release";
+import { VoiceRelease } from "./voice-release";
 
 /** One channel message at its sample. */
 export type SampledEvent = Omit<ChannelEvent, "tick" | "part"> & { at: number };
@@ -81,7 +81,7 @@ export async function* renderGroup(
   });
   synth.soundBankManager.addSoundBank(bank, "main");
   await synth.processorInitialized;
-  endFadedVoices(synth);
+  const release = new VoiceRelease(synth);
   const play = (e: SampledEvent) => {
     if (e.type === "noteOn") synth.noteOn(e.channel, e.data1, e.data2);
     else if (e.type === "noteOff") synth.noteOff(e.channel, e.data1);
@@ -114,6 +114,7 @@ export async function* renderGroup(
       const until = cut < cuts.length ? Math.min(cuts[cut]!, end) : end;
       const count = Math.min(blockFrames, until - cursor);
       synth.processSplit(outputs, buffer[0], buffer[1], cursor - start, count);
+      release.afterBlock();
       cursor += count;
     }
     yield { start, slice: buffer.map((channel) => channel.subarray(0, frames)) as StemSlice };

@@ -24,23 +24,24 @@ export async function readSoundBankFile(): Promise<SharedArrayBuffer> {
 }
 
 /**
- * Parses the bank's presets, instruments and sample headers. spessasynth_core's loader copies each
- * sample's compressed bytes out of the file (13 MiB for this bank, in every thread that parses it);
- * parsed here, they stay views of `file`, which is never written to.
+ * Parses the bank's presets, instruments and sample headers. Two things spessasynth_core's loader
+ * does are left out while it runs: copying each sample's compressed bytes out of the file (13 MiB
+ * for this bank, in every thread that parses it) — parsed here, they stay views of `file`, which
+ * is never written to — and formatting the bank's info for a log that is off (its date's
+ * toLocaleString loads the locale data: 60–100 ms of a thread's start).
  */
 export function parseSoundBank(file: ArrayBufferLike): BasicSoundBank {
-  const slice = Object.getOwnPropertyDescriptor(IndexedByteArray.prototype, "slice")!;
-  Object.defineProperty(IndexedByteArray.prototype, "slice", {
-    ...slice,
-    value(this: IndexedByteArray, start?: number, end?: number) {
-      return this.subarray(start, end);
-    },
-  });
+  const patches: [object, string, PropertyDescriptor][] = [
+    [IndexedByteArray.prototype, "slice", { value: IndexedByteArray.prototype.subarray }],
+    [BasicSoundBank.prototype, "printInfo", { value: () => undefined }],
+  ];
+  const originals = patches.map(([target, key]) => Object.getOwnPropertyDescriptor(target, key)!);
+  patches.forEach(([target, key, patch], i) => Object.defineProperty(target, key, { ...originals[i], ...patch }));
   try {
     // The loader's type says ArrayBuffer; it only reads through byte views, which a shared buffer has too.
     return SoundBankLoader.fromArrayBuffer(file as ArrayBuffer);
   } finally {
-    Object.defineProperty(IndexedByteArray.prototype, "slice", slice);
+    patches.forEach(([target, key], i) => Object.defineProperty(target, key, originals[i]!));
   }
 }
 

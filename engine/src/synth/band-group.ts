@@ -118,6 +118,7 @@ export async function* renderGroup(
       while (cut < cuts.length && cuts[cut]! <= cursor) cut++;
       const until = cut < cuts.length ? Math.min(cuts[cut]!, end) : end;
       const count = Math.min(blockFrames, until - cursor);
+      release.beforeBlock();
       synth.processSplit(outputs, buffer[0], buffer[1], cursor - start, count);
       release.afterBlock();
       cursor += count;

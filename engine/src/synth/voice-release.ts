@@ -20,7 +20,7 @@ export const fadeSeconds = 0.02;
 /** The envelope's silence, in centibels: a release that starts there ends within its block. */
 const silenceCb = 960;
 
-/** The few fields of spessasynth_core's channel, voice and envelope this uses; their types mark them private. */
+/** The few fields of spessasynth_core's synthesizer, channel, voice and envelope this uses; their types mark them private. */
 interface Envelope {
   enteredRelease: boolean;
   outputGain: number;
@@ -32,55 +32,51 @@ interface Envelope {
 }
 interface VoiceInternals {
   isActive: boolean;
+  channel: number;
   gainModifier: number;
   volEnv: Envelope;
 }
-type RenderVoice = (
-  voice: VoiceInternals,
-  timeNow: number,
-  outputLeft: Float32Array,
-  outputRight: Float32Array,
-  startIndex: number,
-  sampleCount: number,
-) => void;
-interface ChannelInternals {
-  currentGain: number;
-  renderVoice: RenderVoice;
+interface CoreInternals {
+  voices: VoiceInternals[];
+  systemParameters: { voiceCap: number };
+  midiChannels: { currentGain: number }[];
 }
 
 /**
- * Ends faded and surplus released voices of a synthesizer. Watches each voice as the synthesizer
- * renders it; `afterBlock` (called after each processSplit) fades out the surplus it saw. Every
- * decision depends only on the group's own voices, so a group renders the same alone or beside another.
+ * Ends faded and surplus released voices of a synthesizer: `beforeBlock` and `afterBlock` go around
+ * each processSplit. Every decision depends only on the group's own voices, so a group renders the
+ * same alone or beside another.
  */
 export class VoiceRelease {
+  private readonly core: CoreInternals;
   private readonly released: VoiceInternals[][];
   private readonly fadeSamples: number;
 
   constructor(synth: SpessaSynthProcessor) {
-    const channels = synth.midiChannels as unknown as ChannelInternals[];
-    this.released = channels.map(() => []);
+    this.core = (synth as unknown as { synthCore: CoreInternals }).synthCore;
+    this.released = this.core.midiChannels.map(() => []);
     this.fadeSamples = Math.round(fadeSeconds * synth.sampleRate);
-    channels.forEach((channel, c) => {
-      const render = channel.renderVoice;
-      const released = this.released[c]!;
-      const fadeSamples = this.fadeSamples;
-      // Named parameters, not a rest array: this runs for every voice in every block.
-      channel.renderVoice = (voice, timeNow, outputLeft, outputRight, startIndex, sampleCount) => {
-        const env = voice.volEnv;
-        if (env.enteredRelease) {
-          // The envelope's gain (velocity and volume included) times the channel's and the voice's
-          // is the most this voice can put out, its sample being at most full scale. A release that
-          // starts from silence ramps there over this block and reports the voice finished.
-          if (env.outputGain * channel.currentGain * voice.gainModifier < releaseFloor) env.releaseStartCb = silenceCb;
-          // A voice already fading out does not count.
-          else if (env.releaseDuration > fadeSamples) released.push(voice);
-        }
-        render(voice, timeNow, outputLeft, outputRight, startIndex, sampleCount);
-      };
-    });
   }
 
+  /** Ends the released voices under the floor and notes, per channel, the others. */
+  beforeBlock(): void {
+    const { voices, systemParameters, midiChannels } = this.core;
+    const count = systemParameters.voiceCap;
+    for (let i = 0; i < count; i++) {
+      const voice = voices[i]!;
+      const env = voice.volEnv;
+      if (!voice.isActive || !env.enteredRelease) continue;
+      // The envelope's gain (velocity and volume included) times the channel's and the voice's is
+      // the most this voice can put out, its sample being at most full scale. A release that
+      // starts from silence ramps there over the next block and reports the voice finished.
+      if (env.outputGain * midiChannels[voice.channel]!.currentGain * voice.gainModifier < releaseFloor)
+        env.releaseStartCb = silenceCb;
+      // A voice already fading out does not count.
+      else if (env.releaseDuration > this.fadeSamples) this.released[voice.channel]!.push(voice);
+    }
+  }
+
+  /** Fades out, in each channel, the released voices beyond the loudest ones. */
   afterBlock(): void {
     for (const voices of this.released) {
       if (voices.length > releasedPerChannel) {

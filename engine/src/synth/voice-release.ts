@@ -1,13 +1,12 @@
 // Which released voices the band stops rendering early. spessasynth_core keeps a released voice until
 // its envelope is 90 dB down, whatever the voice's own level, and keeps every released voice of a
-// channel however many overlap. On a 120 s pop song, released voices were 74 % of all voice time:
-// - tails below -80 dBFS (the quieter instruments spent the last 20–40 dB of each release there)
-//   were 28 % of it; they are ended at once, as a release that runs out is;
-// - in dense parts a channel had up to 30 released voices at once, the quietest masked by the
-//   louder ones of the same instrument; beyond the 8 loudest, a released voice fades out over
-//   20 ms, like a damped string.
-// Upstream would rather have both as settings beside PERCEIVED_CB_SILENCE and the voice cap;
-// docs/band-synthesis.md describes the patch.
+// channel however many overlap. On a 120 s pop song, releases were 74 % of all voice time; here:
+// - a released voice whose most possible output is under -80 dBFS is ended at once, as a release
+//   that runs out is (the quieter instruments spent the last 20–40 dB of each release there);
+// - a channel keeps its 8 loudest released voices; the others, masked by louder notes of the same
+//   instrument, fade out over 20 ms, like a damped string.
+// Voice time fell from 4,893 to 2,554 voice-seconds; each stem's level per octave band moved by
+// less than 0.005 dB. docs/band-synthesis.md has the figures and what to send upstream.
 import type { SpessaSynthProcessor } from "spessasynth_core";
 
 /** Released voices whose gain falls under this (-80 dBFS) are ended within the next block. */

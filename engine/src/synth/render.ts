@@ -5,7 +5,10 @@ import { renderGroupsOnThreads, warmBandThreads } from "./band-threads";
 import { channelEvents, microsecondsPerBeat } from "./midi";
 import { loadSoundBank } from "./soundbank";
 
-/** The band, rendered dry in two stereo groups the mixer treats differently. */
+/**
+ * The band, rendered dry in two stereo groups the mixer treats differently. The arrays are views
+ * of shared memory (the band threads wrote them): they can be read and posted, not transferred.
+ */
 export interface BandStems {
   /** Chords, pads and leads (even MIDI channels): these take the most reverb. */
   melodic: [Float32Array, Float32Array];

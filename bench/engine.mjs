@@ -279,33 +279,43 @@ async function fullPipeline(vocal, midiPath, format = "wav") {
 // ---- 2. synthesis helper (bundled from the engine's sources into the temp dir) --------------------
 
 const helperSource = (p) => `
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { builtinLyricsWriter } from ${JSON.stringify(p("providers/lyrics/builtin.ts"))};
-import { arrange } from ${JSON.stringify(p("engine/src/arranger/arrange.ts"))};
-import { arrangementToMidi } from ${JSON.stringify(p("engine/src/synth/midi.ts"))};
 import { renderBand } from ${JSON.stringify(p("engine/src/synth/render.ts"))};
 import { loadSoundBank } from ${JSON.stringify(p("engine/src/synth/soundbank.ts"))};
 
 const [mode, arg, out] = process.argv.slice(2);
-if (mode === "band") {
-  // The request exactly as the CLI builds it from: --style pop --lang fr --vocal female --seed 1 --duration N.
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+if (mode === "arrange") {
+  // Untimed setup: the request exactly as the CLI builds it from: --style pop --lang fr --vocal female --seed 1 --duration N.
+  const { builtinLyricsWriter } = await import(${JSON.stringify(p("providers/lyrics/builtin.ts"))});
+  const { arrange } = await import(${JSON.stringify(p("engine/src/arranger/arrange.ts"))});
+  const { arrangementToMidi } = await import(${JSON.stringify(p("engine/src/synth/midi.ts"))});
   const durationSeconds = Number(arg);
   const context = { occasion: "anniversaire", recipientName: "Alex", details: [], language: "fr", styleTags: ["pop"], vocal: "female", durationSeconds };
   const request = { lyrics: null, context, styleTags: ["pop"], durationSeconds, vocal: "female", language: "fr", seed: 1 };
   const lyrics = await builtinLyricsWriter.writeLyrics(context);
   const arrangement = arrange(request, lyrics);
   writeFileSync(out, arrangementToMidi(arrange(request, arrangement.lyrics)));
+  writeFileSync(out + ".json", JSON.stringify(arrangement));
+} else if (mode === "band") {
+  // Timed: what FluidSynth does with the MIDI file: read the song, load the bank, render. The
+  // arrangement comes from the setup above, so no lyrics or arranging is counted.
+  const arrangement = JSON.parse(readFileSync(arg, "utf8"));
+  const threads = out === "threads";
   let t = performance.now();
-  await loadSoundBank();
+  let c = cpu();
+  // With threads, each band thread parses the bank itself: its time is part of the render.
+  if (!threads) await loadSoundBank();
   const bankMs = performance.now() - t;
+  const bankCpuMs = cpu() - c;
   t = performance.now();
-  const band = await renderBand(arrangement, { sampleRate: 44100 });
+  c = cpu();
+  const band = await renderBand(arrangement, { sampleRate: 44100, threads });
   const renderMs = performance.now() - t;
-  console.log(JSON.stringify({ bankMs, renderMs, samples: band.melodic[0].length }));
+  console.log(JSON.stringify({ bankMs, bankCpuMs, renderMs, renderCpuMs: cpu() - c, samples: band.melodic[0].length }));
 } else if (mode === "sf2") {
   const { BasicSoundBank, SoundBankLoader } = await import("spessasynth_core");
-  const { readFileSync } = await import("node:fs");
   const file = readFileSync(arg);
   await BasicSoundBank.isSF3DecoderReady;
   const bank = SoundBankLoader.fromArrayBuffer(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
@@ -313,6 +323,8 @@ if (mode === "band") {
   writeFileSync(out, new Uint8Array(bank.writeSF2()));
 }
 `;
+
+const threadedHelper = join(root, "engine/dist/bench-band-helper.mjs");
 
 async function buildHelper() {
   const { build } = await import("esbuild");
@@ -324,16 +336,18 @@ async function buildHelper() {
   // Dependencies stay external, as in engine/build.mjs: they resolve through this symlink.
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
   const outfile = join(dir, "helper.mjs");
-  await build({
+  const options = {
     entryPoints: [src],
-    outfile,
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node22",
     packages: "external",
     logLevel: "warning",
-  });
+  };
+  await build({ ...options, outfile });
+  // A copy inside engine/dist finds the engine's folder, so its renderBand starts band threads.
+  await build({ ...options, outfile: threadedHelper });
   return outfile;
 }
 
@@ -508,6 +522,11 @@ async function main() {
     sf2Seconds = (performance.now() - t0) / 1000;
   }
   const ourMidi = join(dir, "helper.mid");
+  const arrangementJson = `${ourMidi}.json`;
+  {
+    const r = spawnSync(NODE, [helper, "arrange", String(SONG_SECONDS), ourMidi], { cwd: root, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`the helper's arrangement failed: ${r.stderr}`);
+  }
   const fsOut = join(dir, "fluidsynth.wav");
   const fsArgs = (bank, extra = []) => [
     "fluidsynth",
@@ -527,6 +546,7 @@ async function main() {
   ];
   const variants = [
     { key: "ours", label: "ours: spessasynth_core, SF3 (renderBand, new process, both channel groups on one thread)" },
+    { key: "oursThreads", label: "ours, the two channel groups on two band threads (as the pipeline renders)" },
     ...(hasFluidsynth
       ? [
           {
@@ -548,9 +568,15 @@ async function main() {
   for (let run = 1; run <= RUNS; run++) {
     log(`synthesis run ${run}/${RUNS}`);
     for (const v of variants) {
-      if (v.key === "ours") {
-        const r = await measure([NODE, helper, "band", String(SONG_SECONDS), ourMidi]);
-        synth.ours.push({ ...r, ...JSON.parse(r.out.trim().split("\n").at(-1)) });
+      if (v.key.startsWith("ours")) {
+        const r = await measure([
+          NODE,
+          v.key === "ours" ? helper : threadedHelper,
+          "band",
+          arrangementJson,
+          v.key === "ours" ? "inline" : "threads",
+        ]);
+        synth[v.key].push({ ...r, ...JSON.parse(r.out.trim().split("\n").at(-1)) });
       } else {
         synth[v.key].push(await measure(v.argv));
         const bytes = readFileSync(fsOut).length;
@@ -559,6 +585,7 @@ async function main() {
       }
     }
   }
+  rmSync(threadedHelper, { force: true });
   const midiSame = existsSync(ourMidi) && readFileSync(ourMidi).equals(readFileSync(midi));
 
   // 3. Pool.
@@ -643,11 +670,11 @@ async function main() {
   L.push(`### Band synthesis vs FluidSynth (the same song's MIDI, ${RUNS} run(s) each, interleaved; medians)`);
   L.push("");
   L.push(
-    `| Synthesizer | wall, process (s) | range (s) | of which bank load (s) | of which rendering (s) | peak RSS (MiB) | cores used, this / others | ours ÷ this |`,
+    `| Synthesizer | wall, process (s) | range (s) | CPU time, process (s) | range (s) | of which bank load, CPU (s) | of which rendering, CPU (s) | peak RSS (MiB) | cores used, this / others | ours ÷ this, wall | ours ÷ this, CPU |`,
   );
-  L.push(`|---|---:|---:|---:|---:|---:|---|---:|`);
+  L.push(`|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|`);
   const oursWall = median(synth.ours.map((r) => r.wall));
-  const oursRender = median(synth.ours.map((r) => r.renderMs / 1000));
+  const oursCpu = median(synth.ours.map((r) => r.cpu));
   const medCores = (rs) => {
     const c = rs.map((r) => r.cores).filter(Boolean);
     return c.length ? { ours: median(c.map((x) => x.ours)), others: median(c.map((x) => x.others)) } : null;
@@ -655,17 +682,19 @@ async function main() {
   for (const v of variants) {
     const rs = synth[v.key];
     const w = median(rs.map((r) => r.wall));
-    const isOurs = v.key === "ours";
+    const c = median(rs.map((r) => r.cpu));
+    const isOurs = v.key.startsWith("ours");
+    const ms = (k) => (isOurs ? sec(median(rs.map((r) => r[k] / 1000))) : "—");
     L.push(
-      `| ${v.label} | ${sec(w)} | ${spread(rs.map((r) => r.wall))} | ${isOurs ? sec(median(rs.map((r) => r.bankMs / 1000))) : "—"} | ${isOurs ? sec(oursRender) : "—"} | ${mib(median(rs.map((r) => r.maxRssKb)))} | ${coresText(medCores(rs))} | ${isOurs ? "1" : (oursWall / w).toFixed(2)} |`,
+      `| ${v.label} | ${sec(w)} | ${spread(rs.map((r) => r.wall))} | ${sec(c)} | ${spread(rs.map((r) => r.cpu))} | ${ms("bankCpuMs")} | ${ms("renderCpuMs")} | ${mib(median(rs.map((r) => r.maxRssKb)))} | ${coresText(medCores(rs))} | ${(oursWall / w).toFixed(2)} | ${(oursCpu / c).toFixed(2)} |`,
     );
   }
   L.push(
-    `| (band stage inside the full pipeline above, vocal song / instrumental) | ${sec(sung.stages.band)} / ${sec(inst.stages.band)} | | | | | | |`,
+    `| (band stage inside the full pipeline above, vocal song / instrumental) | ${sec(sung.stages.band)} / ${sec(inst.stages.band)} | | | | | | | | | |`,
   );
   L.push("");
   L.push(
-    `Ours renders ${SONG_SECONDS.toFixed(0)} s (no file written); FluidSynth writes a 16-bit WAV of ${sec(fsAudioSeconds)} s (it keeps rendering after the MIDI's last event; the extra audio is silence). MIDI the helper built = the CLI's \`--midi\` export: ${midiSame ? "yes, byte for byte" : "**no**"}. FluidSynth flags: \`-ni -q -R 0 -C 0 -r 44100 -F out.wav\` (reverb and chorus off, as the engine renders its band; other settings default). The SF2 export (spessasynth_core, untimed setup) took ${sec(sf2Seconds)} s. Ours renders after \`loadSoundBank()\`; "bank load" is that call (parse only: samples are decoded when first played).`,
+    `Ours renders ${SONG_SECONDS.toFixed(0)} s (no file written); FluidSynth writes a 16-bit WAV of ${sec(fsAudioSeconds)} s (it keeps rendering after the MIDI's last event; the extra audio is silence). MIDI the helper built = the CLI's \`--midi\` export: ${midiSame ? "yes, byte for byte" : "**no**"}. FluidSynth flags: \`-ni -q -R 0 -C 0 -r 44100 -F out.wav\` (reverb and chorus off, as the engine renders its band; other settings default). The SF2 export (spessasynth_core, untimed setup) took ${sec(sf2Seconds)} s. Ours reads the arrangement the helper wrote in an untimed setup (lyrics, arranging and the MIDI export are not counted, as FluidSynth is given the MIDI file), then renders; on one thread it first calls \`loadSoundBank()\` ("bank load": parse only, samples are decoded when first played), on two threads each band thread parses the bank within the render. CPU time is user + system of the whole process, all threads.`,
   );
   L.push("");
   L.push(

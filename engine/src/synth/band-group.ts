@@ -1,8 +1,10 @@
 // One group of MIDI channels rendered on its own synthesizer. The band is always rendered as two
-// such groups whose outputs are added: float addition of two values is commutative, so the sum is
+// such groups whose outputs are added into the song's stems, slice by slice: each stem sample gets
+// exactly two additions onto zero, and float addition of two values is commutative, so the sum is
 // the same samples whether the groups run on two threads, one after the other, or in any order.
-import { type BasicSoundBank, SpessaSynthProcessor } from "spessasynth_core";
+import { type BasicSample, type BasicSoundBank, SpessaSynthProcessor } from "spessasynth_core";
 import type { ChannelEvent } from "./midi";
+import { VoiceRelease } from "./voice-release";
 
 /** One channel message at its sample. */
 export type SampledEvent = Omit<ChannelEvent, "tick" | "part"> & { at: number };
@@ -30,9 +32,46 @@ export const blockFrames = 128;
 /** Audio rendered between two hand-overs (progress, abort, the other group's work). */
 export const sliceFrames = 65536;
 
+/** The whole song's stems, in memory both band threads write to, and a lock per slice of them. */
+export interface SharedStems {
+  stems: StemSlice;
+  /** 1 while a thread adds to that slice of the stems. */
+  locks: Int32Array;
+}
+
+export function sharedStems(length: number): SharedStems {
+  const channel = () => new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
+  return {
+    stems: [channel(), channel(), channel(), channel()],
+    locks: new Int32Array(new SharedArrayBuffer(Math.ceil(length / sliceFrames) * Int32Array.BYTES_PER_ELEMENT)),
+  };
+}
+
+/** Adds one group's slice into the stems, the other group's thread waiting if it wants the same slice. */
+export function addSlice({ stems, locks }: SharedStems, start: number, slice: StemSlice): void {
+  const lock = start / sliceFrames;
+  while (Atomics.compareExchange(locks, lock, 0, 1) !== 0) Atomics.wait(locks, lock, 1);
+  try {
+    for (let c = 0; c < 4; c++) {
+      const from = slice[c]!;
+      const into = stems[c]!.subarray(start, start + from.length);
+      for (let n = 0; n < into.length; n++) into[n]! += from[n]!;
+    }
+  } finally {
+    Atomics.store(locks, lock, 0);
+    Atomics.notify(locks, lock);
+  }
+}
+
+/**
+ * Renders a group slice by slice, into one buffer reused for every slice: each must be used before
+ * the next is asked for. `beforeNotes` is called once the song's set-up (programs,
+ * volumes) is applied and before the first note: the synthesizer then knows every channel's preset.
+ */
 export async function* renderGroup(
   bank: BasicSoundBank,
   job: GroupJob,
+  beforeNotes?: (synth: SpessaSynthProcessor) => Promise<void>,
 ): AsyncGenerator<{ start: number; slice: StemSlice }> {
   const { sampleRate, length, events, cuts } = job;
   const synth = new SpessaSynthProcessor(sampleRate, {
@@ -42,36 +81,68 @@ export async function* renderGroup(
   });
   synth.soundBankManager.addSoundBank(bank, "main");
   await synth.processorInitialized;
+  const release = new VoiceRelease(synth);
+  // Every block visits every voice slot (350 by default). With released voices limited, a group of
+  // a 120 s pop song never has more than 24 sounding: 64 slots, with more added rather than a voice
+  // stolen should a song need them, give the same voices in the same slots for less work.
+  synth.setSystemParameter("autoAllocateVoices", true);
+  synth.setSystemParameter("voiceCap", 64);
+  const play = (e: SampledEvent) => {
+    if (e.type === "noteOn") synth.noteOn(e.channel, e.data1, e.data2);
+    else if (e.type === "noteOff") synth.noteOff(e.channel, e.data1);
+    else if (e.type === "program") synth.programChange(e.channel, e.data1);
+    else synth.controllerChange(e.channel, e.data1 as Parameters<typeof synth.controllerChange>[1], e.data2);
+  };
   let next = 0;
+  // The same calls in the same order as the loop below would make at sample 0.
+  while (next < events.length && events[next]!.at === 0 && !isNote(events[next]!)) play(events[next++]!);
+  await beforeNotes?.(synth);
   let cut = 0;
+  const buffer: StemSlice = [
+    new Float32Array(sliceFrames),
+    new Float32Array(sliceFrames),
+    new Float32Array(sliceFrames),
+    new Float32Array(sliceFrames),
+  ];
+  // processSplit sends MIDI channel c to output pair c % 2, adding to what is there.
+  const outputs = [
+    [buffer[0], buffer[1]],
+    [buffer[2], buffer[3]],
+  ];
   for (let start = 0; start < length; start += sliceFrames) {
     const frames = Math.min(sliceFrames, length - start);
-    const slice: StemSlice = [
-      new Float32Array(frames),
-      new Float32Array(frames),
-      new Float32Array(frames),
-      new Float32Array(frames),
-    ];
-    // processSplit sends MIDI channel c to output pair c % 2.
-    const outputs = [
-      [slice[0], slice[1]],
-      [slice[2], slice[3]],
-    ];
+    for (const channel of buffer) channel.fill(0);
     const end = start + frames;
     for (let cursor = start; cursor < end; ) {
-      while (next < events.length && events[next]!.at <= cursor) {
-        const e = events[next++]!;
-        if (e.type === "noteOn") synth.noteOn(e.channel, e.data1, e.data2);
-        else if (e.type === "noteOff") synth.noteOff(e.channel, e.data1);
-        else if (e.type === "program") synth.programChange(e.channel, e.data1);
-        else synth.controllerChange(e.channel, e.data1 as Parameters<typeof synth.controllerChange>[1], e.data2);
-      }
+      while (next < events.length && events[next]!.at <= cursor) play(events[next++]!);
       while (cut < cuts.length && cuts[cut]! <= cursor) cut++;
       const until = cut < cuts.length ? Math.min(cuts[cut]!, end) : end;
       const count = Math.min(blockFrames, until - cursor);
-      synth.processSplit(outputs, slice[0], slice[1], cursor - start, count);
+      release.beforeBlock();
+      synth.processSplit(outputs, buffer[0], buffer[1], cursor - start, count);
+      release.afterBlock();
       cursor += count;
     }
-    yield { start, slice };
+    yield { start, slice: buffer.map((channel) => channel.subarray(0, frames)) as StemSlice };
   }
+}
+
+const isNote = (e: SampledEvent) => e.type === "noteOn" || e.type === "noteOff";
+
+/**
+ * The samples the group's notes will play, given the presets its set-up chose: what a band thread
+ * needs decoded before it renders.
+ */
+export function samplesPlayed(synth: SpessaSynthProcessor, events: readonly SampledEvent[]): Set<BasicSample> {
+  const samples = new Set<BasicSample>();
+  const seen = new Set<number>();
+  for (const e of events) {
+    if (e.type !== "noteOn") continue;
+    const key = (e.channel * 128 + e.data1) * 128 + e.data2;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const { sample } of synth.midiChannels[e.channel]?.preset?.getVoiceParameters(e.data1, e.data2) ?? [])
+      samples.add(sample);
+  }
+  return samples;
 }

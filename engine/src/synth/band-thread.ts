@@ -1,39 +1,89 @@
-// A long-lived band thread: it keeps its synthesizer bank (and the samples it has decoded) between
-// songs, renders one channel group at a time and hands each slice over as soon as it is done.
-import { parentPort } from "node:worker_threads";
-import { type GroupJob, renderGroup } from "./band-group";
-import type { FromBandThread, ToBandThread } from "./band-protocol";
-import { loadSoundBank } from "./soundbank";
+// A long-lived band thread: it parses the bank once (its samples' bytes stay in the process's shared
+// file), renders one channel group at a time and adds each slice into the song's shared stems. The
+// samples it plays are decoded once for the process, by whichever band thread is asked to, and kept.
+import { parentPort, workerData } from "node:worker_threads";
+import type { BasicSoundBank } from "spessasynth_core";
+import { addSlice, type GroupJob, renderGroup, type SharedStems, samplesPlayed } from "./band-group";
+import type { BandThreadData, FromBandThread, SharedSample, ToBandThread } from "./band-protocol";
+import { decodeShared, parseSoundBank, useSamples } from "./soundbank";
 
 const port = parentPort!;
-let current: string | null = null;
+const { file } = workerData as BandThreadData;
+let parsed: BasicSoundBank | undefined;
+const bank = () => (parsed ??= parseSoundBank(file));
+/** Samples that already play the process's shared audio. */
+const held = new Set<number>();
 
-port.on("message", async (message: ToBandThread) => {
-  if (message.type === "warm") return void loadSoundBank().catch(() => undefined);
-  if (message.type === "stop") {
-    if (current === message.id) current = null;
+let current: string | null = null;
+type Reply<T extends ToBandThread["type"]> = Extract<ToBandThread, { type: T }>;
+const waiting = new Map<string, { resolve: (message: ToBandThread) => void; reject: (error: Error) => void }>();
+
+function reply<T extends ToBandThread["type"]>(id: string, type: T): Promise<Reply<T>> {
+  return new Promise((resolve, reject) =>
+    waiting.set(`${id} ${type}`, { resolve: resolve as (message: ToBandThread) => void, reject }),
+  );
+}
+const post = (message: FromBandThread) => port.postMessage(message);
+
+port.on("message", (message: ToBandThread) => {
+  if (message.type === "warm") {
+    try {
+      bank();
+    } catch {
+      // The render that follows reports it.
+    }
     return;
   }
-  current = message.id;
+  if (message.type === "render") return void render(message.id, message.job, message.into);
+  if (message.type === "stop") {
+    if (current === message.id) current = null;
+    for (const [key, waiter] of waiting)
+      if (key.startsWith(`${message.id} `)) {
+        waiting.delete(key);
+        waiter.reject(new Error("stopped"));
+      }
+    return;
+  }
+  const key = `${message.id} ${message.type}`;
+  const waiter = waiting.get(key);
+  waiting.delete(key);
+  waiter?.resolve(message);
+});
+
+async function render(id: string, job: GroupJob, into: SharedStems): Promise<void> {
+  current = id;
   try {
-    const bank = await loadSoundBank();
-    for await (const { start, slice } of renderGroup(bank, message.job satisfies GroupJob)) {
-      if (current !== message.id) return;
-      port.postMessage(
-        { type: "slice", id: message.id, start, slice } satisfies FromBandThread,
-        slice.map((x) => x.buffer as ArrayBuffer),
-      );
+    const samples = bank();
+    const getSamples = async (synth: Parameters<typeof samplesPlayed>[0]) => {
+      const needs = [...samplesPlayed(synth, job.events)]
+        .map((sample) => samples.samples.indexOf(sample))
+        .filter((index) => index >= 0 && !held.has(index));
+      const decode = reply(id, "decode");
+      post({
+        type: "needs",
+        id,
+        samples: needs,
+        bytes: needs.map((index) => samples.samples[index]!.getRawData(true).byteLength),
+      });
+      const decoded: SharedSample[] = [];
+      for (const index of (await decode).samples) decoded.push([index, await decodeShared(samples.samples[index]!)]);
+      const given = reply(id, "samples");
+      post({ type: "decoded", id, samples: decoded });
+      const all = (await given).samples;
+      useSamples(samples, all);
+      for (const [index] of all) held.add(index);
+    };
+    for await (const { start, slice } of renderGroup(samples, job, getSamples)) {
+      if (current !== id) return;
+      addSlice(into, start, slice);
+      post({ type: "rendered", id, frames: slice[0].length });
       // Lets a stop arrive between slices.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    port.postMessage({ type: "done", id: message.id } satisfies FromBandThread);
+    post({ type: "done", id });
   } catch (error) {
-    port.postMessage({
-      type: "error",
-      id: message.id,
-      message: error instanceof Error ? error.message : String(error),
-    } satisfies FromBandThread);
+    if (current === id) post({ type: "error", id, message: error instanceof Error ? error.message : String(error) });
   } finally {
-    if (current === message.id) current = null;
+    if (current === id) current = null;
   }
-});
+}

@@ -12,6 +12,8 @@ const request: RenderRequest = {
   seed: 3,
 };
 
+const rmsDb = (x: Float32Array) => 10 * Math.log10(x.reduce((total, v) => total + v * v, 0) / x.length);
+
 describe("the band", () => {
   it("is the same samples rendered on two band threads as one group after the other on this thread", async () => {
     const arrangement = arrange(request, null);
@@ -27,6 +29,36 @@ describe("the band", () => {
       expect(Buffer.compare(Buffer.from(a.buffer), Buffer.from(b.buffer))).toBe(0);
     }
     expect(threaded.melodic[0].reduce((peak, x) => Math.max(peak, Math.abs(x)), 0)).toBeGreaterThan(0.01);
+  });
+
+  it("is the sum of its parts, each heard, when the parts share the band threads", async () => {
+    const arrangement = arrange(request, null);
+    const full = await renderBand(arrangement, { sampleRate: 44100 });
+    const stems = (band: typeof full) => [...band.melodic, ...band.rhythm];
+    const sum = stems(full).map((x) => new Float32Array(x.length));
+    for (const part of arrangement.parts) {
+      // The other parts play their notes at volume 0: the same blocks, voices and sample
+      // hand-overs as in the whole band, with only this part heard.
+      const alone = await renderBand(
+        {
+          ...arrangement,
+          parts: arrangement.parts.map((p) => (p === part ? p : { ...p, instrument: { ...p.instrument, volume: 0 } })),
+        },
+        { sampleRate: 44100 },
+      );
+      // Even MIDI channels are the melodic stems, odd ones the rhythm stems.
+      const [heard, silent] = part.channel % 2 === 0 ? [alone.melodic, alone.rhythm] : [alone.rhythm, alone.melodic];
+      expect(rmsDb(heard[0]), part.name).toBeGreaterThan(-60);
+      expect(rmsDb(silent[0]), part.name).toBeLessThan(-90);
+      stems(alone).forEach((x, c) => {
+        for (let n = 0; n < x.length; n++) sum[c]![n]! += x[n]!;
+      });
+    }
+    stems(full).forEach((x, c) => {
+      let worst = 0;
+      for (let n = 0; n < x.length; n++) worst = Math.max(worst, Math.abs(x[n]! - sum[c]![n]!));
+      expect(worst).toBeLessThan(1e-3);
+    });
   });
 
   it("splits the channels into two groups that share every block boundary", () => {

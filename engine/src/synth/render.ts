@@ -1,11 +1,14 @@
 import { type Arrangement, ppq, type TimedNote } from "../arranger/types";
 import { NoEngineFolderError } from "../runtime/built-entry";
-import { type GroupJob, renderGroup, type SampledEvent, type StemSlice } from "./band-group";
+import { addSlice, type GroupJob, renderGroup, type SampledEvent, sharedStems } from "./band-group";
 import { renderGroupsOnThreads, warmBandThreads } from "./band-threads";
 import { channelEvents, microsecondsPerBeat } from "./midi";
 import { loadSoundBank } from "./soundbank";
 
-/** The band, rendered dry in two stereo groups the mixer treats differently. */
+/**
+ * The band, rendered dry in two stereo groups the mixer treats differently. The arrays are views
+ * of shared memory (the band threads wrote them): they can be read and posted, not transferred.
+ */
 export interface BandStems {
   /** Chords, pads and leads (even MIDI channels): these take the most reverb. */
   melodic: [Float32Array, Float32Array];
@@ -46,26 +49,16 @@ export async function renderBand(arrangement: Arrangement, options: BandRenderOp
   if (signal?.aborted) throw abortError();
   const jobs = bandJobs(arrangement, sampleRate);
   const length = jobs[0]!.length;
-  const stems: StemSlice = [
-    new Float32Array(length),
-    new Float32Array(length),
-    new Float32Array(length),
-    new Float32Array(length),
-  ];
+  const into = sharedStems(length);
   let rendered = 0;
-  const add = (start: number, slice: StemSlice) => {
-    for (let c = 0; c < 4; c++) {
-      const into = stems[c]!;
-      const from = slice[c]!;
-      for (let n = 0; n < from.length; n++) into[start + n]! += from[n]!;
-    }
-    rendered += slice[0].length;
+  const progress = (frames: number) => {
+    rendered += frames;
     onProgress?.(rendered / (jobs.length * length));
   };
   onProgress?.(0);
   const threads =
     (options.threads ?? true) &&
-    (await renderGroupsOnThreads(jobs, add, signal).then(
+    (await renderGroupsOnThreads(jobs, into, progress, signal).then(
       () => true,
       // Bundled away from the engine's folder (a copy of the CLI), there is no thread to start.
       (error: unknown) => {
@@ -78,13 +71,15 @@ export async function renderBand(arrangement: Arrangement, options: BandRenderOp
     for (const job of jobs) {
       for await (const { start, slice } of renderGroup(bank, job)) {
         if (signal?.aborted) throw abortError();
-        add(start, slice);
+        addSlice(into, start, slice);
+        progress(slice[0].length);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
   }
   if (signal?.aborted) throw abortError();
-  return { melodic: [stems[0], stems[1]], rhythm: [stems[2], stems[3]] };
+  const [melodicLeft, melodicRight, rhythmLeft, rhythmRight] = into.stems;
+  return { melodic: [melodicLeft, melodicRight], rhythm: [rhythmLeft, rhythmRight] };
 }
 
 /** The song's events split into two channel groups of about equal rendering cost. */

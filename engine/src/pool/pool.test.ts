@@ -81,10 +81,12 @@ describe("the render pool", () => {
     const r = recorder();
     const pool = new RenderPool({ concurrency: 2, maxQueue: 4, threadUrl: thread, hooks: r.hooks });
     pool.submit("quick", request(5));
-    pool.submit("slow", request(1000));
+    pool.submit("slow", request(10_000));
     pool.submit("waiting", request(1));
-    await new Promise((res) => setTimeout(res, 30));
-    await pool.shutdown(300);
+    // Shut down once both threads are rendering (starting a thread takes longer on a loaded machine).
+    while (!(r.events.includes("start quick") && r.events.includes("start slow")))
+      await new Promise((res) => setTimeout(res, 10));
+    await pool.shutdown(1000);
     expect(r.finished.get("quick")).toEqual({ ok: true });
     expect(r.finished.get("slow")).toEqual({ ok: false, code: "shutting_down" });
     expect(r.finished.get("waiting")).toEqual({ ok: false, code: "shutting_down" });

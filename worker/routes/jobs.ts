@@ -99,8 +99,15 @@ export const jobRoutes = router()
     }),
     async (c) => {
       const key = c.req.valid("header")["idempotency-key"];
-      const created = await createJob(c.env, c.var.db, c.var.user, key, c.req.valid("json"), undefined, (ordersToday) =>
-        admitOrder(c, ordersToday),
+      const created = await createJob(
+        c.env,
+        c.var.db,
+        c.executionCtx,
+        c.var.user,
+        key,
+        c.req.valid("json"),
+        undefined,
+        (ordersToday) => admitOrder(c, ordersToday),
       );
       c.header("Location", `/api/jobs/${created.job.id}`);
       if (created.replayed) c.header("Idempotent-Replayed", "true");
@@ -256,6 +263,7 @@ export const jobRoutes = router()
       const created = await createJob(
         c.env,
         c.var.db,
+        c.executionCtx,
         c.var.user,
         c.req.valid("header")["idempotency-key"],
         {

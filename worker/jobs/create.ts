@@ -31,6 +31,7 @@ import {
   routingSnapshotQueries,
 } from "../routing";
 import { ordersTodayQuery } from "../security";
+import { NEW_ROWS_SHARD, newId, shardOfId } from "../shards";
 import type { CreateJobBody } from "./schemas";
 import { jobStub } from "./stub";
 
@@ -281,7 +282,8 @@ async function place(
     throw new ApiError("validation_failed", "Only operators can choose the engine", {
       engine: ["reserved to operators"],
     });
-  const jobId = `job_${crypto.randomUUID()}`;
+  // A revision lives beside its parent: its id names the same shard.
+  const jobId = newId("job", revision ? (shardOfId("job", revision.parentJobId) ?? NEW_ROWS_SHARD) : NEW_ROWS_SHARD);
   const routed = await chooseRoute(
     env,
     db,

@@ -349,7 +349,7 @@ export async function startPlatform(run, { vars = {}, secrets = {}, logPath } = 
         if (/Reloading local server/.test(line)) state.reloads += 1;
         if (!/warn|error|✘|▲|exception|uncaught/i.test(line) || /"level":"info"/.test(line)) continue;
         const key = line
-          .replace(/job_[0-9a-f-]{36}/g, "job_…")
+          .replace(/job_(\d+_)?[0-9a-f-]{36}/g, "job_…")
           .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "…")
           .replace(/[0-9a-f]{32}/g, "…")
           .replace(/"latencyMs":\d+/g, '"latencyMs":…')

@@ -239,8 +239,8 @@ describe("the gift page", () => {
       plays: 0,
       revokedAt: null,
     });
-    // 256 random bits, base64url.
-    expect(tokenOf(gift)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // 256 random bits, base64url, after the shard it names.
+    expect(tokenOf(gift)).toMatch(/^0\.[A-Za-z0-9_-]{43}$/);
 
     const page = await call(`/api/public/gifts/${tokenOf(gift)}`);
     expect(page.status).toBe(200);

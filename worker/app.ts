@@ -33,7 +33,7 @@ export type WebHandler = (request: Request, env: Env, ctx: ExecutionContext, non
 
 /** The job a request is about: in its path, or in the Location of the order it created. */
 const jobIdOf = (path: string, location: string | null) =>
-  /\/(job_[0-9a-f-]{36})\b/.exec(`${path} ${location ?? ""}`)?.[1];
+  /\/(job_(?:\d+_)?[0-9a-f-]{36})\b/.exec(`${path} ${location ?? ""}`)?.[1];
 
 export function createApp(options: { web?: WebHandler } = {}) {
   const app = router();

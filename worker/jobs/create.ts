@@ -8,8 +8,9 @@ import {
   type Job,
   jobs,
   projects,
+  type Vocal,
 } from "../../db";
-import { parseLyricsText } from "../../providers";
+import { parseLyricsText, type RoutingConfig } from "../../providers";
 import { sha256Hex } from "../auth";
 import { openHoldQuery, refuseIfOnHold } from "../billing";
 import { config } from "../config";
@@ -30,6 +31,7 @@ import {
   routingSnapshotQueries,
 } from "../routing";
 import { ordersTodayQuery } from "../security";
+import { NEW_ROWS_SHARD, newId, shardOfId } from "../shards";
 import type { CreateJobBody } from "./schemas";
 import { jobStub } from "./stub";
 
@@ -187,6 +189,24 @@ async function release(db: Database, userId: string, key: string, claimId: strin
   }
 }
 
+/**
+ * The job's object takes the order over after the answer: the order is safe in D1 once its batch is written, and
+ * what the object does first (open its storage, record the first transition, send the first step) is no reason
+ * to keep the person waiting. A hand-over that fails is retried by the cron sweep, which starts any job left QUEUED.
+ */
+async function handOver(env: Env, job: Job, vocal: Vocal, style: string | null, routing: RoutingConfig) {
+  try {
+    await jobStub(env, job.id).start(job.id, { job, vocal, style, routing });
+  } catch (err) {
+    log("error", "job start deferred to sweep", {
+      jobId: job.id,
+      user: job.userId,
+      provider: job.provider,
+      error: err,
+    });
+  }
+}
+
 /** A revision of a finished order: its lyrics and brief, a new seed; the first one of each order is free. */
 export interface RevisionOf {
   parentJobId: string;
@@ -202,6 +222,7 @@ export interface RevisionOf {
 export async function createJob(
   env: Env,
   db: Database,
+  ctx: Pick<ExecutionContext, "waitUntil">,
   user: { id: string; role: string },
   idempotencyKey: string,
   body: CreateJobBody,
@@ -212,7 +233,19 @@ export async function createJob(
   const state = await ownOrReplay(env, db, user.id, idempotencyKey, requestHash, body.projectId);
   if (state.kind === "replay") return { job: state.job, replayed: true };
   try {
-    return await place(env, db, user, idempotencyKey, requestHash, state.claimId, state.facts, body, revision, admit);
+    return await place(
+      env,
+      db,
+      ctx,
+      user,
+      idempotencyKey,
+      requestHash,
+      state.claimId,
+      state.facts,
+      body,
+      revision,
+      admit,
+    );
   } catch (err) {
     await release(db, user.id, idempotencyKey, state.claimId);
     throw err;
@@ -223,12 +256,13 @@ export async function createJob(
  * Accepting an order is one D1 batch: the key is recorded with its job (its primary key refuses a second
  * job for one key, whatever happened to the claim), the credits are held (the balance's CHECK constraint
  * refuses to go below zero), the job is recorded QUEUED with its generation metadata, and the claim is
- * cleared. Either all of it is written or none. The job's Durable Object then takes over, handed the job
- * as written (it keeps its event log, the first event included, until the job ends).
+ * cleared. Either all of it is written or none. The job's Durable Object then takes over after the answer,
+ * handed the job as written (it keeps its event log, the first event included, until the job ends).
  */
 async function place(
   env: Env,
   db: Database,
+  ctx: Pick<ExecutionContext, "waitUntil">,
   user: { id: string; role: string },
   idempotencyKey: string,
   requestHash: string,
@@ -248,7 +282,8 @@ async function place(
     throw new ApiError("validation_failed", "Only operators can choose the engine", {
       engine: ["reserved to operators"],
     });
-  const jobId = `job_${crypto.randomUUID()}`;
+  // A revision lives beside its parent: its id names the same shard.
+  const jobId = newId("job", revision ? (shardOfId("job", revision.parentJobId) ?? NEW_ROWS_SHARD) : NEW_ROWS_SHARD);
   const routed = await chooseRoute(
     env,
     db,
@@ -385,6 +420,7 @@ async function place(
       return place(
         env,
         db,
+        ctx,
         user,
         idempotencyKey,
         requestHash,
@@ -401,16 +437,6 @@ async function place(
     }
     throw err;
   }
-  try {
-    await jobStub(env, job.id).start(job.id, {
-      job,
-      vocal,
-      style: styleTags[0] ?? null,
-      routing: facts.routing.config,
-    });
-  } catch (err) {
-    // The order is already safe in D1: the cron sweep starts any job left QUEUED.
-    log("error", "job start deferred to sweep", { jobId: job.id, user: userId, provider: routed.provider, error: err });
-  }
+  ctx.waitUntil(handOver(env, job, vocal, styleTags[0] ?? null, facts.routing.config));
   return { job, replayed: false, generation };
 }

@@ -3,6 +3,7 @@ import { failureOf, ProviderError } from "../../providers";
 import type { Provenance } from "../jobs/machine";
 import { jobStub } from "../jobs/stub";
 import { log } from "../observability";
+import { databaseOf } from "../shards";
 import { accountStep } from "./account-step";
 import { deliveryStep } from "./delivery-step";
 import { lyricsStep } from "./lyrics-step";
@@ -31,13 +32,12 @@ const steps: { [R in QueueRole]: (env: Env, db: Database, message: MessageFor<R>
  * others (each re-reads its job and the job's Durable Object orders its transitions, so running them together is safe).
  */
 export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  const db = database(env.DB);
-  if (batch.queue === ACCOUNT_QUEUE) return handleAccountBatch(batch, env, db);
+  if (batch.queue === ACCOUNT_QUEUE) return handleAccountBatch(batch, env, database(env.DB));
   const deadLetter = batch.queue === DEAD_LETTER_QUEUE;
   if (!deadLetter && !roleOfQueue(batch.queue)) throw new Error(`No consumer for queue ${batch.queue}`);
   await Promise.all(
     batch.messages.map((message) =>
-      handleMessage(env, db, batch.queue, deadLetter, message).catch((err: unknown) => {
+      handleMessage(env, batch.queue, deadLetter, message).catch((err: unknown) => {
         // Whatever escaped (the job's object unreachable, say): this message alone is tried again.
         log("error", "queue message failed unexpectedly", {
           requestId: message.id,
@@ -51,13 +51,7 @@ export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env): 
   );
 }
 
-async function handleMessage(
-  env: Env,
-  db: Database,
-  queue: string,
-  deadLetter: boolean,
-  message: Message<unknown>,
-): Promise<void> {
+async function handleMessage(env: Env, queue: string, deadLetter: boolean, message: Message<unknown>): Promise<void> {
   const parsed = queueMessageSchema.safeParse(message.body);
   if (!parsed.success) {
     log("error", "malformed queue message dropped", {
@@ -94,7 +88,11 @@ async function handleMessage(
   }
   const started = Date.now();
   try {
-    await (steps[body.role] as (env: Env, db: Database, m: typeof body) => Promise<void>)(env, db, body);
+    await (steps[body.role] as (env: Env, db: Database, m: typeof body) => Promise<void>)(
+      env,
+      databaseOf(env, "job", body.jobId),
+      body,
+    );
     message.ack();
     log("info", "step done", { ...step, latencyMs: Date.now() - started });
   } catch (err) {

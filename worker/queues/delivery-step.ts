@@ -4,6 +4,7 @@ import { currentAttempt, type DeliveredTrack, isCurrentAttempt, type Provenance 
 import { currentJob, jobStub } from "../jobs/stub";
 import { audioHeadBytes, audioInfo } from "../media/audio-info";
 import { fetchProviderAudio, RefusedUrl } from "../security";
+import { takeId } from "../shards";
 import type { MessageFor } from "./messages";
 
 export const trackKey = (userId: string, jobId: string, takeIndex: number, format: string) =>
@@ -189,7 +190,7 @@ async function storeTakes(env: Env, job: Job, takes: MessageFor<"delivery">["tak
         "result_invalid",
       );
     delivered.push({
-      id: `trk_${job.id.slice(4)}_${takeIndex}`,
+      id: takeId(job.id, takeIndex),
       takeIndex,
       r2Key,
       format: info.format,

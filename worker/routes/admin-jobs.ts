@@ -7,6 +7,7 @@ import { router } from "../http/app-factory";
 import { errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
 import { isTerminal, jobStub, loggedOf, type RunningJob } from "../jobs";
+import { databaseOf } from "../shards";
 import { type AdminJob, adminJobDetailSchema, adminJobListQuery, adminJobListSchema } from "./admin-schemas";
 
 const common = { tags: ["Operators"], security: bearer, middleware: [requireUser, requireAdmin] };
@@ -90,7 +91,7 @@ export const adminJobRoutes = router()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const db = c.var.db;
+      const db = databaseOf(c.env, "job", id);
       const row = await db
         .select({ job: getTableColumns(jobs), email: users.email })
         .from(jobs)

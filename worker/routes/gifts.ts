@@ -2,12 +2,13 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { generations, gifts, jobs, languages, tracks } from "../../db";
 import { lineTimingSchema } from "../../providers/contract";
-import { randomToken, requireUser } from "../auth";
+import { requireUser } from "../auth";
 import { giftByToken, ownedGift, ownerGiftView, publicGiftView, renderGiftCover } from "../gifts";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
 import { lyricsSchema } from "../jobs/schemas";
+import { databaseOf, databaseOfToken, newId, newToken, shardOfId } from "../shards";
 
 const createGiftSchema = z
   .object({
@@ -89,7 +90,9 @@ export const giftRoutes = router()
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const db = c.var.db;
+      // The gift lives beside its take, and its id and token name that shard.
+      const db = databaseOf(c.env, "trk", body.trackId);
+      const shard = shardOfId("trk", body.trackId)!;
       const found = await db
         .select({ track: tracks, job: jobs, context: generations.context, language: generations.language })
         .from(tracks)
@@ -103,8 +106,8 @@ export const giftRoutes = router()
       const recipient = body.recipientName ?? (found.context as { recipientName?: string } | null)?.recipientName ?? "";
       const now = Date.now();
       const row = {
-        id: `gft_${crypto.randomUUID()}`,
-        token: randomToken(),
+        id: newId("gft", shard),
+        token: newToken(shard),
         userId: c.var.user.id,
         jobId: found.job.id,
         trackId: found.track.id,
@@ -153,7 +156,10 @@ export const giftRoutes = router()
       request: { params: idParam("gift") },
       responses: { 200: json(giftSchema, "The gift"), ...errorResponses("unauthorized", "not_found") },
     }),
-    async (c) => c.json(ownerGiftView(c.env, await ownedGift(c.var.db, c.var.user.id, c.req.valid("param").id)), 200),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      return c.json(ownerGiftView(c.env, await ownedGift(databaseOf(c.env, "gft", id), c.var.user.id, id)), 200);
+    },
   )
   .openapi(
     createRoute({
@@ -168,8 +174,10 @@ export const giftRoutes = router()
       },
     }),
     async (c) => {
-      const gift = await ownedGift(c.var.db, c.var.user.id, c.req.valid("param").id);
-      await c.var.db
+      const { id } = c.req.valid("param");
+      const db = databaseOf(c.env, "gft", id);
+      const gift = await ownedGift(db, c.var.user.id, id);
+      await db
         .update(gifts)
         .set({ revokedAt: Date.now() })
         .where(and(eq(gifts.id, gift.id), isNull(gifts.revokedAt)));
@@ -189,9 +197,11 @@ export const giftRoutes = router()
       },
     }),
     async (c) => {
-      const gift = await giftByToken(c.var.db, c.req.valid("param").token);
+      const { token } = c.req.valid("param");
+      const db = databaseOfToken(c.env, token, "Gift");
+      const gift = await giftByToken(db, token);
       c.header("Cache-Control", "no-store");
-      return c.json(await publicGiftView(c.env, c.var.db, gift), 200);
+      return c.json(await publicGiftView(c.env, db, gift), 200);
     },
   )
   .openapi(
@@ -204,8 +214,10 @@ export const giftRoutes = router()
       responses: { 204: { description: "Counted" }, ...errorResponses("validation_failed", "not_found", "gone") },
     }),
     async (c) => {
-      const gift = await giftByToken(c.var.db, c.req.valid("param").token);
-      await c.var.db
+      const { token } = c.req.valid("param");
+      const db = databaseOfToken(c.env, token, "Gift");
+      const gift = await giftByToken(db, token);
+      await db
         .update(gifts)
         .set({ plays: sql`${gifts.plays} + 1` })
         .where(eq(gifts.id, gift.id));
@@ -225,16 +237,17 @@ export const giftRoutes = router()
       },
     }),
     async (c) => {
-      const gift = await giftByToken(c.var.db, c.req.valid("param").token);
+      const { token } = c.req.valid("param");
+      const db = databaseOfToken(c.env, token, "Gift");
+      const gift = await giftByToken(db, token);
       // Messaging apps fetch the cover on every unfurl: it is drawn once, then kept beside the audio.
       const key = `covers/${gift.id}.png`;
       const stored = await c.env.AUDIO.get(key);
       let png: Uint8Array<ArrayBuffer>;
       if (stored) png = new Uint8Array(await stored.arrayBuffer());
       else {
-        const title = (
-          await c.var.db.select({ title: tracks.title }).from(tracks).where(eq(tracks.id, gift.trackId)).get()
-        )?.title;
+        const title = (await db.select({ title: tracks.title }).from(tracks).where(eq(tracks.id, gift.trackId)).get())
+          ?.title;
         png = new Uint8Array(await renderGiftCover({ name: gift.recipientName || null, locale: gift.locale, title }));
         await c.env.AUDIO.put(key, png, { httpMetadata: { contentType: "image/png" } });
       }

@@ -24,6 +24,7 @@ import {
   verifyStreamTicket,
 } from "../jobs";
 import { admitOrder, turnstileHeaderSchema } from "../security";
+import { databaseOf } from "../shards";
 
 const common = { tags: ["Songs"], security: bearer, middleware: requireUser };
 const revisionSchema = z
@@ -99,8 +100,15 @@ export const jobRoutes = router()
     }),
     async (c) => {
       const key = c.req.valid("header")["idempotency-key"];
-      const created = await createJob(c.env, c.var.db, c.var.user, key, c.req.valid("json"), undefined, (ordersToday) =>
-        admitOrder(c, ordersToday),
+      const created = await createJob(
+        c.env,
+        c.var.db,
+        c.executionCtx,
+        c.var.user,
+        key,
+        c.req.valid("json"),
+        undefined,
+        (ordersToday) => admitOrder(c, ordersToday),
       );
       c.header("Location", `/api/jobs/${created.job.id}`);
       if (created.replayed) c.header("Idempotent-Replayed", "true");
@@ -141,8 +149,11 @@ export const jobRoutes = router()
       request: { params: idParam("job") },
       responses: { 200: json(jobSchema, "The job"), ...errorResponses("unauthorized", "not_found") },
     }),
-    async (c) =>
-      c.json(await loadJobView(c.var.db, await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id)), 200),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const db = databaseOf(c.env, "job", id);
+      return c.json(await loadJobView(db, await ownedJob(db, c.var.user.id, id)), 200);
+    },
   )
   .openapi(
     createRoute({
@@ -154,11 +165,13 @@ export const jobRoutes = router()
       responses: { 200: json(jobSchema, "Canceled"), ...errorResponses("unauthorized", "not_found", "conflict") },
     }),
     async (c) => {
-      const job = await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id);
+      const { id } = c.req.valid("param");
+      const db = databaseOf(c.env, "job", id);
+      const job = await ownedJob(db, c.var.user.id, id);
       const result = await jobStub(c.env, job.id).apply(job.id, { type: "cancel" });
       if (!result.applied && result.status !== "CANCELED")
         throw new ApiError("conflict", `This order is already ${result.status?.toLowerCase() ?? "finished"}`);
-      return c.json(await loadJobView(c.var.db, await ownedJob(c.var.db, c.var.user.id, job.id)), 200);
+      return c.json(await loadJobView(db, await ownedJob(db, c.var.user.id, job.id)), 200);
     },
   )
   .openapi(
@@ -177,21 +190,23 @@ export const jobRoutes = router()
       },
     }),
     async (c) => {
-      const job = await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id);
+      const { id } = c.req.valid("param");
+      const db = databaseOf(c.env, "job", id);
+      const job = await ownedJob(db, c.var.user.id, id);
       const { trackId } = c.req.valid("json");
-      const takes = await c.var.db
+      const takes = await db
         .select({ id: tracks.id, provider: tracks.provider })
         .from(tracks)
         .where(eq(tracks.jobId, job.id));
       const take = takes.find((t) => t.id === trackId);
       if (!take) throw new ApiError("not_found", "No such take for this job", { trackId: ["not a take of this job"] });
       const other = takes.find((t) => t.provider !== take.provider);
-      await c.var.db.batch([
-        c.var.db.update(jobs).set({ chosenTrackId: take.id, updatedAt: Date.now() }).where(eq(jobs.id, job.id)),
+      await db.batch([
+        db.update(jobs).set({ chosenTrackId: take.id, updatedAt: Date.now() }).where(eq(jobs.id, job.id)),
         // In a blind comparison, the take kept is a vote for its engine; the last choice counts.
         ...(job.arm === "blind" && other
           ? [
-              c.var.db
+              db
                 .insert(takePreferences)
                 .values({
                   jobId: job.id,
@@ -206,7 +221,7 @@ export const jobRoutes = router()
             ]
           : []),
       ]);
-      return c.json(await loadJobView(c.var.db, { ...job, chosenTrackId: take.id }), 200);
+      return c.json(await loadJobView(db, { ...job, chosenTrackId: take.id }), 200);
     },
   )
   .openapi(
@@ -246,16 +261,19 @@ export const jobRoutes = router()
       },
     }),
     async (c) => {
-      const parent = await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id);
+      const { id } = c.req.valid("param");
+      const db = databaseOf(c.env, "job", id);
+      const parent = await ownedJob(db, c.var.user.id, id);
       if (parent.status !== "SUCCEEDED") throw new ApiError("conflict", "Only a finished song can be revised");
-      const generation = await c.var.db.select().from(generations).where(eq(generations.jobId, parent.id)).get();
+      const generation = await db.select().from(generations).where(eq(generations.jobId, parent.id)).get();
       if (!generation) throw notFound("Job");
       const change = c.req.valid("json");
       const lyrics = generation.lyrics;
       const vocal = change.vocal ?? generation.vocal;
       const created = await createJob(
         c.env,
-        c.var.db,
+        db,
+        c.executionCtx,
         c.var.user,
         c.req.valid("header")["idempotency-key"],
         {
@@ -274,7 +292,7 @@ export const jobRoutes = router()
         (ordersToday) => admitOrder(c, ordersToday),
       );
       if (created.replayed) c.header("Idempotent-Replayed", "true");
-      return c.json(await createdView(c.var.db, created), 202);
+      return c.json(await createdView(db, created), 202);
     },
   )
   .openapi(
@@ -287,7 +305,9 @@ export const jobRoutes = router()
       responses: { 201: json(streamTicketSchema, "The ticket"), ...errorResponses("unauthorized", "not_found") },
     }),
     async (c) => {
-      const job = await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id);
+      const { id } = c.req.valid("param");
+      const db = databaseOf(c.env, "job", id);
+      const job = await ownedJob(db, c.var.user.id, id);
       return c.json(await issueStreamTicket(c.env, c.var.user.id, job.id), 201);
     },
   )
@@ -321,7 +341,9 @@ export const jobRoutes = router()
       },
     }),
     async (c) => {
-      const job = await ownedJob(c.var.db, c.var.user.id, c.req.valid("param").id);
+      const { id } = c.req.valid("param");
+      const db = databaseOf(c.env, "job", id);
+      const job = await ownedJob(db, c.var.user.id, id);
       const url = new URL("https://job.internal/events");
       url.searchParams.set("job", job.id);
       const lastEventId = c.req.header("last-event-id") ?? c.req.valid("query").lastEventId;

@@ -10,6 +10,7 @@ import { bearer, idParam, json } from "../http/openapi";
 import { jobSchema, jobStub, loadJobView, ownedJob } from "../jobs";
 import { mentionsName } from "../jobs/name-check";
 import { musicRegistry } from "../routing";
+import { databaseOf } from "../shards";
 
 const common = { tags: ["Lyrics approval"], security: bearer, middleware: requireUser };
 
@@ -32,17 +33,15 @@ const editSchema = z
   .meta({ id: "LyricsEdit" });
 
 /** The job as the person acts on it: theirs, waiting for its lyrics to be approved. */
-async function waitingJob(
-  c: { env: Env; var: { db: Parameters<typeof ownedJob>[0]; user: { id: string } } },
-  id: string,
-) {
-  const job = await ownedJob(c.var.db, c.var.user.id, id);
+async function waitingJob(c: { env: Env; var: { user: { id: string } } }, id: string) {
+  const db = databaseOf(c.env, "job", id);
+  const job = await ownedJob(db, c.var.user.id, id);
   if (job.status !== "LYRICS_READY")
     throw new ApiError(
       "conflict",
       `The lyrics can be changed only while they wait for approval; this order is ${job.status.toLowerCase()}`,
     );
-  return job;
+  return { job, db };
 }
 
 function refused(result: { applied: boolean; status: string | null; reason?: string }) {
@@ -65,7 +64,7 @@ export const lyricsRoutes = router()
       },
     }),
     async (c) => {
-      const job = await waitingJob(c, c.req.valid("param").id);
+      const { job, db } = await waitingJob(c, c.req.valid("param").id);
       const lyrics = c.req.valid("json");
       const registry = musicRegistry(c.env);
       const limit =
@@ -77,7 +76,7 @@ export const lyricsRoutes = router()
           `These lyrics are ${length} characters long; this song takes at most ${limit}`,
           { sections: [`at most ${limit} characters in all`] },
         );
-      const generation = await c.var.db
+      const generation = await db
         .select({ context: generations.context })
         .from(generations)
         .where(eq(generations.jobId, job.id))
@@ -88,7 +87,7 @@ export const lyricsRoutes = router()
           sections: [`${name} is not mentioned`],
         });
       refused(await jobStub(c.env, job.id).apply(job.id, { type: "lyrics_edited", lyrics }));
-      return c.json(await loadJobView(c.var.db, await ownedJob(c.var.db, c.var.user.id, job.id)), 200);
+      return c.json(await loadJobView(db, await ownedJob(db, c.var.user.id, job.id)), 200);
     },
   )
   .openapi(
@@ -104,7 +103,7 @@ export const lyricsRoutes = router()
       },
     }),
     async (c) => {
-      const job = await waitingJob(c, c.req.valid("param").id);
+      const { job, db } = await waitingJob(c, c.req.valid("param").id);
       const free = config(c.env).LYRICS_FREE_DRAFTS;
       // The first draft is the order's own; LYRICS_FREE_DRAFTS more may follow.
       if (job.drafts > free)
@@ -113,7 +112,7 @@ export const lyricsRoutes = router()
           `This order has had its ${free} free new drafts; edit the lyrics or approve them`,
         );
       refused(await jobStub(c.env, job.id).apply(job.id, { type: "redraft" }));
-      return c.json(await loadJobView(c.var.db, await ownedJob(c.var.db, c.var.user.id, job.id)), 200);
+      return c.json(await loadJobView(db, await ownedJob(db, c.var.user.id, job.id)), 200);
     },
   )
   .openapi(
@@ -129,8 +128,8 @@ export const lyricsRoutes = router()
       },
     }),
     async (c) => {
-      const job = await waitingJob(c, c.req.valid("param").id);
+      const { job, db } = await waitingJob(c, c.req.valid("param").id);
       refused(await jobStub(c.env, job.id).apply(job.id, { type: "lyrics_approved" }));
-      return c.json(await loadJobView(c.var.db, await ownedJob(c.var.db, c.var.user.id, job.id)), 200);
+      return c.json(await loadJobView(db, await ownedJob(db, c.var.user.id, job.id)), 200);
     },
   );

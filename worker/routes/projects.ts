@@ -5,6 +5,7 @@ import { requireUser } from "../auth";
 import { router } from "../http/app-factory";
 import { errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
+import { databaseOf, newId } from "../shards";
 
 const projectSchema = z
   .object({ id: z.string(), name: z.string(), createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() })
@@ -32,7 +33,7 @@ export const projectRoutes = router()
     async (c) => {
       const now = Date.now();
       const project: Project = {
-        id: `prj_${crypto.randomUUID()}`,
+        id: newId("prj"),
         userId: c.var.user.id,
         name: c.req.valid("json").name,
         createdAt: now,
@@ -72,7 +73,7 @@ export const projectRoutes = router()
       responses: { 200: json(projectSchema, "The project"), ...errorResponses("unauthorized", "not_found") },
     }),
     async (c) => {
-      const project = await c.var.db
+      const project = await databaseOf(c.env, "prj", c.req.valid("param").id)
         .select()
         .from(projects)
         .where(owned(c.req.valid("param").id, c.var.user.id))
@@ -94,7 +95,7 @@ export const projectRoutes = router()
       },
     }),
     async (c) => {
-      const [project] = await c.var.db
+      const [project] = await databaseOf(c.env, "prj", c.req.valid("param").id)
         .update(projects)
         .set({ name: c.req.valid("json").name, updatedAt: Date.now() })
         .where(owned(c.req.valid("param").id, c.var.user.id))
@@ -113,7 +114,7 @@ export const projectRoutes = router()
       responses: { 204: { description: "Deleted" }, ...errorResponses("unauthorized", "not_found") },
     }),
     async (c) => {
-      const deleted = await c.var.db
+      const deleted = await databaseOf(c.env, "prj", c.req.valid("param").id)
         .delete(projects)
         .where(owned(c.req.valid("param").id, c.var.user.id))
         .returning({ id: projects.id });

@@ -2,13 +2,14 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { languages, tracks, users } from "../../db";
 import { lineTimingSchema } from "../../providers/contract";
-import { randomToken, requireUser } from "../auth";
+import { requireUser } from "../auth";
 import { takeLyrics } from "../gifts";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
 import { lyricsSchema } from "../jobs/schemas";
 import { dispositions, mediaFormats, publicLinkTtl, serveTrack, signMediaLink, verifyMediaLink } from "../media";
+import { databaseOf, NEW_ROWS_SHARD, newToken, shardOfId } from "../shards";
 
 const trackSchema = z
   .object({
@@ -127,10 +128,12 @@ export const trackRoutes = router()
       responses: { 200: json(trackSchema, "The track"), ...errorResponses("unauthorized", "not_found") },
     }),
     async (c) => {
-      const t = await c.var.db
+      const { id } = c.req.valid("param");
+      const db = databaseOf(c.env, "trk", id);
+      const t = await db
         .select()
         .from(tracks)
-        .where(and(eq(tracks.id, c.req.valid("param").id), eq(tracks.userId, c.var.user.id)))
+        .where(and(eq(tracks.id, id), eq(tracks.userId, c.var.user.id)))
         .get();
       if (!t) throw notFound("Track");
       const {
@@ -145,7 +148,7 @@ export const trackRoutes = router()
         createdAt,
         ...rest
       } = t;
-      const sung = await takeLyrics(c.var.db, t.jobId, t.id);
+      const sung = await takeLyrics(db, t.jobId, t.id);
       return c.json({ ...rest, timings: sung?.timings ?? null, createdAt: new Date(createdAt).toISOString() }, 200);
     },
   )
@@ -159,10 +162,11 @@ export const trackRoutes = router()
       responses: { 200: json(linksSchema, "Links"), ...errorResponses("unauthorized", "not_found") },
     }),
     async (c) => {
-      const t = await c.var.db
+      const { id } = c.req.valid("param");
+      const t = await databaseOf(c.env, "trk", id)
         .select({ id: tracks.id, wav: tracks.wavR2Key })
         .from(tracks)
-        .where(and(eq(tracks.id, c.req.valid("param").id), eq(tracks.userId, c.var.user.id)))
+        .where(and(eq(tracks.id, id), eq(tracks.userId, c.var.user.id)))
         .get();
       if (!t) throw notFound("Track");
       const now = Date.now();
@@ -213,7 +217,7 @@ export const trackRoutes = router()
       const verdict = await verifyMediaLink(c.env, id, exp, disp, fmt, sig);
       if (verdict !== "ok")
         throw new ApiError("forbidden", verdict === "expired" ? "This link has expired" : "This link is not valid");
-      const t = await c.var.db.select().from(tracks).where(eq(tracks.id, id)).get();
+      const t = await databaseOf(c.env, "trk", id).select().from(tracks).where(eq(tracks.id, id)).get();
       if (!t) throw notFound("Track");
       return serveTrack(c.env.AUDIO, t, c.req.raw, disp, fmt) as never;
     },
@@ -231,14 +235,17 @@ export const trackRoutes = router()
       },
     }),
     async (c) => {
-      const t = await c.var.db
+      const { id } = c.req.valid("param");
+      const db = databaseOf(c.env, "trk", id);
+      const t = await db
         .select({ id: tracks.id, token: tracks.shareToken })
         .from(tracks)
-        .where(and(eq(tracks.id, c.req.valid("param").id), eq(tracks.userId, c.var.user.id)))
+        .where(and(eq(tracks.id, id), eq(tracks.userId, c.var.user.id)))
         .get();
       if (!t) throw notFound("Track");
-      const token = t.token ?? randomToken();
-      if (!t.token) await c.var.db.update(tracks).set({ shareToken: token }).where(eq(tracks.id, t.id));
+      // The token names the take's shard, like the take's id.
+      const token = t.token ?? newToken(shardOfId("trk", id) ?? NEW_ROWS_SHARD);
+      if (!t.token) await db.update(tracks).set({ shareToken: token }).where(eq(tracks.id, t.id));
       return c.json({ token, ...publicUrls(c.env, t.id, token) }, 200);
     },
   )
@@ -252,13 +259,15 @@ export const trackRoutes = router()
       responses: { 204: { description: "No longer shared" }, ...errorResponses("unauthorized", "not_found") },
     }),
     async (c) => {
-      const t = await c.var.db
+      const { id } = c.req.valid("param");
+      const db = databaseOf(c.env, "trk", id);
+      const t = await db
         .select({ id: tracks.id })
         .from(tracks)
-        .where(and(eq(tracks.id, c.req.valid("param").id), eq(tracks.userId, c.var.user.id)))
+        .where(and(eq(tracks.id, id), eq(tracks.userId, c.var.user.id)))
         .get();
       if (!t) throw notFound("Track");
-      await c.var.db.update(tracks).set({ shareToken: null }).where(eq(tracks.id, t.id));
+      await db.update(tracks).set({ shareToken: null }).where(eq(tracks.id, t.id));
       return c.body(null, 204);
     },
   )
@@ -275,10 +284,12 @@ export const trackRoutes = router()
       },
     }),
     async (c) => {
-      const t = await sharedTrack(c.var.db, c.req.valid("param").id, c.req.valid("query").t);
+      const { id } = c.req.valid("param");
+      const db = databaseOf(c.env, "trk", id);
+      const t = await sharedTrack(db, id, c.req.valid("query").t);
       if (!t) throw notFound("Track");
       c.header("Cache-Control", "no-store");
-      return c.json(await publicTrackView(c.env, c.var.db, t), 200);
+      return c.json(await publicTrackView(c.env, db, t), 200);
     },
   )
   .openapi(
@@ -322,9 +333,11 @@ export const trackRoutes = router()
         throw new ApiError("validation_failed", "Not a URL", { url: ["not a URL"] });
       }
       const match = /^\/(?:(?:fr|en)\/)?(?:s|embed)\/([^/]+)$/.exec(parsed.pathname);
-      const t = match
-        ? await sharedTrack(c.var.db, decodeURIComponent(match[1]!), parsed.searchParams.get("t") ?? "")
-        : null;
+      const id = match ? decodeURIComponent(match[1]!) : null;
+      const t =
+        id && shardOfId("trk", id) !== null
+          ? await sharedTrack(databaseOf(c.env, "trk", id), id, parsed.searchParams.get("t") ?? "")
+          : null;
       if (!t?.shareToken) throw notFound("Shared track");
       const width = Math.min(maxwidth ?? 640, 640);
       const { embedUrl } = publicUrls(c.env, t.id, t.shareToken);

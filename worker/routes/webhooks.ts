@@ -7,6 +7,7 @@ import { ApiError, errorResponses, notFound } from "../http/errors";
 import { json } from "../http/openapi";
 import { jobStub, verifyCallbackToken } from "../jobs";
 import { music, musicRegistry } from "../routing";
+import { databaseOf } from "../shards";
 
 const ackSchema = z.object({ received: z.boolean(), duplicate: z.boolean() }).meta({ id: "WebhookAck" });
 
@@ -30,19 +31,20 @@ export const webhookRoutes = router().openapi(
     if (!musicRegistry(c.env).has(providerId)) throw notFound("Provider");
     if (!(await verifyCallbackToken(c.env, jobId, token)))
       throw new ApiError("forbidden", "This callback URL is not valid");
-    const job = await c.var.db.select().from(jobs).where(eq(jobs.id, jobId)).get();
+    const db = databaseOf(c.env, "job", jobId);
+    const job = await db.select().from(jobs).where(eq(jobs.id, jobId)).get();
     if (!job) throw notFound("Job");
     let outcome: Awaited<ReturnType<ReturnType<typeof music>["handleWebhook"]>>;
     try {
       // Recorded like every other engine call; the adapter says whether the callback is about the job's task.
-      outcome = await music(c.env, c.var.db, providerId, jobId).handleWebhook(c.req.raw, job.providerTaskId);
+      outcome = await music(c.env, db, providerId, jobId).handleWebhook(c.req.raw, job.providerTaskId);
     } catch (err) {
       if (err instanceof ProviderError && err.kind === "unauthenticated")
         throw new ApiError("forbidden", `The callback's signature was refused: ${err.message}`);
       throw err;
     }
     if (outcome.kind === "ignored") return c.json({ received: true, duplicate: false }, 200);
-    const inserted = await c.var.db
+    const inserted = await db
       .insert(receivedWebhooks)
       .values({ provider: providerId, dedupeKey: outcome.dedupeKey, jobId, receivedAt: Date.now() })
       .onConflictDoNothing()

@@ -6,6 +6,7 @@ import type { Arrangement } from "../arranger/types";
 import { type Mastered, master } from "../audio/master";
 import { type MixOptions, mixSong, type PreparedVocal, prepareVocal } from "../audio/mix";
 import { encodeMp3 } from "../audio/mp3";
+import { warmMp3Thread } from "../audio/mp3-threads";
 import { findGaps } from "../audio/silence";
 import { encodeWav } from "../audio/wav";
 import { generateBand } from "../generators/band";
@@ -55,6 +56,8 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
     };
 
     if (!generator) prepareBand();
+    const formats = new Set<AudioFormat>(options.formats ?? audioFormats);
+    if (formats.has("mp3")) warmMp3Thread();
     stage("lyrics", 0);
     const lyrics = await resolveLyrics(request, writeLyrics);
     stage("lyrics", 1);
@@ -101,7 +104,6 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
       throw new Error(`the song is ${mastered.channels[0].length} frames long instead of ${length}`);
 
     stage("encode", 0);
-    const formats = new Set<AudioFormat>(options.formats ?? audioFormats);
     const files: Partial<Record<AudioFormat, Uint8Array>> = {};
     if (formats.has("wav")) files.wav = encodeWav(mastered.channels, sampleRate);
     stage("encode", 0.2);

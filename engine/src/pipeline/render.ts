@@ -14,7 +14,7 @@ import type { SectionGenerator } from "../generators/contract";
 import { generatorFromEnv } from "../generators/from-env";
 import { abortError, type BandStems, prepareBand, renderBand } from "../synth/render";
 import type { Sing } from "../voice/contract";
-import { sing as builtinSing } from "../voice/sing";
+import { sing as builtinSing, warmSinger } from "../voice/sing";
 import {
   type AudioFormat,
   audioFormats,
@@ -58,6 +58,8 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
     if (!generator) prepareBand();
     const formats = new Set<AudioFormat>(options.formats ?? audioFormats);
     if (formats.has("mp3")) warmMp3Thread();
+    // The built-in singer's espeak process starts while the lyrics and the arrangement are made.
+    if (!dependencies.sing && request.vocal !== "instrumental" && !generator?.singsLyrics) warmSinger();
     stage("lyrics", 0);
     const lyrics = await resolveLyrics(request, writeLyrics);
     stage("lyrics", 1);

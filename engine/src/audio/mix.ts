@@ -1,6 +1,6 @@
 import type { BandStems } from "../synth/render";
 import { fromDb, integratedLoudness } from "./loudness";
-import { reverb } from "./reverb";
+import { reverbHalfRate, wetAt } from "./reverb";
 
 export interface MixOptions {
   sampleRate: number;
@@ -144,7 +144,7 @@ export function mixSong(
     for (let n = 0; n < length; n++)
       send[n] = 0.5 * (sends.melodic * (mL[n]! + mR[n]!) + sends.rhythm * (rL[n]! + rR[n]!));
   }
-  const [wetL, wetR] = reverb(send, { sampleRate });
+  const [wetL, wetR] = reverbHalfRate(send, { sampleRate });
   const wet = reverbReturn * options.reverbAmount;
   const fadeIn = Math.min(length, Math.round(0.01 * sampleRate));
   const fadeStart = Math.max(fadeIn, Math.min(Math.round(options.fadeFromSec * sampleRate), length - 1));
@@ -154,21 +154,21 @@ export function mixSong(
     for (let n = from; n < to; n++) {
       const v = vocal ? vocalGain * vocal[n]! : 0;
       const gain = gainAt(n);
-      mL[n] = gain * (mL[n]! + rL[n]! + v + wet * wetL[n]!);
-      mR[n] = gain * (mR[n]! + rR[n]! + v + wet * wetR[n]!);
+      mL[n] = gain * (mL[n]! + rL[n]! + v + wet * wetAt(wetL, n));
+      mR[n] = gain * (mR[n]! + rR[n]! + v + wet * wetAt(wetR, n));
     }
   };
   faded(0, fadeIn, (n) => n / fadeIn);
   if (vocal) {
     for (let n = fadeIn; n < fadeStart; n++) {
       const v = vocalGain * vocal[n]!;
-      mL[n] = mL[n]! + rL[n]! + v + wet * wetL[n]!;
-      mR[n] = mR[n]! + rR[n]! + v + wet * wetR[n]!;
+      mL[n] = mL[n]! + rL[n]! + v + wet * wetAt(wetL, n);
+      mR[n] = mR[n]! + rR[n]! + v + wet * wetAt(wetR, n);
     }
   } else {
     for (let n = fadeIn; n < fadeStart; n++) {
-      mL[n] = mL[n]! + rL[n]! + wet * wetL[n]!;
-      mR[n] = mR[n]! + rR[n]! + wet * wetR[n]!;
+      mL[n] = mL[n]! + rL[n]! + wet * wetAt(wetL, n);
+      mR[n] = mR[n]! + rR[n]! + wet * wetAt(wetR, n);
     }
   }
   faded(fadeStart, length, (n) => 0.5 + 0.5 * Math.cos((Math.PI * (n - fadeStart)) / fadeLength));

@@ -17,6 +17,28 @@ export interface ReverbOptions {
 
 /** Reverberates a mono send into a stereo return of the same length (the tail past the end is dropped). */
 export function reverb(send: Float32Array, options: ReverbOptions): [Float32Array, Float32Array] {
+  return reverbHalfRate(send, options).map((wet) => {
+    const channel = new Float32Array(send.length);
+    for (let n = 0; n < send.length; n++) channel[n] = wetAt(wet, n);
+    return channel;
+  }) as [Float32Array, Float32Array];
+}
+
+/**
+ * Sample n of a return at the full rate, from the half-rate return: even samples as they are, odd
+ * ones halfway to the next (linear interpolation).
+ */
+export function wetAt(wet: Float32Array, n: number): number {
+  const m = n >> 1;
+  const a = wet[m]!;
+  return n & 1 ? Math.fround(0.5 * (a + (wet[m + 1] ?? a))) : a;
+}
+
+/**
+ * The stereo return at half the sample rate (ceil(length / 2) samples per side): the mixer reads it
+ * through wetAt, so the full-rate return is never held in memory.
+ */
+export function reverbHalfRate(send: Float32Array, options: ReverbOptions): [Float32Array, Float32Array] {
   const { sampleRate, roomSize = 0.82, damping = 0.45, preDelayMs = 22 } = options;
   const rate = sampleRate / 2;
   const scale = rate / 44100;
@@ -39,9 +61,8 @@ export function reverb(send: Float32Array, options: ReverbOptions): [Float32Arra
     input[m] = hpOut * 0.015;
   }
 
-  const out: [Float32Array, Float32Array] = [new Float32Array(send.length), new Float32Array(send.length)];
-  const wet = new Float32Array(half);
-  out.forEach((channel, side) => {
+  const out: [Float32Array, Float32Array] = [new Float32Array(half), new Float32Array(half)];
+  out.forEach((wet, side) => {
     const combs = combTuning.map((tuning) => ({
       buffer: new Float32Array(Math.round((tuning + side * stereoSpread) * scale)),
       index: 0,
@@ -58,13 +79,6 @@ export function reverb(send: Float32Array, options: ReverbOptions): [Float32Arra
       for (let c = 0; c < combs.length; c += 4) combBlock(combs.slice(c, c + 4), input, wet, from, to, damp, feedback);
       for (const allpass of allpasses) allpassBlock(allpass, wet, from, to);
     }
-    // Back to full rate by linear interpolation.
-    for (let m = 0; m < half; m++) {
-      const a = wet[m]!;
-      channel[2 * m] = a;
-      if (2 * m + 1 < channel.length) channel[2 * m + 1] = 0.5 * (a + (wet[m + 1] ?? a));
-    }
-    wet.fill(0);
   });
   return out;
 }

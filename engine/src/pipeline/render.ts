@@ -150,7 +150,12 @@ async function mixAndMaster(
   stage("mix", 1);
 
   stage("master", 0);
-  const mastered = master(mixed, { sampleRate, targetLufs: -14, maxTruePeakDbtp: -1 });
+  const mastered = master(mixed, {
+    sampleRate,
+    targetLufs: -14,
+    maxTruePeakDbtp: -1,
+    scratch: [...band.rhythm, ...(voice ? [voice.samples] : [])],
+  });
   // Every bar carries a sustained chord, so a hole in the song is a bug: never deliver one.
   const gaps = findGaps(mastered.channels, { sampleRate, untilSec: arrangement.durationSec - fadeSec });
   if (gaps.length > 0)

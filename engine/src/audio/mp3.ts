@@ -32,13 +32,23 @@ const tailFrames = 16;
 /** Below this, one encoder on one thread is quicker than two plus a join. */
 const minSplitSeconds = 20;
 
-/** Encodes one stream on this thread. */
+let threadEncoder: ReturnType<typeof createMp3Encoder> | undefined;
+
+/**
+ * Encodes one stream on this thread. The thread's one encoder is kept and reconfigured for each
+ * stream (which resets it): its WebAssembly memory is already there for the next song. Once it is
+ * ready, a stream is encoded without a pause, so two calls never share it.
+ */
 export async function encodeMp3Stream(
   channels: readonly [Float32Array, Float32Array],
   sampleRate: number,
   bitrate: Mp3Bitrate,
 ): Promise<Uint8Array> {
-  const encoder = await createMp3Encoder();
+  if (!threadEncoder) {
+    threadEncoder = createMp3Encoder();
+    threadEncoder.catch(() => (threadEncoder = undefined));
+  }
+  const encoder = await threadEncoder;
   encoder.configure({ sampleRate, channels: 2, bitrate });
   const pieces: Uint8Array[] = [];
   // The encoder hands back views into its own memory, reused by the next call: copy each one.

@@ -135,16 +135,15 @@ export function mixSong(
     if (Number.isFinite(bandLoudness) && Number.isFinite(prepared.loudnessLufs))
       vocalGain = fromDb(bandLoudness + vocalLift - prepared.loudnessLufs);
   }
-  const send = new Float32Array(length);
-  if (vocal) {
-    const vocalSend = sends.vocal * vocalGain;
-    for (let n = 0; n < length; n++)
-      send[n] = 0.5 * (sends.melodic * (mL[n]! + mR[n]!) + sends.rhythm * (rL[n]! + rR[n]!)) + vocalSend * vocal[n]!;
-  } else {
-    for (let n = 0; n < length; n++)
-      send[n] = 0.5 * (sends.melodic * (mL[n]! + mR[n]!) + sends.rhythm * (rL[n]! + rR[n]!));
-  }
-  const [wetL, wetR] = reverbHalfRate(send, { sampleRate });
+  // The reverb's send, worked out as the reverb reads it (each sample twice) rather than held.
+  const vocalSend = sends.vocal * vocalGain;
+  const sendAt = vocal
+    ? (n: number) =>
+        Math.fround(
+          0.5 * (sends.melodic * (mL[n]! + mR[n]!) + sends.rhythm * (rL[n]! + rR[n]!)) + vocalSend * vocal[n]!,
+        )
+    : (n: number) => Math.fround(0.5 * (sends.melodic * (mL[n]! + mR[n]!) + sends.rhythm * (rL[n]! + rR[n]!)));
+  const [wetL, wetR] = reverbHalfRate(sendAt, length, { sampleRate });
   const wet = reverbReturn * options.reverbAmount;
   const fadeIn = Math.min(length, Math.round(0.01 * sampleRate));
   const fadeStart = Math.max(fadeIn, Math.min(Math.round(options.fadeFromSec * sampleRate), length - 1));

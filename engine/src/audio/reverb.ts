@@ -17,7 +17,7 @@ export interface ReverbOptions {
 
 /** Reverberates a mono send into a stereo return of the same length (the tail past the end is dropped). */
 export function reverb(send: Float32Array, options: ReverbOptions): [Float32Array, Float32Array] {
-  return reverbHalfRate(send, options).map((wet) => {
+  return reverbHalfRate((n) => send[n]!, send.length, options).map((wet) => {
     const channel = new Float32Array(send.length);
     for (let n = 0; n < send.length; n++) channel[n] = wetAt(wet, n);
     return channel;
@@ -35,17 +35,22 @@ export function wetAt(wet: Float32Array, n: number): number {
 }
 
 /**
- * The stereo return at half the sample rate (ceil(length / 2) samples per side): the mixer reads it
- * through wetAt, so the full-rate return is never held in memory.
+ * The stereo return, at half the sample rate (ceil(length / 2) samples per side), of the send whose
+ * sample n (0 ≤ n < length) is sendAt(n): the mixer works the send out from its stems as it is read
+ * and reads the return through wetAt, so neither is held in memory at the full rate.
  */
-export function reverbHalfRate(send: Float32Array, options: ReverbOptions): [Float32Array, Float32Array] {
+export function reverbHalfRate(
+  sendAt: (n: number) => number,
+  length: number,
+  options: ReverbOptions,
+): [Float32Array, Float32Array] {
   const { sampleRate, roomSize = 0.82, damping = 0.45, preDelayMs = 22 } = options;
   const rate = sampleRate / 2;
   const scale = rate / 44100;
   const feedback = roomSize * 0.28 + 0.7;
   const damp = damping * 0.4;
   const preDelay = Math.round((preDelayMs / 1000) * rate);
-  const half = Math.ceil(send.length / 2);
+  const half = Math.ceil(length / 2);
 
   // Half rate through a [1 3 3 1]/8 low-pass, delayed, high-passed (low notes would turn into rumble).
   const hpCoef = Math.exp((-2 * Math.PI * 180) / rate);
@@ -55,7 +60,13 @@ export function reverbHalfRate(send: Float32Array, options: ReverbOptions): [Flo
   for (let m = 0; m < half; m++) {
     const at = 2 * (m - preDelay);
     const x =
-      at >= 1 ? 0.125 * ((send[at - 1] ?? 0) + 3 * send[at]! + 3 * (send[at + 1] ?? 0) + (send[at + 2] ?? 0)) : 0;
+      at >= 1
+        ? 0.125 *
+          (sendAt(at - 1) +
+            3 * sendAt(at) +
+            3 * (at + 1 < length ? sendAt(at + 1) : 0) +
+            (at + 2 < length ? sendAt(at + 2) : 0))
+        : 0;
     hpOut = hpCoef * (hpOut + x - hpIn);
     hpIn = x;
     input[m] = hpOut * 0.015;

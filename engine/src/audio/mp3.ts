@@ -90,6 +90,8 @@ export async function encodeMp3(
     if (error instanceof NoEngineFolderError) return null;
     throw error;
   });
+  // A failure is taken where the second half is awaited, after the first: it must not go unhandled meanwhile.
+  secondEncoded.catch(() => undefined);
   const first = await encodeMp3Stream(
     [channels[0].subarray(0, firstEnd), channels[1].subarray(0, firstEnd)],
     sampleRate,

@@ -6,7 +6,10 @@
 //    the same song as an instrumental, each in its own process. Wall time, per-stage times, peak RSS of
 //    the render process (/usr/bin/time) and of its espeak child (VmHWM, polled). The CLI prints its
 //    stage names (its onProgress) only to a terminal, so it runs under `script` (a pseudo-terminal) and
-//    each stage is timed from when its name arrives.
+//    each stage is timed from when its name arrives. Run 1's files go through ffmpeg: EBU R128 loudness
+//    and true peak, decoded length and decoding errors (the MP3 is encoded as two joined halves).
+// 1b. CPU per stage: the same song's stages one after the other in one process (bundled into
+//    engine/dist/bench-stages.mjs, removed after), each timed by process.cpuUsage; espeak by /proc.
 // 2. Synthesis vs FluidSynth: the band of the same song alone (renderBand from engine/src/synth, bundled
 //    with esbuild into a temp file), then Debian's fluidsynth on the MIDI the CLI exported (--midi), same
 //    bank, reverb and chorus off on both sides. Each `--runs` times, interleaved; medians.
@@ -160,6 +163,7 @@ async function measure(argv, { pty = false, markerRe = null } = {}) {
   const inner = hasTime ? [TIME, "-f", "%e %U %S %M", "-o", timeFile, ...argv] : argv;
   const [cmd, ...args] =
     pty && hasScript ? ["script", "-qefc", `exec ${inner.map(shq).join(" ")}`, "/dev/null"] : inner;
+  const load = loadavg()[0];
   const machine0 = machineTicks();
   const t0 = performance.now();
   const child = start(cmd, args);
@@ -201,6 +205,7 @@ async function measure(argv, { pty = false, markerRe = null } = {}) {
   const cpu = timed?.cpu ?? polledCpu;
   return {
     wall,
+    load,
     out,
     err,
     markers,
@@ -242,7 +247,27 @@ const songArgs = (vocal, seconds) => [
   "1",
 ];
 
-async function fullPipeline(vocal, midiPath, format = "wav") {
+/** ffmpeg's view of a file the CLI wrote: EBU R128 loudness and true peak, decoded length, decoding errors. */
+function ffmpegCheck(file) {
+  const r = spawnSync(
+    "ffmpeg",
+    ["-nostats", "-hide_banner", "-i", file, "-filter_complex", "ebur128=peak=true", "-f", "null", "-"],
+    { encoding: "utf8", maxBuffer: 64 << 20 },
+  );
+  if (r.status !== 0) return null;
+  const summary = r.stderr.slice(r.stderr.lastIndexOf("Summary:"));
+  const decoded = spawnSync("ffmpeg", ["-v", "error", "-i", file, "-f", "f32le", "-ac", "1", "-"], {
+    maxBuffer: 1 << 30,
+  });
+  return {
+    lufs: Number(summary.match(/I:\s+(-?[\d.]+)\s+LUFS/)?.[1]),
+    truePeak: Number(summary.match(/Peak:\s+(-?[\d.]+)\s+dBFS/)?.[1]),
+    seconds: decoded.status === 0 ? decoded.stdout.length / 4 / 44100 : NaN,
+    errors: decoded.status === 0 ? decoded.stderr.toString().trim() : "ffmpeg failed",
+  };
+}
+
+async function fullPipeline(vocal, midiPath, format = "wav", check = false) {
   const out = join(dir, `song-${vocal}.${format}`);
   const argv = [
     NODE,
@@ -253,6 +278,7 @@ async function fullPipeline(vocal, midiPath, format = "wav") {
     ...(midiPath ? ["--midi", midiPath] : []),
   ];
   const r = await measure(argv, { pty: true, markerRe: STAGE_RE });
+  const checked = check ? ffmpegCheck(out) : null;
   rmSync(out, { force: true });
   const marks = r.markers.map((m) => ({ name: m.name.startsWith("\r") ? "end" : m.name, at: m.at / 1000 }));
   const stages = {};
@@ -273,6 +299,7 @@ async function fullPipeline(vocal, midiPath, format = "wav") {
     bpm: bpm?.[1],
     key: bpm?.[2],
     stagesSeen: marks.length > 0,
+    checked,
   };
 }
 
@@ -325,6 +352,70 @@ if (mode === "arrange") {
 `;
 
 const threadedHelper = join(root, "engine/dist/bench-band-helper.mjs");
+
+// Per-stage CPU: the stages of one song run one after the other in one process, as cold as in the CLI
+// (first call of everything), each timed by process.cpuUsage (all the process's threads: the band's
+// two) and the espeak child by /proc. It needs the engine's threads, so it is bundled into engine/dist/.
+const stagesSource = (p) => `
+import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { composeLyrics } from ${JSON.stringify(p("domain/builtin-lyrics/compose.ts"))};
+import { arrange } from ${JSON.stringify(p("engine/src/arranger/arrange.ts"))};
+import { styles } from ${JSON.stringify(p("engine/src/arranger/styles.ts"))};
+import { master } from ${JSON.stringify(p("engine/src/audio/master.ts"))};
+import { mixSong, prepareVocal } from ${JSON.stringify(p("engine/src/audio/mix.ts"))};
+import { encodeMp3 } from ${JSON.stringify(p("engine/src/audio/mp3.ts"))};
+import { warmMp3Thread } from ${JSON.stringify(p("engine/src/audio/mp3-threads.ts"))};
+import { encodeWav } from ${JSON.stringify(p("engine/src/audio/wav.ts"))};
+import { prepareBand, renderBand } from ${JSON.stringify(p("engine/src/synth/render.ts"))};
+import { closeSinger, sing } from ${JSON.stringify(p("engine/src/voice/sing.ts"))};
+import { singerProcessId } from ${JSON.stringify(p("engine/src/voice/espeak-client.ts"))};
+
+const durationSeconds = Number(process.argv[2]);
+const sampleRate = 44100;
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+const ticks = (pid) => { const s = readFileSync("/proc/" + pid + "/stat", "utf8"); const f = s.slice(s.lastIndexOf(")") + 2).split(" "); return (Number(f[11]) + Number(f[12])) / 100; };
+const rows = [];
+const step = async (name, f) => { const c = cpu(); const t = performance.now(); const r = await f(); rows.push({ name, cpu: cpu() - c, wall: (performance.now() - t) / 1000, load: loadavg()[0] }); return r; };
+const context = { occasion: "anniversaire", recipientName: "Alex", details: [], language: "fr", styleTags: ["pop"], vocal: "female", durationSeconds };
+const request = { lyrics: null, context, styleTags: ["pop"], durationSeconds, vocal: "female", language: "fr", seed: 1 };
+const lyrics = await step("lyrics", () => composeLyrics(context));
+const arrangement = await step("arrangement", () => arrange(request, lyrics));
+const levels = arrangement.sections.map((s) => ({ startSec: s.startSec, gainDb: [-9, -7, -5, 0][s.level] }));
+const band = await step("band (2 band threads, their start and bank load included)", () => (prepareBand(), renderBand(arrangement, { sampleRate })));
+const sung = await step("singer: retiming + PSOLA (render thread)", () => sing({ language: "fr", voice: "female", sampleRate, durationSec: arrangement.durationSec, notes: arrangement.sung }));
+rows.push({ name: "singer: espeak (its own process, start-up included)", cpu: ticks(singerProcessId()), wall: NaN, load: loadavg()[0] });
+const vocal = await step("vocal processing (levels, high-pass, compressor, loudness)", () => prepareVocal(sung, { sampleRate, levels }));
+const mixed = await step("mix (band levels and loudness, reverb, sum)", () => mixSong(band, vocal, { sampleRate, reverbAmount: styles[arrangement.style].reverb, fadeFromSec: arrangement.durationSec - 1.5, levels }));
+const mastered = await step("master (loudness, limiter, true peak)", () => master(mixed, { sampleRate, targetLufs: -14, maxTruePeakDbtp: -1 }));
+warmMp3Thread();
+await new Promise((r) => setTimeout(r, 300));
+await step("MP3 192 kb/s (two halves: render thread + MP3 thread)", () => encodeMp3(mastered.channels, sampleRate, 192));
+await step("WAV", () => encodeWav(mastered.channels, sampleRate));
+await closeSinger();
+console.log(JSON.stringify(rows));
+`;
+
+async function buildStagesHelper() {
+  const { build } = await import("esbuild");
+  const src = join(dir, "stages.ts");
+  writeFileSync(
+    src,
+    stagesSource((p) => join(root, p)),
+  );
+  const outfile = join(root, "engine/dist/bench-stages.mjs");
+  await build({
+    entryPoints: [src],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node22",
+    packages: "external",
+    logLevel: "warning",
+  });
+  return outfile;
+}
 
 async function buildHelper() {
   const { build } = await import("esbuild");
@@ -435,6 +526,7 @@ async function startGateway(extraEnv) {
 }
 
 async function batch(gw, n, seedBase) {
+  const load = loadavg()[0];
   const pids = [gw.child.pid, ...descendants(gw.child.pid)];
   for (const pid of pids) resetHwm(pid);
   const groups = new Set([gw.child.pid]);
@@ -460,6 +552,7 @@ async function batch(gw, n, seedBase) {
   const espeaks = descendants(gw.child.pid).filter((p) => role(p) === "espeak");
   return {
     n,
+    load,
     wall,
     perMinute: (n / wall) * 60,
     latencies,
@@ -497,13 +590,22 @@ async function main() {
   const pipelineRuns = { sung: [], sungMp3: [], inst: [] };
   for (let run = 1; run <= RUNS; run++) {
     log(`full pipeline run ${run}/${RUNS}: ${SONG_SECONDS} s, French pop, female vocal (WAV, MP3), instrumental`);
-    pipelineRuns.sung.push(await fullPipeline("female", run === 1 ? midi : null));
-    pipelineRuns.sungMp3.push(await fullPipeline("female", null, "mp3"));
-    pipelineRuns.inst.push(await fullPipeline("instrumental", null));
+    pipelineRuns.sung.push(await fullPipeline("female", run === 1 ? midi : null, "wav", run === 1));
+    pipelineRuns.sungMp3.push(await fullPipeline("female", null, "mp3", run === 1));
+    pipelineRuns.inst.push(await fullPipeline("instrumental", null, "wav", run === 1));
     log(
       `  ${sec(pipelineRuns.sung.at(-1).wall)} / ${sec(pipelineRuns.sungMp3.at(-1).wall)} / ${sec(pipelineRuns.inst.at(-1).wall)} s`,
     );
   }
+  log("bundling the per-stage helper into engine/dist/bench-stages.mjs");
+  const stagesHelper = await buildStagesHelper();
+  const stageRuns = [];
+  for (let run = 1; run <= RUNS; run++) {
+    log(`per-stage CPU run ${run}/${RUNS}`);
+    const r = await measure([NODE, stagesHelper, String(SONG_SECONDS)]);
+    stageRuns.push({ ...r, rows: JSON.parse(r.out.trim().split("\n").at(-1)) });
+  }
+  rmSync(stagesHelper, { force: true });
   const byWall = (rs) => [...rs].sort((a, b) => a.wall - b.wall)[rs.length >> 1];
   const sung = byWall(pipelineRuns.sung);
   const inst = byWall(pipelineRuns.inst);
@@ -635,9 +737,13 @@ async function main() {
   L.push("");
   const fsDynamicWall = synth.fsDynamic?.length ? median(synth.fsDynamic.map((r) => r.wall)) : NaN;
   L.push(
-    `| Song (file written) | wall min / median / max (s) | CPU time min / median / max (s) | peak RSS render process, median (MiB) | espeak child (MiB) | cores used, this / others (median run) | median wall ÷ FluidSynth (dynamic) band wall, same run |`,
+    `| Song (file written) | wall min / median / max (s) | CPU time min / median / max (s) | 1-min load at each run's start | peak RSS render process, median (MiB) | espeak child (MiB) | cores used, this / others (median run) | median wall ÷ FluidSynth (dynamic) band wall, same run | ffmpeg on run 1's file |`,
   );
-  L.push(`|---|---|---|---:|---:|---|---:|`);
+  L.push(`|---|---|---|---|---:|---:|---|---:|---|`);
+  const checkText = (c) =>
+    c
+      ? `${c.lufs.toFixed(1)} LUFS, ${c.truePeak.toFixed(1)} dBTP, ${c.seconds.toFixed(3)} s decoded${c.errors ? `, errors: ${c.errors.slice(0, 80)}` : ", no decoding error"}`
+      : "n/a";
   const mmm = (xs) => `${sec(Math.min(...xs))} / ${sec(median(xs))} / ${sec(Math.max(...xs))}`;
   for (const [label, rs] of [
     ["French, female vocal (WAV)", pipelineRuns.sung],
@@ -646,7 +752,7 @@ async function main() {
   ]) {
     const m = byWall(rs);
     L.push(
-      `| ${label} | ${mmm(rs.map((r) => r.wall))} | ${mmm(rs.map((r) => r.cpu))} | ${mib(median(rs.map((r) => r.maxRssKb)))} | ${m.peaks.espeak ? mib(median(rs.map((r) => r.peaks.espeak ?? 0))) : "—"} | ${coresText(m.cores)} | ${(median(rs.map((r) => r.wall)) / fsDynamicWall).toFixed(2)} |`,
+      `| ${label} | ${mmm(rs.map((r) => r.wall))} | ${mmm(rs.map((r) => r.cpu))} | ${rs.map((r) => r.load.toFixed(1)).join(", ")} | ${mib(median(rs.map((r) => r.maxRssKb)))} | ${m.peaks.espeak ? mib(median(rs.map((r) => r.peaks.espeak ?? 0))) : "—"} | ${coresText(m.cores)} | ${(median(rs.map((r) => r.wall)) / fsDynamicWall).toFixed(2)} | ${checkText(rs[0].checked)} |`,
     );
   }
   L.push("");
@@ -666,6 +772,22 @@ async function main() {
   both("CPU time, user + sys, process and children (s)", (r) => sec(r.cpu));
   both("Cores used, this render / others on the machine", (r) => coresText(r.cores));
   both("Result", (r) => `${r.bpm} BPM, ${r.key}, ${r.lufs} LUFS`);
+  L.push("");
+  L.push(
+    `### CPU per stage (one process per run, the stages one after the other, each as cold as in the CLI; ${RUNS} runs, ${SONG_SECONDS} s French pop, female vocal)`,
+  );
+  L.push("");
+  L.push(`| Stage | CPU min / median / max (s) | wall, median (s) | 1-min load at its end, per run |`);
+  L.push(`|---|---|---:|---|`);
+  stageRuns[0].rows.forEach((row, i) => {
+    const cpus = stageRuns.map((r) => r.rows[i].cpu);
+    const walls = stageRuns.map((r) => r.rows[i].wall);
+    L.push(
+      `| ${row.name} | ${mmm(cpus)} | ${sec(median(walls))} | ${stageRuns.map((r) => r.rows[i].load.toFixed(1)).join(", ")} |`,
+    );
+  });
+  const totals = stageRuns.map((r) => r.rows.reduce((a, row) => a + row.cpu, 0));
+  L.push(`| **all stages** | **${mmm(totals)}** | | |`);
   L.push("");
   L.push(`### Band synthesis vs FluidSynth (the same song's MIDI, ${RUNS} run(s) each, interleaved; medians)`);
   L.push("");
@@ -702,12 +824,12 @@ async function main() {
   );
   L.push("");
   L.push(
-    `| Songs at once | batch wall (s) | songs / min | per song, submit → finished (s) | statuses | peak RSS, gateway process (MiB) | peak RSS, espeak child (MiB) | cores used, this / others |`,
+    `| Songs at once | 1-min load at start | batch wall (s) | songs / min | per song, submit → finished (s) | statuses | peak RSS, gateway process (MiB) | peak RSS, espeak child (MiB) | cores used, this / others |`,
   );
-  L.push(`|---:|---:|---:|---|---|---:|---:|---|`);
+  L.push(`|---:|---:|---:|---:|---|---|---:|---:|---|`);
   const poolRow = (b, label = String(b.n)) =>
     L.push(
-      `| ${label} | ${sec(b.wall)} | ${b.perMinute.toFixed(1)} | ${b.latencies.map((x) => x.toFixed(1)).join(", ")} | ${Object.entries(
+      `| ${label} | ${b.load.toFixed(1)} | ${sec(b.wall)} | ${b.perMinute.toFixed(1)} | ${b.latencies.map((x) => x.toFixed(1)).join(", ")} | ${Object.entries(
         b.statuses.reduce((a, s) => ((a[s] = (a[s] ?? 0) + 1), a), {}),
       )
         .map(([k, v]) => `${k}×${v}`)

@@ -12,6 +12,7 @@ const entries = {
   render: "src/cli/render.ts",
   "espeak-process": "src/voice/espeak-process.ts",
   "band-thread": "src/synth/band-thread.ts",
+  "mp3-thread": "src/audio/mp3-thread.ts",
   "write-openapi": "src/server/write-openapi.ts",
 };
 

@@ -73,3 +73,25 @@ export async function decode(file: string): Promise<Decoded> {
     errors: full.stderr.trim(),
   };
 }
+
+/** A file's audio as ffmpeg decodes it: one Float32Array per channel, every sample the decoder gives. */
+export async function decodeSamples(file: string): Promise<Float32Array[]> {
+  const { stdout } = await run(ffmpegPath(), ["-v", "error", "-i", file, "-f", "f32le", "-"], {
+    encoding: "buffer",
+    maxBuffer: 1 << 30,
+  });
+  const interleaved = new Float32Array(stdout.buffer, stdout.byteOffset, stdout.byteLength / 4);
+  const probe = await run(ffmpegPath().replace(/ffmpeg$/, "ffprobe"), [
+    "-v",
+    "error",
+    "-show_entries",
+    "stream=channels",
+    "-of",
+    "csv=p=0",
+    file,
+  ]);
+  const count = Number(probe.stdout.trim());
+  return Array.from({ length: count }, (_, c) =>
+    Float32Array.from({ length: interleaved.length / count }, (_, n) => interleaved[n * count + c]!),
+  );
+}

@@ -2,12 +2,12 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decode, ebur128 } from "../../test-helpers/ffmpeg";
+import { decode, decodeSamples, ebur128 } from "../../test-helpers/ffmpeg";
 import { readWav } from "../../test-helpers/wav";
 import { createRng } from "../arranger/prng";
 import { fromDb, integratedLoudness, measureLoudness, samplePeak, toDb, truePeak } from "./loudness";
 import { master } from "./master";
-import { encodeMp3 } from "./mp3";
+import { encodeMp3, encodeMp3Stream, frameSamples, splitPlan } from "./mp3";
 import { reverb } from "./reverb";
 import { findGaps } from "./silence";
 import { encodeWav } from "./wav";
@@ -156,6 +156,41 @@ describe("files", () => {
     expect(decoded.sampleRate).toBe(rate);
     expect(decoded.errors).toBe("");
     expect(Math.abs(decoded.durationSec - 6)).toBeLessThan(0.1);
+  });
+
+  it("encodes a long MP3 as two halves joined without a click, a gap or a change of length", async () => {
+    const music = pseudoMusic(40, 9);
+    const joined = await encodeMp3(music, rate, 192);
+    const whole = await encodeMp3Stream(music, rate, 192);
+    // The halves were joined (one encoder would have made the same bytes as `whole`).
+    expect(Buffer.from(joined).equals(Buffer.from(whole))).toBe(false);
+    expect(Buffer.from(await encodeMp3(music, rate, 192)).equals(Buffer.from(joined))).toBe(true);
+    await writeFile(join(dir, "joined.mp3"), joined);
+    await writeFile(join(dir, "whole.mp3"), whole);
+    expect((await decode(join(dir, "joined.mp3"))).errors).toBe("");
+    const a = await decodeSamples(join(dir, "joined.mp3"));
+    const b = await decodeSamples(join(dir, "whole.mp3"));
+    expect(a[0]!.length).toBe(b[0]!.length);
+    expect(Math.abs(a[0]!.length / rate - 40)).toBeLessThan(0.1);
+    // Up to the join both files are the same frames; from it on they are two encodings of the same
+    // audio, which differ by coding noise only. A click or a dropout at the join would stand out of
+    // that noise there.
+    const plan = splitPlan(music[0].length, rate)!;
+    const from = plan.from * frameSamples;
+    expect(a[0]!.subarray(0, from - frameSamples)).toEqual(b[0]!.subarray(0, from - frameSamples));
+    const window = frameSamples;
+    const worst = (start: number, end: number) => {
+      let peak = 0;
+      for (const [c, x] of a.entries())
+        for (let n = start; n < end; n++) peak = Math.max(peak, Math.abs(x[n]! - b[c]![n]!));
+      return peak;
+    };
+    const noise = worst(from + seconds(2), from + seconds(12));
+    let signal = 0;
+    for (const x of b) for (let n = from; n < from + seconds(12); n++) signal = Math.max(signal, Math.abs(x[n]!));
+    expect(noise).toBeLessThan(signal / 4);
+    for (let at = from - window; at < (plan.to + 2) * frameSamples; at += window)
+      expect(worst(at, at + window)).toBeLessThanOrEqual(noise);
   });
 });
 

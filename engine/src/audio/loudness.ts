@@ -147,10 +147,13 @@ export function truePeak(channels: readonly Float32Array[]): number {
   return peak;
 }
 
-/** Per sample, the true peak of all channels around it (0 where every channel stays under `floor`). */
-export function truePeakEnvelope(channels: readonly Float32Array[], floor: number): Float32Array {
+/**
+ * Per sample, the true peak of all channels around it (0 where every channel stays under `floor`),
+ * written into `into` when given (a buffer of the same length, overwritten).
+ */
+export function truePeakEnvelope(channels: readonly Float32Array[], floor: number, into?: Float32Array): Float32Array {
   const length = channels[0]?.length ?? 0;
-  const envelope = new Float32Array(length);
+  const envelope = into?.length === length ? into.fill(0) : new Float32Array(length);
   for (const x of channels) {
     for (let n = 0; n < length; n++) {
       if (Math.abs(x[n]!) < floor && Math.abs(x[n + 1] ?? 0) < floor) continue;

@@ -5,6 +5,12 @@ export interface MasterOptions {
   targetLufs?: number;
   /** The true peak the result must not exceed. */
   maxTruePeakDbtp?: number;
+  /**
+   * Buffers of the input's length that are no longer needed (the mix's spent stems): the result and
+   * the working arrays are laid in them instead of fresh memory, which costs more to touch the first
+   * time than to compute in.
+   */
+  scratch?: readonly Float32Array[];
 }
 
 export interface Mastered {
@@ -82,12 +88,14 @@ export function master(input: [Float32Array, Float32Array], options: MasterOptio
   const initial = integratedLoudness(input, sampleRate);
   if (!Number.isFinite(initial)) return { channels: input, loudnessLufs: initial, truePeakDbtp: toDb(truePeak(input)) };
 
+  const spare = (options.scratch ?? []).filter((b) => b.length === length && b !== xL && b !== xR);
+  const buffer = () => spare.shift() ?? new Float32Array(length);
   let preGain = fromDb(targetLufs - initial);
   let ceiling = fromDb(maxTruePeakDbtp - ceilingMargin);
+  const out: [Float32Array, Float32Array] = [buffer(), buffer()];
+  const gains = buffer();
   // Samples this far under the ceiling can never need limiting, even after the gain corrections.
-  const envelope = truePeakEnvelope(input, ceiling / (preGain * 2));
-  const gains = new Float32Array(length);
-  const out: [Float32Array, Float32Array] = [new Float32Array(length), new Float32Array(length)];
+  const envelope = truePeakEnvelope(input, ceiling / (preGain * 2), buffer());
   const [oL, oR] = out;
   let loudness = initial;
   let peakDbtp = NaN;

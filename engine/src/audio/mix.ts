@@ -1,6 +1,6 @@
 import type { BandStems } from "../synth/render";
 import { fromDb, integratedLoudness } from "./loudness";
-import { reverb } from "./reverb";
+import { reverbHalfRate, wetAt } from "./reverb";
 
 export interface MixOptions {
   sampleRate: number;
@@ -16,27 +16,32 @@ export interface MixOptions {
 const vocalFollows = 0.5;
 const levelRampSec = 0.25;
 
-/** Per-sample gain (linear) following `levels`, with short ramps at each change. */
-function levelEnvelope(
+/**
+ * Multiplies each signal, in place, by the gain (linear) following `levels`, with short ramps at
+ * each change: past a ramp the gain holds, so only the ramps cost a gain per sample.
+ */
+function applyLevels(
+  signals: readonly Float32Array[],
   levels: { startSec: number; gainDb: number }[],
-  length: number,
   sampleRate: number,
   follow: number,
-): Float32Array {
-  const out = new Float32Array(length).fill(1);
+): void {
+  const length = signals[0]?.length ?? 0;
   const ramp = Math.round(levelRampSec * sampleRate);
   let previous = levels[0]?.gainDb ?? 0;
   levels.forEach((level, i) => {
     const from = Math.max(0, Math.round(level.startSec * sampleRate));
     const to = Math.min(length, Math.round((levels[i + 1]?.startSec ?? length / sampleRate) * sampleRate));
     const rampEnd = Math.min(to, from + ramp);
-    for (let n = from; n < rampEnd; n++)
-      out[n] = fromDb(follow * (previous + (level.gainDb - previous) * ((n - from) / ramp)));
+    for (let n = from; n < rampEnd; n++) {
+      const gain = Math.fround(fromDb(follow * (previous + (level.gainDb - previous) * ((n - from) / ramp))));
+      for (const x of signals) x[n]! *= gain;
+    }
     // Past the ramp the gain holds: the same value as the ramp's formula at t = 1.
-    out.fill(fromDb(follow * (previous + (level.gainDb - previous) * 1)), rampEnd, to);
+    const held = Math.fround(fromDb(follow * (previous + (level.gainDb - previous) * 1)));
+    if (held !== 1) for (const x of signals) for (let n = rampEnd; n < to; n++) x[n]! *= held;
     previous = level.gainDb;
   });
-  return out;
 }
 
 /** How far (LU) the vocal sits above the band: clearly in front, as in a song made to be sung along. */
@@ -78,7 +83,8 @@ function compressVocal(x: Float32Array, sampleRate: number): void {
   for (let n = 0; n < x.length; n++) {
     const s = x[n]! * x[n]!;
     power = s > power ? attack * power + (1 - attack) * s : release * power + (1 - release) * s;
-    if (power > threshold) x[n] = x[n]! * (threshold / power) ** ((1 - 1 / 3) / 2);
+    // The gain on the level above the threshold is (threshold / power) ^ ((1 - 1/3) / 2): a cube root.
+    if (power > threshold) x[n] = x[n]! * Math.cbrt(threshold / power);
   }
 }
 
@@ -94,10 +100,7 @@ export interface PreparedVocal {
  */
 export function prepareVocal(vocal: Float32Array, options: Pick<MixOptions, "sampleRate" | "levels">): PreparedVocal {
   const { sampleRate } = options;
-  if (options.levels && options.levels.length > 0) {
-    const voice = levelEnvelope(options.levels, vocal.length, sampleRate, vocalFollows);
-    for (let n = 0; n < vocal.length; n++) vocal[n]! *= voice[n]!;
-  }
+  if (options.levels && options.levels.length > 0) applyLevels([vocal], options.levels, sampleRate, vocalFollows);
   highPass(vocal, 100, sampleRate);
   compressVocal(vocal, sampleRate);
   // One mono signal heard on both sides.
@@ -118,10 +121,7 @@ export function mixSong(
   const [mL, mR] = band.melodic;
   const [rL, rR] = band.rhythm;
   const length = mL.length;
-  if (options.levels && options.levels.length > 0) {
-    const band = levelEnvelope(options.levels, length, sampleRate, 1);
-    for (const x of [mL, mR, rL, rR]) for (let n = 0; n < length; n++) x[n]! *= band[n]!;
-  }
+  if (options.levels && options.levels.length > 0) applyLevels([mL, mR, rL, rR], options.levels, sampleRate, 1);
   const vocal = prepared?.samples ?? null;
   let vocalGain = 0;
   if (prepared) {
@@ -135,24 +135,41 @@ export function mixSong(
     if (Number.isFinite(bandLoudness) && Number.isFinite(prepared.loudnessLufs))
       vocalGain = fromDb(bandLoudness + vocalLift - prepared.loudnessLufs);
   }
-  const send = new Float32Array(length);
-  for (let n = 0; n < length; n++) {
-    send[n] =
-      0.5 * (sends.melodic * (mL[n]! + mR[n]!) + sends.rhythm * (rL[n]! + rR[n]!)) +
-      (vocal ? sends.vocal * vocalGain * vocal[n]! : 0);
-  }
-  const [wetL, wetR] = reverb(send, { sampleRate });
+  // The reverb's send, worked out as the reverb reads it (each sample twice) rather than held.
+  const vocalSend = sends.vocal * vocalGain;
+  const sendAt = vocal
+    ? (n: number) =>
+        Math.fround(
+          0.5 * (sends.melodic * (mL[n]! + mR[n]!) + sends.rhythm * (rL[n]! + rR[n]!)) + vocalSend * vocal[n]!,
+        )
+    : (n: number) => Math.fround(0.5 * (sends.melodic * (mL[n]! + mR[n]!) + sends.rhythm * (rL[n]! + rR[n]!)));
+  const [wetL, wetR] = reverbHalfRate(sendAt, length, { sampleRate });
   const wet = reverbReturn * options.reverbAmount;
-  const fadeIn = Math.round(0.01 * sampleRate);
-  const fadeStart = Math.min(Math.round(options.fadeFromSec * sampleRate), length - 1);
+  const fadeIn = Math.min(length, Math.round(0.01 * sampleRate));
+  const fadeStart = Math.max(fadeIn, Math.min(Math.round(options.fadeFromSec * sampleRate), length - 1));
   const fadeLength = length - fadeStart;
-  for (let n = 0; n < length; n++) {
-    const v = vocal ? vocalGain * vocal[n]! : 0;
-    let gain = 1;
-    if (n < fadeIn) gain = n / fadeIn;
-    else if (n >= fadeStart) gain = 0.5 + 0.5 * Math.cos((Math.PI * (n - fadeStart)) / fadeLength);
-    mL[n] = gain * (mL[n]! + rL[n]! + v + wet * wetL[n]!);
-    mR[n] = gain * (mR[n]! + rR[n]! + v + wet * wetR[n]!);
+  // The fades apart, so that the body's loop has no gain to work out.
+  const faded = (from: number, to: number, gainAt: (n: number) => number) => {
+    for (let n = from; n < to; n++) {
+      const v = vocal ? vocalGain * vocal[n]! : 0;
+      const gain = gainAt(n);
+      mL[n] = gain * (mL[n]! + rL[n]! + v + wet * wetAt(wetL, n));
+      mR[n] = gain * (mR[n]! + rR[n]! + v + wet * wetAt(wetR, n));
+    }
+  };
+  faded(0, fadeIn, (n) => n / fadeIn);
+  if (vocal) {
+    for (let n = fadeIn; n < fadeStart; n++) {
+      const v = vocalGain * vocal[n]!;
+      mL[n] = mL[n]! + rL[n]! + v + wet * wetAt(wetL, n);
+      mR[n] = mR[n]! + rR[n]! + v + wet * wetAt(wetR, n);
+    }
+  } else {
+    for (let n = fadeIn; n < fadeStart; n++) {
+      mL[n] = mL[n]! + rL[n]! + wet * wetAt(wetL, n);
+      mR[n] = mR[n]! + rR[n]! + wet * wetAt(wetR, n);
+    }
   }
+  faded(fadeStart, length, (n) => 0.5 + 0.5 * Math.cos((Math.PI * (n - fadeStart)) / fadeLength));
   return [mL, mR];
 }

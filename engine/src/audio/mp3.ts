@@ -1,14 +1,54 @@
+// MP3 at a constant bit rate (LAME compiled to WebAssembly), encoded as two halves at once: this
+// thread encodes the first, the process's MP3 thread the second, and the two streams are joined
+// between two frames.
+//
+// LAME's frames are not independent (a frame's data may start in the frame before it: the bit
+// reservoir, which this build cannot turn off), so the halves cannot simply be laid end to end. The
+// second half is encoded from a little before the middle, so that around the middle both encoders
+// have made the same frames of the same audio (the encoder's delay is fixed, so frame k of the
+// second stream is frame k + m of the first). The join is put at a frame j whose reservoir needs
+// fit: the second stream's frame j starts its data `mainDataBegin` bytes before its header, and
+// the first stream's frame j did too; where the second needs no more bytes than the first used,
+// those bytes (which belonged to the first stream's frame j, dropped) are replaced by the second
+// stream's, and every frame decodes from its own data. The window shape of the granule before the
+// join must also agree, so that the decoder's overlap-add meets the window the second encoder
+// expected. Both streams come from the same samples at the same split, so the file is the same
+// bytes every time, whichever thread did the work.
 import { createMp3Encoder } from "wasm-media-encoders";
+import { NoEngineFolderError } from "../runtime/built-entry";
+import { encodeOnMp3Thread } from "./mp3-threads";
 
-const chunkFrames = 1152 * 64;
+export type Mp3Bitrate = 128 | 192 | 256 | 320;
 
-/** MP3 at a constant bit rate (LAME compiled to WebAssembly). */
-export async function encodeMp3(
-  channels: [Float32Array, Float32Array],
+/** Samples per MPEG-1 Layer III frame. */
+export const frameSamples = 1152;
+const chunkFrames = frameSamples * 64;
+/** Frames the second encoder runs before the first possible join: its reservoir and psychoacoustic state settle. */
+const warmupFrames = 16;
+/** Frames searched for a join. */
+const joinWindowFrames = 48;
+/** Frames the first encoder runs past the last possible join, so its end (flush, padding) is not near it. */
+const tailFrames = 16;
+/** Below this, one encoder on one thread is quicker than two plus a join. */
+const minSplitSeconds = 20;
+
+let threadEncoder: ReturnType<typeof createMp3Encoder> | undefined;
+
+/**
+ * Encodes one stream on this thread. The thread's one encoder is kept and reconfigured for each
+ * stream (which resets it): its WebAssembly memory is already there for the next song. Once it is
+ * ready, a stream is encoded without a pause, so two calls never share it.
+ */
+export async function encodeMp3Stream(
+  channels: readonly [Float32Array, Float32Array],
   sampleRate: number,
-  bitrate: 128 | 192 | 256 | 320 = 192,
+  bitrate: Mp3Bitrate,
 ): Promise<Uint8Array> {
-  const encoder = await createMp3Encoder();
+  if (!threadEncoder) {
+    threadEncoder = createMp3Encoder();
+    threadEncoder.catch(() => (threadEncoder = undefined));
+  }
+  const encoder = await threadEncoder;
   encoder.configure({ sampleRate, channels: 2, bitrate });
   const pieces: Uint8Array[] = [];
   // The encoder hands back views into its own memory, reused by the next call: copy each one.
@@ -18,6 +58,123 @@ export async function encodeMp3(
     );
   }
   pieces.push(encoder.finalize().slice());
+  return concat(pieces);
+}
+
+/** Where the second half starts (in frames) and the frames a join is looked for in, for a song of `length` samples. */
+export function splitPlan(
+  length: number,
+  sampleRate: number,
+): { offsetFrames: number; from: number; to: number } | null {
+  if (length < minSplitSeconds * sampleRate) return null;
+  const middle = Math.floor(length / 2 / frameSamples);
+  const offsetFrames = middle - warmupFrames - joinWindowFrames / 2;
+  const from = offsetFrames + warmupFrames;
+  return { offsetFrames, from, to: from + joinWindowFrames };
+}
+
+/** MP3 of a stereo signal, both halves encoded at once (on this thread and the MP3 thread). */
+export async function encodeMp3(
+  channels: readonly [Float32Array, Float32Array],
+  sampleRate: number,
+  bitrate: Mp3Bitrate = 192,
+): Promise<Uint8Array> {
+  const length = channels[0].length;
+  const plan = splitPlan(length, sampleRate);
+  if (!plan) return encodeMp3Stream(channels, sampleRate, bitrate);
+  const secondStart = plan.offsetFrames * frameSamples;
+  const firstEnd = Math.min(length, (plan.to + tailFrames) * frameSamples);
+  const second = [channels[0].slice(secondStart), channels[1].slice(secondStart)] as const;
+  const secondEncoded = encodeOnMp3Thread(second, sampleRate, bitrate).catch((error: unknown) => {
+    // Bundled away from the engine's folder there is no thread to start: the same work, here.
+    if (error instanceof NoEngineFolderError) return null;
+    throw error;
+  });
+  // A failure is taken where the second half is awaited, after the first: it must not go unhandled meanwhile.
+  secondEncoded.catch(() => undefined);
+  const first = await encodeMp3Stream(
+    [channels[0].subarray(0, firstEnd), channels[1].subarray(0, firstEnd)],
+    sampleRate,
+    bitrate,
+  );
+  const rest = (await secondEncoded) ?? (await encodeMp3Stream(second, sampleRate, bitrate));
+  return joinStreams(first, rest, plan) ?? encodeMp3Stream(channels, sampleRate, bitrate);
+}
+
+interface Frame {
+  at: number;
+  length: number;
+  /** How many bytes before this frame's header its main data starts. */
+  mainDataBegin: number;
+  /** Window switching flag, block type and mixed flag of each channel's second granule. */
+  lastWindows: number;
+}
+
+const kbps = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
+const rates = [44100, 48000, 32000];
+
+/** The frames of an MPEG-1 Layer III stream (as LAME writes it: no tag frame, nothing between frames). */
+export function mp3Frames(bytes: Uint8Array): Frame[] {
+  const frames: Frame[] = [];
+  let at = 0;
+  while (at + 4 <= bytes.length) {
+    const b1 = bytes[at + 1]!;
+    const b2 = bytes[at + 2]!;
+    if (bytes[at] !== 0xff || (b1 & 0xfe) !== 0xfa) throw new Error(`not an MPEG-1 Layer III frame at byte ${at}`);
+    const rate = rates[(b2 >> 2) & 3];
+    const bitrate = kbps[b2 >> 4];
+    if (!rate || !bitrate) throw new Error(`unsupported MP3 frame header at byte ${at}`);
+    const length = Math.floor((144000 * bitrate) / rate) + ((b2 >> 1) & 1);
+    const channels = bytes[at + 3]! >> 6 === 3 ? 1 : 2;
+    const side = at + ((b1 & 1) === 1 ? 4 : 6);
+    const bit = (n: number) => (bytes[side + (n >> 3)]! >> (7 - (n & 7))) & 1;
+    const bits = (from: number, count: number) => {
+      let v = 0;
+      for (let i = 0; i < count; i++) v = (v << 1) | bit(from + i);
+      return v;
+    };
+    // Side info: main_data_begin (9), private bits, scfsi, then 59 bits per granule and channel, of
+    // which bits 33.. are window_switching_flag, block_type (2), mixed_block_flag.
+    const granules = channels === 2 ? 20 : 18;
+    let lastWindows = 0;
+    for (let c = 0; c < channels; c++) {
+      const record = granules + (channels + c) * 59;
+      const switching = bit(record + 33);
+      lastWindows = (lastWindows << 4) | (switching ? 8 | bits(record + 34, 3) : 0);
+    }
+    frames.push({ at, length, mainDataBegin: bits(0, 9), lastWindows });
+    at += length;
+  }
+  return frames;
+}
+
+/**
+ * The first stream up to frame j, then the second from its frame j - offsetFrames, at the first j
+ * in [from, to) where the second stream's reservoir needs fit the bytes the first stream's frame j
+ * held and the windows agree; null if no frame in the window allows it.
+ */
+export function joinStreams(
+  first: Uint8Array,
+  second: Uint8Array,
+  plan: { offsetFrames: number; from: number; to: number },
+): Uint8Array | null {
+  const a = mp3Frames(first);
+  const b = mp3Frames(second);
+  for (let j = Math.max(1, plan.from); j < plan.to; j++) {
+    const k = j - plan.offsetFrames;
+    if (k < 1 || j >= a.length || k >= b.length) break;
+    const need = b[k]!.mainDataBegin;
+    if (need > a[j]!.mainDataBegin || a[j - 1]!.lastWindows !== b[k - 1]!.lastWindows) continue;
+    const cut = a[j]!.at;
+    const joined = new Uint8Array(cut + second.length - b[k]!.at);
+    joined.set(first.subarray(0, cut));
+    joined.set(second.subarray(b[k]!.at - need), cut - need);
+    return joined;
+  }
+  return null;
+}
+
+function concat(pieces: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(pieces.reduce((sum, p) => sum + p.length, 0));
   let offset = 0;
   for (const p of pieces) {

@@ -148,7 +148,7 @@ describe("renderSong", () => {
     expect(result.key).toMatch(/m$/);
   });
 
-  it("gives the same bytes for the same seed, in another process too, and other bytes for another seed", async () => {
+  it("gives the same bytes for the same seed, in another process too (its MP3 halves encoded on one thread), and other bytes for another seed", async () => {
     const cliDir = await mkdtemp(join(tmpdir(), "refrain-cli-"));
     try {
       const cli = await buildRenderCli(cliDir);
@@ -160,6 +160,9 @@ describe("renderSong", () => {
       expect(Buffer.compare(a, b)).toBe(0);
       const here = await renderSong(base({ styleTags: ["folk"], durationSeconds: 20, seed: 5, language: "en" }));
       expect(Buffer.compare(Buffer.from(here.wav), a)).toBe(0);
+      // The CLI bundled away from the engine's folder has no MP3 thread; here the second half is encoded on it.
+      await runRenderCli(cli, [...args, "--out", join(cliDir, "c.mp3")]);
+      expect(Buffer.compare(Buffer.from(here.mp3), await readFile(join(cliDir, "c.mp3")))).toBe(0);
       const other = await renderSong(base({ styleTags: ["folk"], durationSeconds: 20, seed: 6, language: "en" }));
       expect(Buffer.compare(Buffer.from(other.wav), a)).not.toBe(0);
     } finally {

@@ -6,6 +6,7 @@ import type { Arrangement } from "../arranger/types";
 import { type Mastered, master } from "../audio/master";
 import { type MixOptions, mixSong, type PreparedVocal, prepareVocal } from "../audio/mix";
 import { encodeMp3 } from "../audio/mp3";
+import { warmMp3Thread } from "../audio/mp3-threads";
 import { findGaps } from "../audio/silence";
 import { encodeWav } from "../audio/wav";
 import { generateBand } from "../generators/band";
@@ -13,7 +14,7 @@ import type { SectionGenerator } from "../generators/contract";
 import { generatorFromEnv } from "../generators/from-env";
 import { abortError, type BandStems, prepareBand, renderBand } from "../synth/render";
 import type { Sing } from "../voice/contract";
-import { sing as builtinSing } from "../voice/sing";
+import { sing as builtinSing, warmSinger } from "../voice/sing";
 import {
   type AudioFormat,
   audioFormats,
@@ -55,6 +56,10 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
     };
 
     if (!generator) prepareBand();
+    const formats = new Set<AudioFormat>(options.formats ?? audioFormats);
+    if (formats.has("mp3")) warmMp3Thread();
+    // The built-in singer's espeak process starts while the lyrics and the arrangement are made.
+    if (!dependencies.sing && request.vocal !== "instrumental" && !generator?.singsLyrics) warmSinger();
     stage("lyrics", 0);
     const lyrics = await resolveLyrics(request, writeLyrics);
     stage("lyrics", 1);
@@ -101,7 +106,6 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
       throw new Error(`the song is ${mastered.channels[0].length} frames long instead of ${length}`);
 
     stage("encode", 0);
-    const formats = new Set<AudioFormat>(options.formats ?? audioFormats);
     const files: Partial<Record<AudioFormat, Uint8Array>> = {};
     if (formats.has("wav")) files.wav = encodeWav(mastered.channels, sampleRate);
     stage("encode", 0.2);
@@ -146,7 +150,12 @@ async function mixAndMaster(
   stage("mix", 1);
 
   stage("master", 0);
-  const mastered = master(mixed, { sampleRate, targetLufs: -14, maxTruePeakDbtp: -1 });
+  const mastered = master(mixed, {
+    sampleRate,
+    targetLufs: -14,
+    maxTruePeakDbtp: -1,
+    scratch: [...band.rhythm, ...(voice ? [voice.samples] : [])],
+  });
   // Every bar carries a sustained chord, so a hole in the song is a bug: never deliver one.
   const gaps = findGaps(mastered.channels, { sampleRate, untilSec: arrangement.durationSec - fadeSec });
   if (gaps.length > 0)

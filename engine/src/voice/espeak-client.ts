@@ -88,6 +88,16 @@ export async function synthesize(params: SynthesisParams, signal?: AbortSignal):
   return espeak.request(params, signal);
 }
 
+/**
+ * Starts the espeak process (its start-up, some 0.4 s of CPU, loads its voices and dictionaries) if
+ * none is running, so that it is ready by the time the song's lines are known.
+ */
+export function warmSinger(): void {
+  if (current || starting) return;
+  starting = launch().finally(() => (starting = undefined));
+  starting.catch(() => undefined);
+}
+
 /** Stops the espeak process (requests in flight reject); the next synthesis starts a new one. */
 export async function closeSinger(): Promise<void> {
   const espeak = current ?? (await starting?.catch(() => undefined));

@@ -12,7 +12,7 @@ import { resample } from "./resample";
 import { phonesFromEvents, syllabify } from "./syllables";
 import { espeakPitch, espeakVoice } from "./voices";
 
-export { closeSinger } from "./espeak-client";
+export { closeSinger, warmSinger } from "./espeak-client";
 
 // The mix sets the vocal's level; a fixed peak (-1 dBFS) makes what it receives predictable.
 const PEAK = 10 ** (-1 / 20);

@@ -6,6 +6,7 @@ import {
   database,
   type Generation,
   generations,
+  insertGroups,
   type Job,
   type JobEvent,
   type JobStatus,
@@ -352,17 +353,14 @@ export class JobObject extends DurableObject<Env> {
         ...generationNow,
       };
       if (delivered.length) {
-        writes.push(
-          db.insert(tracks).values(
-            delivered.map(({ timings: _timings, ...t }) => ({
-              ...t,
-              jobId: job.id,
-              userId: job.userId,
-              provider: t.provider ?? job.provider ?? "unknown",
-              createdAt: now,
-            })),
-          ),
-        );
+        const rows = delivered.map(({ timings: _timings, ...t }) => ({
+          ...t,
+          jobId: job.id,
+          userId: job.userId,
+          provider: t.provider ?? job.provider ?? "unknown",
+          createdAt: now,
+        }));
+        for (const group of insertGroups(tracks, rows)) writes.push(db.insert(tracks).values(group));
         generation.timings = Object.fromEntries(delivered.map((t) => [t.id, t.timings]));
       }
       if (Object.keys(generation).length)
@@ -385,14 +383,14 @@ export class JobObject extends DurableObject<Env> {
         else writes.push(...settleStatements(db, job.userId, job.id, job.credits, "release", settle.reason));
       }
       if (terminal) {
-        if (made.length) writes.push(db.insert(providerCalls).values(made));
-        // The log goes to D1 once, in one statement, when the job ends.
-        writes.push(
-          db
-            .insert(jobEvents)
-            .values(events.map((e) => ({ ...e, jobId: job.id })))
-            .onConflictDoNothing(),
-        );
+        // The engine calls and the log go to D1 once, when the job ends, in as few inserts as D1's
+        // limit on bound values allows (a long job's would not fit one).
+        for (const rows of insertGroups(providerCalls, made)) writes.push(db.insert(providerCalls).values(rows));
+        for (const rows of insertGroups(
+          jobEvents,
+          events.map((e) => ({ ...e, jobId: job.id })),
+        ))
+          writes.push(db.insert(jobEvents).values(rows).onConflictDoNothing());
       }
       await db.batch([
         // The sequence D1 last saw in the condition: if anything else ever wrote this job meanwhile, nothing is overwritten.

@@ -4,7 +4,7 @@
 // pays the instrumental price; nothing is debited whose audio is not in R2, byte for byte); every
 // account's balance is what its ledger says.
 //
-//   npx node bench/faults.mjs [--orders 1000] [--fault-share 0.3] [--concurrency 32] [--deadline 60]
+//   npx node bench/faults.mjs [--orders 1000] [--fault-share 0.3] [--concurrency 32] [--deadline 120]
 //                             [--accounts 8] [--seed 1] [--out FILE]
 //
 // It starts its own stack (bench/lib.mjs): the Suno simulator (both families), the music engine with a
@@ -59,7 +59,7 @@ const { opts, command } = options(
     orders: { type: "string", default: "1000" },
     "fault-share": { type: "string", default: "0.3" },
     concurrency: { type: "string", default: "32" },
-    deadline: { type: "string", default: "60" },
+    deadline: { type: "string", default: "120" },
     accounts: { type: "string", default: "8" },
     seed: { type: "string", default: "1" },
     out: { type: "string" },

@@ -5,14 +5,16 @@
 // account's balance is what its ledger says.
 //
 //   npx node bench/faults.mjs [--orders 1000] [--fault-share 0.3] [--concurrency 32] [--deadline 120]
-//                             [--accounts 8] [--seed 1] [--out FILE]
+//                             [--accounts 8] [--seed 1] [--breaker-rate 0.8] [--out FILE]
 //
 // It starts its own stack (bench/lib.mjs): the Suno simulator (both families), the music engine with a
 // render thread that makes short silent songs instead of music (engine/test-fixtures/sleepy-thread.mjs),
 // the Worker under wrangler dev, and a webhook receiver standing in for Slack. It fires the cron trigger
 // itself every 5 s (wrangler dev does not). Routing: the hosted Suno API and the self-hosted wrapper as
 // A/B arms (3:1, sticky per account), failing over to the music engine, then the instrumental engine;
-// Suno's stall limit is 10 s.
+// Suno's stall limit is 10 s. The breaker opens at `--breaker-rate` failed calls of 20 (the default
+// breaker, 0.5, opens Suno's circuits under 30 % faults and sends most orders to the music engine,
+// where the faults, being Suno's, are never met).
 //
 // One mixed run: `--orders` orders of 30 s songs (a tenth instrumental), `--concurrency` at a time,
 // from `--accounts` accounts. A share of them (`--fault-share`, drawn with `--seed`) carries one fault
@@ -62,9 +64,10 @@ const { opts, command } = options(
     deadline: { type: "string", default: "120" },
     accounts: { type: "string", default: "8" },
     seed: { type: "string", default: "1" },
+    "breaker-rate": { type: "string", default: "0.8" },
     out: { type: "string" },
   },
-  ["orders", "fault-share", "concurrency", "deadline", "accounts", "seed"],
+  ["orders", "fault-share", "concurrency", "deadline", "accounts", "seed", "breaker-rate"],
 );
 const run = new Run("faults");
 
@@ -91,7 +94,10 @@ const KILLS = [
   [0.6, "engine"],
   [0.8, "worker"],
 ];
+/** The failure codes of refused words (domain/failures.ts, class "rejected"): never another engine. */
+const REJECTED = ["content_refused", "copyright_refused", "lyrics_invalid"];
 const INSTRUMENTAL_ENGINES = new Set(["instrumental", "internal-instrumental", "mubert"]);
+const SUNO = new Set(["suno", "suno-wrapper"]);
 const CREDITS_PER_SONG = 10;
 const CREDITS_PER_INSTRUMENTAL = 5;
 /** Suno makes 8 minutes at most: a longer take delivered is a take of the wrong length. */
@@ -247,6 +253,7 @@ async function main() {
       ],
       failover: ["internal", "instrumental"],
       stallSeconds: { suno: 10, "suno-wrapper": 10 },
+      breaker: { failureRate: Math.min(1, opts["breaker-rate"]) },
     }),
   });
   if (!routing.ok) throw new Error(`routing: HTTP ${routing.status} ${await routing.text()}`);
@@ -381,7 +388,9 @@ async function main() {
   for (const u of users) if (!/^usr_[0-9a-f-]+$/.test(u)) throw new Error(`unexpected user id ${u}`);
   const jobs =
     platform.d1(`select j.id, j.user_id as userId, j.status, j.credits, j.provider, j.error_code as errorCode,
-      g.vocal,
+      g.vocal, json_extract(j.providers_tried, '$[0]') as firstEngine,
+      (select count(*) from job_events e where e.job_id = j.id and e.type = 'failover'
+         and json_extract(e.data, '$.failover.code') in (${sqlList(REJECTED)})) as refusedThenMoved,
       (select count(*) from credit_ledger l where l.job_id = j.id and l.kind = 'hold') as holds,
       (select coalesce(sum(amount), 0) from credit_ledger l where l.job_id = j.id and l.kind = 'hold') as held,
       (select count(*) from credit_ledger l where l.job_id = j.id and l.kind = 'capture') as captures,
@@ -480,6 +489,7 @@ async function main() {
       bad((j) => j.status === "SUCCEEDED" && Number(j.longest) > LONGEST_TAKE_SECONDS),
     ],
     ["Orders delivered twice", null, bad((j) => j.deliveredEvents > 1)],
+    ["Orders whose words an engine refused, moved on to another engine", null, bad((j) => j.refusedThenMoved > 0)],
     [
       "Debited takes whose audio is not in R2 as recorded (size and SHA-256, fetched by its owner)",
       `${toCheck.length - audioFaults.length} of ${toCheck.length} match`,
@@ -502,7 +512,8 @@ async function main() {
     const secs = mine.filter((o) => o.endedAt).map((o) => (o.endedAt - o.placedAt) / 1000);
     const s = summary(secs);
     const errors = js.filter((j) => j.errorCode).map((j) => j.errorCode);
-    return `| ${fault ?? "none (clean)"} | ${mine.length} | ${counts(js.map((j) => j.status))} | ${errors.length ? counts(errors) : "–"} | ${counts(js.filter((j) => j.status === "SUCCEEDED").map((j) => j.provider)) || "–"} | ${Number.isFinite(s.p50) ? `${s.p50.toFixed(0)} / ${s.max.toFixed(0)}` : "–"} |`;
+    const met = js.filter((j) => SUNO.has(j.firstEngine)).length;
+    return `| ${fault ?? "none (clean)"} | ${mine.length} | ${met} | ${counts(js.map((j) => j.status))} | ${errors.length ? counts(errors) : "–"} | ${counts(js.filter((j) => j.status === "SUCCEEDED").map((j) => j.provider)) || "–"} | ${Number.isFinite(s.p50) ? `${s.p50.toFixed(0)} / ${s.max.toFixed(0)}` : "–"} |`;
   });
   const lines = [
     `Command: \`${command}\``,
@@ -510,8 +521,8 @@ async function main() {
     "",
     `${accepted.length} orders accepted of ${orders.length}, ${orders.filter((o) => o.fault).length} with a fault, ${orders.filter((o) => o.instrumental).length} instrumental; ${accounts.length} accounts; orders' engines at the end: ${engineSplit}.`,
     "",
-    "| Fault | Orders | How they ended | Errors | Delivered by | Seconds to end, p50 / max |",
-    "|---|---:|---|---|---|---:|",
+    "| Fault | Orders | First sent to Suno (fault met) | How they ended | Errors | Delivered by | Seconds to end, p50 / max |",
+    "|---|---:|---:|---|---|---|---:|",
     ...rows,
     "",
     "Kills:",

@@ -391,6 +391,7 @@ async function main() {
       g.vocal, json_extract(j.providers_tried, '$[0]') as firstEngine,
       (select count(*) from job_events e where e.job_id = j.id and e.type = 'failover'
          and json_extract(e.data, '$.failover.code') in (${sqlList(REJECTED)})) as refusedThenMoved,
+      (select group_concat(json_extract(e.data, '$.failover.code')) from job_events e where e.job_id = j.id and e.type = 'failover') as failovers,
       (select count(*) from credit_ledger l where l.job_id = j.id and l.kind = 'hold') as holds,
       (select coalesce(sum(amount), 0) from credit_ledger l where l.job_id = j.id and l.kind = 'hold') as held,
       (select count(*) from credit_ledger l where l.job_id = j.id and l.kind = 'capture') as captures,
@@ -513,7 +514,8 @@ async function main() {
     const s = summary(secs);
     const errors = js.filter((j) => j.errorCode).map((j) => j.errorCode);
     const met = js.filter((j) => SUNO.has(j.firstEngine)).length;
-    return `| ${fault ?? "none (clean)"} | ${mine.length} | ${met} | ${counts(js.map((j) => j.status))} | ${errors.length ? counts(errors) : "–"} | ${counts(js.filter((j) => j.status === "SUCCEEDED").map((j) => j.provider)) || "–"} | ${Number.isFinite(s.p50) ? `${s.p50.toFixed(0)} / ${s.max.toFixed(0)}` : "–"} |`;
+    const moved = js.flatMap((j) => (j.failovers ?? "").split(",").filter(Boolean));
+    return `| ${fault ?? "none (clean)"} | ${mine.length} | ${met} | ${counts(js.map((j) => j.status))} | ${errors.length ? counts(errors) : "–"} | ${moved.length ? counts(moved) : "–"} | ${counts(js.filter((j) => j.status === "SUCCEEDED").map((j) => j.provider)) || "–"} | ${Number.isFinite(s.p50) ? `${s.p50.toFixed(0)} / ${s.max.toFixed(0)}` : "–"} |`;
   });
   const lines = [
     `Command: \`${command}\``,
@@ -521,8 +523,8 @@ async function main() {
     "",
     `${accepted.length} orders accepted of ${orders.length}, ${orders.filter((o) => o.fault).length} with a fault, ${orders.filter((o) => o.instrumental).length} instrumental; ${accounts.length} accounts; orders' engines at the end: ${engineSplit}.`,
     "",
-    "| Fault | Orders | First sent to Suno (fault met) | How they ended | Errors | Delivered by | Seconds to end, p50 / max |",
-    "|---|---:|---:|---|---|---|---:|",
+    "| Fault | Orders | First sent to Suno (fault met) | How they ended | Errors | Failovers (why) | Delivered by | Seconds to end, p50 / max |",
+    "|---|---:|---:|---|---|---|---|---:|",
     ...rows,
     "",
     "Kills:",

@@ -1,3 +1,4 @@
+import { getTableColumns, type Table } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import * as schema from "./schema";
 
@@ -56,3 +57,16 @@ export function database(d1: D1Database) {
   return drizzle(meteredDatabase(d1), { schema });
 }
 export type Database = ReturnType<typeof database>;
+
+/** D1 binds at most this many values to one statement (its documented limit; local D1 enforces it too). */
+const D1_MAX_BOUND_VALUES = 100;
+
+/**
+ * Rows for a multi-row insert into `table`, cut into groups that each bind at most D1's 100 values,
+ * one insert statement per group (every column counted, whether the row sets it or not).
+ */
+export function insertGroups<T>(table: Table, rows: readonly T[]): T[][] {
+  const perRow = Object.keys(getTableColumns(table)).length;
+  const size = Math.max(1, Math.floor(D1_MAX_BOUND_VALUES / perRow));
+  return Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+}

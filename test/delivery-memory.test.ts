@@ -79,6 +79,14 @@ describe("delivering a 50 MB take", () => {
     expect(added).toBeGreaterThan(FILE_BYTES);
   }, 120_000);
 
+  it("fails a delivery whose download is cut short of its Content-Length, leaving nothing in R2", async () => {
+    const job = { id: `job_${crypto.randomUUID()}`, userId: "usr_memory" };
+    await expect(
+      storeAudio(withCdn, job, 0, `${cdn}/audio/${8 * 1024 * 1024}.mp3?cut=${3 * 1024 * 1024}`),
+    ).rejects.toThrow();
+    expect((await env.AUDIO.list({ prefix: `users/usr_memory/jobs/${job.id}/` })).objects).toEqual([]);
+  }, 60_000);
+
   it("refuses a file past AUDIO_MAX_BYTES while streaming it, leaving nothing in R2", async () => {
     const job = { id: `job_${crypto.randomUUID()}`, userId: "usr_memory" };
     const small = { ...withCdn, AUDIO_MAX_BYTES: String(4 * 1024 * 1024) } as Env;

@@ -160,6 +160,28 @@ describe("engines that misbehave", () => {
     expect(failover!.createdAt).toBeLessThan(Date.parse(done.deadlineAt) - 600_000);
   });
 
+  // D1 binds at most 100 values to a statement: a job's log and engine calls, written when it ends, once made
+  // one insert each, and a long job's terminal batch failed every time (found by bench/faults.mjs). They are one
+  // row now, and its tracks are inserted in groups.
+  it("ends an order whose log and engine calls are too long for one statement, and keeps them all", {
+    timeout: 120_000,
+  }, async () => {
+    await routing({ arms: [{ provider: "suno", weight: 1 }], failover: [] });
+    await sim("/__sim/behaviour", { busyCreates: 16 });
+    const { token } = await signUp();
+    const created = await orderJob(token);
+    const done = await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED", "TIMED_OUT"], 100_000);
+    expect(done.status).toBe("SUCCEEDED");
+    const events = await eventsOf(db, created.id);
+    expect(events.filter((e) => e.type === "busy").length).toBe(16);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    const creates = (await callsOf(created.id)).filter((c) => c.operation === "createTrack");
+    expect(creates).toHaveLength(17);
+    expect(settlementsOf((await credits(token)).ledger, created.id)).toEqual([
+      { kind: "capture", amount: COST, reasonKind: "delivered" },
+    ]);
+  });
+
   it("leaves an engine in maintenance after three tries", { timeout: 90_000 }, async () => {
     await routing({ arms: [{ provider: "suno", weight: 1 }], failover: ["suno", "internal"] });
     await sim("/__sim/behaviour", { create: "code455" });

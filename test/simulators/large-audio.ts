@@ -64,11 +64,14 @@ export async function startLargeAudioServer(): Promise<{ url: string; close(): P
     if (file) {
       const total = Number(file[1]);
       const unsized = url.searchParams.has("unsized");
+      // `?cut=N`: the connection drops after N bytes of the announced length (a download cut short).
+      const cut = url.searchParams.has("cut") ? Number(url.searchParams.get("cut")) : null;
       res.writeHead(200, { "content-type": "audio/mpeg", ...(unsized ? {} : { "content-length": String(total) }) });
-      const source = chunks(total);
+      const source = chunks(cut ?? total);
       const pump = () => {
         for (let next = source.next(); ; next = source.next()) {
-          if (next.done) return void res.end();
+          // Cut: the socket closes once what was written is flushed, the response unfinished.
+          if (next.done) return void (cut === null ? res.end() : res.socket?.end());
           if (!res.write(next.value)) return void res.once("drain", pump);
         }
       };

@@ -14,8 +14,13 @@ import { z } from "zod";
 
 const behaviourSchema = z.object({
   create: z.enum(["ok", "http500", "code429", "code430", "code455", "garbage", "hang"]),
-  /** How music tasks end ("refused": a failed generation whose error code, 400, says the words were refused). */
-  outcome: z.enum(["success", "fail", "sensitive", "refused", "never"]),
+  /**
+   * How music tasks end ("refused": a failed generation whose error code, 400, says the words were
+   * refused; "never": progress stops at the first take; "pending": the task never leaves its queue).
+   */
+  outcome: z.enum(["success", "fail", "sensitive", "refused", "never", "pending"]),
+  /** The error code a failed generation reports: 501 failed, 531 failed with the credits given back. */
+  failCode: z.union([z.literal(501), z.literal(531)]).optional(),
   /** This many music creates are answered "too frequent, retry after 1 s" before the others go through. */
   busyCreates: z.number().int().min(0),
   /** How lyrics tasks end, apart from music, so a failing engine can still be given its lyrics. */
@@ -44,6 +49,44 @@ const defaultBehaviour: Behaviour = {
   audio: "ok",
 };
 
+/**
+ * Faults one task can carry, so that a run mixes clean orders and faulty ones: a music request whose
+ * style (hosted `style`, wrapper `tags`) holds the tag `sim-fault-<name>-<key>` gets the fault's
+ * behaviour over the global one. The key names the order: counted faults (the first creates answered
+ * busy, the first create left hanging) count per key, since an order's retries are new requests.
+ */
+const taskFaults = {
+  refused: { outcome: "refused" },
+  sensitive: { outcome: "sensitive" },
+  fail: { outcome: "fail" },
+  fail531: { outcome: "fail", failCode: 531 },
+  garbage: { create: "garbage" },
+  maintenance: { create: "code455" },
+  busy: {},
+  stalled: { outcome: "never" },
+  never: { outcome: "pending" },
+  duration: { clipSeconds: 900 },
+  expired: { audio: "missing" },
+  twice: {},
+  timeout: {},
+} satisfies Record<string, Partial<Behaviour>>;
+type FaultName = keyof typeof taskFaults;
+/** How many of an order's creates a counted fault answers: busy (430, Retry-After 1 s), or hanging. */
+const countedFaults: Partial<Record<FaultName, { creates: number; create: Behaviour["create"] | "busy" }>> = {
+  busy: { creates: 2, create: "busy" },
+  timeout: { creates: 1, create: "hang" },
+};
+interface TaskFault {
+  name: FaultName;
+  key: string;
+}
+
+function faultIn(body: Record<string, unknown>): TaskFault | null {
+  const style = [body.style, body.tags].filter((v): v is string => typeof v === "string").join(",");
+  const m = /\bsim-fault-([a-z0-9]+)-([a-z0-9]+)\b/.exec(style);
+  return m && m[1]! in taskFaults ? { name: m[1] as FaultName, key: m[2]! } : null;
+}
+
 type Family = "hosted" | "wrapper";
 type Kind = "music" | "lyrics";
 /** 0..2 while in progress (hosted PENDING/TEXT_SUCCESS/FIRST_SUCCESS, wrapper submitted/queued/streaming). */
@@ -57,6 +100,7 @@ interface Clip {
   model: string;
   frames: number;
   createdAt: string;
+  taskId: string;
 }
 
 interface Task {
@@ -71,6 +115,7 @@ interface Task {
   lyrics: { text: string; title: string } | null;
   /** Once terminal a task stays so, whatever behaviour changes later. */
   settled: Phase | null;
+  fault: TaskFault | null;
 }
 
 const improvised = "[Verse]\nOh the night is young\n[Chorus]\nDance until the morning sun";
@@ -200,18 +245,30 @@ export async function startSunoSimulator(
     behaviour = { ...defaultBehaviour };
     tasks.clear();
     clips.clear();
+    faultCreates.clear();
   }
 
-  const secondsOf = (clip: Clip) => behaviour.clipSeconds ?? framesSeconds(clip);
+  /** Creates seen per fault key, for the faults that answer only an order's first creates. */
+  const faultCreates = new Map<string, number>();
+
+  /** The global behaviour, with the task's own fault over it. */
+  const behaviourOf = (task: Task | undefined): Behaviour =>
+    task?.fault ? { ...behaviour, ...taskFaults[task.fault.name] } : behaviour;
+  const behaviourOfClip = (clip: Clip) => behaviourOf(tasks.get(clip.taskId));
+
+  const secondsOf = (clip: Clip) => behaviourOfClip(clip).clipSeconds ?? framesSeconds(clip);
 
   function outcomeOf(task: Task): Behaviour["outcome"] {
-    return task.kind === "lyrics" ? behaviour.lyricsOutcome : behaviour.outcome;
+    return task.kind === "lyrics" ? behaviour.lyricsOutcome : behaviourOf(task).outcome;
   }
+
+  const failCodeOf = (task: Task) => behaviourOf(task).failCode ?? 501;
 
   function phaseOf(task: Task): Phase {
     if (task.settled !== null) return task.settled;
     const needed = Math.max(1, behaviour.pollsToComplete);
     const outcome = outcomeOf(task);
+    if (outcome === "pending") return 0;
     if (task.polls >= needed && outcome !== "never") {
       task.settled = outcome;
       return task.settled;
@@ -251,12 +308,14 @@ export async function startSunoSimulator(
     sensitive: "The prompt contains sensitive words.",
     refused: "Song lyrics contain copyrighted material or sensitive words.",
   };
+  const failMessageOf = (task: Task) =>
+    failCodeOf(task) === 531 ? "Generation failed, your credits have been refunded." : failureMessage.fail;
 
   function audioUrl(clip: Clip, family: Family): string {
-    if (behaviour.audio === "forbidden") return family === "wrapper" ? `${base}/api/forbidden` : "";
-    if (behaviour.audio === "metadata") return `http://169.254.169.254/latest/meta-data/${clip.id}.mp3`;
-    if (behaviour.audio === "redirect" || behaviour.audio === "redirect-away")
-      return `${base}/__sim/redirect/${clip.id}.mp3`;
+    const { audio } = behaviourOfClip(clip);
+    if (audio === "forbidden") return family === "wrapper" ? `${base}/api/forbidden` : "";
+    if (audio === "metadata") return `http://169.254.169.254/latest/meta-data/${clip.id}.mp3`;
+    if (audio === "redirect" || audio === "redirect-away") return `${base}/__sim/redirect/${clip.id}.mp3`;
     return `${base}/__sim/audio/${clip.id}.mp3`;
   }
 
@@ -291,10 +350,26 @@ export async function startSunoSimulator(
       clips: [],
       lyrics: null,
       settled: null,
+      fault: kind === "music" ? faultIn(request) : null,
       ...fields,
     };
     tasks.set(task.taskId, task);
+    if (task.fault?.name === "twice") sendTwice(task);
     return task;
+  }
+
+  /** A task whose callbacks reach the Worker out of order, then twice each, while it runs and once it has ended. */
+  function sendTwice(task: Task): void {
+    void (async () => {
+      for (const [ms, order] of [
+        [500, "out_of_order"],
+        [1500, "duplicate"],
+        [3000, "duplicate"],
+      ] as const) {
+        await sleep(ms);
+        await deliver(task, order);
+      }
+    })();
   }
 
   // -- hosted (sunoapi.org) ----------------------------------------------------------------
@@ -312,8 +387,12 @@ export async function startSunoSimulator(
   }
 
   /** The failure modes of a create call, shared by both families in their own dialect. */
-  async function applyCreateBehaviour(family: Family, res: ServerResponse): Promise<"hung" | "garbage" | "ok"> {
-    switch (behaviour.create) {
+  async function applyCreateBehaviour(
+    family: Family,
+    res: ServerResponse,
+    create: Behaviour["create"],
+  ): Promise<"hung" | "garbage" | "ok"> {
+    switch (create) {
       case "ok":
         return "ok";
       case "hang":
@@ -362,6 +441,7 @@ export async function startSunoSimulator(
     }
     const task = newTask("hosted", "music", req, body, { callBackUrl });
     task.clips = newClips(2, {
+      taskId: task.taskId,
       title: typeof title === "string" ? title : "Untitled",
       lyrics: instrumental === true ? "" : behaviour.ignoreLyrics ? improvised : String(prompt ?? ""),
       tags: typeof style === "string" ? style : "",
@@ -402,11 +482,13 @@ export async function startSunoSimulator(
     const common = {
       taskId,
       param: JSON.stringify(task.request),
-      errorCode: failed ? (phase === "fail" ? 501 : 400) : null,
+      errorCode: failed ? (phase === "fail" ? failCodeOf(task) : 400) : null,
       errorMessage: failed
         ? kind === "lyrics" && phase === "fail"
           ? "Lyrics generation failed."
-          : failureMessage[phase]
+          : phase === "fail"
+            ? failMessageOf(task)
+            : failureMessage[phase]
         : null,
     };
     if (kind === "lyrics") {
@@ -444,7 +526,8 @@ export async function startSunoSimulator(
   function callbacksOf(task: Task): Callback[] {
     if (task.family !== "hosted" || !task.callBackUrl) return [];
     const url = task.callBackUrl;
-    const phase = task.settled ?? (outcomeOf(task) === "never" ? 2 : outcomeOf(task));
+    const outcome = outcomeOf(task);
+    const phase = task.settled ?? (outcome === "never" ? 2 : outcome === "pending" ? 0 : outcome);
     const error = (code: number, msg: string): Callback => ({
       url,
       body: { code, msg, data: { callbackType: "error", task_id: task.taskId, data: null } },
@@ -492,7 +575,8 @@ export async function startSunoSimulator(
       snake((i) => i === 0),
     );
     if (phase === "sensitive" || phase === "refused") return [error(400, failureMessage[phase])];
-    if (phase === "fail") return [text, error(501, failureMessage.fail)];
+    if (phase === "fail") return [text, error(failCodeOf(task), failMessageOf(task))];
+    if (phase === 0) return [];
     if (phase === "success")
       return [
         text,
@@ -535,7 +619,12 @@ export async function startSunoSimulator(
       tags: clip.tags,
       negative_tags: (task.request.negative_tags as string | undefined) ?? "",
       duration: complete ? secondsOf(clip) : null,
-      error_message: phase === "fail" || phase === "sensitive" || phase === "refused" ? failureMessage[phase] : null,
+      error_message:
+        phase === "fail"
+          ? failMessageOf(task)
+          : phase === "sensitive" || phase === "refused"
+            ? failureMessage[phase]
+            : null,
     };
   }
 
@@ -543,6 +632,7 @@ export async function startSunoSimulator(
     const { prompt, tags, title, make_instrumental, model } = body;
     const task = newTask("wrapper", "music", req, body);
     task.clips = newClips(2, {
+      taskId: task.taskId,
       title: typeof title === "string" ? title : "",
       lyrics: make_instrumental === true ? "" : behaviour.ignoreLyrics ? improvised : String(prompt ?? ""),
       tags: typeof tags === "string" ? tags : "",
@@ -612,18 +702,19 @@ export async function startSunoSimulator(
 
   function serveAudio(req: IncomingMessage, res: ServerResponse, clipId: string): void {
     const clip = clips.get(clipId);
-    if (!clip || behaviour.audio === "missing") {
+    const audio = clip ? behaviourOfClip(clip).audio : behaviour.audio;
+    if (!clip || audio === "missing") {
       res.writeHead(404, { "content-type": "text/plain" }).end("Not Found");
       return;
     }
     const body =
-      behaviour.audio === "html"
+      audio === "html"
         ? Buffer.from(
             "<!doctype html><html><head><title>Access denied</title></head><body>Please sign in to continue.</body></html>",
           )
         : silentMp3(clip.frames);
     res.writeHead(200, {
-      "content-type": behaviour.audio === "html" ? "text/html; charset=utf-8" : "audio/mpeg",
+      "content-type": audio === "html" ? "text/html; charset=utf-8" : "audio/mpeg",
       "content-length": body.length,
     });
     res.end(req.method === "HEAD" ? undefined : body);
@@ -680,7 +771,7 @@ export async function startSunoSimulator(
       const redirect = /^\/__sim\/redirect\/([^/]+)\.mp3$/.exec(path);
       if (redirect && method === "GET") {
         const target =
-          behaviour.audio === "redirect-away"
+          behaviourOf(tasks.get(clips.get(redirect[1]!)?.taskId ?? "")).audio === "redirect-away"
             ? `http://127.0.0.1:9/${redirect[1]}.mp3`
             : `${base}/__sim/audio/${redirect[1]}.mp3`;
         res.writeHead(302, { location: target }).end();
@@ -703,14 +794,28 @@ export async function startSunoSimulator(
         method === "POST" &&
         ["/api/v1/generate", "/api/v1/lyrics", "/api/custom_generate", "/api/generate_lyrics"].includes(path);
       const musicCreate = method === "POST" && (path === "/api/v1/generate" || path === "/api/custom_generate");
-      if (musicCreate && behaviour.busyCreates > 0) {
-        behaviour.busyCreates -= 1;
+      const fault = musicCreate ? faultIn(body) : null;
+      const counted = fault ? countedFaults[fault.name] : undefined;
+      let faultCreate: Behaviour["create"] | "busy" | null = null;
+      if (fault && counted) {
+        const seen = faultCreates.get(fault.key) ?? 0;
+        faultCreates.set(fault.key, seen + 1);
+        if (seen < counted.creates) faultCreate = counted.create;
+      }
+      if (musicCreate && (faultCreate === "busy" || (!fault && behaviour.busyCreates > 0))) {
+        if (!fault) behaviour.busyCreates -= 1;
         throw hosted
           ? hostedError(430, "Your call frequency is too high. Please try again later.", 200, { "retry-after": "1" })
           : new HttpError(429, { error: "Too many requests, slow down." }, { "retry-after": "1" });
       }
       if (create) {
-        const outcome = await applyCreateBehaviour(hosted ? "hosted" : "wrapper", res);
+        const createBehaviour =
+          faultCreate && faultCreate !== "busy"
+            ? faultCreate
+            : fault
+              ? { ...behaviour, ...taskFaults[fault.name] }.create
+              : behaviour.create;
+        const outcome = await applyCreateBehaviour(hosted ? "hosted" : "wrapper", res, createBehaviour);
         // A hung request stays open until the client gives up or the simulator closes.
         if (outcome !== "ok") return;
       }

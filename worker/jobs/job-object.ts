@@ -6,6 +6,7 @@ import {
   database,
   type Generation,
   generations,
+  insertGroups,
   type Job,
   type JobStatus,
   jobLogs,
@@ -353,17 +354,14 @@ export class JobObject extends DurableObject<Env> {
         ...generationNow,
       };
       if (delivered.length) {
-        writes.push(
-          db.insert(tracks).values(
-            delivered.map(({ timings: _timings, ...t }) => ({
-              ...t,
-              jobId: job.id,
-              userId: job.userId,
-              provider: t.provider ?? job.provider ?? "unknown",
-              createdAt: now,
-            })),
-          ),
-        );
+        const rows = delivered.map(({ timings: _timings, ...t }) => ({
+          ...t,
+          jobId: job.id,
+          userId: job.userId,
+          provider: t.provider ?? job.provider ?? "unknown",
+          createdAt: now,
+        }));
+        for (const group of insertGroups(tracks, rows)) writes.push(db.insert(tracks).values(group));
         generation.timings = Object.fromEntries(delivered.map((t) => [t.id, t.timings]));
       }
       if (Object.keys(generation).length)

@@ -14,6 +14,8 @@ export const trackKey = (userId: string, jobId: string, takeIndex: number, forma
 const MAX_HEAD_BYTES = 1 << 20;
 // R2 multipart parts (all of one size but the last, at least 5 MiB): what is held at once when the length is unknown.
 const PART_BYTES = 5 << 20;
+// What a download of known length is read in, one buffer reused for every read.
+const SIZED_READ_BYTES = 1 << 20;
 
 const concat = (chunks: Uint8Array[], total: number) => {
   const bytes = new Uint8Array(total);
@@ -50,9 +52,11 @@ interface Stored {
 
 /**
  * With a Content-Length, R2 takes the file as one stream of that length (shorter or longer fails the put).
- * The download is split in two branches, one hashed and one stored, each piped from stream to stream inside
- * the runtime: no chunk becomes a JavaScript buffer, which the garbage collector would free late (a 50 MB
- * file read through JavaScript left up to 185 MB of them behind: test/delivery-memory.test.ts).
+ * The download is read into one reused buffer (a BYOB reader: no buffer per chunk), and each read is
+ * hashed and handed to R2 before the next one: R2 sets the pace, so at most one buffer is held whatever
+ * its speed. A `tee()` of the download instead lets the faster branch read ahead while the other's
+ * share waits in memory (unbounded in workerd), and piping into `crypto.DigestStream`, a JavaScript
+ * stream, turns every chunk into a buffer the garbage collector frees late (docs/reliability.md).
  */
 async function putSized(
   bucket: R2Bucket,
@@ -64,29 +68,32 @@ async function putSized(
   options: R2PutOptions,
 ): Promise<Stored> {
   reader.releaseLock();
-  const [hashed, stored] = rest.tee();
-  const digest = new crypto.DigestStream("SHA-256");
-  const hashing = (async () => {
-    const writer = digest.getWriter();
-    await writer.write(head);
-    writer.releaseLock();
-    await hashed.pipeTo(digest);
-    return hex(await digest.digest);
-  })();
+  const bytes = rest.getReader({ mode: "byob" });
   const fixed = new FixedLengthStream(length);
   const put = bucket.put(key, fixed.readable, options);
-  const piped = (async () => {
-    const writer = fixed.writable.getWriter();
-    await writer.write(head);
-    writer.releaseLock();
-    await stored.pipeTo(fixed.writable);
+  const digest = new crypto.DigestStream("SHA-256");
+  const hashing = digest.getWriter();
+  const storing = fixed.writable.getWriter();
+  const copied = (async () => {
+    const send = (chunk: Uint8Array) => Promise.all([hashing.write(chunk), storing.write(chunk)]);
+    await send(head);
+    // Each read hands the buffer to the stream and back (transferred): `buffer` is always its latest owner.
+    let buffer = new ArrayBuffer(SIZED_READ_BYTES);
+    for (;;) {
+      const { value, done } = await bytes.read(new Uint8Array(buffer));
+      if (done) break;
+      await send(value);
+      buffer = value.buffer as ArrayBuffer;
+    }
+    await Promise.all([hashing.close(), storing.close()]);
   })();
-  const [putDone, pipeDone, hashDone] = await Promise.allSettled([put, piped, hashing]);
+  // A failed copy must also end the put, which would otherwise wait for the rest of the file.
+  copied.catch((err) => storing.abort(err).catch(() => undefined));
+  const [putDone, copyDone] = await Promise.allSettled([put, copied]);
   // The download's own failure (cut short, say) says more than the put's.
-  if (pipeDone.status === "rejected") throw pipeDone.reason;
+  if (copyDone.status === "rejected") throw copyDone.reason;
   if (putDone.status === "rejected") throw putDone.reason;
-  if (hashDone.status === "rejected") throw hashDone.reason;
-  return { sizeBytes: length, sha256: hashDone.value };
+  return { sizeBytes: length, sha256: hex(await digest.digest) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import worker from "../worker";
+import { config } from "../worker/config";
 import { checkAlerts, firingConditions } from "../worker/observability";
 import { alerts, database, jobLogs, jobs, providerCalls, providerHealth } from "./db-access";
 import { finishedJob, insertJobs, signUp } from "./helpers";
@@ -55,6 +56,28 @@ describe("alerts on the cron trigger", () => {
     expect(after[1]).toMatch(/RESOLVED \[provider_down:suno\] after \d+ min/);
     await cron();
     expect(await received()).toHaveLength(2);
+  });
+
+  it("calls an engine down when every one of its recent calls failed, not when it only answered busy", async () => {
+    const calls = config(env).ALERT_MIN_SAMPLE + 1;
+    const at = Date.now() - 5 * 60_000;
+    const call = (provider: string, error: string) => ({
+      provider,
+      operation: "createTrack" as const,
+      latencyMs: 10,
+      outcome: "error" as const,
+      error,
+      createdAt: at,
+    });
+    await db.batch([
+      db.insert(providerCalls).values(Array.from({ length: calls }, () => call("suno", "unavailable: 503"))),
+      db
+        .insert(providerCalls)
+        .values(Array.from({ length: calls }, () => call("internal", "rate_limited: the render queue is full"))),
+    ]);
+    expect((await firingConditions(env, db)).map((f) => f.message)).toEqual([
+      `Engine suno is down: all of its ${calls} calls in the last 15 minutes failed.`,
+    ]);
   });
 
   it("fires when an engine's failure rate rises above its own last 24 hours, given enough jobs", async () => {

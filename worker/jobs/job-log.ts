@@ -32,16 +32,16 @@ export async function loggedOf(
 const field = (name: keyof LoggedCall) => sql.raw(`json_extract(call.value, '$.${name}')`);
 
 /**
- * Every engine call recorded from `from` on, as a table of (provider, operation, outcome, latency_ms,
+ * Every engine call recorded from `from` on, as a table of (provider, operation, outcome, error, latency_ms,
  * cost_cents, created_at) for the aggregates of metrics, alerts and the console: `provider_calls` by its
  * time index, and the calls in the logs of jobs that ended since (a call precedes its job's end, and the
  * log is keyed by that end).
  */
 export function callsSince(from: number): SQL {
   return sql`(
-    select provider, operation, outcome, latency_ms, cost_cents, created_at from provider_calls where created_at >= ${from}
+    select provider, operation, outcome, error, latency_ms, cost_cents, created_at from provider_calls where created_at >= ${from}
     union all
-    select ${field("provider")}, ${field("operation")}, ${field("outcome")}, ${field("latencyMs")}, ${field("costCents")}, ${field("createdAt")}
+    select ${field("provider")}, ${field("operation")}, ${field("outcome")}, ${field("error")}, ${field("latencyMs")}, ${field("costCents")}, ${field("createdAt")}
     from job_logs l, json_each(l.calls) call where l.finished_at >= ${from} and ${field("createdAt")} >= ${from})`;
 }
 

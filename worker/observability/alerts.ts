@@ -24,8 +24,11 @@ export async function firingConditions(env: Env, db: Database, now = Date.now())
   const baselineFrom = recentFrom - BASELINE_MS;
   const [circuits, recentCalls, jobRates, songCost, spend] = await Promise.all([
     db.select().from(providerHealth).where(ne(providerHealth.state, "closed")),
+    // An engine answering "busy, retry later" is up and pushing back: those answers say nothing about its health
+    // (the recorder writes an error's kind first, so they are the errors that start with it).
     db.all<{ provider: string; calls: number; ok: number }>(sql`
-      select provider, count(*) as calls, sum(outcome = 'ok') as ok from ${callsSince(recentFrom)} k group by provider`),
+      select provider, count(*) as calls, sum(outcome = 'ok') as ok from ${callsSince(recentFrom)} k
+      where not (outcome = 'error' and error like 'rate_limited:%') group by provider`),
     // Failed and timed-out jobs per engine, the last 15 minutes against the 24 hours before them; cancellations are no one's failure.
     db.all<{ provider: string; recent: number; recentFailed: number; baseline: number; baselineFailed: number }>(sql`
       select provider,

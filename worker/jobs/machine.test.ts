@@ -8,8 +8,10 @@ import {
   type InputType,
   type JobInput,
   type Memo,
+  nextAlarm,
   type Provenance,
   type Settings,
+  STEP_RESEND_MS,
   transition,
 } from "./machine";
 
@@ -371,6 +373,29 @@ describe("the alarm", () => {
     expect(run(jobAt("GENERATING_MUSIC", { providerTaskId: null }), inputOf("tick"), {}, due).effects).toEqual([
       { type: "send", message: { role: "music", op: "create", jobId: "job_1", provider: "internal", attempt: 2 } },
     ]);
+  });
+
+  it("sends a post-processing or delivery step again when it has not answered, waiting twice as long each time", () => {
+    const ready = run(jobAt("GENERATING_MUSIC"), inputOf("music_ready", current));
+    const step = { role: "postprocess", jobId: "job_1", from: current };
+    expect(ready.effects).toEqual([{ type: "send", message: step }]);
+    const waiting = { ...jobAt("POSTPROCESSING"), deadlineAt: NOW + 600_000 };
+    expect(nextAlarm(waiting, ready.memo, 120)).toBe(NOW + STEP_RESEND_MS);
+    // Before it is due the alarm does nothing; once due it sends the same step, and waits twice as long.
+    const early = transition({ job: waiting, vocal: "female", memo: ready.memo }, inputOf("tick"), settings({}));
+    expect(early.effects).toEqual([]);
+    const at = NOW + STEP_RESEND_MS;
+    const due = transition({ job: waiting, vocal: "female", memo: ready.memo }, inputOf("tick"), settings({ now: at }));
+    expect(due).toMatchObject({ applied: false, event: null, effects: [{ type: "send", message: step }] });
+    expect(nextAlarm(waiting, due.memo, 120)).toBe(at + 2 * STEP_RESEND_MS);
+    // The step answered: the job waits on the next one, the delivery, and no longer on this one.
+    const delivering = transition(
+      { job: waiting, vocal: "female", memo: due.memo },
+      inputOf("takes_ready", current),
+      settings({ now: at }),
+    );
+    expect(delivering.memo.step).toMatchObject({ role: "delivery", jobId: "job_1", from: current });
+    expect(delivering.memo.stepAt).toBe(at + STEP_RESEND_MS);
   });
 
   it("times the order out at its deadline, and the lyrics approval at its own", () => {

@@ -59,6 +59,8 @@ export const isTerminal = (status: JobStatus): status is TerminalStatus =>
 export const isActive = (status: JobStatus) => !isTerminal(status);
 
 const music = ["GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING"] as const satisfies readonly JobStatus[];
+/** The states a job leaves when a queue step answers, not an engine. */
+const stepStatuses: readonly JobStatus[] = ["WRITING_LYRICS", "POSTPROCESSING", "DELIVERING"];
 
 /** The states that accept each input; any other state leaves the job as it is. */
 export const accepts: Record<InputType, readonly JobStatus[]> = {
@@ -90,7 +92,25 @@ export interface Memo {
   progressKey?: string;
   /** Failed calls to the current engine in a row. */
   engineErrors?: number;
+  /** The lyrics, post-processing or delivery step the job waits for, and when to send it again. */
+  step?: QueueMessage;
+  stepAt?: number;
+  stepWait?: number;
 }
+
+/**
+ * How long a job may wait on a lyrics, post-processing or delivery step before it is sent again: a message
+ * lost on the way (a crash between the send and the queue keeping it, a local queue dying with workerd) would
+ * otherwise hold the order until its deadline. Each wait doubles; a step that was only slow answers twice,
+ * and the second answer no longer applies.
+ */
+export const STEP_RESEND_MS = 60_000;
+
+const waitingOn = (now: number, message: QueueMessage): Pick<Memo, "step" | "stepAt" | "stepWait"> => ({
+  step: message,
+  stepAt: now + STEP_RESEND_MS,
+  stepWait: STEP_RESEND_MS,
+});
 
 export interface Settings {
   now: number;
@@ -342,7 +362,7 @@ export function transition(state: MachineState, input: JobInput, settings: Setti
         event: { type: "lyrics_started", status: "WRITING_LYRICS", data: {} },
         settle: null,
         effects: [{ type: "send", message: { role: "lyrics", jobId: job.id } }],
-        memo,
+        memo: { ...memo, ...waitingOn(now, { role: "lyrics", jobId: job.id }) },
       };
 
     case "lyrics_written": {
@@ -394,7 +414,7 @@ export function transition(state: MachineState, input: JobInput, settings: Setti
         event: { type: "redraft", status: "WRITING_LYRICS", data: {} },
         settle: null,
         effects: [{ type: "send", message: { role: "lyrics", jobId: job.id } }],
-        memo: {},
+        memo: waitingOn(now, { role: "lyrics", jobId: job.id }),
       };
 
     case "lyrics_approved": {
@@ -438,27 +458,29 @@ export function transition(state: MachineState, input: JobInput, settings: Setti
       });
     }
 
-    case "music_ready":
+    case "music_ready": {
+      const message: QueueMessage = { role: "postprocess", jobId: job.id, from: currentAttempt(job) };
       return {
         applied: true,
         patch: { job: { status: "POSTPROCESSING" } },
         event: { type: "music_ready", status: "POSTPROCESSING", data: {} },
         settle: null,
-        effects: [{ type: "send", message: { role: "postprocess", jobId: job.id, from: currentAttempt(job) } }],
-        memo: {},
+        effects: [{ type: "send", message }],
+        memo: waitingOn(now, message),
       };
+    }
 
-    case "takes_ready":
+    case "takes_ready": {
+      const message: QueueMessage = { role: "delivery", jobId: job.id, takes: input.takes, from: currentAttempt(job) };
       return {
         applied: true,
         patch: { job: { status: "DELIVERING" }, ...(input.model ? { generation: { model: input.model } } : {}) },
         event: { type: "takes_ready", status: "DELIVERING", data: { takes: input.takes.length } },
         settle: null,
-        effects: [
-          { type: "send", message: { role: "delivery", jobId: job.id, takes: input.takes, from: currentAttempt(job) } },
-        ],
-        memo: {},
+        effects: [{ type: "send", message }],
+        memo: waitingOn(now, message),
       };
+    }
 
     case "delivered": {
       if (!input.tracks.length) return nothing(memo, "a delivery without takes delivers nothing");
@@ -530,6 +552,14 @@ export function transition(state: MachineState, input: JobInput, settings: Setti
           job.status === "LYRICS_READY" ? "lyrics_expired" : "timed_out",
           "deadline",
         );
+      if (memo.step && memo.stepAt !== undefined && stepStatuses.includes(job.status)) {
+        if (memo.stepAt > now) return nothing(memo, "nothing is due");
+        const wait = 2 * (memo.stepWait ?? STEP_RESEND_MS);
+        return {
+          ...nothing({ ...memo, stepWait: wait, stepAt: now + wait }, `${memo.step.role} step sent again`),
+          effects: [{ type: "send", message: memo.step }],
+        };
+      }
       if (job.status !== "GENERATING_MUSIC" || !job.provider) return nothing(memo, "nothing is due");
       const quietFor = now - (memo.progressAt ?? now);
       if (quietFor >= settings.stallSeconds(job.provider) * 1000) return failure(state, settings, "engine_stalled");
@@ -559,6 +589,7 @@ export function nextAlarm(job: Job, memo: Memo, stallSeconds: number): number | 
   if (isTerminal(job.status)) return null;
   const times = [job.deadlineAt];
   if (memo.pollAt !== undefined) times.push(memo.pollAt);
+  if (memo.stepAt !== undefined && stepStatuses.includes(job.status)) times.push(memo.stepAt);
   if (job.status === "GENERATING_MUSIC" && memo.progressAt !== undefined)
     times.push(memo.progressAt + stallSeconds * 1000);
   return Math.min(...times);

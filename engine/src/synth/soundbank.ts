@@ -63,7 +63,12 @@ export function parseSoundBank(file: ArrayBufferLike): BasicSoundBank {
   } finally {
     patches.forEach(([target, key], i) => Object.defineProperty(target, key, originals[i]!));
   }
-  for (const sample of bank.samples) readOnDecode(sample as unknown as Decodable);
+  for (const sample of bank.samples) {
+    const decodable = sample as unknown as Decodable;
+    // An SF2's samples (16-bit, not compressed) are converted without being decoded: read them now.
+    if (sample.isCompressed) readOnDecode(decodable);
+    else readFromFile(decodable.getRawData(false));
+  }
   return bank;
 }
 
@@ -83,15 +88,19 @@ let bankFile: number | undefined;
 function readOnDecode(sample: Decodable): void {
   const decode = sample.decodeVorbis;
   sample.decodeVorbis = function (this: Decodable) {
-    const bytes = this.getRawData(true);
-    bankFile ??= openSync(soundBankPath, "r");
-    for (let at = 0; at < bytes.length; ) {
-      const read = readSync(bankFile, bytes, at, bytes.length - at, bytes.byteOffset + at);
-      if (read === 0) throw new Error(`${soundBankPath} ended before sample data at ${bytes.byteOffset + at}`);
-      at += read;
-    }
+    readFromFile(this.getRawData(true));
     return decode.call(this);
   };
+}
+
+/** Fills a view of the shared file buffer with the file's bytes at the same place. */
+function readFromFile(bytes: Uint8Array): void {
+  bankFile ??= openSync(soundBankPath, "r");
+  for (let at = 0; at < bytes.length; ) {
+    const read = readSync(bankFile, bytes, at, bytes.length - at, bytes.byteOffset + at);
+    if (read === 0) throw new Error(`${soundBankPath} ended before sample data at ${bytes.byteOffset + at}`);
+    at += read;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 // The espeak process. espeak-ng is GPL-3.0: it runs here, as a separate program, and talks to the
 // engine only through IPC (text and parameters in, PCM and phoneme events out).
 import createEspeak, { type EspeakModule, type EspeakWorker } from "@echogarden/espeak-ng-emscripten";
-import type { EspeakReply, PhonemeEvent, Synthesis, SynthesisRequest } from "./protocol";
+import type { EspeakReply, PhonemeEvent, Synthesis, SynthesisRequest, ToEspeak } from "./protocol";
 
 // The WebIDL glue copies each string argument into a heap buffer it allocates lazily and keeps in
 // JavaScript. Growing that buffer before the snapshot keeps it inside the snapshot; longer texts
@@ -68,18 +68,39 @@ function synthesize({ module, worker, snapshot }: Espeak, request: SynthesisRequ
 }
 
 const espeak = start();
-let queue: Promise<void> = Promise.resolve();
+// Requests are said one at a time, in order, with a turn of the event loop between two, so that a
+// cancellation that arrives meanwhile drops the requests it names before espeak spends time on them.
+const waiting: SynthesisRequest[] = [];
+let working = false;
 
-process.on("message", (request: SynthesisRequest) => {
-  queue = queue.then(async () => {
-    let reply: EspeakReply;
-    try {
-      reply = { id: request.id, ok: true, ...synthesize(await espeak, request) };
-    } catch (error) {
-      reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
-    process.send?.(reply);
-  });
+process.on("message", (message: ToEspeak) => {
+  if (message.type === "cancel") {
+    const index = waiting.findIndex((request) => request.id === message.id);
+    if (index >= 0) waiting.splice(index, 1);
+    return;
+  }
+  const { type: _, ...request } = message;
+  waiting.push(request);
+  if (!working) {
+    working = true;
+    setImmediate(next);
+  }
 });
+
+async function next(): Promise<void> {
+  const request = waiting.shift();
+  if (!request) {
+    working = false;
+    return;
+  }
+  let reply: EspeakReply;
+  try {
+    reply = { id: request.id, ok: true, ...synthesize(await espeak, request) };
+  } catch (error) {
+    reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  process.send?.(reply);
+  setImmediate(next);
+}
 // The engine went away (or closed the singer): nothing else will ever be asked.
 process.on("disconnect", () => process.exit(0));

@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { centsBetween, median, midiToHz, trackPitch } from "../../test-helpers/pitch";
 import type { SingRequest, SungNote } from "./contract";
-import { singerProcessId } from "./espeak-client";
-import { closeSinger, sing } from "./sing";
+import { closeSinger, sing, singerProcessId } from "./sing";
 
 const SAMPLE_RATE = 44100;
 const BEAT = 0.4;

@@ -1,5 +1,8 @@
 // The espeak process. espeak-ng is GPL-3.0: it runs here, as a separate program, and talks to the
 // engine only through IPC (text and parameters in, PCM and phoneme events out).
+
+import { openSync, readSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import createEspeak, { type EspeakModule, type EspeakWorker } from "@echogarden/espeak-ng-emscripten";
 import type { EspeakReply, PhonemeEvent, Synthesis, SynthesisRequest, ToEspeak } from "./protocol";
 
@@ -7,11 +10,15 @@ import type { EspeakReply, PhonemeEvent, Synthesis, SynthesisRequest, ToEspeak }
 // JavaScript. Growing that buffer before the snapshot keeps it inside the snapshot; longer texts
 // would be allocated afterwards and overwritten by the next restore, so they are refused.
 const TEXT_CAPACITY_BYTES = 1 << 16;
+/** Where the package's file system holds espeak's data. */
+const DATA_FOLDER = "/usr/share/espeak-ng-data";
 
 interface Espeak {
   module: EspeakModule;
   worker: EspeakWorker;
+  /** The heap right after start-up, and after each voice was set on it. */
   snapshot: Uint8Array;
+  voices: Map<string, Uint8Array>;
 }
 
 async function start(): Promise<Espeak> {
@@ -21,7 +28,8 @@ async function start(): Promise<Espeak> {
   let module: EspeakModule;
   let worker: EspeakWorker;
   try {
-    module = await createEspeak();
+    module = await createEspeak({ getPreloadedPackage: (_name: string, size: number) => new ArrayBuffer(size) });
+    readFilesOnFirstUse(module);
     worker = new module.eSpeakNGWorker();
   } finally {
     Date.now = realNow;
@@ -30,21 +38,72 @@ async function start(): Promise<Espeak> {
   // its buffer for the whole string.
   worker.synthesize(`\0${" ".repeat(TEXT_CAPACITY_BYTES)}`, () => false);
   worker.set_voice("en");
-  // espeak keeps state from one utterance to the next (its pitch flutter phase, for one), so the same
-  // text would not give the same samples twice. Restoring the heap before each request makes every
-  // synthesis start from this exact state. Only the heap's used part is kept (about 1.3 MB of 17):
-  // the rest is zeros, which a fill restores.
-  let used = module.HEAPU8.length;
-  while (used > 0 && module.HEAPU8[used - 1] === 0) used--;
-  return { module, worker, snapshot: module.HEAPU8.slice(0, used) };
+  return { module, worker, snapshot: usedHeap(module), voices: new Map() };
 }
 
-function synthesize({ module, worker, snapshot }: Espeak, request: SynthesisRequest): Synthesis {
-  if (Buffer.byteLength(request.text) >= TEXT_CAPACITY_BYTES - 1024)
-    throw new Error("text too long for one espeak utterance");
+/**
+ * The package's 24 MB of data (dictionaries of a hundred languages) would be read whole into memory.
+ * Each of its files is a view into one buffer; the buffer is handed over untouched (zero pages take no
+ * memory) and a file's bytes are read from disk the first time espeak reads it, so only the
+ * dictionaries of the languages sung are ever in memory.
+ */
+function readFilesOnFirstUse(module: EspeakModule): void {
+  const fd = openSync(fileURLToPath(import.meta.resolve("@echogarden/espeak-ng-emscripten/espeak-ng.data")), "r");
+  const visit = (path: string) => {
+    for (const name of module.FS.readdir(path)) {
+      if (name === "." || name === "..") continue;
+      const node = module.FS.lookupPath(`${path}/${name}`).node;
+      if (module.FS.isDir(node.mode)) visit(`${path}/${name}`);
+      else if (node.contents instanceof Uint8Array) {
+        const view = node.contents;
+        let read = false;
+        Object.defineProperty(node, "contents", {
+          configurable: true,
+          enumerable: true,
+          get() {
+            if (!read) readSync(fd, view, 0, view.length, view.byteOffset);
+            read = true;
+            return view;
+          },
+          set(value) {
+            Object.defineProperty(node, "contents", { configurable: true, enumerable: true, writable: true, value });
+          },
+        });
+      }
+    }
+  };
+  visit(DATA_FOLDER);
+}
+
+/**
+ * espeak keeps state from one utterance to the next (its pitch flutter phase, for one), so the same text
+ * would not give the same samples twice. Restoring the heap before each request makes every synthesis
+ * start from the same state. Only the heap's used part is kept (about 1.3 MB of 17): the rest is zeros,
+ * which a fill restores.
+ */
+function usedHeap(module: EspeakModule): Uint8Array {
+  let used = module.HEAPU8.length;
+  while (used > 0 && module.HEAPU8[used - 1] === 0) used--;
+  return module.HEAPU8.slice(0, used);
+}
+
+function restore(module: EspeakModule, snapshot: Uint8Array): void {
   module.HEAPU8.set(snapshot);
   module.HEAPU8.fill(0, snapshot.length);
-  if (worker.set_voice(request.voice) !== 0) throw new Error(`espeak has no voice "${request.voice}"`);
+}
+
+function synthesize({ module, worker, snapshot, voices }: Espeak, request: SynthesisRequest): Synthesis {
+  if (Buffer.byteLength(request.text) >= TEXT_CAPACITY_BYTES - 1024)
+    throw new Error("text too long for one espeak utterance");
+  // Setting a voice loads its language's dictionary: done once per voice, kept in that voice's snapshot.
+  let voiced = voices.get(request.voice);
+  if (!voiced) {
+    restore(module, snapshot);
+    if (worker.set_voice(request.voice) !== 0) throw new Error(`espeak has no voice "${request.voice}"`);
+    voiced = usedHeap(module);
+    voices.set(request.voice, voiced);
+  }
+  restore(module, voiced);
   worker.set_range(0);
   worker.set_pitch(request.pitch);
   worker.set_rate(request.rate);

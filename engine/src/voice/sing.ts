@@ -97,7 +97,9 @@ async function launch(): Promise<SingerThread> {
     entryReady = undefined;
     throw error;
   }));
-  current = new SingerThread(new Worker(entry));
+  // A young generation of 4 MB (instead of V8's default) keeps the thread's peak some 5 MiB lower for the
+  // same CPU time (120 s song, 2 runs each).
+  current = new SingerThread(new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
   return current;
 }
 

@@ -158,7 +158,7 @@ process.on("message", (message: ToEspeak) => {
 
 async function next(): Promise<void> {
   const request = waiting.shift();
-  if (!request) {
+  if (!request || !process.connected) {
     working = false;
     return;
   }
@@ -168,7 +168,9 @@ async function next(): Promise<void> {
   } catch (error) {
     reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  process.send?.(reply);
+  // The engine may be gone meanwhile (its thread terminated by a cancel): the reply is then dropped
+  // rather than raised as an unhandled EPIPE; the disconnect ends this process.
+  process.send?.(reply, undefined, undefined, () => undefined);
   setImmediate(next);
 }
 // The engine went away (or closed the singer): nothing else will ever be asked.

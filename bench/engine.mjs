@@ -368,8 +368,7 @@ import { encodeMp3 } from ${JSON.stringify(p("engine/src/audio/mp3.ts"))};
 import { warmMp3Thread } from ${JSON.stringify(p("engine/src/audio/mp3-threads.ts"))};
 import { encodeWav } from ${JSON.stringify(p("engine/src/audio/wav.ts"))};
 import { prepareBand, renderBand } from ${JSON.stringify(p("engine/src/synth/render.ts"))};
-import { closeSinger, sing } from ${JSON.stringify(p("engine/src/voice/sing.ts"))};
-import { singerProcessId } from ${JSON.stringify(p("engine/src/voice/espeak-client.ts"))};
+import { closeSinger, sing, singerProcessId } from ${JSON.stringify(p("engine/src/voice/sing.ts"))};
 
 const durationSeconds = Number(process.argv[2]);
 const sampleRate = 44100;
@@ -383,7 +382,7 @@ const lyrics = await step("lyrics", () => composeLyrics(context));
 const arrangement = await step("arrangement", () => arrange(request, lyrics));
 const levels = arrangement.sections.map((s) => ({ startSec: s.startSec, gainDb: [-9, -7, -5, 0][s.level] }));
 const band = await step("band (2 band threads, their start and bank load included)", () => (prepareBand(), renderBand(arrangement, { sampleRate })));
-const sung = await step("singer: retiming + PSOLA (render thread)", () => sing({ language: "fr", voice: "female", sampleRate, durationSec: arrangement.durationSec, notes: arrangement.sung }));
+const sung = await step("singer thread: retiming + PSOLA (its start included; awaited after the band)", () => sing({ language: "fr", voice: "female", sampleRate, durationSec: arrangement.durationSec, notes: arrangement.sung }));
 rows.push({ name: "singer: espeak (its own process, start-up included)", cpu: ticks(singerProcessId()), wall: NaN, load: loadavg()[0] });
 const vocal = await step("vocal processing (levels, high-pass, compressor, loudness)", () => prepareVocal(sung, { sampleRate, levels }));
 const mixed = await step("mix (band levels and loudness, reverb, sum)", () => mixSong(band, vocal, { sampleRate, reverbAmount: styles[arrangement.style].reverb, fadeFromSec: arrangement.durationSec - 1.5, levels }));

@@ -11,6 +11,7 @@ const entries = {
   "render-thread": "src/pool/render-thread.ts",
   render: "src/cli/render.ts",
   "espeak-process": "src/voice/espeak-process.ts",
+  "singer-thread": "src/voice/singer-thread.ts",
   "band-thread": "src/synth/band-thread.ts",
   "mp3-thread": "src/audio/mp3-thread.ts",
   "write-openapi": "src/server/write-openapi.ts",

@@ -58,7 +58,7 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
     if (!generator) prepareBand();
     const formats = new Set<AudioFormat>(options.formats ?? audioFormats);
     if (formats.has("mp3")) warmMp3Thread();
-    // The built-in singer's espeak process starts while the lyrics and the arrangement are made.
+    // The built-in singer's thread and espeak process start while the lyrics and the arrangement are made.
     if (!dependencies.sing && request.vocal !== "instrumental" && !generator?.singsLyrics) warmSinger();
     stage("lyrics", 0);
     const lyrics = await resolveLyrics(request, writeLyrics);
@@ -68,8 +68,8 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
     const arrangement = arrange(request, lyrics);
     stage("arrangement", 1);
 
-    // The singer (espeak in its own process, the retiming and pitching on this thread) works while the
-    // band renders on the band threads; the vocal's own mix processing follows as soon as it is sung.
+    // The singer (its own thread, with espeak in its own process) works while the band renders on the
+    // band threads; the vocal's own mix processing follows as soon as it is sung.
     // A generator that sings (ACE-Step) already carries the voice in its band.
     const voiced = request.vocal !== "instrumental" && arrangement.sung.length > 0 && !generator?.singsLyrics;
     const levels = arrangement.sections.map((s) => ({ startSec: s.startSec, gainDb: levelDb[s.level] }));

@@ -30,11 +30,28 @@ declare module "@echogarden/espeak-ng-emscripten" {
     synthesize(text: string, callback: (pcm: Int16Array, events: EspeakNativeEvent[]) => boolean): void;
   }
 
+  /** Emscripten's in-memory file system (MEMFS), where the package's data files are laid. */
+  export interface EspeakFileNode {
+    mode: number;
+    /** A file's bytes (a view into the package's buffer) until written. */
+    contents: Uint8Array | unknown;
+  }
+
   export interface EspeakModule {
     eSpeakNGWorker: new () => EspeakWorker;
     HEAPU8: Uint8Array;
+    FS: {
+      readdir(path: string): string[];
+      lookupPath(path: string): { node: EspeakFileNode };
+      isDir(mode: number): boolean;
+    };
   }
 
-  const createEspeak: (moduleArg?: object) => Promise<EspeakModule>;
+  export interface EspeakOptions {
+    /** The package's data file's bytes, instead of reading the file whole. */
+    getPreloadedPackage?: (name: string, size: number) => ArrayBuffer;
+  }
+
+  const createEspeak: (moduleArg?: EspeakOptions) => Promise<EspeakModule>;
   export default createEspeak;
 }

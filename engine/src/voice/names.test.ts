@@ -14,7 +14,9 @@ vi.mock("./espeak-client", async (original) => {
     },
   };
 });
-const { closeSinger, sing } = await import("./sing");
+// The singer's work on this thread (the singer thread runs the same), so that the recording sees it.
+const { singLines: sing } = await import("./sing-lines");
+const { closeSinger } = await import("./espeak-client");
 
 const line = (language: "fr" | "en", syllables: string[]) => ({
   language,

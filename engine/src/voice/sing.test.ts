@@ -1,8 +1,11 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { centsBetween, median, midiToHz, trackPitch } from "../../test-helpers/pitch";
+import { builtEntry } from "../runtime/built-entry";
 import type { SingRequest, SungNote } from "./contract";
-import { singerProcessId } from "./espeak-client";
-import { closeSinger, sing } from "./sing";
+import type { ToSingerThread } from "./protocol";
+import { closeSinger, sing, singerProcessId } from "./sing";
 
 const SAMPLE_RATE = 44100;
 const BEAT = 0.4;
@@ -94,6 +97,32 @@ function lineSpans(request: SingRequest): { start: number; end: number }[] {
   return [...spans.values()];
 }
 
+/** The espeak processes this process started (from any of its threads). */
+function espeakChildren(): number[] {
+  return readdirSync("/proc")
+    .filter((pid) => /^\d+$/.test(pid))
+    .filter((pid) => {
+      try {
+        const parent = /PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+        return (
+          parent === String(process.pid) && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("espeak-process")
+        );
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+async function until<T>(check: () => T | undefined, what: string): Promise<T> {
+  for (let tries = 0; tries < 600; tries++) {
+    const found = check();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`still waiting for ${what}`);
+}
+
 afterAll(closeSinger);
 
 describe("sing", () => {
@@ -168,6 +197,15 @@ describe("sing", () => {
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: "AbortError" });
     expect((await sing(english)).length).toBe(Math.round(english.durationSec * SAMPLE_RATE));
+  });
+
+  it("leaves no espeak process behind when the thread singing is stopped mid-song (the gateway's cancel)", async () => {
+    const before = new Set(espeakChildren());
+    const thread = new Worker(await builtEntry("singer-thread"));
+    thread.postMessage({ type: "sing", id: 1, request: french } satisfies ToSingerThread);
+    const espeak = await until(() => espeakChildren().find((pid) => !before.has(pid)), "espeak to start");
+    await thread.terminate();
+    await until(() => (espeakChildren().includes(espeak) ? undefined : true), "espeak to exit");
   });
 
   it("fails the request in flight when the espeak process dies, and the next request starts a new one", async () => {

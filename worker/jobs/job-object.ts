@@ -281,8 +281,8 @@ export class JobObject extends DurableObject<Env> {
       // A change is kept with its memo in one write; an input that makes no event writes the memo alone.
       const next = outcome.event ? await this.commit(held, input, outcome, now) : job;
       if (isTerminal(next.status)) {
-        // Everything it held is in D1 now: nothing stays behind, personal data included. Since compatibility date
-        // 2026-02-24, deleteAll() takes the alarm with it.
+        // Everything it held is in D1 now: nothing stays behind, personal data included.
+        await this.ctx.storage.deleteAlarm();
         await this.ctx.storage.deleteAll();
       } else {
         if (!outcome.event) await this.ctx.storage.put("memo", outcome.memo);

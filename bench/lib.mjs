@@ -315,7 +315,7 @@ export async function startPlatform(run, { vars = {}, secrets = {}, logPath } = 
   };
   const logFile = createWriteStream(logPath ?? join(dir, "wrangler.log"), { flags: "a" });
   const notable = new Map(); // warning/error lines of wrangler's output, deduplicated (ids stripped)
-  const state = { reloads: 0, tail: "", child: null };
+  const state = { reloads: 0, tail: "", child: null, inspectorPort: null };
 
   async function up() {
     const args = [
@@ -326,7 +326,7 @@ export async function startPlatform(run, { vars = {}, secrets = {}, logPath } = 
       "--ip",
       "127.0.0.1",
       "--inspector-port",
-      String(await freePort()),
+      String((state.inspectorPort = await freePort())),
       "--persist-to",
       persist,
       "--env-file",
@@ -387,6 +387,8 @@ export async function startPlatform(run, { vars = {}, secrets = {}, logPath } = 
     timings: { migrationsMs, startMs, totalMs: performance.now() - t0 },
     notable,
     reloads: () => state.reloads,
+    /** wrangler's inspector (Chrome DevTools protocol) for the Worker, e.g. to take a CPU profile. */
+    inspectorPort: () => state.inspectorPort,
     /** A SQL statement against the run's local D1 (the same files wrangler dev uses). */
     d1(sql) {
       const out = wrangler(["d1", "execute", "DB", "--local", "--persist-to", persist, "--json", "--command", sql]);
@@ -399,6 +401,8 @@ export async function startPlatform(run, { vars = {}, secrets = {}, logPath } = 
       );
       return res?.ok ?? false;
     },
+    /** The snapshot's wrangler.toml: edit it, then `restart()`, to run the same state under another configuration. */
+    configPath: join(app, "wrangler.toml"),
     /** Kills the Worker (SIGKILL: no graceful shutdown) and starts it again on the same state. */
     async restart(downMs = 0) {
       await run.stop(state.child, 0, "SIGKILL");

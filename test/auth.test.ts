@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { UnsecuredJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { call, json, signUp, signedToken as token } from "./helpers";
+import { call, contextOrder, credits, json, order, signUp, signedToken as token } from "./helpers";
 
 const refreshCookie = (res: Response) => /refrain_refresh=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
 const me = (bearer: string) => call("/api/me", { token: bearer });
@@ -98,6 +98,29 @@ describe("built-in accounts", () => {
       ).status,
     ).toBe(204);
     expect((await me(accessToken)).status).toBe(401);
+  });
+
+  it("refuses an order made with a signed-out session's token, holding nothing and leaving its key free", async () => {
+    const email = `ola-${crypto.randomUUID()}@example.com`;
+    const credentials = JSON.stringify({ email, password: "a long passphrase" });
+    const signup = await call("/api/auth/signup", { method: "POST", body: credentials });
+    const { accessToken } = await json(signup);
+    await call("/api/auth/signout", {
+      method: "POST",
+      headers: { cookie: `refrain_refresh=${refreshCookie(signup)}` },
+    });
+    const key = crypto.randomUUID();
+
+    const refused = await order(accessToken, contextOrder(), key);
+    expect(refused.status).toBe(401);
+    expect((await json(refused)).error.message).toMatch(/session has ended/);
+
+    const again = (await json(await call("/api/auth/signin", { method: "POST", body: credentials }))).accessToken;
+    expect((await json(await call("/api/jobs", { token: again }))).jobs).toEqual([]);
+    expect((await credits(again)).reserved).toBe(0);
+    // The refused request gave its claim on the key back: the same key places the order at once (not 409 in progress).
+    const placed = await order(again, contextOrder(), key);
+    expect(placed.status).toBe(202);
   });
 
   it("refuses a wrong password, a taken email and a short password with clear errors", async () => {

@@ -1,10 +1,13 @@
 import type { Database } from "../../db";
+import type { TokenSubject } from "../auth/tokens";
 
 export interface AppEnv {
   Bindings: Env;
   Variables: {
     db: Database;
     user: { id: string; role: "user" | "admin" };
+    /** Our own access token, verified, whose account the route itself reads (`requireToken`). */
+    token?: TokenSubject;
     requestId: string;
     /** This response's CSP nonce: inline scripts and styles of HTML pages must carry it. */
     cspNonce: string;

@@ -11,7 +11,7 @@ import {
   type Vocal,
 } from "../../db";
 import { parseLyricsText, type RoutingConfig } from "../../providers";
-import { sha256Hex } from "../auth";
+import { type Account, accountOf, accountQuery, sha256Hex, type TokenSubject } from "../auth";
 import { openHoldQuery, refuseIfOnHold } from "../billing";
 import { config } from "../config";
 import {
@@ -49,6 +49,8 @@ function canonicalJson(value: unknown): string {
 
 export interface Created {
   job: Job;
+  /** Who ordered, as the key's batch read them. */
+  user: Account;
   replayed: boolean;
   /** A new order's generation, as written (a replay has none: read it back). */
   generation?: Generation;
@@ -68,10 +70,37 @@ interface OrderFacts {
   projectFound: boolean;
 }
 
+/** Who places an order: an account already read, or our own verified token whose account is read with the key. */
+export type Orderer = Account | TokenSubject;
+
+/** An order as a route hands it over. */
+export interface PlaceRequest {
+  env: Env;
+  db: Database;
+  ctx: Pick<ExecutionContext, "waitUntil">;
+  orderer: Orderer;
+  idempotencyKey: string;
+  body: CreateJobBody;
+  revision?: RevisionOf;
+  /** Throttles, counts and challenges a request that will place a new order (a replay passes untouched). */
+  admit?: (ordersToday: number, user: Account) => Promise<void>;
+}
+
+/** What the key's batch settled for a request that places a new order. */
+interface Claim {
+  user: Account;
+  requestHash: string;
+  claimId: string;
+  facts: OrderFacts;
+}
+
 type KeyState =
-  | { kind: "replay"; job: Job }
-  | { kind: "owner"; claimId: string; facts: OrderFacts }
+  | { kind: "replay"; job: Job; user: Account }
+  | { kind: "owner"; user: Account; claimId: string; facts: OrderFacts }
   | { kind: "running" };
+
+const subjectOf = (orderer: Orderer): TokenSubject =>
+  "source" in orderer ? orderer : { source: "refrain", subject: orderer.id };
 
 const reused = () =>
   new ApiError("idempotency_conflict", "This Idempotency-Key was already used with a different request body", {
@@ -79,24 +108,25 @@ const reused = () =>
   });
 
 /**
- * One D1 round trip (one batch): the key's record, the key claimed for this request (or taken over from
- * a request that died), and what a new order needs (holds, today's orders, routing, circuits, the
- * project). The claim is written only while the key has no job. A replay reads its job in a second trip;
- * a key another request is placing reads that request's claim.
+ * One D1 round trip (one batch): the account and its session, the key's record, the key claimed for this
+ * request (or taken over from a request that died), and what a new order needs (holds, today's orders,
+ * routing, circuits, the project). The claim is written only while the key has no job, and given back if the
+ * account turns out to be refused. A replay reads its job in a second trip; a key another request is placing
+ * reads that request's claim.
  */
 async function lookOrClaim(
-  env: Env,
-  db: Database,
-  userId: string,
-  key: string,
+  { env, db, orderer, idempotencyKey: key, body }: PlaceRequest,
   requestHash: string,
   claimId: string,
-  projectId: string | undefined,
 ): Promise<KeyState> {
   const now = Date.now();
+  const subject = subjectOf(orderer);
+  const userId = subject.subject;
+  const { projectId } = body;
   const thisKey = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key));
   const thisClaim = and(eq(idempotencyClaims.userId, userId), eq(idempotencyClaims.key, key));
-  const [done, claimed, hold, today, routingConfig, health, project] = await db.batch([
+  const [account, done, claimed, hold, today, routingConfig, health, project] = await db.batch([
+    accountQuery(db, subject),
     db.select().from(idempotencyKeys).where(thisKey),
     db
       .insert(idempotencyClaims)
@@ -121,16 +151,25 @@ async function lookOrClaim(
         ]
       : []),
   ]);
+  const owner = claimed[0]?.claimId === claimId;
+  let user: Account;
+  try {
+    user = accountOf(subject, account[0]);
+  } catch (err) {
+    if (owner) await release(db, userId, key, claimId);
+    throw err;
+  }
   const previous = done[0];
   if (previous) {
     if (previous.requestHash !== requestHash) throw reused();
     const job = await db.select().from(jobs).where(eq(jobs.id, previous.jobId)).get();
     if (!job) throw notFound("Job");
-    return { kind: "replay", job };
+    return { kind: "replay", job, user };
   }
-  if (claimed[0]?.claimId === claimId)
+  if (owner)
     return {
       kind: "owner",
+      user,
       claimId,
       facts: {
         onHold: hold.length > 0,
@@ -147,17 +186,13 @@ async function lookOrClaim(
 
 /** Waits (briefly) for a request already placing this key, as Stripe does, instead of racing it. */
 async function ownOrReplay(
-  env: Env,
-  db: Database,
-  userId: string,
-  key: string,
+  request: PlaceRequest,
   requestHash: string,
-  projectId: string | undefined,
 ): Promise<Exclude<KeyState, { kind: "running" }>> {
   const claimId = crypto.randomUUID();
   const giveUpAt = Date.now() + CLAIM_WAIT_MS;
   for (let pause = 50; ; pause = Math.min(pause * 2, 400)) {
-    const state = await lookOrClaim(env, db, userId, key, requestHash, claimId, projectId);
+    const state = await lookOrClaim(request, requestHash, claimId);
     if (state.kind !== "running") return state;
     if (Date.now() + pause > giveUpAt)
       throw new ApiError(
@@ -219,35 +254,14 @@ export interface RevisionOf {
  * and quota say now; with another body, 422; while its first request still runs, 409 with Retry-After.
  * `admit` throttles, counts and challenges only a request that will place a new order.
  */
-export async function createJob(
-  env: Env,
-  db: Database,
-  ctx: Pick<ExecutionContext, "waitUntil">,
-  user: { id: string; role: string },
-  idempotencyKey: string,
-  body: CreateJobBody,
-  revision?: RevisionOf,
-  admit?: (ordersToday: number) => Promise<void>,
-): Promise<Created> {
-  const requestHash = await sha256Hex(canonicalJson(body));
-  const state = await ownOrReplay(env, db, user.id, idempotencyKey, requestHash, body.projectId);
-  if (state.kind === "replay") return { job: state.job, replayed: true };
+export async function createJob(request: PlaceRequest): Promise<Created> {
+  const requestHash = await sha256Hex(canonicalJson(request.body));
+  const state = await ownOrReplay(request, requestHash);
+  if (state.kind === "replay") return { job: state.job, user: state.user, replayed: true };
   try {
-    return await place(
-      env,
-      db,
-      ctx,
-      user,
-      idempotencyKey,
-      requestHash,
-      state.claimId,
-      state.facts,
-      body,
-      revision,
-      admit,
-    );
+    return await place(request, { user: state.user, requestHash, claimId: state.claimId, facts: state.facts });
   } catch (err) {
-    await release(db, user.id, idempotencyKey, state.claimId);
+    await release(request.db, state.user.id, request.idempotencyKey, state.claimId);
     throw err;
   }
 }
@@ -259,22 +273,12 @@ export async function createJob(
  * cleared. Either all of it is written or none. The job's Durable Object then takes over after the answer,
  * handed the job as written (it keeps its event log, the first event included, until the job ends).
  */
-async function place(
-  env: Env,
-  db: Database,
-  ctx: Pick<ExecutionContext, "waitUntil">,
-  user: { id: string; role: string },
-  idempotencyKey: string,
-  requestHash: string,
-  claimId: string,
-  facts: OrderFacts,
-  body: CreateJobBody,
-  revision: RevisionOf | undefined,
-  admit: ((ordersToday: number) => Promise<void>) | undefined,
-): Promise<Created> {
+async function place(request: PlaceRequest, claim: Claim): Promise<Created> {
+  const { env, db, ctx, idempotencyKey, body, revision, admit } = request;
+  const { user, requestHash, claimId, facts } = claim;
   const userId = user.id;
   refuseIfOnHold(facts.onHold);
-  await admit?.(facts.ordersToday);
+  await admit?.(facts.ordersToday, user);
 
   if (body.projectId && !facts.projectFound)
     throw new ApiError("not_found", "Project not found", { projectId: ["no such project"] });
@@ -417,26 +421,14 @@ async function place(
       );
     }
     if (revision?.free && isUniqueViolation(err, "credit_ledger.entry_key"))
-      return place(
-        env,
-        db,
-        ctx,
-        user,
-        idempotencyKey,
-        requestHash,
-        claimId,
-        facts,
-        body,
-        { ...revision, free: false },
-        undefined,
-      );
+      return place({ ...request, revision: { ...revision, free: false }, admit: undefined }, claim);
     if (isUniqueViolation(err, "idempotency_keys")) {
       // Our claim went stale and another request placed the order meanwhile: its job is the answer.
-      const raced = await lookOrClaim(env, db, userId, idempotencyKey, requestHash, claimId, body.projectId);
-      if (raced.kind === "replay") return { job: raced.job, replayed: true };
+      const raced = await lookOrClaim({ ...request, orderer: user }, requestHash, claimId);
+      if (raced.kind === "replay") return { job: raced.job, user, replayed: true };
     }
     throw err;
   }
   ctx.waitUntil(handOver(env, job, vocal, styleTags[0] ?? null, facts.routing.config));
-  return { job, replayed: false, generation };
+  return { job, user, replayed: false, generation };
 }

@@ -278,13 +278,14 @@ export class JobObject extends DurableObject<Env> {
       if (wanted) outcome = transition(state, input, settings(await failoverPicker(this.env, this.db)));
       if (input.type === "failed" && input.message)
         log("warn", "engine failure", { jobId, provider: job.provider, error: input.message, code: input.code });
+      // A change is kept with its memo in one write; an input that makes no event writes the memo alone.
       const next = outcome.event ? await this.commit(held, input, outcome, now) : job;
       if (isTerminal(next.status)) {
         // Everything it held is in D1 now: nothing stays behind, personal data included.
         await this.ctx.storage.deleteAlarm();
         await this.ctx.storage.deleteAll();
       } else {
-        await this.ctx.storage.put("memo", outcome.memo);
+        if (!outcome.event) await this.ctx.storage.put("memo", outcome.memo);
         const alarmAt = nextAlarm(next, outcome.memo, stallSeconds(routing, next.provider ?? ""));
         if (alarmAt === null) await this.ctx.storage.deleteAlarm();
         else await this.ctx.storage.setAlarm(alarmAt);
@@ -319,10 +320,12 @@ export class JobObject extends DurableObject<Env> {
       await this.ctx.storage.put({
         quietCalls: [...(quiet ?? []), ...(pending ?? [])].slice(-QUIET_CALLS_KEPT),
         pendingCalls: [],
+        memo: outcome.memo,
       });
       return job;
     }
     events.push(event);
+    let costCents: number | undefined;
     const generationNow: Partial<Generation> = {};
     const generationLater: Partial<Generation> = { ...held.generationLater };
     for (const [key, value] of Object.entries(outcome.patch?.generation ?? {}))
@@ -344,6 +347,7 @@ export class JobObject extends DurableObject<Env> {
         quietCalls: unchanged,
         calls: [...(calls ?? []), ...(pending ?? []).filter((c) => !checks.includes(c))],
         pendingCalls: [],
+        memo: outcome.memo,
       });
       this.held = kept;
     } else {
@@ -410,13 +414,13 @@ export class JobObject extends DurableObject<Env> {
         syncedSeq: event.seq,
         generationLater: Object.keys(generation).length ? {} : generationLater,
       };
-      if (!terminal) await this.ctx.storage.put({ held: kept, events, calls: made, pendingCalls: [] });
+      if (!terminal)
+        await this.ctx.storage.put({ held: kept, events, calls: made, pendingCalls: [], memo: outcome.memo });
       this.held = kept;
-      if (settle)
-        recordFinishedJob(this.env, next, now, {
-          costCents: made.reduce((sum, c) => sum + (c.costCents ?? 0), 0),
-          style: held.style,
-        });
+      if (settle) {
+        costCents = made.reduce((sum, c) => sum + (c.costCents ?? 0), 0);
+        recordFinishedJob(this.env, next, now, { costCents, style: held.style });
+      }
     }
     log(next.status === "FAILED" || next.status === "TIMED_OUT" ? "warn" : "info", "job transition", {
       jobId: job.id,
@@ -429,7 +433,13 @@ export class JobObject extends DurableObject<Env> {
       seq: event.seq,
       ...(next.errorCode && isTerminal(next.status) ? { error: next.errorCode } : {}),
       ...(settle
-        ? { captured: settle.capture, released: settle.release, credits: job.credits, durationMs: now - job.createdAt }
+        ? {
+            captured: settle.capture,
+            released: settle.release,
+            credits: job.credits,
+            costCents,
+            durationMs: now - job.createdAt,
+          }
         : {}),
     });
     this.broadcast(event, terminal);

@@ -198,8 +198,8 @@ export function jobDataPoint(
 }
 
 /**
- * Once a job is finished: its cost and duration in one log line, and a data point in Analytics Engine.
- * Never fails the transition that called it: a lost data point is better than a stuck job.
+ * Once a job is finished: a data point in Analytics Engine (its cost and duration are in its last transition's
+ * log line). Never fails the transition that called it: a lost data point is better than a stuck job.
  */
 export function recordFinishedJob(
   env: Pick<Env, "ANALYTICS">,
@@ -208,16 +208,6 @@ export function recordFinishedJob(
   facts: { costCents: number; style: string | null },
 ): void {
   try {
-    log("info", "job finished", {
-      jobId: job.id,
-      user: job.userId,
-      provider: job.provider,
-      status: job.status,
-      durationMs: finishedAt - job.createdAt,
-      costCents: facts.costCents,
-      credits: job.credits,
-      error: job.errorCode ?? undefined,
-    });
     env.ANALYTICS.writeDataPoint(jobDataPoint(job, { ...facts, finishedAt }));
   } catch (err) {
     log("warn", "job metrics not recorded", { jobId: job.id, error: err });

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import { generations, jobs, takePreferences, tracks, users, vocals } from "../../db";
 import { formatLyricsText } from "../../providers";
-import { requireUser } from "../auth";
+import { requireToken, requireUser } from "../auth";
 import { router } from "../http/app-factory";
 import type { AppEnv } from "../http/context";
 import { ApiError, errorResponses, notFound } from "../http/errors";
@@ -63,6 +63,8 @@ export const jobRoutes = router()
   .openapi(
     createRoute({
       ...common,
+      // The account and its session are read with the Idempotency-Key, in the order's first D1 batch.
+      middleware: requireToken,
       method: "post",
       path: "/api/jobs",
       summary: "Order a song",
@@ -99,17 +101,16 @@ export const jobRoutes = router()
       },
     }),
     async (c) => {
-      const key = c.req.valid("header")["idempotency-key"];
-      const created = await createJob(
-        c.env,
-        c.var.db,
-        c.executionCtx,
-        c.var.user,
-        key,
-        c.req.valid("json"),
-        undefined,
-        (ordersToday) => admitOrder(c, ordersToday),
-      );
+      const created = await createJob({
+        env: c.env,
+        db: c.var.db,
+        ctx: c.executionCtx,
+        orderer: c.var.token ?? c.var.user,
+        idempotencyKey: c.req.valid("header")["idempotency-key"],
+        body: c.req.valid("json"),
+        admit: (ordersToday, user) => admitOrder(c, user, ordersToday),
+      });
+      c.set("user", created.user);
       c.header("Location", `/api/jobs/${created.job.id}`);
       if (created.replayed) c.header("Idempotent-Replayed", "true");
       return c.json(await createdView(c.var.db, created), 202);
@@ -270,13 +271,13 @@ export const jobRoutes = router()
       const change = c.req.valid("json");
       const lyrics = generation.lyrics;
       const vocal = change.vocal ?? generation.vocal;
-      const created = await createJob(
-        c.env,
+      const created = await createJob({
+        env: c.env,
         db,
-        c.executionCtx,
-        c.var.user,
-        c.req.valid("header")["idempotency-key"],
-        {
+        ctx: c.executionCtx,
+        orderer: c.var.user,
+        idempotencyKey: c.req.valid("header")["idempotency-key"],
+        body: {
           mode: "custom",
           title: parent.title ?? lyrics?.title ?? "Refrain",
           lyrics: lyrics ? formatLyricsText(lyrics) : "",
@@ -288,9 +289,9 @@ export const jobRoutes = router()
           ...((change.mood ?? generation.mood) ? { mood: (change.mood ?? generation.mood)! } : {}),
           ...(parent.projectId ? { projectId: parent.projectId } : {}),
         },
-        { parentJobId: parent.id, context: generation.context, free: true },
-        (ordersToday) => admitOrder(c, ordersToday),
-      );
+        revision: { parentJobId: parent.id, context: generation.context, free: true },
+        admit: (ordersToday, user) => admitOrder(c, user, ordersToday),
+      });
       if (created.replayed) c.header("Idempotent-Replayed", "true");
       return c.json(await createdView(db, created), 202);
     },

@@ -84,15 +84,18 @@ export const lyricsRegistry = (env: Env, callback = `${env.PUBLIC_URL}/api/webho
 
 export function callSink(env: Env, db: Database): ProviderCallSink {
   return async (record) => {
-    log(record.outcome === "ok" ? "info" : "warn", "provider call", {
-      provider: record.provider,
-      operation: record.operation,
-      jobId: record.jobId,
-      latencyMs: record.latencyMs,
-      costCents: record.costCents ?? null,
-      outcome: record.outcome,
-      ...(record.error ? { error: record.error, errorKind: record.errorKind } : {}),
-    });
+    // A job's call that answered is kept in its log (job_logs, the console's job page): a line for each would
+    // say it again, three or four lines a song. Failures, and calls outside a job, are lines.
+    if (record.outcome !== "ok" || !record.jobId)
+      log(record.outcome === "ok" ? "info" : "warn", "provider call", {
+        provider: record.provider,
+        operation: record.operation,
+        jobId: record.jobId,
+        latencyMs: record.latencyMs,
+        costCents: record.costCents ?? null,
+        outcome: record.outcome,
+        ...(record.error ? { error: record.error, errorKind: record.errorKind } : {}),
+      });
     const row = {
       provider: record.provider,
       operation: record.operation,

@@ -37,8 +37,7 @@ export async function admitSignUp(c: Context<AppEnv>): Promise<void> {
  * for an Idempotency-Key not used yet, with the account's orders today it read with the key: a retry
  * creates nothing, so it passes untouched (its Turnstile token is spent).
  */
-export async function admitOrder(c: Context<AppEnv>, ordersToday: number): Promise<void> {
-  const { user } = c.var;
+export async function admitOrder(c: Context<AppEnv>, user: { id: string }, ordersToday: number): Promise<void> {
   // Per account, and per address: one address cycling through fresh accounts is held back too.
   await Promise.all([
     rateLimit(c.env, `jobs:user:${user.id}`, config(c.env).RATE_LIMIT_JOBS, "Too many orders in a short time"),

@@ -26,16 +26,24 @@ describe("the rate limiter", () => {
     expect(await take("two", t0)).toEqual({ allowed: true });
   });
 
-  it("forgets a bucket once it limits nothing", async () => {
+  it("forgets a bucket one window after it stops limiting anything, with one alarm however often it is used", async () => {
     const stored = () =>
       runInDurableObject(limiter("idle"), async (_: RateLimiter, state) => ({
         tat: state.storage.kv.get<number>("tat"),
         alarm: await state.storage.getAlarm(),
       }));
-    await take("idle", Date.now(), { limit: 1, windowSeconds: 1 });
-    const { tat, alarm } = await stored();
-    expect(alarm).toBe(tat);
+    const rule = { limit: 2, windowSeconds: 1 };
+    await take("idle", Date.now(), rule);
+    const first = await stored();
+    expect(first.alarm).toBe(first.tat! + 1000);
+    // A second request within the window moves the bucket on, not its alarm: the alarm moves itself when it runs.
+    await take("idle", Date.now(), rule);
+    const second = await stored();
+    expect(second.tat).toBeGreaterThan(first.tat!);
+    expect(second.alarm).toBe(first.alarm);
     for (let i = 0; i < 40 && (await stored()).tat !== undefined; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await stored()).toEqual({ tat: undefined, alarm: null });
+    // Past the window the bucket was gone: not before.
+    expect(Date.now()).toBeGreaterThanOrEqual(second.tat! + 1000);
   });
 });

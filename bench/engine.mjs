@@ -23,6 +23,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSy
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { bundleForNode } from "../scripts/load-ts.mjs";
 import { alive, freePort, log, options, Run, requireNode, root, sleep } from "./lib.mjs";
 
 requireNode("engine.mjs");
@@ -397,28 +398,17 @@ console.log(JSON.stringify(rows));
 `;
 
 async function buildStagesHelper() {
-  const { build } = await import("esbuild");
   const src = join(dir, "stages.ts");
   writeFileSync(
     src,
     stagesSource((p) => join(root, p)),
   );
   const outfile = join(root, "engine/dist/bench-stages.mjs");
-  await build({
-    entryPoints: [src],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node22",
-    packages: "external",
-    logLevel: "warning",
-  });
+  await bundleForNode(src, outfile);
   return outfile;
 }
 
 async function buildHelper() {
-  const { build } = await import("esbuild");
   const src = join(dir, "helper.ts");
   writeFileSync(
     src,
@@ -427,18 +417,9 @@ async function buildHelper() {
   // Dependencies stay external, as in engine/build.mjs: they resolve through this symlink.
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
   const outfile = join(dir, "helper.mjs");
-  const options = {
-    entryPoints: [src],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node22",
-    packages: "external",
-    logLevel: "warning",
-  };
-  await build({ ...options, outfile });
+  await bundleForNode(src, outfile);
   // A copy inside engine/dist finds the engine's folder, so its renderBand starts band threads.
-  await build({ ...options, outfile: threadedHelper });
+  await bundleForNode(src, threadedHelper);
   return outfile;
 }
 

@@ -1,6 +1,6 @@
 import type { BandStems } from "../synth/render";
 import { fromDb, integratedLoudness } from "./loudness";
-import { reverbHalfRate, wetAt } from "./reverb";
+import { ReverbStream } from "./reverb";
 
 export interface MixOptions {
   sampleRate: number;
@@ -135,7 +135,8 @@ export function mixSong(
     if (Number.isFinite(bandLoudness) && Number.isFinite(prepared.loudnessLufs))
       vocalGain = fromDb(bandLoudness + vocalLift - prepared.loudnessLufs);
   }
-  // The reverb's send, worked out as the reverb reads it (each sample twice) rather than held.
+  // The reverb's send, worked out from the stems as the reverb reads it, block by block; the mix is
+  // written over the melodic stems right behind it, so no song-long buffer is added.
   const vocalSend = sends.vocal * vocalGain;
   const sendAt = vocal
     ? (n: number) =>
@@ -143,7 +144,7 @@ export function mixSong(
           0.5 * (sends.melodic * (mL[n]! + mR[n]!) + sends.rhythm * (rL[n]! + rR[n]!)) + vocalSend * vocal[n]!,
         )
     : (n: number) => Math.fround(0.5 * (sends.melodic * (mL[n]! + mR[n]!) + sends.rhythm * (rL[n]! + rR[n]!)));
-  const [wetL, wetR] = reverbHalfRate(sendAt, length, { sampleRate });
+  const room = new ReverbStream(sendAt, length, { sampleRate });
   const wet = reverbReturn * options.reverbAmount;
   const fadeIn = Math.min(length, Math.round(0.01 * sampleRate));
   const fadeStart = Math.max(fadeIn, Math.min(Math.round(options.fadeFromSec * sampleRate), length - 1));
@@ -153,23 +154,32 @@ export function mixSong(
     for (let n = from; n < to; n++) {
       const v = vocal ? vocalGain * vocal[n]! : 0;
       const gain = gainAt(n);
-      mL[n] = gain * (mL[n]! + rL[n]! + v + wet * wetAt(wetL, n));
-      mR[n] = gain * (mR[n]! + rR[n]! + v + wet * wetAt(wetR, n));
+      mL[n] = gain * (mL[n]! + rL[n]! + v + wet * room.wetAt(0, n));
+      mR[n] = gain * (mR[n]! + rR[n]! + v + wet * room.wetAt(1, n));
     }
   };
-  faded(0, fadeIn, (n) => n / fadeIn);
-  if (vocal) {
-    for (let n = fadeIn; n < fadeStart; n++) {
-      const v = vocalGain * vocal[n]!;
-      mL[n] = mL[n]! + rL[n]! + v + wet * wetAt(wetL, n);
-      mR[n] = mR[n]! + rR[n]! + v + wet * wetAt(wetR, n);
+  const body = (from: number, to: number) => {
+    if (vocal) {
+      for (let n = from; n < to; n++) {
+        const v = vocalGain * vocal[n]!;
+        mL[n] = mL[n]! + rL[n]! + v + wet * room.wetAt(0, n);
+        mR[n] = mR[n]! + rR[n]! + v + wet * room.wetAt(1, n);
+      }
+    } else {
+      for (let n = from; n < to; n++) {
+        mL[n] = mL[n]! + rL[n]! + wet * room.wetAt(0, n);
+        mR[n] = mR[n]! + rR[n]! + wet * room.wetAt(1, n);
+      }
     }
-  } else {
-    for (let n = fadeIn; n < fadeStart; n++) {
-      mL[n] = mL[n]! + rL[n]! + wet * wetAt(wetL, n);
-      mR[n] = mR[n]! + rR[n]! + wet * wetAt(wetR, n);
-    }
+  };
+  const fadeInGain = (n: number) => n / fadeIn;
+  const fadeOutGain = (n: number) => 0.5 + 0.5 * Math.cos((Math.PI * (n - fadeStart)) / fadeLength);
+  for (let from = 0; from < length; ) {
+    const to = room.advance();
+    faded(from, Math.min(to, fadeIn), fadeInGain);
+    body(Math.max(from, fadeIn), Math.min(to, fadeStart));
+    faded(Math.max(from, fadeStart), to, fadeOutGain);
+    from = to;
   }
-  faded(fadeStart, length, (n) => 0.5 + 0.5 * Math.cos((Math.PI * (n - fadeStart)) / fadeLength));
   return [mL, mR];
 }

@@ -6,11 +6,16 @@ export interface MasterOptions {
   /** The true peak the result must not exceed. */
   maxTruePeakDbtp?: number;
   /**
-   * Buffers of the input's length that are no longer needed (the mix's spent stems): the result and
-   * the working arrays are laid in them instead of fresh memory, which costs more to touch the first
-   * time than to compute in.
+   * Where the result is written: buffers of the input's length that are no longer needed (the mix's
+   * spent stems), which cost less to write than fresh memory does to touch the first time. Fresh
+   * shared memory (readable by other threads as it is written) when absent.
    */
-  scratch?: readonly Float32Array[];
+  into?: [Float32Array, Float32Array];
+  /**
+   * Told as the result is written, in time order: frames [0, frames) of pass `pass` are final for
+   * that pass. A later pass (the gain corrected) writes the result again from 0.
+   */
+  onWritten?: (pass: number, frames: number) => void;
 }
 
 export interface Mastered {
@@ -101,7 +106,7 @@ const blockFrames = 8192;
  * gain, then a look-ahead limiter; limiting lowers loudness a little, so the gain is measured and
  * corrected again until both hold. Each try is one pass through the song, the input's true-peak
  * envelope worked out as the limiter reads it and the result measured as it is written: nothing of
- * the song's length is added but the result (laid in `scratch` when given).
+ * the song's length is added but the result.
  */
 export function master(input: [Float32Array, Float32Array], options: MasterOptions): Mastered {
   const { sampleRate, targetLufs = -14, maxTruePeakDbtp = -1 } = options;
@@ -110,11 +115,12 @@ export function master(input: [Float32Array, Float32Array], options: MasterOptio
   const initial = integratedLoudness(input, sampleRate);
   if (!Number.isFinite(initial)) return { channels: input, loudnessLufs: initial, truePeakDbtp: toDb(truePeak(input)) };
 
-  const spare = (options.scratch ?? []).filter((b) => b.length === length && b !== xL && b !== xR);
-  const buffer = () => spare.shift() ?? new Float32Array(length);
+  const shared = () => new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
   let preGain = fromDb(targetLufs - initial);
   let ceiling = fromDb(maxTruePeakDbtp - ceilingMargin);
-  const out: [Float32Array, Float32Array] = [buffer(), buffer()];
+  const out: [Float32Array, Float32Array] = options.into ?? [shared(), shared()];
+  if (out.some((x) => x.length !== length || x === xL || x === xR))
+    throw new Error("master: the result needs two buffers of the input's length, apart from it");
   // Samples this far under the first ceiling can never need limiting, even after the gain corrections.
   const envelope = new TruePeakEnvelope(input, ceiling / (preGain * 2));
   const [oL, oR] = out;
@@ -142,9 +148,11 @@ export function master(input: [Float32Array, Float32Array], options: MasterOptio
         if (i >= window) gainAt(i - window);
       }
       meter.add(out, Math.max(0, from - window), Math.max(0, to - window));
+      options.onWritten?.(attempt, Math.max(0, to - window));
     }
     for (let n = Math.max(0, length - window); n < length; n++) gainAt(n);
     meter.add(out, Math.max(0, length - window), length);
+    options.onWritten?.(attempt, length);
     loudness = meter.loudness();
     const off = targetLufs - loudness;
     const gainDb = toDb(preGain);

@@ -16,7 +16,7 @@
 // bytes every time, whichever thread did the work.
 import { createMp3Encoder } from "wasm-media-encoders";
 import { NoEngineFolderError } from "../runtime/built-entry";
-import { encodeOnMp3Thread } from "./mp3-threads";
+import { postToMp3Thread } from "./mp3-threads";
 
 export type Mp3Bitrate = 128 | 192 | 256 | 320;
 
@@ -43,6 +43,8 @@ export async function encodeMp3Stream(
   channels: readonly [Float32Array, Float32Array],
   sampleRate: number,
   bitrate: Mp3Bitrate,
+  /** Returns once the samples before `end` are written (for samples still being made). */
+  ready?: (end: number) => void,
 ): Promise<Uint8Array> {
   if (!threadEncoder) {
     threadEncoder = createMp3Encoder();
@@ -53,6 +55,7 @@ export async function encodeMp3Stream(
   const pieces: Uint8Array[] = [];
   // The encoder hands back views into its own memory, reused by the next call: copy each one.
   for (let at = 0; at < channels[0].length; at += chunkFrames) {
+    ready?.(Math.min(channels[0].length, at + chunkFrames));
     pieces.push(
       encoder.encode([channels[0].subarray(at, at + chunkFrames), channels[1].subarray(at, at + chunkFrames)]).slice(),
     );
@@ -73,32 +76,126 @@ export function splitPlan(
   return { offsetFrames, from, to: from + joinWindowFrames };
 }
 
+/**
+ * Blocks this thread until `progress` ([frames written, pass] in shared memory) says the frames
+ * before `end` are written by pass 0; throws once another pass has begun (or the writer gave up).
+ */
+export function waitForFrames(progress: Int32Array, end: number): void {
+  for (;;) {
+    if (Atomics.load(progress, 1) !== 0) throw new Error("the samples are being written again");
+    const written = Atomics.load(progress, 0);
+    if (written >= end) return;
+    Atomics.wait(progress, 0, written);
+  }
+}
+
 /** MP3 of a stereo signal, both halves encoded at once (on this thread and the MP3 thread). */
 export async function encodeMp3(
   channels: readonly [Float32Array, Float32Array],
   sampleRate: number,
   bitrate: Mp3Bitrate = 192,
 ): Promise<Uint8Array> {
-  const length = channels[0].length;
-  const plan = splitPlan(length, sampleRate);
-  if (!plan) return encodeMp3Stream(channels, sampleRate, bitrate);
-  const secondStart = plan.offsetFrames * frameSamples;
-  const firstEnd = Math.min(length, (plan.to + tailFrames) * frameSamples);
-  const second = [channels[0].slice(secondStart), channels[1].slice(secondStart)] as const;
-  const secondEncoded = encodeOnMp3Thread(second, sampleRate, bitrate).catch((error: unknown) => {
+  const stream = await Mp3Stream.start(channels, sampleRate, bitrate);
+  stream.written(0, channels[0].length);
+  return stream.finish(channels);
+}
+
+/**
+ * An MP3 encoded while its samples are still being written (the master, in time order): the MP3
+ * thread encodes the first half as the samples arrive, and once they are all written this thread
+ * encodes the second half; the two are joined. Should the writer start over (a second mastering
+ * pass) or the final samples be others, the first half is encoded again here from what is final.
+ * Samples outside shared memory cannot be read as they are written: both halves then wait for finish().
+ */
+export class Mp3Stream {
+  private constructor(
+    private readonly channels: readonly [Float32Array, Float32Array],
+    private readonly sampleRate: number,
+    private readonly bitrate: Mp3Bitrate,
+    /** [frames written, pass], shared with the MP3 thread; pass -1 once abandoned. */
+    private readonly progress: Int32Array,
+    private readonly first: Promise<Uint8Array | null> | null,
+  ) {}
+
+  /** Starts the encoding of `channels`, to be written from sample 0 on and told through written(). */
+  static async start(
+    channels: readonly [Float32Array, Float32Array],
+    sampleRate: number,
+    bitrate: Mp3Bitrate,
+  ): Promise<Mp3Stream> {
+    const progress = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+    const streamable = channels.every((c) => c.buffer instanceof SharedArrayBuffer);
+    const plan = splitPlan(channels[0].length, sampleRate);
+    const first =
+      streamable && plan ? (await encodeFirstHalf(channels, plan, sampleRate, bitrate, progress)).bytes : null;
+    return new Mp3Stream(channels, sampleRate, bitrate, progress, first);
+  }
+
+  /** Frames [0, frames) of the writer's pass `pass` are written. */
+  written(pass: number, frames: number): void {
+    if (Atomics.load(this.progress, 1) < 0) return;
+    Atomics.store(this.progress, 1, pass);
+    Atomics.store(this.progress, 0, frames);
+    Atomics.notify(this.progress, 0);
+  }
+
+  /** Frees the MP3 thread from waiting for samples that will not come. */
+  abandon(): void {
+    Atomics.store(this.progress, 1, -1);
+    Atomics.notify(this.progress, 0);
+  }
+
+  /** The MP3 of `final`: the channels as written (the first half then comes from the MP3 thread), or others. */
+  async finish(final: readonly [Float32Array, Float32Array]): Promise<Uint8Array> {
+    const { sampleRate, bitrate } = this;
+    const length = final[0].length;
+    const streamed =
+      this.first !== null &&
+      final[0] === this.channels[0] &&
+      final[1] === this.channels[1] &&
+      Atomics.load(this.progress, 1) === 0 &&
+      Atomics.load(this.progress, 0) === length;
+    if (!streamed) this.abandon();
+    const plan = splitPlan(length, sampleRate);
+    if (!plan) return encodeMp3Stream(final, sampleRate, bitrate);
+    const first = streamed ? this.first! : encodeFirstHalf(final, plan, sampleRate, bitrate).then((sent) => sent.bytes);
+    const secondStart = plan.offsetFrames * frameSamples;
+    const rest = await encodeMp3Stream(
+      [final[0].subarray(secondStart), final[1].subarray(secondStart)],
+      sampleRate,
+      bitrate,
+    );
+    const head = (await first) ?? (await encodeMp3Stream(firstHalf(final, plan), sampleRate, bitrate));
+    return joinStreams(head, rest, plan) ?? encodeMp3Stream(final, sampleRate, bitrate);
+  }
+}
+
+function firstHalf(channels: readonly [Float32Array, Float32Array], plan: { to: number }) {
+  const end = Math.min(channels[0].length, (plan.to + tailFrames) * frameSamples);
+  return [channels[0].subarray(0, end), channels[1].subarray(0, end)] as const;
+}
+
+/**
+ * The first half sent to the MP3 thread (resolved once it is sent), with the promise of its bytes:
+ * null when there is no thread to start, and the caller encodes it itself.
+ */
+async function encodeFirstHalf(
+  channels: readonly [Float32Array, Float32Array],
+  plan: { to: number },
+  sampleRate: number,
+  bitrate: Mp3Bitrate,
+  progress?: Int32Array,
+): Promise<{ bytes: Promise<Uint8Array | null> }> {
+  try {
+    const sent = await postToMp3Thread(firstHalf(channels, plan), sampleRate, bitrate, progress);
+    // A failure is taken where the first half is awaited, after the second: it must not go unhandled meanwhile.
+    sent.bytes.catch(() => undefined);
+    return sent;
+  } catch (error) {
     // Bundled away from the engine's folder there is no thread to start: the same work, here.
-    if (error instanceof NoEngineFolderError) return null;
+    if (error instanceof NoEngineFolderError) return { bytes: Promise.resolve(null) };
     throw error;
-  });
-  // A failure is taken where the second half is awaited, after the first: it must not go unhandled meanwhile.
-  secondEncoded.catch(() => undefined);
-  const first = await encodeMp3Stream(
-    [channels[0].subarray(0, firstEnd), channels[1].subarray(0, firstEnd)],
-    sampleRate,
-    bitrate,
-  );
-  const rest = (await secondEncoded) ?? (await encodeMp3Stream(second, sampleRate, bitrate));
-  return joinStreams(first, rest, plan) ?? encodeMp3Stream(channels, sampleRate, bitrate);
+  }
 }
 
 interface Frame {

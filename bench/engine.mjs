@@ -387,8 +387,8 @@ const band = await step("band (2 band threads, their start and bank load include
 const sung = await step("singer: retiming + PSOLA (render thread)", () => sing({ language: "fr", voice: "female", sampleRate, durationSec: arrangement.durationSec, notes: arrangement.sung }));
 rows.push({ name: "singer: espeak (its own process, start-up included)", cpu: ticks(singerProcessId()), wall: NaN, load: loadavg()[0] });
 const vocal = await step("vocal processing (levels, high-pass, compressor, loudness)", () => prepareVocal(sung, { sampleRate, levels }));
-const mixed = await step("mix (band levels and loudness, reverb, sum)", () => mixSong(band, vocal, { sampleRate, reverbAmount: styles[arrangement.style].reverb, fadeFromSec: arrangement.durationSec - 1.5, levels }));
-const mastered = await step("master (loudness, limiter, true peak)", () => master(mixed, { sampleRate, targetLufs: -14, maxTruePeakDbtp: -1 }));
+const mixed = await step("mix (band levels and loudness, reverb, sum and its loudness)", () => mixSong(band, vocal, { sampleRate, reverbAmount: styles[arrangement.style].reverb, fadeFromSec: arrangement.durationSec - 1.5, levels }));
+const mastered = await step("master (limiter, loudness, true peak)", () => master(mixed.channels, { sampleRate, inputLufs: mixed.loudnessLufs, targetLufs: -14, maxTruePeakDbtp: -1 }));
 warmMp3Thread();
 await new Promise((r) => setTimeout(r, 300));
 await step("MP3 192 kb/s (two halves: render thread + MP3 thread)", () => encodeMp3(mastered.channels, sampleRate, 192));

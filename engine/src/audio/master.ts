@@ -16,6 +16,8 @@ export interface MasterOptions {
    * that pass. A later pass (the gain corrected) writes the result again from 0.
    */
   onWritten?: (pass: number, frames: number) => void;
+  /** The input's integrated loudness, when it was measured already (as the mix was written). */
+  inputLufs?: number;
 }
 
 export interface Mastered {
@@ -112,7 +114,7 @@ export function master(input: [Float32Array, Float32Array], options: MasterOptio
   const { sampleRate, targetLufs = -14, maxTruePeakDbtp = -1 } = options;
   const [xL, xR] = input;
   const length = xL.length;
-  const initial = integratedLoudness(input, sampleRate);
+  const initial = options.inputLufs ?? integratedLoudness(input, sampleRate);
   if (!Number.isFinite(initial)) return { channels: input, loudnessLufs: initial, truePeakDbtp: toDb(truePeak(input)) };
 
   const shared = () => new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));

@@ -1,5 +1,5 @@
 import type { BandStems } from "../synth/render";
-import { fromDb, integratedLoudness } from "./loudness";
+import { fromDb, integratedLoudness, LoudnessMeter } from "./loudness";
 import { ReverbStream } from "./reverb";
 
 export interface MixOptions {
@@ -107,16 +107,18 @@ export function prepareVocal(vocal: Float32Array, options: Pick<MixOptions, "sam
   return { samples: vocal, loudnessLufs: integratedLoudness([{ signal: vocal, weight: 2 }], sampleRate) };
 }
 
+/** The mixed song, and its integrated loudness. */
+export interface Mixed {
+  channels: [Float32Array, Float32Array];
+  loudnessLufs: number;
+}
+
 /**
  * Band plus vocal (from prepareVocal): the vocal set `vocalLift` LU above the band, a shared
  * reverb fed mostly by the chords and the voice, a short fade-in against clicks and a fade over
- * the final ring-out. Reuses the band's buffers for the result.
+ * the final ring-out. Reuses the band's buffers for the result, and measures its loudness.
  */
-export function mixSong(
-  band: BandStems,
-  prepared: PreparedVocal | null,
-  options: MixOptions,
-): [Float32Array, Float32Array] {
+export function mixSong(band: BandStems, prepared: PreparedVocal | null, options: MixOptions): Mixed {
   const { sampleRate } = options;
   const [mL, mR] = band.melodic;
   const [rL, rR] = band.rhythm;
@@ -174,12 +176,15 @@ export function mixSong(
   };
   const fadeInGain = (n: number) => n / fadeIn;
   const fadeOutGain = (n: number) => 0.5 + 0.5 * Math.cos((Math.PI * (n - fadeStart)) / fadeLength);
+  // The mix's loudness is measured as it is written: mastering starts from it.
+  const meter = new LoudnessMeter(sampleRate, length, 2);
   for (let from = 0; from < length; ) {
     const to = room.advance();
     faded(from, Math.min(to, fadeIn), fadeInGain);
     body(Math.max(from, fadeIn), Math.min(to, fadeStart));
     faded(Math.max(from, fadeStart), to, fadeOutGain);
+    meter.add([mL, mR], from, to);
     from = to;
   }
-  return [mL, mR];
+  return { channels: [mL, mR], loudnessLufs: meter.loudness() };
 }

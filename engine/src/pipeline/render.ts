@@ -145,12 +145,13 @@ async function mixMasterAndEncode(
   stage("master", 0);
   // The master is written over the rhythm stems (spent in the mix) when other threads can read them,
   // and the MP3 thread encodes its first half as the limiter writes it.
-  const length = mixed[0].length;
+  const length = mixed.channels[0].length;
   const into = band.rhythm.every((x) => x.buffer instanceof SharedArrayBuffer) ? band.rhythm : sharedPair(length);
   const mp3 = formats.has("mp3") ? await Mp3Stream.start(into, sampleRate, 192) : null;
   try {
-    const mastered = master(mixed, {
+    const mastered = master(mixed.channels, {
       sampleRate,
+      inputLufs: mixed.loudnessLufs,
       targetLufs: -14,
       maxTruePeakDbtp: -1,
       into,

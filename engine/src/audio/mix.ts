@@ -17,14 +17,16 @@ const vocalFollows = 0.5;
 const levelRampSec = 0.25;
 
 /**
- * Multiplies each signal, in place, by the gain (linear) following `levels`, with short ramps at
- * each change: past a ramp the gain holds, so only the ramps cost a gain per sample.
+ * Multiplies each signal, in place, over [start, end), by the gain (linear) following `levels`, with
+ * short ramps at each change: past a ramp the gain holds, so only the ramps cost a gain per sample.
  */
 function applyLevels(
   signals: readonly Float32Array[],
   levels: { startSec: number; gainDb: number }[],
   sampleRate: number,
   follow: number,
+  start = 0,
+  end = signals[0]?.length ?? 0,
 ): void {
   const length = signals[0]?.length ?? 0;
   const ramp = Math.round(levelRampSec * sampleRate);
@@ -33,13 +35,14 @@ function applyLevels(
     const from = Math.max(0, Math.round(level.startSec * sampleRate));
     const to = Math.min(length, Math.round((levels[i + 1]?.startSec ?? length / sampleRate) * sampleRate));
     const rampEnd = Math.min(to, from + ramp);
-    for (let n = from; n < rampEnd; n++) {
+    for (let n = Math.max(from, start); n < Math.min(rampEnd, end); n++) {
       const gain = Math.fround(fromDb(follow * (previous + (level.gainDb - previous) * ((n - from) / ramp))));
       for (const x of signals) x[n]! *= gain;
     }
     // Past the ramp the gain holds: the same value as the ramp's formula at t = 1.
     const held = Math.fround(fromDb(follow * (previous + (level.gainDb - previous) * 1)));
-    if (held !== 1) for (const x of signals) for (let n = rampEnd; n < to; n++) x[n]! *= held;
+    const [heldFrom, heldTo] = [Math.max(rampEnd, start), Math.min(to, end)];
+    if (held !== 1) for (const x of signals) for (let n = heldFrom; n < heldTo; n++) x[n]! *= held;
     previous = level.gainDb;
   });
 }
@@ -48,6 +51,8 @@ function applyLevels(
 const vocalLift = 2;
 const sends = { melodic: 0.3, rhythm: 0.06, vocal: 0.24 };
 const reverbReturn = 2.3;
+/** Samples the band's levels and loudness work through at a time (they stay in the cache between the two). */
+const levelBlock = 16384;
 
 /** Second-order Butterworth high-pass, in place. */
 function highPass(x: Float32Array, cutoff: number, sampleRate: number): void {
@@ -123,17 +128,25 @@ export function mixSong(band: BandStems, prepared: PreparedVocal | null, options
   const [mL, mR] = band.melodic;
   const [rL, rR] = band.rhythm;
   const length = mL.length;
-  if (options.levels && options.levels.length > 0) applyLevels([mL, mR, rL, rR], options.levels, sampleRate, 1);
   const vocal = prepared?.samples ?? null;
-  let vocalGain = 0;
-  if (prepared) {
-    const bandLoudness = integratedLoudness(
+  // The band's levels and, for the vocal's gain, its loudness, in one pass through the stems.
+  const bandMeter = prepared ? new LoudnessMeter(sampleRate, length, 2) : null;
+  for (let from = 0; from < length; from += levelBlock) {
+    const to = Math.min(length, from + levelBlock);
+    if (options.levels && options.levels.length > 0)
+      applyLevels([mL, mR, rL, rR], options.levels, sampleRate, 1, from, to);
+    bandMeter?.add(
       [
         { signal: mL, plus: rL },
         { signal: mR, plus: rR },
       ],
-      sampleRate,
+      from,
+      to,
     );
+  }
+  let vocalGain = 0;
+  if (prepared && bandMeter) {
+    const bandLoudness = bandMeter.loudness();
     if (Number.isFinite(bandLoudness) && Number.isFinite(prepared.loudnessLufs))
       vocalGain = fromDb(bandLoudness + vocalLift - prepared.loudnessLufs);
   }

@@ -391,7 +391,7 @@ const mixed = await step("mix (band levels and loudness, reverb, sum and its lou
 const mastered = await step("master (limiter, loudness, true peak)", () => master(mixed.channels, { sampleRate, inputLufs: mixed.loudnessLufs, targetLufs: -14, maxTruePeakDbtp: -1 }));
 warmMp3Thread();
 await new Promise((r) => setTimeout(r, 300));
-await step("MP3 192 kb/s (two halves: render thread + MP3 thread)", () => encodeMp3(mastered.channels, sampleRate, 192));
+await step("MP3 192 kb/s (two parts: MP3 thread + render thread)", () => encodeMp3(mastered.channels, sampleRate, 192));
 await step("WAV", () => encodeWav(mastered.channels, sampleRate));
 await closeSinger();
 console.log(JSON.stringify(rows));

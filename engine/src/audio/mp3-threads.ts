@@ -1,6 +1,6 @@
 // The process's MP3 thread: started on first use (or by warmMp3Thread while a song is being made) and
-// kept; it encodes the second half of each song's MP3 while the render's own thread encodes the
-// first. An idle thread does not keep the process alive. A thread that dies fails what it held; the
+// kept; it encodes the first part of each song's MP3, as the master is written, while the render's
+// own thread encodes the rest once it is. An idle thread does not keep the process alive. A thread that dies fails what it held; the
 // next encode starts a new one.
 import { Worker } from "node:worker_threads";
 import { builtEntry } from "../runtime/built-entry";

@@ -14,7 +14,9 @@
 // join must also agree, so that the decoder's overlap-add meets the window the second encoder
 // expected. Both streams come from the same samples at the same split, so the file is the same
 // bytes every time, whichever thread did the work.
-import { createMp3Encoder } from "wasm-media-encoders";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { createEncoder, createMp3Encoder } from "wasm-media-encoders";
 import { NoEngineFolderError } from "../runtime/built-entry";
 import { postToMp3Thread } from "./mp3-threads";
 
@@ -41,6 +43,21 @@ const firstShare = 0.56;
 let threadEncoder: ReturnType<typeof createMp3Encoder> | undefined;
 
 /**
+ * LAME's WebAssembly, compiled from the package's own .wasm file (5–8 ms here): the package's
+ * loader reads a copy embedded as a data: URL through fetch, which took 0.1–0.35 s the first time in
+ * each thread, on the way to the song's first MP3 frame. The loader is the fallback.
+ */
+async function newEncoder(): ReturnType<typeof createMp3Encoder> {
+  let wasm: Uint8Array;
+  try {
+    wasm = await readFile(createRequire(import.meta.url).resolve("wasm-media-encoders/wasm/mp3"));
+  } catch {
+    return createMp3Encoder();
+  }
+  return createEncoder("audio/mpeg", wasm);
+}
+
+/**
  * Encodes one stream on this thread. The thread's one encoder is kept and reconfigured for each
  * stream (which resets it): its WebAssembly memory is already there for the next song. Once it is
  * ready, a stream is encoded without a pause, so two calls never share it.
@@ -53,7 +70,7 @@ export async function encodeMp3Stream(
   ready?: (end: number) => void,
 ): Promise<Uint8Array> {
   if (!threadEncoder) {
-    threadEncoder = createMp3Encoder();
+    threadEncoder = newEncoder();
     threadEncoder.catch(() => (threadEncoder = undefined));
   }
   const encoder = await threadEncoder;

@@ -100,6 +100,12 @@ class Limiter {
   }
 }
 
+/** A stereo pair in shared memory, which other threads can read as it is written. */
+export function sharedChannels(length: number): [Float32Array, Float32Array] {
+  const channel = () => new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
+  return [channel(), channel()];
+}
+
 /** Samples of the input the envelope, limiter and gain work through at a time. */
 const blockFrames = 8192;
 
@@ -117,10 +123,9 @@ export function master(input: [Float32Array, Float32Array], options: MasterOptio
   const initial = options.inputLufs ?? integratedLoudness(input, sampleRate);
   if (!Number.isFinite(initial)) return { channels: input, loudnessLufs: initial, truePeakDbtp: toDb(truePeak(input)) };
 
-  const shared = () => new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
   let preGain = fromDb(targetLufs - initial);
   let ceiling = fromDb(maxTruePeakDbtp - ceilingMargin);
-  const out: [Float32Array, Float32Array] = options.into ?? [shared(), shared()];
+  const out = options.into ?? sharedChannels(length);
   if (out.some((x) => x.length !== length || x === xL || x === xR))
     throw new Error("master: the result needs two buffers of the input's length, apart from it");
   // Samples this far under the first ceiling can never need limiting, even after the gain corrections.

@@ -3,7 +3,7 @@ import type { Lyrics, SongContext } from "../../../domain/lyrics";
 import { arrange } from "../arranger/arrange";
 import { styles } from "../arranger/styles";
 import type { Arrangement } from "../arranger/types";
-import { type Mastered, master } from "../audio/master";
+import { type Mastered, master, sharedChannels } from "../audio/master";
 import { type MixOptions, mixSong, type PreparedVocal, prepareVocal } from "../audio/mix";
 import { Mp3Stream } from "../audio/mp3";
 import { warmMp3Thread } from "../audio/mp3-threads";
@@ -144,9 +144,9 @@ async function mixMasterAndEncode(
 
   stage("master", 0);
   // The master is written over the rhythm stems (spent in the mix) when other threads can read them,
-  // and the MP3 thread encodes its first half as the limiter writes it.
+  // and the MP3 thread encodes its first part as the limiter writes it.
   const length = mixed.channels[0].length;
-  const into = band.rhythm.every((x) => x.buffer instanceof SharedArrayBuffer) ? band.rhythm : sharedPair(length);
+  const into = band.rhythm.every((x) => x.buffer instanceof SharedArrayBuffer) ? band.rhythm : sharedChannels(length);
   const mp3 = formats.has("mp3") ? await Mp3Stream.start(into, sampleRate, 192) : null;
   try {
     const mastered = master(mixed.channels, {
@@ -175,11 +175,6 @@ async function mixMasterAndEncode(
   } finally {
     mp3?.abandon();
   }
-}
-
-function sharedPair(length: number): [Float32Array, Float32Array] {
-  const channel = () => new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
-  return [channel(), channel()];
 }
 
 async function resolveLyrics(

@@ -14,7 +14,10 @@
 //    with esbuild into a temp file), then Debian's fluidsynth on the MIDI the CLI exported (--midi), same
 //    bank, reverb and chorus off on both sides. Each `--runs` times, interleaved; medians.
 // 3. Pool throughput: the gateway (engine/dist/server.mjs, default concurrency = cores) takes batches of
-//    1, 2 and 4 simultaneous songs (with vocals); then a second gateway with ENGINE_MAX_QUEUE=1 is sent
+//    1, 2 and 4 simultaneous songs (with vocals); then, on the same now-warm gateway, the CLI's sung song
+//    (same request, MP3) one at a time after an uncounted warm-up song (another seed), `--runs` times: wall to the
+//    gateway's "render finished" and to the MP3 fetched, CPU of the gateway and its espeak children,
+//    printed next to the CLI's figures (cold process vs warm threads, same run); then a second gateway with ENGINE_MAX_QUEUE=1 is sent
 //    one song more than it can hold, to show the 429 and its Retry-After.
 // Prints markdown. Every process it starts leads its own process group and is stopped at the end; the
 // temp dir (WAVs, MIDI, the SF2 export, the gateway's data dir) is removed.
@@ -23,6 +26,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSy
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { bundleForNode } from "../scripts/load-ts.mjs";
 import { alive, freePort, log, options, Run, requireNode, root, sleep } from "./lib.mjs";
 
 requireNode("engine.mjs");
@@ -385,39 +389,28 @@ const band = await step("band (2 band threads, their start and bank load include
 const sung = await step("singer thread: retiming + PSOLA (its start included; awaited after the band)", () => sing({ language: "fr", voice: "female", sampleRate, durationSec: arrangement.durationSec, notes: arrangement.sung }));
 rows.push({ name: "singer: espeak (its own process, start-up included)", cpu: ticks(singerProcessId()), wall: NaN, load: loadavg()[0] });
 const vocal = await step("vocal processing (levels, high-pass, compressor, loudness)", () => prepareVocal(sung, { sampleRate, levels }));
-const mixed = await step("mix (band levels and loudness, reverb, sum)", () => mixSong(band, vocal, { sampleRate, reverbAmount: styles[arrangement.style].reverb, fadeFromSec: arrangement.durationSec - 1.5, levels }));
-const mastered = await step("master (loudness, limiter, true peak)", () => master(mixed, { sampleRate, targetLufs: -14, maxTruePeakDbtp: -1 }));
+const mixed = await step("mix (band levels and loudness, reverb, sum and its loudness)", () => mixSong(band, vocal, { sampleRate, reverbAmount: styles[arrangement.style].reverb, fadeFromSec: arrangement.durationSec - 1.5, levels }));
+const mastered = await step("master (limiter, loudness, true peak)", () => master(mixed.channels, { sampleRate, inputLufs: mixed.loudnessLufs, targetLufs: -14, maxTruePeakDbtp: -1 }));
 warmMp3Thread();
 await new Promise((r) => setTimeout(r, 300));
-await step("MP3 192 kb/s (two halves: render thread + MP3 thread)", () => encodeMp3(mastered.channels, sampleRate, 192));
+await step("MP3 192 kb/s (two parts: MP3 thread + render thread)", () => encodeMp3(mastered.channels, sampleRate, 192));
 await step("WAV", () => encodeWav(mastered.channels, sampleRate));
 await closeSinger();
 console.log(JSON.stringify(rows));
 `;
 
 async function buildStagesHelper() {
-  const { build } = await import("esbuild");
   const src = join(dir, "stages.ts");
   writeFileSync(
     src,
     stagesSource((p) => join(root, p)),
   );
   const outfile = join(root, "engine/dist/bench-stages.mjs");
-  await build({
-    entryPoints: [src],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node22",
-    packages: "external",
-    logLevel: "warning",
-  });
+  await bundleForNode(src, outfile);
   return outfile;
 }
 
 async function buildHelper() {
-  const { build } = await import("esbuild");
   const src = join(dir, "helper.ts");
   writeFileSync(
     src,
@@ -426,18 +419,9 @@ async function buildHelper() {
   // Dependencies stay external, as in engine/build.mjs: they resolve through this symlink.
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
   const outfile = join(dir, "helper.mjs");
-  const options = {
-    entryPoints: [src],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node22",
-    packages: "external",
-    logLevel: "warning",
-  };
-  await build({ ...options, outfile });
+  await bundleForNode(src, outfile);
   // A copy inside engine/dist finds the engine's folder, so its renderBand starts band threads.
-  await build({ ...options, outfile: threadedHelper });
+  await bundleForNode(src, threadedHelper);
   return outfile;
 }
 
@@ -524,6 +508,17 @@ async function startGateway(extraEnv) {
   };
 }
 
+/** Posts these songs at once and waits until the gateway logs each one finished; their ids. */
+async function submitAndWait(gw, bodies) {
+  const responses = await Promise.all(bodies.map((b) => gw.submit(b)));
+  const tracks = await Promise.all(responses.map((r) => r.json()));
+  const bad = responses.findIndex((r) => r.status !== 202);
+  if (bad >= 0) throw new Error(`POST /v1/tracks answered ${responses[bad].status}: ${JSON.stringify(tracks[bad])}`);
+  const ids = tracks.map((t) => t.id);
+  await gw.waitFor(ids, 300_000);
+  return ids;
+}
+
 async function batch(gw, n, seedBase) {
   const load = loadavg()[0];
   const pids = [gw.child.pid, ...descendants(gw.child.pid)];
@@ -532,14 +527,10 @@ async function batch(gw, n, seedBase) {
   const machine0 = machineTicks();
   const ours0 = groupTicks(groups);
   const t0 = performance.now();
-  const responses = await Promise.all(
-    Array.from({ length: n }, (_, i) => gw.submit(poolBody(seedBase + i, POOL_SECONDS))),
+  const ids = await submitAndWait(
+    gw,
+    Array.from({ length: n }, (_, i) => poolBody(seedBase + i, POOL_SECONDS)),
   );
-  const tracks = await Promise.all(responses.map((r) => r.json()));
-  const bad = responses.findIndex((r) => r.status !== 202);
-  if (bad >= 0) throw new Error(`POST /v1/tracks answered ${responses[bad].status}: ${JSON.stringify(tracks[bad])}`);
-  const ids = tracks.map((t) => t.id);
-  await gw.waitFor(ids, 300_000);
   const wall = (Math.max(...ids.map((id) => gw.finished.get(id).at)) - t0) / 1000;
   const seconds = (performance.now() - t0) / 1000;
   const ours = (groupTicks(groups) - ours0) / TICKS / seconds;
@@ -562,6 +553,47 @@ async function batch(gw, n, seedBase) {
     espeakHwm: espeaks.length ? Math.max(...espeaks.map(hwmKb)) : NaN,
     espeakCount: espeaks.length,
     cores: machine === null ? null : { ours, others: Math.max(0, machine - ours) },
+  };
+}
+
+/** CPU ticks so far of the gateway process (all its threads) and of each espeak child it started. */
+function gatewayTicks(gw) {
+  const espeak = new Map();
+  for (const pid of descendants(gw.child.pid)) if (role(pid) === "espeak") espeak.set(pid, procStat(pid)?.cpu ?? 0);
+  return { gateway: procStat(gw.child.pid)?.cpu ?? 0, espeak };
+}
+
+/**
+ * One song on a gateway whose threads have already rendered: the CLI's sung song (seed 1) when measured,
+ * another song of the same style (seed 2) as the uncounted warm-up, so no run follows its own twin, alone. Wall from the POST to the gateway's "render finished" log line, and to the MP3 fetched;
+ * CPU of the gateway process and of its espeak children over that time (an espeak child started during
+ * the song counts from zero).
+ */
+async function warmSong(gw, seed) {
+  const load = loadavg()[0];
+  const before = gatewayTicks(gw);
+  const t0 = performance.now();
+  const [id] = await submitAndWait(gw, [poolBody(seed, SONG_SECONDS)]);
+  const finished = gw.finished.get(id);
+  const audio = await fetch(`${gw.base}/v1/tracks/${id}/audio?format=mp3`, { headers: gw.headers });
+  const bytes = (await audio.arrayBuffer()).byteLength;
+  const fetched = (performance.now() - t0) / 1000;
+  const after = gatewayTicks(gw);
+  let espeakTicks = 0;
+  for (const [pid, ticks] of after.espeak) espeakTicks += ticks - (before.espeak.get(pid) ?? 0);
+  const view = await gw.get(id);
+  return {
+    load,
+    finished: (finished.at - t0) / 1000,
+    loggedMs: finished.ms,
+    fetched,
+    status: view.status,
+    error: finished.error,
+    audioStatus: audio.status,
+    bytes,
+    duration: view.result?.durationSeconds,
+    gatewayCpu: (after.gateway - before.gateway) / TICKS,
+    espeakCpu: espeakTicks / TICKS,
   };
 }
 
@@ -701,6 +733,16 @@ async function main() {
     batches.push(await batch(gw, n, 200 + n * 10));
     log(`  ${sec(batches.at(-1).wall)} s`);
   }
+  // The warm gateway: the CLI's sung song, one at a time, on threads that have rendered before.
+  log(`warm gateway: one ${SONG_SECONDS} s sung song (warm-up, not counted), then ${RUNS} one at a time`);
+  const warmUp = await warmSong(gw, 2);
+  const warmRuns = [];
+  for (let run = 1; run <= RUNS; run++) {
+    warmRuns.push(await warmSong(gw, 1));
+    log(
+      `  run ${run}/${RUNS}: ${sec(warmRuns.at(-1).finished)} s to finished, ${sec(warmRuns.at(-1).fetched)} s to MP3`,
+    );
+  }
   await stop(gw.child, 10_000);
 
   log("queue-full check: a gateway with ENGINE_MAX_QUEUE=1");
@@ -754,6 +796,22 @@ async function main() {
       `| ${label} | ${mmm(rs.map((r) => r.wall))} | ${mmm(rs.map((r) => r.cpu))} | ${rs.map((r) => r.load.toFixed(1)).join(", ")} | ${mib(median(rs.map((r) => r.maxRssKb)))} | ${m.peaks.espeak ? mib(median(rs.map((r) => r.peaks.espeak ?? 0))) : "—"} | ${coresText(m.cores)} | ${(median(rs.map((r) => r.wall)) / fsDynamicWall).toFixed(2)} | ${checkText(rs[0].checked)} |`,
     );
   }
+  L.push("");
+  L.push(
+    `Warm gateway (engine/dist/server.mjs, ${gw.ready.concurrency} render threads that have already rendered the pool's songs below, then one uncounted ${SONG_SECONDS} s warm-up song of the same style with another seed (2); measured: the same request as the CLI's sung song, seed 1, one song at a time, ${RUNS} runs; the gateway renders MP3 and WAV):`,
+  );
+  L.push("");
+  L.push(
+    `| Song | submit → finished, gateway log (s) min / median / max | submit → MP3 fetched (s) min / median / max | CPU, gateway process (s) min / median / max | CPU, espeak children (s) min / median / max | 1-min load at each run's start | warm-up song: finished / CPU gateway + espeak (s) | CLI MP3 median wall ÷ warm median (same run) |`,
+  );
+  L.push(`|---|---|---|---|---|---|---|---:|`);
+  L.push(
+    `| French, female vocal (MP3 + WAV), warm gateway | ${mmm(warmRuns.map((r) => r.finished))} | ${mmm(warmRuns.map((r) => r.fetched))} | ${mmm(warmRuns.map((r) => r.gatewayCpu))} | ${mmm(warmRuns.map((r) => r.espeakCpu))} | ${warmRuns.map((r) => r.load.toFixed(1)).join(", ")} | ${sec(warmUp.finished)} / ${sec(warmUp.gatewayCpu + warmUp.espeakCpu)} | ${(median(pipelineRuns.sungMp3.map((r) => r.wall)) / median(warmRuns.map((r) => r.finished))).toFixed(2)} |`,
+  );
+  L.push("");
+  L.push(
+    `Warm songs: ${[...new Set(warmRuns.map((r) => `${r.status}, ${r.duration?.toFixed(2)} s, MP3 ${(r.bytes / 1024).toFixed(0)} KiB (HTTP ${r.audioStatus})`))].join("; ")}.`,
+  );
   L.push("");
   L.push("Stages of the median run of each:");
   L.push("");
@@ -856,6 +914,11 @@ async function main() {
 
   const problems = [];
   if (!midiSame) problems.push("the helper's arrangement differs from the CLI's MIDI");
+  for (const [i, r] of [warmUp, ...warmRuns].entries())
+    if (r.status !== "succeeded" || r.audioStatus !== 200 || r.bytes === 0)
+      problems.push(
+        `warm gateway ${i ? `run ${i}` : "warm-up"}: ${r.status}, audio HTTP ${r.audioStatus} (${r.error ?? ""})`,
+      );
   for (const b of [warm, ...batches])
     if (b.statuses.some((s) => s !== "succeeded"))
       problems.push(`batch of ${b.n}: ${b.statuses.join(",")} (${[...new Set(b.errors.filter(Boolean))].join("; ")})`);

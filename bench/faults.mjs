@@ -32,7 +32,7 @@ import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { bundleForNode } from "../scripts/load-ts.mjs";
 import {
   accountWithCredits,
   alive,
@@ -151,16 +151,7 @@ serve({ fetch: engine.app.fetch, port: Number(process.env.ENGINE_PORT), hostname
   );
   symlinkSync(join(root, "node_modules"), join(run.dir, "node_modules"), "dir");
   const outfile = join(run.dir, "engine.mjs");
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node22",
-    packages: "external",
-    logLevel: "warning",
-  });
+  await bundleForNode(entry, outfile);
   return outfile;
 }
 

@@ -14,8 +14,17 @@ export async function loadTs(file) {
     "node_modules/.cache/refrain",
     relative(ROOT, join(ROOT, file)).replace(/[/\\]/g, "_").replace(/\.ts$/, ".mjs"),
   );
+  await bundleForNode(join(ROOT, file), outfile);
+  return import(`${pathToFileURL(outfile).href}?at=${Date.now()}`);
+}
+
+/**
+ * One TypeScript (or JavaScript) entry and what it imports, bundled into one ES module for Node 22.
+ * Packages stay external: they resolve from the node_modules beside or above `outfile`.
+ */
+export async function bundleForNode(entry, outfile) {
   await build({
-    entryPoints: [join(ROOT, file)],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: "node",
@@ -24,5 +33,4 @@ export async function loadTs(file) {
     packages: "external",
     logLevel: "warning",
   });
-  return import(`${pathToFileURL(outfile).href}?at=${Date.now()}`);
 }

@@ -7,7 +7,7 @@ import { readWav } from "../../test-helpers/wav";
 import { createRng } from "../arranger/prng";
 import { fromDb, integratedLoudness, measureLoudness, samplePeak, toDb, truePeak } from "./loudness";
 import { master } from "./master";
-import { encodeMp3, encodeMp3Stream, frameSamples, splitPlan } from "./mp3";
+import { encodeMp3, encodeMp3Stream, frameSamples, Mp3Stream, splitPlan } from "./mp3";
 import { reverb } from "./reverb";
 import { findGaps } from "./silence";
 import { encodeWav } from "./wav";
@@ -191,6 +191,46 @@ describe("files", () => {
     expect(noise).toBeLessThan(signal / 4);
     for (let at = from - window; at < (plan.to + 2) * frameSamples; at += window)
       expect(worst(at, at + window)).toBeLessThanOrEqual(noise);
+  });
+});
+
+describe("an MP3 encoded as the master is written", () => {
+  const shared = (x: Float32Array) => {
+    const y = new Float32Array(new SharedArrayBuffer(x.byteLength));
+    y.set(x);
+    return y;
+  };
+
+  it("is the MP3 of the samples as finally written, even when a second pass rewrote them", async () => {
+    const [a0, a1] = pseudoMusic(30, 3);
+    const [b0, b1] = pseudoMusic(30, 4);
+    const expected = await encodeMp3([b0, b1], rate, 192);
+    const out: [Float32Array, Float32Array] = [shared(a0), shared(a1)];
+    const stream = await Mp3Stream.start(out, rate, 192);
+    // A first pass writes the first seconds, then a second pass (another gain) writes it all again.
+    stream.written(0, seconds(8));
+    out[0].set(b0);
+    out[1].set(b1);
+    stream.written(1, out[0].length);
+    expect(Buffer.from(await stream.finish(out)).equals(Buffer.from(expected))).toBe(true);
+  });
+
+  it("is the same bytes as the MP3 of the finished samples when written in one pass", async () => {
+    const music = pseudoMusic(30, 5);
+    const expected = await encodeMp3(music, rate, 192);
+    const out: [Float32Array, Float32Array] = [
+      new Float32Array(new SharedArrayBuffer(music[0].byteLength)),
+      new Float32Array(new SharedArrayBuffer(music[1].byteLength)),
+    ];
+    const stream = await Mp3Stream.start(out, rate, 192);
+    for (let at = 0; at < out[0].length; at += seconds(1)) {
+      const to = Math.min(out[0].length, at + seconds(1));
+      out[0].set(music[0].subarray(at, to), at);
+      out[1].set(music[1].subarray(at, to), at);
+      stream.written(0, to);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(Buffer.from(await stream.finish(out)).equals(Buffer.from(expected))).toBe(true);
   });
 });
 

@@ -42,61 +42,120 @@ export interface MeteredChannel {
   weight?: number;
 }
 
-/** K-weighted energy (sum of squares, all channels added) of each 100 ms step. */
-function stepEnergies(channels: readonly (Float32Array | MeteredChannel)[], sampleRate: number): Float64Array {
-  const step = Math.round(sampleRate / 10);
-  const first = channels[0];
-  const steps = Math.floor((first ? ("signal" in first ? first.signal : first).length : 0) / step);
-  const energies = new Float64Array(steps);
-  const [s, h] = kWeighting(sampleRate);
-  for (const channel of channels) {
-    const { signal: x, plus, weight = 1 } = "signal" in channel ? channel : { signal: channel };
-    let x1 = 0,
-      x2 = 0,
-      y1 = 0,
-      y2 = 0,
-      z1 = 0,
-      z2 = 0;
-    let n = 0;
-    for (let i = 0; i < steps; i++) {
-      let sum = 0;
-      for (const end = n + step; n < end; n++) {
-        const x0 = plus ? Math.fround(x[n]! + plus[n]!) : x[n]!;
-        const y0 = s.b0 * x0 + s.b1 * x1 + s.b2 * x2 - s.a1 * y1 - s.a2 * y2;
-        const z0 = y0 - 2 * y1 + y2 - h.a1 * z1 - h.a2 * z2;
-        x2 = x1;
-        x1 = x0;
-        y2 = y1;
-        y1 = y0;
-        z2 = z1;
-        z1 = z0;
-        sum += z0 * z0;
-      }
-      energies[i] = energies[i]! + sum * weight;
+/** One channel's K-weighting filters and the step under way, carried from one stretch of samples to the next. */
+interface ChannelMeter {
+  x1: number;
+  x2: number;
+  y1: number;
+  y2: number;
+  z1: number;
+  z2: number;
+  /** The step under way, its energy so far and how many of its samples have been read. */
+  index: number;
+  sum: number;
+  done: number;
+}
+
+const channelMeter = (): ChannelMeter => ({ x1: 0, x2: 0, y1: 0, y2: 0, z1: 0, z2: 0, index: 0, sum: 0, done: 0 });
+
+/**
+ * Reads x[from, to) (plus `plus`, the sum rounded to 32 bits, when given) through a channel's
+ * K-weighting, adding each completed step's energy, times `weight`, to `energies`. Samples past the
+ * last whole step are not read.
+ */
+function meterStretch(
+  meter: ChannelMeter,
+  [s, h]: [Biquad, Biquad],
+  step: number,
+  { signal: x, plus, weight = 1 }: MeteredChannel,
+  from: number,
+  to: number,
+  energies: Float64Array,
+): void {
+  let { x1, x2, y1, y2, z1, z2, index, sum, done } = meter;
+  const stop = Math.min(to, energies.length * step);
+  for (let n = from; n < stop; ) {
+    const end = Math.min(stop, n + step - done);
+    done += end - n;
+    for (; n < end; n++) {
+      const x0 = plus ? Math.fround(x[n]! + plus[n]!) : x[n]!;
+      const y0 = s.b0 * x0 + s.b1 * x1 + s.b2 * x2 - s.a1 * y1 - s.a2 * y2;
+      const z0 = y0 - 2 * y1 + y2 - h.a1 * z1 - h.a2 * z2;
+      x2 = x1;
+      x1 = x0;
+      y2 = y1;
+      y1 = y0;
+      z2 = z1;
+      z1 = z0;
+      sum += z0 * z0;
+    }
+    if (done === step) {
+      energies[index] = energies[index]! + sum * weight;
+      index++;
+      sum = 0;
+      done = 0;
     }
   }
-  return energies;
+  Object.assign(meter, { x1, x2, y1, y2, z1, z2, index, sum, done });
 }
+
+const asMetered = (channel: Float32Array | MeteredChannel): MeteredChannel =>
+  "signal" in channel ? channel : { signal: channel };
 
 const toLufs = (meanSquare: number) => -0.691 + 10 * Math.log10(meanSquare);
 
-/** Mean square of each gating block (400 ms, 75 % overlap). */
-function blockPowers(channels: readonly (Float32Array | MeteredChannel)[], sampleRate: number): number[] {
-  const steps = stepEnergies(channels, sampleRate);
+/** Integrated loudness of the K-weighted energies of each 100 ms step: 400 ms blocks, gated. */
+function gatedLoudness(steps: Float64Array, sampleRate: number): number {
   const blockSamples = 4 * Math.round(sampleRate / 10);
   const powers: number[] = [];
-  for (let i = 0; i + 4 <= steps.length; i++)
-    powers.push((steps[i]! + steps[i + 1]! + steps[i + 2]! + steps[i + 3]!) / blockSamples);
-  return powers;
-}
-
-/** Integrated loudness in LUFS; -Infinity for silence (or audio shorter than one block). */
-export function integratedLoudness(channels: readonly (Float32Array | MeteredChannel)[], sampleRate: number): number {
-  const powers = blockPowers(channels, sampleRate).filter((p) => p > 0 && toLufs(p) > -70);
+  for (let i = 0; i + 4 <= steps.length; i++) {
+    const p = (steps[i]! + steps[i + 1]! + steps[i + 2]! + steps[i + 3]!) / blockSamples;
+    if (p > 0 && toLufs(p) > -70) powers.push(p);
+  }
   if (powers.length === 0) return -Infinity;
   const relativeGate = toLufs(powers.reduce((a, b) => a + b, 0) / powers.length) - 10;
   const gated = powers.filter((p) => toLufs(p) > relativeGate);
   return toLufs(gated.reduce((a, b) => a + b, 0) / gated.length);
+}
+
+/** Integrated loudness in LUFS; -Infinity for silence (or audio shorter than one block). */
+export function integratedLoudness(channels: readonly (Float32Array | MeteredChannel)[], sampleRate: number): number {
+  const meter = new LoudnessMeter(sampleRate, channels[0] ? asMetered(channels[0]).signal.length : 0, channels.length);
+  meter.add(channels, 0, Infinity);
+  return meter.loudness();
+}
+
+/**
+ * Integrated loudness of channels read a stretch at a time, in order (as they are produced): the
+ * same figure as integratedLoudness over the whole.
+ */
+export class LoudnessMeter {
+  private readonly filters: [Biquad, Biquad];
+  private readonly step: number;
+  private readonly energies: Float64Array;
+  private readonly meters: ChannelMeter[];
+
+  constructor(
+    private readonly sampleRate: number,
+    length: number,
+    channels: number,
+  ) {
+    this.filters = kWeighting(sampleRate);
+    this.step = Math.round(sampleRate / 10);
+    this.energies = new Float64Array(Math.floor(length / this.step));
+    this.meters = Array.from({ length: channels }, channelMeter);
+  }
+
+  /** Each channel's samples [from, to), following the previous stretch. */
+  add(channels: readonly (Float32Array | MeteredChannel)[], from: number, to: number): void {
+    channels.forEach((channel, c) => {
+      meterStretch(this.meters[c]!, this.filters, this.step, asMetered(channel), from, to, this.energies);
+    });
+  }
+
+  loudness(): number {
+    return gatedLoudness(this.energies, this.sampleRate);
+  }
 }
 
 const halfTaps = 6;
@@ -149,21 +208,30 @@ export function truePeak(channels: readonly Float32Array[]): number {
 
 /**
  * Per sample, the true peak of all channels around it (0 where every channel stays under `floor`),
- * written into `into` when given (a buffer of the same length, overwritten).
+ * worked out a stretch at a time: each sample also takes the overshoot between it and the one before.
  */
-export function truePeakEnvelope(channels: readonly Float32Array[], floor: number, into?: Float32Array): Float32Array {
-  const length = channels[0]?.length ?? 0;
-  const envelope = into?.length === length ? into.fill(0) : new Float32Array(length);
-  for (const x of channels) {
-    for (let n = 0; n < length; n++) {
-      if (Math.abs(x[n]!) < floor && Math.abs(x[n + 1] ?? 0) < floor) continue;
-      const p = peakAround(x, n);
-      if (p > envelope[n]!) envelope[n] = p;
-      // The overshoot between n and n+1 also bounds the next sample's gain.
-      if (n + 1 < length && p > envelope[n + 1]!) envelope[n + 1] = p;
+export class TruePeakEnvelope {
+  constructor(
+    private readonly channels: readonly Float32Array[],
+    private readonly floor: number,
+  ) {}
+
+  /** into[i - from] = the envelope at i, for i in [from, to). */
+  fill(into: Float32Array, from: number, to: number): void {
+    const { floor } = this;
+    into.fill(0, 0, to - from);
+    for (const x of this.channels) {
+      const peakAt = (n: number) =>
+        n < 0 || (Math.abs(x[n]!) < floor && Math.abs(x[n + 1] ?? 0) < floor) ? 0 : peakAround(x, n);
+      let before = peakAt(from - 1);
+      for (let n = from; n < to; n++) {
+        const p = peakAt(n);
+        const m = Math.max(p, before);
+        if (m > into[n - from]!) into[n - from] = m;
+        before = p;
+      }
     }
   }
-  return envelope;
 }
 
 export const toDb = (linear: number) => 20 * Math.log10(linear);

@@ -1,4 +1,4 @@
-import { fromDb, integratedLoudness, toDb, truePeak, truePeakEnvelope } from "./loudness";
+import { fromDb, integratedLoudness, LoudnessMeter, TruePeakEnvelope, toDb, truePeak } from "./loudness";
 
 export interface MasterOptions {
   sampleRate: number;
@@ -6,11 +6,18 @@ export interface MasterOptions {
   /** The true peak the result must not exceed. */
   maxTruePeakDbtp?: number;
   /**
-   * Buffers of the input's length that are no longer needed (the mix's spent stems): the result and
-   * the working arrays are laid in them instead of fresh memory, which costs more to touch the first
-   * time than to compute in.
+   * Where the result is written: buffers of the input's length that are no longer needed (the mix's
+   * spent stems), which cost less to write than fresh memory does to touch the first time. Fresh
+   * shared memory (readable by other threads as it is written) when absent.
    */
-  scratch?: readonly Float32Array[];
+  into?: [Float32Array, Float32Array];
+  /**
+   * Told as the result is written, in time order: frames [0, frames) of pass `pass` are final for
+   * that pass. A later pass (the gain corrected) writes the result again from 0.
+   */
+  onWritten?: (pass: number, frames: number) => void;
+  /** The input's integrated loudness, when it was measured already (as the mix was written). */
+  inputLufs?: number;
 }
 
 export interface Mastered {
@@ -25,90 +32,135 @@ const lookAheadSec = 0.002;
 const releaseSec = 0.1;
 
 /**
- * Gain per sample so that `preGain * gain * envelope` stays under `ceiling`: the needed reduction
- * is held over a look-ahead window, ramped in by a moving average of the same length (so it is
- * complete when the peak arrives) and released slowly. Only the window's worth of state is kept.
+ * The look-ahead limiter over one pass of the song, fed the true-peak envelope a sample at a time:
+ * the gain for sample n is ready once the envelope up to n + window is in. The needed reduction is
+ * held over the look-ahead window, ramped in by a moving average of the same length (so it is
+ * complete when the peak arrives) and released slowly, so that `preGain * gain * envelope` stays
+ * under `ceiling`. Only the window's worth of state is kept.
  */
-function limiterGains(
-  envelope: Float32Array,
-  preGain: number,
-  ceiling: number,
-  sampleRate: number,
-  out: Float32Array,
-): void {
-  const length = envelope.length;
-  const window = Math.max(1, Math.round(lookAheadSec * sampleRate));
-  const needed = (i: number) => {
-    const peak = envelope[i]! * preGain;
-    return peak > ceiling ? ceiling / peak : 1;
-  };
-  // held[n] = min(needed[n .. n + window]) = needed at the largest envelope there (needed falls as the
-  // envelope grows), by a monotonic queue of indices in a ring of window + 1.
-  const size = window + 1;
-  const queue = new Int32Array(size);
-  let head = 0;
-  let count = 0;
-  // The last `window` held values, for the moving average.
-  const held = new Float32Array(window);
-  const recover = 1 - Math.exp(-1 / (releaseSec * sampleRate));
-  let sum = window;
-  let gain = 1;
-  for (let i = 0; i < length + window; i++) {
-    if (i < length) {
-      const v = envelope[i]!;
-      while (count > 0 && envelope[queue[(head + count - 1) % size]!]! <= v) count--;
-      queue[(head + count) % size] = i;
-      count++;
+class Limiter {
+  readonly window: number;
+  private readonly size: number;
+  /** A monotonic queue (largest envelope first) of the window's indices and their envelope values. */
+  private readonly queue: Int32Array;
+  private readonly values: Float32Array;
+  private head = 0;
+  private count = 0;
+  /** The last `window` held values, for the moving average. */
+  private readonly held: Float32Array;
+  private readonly recover: number;
+  private sum: number;
+  private gain = 1;
+
+  constructor(
+    private readonly preGain: number,
+    private readonly ceiling: number,
+    sampleRate: number,
+  ) {
+    this.window = Math.max(1, Math.round(lookAheadSec * sampleRate));
+    this.size = this.window + 1;
+    this.queue = new Int32Array(this.size);
+    this.values = new Float32Array(this.size);
+    this.held = new Float32Array(this.window);
+    this.recover = 1 - Math.exp(-1 / (releaseSec * sampleRate));
+    this.sum = this.window;
+  }
+
+  /** Takes envelope sample i (in order from 0). */
+  push(i: number, v: number): void {
+    const { queue, values, size } = this;
+    let tail = this.head + this.count - 1;
+    if (tail >= size) tail -= size;
+    while (this.count > 0 && values[tail]! <= v) {
+      this.count--;
+      tail = tail === 0 ? size - 1 : tail - 1;
     }
-    const n = i - window;
-    if (n < 0) continue;
-    while (queue[head]! < n) {
-      head = (head + 1) % size;
-      count--;
+    tail = tail + 1 === size ? 0 : tail + 1;
+    queue[tail] = i;
+    values[tail] = v;
+    this.count++;
+  }
+
+  /** The gain of sample n, once the envelope up to n + window (or the song's end) is in. */
+  gainAt(n: number): number {
+    const { queue, size, window } = this;
+    while (queue[this.head]! < n) {
+      this.head = this.head + 1 === size ? 0 : this.head + 1;
+      this.count--;
     }
-    const h = Math.fround(needed(queue[head]!));
+    // Held: the reduction needed at the largest envelope in [n, n + window].
+    const peak = this.values[this.head]! * this.preGain;
+    const h = Math.fround(peak > this.ceiling ? this.ceiling / peak : 1);
     const slot = n % window;
-    sum += h - (n >= window ? held[slot]! : 1);
-    held[slot] = h;
-    const smoothed = sum / window;
-    gain = smoothed < gain ? smoothed : gain + (smoothed - gain) * recover;
-    out[n] = gain;
+    this.sum += h - (n >= window ? this.held[slot]! : 1);
+    this.held[slot] = h;
+    const smoothed = this.sum / window;
+    this.gain = smoothed < this.gain ? smoothed : this.gain + (smoothed - this.gain) * this.recover;
+    return Math.fround(this.gain);
   }
 }
+
+/** A stereo pair in shared memory, which other threads can read as it is written. */
+export function sharedChannels(length: number): [Float32Array, Float32Array] {
+  const channel = () => new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
+  return [channel(), channel()];
+}
+
+/** Samples of the input the envelope, limiter and gain work through at a time. */
+const blockFrames = 8192;
 
 /**
  * Normalizes to the target integrated loudness (−14 LUFS) under a true-peak ceiling (−1 dBTP):
  * gain, then a look-ahead limiter; limiting lowers loudness a little, so the gain is measured and
- * corrected again until both hold.
+ * corrected again until both hold. Each try is one pass through the song, the input's true-peak
+ * envelope worked out as the limiter reads it and the result measured as it is written: nothing of
+ * the song's length is added but the result.
  */
 export function master(input: [Float32Array, Float32Array], options: MasterOptions): Mastered {
   const { sampleRate, targetLufs = -14, maxTruePeakDbtp = -1 } = options;
   const [xL, xR] = input;
   const length = xL.length;
-  const initial = integratedLoudness(input, sampleRate);
+  const initial = options.inputLufs ?? integratedLoudness(input, sampleRate);
   if (!Number.isFinite(initial)) return { channels: input, loudnessLufs: initial, truePeakDbtp: toDb(truePeak(input)) };
 
-  const spare = (options.scratch ?? []).filter((b) => b.length === length && b !== xL && b !== xR);
-  const buffer = () => spare.shift() ?? new Float32Array(length);
   let preGain = fromDb(targetLufs - initial);
   let ceiling = fromDb(maxTruePeakDbtp - ceilingMargin);
-  const out: [Float32Array, Float32Array] = [buffer(), buffer()];
-  const gains = buffer();
-  // Samples this far under the ceiling can never need limiting, even after the gain corrections.
-  const envelope = truePeakEnvelope(input, ceiling / (preGain * 2), buffer());
+  const out = options.into ?? sharedChannels(length);
+  if (out.some((x) => x.length !== length || x === xL || x === xR))
+    throw new Error("master: the result needs two buffers of the input's length, apart from it");
+  // Samples this far under the first ceiling can never need limiting, even after the gain corrections.
+  const envelope = new TruePeakEnvelope(input, ceiling / (preGain * 2));
   const [oL, oR] = out;
   let loudness = initial;
   let peakDbtp = NaN;
   // Each pass measures how much of a gain change survives the limiter (the slope) to aim the next.
   let previous: { gainDb: number; loudness: number } | null = null;
   for (let attempt = 0; attempt < 8; attempt++) {
-    limiterGains(envelope, preGain, ceiling, sampleRate, gains);
-    for (let n = 0; n < length; n++) {
-      const g = preGain * gains[n]!;
+    const limiter = new Limiter(preGain, ceiling, sampleRate);
+    const meter = new LoudnessMeter(sampleRate, length, 2);
+    const env = new Float32Array(blockFrames);
+    const { window } = limiter;
+    // The gain of sample n is worked out as soon as the envelope reaches n + window, and no later:
+    // the limiter's window must not yet hold what lies beyond.
+    const gainAt = (n: number) => {
+      const g = preGain * limiter.gainAt(n);
       oL[n] = xL[n]! * g;
       oR[n] = xR[n]! * g;
+    };
+    for (let from = 0; from < length; from += blockFrames) {
+      const to = Math.min(length, from + blockFrames);
+      envelope.fill(env, from, to);
+      for (let i = from; i < to; i++) {
+        limiter.push(i, env[i - from]!);
+        if (i >= window) gainAt(i - window);
+      }
+      meter.add(out, Math.max(0, from - window), Math.max(0, to - window));
+      options.onWritten?.(attempt, Math.max(0, to - window));
     }
-    loudness = integratedLoudness(out, sampleRate);
+    for (let n = Math.max(0, length - window); n < length; n++) gainAt(n);
+    meter.add(out, Math.max(0, length - window), length);
+    options.onWritten?.(attempt, length);
+    loudness = meter.loudness();
     const off = targetLufs - loudness;
     const gainDb = toDb(preGain);
     peakDbtp = NaN;

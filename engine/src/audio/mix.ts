@@ -1,6 +1,6 @@
 import type { BandStems } from "../synth/render";
-import { fromDb, integratedLoudness } from "./loudness";
-import { reverbHalfRate, wetAt } from "./reverb";
+import { fromDb, integratedLoudness, LoudnessMeter } from "./loudness";
+import { ReverbStream } from "./reverb";
 
 export interface MixOptions {
   sampleRate: number;
@@ -17,14 +17,16 @@ const vocalFollows = 0.5;
 const levelRampSec = 0.25;
 
 /**
- * Multiplies each signal, in place, by the gain (linear) following `levels`, with short ramps at
- * each change: past a ramp the gain holds, so only the ramps cost a gain per sample.
+ * Multiplies each signal, in place, over [start, end), by the gain (linear) following `levels`, with
+ * short ramps at each change: past a ramp the gain holds, so only the ramps cost a gain per sample.
  */
 function applyLevels(
   signals: readonly Float32Array[],
   levels: { startSec: number; gainDb: number }[],
   sampleRate: number,
   follow: number,
+  start = 0,
+  end = signals[0]?.length ?? 0,
 ): void {
   const length = signals[0]?.length ?? 0;
   const ramp = Math.round(levelRampSec * sampleRate);
@@ -33,13 +35,14 @@ function applyLevels(
     const from = Math.max(0, Math.round(level.startSec * sampleRate));
     const to = Math.min(length, Math.round((levels[i + 1]?.startSec ?? length / sampleRate) * sampleRate));
     const rampEnd = Math.min(to, from + ramp);
-    for (let n = from; n < rampEnd; n++) {
+    for (let n = Math.max(from, start); n < Math.min(rampEnd, end); n++) {
       const gain = Math.fround(fromDb(follow * (previous + (level.gainDb - previous) * ((n - from) / ramp))));
       for (const x of signals) x[n]! *= gain;
     }
     // Past the ramp the gain holds: the same value as the ramp's formula at t = 1.
     const held = Math.fround(fromDb(follow * (previous + (level.gainDb - previous) * 1)));
-    if (held !== 1) for (const x of signals) for (let n = rampEnd; n < to; n++) x[n]! *= held;
+    const [heldFrom, heldTo] = [Math.max(rampEnd, start), Math.min(to, end)];
+    if (held !== 1) for (const x of signals) for (let n = heldFrom; n < heldTo; n++) x[n]! *= held;
     previous = level.gainDb;
   });
 }
@@ -48,6 +51,8 @@ function applyLevels(
 const vocalLift = 2;
 const sends = { melodic: 0.3, rhythm: 0.06, vocal: 0.24 };
 const reverbReturn = 2.3;
+/** Samples the band's levels and loudness work through at a time (they stay in the cache between the two). */
+const levelBlock = 16384;
 
 /** Second-order Butterworth high-pass, in place. */
 function highPass(x: Float32Array, cutoff: number, sampleRate: number): void {
@@ -107,35 +112,46 @@ export function prepareVocal(vocal: Float32Array, options: Pick<MixOptions, "sam
   return { samples: vocal, loudnessLufs: integratedLoudness([{ signal: vocal, weight: 2 }], sampleRate) };
 }
 
+/** The mixed song, and its integrated loudness. */
+export interface Mixed {
+  channels: [Float32Array, Float32Array];
+  loudnessLufs: number;
+}
+
 /**
  * Band plus vocal (from prepareVocal): the vocal set `vocalLift` LU above the band, a shared
  * reverb fed mostly by the chords and the voice, a short fade-in against clicks and a fade over
- * the final ring-out. Reuses the band's buffers for the result.
+ * the final ring-out. Reuses the band's buffers for the result, and measures its loudness.
  */
-export function mixSong(
-  band: BandStems,
-  prepared: PreparedVocal | null,
-  options: MixOptions,
-): [Float32Array, Float32Array] {
+export function mixSong(band: BandStems, prepared: PreparedVocal | null, options: MixOptions): Mixed {
   const { sampleRate } = options;
   const [mL, mR] = band.melodic;
   const [rL, rR] = band.rhythm;
   const length = mL.length;
-  if (options.levels && options.levels.length > 0) applyLevels([mL, mR, rL, rR], options.levels, sampleRate, 1);
   const vocal = prepared?.samples ?? null;
-  let vocalGain = 0;
-  if (prepared) {
-    const bandLoudness = integratedLoudness(
+  // The band's levels and, for the vocal's gain, its loudness, in one pass through the stems.
+  const bandMeter = prepared ? new LoudnessMeter(sampleRate, length, 2) : null;
+  for (let from = 0; from < length; from += levelBlock) {
+    const to = Math.min(length, from + levelBlock);
+    if (options.levels && options.levels.length > 0)
+      applyLevels([mL, mR, rL, rR], options.levels, sampleRate, 1, from, to);
+    bandMeter?.add(
       [
         { signal: mL, plus: rL },
         { signal: mR, plus: rR },
       ],
-      sampleRate,
+      from,
+      to,
     );
+  }
+  let vocalGain = 0;
+  if (prepared && bandMeter) {
+    const bandLoudness = bandMeter.loudness();
     if (Number.isFinite(bandLoudness) && Number.isFinite(prepared.loudnessLufs))
       vocalGain = fromDb(bandLoudness + vocalLift - prepared.loudnessLufs);
   }
-  // The reverb's send, worked out as the reverb reads it (each sample twice) rather than held.
+  // The reverb's send, worked out from the stems as the reverb reads it, block by block; the mix is
+  // written over the melodic stems right behind it, so no song-long buffer is added.
   const vocalSend = sends.vocal * vocalGain;
   const sendAt = vocal
     ? (n: number) =>
@@ -143,7 +159,7 @@ export function mixSong(
           0.5 * (sends.melodic * (mL[n]! + mR[n]!) + sends.rhythm * (rL[n]! + rR[n]!)) + vocalSend * vocal[n]!,
         )
     : (n: number) => Math.fround(0.5 * (sends.melodic * (mL[n]! + mR[n]!) + sends.rhythm * (rL[n]! + rR[n]!)));
-  const [wetL, wetR] = reverbHalfRate(sendAt, length, { sampleRate });
+  const room = new ReverbStream(sendAt, length, { sampleRate });
   const wet = reverbReturn * options.reverbAmount;
   const fadeIn = Math.min(length, Math.round(0.01 * sampleRate));
   const fadeStart = Math.max(fadeIn, Math.min(Math.round(options.fadeFromSec * sampleRate), length - 1));
@@ -153,23 +169,35 @@ export function mixSong(
     for (let n = from; n < to; n++) {
       const v = vocal ? vocalGain * vocal[n]! : 0;
       const gain = gainAt(n);
-      mL[n] = gain * (mL[n]! + rL[n]! + v + wet * wetAt(wetL, n));
-      mR[n] = gain * (mR[n]! + rR[n]! + v + wet * wetAt(wetR, n));
+      mL[n] = gain * (mL[n]! + rL[n]! + v + wet * room.wetAt(0, n));
+      mR[n] = gain * (mR[n]! + rR[n]! + v + wet * room.wetAt(1, n));
     }
   };
-  faded(0, fadeIn, (n) => n / fadeIn);
-  if (vocal) {
-    for (let n = fadeIn; n < fadeStart; n++) {
-      const v = vocalGain * vocal[n]!;
-      mL[n] = mL[n]! + rL[n]! + v + wet * wetAt(wetL, n);
-      mR[n] = mR[n]! + rR[n]! + v + wet * wetAt(wetR, n);
+  const body = (from: number, to: number) => {
+    if (vocal) {
+      for (let n = from; n < to; n++) {
+        const v = vocalGain * vocal[n]!;
+        mL[n] = mL[n]! + rL[n]! + v + wet * room.wetAt(0, n);
+        mR[n] = mR[n]! + rR[n]! + v + wet * room.wetAt(1, n);
+      }
+    } else {
+      for (let n = from; n < to; n++) {
+        mL[n] = mL[n]! + rL[n]! + wet * room.wetAt(0, n);
+        mR[n] = mR[n]! + rR[n]! + wet * room.wetAt(1, n);
+      }
     }
-  } else {
-    for (let n = fadeIn; n < fadeStart; n++) {
-      mL[n] = mL[n]! + rL[n]! + wet * wetAt(wetL, n);
-      mR[n] = mR[n]! + rR[n]! + wet * wetAt(wetR, n);
-    }
+  };
+  const fadeInGain = (n: number) => n / fadeIn;
+  const fadeOutGain = (n: number) => 0.5 + 0.5 * Math.cos((Math.PI * (n - fadeStart)) / fadeLength);
+  // The mix's loudness is measured as it is written: mastering starts from it.
+  const meter = new LoudnessMeter(sampleRate, length, 2);
+  for (let from = 0; from < length; ) {
+    const to = room.advance();
+    faded(from, Math.min(to, fadeIn), fadeInGain);
+    body(Math.max(from, fadeIn), Math.min(to, fadeStart));
+    faded(Math.max(from, fadeStart), to, fadeOutGain);
+    meter.add([mL, mR], from, to);
+    from = to;
   }
-  faded(fadeStart, length, (n) => 0.5 + 0.5 * Math.cos((Math.PI * (n - fadeStart)) / fadeLength));
-  return [mL, mR];
+  return { channels: [mL, mR], loudnessLufs: meter.loudness() };
 }

@@ -1,6 +1,6 @@
 // The process's MP3 thread: started on first use (or by warmMp3Thread while a song is being made) and
-// kept; it encodes the second half of each song's MP3 while the render's own thread encodes the
-// first. An idle thread does not keep the process alive. A thread that dies fails what it held; the
+// kept; it encodes the first part of each song's MP3, as the master is written, while the render's
+// own thread encodes the rest once it is. An idle thread does not keep the process alive. A thread that dies fails what it held; the
 // next encode starts a new one.
 import { Worker } from "node:worker_threads";
 import { builtEntry } from "../runtime/built-entry";
@@ -46,20 +46,28 @@ export function warmMp3Thread(): void {
   start().catch(() => undefined);
 }
 
-/** Encodes one stream on the MP3 thread (the samples are copied to it). */
-export async function encodeOnMp3Thread(
+/**
+ * Sends one stream to the MP3 thread and resolves once it is sent, with the promise of its bytes:
+ * samples in shared memory are read in place (as `progress` says they are written, when given),
+ * others are copied to it.
+ */
+export async function postToMp3Thread(
   channels: readonly [Float32Array, Float32Array],
   sampleRate: number,
   bitrate: Mp3Bitrate,
-): Promise<Uint8Array> {
+  progress?: Int32Array,
+): Promise<{ bytes: Promise<Uint8Array> }> {
   const { worker, pending } = await start();
   const id = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker.ref();
-    worker.postMessage(
-      { id, channels: [channels[0], channels[1]], sampleRate, bitrate } satisfies ToMp3Thread,
-      channels.map((c) => c.buffer as ArrayBuffer),
-    );
-  });
+  const posted = channels.map((c) => (c.buffer instanceof SharedArrayBuffer ? c : c.slice())) as [
+    Float32Array,
+    Float32Array,
+  ];
+  const bytes = new Promise<Uint8Array>((resolve, reject) => pending.set(id, { resolve, reject }));
+  worker.ref();
+  worker.postMessage(
+    { id, channels: posted, sampleRate, bitrate, progress } satisfies ToMp3Thread,
+    posted.filter((c, i) => c !== channels[i]).map((c) => c.buffer as ArrayBuffer),
+  );
+  return { bytes };
 }

@@ -1,10 +1,10 @@
-// MP3 at a constant bit rate (LAME compiled to WebAssembly), encoded as two halves at once: this
-// thread encodes the first, the process's MP3 thread the second, and the two streams are joined
-// between two frames.
+// MP3 at a constant bit rate (LAME compiled to WebAssembly), encoded as two parts at once: the
+// process's MP3 thread encodes the first (as it is written, when it is the master being made), this
+// thread the second, and the two streams are joined between two frames.
 //
 // LAME's frames are not independent (a frame's data may start in the frame before it: the bit
-// reservoir, which this build cannot turn off), so the halves cannot simply be laid end to end. The
-// second half is encoded from a little before the middle, so that around the middle both encoders
+// reservoir, which this build cannot turn off), so the parts cannot simply be laid end to end. The
+// second part is encoded from a little before the split, so that around it both encoders
 // have made the same frames of the same audio (the encoder's delay is fixed, so frame k of the
 // second stream is frame k + m of the first). The join is put at a frame j whose reservoir needs
 // fit: the second stream's frame j starts its data `mainDataBegin` bytes before its header, and
@@ -14,9 +14,11 @@
 // join must also agree, so that the decoder's overlap-add meets the window the second encoder
 // expected. Both streams come from the same samples at the same split, so the file is the same
 // bytes every time, whichever thread did the work.
-import { createMp3Encoder } from "wasm-media-encoders";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { createEncoder, createMp3Encoder } from "wasm-media-encoders";
 import { NoEngineFolderError } from "../runtime/built-entry";
-import { encodeOnMp3Thread } from "./mp3-threads";
+import { postToMp3Thread } from "./mp3-threads";
 
 export type Mp3Bitrate = 128 | 192 | 256 | 320;
 
@@ -31,8 +33,29 @@ const joinWindowFrames = 48;
 const tailFrames = 16;
 /** Below this, one encoder on one thread is quicker than two plus a join. */
 const minSplitSeconds = 20;
+/**
+ * The share of the song in the first part. The MP3 thread starts on it as mastering starts, this
+ * thread on the rest only once mastering is done (about an eighth of an encoding's time): the first
+ * part is the larger so that both end together.
+ */
+const firstShare = 0.56;
 
 let threadEncoder: ReturnType<typeof createMp3Encoder> | undefined;
+
+/**
+ * LAME's WebAssembly, compiled from the package's own .wasm file (5–8 ms here): the package's
+ * loader reads a copy embedded as a data: URL through fetch, which took 0.1–0.35 s the first time in
+ * each thread, on the way to the song's first MP3 frame. The loader is the fallback.
+ */
+async function newEncoder(): ReturnType<typeof createMp3Encoder> {
+  let wasm: Uint8Array;
+  try {
+    wasm = await readFile(createRequire(import.meta.url).resolve("wasm-media-encoders/wasm/mp3"));
+  } catch {
+    return createMp3Encoder();
+  }
+  return createEncoder("audio/mpeg", wasm);
+}
 
 /**
  * Encodes one stream on this thread. The thread's one encoder is kept and reconfigured for each
@@ -43,9 +66,11 @@ export async function encodeMp3Stream(
   channels: readonly [Float32Array, Float32Array],
   sampleRate: number,
   bitrate: Mp3Bitrate,
+  /** Returns once the samples before `end` are written (for samples still being made). */
+  ready?: (end: number) => void,
 ): Promise<Uint8Array> {
   if (!threadEncoder) {
-    threadEncoder = createMp3Encoder();
+    threadEncoder = newEncoder();
     threadEncoder.catch(() => (threadEncoder = undefined));
   }
   const encoder = await threadEncoder;
@@ -53,6 +78,7 @@ export async function encodeMp3Stream(
   const pieces: Uint8Array[] = [];
   // The encoder hands back views into its own memory, reused by the next call: copy each one.
   for (let at = 0; at < channels[0].length; at += chunkFrames) {
+    ready?.(Math.min(channels[0].length, at + chunkFrames));
     pieces.push(
       encoder.encode([channels[0].subarray(at, at + chunkFrames), channels[1].subarray(at, at + chunkFrames)]).slice(),
     );
@@ -67,10 +93,23 @@ export function splitPlan(
   sampleRate: number,
 ): { offsetFrames: number; from: number; to: number } | null {
   if (length < minSplitSeconds * sampleRate) return null;
-  const middle = Math.floor(length / 2 / frameSamples);
+  const middle = Math.floor((length * firstShare) / frameSamples);
   const offsetFrames = middle - warmupFrames - joinWindowFrames / 2;
   const from = offsetFrames + warmupFrames;
   return { offsetFrames, from, to: from + joinWindowFrames };
+}
+
+/**
+ * Blocks this thread until `progress` ([frames written, pass] in shared memory) says the frames
+ * before `end` are written by pass 0; throws once another pass has begun (or the writer gave up).
+ */
+export function waitForFrames(progress: Int32Array, end: number): void {
+  for (;;) {
+    if (Atomics.load(progress, 1) !== 0) throw new Error("the samples are being written again");
+    const written = Atomics.load(progress, 0);
+    if (written >= end) return;
+    Atomics.wait(progress, 0, written);
+  }
 }
 
 /** MP3 of a stereo signal, both halves encoded at once (on this thread and the MP3 thread). */
@@ -79,26 +118,107 @@ export async function encodeMp3(
   sampleRate: number,
   bitrate: Mp3Bitrate = 192,
 ): Promise<Uint8Array> {
-  const length = channels[0].length;
-  const plan = splitPlan(length, sampleRate);
-  if (!plan) return encodeMp3Stream(channels, sampleRate, bitrate);
-  const secondStart = plan.offsetFrames * frameSamples;
-  const firstEnd = Math.min(length, (plan.to + tailFrames) * frameSamples);
-  const second = [channels[0].slice(secondStart), channels[1].slice(secondStart)] as const;
-  const secondEncoded = encodeOnMp3Thread(second, sampleRate, bitrate).catch((error: unknown) => {
+  const stream = await Mp3Stream.start(channels, sampleRate, bitrate);
+  stream.written(0, channels[0].length);
+  return stream.finish(channels);
+}
+
+/**
+ * An MP3 encoded while its samples are still being written (the master, in time order): the MP3
+ * thread encodes the first half as the samples arrive, and once they are all written this thread
+ * encodes the second half; the two are joined. Should the writer start over (a second mastering
+ * pass) or the final samples be others, the first half is encoded again here from what is final.
+ * Samples outside shared memory cannot be read as they are written: both halves then wait for finish().
+ */
+export class Mp3Stream {
+  private constructor(
+    private readonly channels: readonly [Float32Array, Float32Array],
+    private readonly sampleRate: number,
+    private readonly bitrate: Mp3Bitrate,
+    /** [frames written, pass], shared with the MP3 thread; pass -1 once abandoned. */
+    private readonly progress: Int32Array,
+    private readonly first: Promise<Uint8Array | null> | null,
+  ) {}
+
+  /** Starts the encoding of `channels`, to be written from sample 0 on and told through written(). */
+  static async start(
+    channels: readonly [Float32Array, Float32Array],
+    sampleRate: number,
+    bitrate: Mp3Bitrate,
+  ): Promise<Mp3Stream> {
+    const progress = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+    const streamable = channels.every((c) => c.buffer instanceof SharedArrayBuffer);
+    const plan = splitPlan(channels[0].length, sampleRate);
+    const first =
+      streamable && plan ? (await encodeFirstHalf(channels, plan, sampleRate, bitrate, progress)).bytes : null;
+    return new Mp3Stream(channels, sampleRate, bitrate, progress, first);
+  }
+
+  /** Frames [0, frames) of the writer's pass `pass` are written. */
+  written(pass: number, frames: number): void {
+    if (Atomics.load(this.progress, 1) < 0) return;
+    Atomics.store(this.progress, 1, pass);
+    Atomics.store(this.progress, 0, frames);
+    Atomics.notify(this.progress, 0);
+  }
+
+  /** Frees the MP3 thread from waiting for samples that will not come. */
+  abandon(): void {
+    Atomics.store(this.progress, 1, -1);
+    Atomics.notify(this.progress, 0);
+  }
+
+  /** The MP3 of `final`: the channels as written (the first half then comes from the MP3 thread), or others. */
+  async finish(final: readonly [Float32Array, Float32Array]): Promise<Uint8Array> {
+    const { sampleRate, bitrate } = this;
+    const length = final[0].length;
+    const streamed =
+      this.first !== null &&
+      final[0] === this.channels[0] &&
+      final[1] === this.channels[1] &&
+      Atomics.load(this.progress, 1) === 0 &&
+      Atomics.load(this.progress, 0) === length;
+    if (!streamed) this.abandon();
+    const plan = splitPlan(length, sampleRate);
+    if (!plan) return encodeMp3Stream(final, sampleRate, bitrate);
+    const first = streamed ? this.first! : encodeFirstHalf(final, plan, sampleRate, bitrate).then((sent) => sent.bytes);
+    const secondStart = plan.offsetFrames * frameSamples;
+    const rest = await encodeMp3Stream(
+      [final[0].subarray(secondStart), final[1].subarray(secondStart)],
+      sampleRate,
+      bitrate,
+    );
+    const head = (await first) ?? (await encodeMp3Stream(firstHalf(final, plan), sampleRate, bitrate));
+    return joinStreams(head, rest, plan) ?? encodeMp3Stream(final, sampleRate, bitrate);
+  }
+}
+
+function firstHalf(channels: readonly [Float32Array, Float32Array], plan: { to: number }) {
+  const end = Math.min(channels[0].length, (plan.to + tailFrames) * frameSamples);
+  return [channels[0].subarray(0, end), channels[1].subarray(0, end)] as const;
+}
+
+/**
+ * The first half sent to the MP3 thread (resolved once it is sent), with the promise of its bytes:
+ * null when there is no thread to start, and the caller encodes it itself.
+ */
+async function encodeFirstHalf(
+  channels: readonly [Float32Array, Float32Array],
+  plan: { to: number },
+  sampleRate: number,
+  bitrate: Mp3Bitrate,
+  progress?: Int32Array,
+): Promise<{ bytes: Promise<Uint8Array | null> }> {
+  try {
+    const sent = await postToMp3Thread(firstHalf(channels, plan), sampleRate, bitrate, progress);
+    // A failure is taken where the first half is awaited, after the second: it must not go unhandled meanwhile.
+    sent.bytes.catch(() => undefined);
+    return sent;
+  } catch (error) {
     // Bundled away from the engine's folder there is no thread to start: the same work, here.
-    if (error instanceof NoEngineFolderError) return null;
+    if (error instanceof NoEngineFolderError) return { bytes: Promise.resolve(null) };
     throw error;
-  });
-  // A failure is taken where the second half is awaited, after the first: it must not go unhandled meanwhile.
-  secondEncoded.catch(() => undefined);
-  const first = await encodeMp3Stream(
-    [channels[0].subarray(0, firstEnd), channels[1].subarray(0, firstEnd)],
-    sampleRate,
-    bitrate,
-  );
-  const rest = (await secondEncoded) ?? (await encodeMp3Stream(second, sampleRate, bitrate));
-  return joinStreams(first, rest, plan) ?? encodeMp3Stream(channels, sampleRate, bitrate);
+  }
 }
 
 interface Frame {

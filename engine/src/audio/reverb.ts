@@ -17,82 +17,126 @@ export interface ReverbOptions {
 
 /** Reverberates a mono send into a stereo return of the same length (the tail past the end is dropped). */
 export function reverb(send: Float32Array, options: ReverbOptions): [Float32Array, Float32Array] {
-  return reverbHalfRate((n) => send[n]!, send.length, options).map((wet) => {
-    const channel = new Float32Array(send.length);
-    for (let n = 0; n < send.length; n++) channel[n] = wetAt(wet, n);
-    return channel;
-  }) as [Float32Array, Float32Array];
-}
-
-/**
- * Sample n of a return at the full rate, from the half-rate return: even samples as they are, odd
- * ones halfway to the next (linear interpolation).
- */
-export function wetAt(wet: Float32Array, n: number): number {
-  const m = n >> 1;
-  const a = wet[m]!;
-  return n & 1 ? Math.fround(0.5 * (a + (wet[m + 1] ?? a))) : a;
-}
-
-/**
- * The stereo return, at half the sample rate (ceil(length / 2) samples per side), of the send whose
- * sample n (0 ≤ n < length) is sendAt(n): the mixer works the send out from its stems as it is read
- * and reads the return through wetAt, so neither is held in memory at the full rate.
- */
-export function reverbHalfRate(
-  sendAt: (n: number) => number,
-  length: number,
-  options: ReverbOptions,
-): [Float32Array, Float32Array] {
-  const { sampleRate, roomSize = 0.82, damping = 0.45, preDelayMs = 22 } = options;
-  const rate = sampleRate / 2;
-  const scale = rate / 44100;
-  const feedback = roomSize * 0.28 + 0.7;
-  const damp = damping * 0.4;
-  const preDelay = Math.round((preDelayMs / 1000) * rate);
-  const half = Math.ceil(length / 2);
-
-  // Half rate through a [1 3 3 1]/8 low-pass, delayed, high-passed (low notes would turn into rumble).
-  const hpCoef = Math.exp((-2 * Math.PI * 180) / rate);
-  const input = new Float32Array(half);
-  let hpIn = 0;
-  let hpOut = 0;
-  for (let m = 0; m < half; m++) {
-    const at = 2 * (m - preDelay);
-    const x =
-      at >= 1
-        ? 0.125 *
-          (sendAt(at - 1) +
-            3 * sendAt(at) +
-            3 * (at + 1 < length ? sendAt(at + 1) : 0) +
-            (at + 2 < length ? sendAt(at + 2) : 0))
-        : 0;
-    hpOut = hpCoef * (hpOut + x - hpIn);
-    hpIn = x;
-    input[m] = hpOut * 0.015;
+  const out: [Float32Array, Float32Array] = [new Float32Array(send.length), new Float32Array(send.length)];
+  const stream = new ReverbStream((n) => send[n]!, send.length, options);
+  for (let n = 0; n < send.length; ) {
+    const to = Math.min(send.length, stream.advance());
+    for (const side of [0, 1] as const) for (let i = n; i < to; i++) out[side][i] = stream.wetAt(side, i);
+    n = to;
   }
-
-  const out: [Float32Array, Float32Array] = [new Float32Array(half), new Float32Array(half)];
-  out.forEach((wet, side) => {
-    const combs = combTuning.map((tuning) => ({
-      buffer: new Float32Array(Math.round((tuning + side * stereoSpread) * scale)),
-      index: 0,
-      store: 0,
-    }));
-    const allpasses = allpassTuning.map((tuning) => ({
-      buffer: new Float32Array(Math.round((tuning + side * stereoSpread) * scale)),
-      index: 0,
-    }));
-    // Block by block, each filter over the block in turn: the block and every filter's delay line stay
-    // in the cache, where whole-signal passes would stream the signal through memory once per filter.
-    for (let from = 0; from < half; from += blockSize) {
-      const to = Math.min(half, from + blockSize);
-      for (let c = 0; c < combs.length; c += 4) combBlock(combs.slice(c, c + 4), input, wet, from, to, damp, feedback);
-      for (const allpass of allpasses) allpassBlock(allpass, wet, from, to);
-    }
-  });
   return out;
 }
+
+/**
+ * The stereo return of the send whose sample n (0 ≤ n < length) is sendAt(n), worked out at half
+ * the sample rate a block at a time, so that neither the send nor the return is ever held whole:
+ * the mixer works the send out from its stems as the reverb reads it and writes the mix over those
+ * stems right behind it. advance() reads the send up to sample 2 * (half-rate end) (each sample once,
+ * in order) and makes the return readable (wetAt) up to the sample it returns.
+ */
+export class ReverbStream {
+  /** Each side's return over the current block, at half rate; index 0 is the previous block's last. */
+  private readonly wet: [Float32Array, Float32Array] = [
+    new Float32Array(blockSize + 1),
+    new Float32Array(blockSize + 1),
+  ];
+  /** Half-rate index of wet[side][1]. */
+  private from = 0;
+  private to = 0;
+  private readonly half: number;
+  private readonly input = new Float32Array(blockSize);
+  private readonly sides: { combs: Comb[]; allpasses: Allpass[] }[];
+  private readonly preDelay: number;
+  /** The low-passed send before its pre-delay, a ring of preDelay + blockSize values. */
+  private readonly delayed: Float64Array;
+  private readonly hpCoef: number;
+  private hpIn = 0;
+  private hpOut = 0;
+  /** The send's last two samples read (2k - 1 and 2k before the next half-rate sample k). */
+  private s1 = 0;
+  private s2 = 0;
+  private readonly damp: number;
+  private readonly feedback: number;
+
+  constructor(
+    private readonly sendAt: (n: number) => number,
+    private readonly length: number,
+    options: ReverbOptions,
+  ) {
+    const { sampleRate, roomSize = 0.82, damping = 0.45, preDelayMs = 22 } = options;
+    const rate = sampleRate / 2;
+    const scale = rate / 44100;
+    this.feedback = roomSize * 0.28 + 0.7;
+    this.damp = damping * 0.4;
+    this.preDelay = Math.round((preDelayMs / 1000) * rate);
+    this.delayed = new Float64Array(this.preDelay + blockSize);
+    this.half = Math.ceil(length / 2);
+    // Half rate through a [1 3 3 1]/8 low-pass, delayed, high-passed (low notes would turn into rumble).
+    this.hpCoef = Math.exp((-2 * Math.PI * 180) / rate);
+    this.sides = [0, 1].map((side) => ({
+      combs: combTuning.map((tuning) => ({
+        buffer: new Float32Array(Math.round((tuning + side * stereoSpread) * scale)),
+        index: 0,
+        store: 0,
+      })),
+      allpasses: allpassTuning.map((tuning) => ({
+        buffer: new Float32Array(Math.round((tuning + side * stereoSpread) * scale)),
+        index: 0,
+      })),
+    }));
+  }
+
+  /** Works out the next block; returns the full-rate sample up to which wetAt can now be read. */
+  advance(): number {
+    const { sendAt, length, input, delayed, preDelay } = this;
+    const from = this.to;
+    const to = Math.min(this.half, from + blockSize);
+    for (let k = from; k < to; k++) {
+      // Sample k of the low-passed send needs the send's samples 2k - 1 .. 2k + 2.
+      const s3 = 2 * k + 1 < length ? sendAt(2 * k + 1) : 0;
+      const s4 = 2 * k + 2 < length ? sendAt(2 * k + 2) : 0;
+      delayed[k % delayed.length] = k >= 1 ? 0.125 * (this.s1 + 3 * this.s2 + 3 * s3 + s4) : 0;
+      this.s1 = s3;
+      this.s2 = s4;
+    }
+    let { hpIn, hpOut } = this;
+    const { hpCoef } = this;
+    for (let m = from; m < to; m++) {
+      const x = m - preDelay >= 1 ? delayed[(m - preDelay) % delayed.length]! : 0;
+      hpOut = hpCoef * (hpOut + x - hpIn);
+      hpIn = x;
+      input[m - from] = hpOut * 0.015;
+    }
+    this.hpIn = hpIn;
+    this.hpOut = hpOut;
+    this.sides.forEach(({ combs, allpasses }, side) => {
+      const wet = this.wet[side]!;
+      wet[0] = wet[this.to - this.from]!;
+      const block = wet.subarray(1, 1 + to - from).fill(0);
+      for (let c = 0; c < combs.length; c += 4)
+        combBlock(combs.slice(c, c + 4), input, block, 0, to - from, this.damp, this.feedback);
+      for (const allpass of allpasses) allpassBlock(allpass, block, 0, to - from);
+    });
+    this.from = from;
+    this.to = to;
+    // An odd sample is halfway between two half-rate ones: the last of this block waits for the next,
+    // unless the song ends there.
+    return to === this.half ? length : 2 * to - 1;
+  }
+
+  /**
+   * Sample n of one side's return at the full rate, for n from one before the last advance's start
+   * up to what it returned: even samples as they are, odd ones halfway to the next.
+   */
+  wetAt(side: 0 | 1, n: number): number {
+    const wet = this.wet[side];
+    const i = (n >> 1) - this.from + 1;
+    const a = wet[i]!;
+    return n & 1 ? Math.fround(0.5 * (a + ((n >> 1) + 1 < this.to ? wet[i + 1]! : a))) : a;
+  }
+}
+
+type Allpass = { buffer: Float32Array; index: number };
 
 const blockSize = 2048;
 
@@ -156,12 +200,7 @@ function combBlock(
 }
 
 /** An all-pass filter over wet[from, to), in place. */
-function allpassBlock(
-  allpass: { buffer: Float32Array; index: number },
-  wet: Float32Array,
-  from: number,
-  to: number,
-): void {
+function allpassBlock(allpass: Allpass, wet: Float32Array, from: number, to: number): void {
   const { buffer } = allpass;
   let { index } = allpass;
   for (let m = from; m < to; m++) {

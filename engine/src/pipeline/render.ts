@@ -3,9 +3,9 @@ import type { Lyrics, SongContext } from "../../../domain/lyrics";
 import { arrange } from "../arranger/arrange";
 import { styles } from "../arranger/styles";
 import type { Arrangement } from "../arranger/types";
-import { type Mastered, master } from "../audio/master";
+import { type Mastered, master, sharedChannels } from "../audio/master";
 import { type MixOptions, mixSong, type PreparedVocal, prepareVocal } from "../audio/mix";
-import { encodeMp3 } from "../audio/mp3";
+import { Mp3Stream } from "../audio/mp3";
 import { warmMp3Thread } from "../audio/mp3-threads";
 import { findGaps } from "../audio/silence";
 import { encodeWav } from "../audio/wav";
@@ -91,26 +91,18 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
     stage("band", 0);
     const onBandProgress = (f: number) => options.onProgress?.("band", f);
     // The band's stems, the vocal and the mix are held by nothing once this call returns: only the
-    // master stays in memory while the files are encoded.
-    const mastered = await mixAndMaster(
+    // master stays in memory, and the MP3 is encoded as it is written.
+    const { mastered, files } = await mixMasterAndEncode(
       await (generator
         ? generateBand(generator, request, arrangement, { signal, onProgress: onBandProgress })
         : renderBand(arrangement, { sampleRate, signal, onProgress: onBandProgress })),
       vocal,
       arrangement,
       levels,
+      formats,
       stage,
     );
     vocal = null;
-    if (mastered.channels[0].length !== length)
-      throw new Error(`the song is ${mastered.channels[0].length} frames long instead of ${length}`);
-
-    stage("encode", 0);
-    const files: Partial<Record<AudioFormat, Uint8Array>> = {};
-    if (formats.has("wav")) files.wav = encodeWav(mastered.channels, sampleRate);
-    stage("encode", 0.2);
-    if (formats.has("mp3")) files.mp3 = await encodeMp3(mastered.channels, sampleRate, 192);
-    stage("encode", 1);
 
     return {
       ...(files as { [K in F]: Uint8Array }),
@@ -128,13 +120,14 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
   };
 }
 
-async function mixAndMaster(
+async function mixMasterAndEncode(
   band: BandStems,
   vocal: Promise<PreparedVocal> | null,
   arrangement: Arrangement,
   levels: MixOptions["levels"],
+  formats: ReadonlySet<AudioFormat>,
   stage: (name: RenderStage, fraction: number) => void,
-): Promise<Mastered> {
+): Promise<{ mastered: Mastered; files: Partial<Record<AudioFormat, Uint8Array>> }> {
   stage("band", 1);
   stage("vocals", 0);
   const voice = vocal ? await vocal : null;
@@ -150,18 +143,38 @@ async function mixAndMaster(
   stage("mix", 1);
 
   stage("master", 0);
-  const mastered = master(mixed, {
-    sampleRate,
-    targetLufs: -14,
-    maxTruePeakDbtp: -1,
-    scratch: [...band.rhythm, ...(voice ? [voice.samples] : [])],
-  });
-  // Every bar carries a sustained chord, so a hole in the song is a bug: never deliver one.
-  const gaps = findGaps(mastered.channels, { sampleRate, untilSec: arrangement.durationSec - fadeSec });
-  if (gaps.length > 0)
-    throw new Error(`the mix has ${gaps.length} silent stretch(es), the first at ${gaps[0]!.startSec.toFixed(1)} s`);
-  stage("master", 1);
-  return mastered;
+  // The master is written over the rhythm stems (spent in the mix) when other threads can read them,
+  // and the MP3 thread encodes its first part as the limiter writes it.
+  const length = mixed.channels[0].length;
+  const into = band.rhythm.every((x) => x.buffer instanceof SharedArrayBuffer) ? band.rhythm : sharedChannels(length);
+  const mp3 = formats.has("mp3") ? await Mp3Stream.start(into, sampleRate, 192) : null;
+  try {
+    const mastered = master(mixed.channels, {
+      sampleRate,
+      inputLufs: mixed.loudnessLufs,
+      targetLufs: -14,
+      maxTruePeakDbtp: -1,
+      into,
+      onWritten: mp3 ? (pass, frames) => mp3.written(pass, frames) : undefined,
+    });
+    const expected = Math.round(arrangement.durationSec * sampleRate);
+    if (length !== expected) throw new Error(`the song is ${length} frames long instead of ${expected}`);
+    // Every bar carries a sustained chord, so a hole in the song is a bug: never deliver one.
+    const gaps = findGaps(mastered.channels, { sampleRate, untilSec: arrangement.durationSec - fadeSec });
+    if (gaps.length > 0)
+      throw new Error(`the mix has ${gaps.length} silent stretch(es), the first at ${gaps[0]!.startSec.toFixed(1)} s`);
+    stage("master", 1);
+
+    stage("encode", 0);
+    const files: Partial<Record<AudioFormat, Uint8Array>> = {};
+    if (formats.has("wav")) files.wav = encodeWav(mastered.channels, sampleRate);
+    stage("encode", 0.2);
+    if (mp3) files.mp3 = await mp3.finish(mastered.channels);
+    stage("encode", 1);
+    return { mastered, files };
+  } finally {
+    mp3?.abandon();
+  }
 }
 
 async function resolveLyrics(

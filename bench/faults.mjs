@@ -315,7 +315,8 @@ async function main() {
         signal: AbortSignal.timeout(30_000),
       }).catch(() => null);
       const json = res ? await res.json().catch(() => null) : null;
-      if (res?.status === 202) {
+      // A 202 whose body was cut (workerd killed mid-answer) is asked again with the same key: it replays.
+      if (res?.status === 202 && json?.id) {
         if (res.headers.get("idempotent-replayed") === "true") door.replayed += 1;
         o.id = json.id;
         o.placedAt = performance.now();

@@ -236,6 +236,31 @@ describe("a song order, end to end with the simulated engine", () => {
     expect(settlements((await credits(token)).ledger, created.id)).toEqual(["capture"]);
   });
 
+  it("ends in D1 as its object ends it after a D1 write the object never stored (workerd killed in between), debited once", {
+    timeout: 60_000,
+  }, async () => {
+    await routeTo();
+    await sim("/__sim/behaviour", { pollsToComplete: 3 });
+    const { token } = await signUp();
+    const before = await credits(token);
+    const created = await orderJob(token);
+    await waitFor("the task to be submitted", async () => {
+      const row = await db.select().from(jobs).where(eq(jobs.id, created.id)).get();
+      return row?.providerTaskId ? row : null;
+    });
+    // The object's batch landed in D1, then workerd died before the object stored that it had: D1 is one
+    // event ahead of what the object knows it wrote, and the checks that follow change nothing in D1.
+    await env.DB.prepare("update jobs set last_seq = last_seq + 1 where id = ?").bind(created.id).run();
+
+    expect((await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"])).status).toBe("SUCCEEDED");
+    const row = await db.select().from(jobs).where(eq(jobs.id, created.id)).get();
+    expect(row?.status).toBe("SUCCEEDED");
+    const after = await credits(token);
+    expect(settlements(after.ledger, created.id)).toEqual(["capture"]);
+    expect(after.balance).toBe(before.balance - COST);
+    expect(after.reserved).toBe(before.reserved);
+  });
+
   it("fails and refunds a job whose message reached the dead-letter queue, once", async () => {
     await routeTo([]);
     await sim("/__sim/behaviour", { outcome: "never" });

@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { and, eq } from "drizzle-orm";
+import { and, eq, lte } from "drizzle-orm";
 import { Hono } from "hono";
 import { type SSEStreamingApi, streamSSE } from "hono/streaming";
 import {
@@ -62,10 +62,9 @@ export interface JobSeed {
   routing: RoutingConfig;
 }
 
-/** The object's copy of its job: the row as it is now, and the last sequence number D1's row carries. */
+/** The object's copy of its job: the row as it is now. */
 interface Held {
   job: Job;
-  syncedSeq: number;
   vocal: Vocal;
   style: string | null;
   routing: RoutingConfig;
@@ -159,7 +158,6 @@ export class JobObject extends DurableObject<Env> {
     if (!job) return null;
     const held: Held = {
       job,
-      syncedSeq: job.lastSeq,
       vocal: generation?.vocal ?? "female",
       style: (generation?.styleTags as string[] | undefined)?.[0] ?? null,
       routing: await loadRoutingConfig(this.env, this.db),
@@ -181,7 +179,6 @@ export class JobObject extends DurableObject<Env> {
     if (seed && !(await this.ctx.storage.get<Held>("held"))) {
       const held: Held = {
         job: seed.job,
-        syncedSeq: seed.job.lastSeq,
         vocal: seed.vocal,
         style: seed.style,
         routing: seed.routing,
@@ -401,17 +398,18 @@ export class JobObject extends DurableObject<Env> {
             .onConflictDoNothing(),
         );
       await db.batch([
-        // The sequence D1 last saw in the condition: if anything else ever wrote this job meanwhile, nothing is overwritten.
+        // Once the job runs, only its object writes its row, and its sequence only grows: the row takes this event
+        // unless it already holds a later one. A batch that landed just before workerd died, which the object's
+        // storage never recorded, is then overwritten by the object's next event, not a reason to miss every later one.
         db
           .update(jobs)
           .set({ ...patch, updatedAt: now, lastSeq: event.seq })
-          .where(and(eq(jobs.id, job.id), eq(jobs.lastSeq, held.syncedSeq))),
+          .where(and(eq(jobs.id, job.id), lte(jobs.lastSeq, event.seq))),
         ...writes,
       ]);
       const kept: Held = {
         ...held,
         job: next,
-        syncedSeq: event.seq,
         generationLater: Object.keys(generation).length ? {} : generationLater,
       };
       if (!terminal)

@@ -61,8 +61,10 @@ export function findPitchMarks(x: Float32Array, sampleRate: number, expectedHz: 
     const a = d[best - 1]!,
       b = d[best]!,
       c = d[best + 1]!;
+    // The parabola through the three points is refined only around a true dip: at the edge of the
+    // searched lags a lower neighbour would put its vertex anywhere, even at a negative period.
     const curvature = a - 2 * b + c;
-    periods[f] = 2 * (curvature > 0 ? best + (0.5 * (a - c)) / curvature : best);
+    periods[f] = 2 * (a >= b && c >= b && curvature > 0 ? best + (0.5 * (a - c)) / curvature : best);
     aperiodicity[f] = b;
   }
 

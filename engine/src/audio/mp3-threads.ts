@@ -4,38 +4,27 @@
 // next encode starts a new one.
 import { Worker } from "node:worker_threads";
 import { builtEntry } from "../runtime/built-entry";
+import { Requests } from "../runtime/requests";
 import type { Mp3Bitrate } from "./mp3";
 import type { FromMp3Thread, ToMp3Thread } from "./mp3-protocol";
 
-interface Pending {
-  resolve: (bytes: Uint8Array) => void;
-  reject: (error: Error) => void;
-}
-
-let thread: Promise<{ worker: Worker; pending: Map<number, Pending> }> | undefined;
-let nextId = 1;
+let thread: Promise<{ worker: Worker; encodes: Requests<Uint8Array> }> | undefined;
 
 function start() {
   thread ??= (async () => {
     const worker = new Worker(await builtEntry("mp3-thread"));
-    const pending = new Map<number, Pending>();
+    const encodes = new Requests<Uint8Array>(worker);
     const died = (reason: string) => {
       thread = undefined;
-      for (const p of pending.values()) p.reject(new Error(`the MP3 thread ${reason}`));
-      pending.clear();
+      encodes.rejectAll(() => new Error(`the MP3 thread ${reason}`));
     };
     worker.on("message", (message: FromMp3Thread) => {
-      const p = pending.get(message.id);
-      if (!p) return;
-      pending.delete(message.id);
-      if (pending.size === 0) worker.unref();
-      if (message.ok) p.resolve(message.bytes);
-      else p.reject(new Error(`MP3 thread: ${message.message}`));
+      if (message.ok) encodes.resolve(message.id, message.bytes);
+      else encodes.reject(message.id, new Error(`MP3 thread: ${message.message}`));
     });
     worker.on("error", (error) => died(`failed: ${error.message}`));
     worker.on("exit", (code) => died(`exited (${code})`));
-    worker.unref();
-    return { worker, pending };
+    return { worker, encodes };
   })();
   thread.catch(() => (thread = undefined));
   return thread;
@@ -57,17 +46,16 @@ export async function postToMp3Thread(
   bitrate: Mp3Bitrate,
   progress?: Int32Array,
 ): Promise<{ bytes: Promise<Uint8Array> }> {
-  const { worker, pending } = await start();
-  const id = nextId++;
+  const { worker, encodes } = await start();
   const posted = channels.map((c) => (c.buffer instanceof SharedArrayBuffer ? c : c.slice())) as [
     Float32Array,
     Float32Array,
   ];
-  const bytes = new Promise<Uint8Array>((resolve, reject) => pending.set(id, { resolve, reject }));
-  worker.ref();
-  worker.postMessage(
-    { id, channels: posted, sampleRate, bitrate, progress } satisfies ToMp3Thread,
-    posted.filter((c, i) => c !== channels[i]).map((c) => c.buffer as ArrayBuffer),
+  const bytes = encodes.send((id) =>
+    worker.postMessage(
+      { id, channels: posted, sampleRate, bitrate, progress } satisfies ToMp3Thread,
+      posted.filter((c, i) => c !== channels[i]).map((c) => c.buffer as ArrayBuffer),
+    ),
   );
   return { bytes };
 }

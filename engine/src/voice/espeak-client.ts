@@ -2,79 +2,46 @@
 // multiplexed by id; a request given up on (its song cancelled) is dropped by the child if not said yet. A child that dies fails the requests it held; the next request starts a new one.
 import { type ChildProcess, spawn } from "node:child_process";
 import { builtEntry } from "../runtime/built-entry";
+import { Requests } from "../runtime/requests";
 import type { EspeakReply, Synthesis, SynthesisParams, ToEspeak } from "./protocol";
 
-interface Pending {
-  resolve: (synthesis: Synthesis) => void;
-  reject: (error: Error) => void;
-}
-
 class EspeakProcess {
-  readonly pending = new Map<number, Pending>();
   readonly exited: Promise<void>;
-  private nextId = 1;
+  private readonly syntheses: Requests<Synthesis>;
 
   constructor(readonly child: ChildProcess) {
+    // An idle child must not keep the engine alive, nor the engine's tests from exiting.
+    this.syntheses = new Requests({
+      ref: () => (child.ref(), child.channel?.ref()),
+      unref: () => (child.unref(), child.channel?.unref()),
+    });
     child.on("message", (reply: EspeakReply) => {
-      const pending = this.pending.get(reply.id);
-      if (!pending) return;
-      this.settled(reply.id);
-      if (reply.ok) pending.resolve({ pcm: reply.pcm, sampleRate: reply.sampleRate, phonemes: reply.phonemes });
-      else pending.reject(new Error(`espeak: ${reply.message}`));
+      if (reply.ok)
+        this.syntheses.resolve(reply.id, { pcm: reply.pcm, sampleRate: reply.sampleRate, phonemes: reply.phonemes });
+      else this.syntheses.reject(reply.id, new Error(`espeak: ${reply.message}`));
     });
     this.exited = new Promise((resolve) => {
       const fail = (reason: string) => {
         if (current === this) current = undefined;
-        for (const { reject } of this.pending.values()) reject(new Error(`the espeak process ${reason}`));
-        this.pending.clear();
+        this.syntheses.rejectAll(() => new Error(`the espeak process ${reason}`));
         resolve();
       };
       child.once("error", (error) => fail(`failed: ${error.message}`));
       child.once("exit", (code, signal) => fail(`exited (${signal ?? `code ${code}`})`));
     });
-    this.idle();
   }
 
   request(params: SynthesisParams, signal?: AbortSignal): Promise<Synthesis> {
-    return new Promise((resolve, reject) => {
-      const id = this.nextId++;
-      const onAbort = () => {
-        this.settled(id);
+    return this.syntheses.send(
+      (id) =>
+        this.child.send({ type: "say", id, ...params } satisfies ToEspeak, (error) => {
+          if (error) this.syntheses.reject(id, error);
+        }),
+      signal,
+      (id) => {
         if (this.child.connected) this.child.send({ type: "cancel", id } satisfies ToEspeak);
-        reject(signal?.reason);
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      const done = () => signal?.removeEventListener("abort", onAbort);
-      this.pending.set(id, {
-        resolve: (synthesis) => (done(), resolve(synthesis)),
-        reject: (error) => (done(), reject(error)),
-      });
-      this.busy();
-      const request: ToEspeak = { type: "say", id, ...params };
-      this.child.send(request, (error) => {
-        if (error && this.pending.has(id)) {
-          this.settled(id);
-          done();
-          reject(error);
-        }
-      });
-    });
-  }
-
-  private settled(id: number): void {
-    this.pending.delete(id);
-    if (this.pending.size === 0) this.idle();
-  }
-
-  // An idle child must not keep the engine alive, nor the engine's tests from exiting.
-  private idle(): void {
-    this.child.unref();
-    this.child.channel?.unref();
-  }
-
-  private busy(): void {
-    this.child.ref();
-    this.child.channel?.ref();
+      },
+    );
   }
 }
 

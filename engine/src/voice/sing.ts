@@ -4,67 +4,46 @@
 // not keep the process alive.
 import { Worker } from "node:worker_threads";
 import { builtEntry } from "../runtime/built-entry";
+import { Requests } from "../runtime/requests";
 import type { Sing } from "./contract";
 import type { FromSingerThread, ToSingerThread } from "./protocol";
 
-interface Pending {
-  resolve: (samples: Float32Array) => void;
-  reject: (error: unknown) => void;
-}
-
 class SingerThread {
-  readonly pending = new Map<number, Pending>();
+  private readonly songs: Requests<Float32Array>;
   espeakPid: number | undefined;
-  private nextId = 1;
   private onClosed: (() => void) | undefined;
 
   constructor(readonly worker: Worker) {
+    this.songs = new Requests(worker);
     worker.on("message", (message: FromSingerThread) => {
       if (message.type === "closed") {
         this.onClosed?.();
         return;
       }
       this.espeakPid = message.espeakPid;
-      const pending = this.pending.get(message.id);
-      if (!pending) return;
-      this.settled(message.id);
-      if (message.type === "sung") pending.resolve(message.samples);
-      else pending.reject(revive(message.name, message.message));
+      if (message.type === "sung") this.songs.resolve(message.id, message.samples);
+      else this.songs.reject(message.id, revive(message.name, message.message));
     });
     const fail = (reason: string) => {
       if (current === this) current = undefined;
-      for (const { reject } of this.pending.values()) reject(new Error(`the singer thread ${reason}`));
-      this.pending.clear();
+      this.songs.rejectAll(() => new Error(`the singer thread ${reason}`));
       this.onClosed?.();
     };
     worker.once("error", (error) => fail(`failed: ${error.message}`));
     worker.once("exit", (code) => fail(`exited (${code})`));
-    worker.unref();
   }
 
   post(message: ToSingerThread): void {
     this.worker.postMessage(message);
   }
 
+  // A render stops waiting at once when aborted; the singer thread drops the song's lines still with espeak.
   sing(request: Parameters<Sing>[0], signal?: AbortSignal): Promise<Float32Array> {
-    return new Promise((resolve, reject) => {
-      const id = this.nextId++;
-      // The render stops waiting at once; the singer thread drops the song's lines still with espeak.
-      const onAbort = () => {
-        if (!this.pending.has(id)) return;
-        this.settled(id);
-        this.post({ type: "cancel", id });
-        reject(signal?.reason);
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      const done = () => signal?.removeEventListener("abort", onAbort);
-      this.pending.set(id, {
-        resolve: (samples) => (done(), resolve(samples)),
-        reject: (error) => (done(), reject(error)),
-      });
-      this.worker.ref();
-      this.post({ type: "sing", id, request });
-    });
+    return this.songs.send(
+      (id) => this.post({ type: "sing", id, request }),
+      signal,
+      (id) => this.post({ type: "cancel", id }),
+    );
   }
 
   /** Stops espeak's process, then the thread. */
@@ -74,11 +53,6 @@ class SingerThread {
     this.post({ type: "close" });
     await closed;
     await this.worker.terminate();
-  }
-
-  private settled(id: number): void {
-    this.pending.delete(id);
-    if (this.pending.size === 0) this.worker.unref();
   }
 }
 

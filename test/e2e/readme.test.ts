@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import type { Browser } from "playwright-core";
@@ -18,6 +18,7 @@ let copy: string;
 let child: ChildProcess;
 let output = "";
 let browser: Browser;
+let port: number;
 
 /** The repository as a clone would have it: tracked files and new ones not ignored, no local state. */
 function freshCopy(): string {
@@ -53,7 +54,7 @@ function newcomerEnv(port: number): NodeJS.ProcessEnv {
 
 beforeAll(async () => {
   copy = freshCopy();
-  const port = await freePort();
+  port = await freePort();
   child = spawn("npm", ["start"], {
     cwd: copy,
     env: newcomerEnv(port),
@@ -156,4 +157,47 @@ describe("the README's quick start, exactly as written", () => {
     rmSync(folder, { recursive: true, force: true });
     await context.close();
   }, 400_000);
+
+  it('places the order of the README\'s "Try it" as written, and the built-in engine sings every line it shows', async () => {
+    // The sign-in and the order, run by a shell as a newcomer pastes them (only the port differs).
+    const tryIt = /Try it:\n\n```sh\n([\s\S]*?)```/.exec(readFileSync(join(copy, "README.md"), "utf8"))?.[1] ?? "";
+    const commands = tryIt.slice(0, tryIt.indexOf("curl -N")).replaceAll("localhost:8787", `localhost:${port}`);
+    expect(commands).toContain("/api/jobs");
+    const shell = spawnSync("bash", ["-c", commands], { cwd: copy, env: newcomerEnv(port), encoding: "utf8" });
+    expect(shell.stderr).toBe("");
+    const placed = JSON.parse(shell.stdout);
+    expect(placed.status, shell.stdout).toBeDefined();
+
+    const [, email, password] = /Sign in with the demo account: (\S+) \/ (\S+)/.exec(output)!;
+    const { accessToken } = (await (
+      await fetch(`http://localhost:${port}/api/auth/signin`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password }),
+      })
+    ).json()) as { accessToken: string };
+    const get = async (path: string) =>
+      (await fetch(`http://localhost:${port}${path}`, { headers: { authorization: `Bearer ${accessToken}` } })).json();
+    let job: any = placed;
+    for (const until = Date.now() + 240_000; !["SUCCEEDED", "FAILED", "CANCELED"].includes(job.status); ) {
+      if (Date.now() > until) throw new Error(`the order is still ${job.status}`);
+      await new Promise((r) => setTimeout(r, 500));
+      job = await get(`/api/jobs/${placed.id}`);
+    }
+    // Sung by the built-in engine, not handed to the instrumental fallback.
+    expect(job.status, JSON.stringify(job.error)).toBe("SUCCEEDED");
+    expect(job.provider).toBe("internal");
+    expect(job.lyrics.sections.flatMap((s: { lines: string[] }) => s.lines).join(" ")).toContain("Marie");
+    const shown = job.lyrics.sections.flatMap((s: { lines: string[] }, section: number) =>
+      s.lines.map((_, line) => `${section}:${line}`),
+    );
+    // Every take the person may keep sings every line the page shows.
+    expect(job.takes.length).toBeGreaterThan(0);
+    for (const { trackId } of job.takes) {
+      const track: any = await get(`/api/tracks/${trackId}`);
+      expect(track.timings, JSON.stringify(track)).toBeInstanceOf(Array);
+      const sung = new Set(track.timings.map((t: { section: number; line: number }) => `${t.section}:${t.line}`));
+      expect(shown.filter((line: string) => !sung.has(line))).toEqual([]);
+    }
+  }, 300_000);
 });

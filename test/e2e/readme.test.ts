@@ -153,6 +153,12 @@ describe("the README's quick start, exactly as written", () => {
       await fetch(`${url}/api/credits`, { headers: { authorization: `Bearer ${session.accessToken}` } })
     ).json();
     expect(credits.reserved).toBe(0);
+    // Sung by the built-in engine, not handed to the instrumental fallback.
+    const jobId = new URL(page.url()).pathname.split("/").at(-1);
+    const job: any = await (
+      await fetch(`${url}/api/jobs/${jobId}`, { headers: { authorization: `Bearer ${session.accessToken}` } })
+    ).json();
+    expect(job.provider).toBe("internal");
     expect(credits.balance).toBeLessThan(Number(/\((\d+) credits\)/.exec(tail.at(-1)!)![1]));
     rmSync(folder, { recursive: true, force: true });
     await context.close();

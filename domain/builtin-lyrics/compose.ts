@@ -368,7 +368,15 @@ function chorus(draft: Draft, lines: number): { lines: string[]; relationship: b
       for (const target of targets) {
         const saved = new Set(draft.used);
         const couplets: Couplet[] = [];
-        const opening = couplet(draft, openers, partners, target, nameLineTolerance);
+        // A two-line chorus says who they are to the singer in its second line, which leaves the one
+        // couplet of a short song's verse to their story.
+        const opening = couplet(
+          draft,
+          openers,
+          withRelationship && lines === 2 ? second : partners,
+          target,
+          nameLineTolerance,
+        );
         if (opening) {
           use(draft, opening);
           couplets.push(opening);
@@ -392,7 +400,7 @@ function chorus(draft: Draft, lines: number): { lines: string[]; relationship: b
     }
     return null;
   };
-  const withRelationship = draft.relationship.length > 0 && lines >= 4 ? attempt(1, true) : null;
+  const withRelationship = draft.relationship.length > 0 && (lines === 2 || lines >= 4) ? attempt(1, true) : null;
   if (withRelationship) return { lines: withRelationship, relationship: true };
   // A name too long for any line ("Anne-Sophie et Jean-Baptiste") makes its own lines longer rather than leave the chorus.
   const text = attempt(1, false) ?? attempt(Number.POSITIVE_INFINITY, false);

@@ -238,6 +238,37 @@ describe("BuiltinLyricsWriter", () => {
     }
   });
 
+  it("gives a 30 s song the person's story as well as who they are to the singer", async () => {
+    // Four lines: the chorus names them and says the relationship, which leaves the verse to a detail.
+    const short = [
+      context({
+        language: "fr",
+        occasion: "anniversaire",
+        relationship: "ma sœur",
+        details: ["elle fait du surf chaque matin", "elle rit de tout"],
+        durationSeconds: 30,
+      }),
+      context({
+        relationship: "my dad",
+        recipientName: "José",
+        details: ["he bakes bread on Sundays"],
+        durationSeconds: 30,
+      }),
+    ];
+    for (const ctx of short) {
+      for (const seed of [0, 1, 2]) {
+        const text = allLines(await new BuiltinLyricsWriter({ seed }).writeLyrics(ctx))
+          .join("\n")
+          .toLowerCase();
+        expect(text, text).toContain(ctx.relationship!.split(" ").at(-1));
+        expect(
+          ctx.details.some((d) => text.includes(ending(d))),
+          text,
+        ).toBe(true);
+      }
+    }
+  });
+
   it("says vous to a couple in French", async () => {
     const lyrics = await builtinLyricsWriter.writeLyrics(cases[2]!);
     const words = lyrics.sections.flatMap((s) =>

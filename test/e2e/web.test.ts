@@ -164,6 +164,9 @@ describe("the web app in a browser", () => {
     await page.getByLabel(fr.order.relationship).fill("ma sœur");
     await page.getByLabel(fr.order.details).fill("elle fait du surf chaque matin\nelle rit de tout");
     await page.getByLabel(fr.order.length).selectOption("30");
+    // The fields put right no longer say they are wrong, and the summary pointing to them is gone.
+    expect(await page.locator("[data-field-error]").count()).toBe(0);
+    expect(await page.getByRole("alert").count()).toBe(0);
     await shot(page, "04-order-fr");
     await page.getByRole("button", { name: /Confirmer la commande/ }).click();
     await page.waitForURL(/\/fr\/songs\/[^/]+$/);

@@ -13,6 +13,16 @@ export function fieldErrors(error: ApiFailure): FormErrors {
   return { form: error.code, fields };
 }
 
+/**
+ * The errors left once the person changes a field: its own goes (it may be right now; the API says again
+ * on the next try), and a summary left with no field to point to goes with it.
+ */
+export function corrected(errors: FormErrors, name: string): FormErrors {
+  if (!errors.fields?.[name]) return errors;
+  const { [name]: _, ...fields } = errors.fields;
+  return Object.keys(fields).length === 0 && errors.form === "validation_failed" ? {} : { ...errors, fields };
+}
+
 const explained = [
   "validation_failed",
   "unauthorized",

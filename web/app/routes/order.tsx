@@ -4,7 +4,7 @@ import { type LoaderFunctionArgs, useLoaderData, useNavigate } from "react-route
 import { maxSungLines } from "../../../domain/song-form";
 import { ApiFailure, api, createJob, type Schema, unwrap } from "../lib/api";
 import { cloudflareContext } from "../lib/context";
-import { ErrorSummary, Field, type FormErrors, fieldErrors, Options } from "../lib/form";
+import { corrected, ErrorSummary, Field, type FormErrors, fieldErrors, Options } from "../lib/form";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatNumber, withLocale } from "../lib/i18n";
 import { languages, styles, voices } from "../lib/options";
@@ -115,8 +115,10 @@ export default function Order() {
   const short = credits !== null && credits.available < cost;
   const typed = (name: keyof typeof limits) => ({
     value: text[name] ?? "",
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-      setText((x) => ({ ...x, [name]: e.target.value })),
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      setText((x) => ({ ...x, [name]: e.target.value }));
+      setErrors((x) => corrected(x, name));
+    },
   });
   const counted = (name: keyof typeof limits) => ({ value: [...(text[name] ?? "")].length, max: limits[name] });
   const detailLines = (text.details ?? "").split("\n").filter((l) => l.trim()).length;

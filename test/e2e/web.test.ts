@@ -353,6 +353,17 @@ describe("the web app in a browser", () => {
     expect(visible).toContain(en.song.downloadMp3);
     expect(visible).toContain(en.progress.titleDone);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    // Opened again once finished, the song's page still tells its whole story.
+    await timeline.locator("[data-status=SUCCEEDED]").waitFor();
+    const story = await timeline.locator("[data-status]").evaluateAll((items) => items.map((i) => i.dataset.status));
+    expect(story.filter((status) => status !== "QUEUED")).toEqual([
+      "WRITING_LYRICS",
+      "LYRICS_READY",
+      "GENERATING_MUSIC",
+      "POSTPROCESSING",
+      "DELIVERING",
+      "SUCCEEDED",
+    ]);
     await shot(page, "08-song-en");
     for (const [path, name] of [
       ["/en/songs", "09-library-en"],

@@ -75,6 +75,7 @@ function useJob(jobId: string, enabled: boolean) {
     const fallBack = () => (setTransport("poll"), void poll());
     let lastEventId = "";
     let failures = 0;
+    let finished = false;
     // A stream ticket opens the stream for a minute only, so every connection asks for a fresh one and
     // resumes after the last event seen; EventSource's own retries would reuse an expired ticket.
     const follow = async () => {
@@ -92,7 +93,7 @@ function useJob(jobId: string, enabled: boolean) {
         const event = JSON.parse(message.data) as Schema<"JobEvent">;
         note(event.status, event.at ?? new Date().toISOString());
         // The event says what changed; the job says everything (lyrics, takes, refund).
-        void reload();
+        if (!finished) void reload();
         if (terminal.includes(event.status)) current.close();
       };
       current.onmessage = onEvent;
@@ -106,8 +107,11 @@ function useJob(jobId: string, enabled: boolean) {
     };
     reload().then(
       (j) => {
-        if (closed || terminal.includes(j.status)) return;
-        if (typeof EventSource === "undefined") return fallBack();
+        if (closed) return;
+        // A finished job's stream replays its whole story, then ends: coming back to a song shows what
+        // happened to it, not only how it ended.
+        finished = terminal.includes(j.status);
+        if (typeof EventSource === "undefined") return finished ? undefined : fallBack();
         void follow();
       },
       () => setTransport("poll"),
@@ -128,6 +132,12 @@ function useJob(jobId: string, enabled: boolean) {
 
   return { job, seen, transport, reload, setJob };
 }
+
+/** Events in the order they happened; one step's event and the job's own status may share a timestamp. */
+const inOrder = (a: { status: JobStatus; at: string }, b: { status: JobStatus; at: string }) => {
+  const rank = (s: JobStatus) => (steps.includes(s) ? steps.indexOf(s) : steps.length);
+  return a.at.localeCompare(b.at) || rank(a.status) - rank(b.status);
+};
 
 function Progress({
   job,
@@ -170,7 +180,7 @@ function Progress({
       </ol>
       <h3>{t("progress.timeline")}</h3>
       <ul className="timeline" data-testid="timeline">
-        {seen.map((s) => (
+        {[...seen].sort(inOrder).map((s) => (
           <li key={s.status} data-status={s.status}>
             <time dateTime={s.at}>{formatDate(locale, s.at)}</time> — {t(`status.${s.status}`)}
           </li>

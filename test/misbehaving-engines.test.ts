@@ -6,7 +6,7 @@ import { type RoutingConfigInput, routingConfigSchema } from "../providers";
 import worker from "../worker";
 import { saveRoutingConfig } from "../worker/routing";
 import { database, eventsOf, jobs, callsOf as loggedCalls, providerHealth, routingConfigs } from "./db-access";
-import { credits, orderJob, signUp, sim, waitFor, waitForStatus } from "./helpers";
+import { call, credits, json, orderJob, signUp, sim, waitFor, waitForStatus } from "./helpers";
 
 const COST = Number(env.CREDITS_PER_SONG);
 const db = database(env.DB);
@@ -242,5 +242,12 @@ describe("engines that misbehave", () => {
       { kind: "capture", amount: price, reasonKind: "delivered" },
       { kind: "release", amount: COST - price, reasonKind: "price_difference" },
     ]);
+    // The takes sing none of the order's lyrics, and say so: their pages show no line as sung.
+    expect(done.lyrics.sections.length).toBeGreaterThan(0);
+    expect(done.takes.length).toBeGreaterThan(0);
+    for (const { trackId } of done.takes) {
+      const track = await json(await call(`/api/tracks/${trackId}`, { token }));
+      expect(track.timings).toEqual([]);
+    }
   });
 });

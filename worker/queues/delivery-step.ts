@@ -3,6 +3,7 @@ import { ProviderError } from "../../providers";
 import { currentAttempt, type DeliveredTrack, isCurrentAttempt, type Provenance } from "../jobs/machine";
 import { currentJob, jobStub } from "../jobs/stub";
 import { audioHeadBytes, audioInfo } from "../media/audio-info";
+import { INSTRUMENTAL_ENGINES } from "../routing";
 import { fetchProviderAudio, RefusedUrl } from "../security";
 import { takeId } from "../shards";
 import type { MessageFor } from "./messages";
@@ -210,7 +211,11 @@ async function storeTakes(env: Env, job: Job, takes: MessageFor<"delivery">["tak
       wavR2Key: wav?.r2Key ?? null,
       wavSizeBytes: wav?.sizeBytes ?? null,
       wavSha256: wav?.sha256 ?? null,
-      timings: take.timings ?? null,
+      // An instrumental engine's take sings no line (its pages then show none), where another engine
+      // that gives no timings sings them all.
+      timings:
+        take.timings ??
+        ((INSTRUMENTAL_ENGINES as readonly string[]).includes(take.provider ?? job.provider ?? "") ? [] : null),
       ...(take.provider ? { provider: take.provider } : {}),
       providerTakeId: take.providerTakeId,
       title: take.title ?? job.title,

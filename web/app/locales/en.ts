@@ -191,6 +191,7 @@ const en = {
     outro: "Outro",
   },
   song: {
+    instrumentalTake: "This take is instrumental: the lyrics are not sung in it.",
     untitled: "Untitled song",
     player: "Play {{title}}",
     waveform: "Waveform of the song",

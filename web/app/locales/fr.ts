@@ -200,6 +200,7 @@ const fr: Messages = {
     outro: "Final",
   },
   song: {
+    instrumentalTake: "Cette version est instrumentale : les paroles n’y sont pas chantées.",
     untitled: "Chanson sans titre",
     player: "Écouter {{title}}",
     waveform: "Forme d’onde de la chanson",

@@ -5,7 +5,7 @@ import fr from "../../../public/samples/sample-fr.json";
 import { useAuth } from "../lib/auth";
 import { useLocale } from "../lib/hooks";
 import { withLocale } from "../lib/i18n";
-import { sungBlocks } from "../lib/sung-lyrics";
+import { sungBlocks } from "../lib/sung-blocks";
 
 // Plain HTML: the landing page ships no React (see root.tsx); only the samples' small script, which lights
 // their lines in time (public/samples/player.js).

@@ -91,18 +91,22 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
     stage("band", 0);
     const onBandProgress = (f: number) => options.onProgress?.("band", f);
     // The band's stems, the vocal and the mix are held by nothing once this call returns: only the
-    // master stays in memory, and the MP3 is encoded as it is written.
+    // master stays in memory, and the MP3 is encoded as it is written. The vocal is handed over, not
+    // kept here, so that it is freed as soon as it is in the mix.
     const { mastered, files } = await mixMasterAndEncode(
       await (generator
         ? generateBand(generator, request, arrangement, { signal, onProgress: onBandProgress })
         : renderBand(arrangement, { sampleRate, signal, onProgress: onBandProgress })),
-      vocal,
+      () => {
+        const taken = vocal;
+        vocal = null;
+        return taken;
+      },
       arrangement,
       levels,
       formats,
       stage,
     );
-    vocal = null;
 
     return {
       ...(files as { [K in F]: Uint8Array }),
@@ -122,7 +126,7 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
 
 async function mixMasterAndEncode(
   band: BandStems,
-  vocal: Promise<PreparedVocal> | null,
+  takeVocal: () => Promise<PreparedVocal> | null,
   arrangement: Arrangement,
   levels: MixOptions["levels"],
   formats: ReadonlySet<AudioFormat>,
@@ -130,7 +134,7 @@ async function mixMasterAndEncode(
 ): Promise<{ mastered: Mastered; files: Partial<Record<AudioFormat, Uint8Array>> }> {
   stage("band", 1);
   stage("vocals", 0);
-  const voice = vocal ? await vocal : null;
+  let voice: PreparedVocal | null = await takeVocal();
   stage("vocals", 1);
 
   stage("mix", 0);
@@ -140,6 +144,8 @@ async function mixMasterAndEncode(
     fadeFromSec: arrangement.durationSec - fadeSec,
     levels,
   });
+  // In the mix now: the vocal's memory (21 MB for 120 s) is free for mastering and encoding.
+  voice = null;
   stage("mix", 1);
 
   stage("master", 0);
@@ -167,7 +173,8 @@ async function mixMasterAndEncode(
 
     stage("encode", 0);
     const files: Partial<Record<AudioFormat, Uint8Array>> = {};
-    if (formats.has("wav")) files.wav = encodeWav(mastered.channels, sampleRate);
+    // The mix is spent once mastered: the WAV is written over it.
+    if (formats.has("wav")) files.wav = encodeWav(mastered.channels, sampleRate, mixed.channels[0]);
     stage("encode", 0.2);
     if (mp3) files.mp3 = await mp3.finish(mastered.channels);
     stage("encode", 1);

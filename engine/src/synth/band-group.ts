@@ -8,6 +8,7 @@ import {
   DEFAULT_GLOBAL_SYSTEM_PARAMETERS,
   SpessaSynthProcessor,
 } from "spessasynth_core";
+import { sharedChannelWithWavRoom } from "../audio/wav";
 import type { ChannelEvent } from "./midi";
 import { VoiceRelease } from "./voice-release";
 
@@ -44,8 +45,9 @@ export interface SharedStems {
   locks: Int32Array;
 }
 
+/** The stems' channels leave room for a WAV header: the mix is written over them, and the WAV over the spent mix. */
 export function sharedStems(length: number): SharedStems {
-  const channel = () => new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
+  const channel = () => sharedChannelWithWavRoom(length);
   return {
     stems: [channel(), channel(), channel(), channel()],
     locks: new Int32Array(new SharedArrayBuffer(Math.ceil(length / sliceFrames) * Int32Array.BYTES_PER_ELEMENT)),

@@ -344,7 +344,7 @@ if (mode === "arrange") {
   c = cpu();
   const band = await renderBand(arrangement, { sampleRate: 44100, threads });
   const renderMs = performance.now() - t;
-  console.log(JSON.stringify({ bankMs, bankCpuMs, renderMs, renderCpuMs: cpu() - c, samples: band.melodic[0].length }));
+  console.log(JSON.stringify({ bankMs, bankCpuMs, renderMs, renderCpuMs: cpu() - c, samples: band.dry[0].length }));
 } else if (mode === "sf2") {
   const { BasicSoundBank, SoundBankLoader } = await import("spessasynth_core");
   const file = readFileSync(arg);

@@ -3,7 +3,7 @@ import type { Lyrics, SongContext } from "../../../domain/lyrics";
 import { arrange } from "../arranger/arrange";
 import { styles } from "../arranger/styles";
 import type { Arrangement } from "../arranger/types";
-import { type Mastered, master, sharedChannels } from "../audio/master";
+import { type Mastered, master, sharedChannel } from "../audio/master";
 import { type MixOptions, mixSong, type PreparedVocal, prepareVocal } from "../audio/mix";
 import { Mp3Stream } from "../audio/mp3";
 import { warmMp3Thread } from "../audio/mp3-threads";
@@ -144,15 +144,19 @@ async function mixMasterAndEncode(
     fadeFromSec: arrangement.durationSec - fadeSec,
     levels,
   });
-  // In the mix now: the vocal's memory (21 MB for 120 s) is free for mastering and encoding.
-  voice = null;
   stage("mix", 1);
 
   stage("master", 0);
-  // The master is written over the rhythm stems (spent in the mix) when other threads can read them,
-  // and the MP3 thread encodes its first part as the limiter writes it.
+  // The master is written over what the mix has spent (the band's reverb send, the vocal) where other
+  // threads can read it, else into fresh shared memory; the MP3 thread encodes its first part as the
+  // limiter writes it.
   const length = mixed.channels[0].length;
-  const into = band.rhythm.every((x) => x.buffer instanceof SharedArrayBuffer) ? band.rhythm : sharedChannels(length);
+  const spent = [band.send, voice?.samples].filter(
+    (x): x is Float32Array => x?.buffer instanceof SharedArrayBuffer && x.length === length,
+  );
+  // Mixed: the vocal's memory is left to the master or to the collector.
+  voice = null;
+  const into: [Float32Array, Float32Array] = [spent[0] ?? sharedChannel(length), spent[1] ?? sharedChannel(length)];
   const mp3 = formats.has("mp3") ? await Mp3Stream.start(into, sampleRate, 192) : null;
   try {
     const mastered = master(mixed.channels, {

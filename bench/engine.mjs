@@ -327,7 +327,7 @@ if (mode === "arrange") {
   const request = { lyrics: null, context, styleTags: ["pop"], durationSeconds, vocal: "female", language: "fr", seed: 1 };
   const lyrics = await builtinLyricsWriter.writeLyrics(context);
   const arrangement = arrange(request, lyrics);
-  writeFileSync(out, arrangementToMidi(arrange(request, arrangement.lyrics)));
+  writeFileSync(out, await arrangementToMidi(arrange(request, arrangement.lyrics)));
   writeFileSync(out + ".json", JSON.stringify(arrangement));
 } else if (mode === "band") {
   // Timed: what FluidSynth does with the MIDI file: read the song, load the bank, render. The

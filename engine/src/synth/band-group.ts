@@ -2,13 +2,9 @@
 // such groups whose outputs are added into the song's stems, slice by slice: each stem sample gets
 // exactly two additions onto zero, and float addition of two values is commutative, so the sum is
 // the same samples whether the groups run on two threads, one after the other, or in any order.
-import {
-  type BasicSample,
-  type BasicSoundBank,
-  DEFAULT_GLOBAL_SYSTEM_PARAMETERS,
-  SpessaSynthProcessor,
-} from "spessasynth_core";
+import type { BasicSample, BasicSoundBank, SpessaSynthProcessor } from "spessasynth_core";
 import { sharedChannelWithWavRoom } from "../audio/wav";
+import { loadCore, loadedCore } from "./core";
 import type { ChannelEvent } from "./midi";
 import { VoiceRelease } from "./voice-release";
 
@@ -109,6 +105,7 @@ export async function* renderGroup(
   beforeNotes?: (synth: SpessaSynthProcessor) => Promise<void>,
 ): AsyncGenerator<{ start: number; slice: StemSlice }> {
   const { sampleRate, length, events, cuts } = job;
+  await loadCore();
   const synth = newSynthesizer(sampleRate);
   synth.soundBankManager.addSoundBank(bank, "main");
   await synth.processorInitialized;
@@ -195,6 +192,7 @@ function renderSlice(
  * never rendered nor freed).
  */
 function newSynthesizer(sampleRate: number): SpessaSynthProcessor {
+  const { DEFAULT_GLOBAL_SYSTEM_PARAMETERS, SpessaSynthProcessor } = loadedCore();
   const defaults = { ...DEFAULT_GLOBAL_SYSTEM_PARAMETERS };
   Object.assign(DEFAULT_GLOBAL_SYSTEM_PARAMETERS, { voiceCap: 64, autoAllocateVoices: true });
   try {

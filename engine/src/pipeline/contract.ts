@@ -58,6 +58,11 @@ export interface RenderOptions<F extends AudioFormat = AudioFormat> {
   onProgress?: (stage: RenderStage, fraction: number) => void;
   /** Aborting stops the render between (and, where possible, within) stages with an AbortError. */
   signal?: AbortSignal;
+  /**
+   * No other song follows in this process (the CLI): the band threads are stopped as soon as the band
+   * is rendered rather than kept warm for the next song.
+   */
+  lastSong?: boolean;
 }
 
 export type RenderSong = <F extends AudioFormat = AudioFormat>(

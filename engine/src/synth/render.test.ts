@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { arrange } from "../arranger/arrange";
 import type { RenderRequest } from "../pipeline/contract";
 import { type GroupJob, renderGroup, reverbSends, type SampledEvent } from "./band-group";
+import { closeBandThreads } from "./band-threads";
 import { bandJobs, renderBand } from "./render";
 import { loadSoundBank } from "./soundbank";
 
@@ -35,6 +36,23 @@ describe("the band", () => {
       ).toBe(0);
     }
     expect(threaded.dry[0].reduce((peak, x) => Math.max(peak, Math.abs(x)), 0)).toBeGreaterThan(0.01);
+  });
+
+  it("renders the same samples on new band threads after the process let its threads go", async () => {
+    const arrangement = arrange(request, null);
+    const before = await renderBand(arrangement, { sampleRate: 44100 });
+    await closeBandThreads();
+    const after = await renderBand(arrangement, { sampleRate: 44100 });
+    for (const [a, b] of [
+      [before.dry[0], after.dry[0]],
+      [before.send, after.send],
+    ] as const)
+      expect(
+        Buffer.compare(
+          Buffer.from(a.buffer, a.byteOffset, a.byteLength),
+          Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+        ),
+      ).toBe(0);
   });
 
   it("is the sum of its parts, each heard, when the parts share the band threads", async () => {

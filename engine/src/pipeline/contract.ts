@@ -60,7 +60,8 @@ export interface RenderOptions<F extends AudioFormat = AudioFormat> {
   signal?: AbortSignal;
   /**
    * No other song follows in this process (the CLI): the band threads are stopped as soon as the band
-   * is rendered rather than kept warm for the next song.
+   * is rendered, and the built-in singer (its thread and espeak) once the vocal is back, rather than
+   * kept warm for the next song.
    */
   lastSong?: boolean;
 }

@@ -15,7 +15,7 @@ import { generatorFromEnv } from "../generators/from-env";
 import { closeBandThreads } from "../synth/band-threads";
 import { abortError, type BandStems, prepareBand, renderBand } from "../synth/render";
 import type { Sing } from "../voice/contract";
-import { sing as builtinSing, warmSinger } from "../voice/sing";
+import { sing as builtinSing, closeSinger, warmSinger } from "../voice/sing";
 import {
   type AudioFormat,
   audioFormats,
@@ -58,7 +58,6 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
 
     if (!generator) prepareBand();
     const formats = new Set<AudioFormat>(options.formats ?? audioFormats);
-    if (formats.has("mp3")) warmMp3Thread();
     // The built-in singer's thread and espeak process start while the lyrics and the arrangement are made.
     if (!dependencies.sing && request.vocal !== "instrumental" && !generator?.singsLyrics) warmSinger();
     stage("lyrics", 0);
@@ -88,6 +87,9 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
         ).then((sung) => prepareVocal(fitLength(sung, length), { sampleRate, levels }))
       : null;
     vocal?.catch(() => undefined);
+    // A process that renders this song only lets the singer thread and espeak go once the vocal is back.
+    const singerClosed = options.lastSong && vocal && !dependencies.sing ? vocal.then(closeSinger, closeSinger) : null;
+    singerClosed?.catch(() => undefined);
 
     stage("band", 0);
     const onBandProgress = (f: number) => options.onProgress?.("band", f);
@@ -111,6 +113,7 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
       formats,
       stage,
     );
+    await singerClosed;
 
     return {
       ...(files as { [K in F]: Uint8Array }),
@@ -137,6 +140,9 @@ async function mixMasterAndEncode(
   stage: (name: RenderStage, fraction: number) => void,
 ): Promise<{ mastered: Mastered; files: Partial<Record<AudioFormat, Uint8Array>> }> {
   stage("band", 1);
+  // Started now rather than with the song: it is ready by the time the master is written, and its
+  // memory is not added to the band's (a new process's MP3 thread is some 15 MiB).
+  if (formats.has("mp3")) warmMp3Thread();
   stage("vocals", 0);
   let voice: PreparedVocal | null = await takeVocal();
   stage("vocals", 1);

@@ -327,7 +327,7 @@ if (mode === "arrange") {
   const request = { lyrics: null, context, styleTags: ["pop"], durationSeconds, vocal: "female", language: "fr", seed: 1 };
   const lyrics = await builtinLyricsWriter.writeLyrics(context);
   const arrangement = arrange(request, lyrics);
-  writeFileSync(out, arrangementToMidi(arrange(request, arrangement.lyrics)));
+  writeFileSync(out, await arrangementToMidi(arrange(request, arrangement.lyrics)));
   writeFileSync(out + ".json", JSON.stringify(arrangement));
 } else if (mode === "band") {
   // Timed: what FluidSynth does with the MIDI file: read the song, load the bank, render. The
@@ -344,7 +344,7 @@ if (mode === "arrange") {
   c = cpu();
   const band = await renderBand(arrangement, { sampleRate: 44100, threads });
   const renderMs = performance.now() - t;
-  console.log(JSON.stringify({ bankMs, bankCpuMs, renderMs, renderCpuMs: cpu() - c, samples: band.melodic[0].length }));
+  console.log(JSON.stringify({ bankMs, bankCpuMs, renderMs, renderCpuMs: cpu() - c, samples: band.dry[0].length }));
 } else if (mode === "sf2") {
   const { BasicSoundBank, SoundBankLoader } = await import("spessasynth_core");
   const file = readFileSync(arg);

@@ -268,7 +268,7 @@ describe("the arrangement", () => {
     expect(JSON.stringify(make({ seed: 12 }))).not.toBe(JSON.stringify(make()));
   });
 
-  it.each(styleIds)("%s writes valid MIDI parts, drums on channel 10", (style) => {
+  it.each(styleIds)("%s writes valid MIDI parts, drums on channel 10", async (style) => {
     const a = make({ styleTags: [style], durationSeconds: 60, lyrics: null, vocal: "instrumental" });
     expect(a.parts.find((p) => p.role === "drums")?.channel).toBe(9);
     expect(a.parts.filter((p) => p.role !== "drums").every((p) => p.channel !== 9)).toBe(true);
@@ -282,7 +282,7 @@ describe("the arrangement", () => {
         expect(n.endTick).toBeGreaterThan(n.tick);
       }
     }
-    const midi = BasicMIDI.fromArrayBuffer(arrangementToMidi(a).slice().buffer);
+    const midi = BasicMIDI.fromArrayBuffer((await arrangementToMidi(a)).slice().buffer);
     expect(midi.format).toBe(1);
     expect(midi.tracks).toHaveLength(a.parts.length + 1);
     expect(midi.timeDivision).toBe(ppq);

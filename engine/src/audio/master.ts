@@ -100,10 +100,14 @@ class Limiter {
   }
 }
 
-/** A stereo pair in shared memory, which other threads can read as it is written. */
+/** A channel in shared memory, which other threads can read as it is written. */
+export function sharedChannel(length: number): Float32Array {
+  return new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
+}
+
+/** A stereo pair in shared memory. */
 export function sharedChannels(length: number): [Float32Array, Float32Array] {
-  const channel = () => new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
-  return [channel(), channel()];
+  return [sharedChannel(length), sharedChannel(length)];
 }
 
 /** Samples of the input the envelope, limiter and gain work through at a time. */

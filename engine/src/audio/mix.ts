@@ -49,7 +49,8 @@ function applyLevels(
 
 /** How far (LU) the vocal sits above the band: clearly in front, as in a song made to be sung along. */
 const vocalLift = 2;
-const sends = { melodic: 0.3, rhythm: 0.06, vocal: 0.24 };
+/** The vocal's reverb send; the band's (chords more, drums less) comes with its stems. */
+const vocalSend = 0.24;
 const reverbReturn = 2.3;
 /** Samples the band's levels and loudness work through at a time (they stay in the cache between the two). */
 const levelBlock = 16384;
@@ -121,12 +122,12 @@ export interface Mixed {
 /**
  * Band plus vocal (from prepareVocal): the vocal set `vocalLift` LU above the band, a shared
  * reverb fed mostly by the chords and the voice, a short fade-in against clicks and a fade over
- * the final ring-out. Reuses the band's buffers for the result, and measures its loudness.
+ * the final ring-out. Reuses the band's dry buffers for the result, and measures its loudness.
  */
 export function mixSong(band: BandStems, prepared: PreparedVocal | null, options: MixOptions): Mixed {
   const { sampleRate } = options;
-  const [mL, mR] = band.melodic;
-  const [rL, rR] = band.rhythm;
+  const [mL, mR] = band.dry;
+  const { send } = band;
   const length = mL.length;
   const vocal = prepared?.samples ?? null;
   // The band's levels and, for the vocal's gain, its loudness, in one pass through the stems.
@@ -134,15 +135,8 @@ export function mixSong(band: BandStems, prepared: PreparedVocal | null, options
   for (let from = 0; from < length; from += levelBlock) {
     const to = Math.min(length, from + levelBlock);
     if (options.levels && options.levels.length > 0)
-      applyLevels([mL, mR, rL, rR], options.levels, sampleRate, 1, from, to);
-    bandMeter?.add(
-      [
-        { signal: mL, plus: rL },
-        { signal: mR, plus: rR },
-      ],
-      from,
-      to,
-    );
+      applyLevels([mL, mR, send], options.levels, sampleRate, 1, from, to);
+    bandMeter?.add([mL, mR], from, to);
   }
   let vocalGain = 0;
   if (prepared && bandMeter) {
@@ -150,15 +144,10 @@ export function mixSong(band: BandStems, prepared: PreparedVocal | null, options
     if (Number.isFinite(bandLoudness) && Number.isFinite(prepared.loudnessLufs))
       vocalGain = fromDb(bandLoudness + vocalLift - prepared.loudnessLufs);
   }
-  // The reverb's send, worked out from the stems as the reverb reads it, block by block; the mix is
-  // written over the melodic stems right behind it, so no song-long buffer is added.
-  const vocalSend = sends.vocal * vocalGain;
-  const sendAt = vocal
-    ? (n: number) =>
-        Math.fround(
-          0.5 * (sends.melodic * (mL[n]! + mR[n]!) + sends.rhythm * (rL[n]! + rR[n]!)) + vocalSend * vocal[n]!,
-        )
-    : (n: number) => Math.fround(0.5 * (sends.melodic * (mL[n]! + mR[n]!) + sends.rhythm * (rL[n]! + rR[n]!)));
+  // The reverb reads the send block by block; the mix is written over the dry stems right behind it,
+  // so no song-long buffer is added.
+  const vocalToRoom = vocalSend * vocalGain;
+  const sendAt = vocal ? (n: number) => Math.fround(send[n]! + vocalToRoom * vocal[n]!) : (n: number) => send[n]!;
   const room = new ReverbStream(sendAt, length, { sampleRate });
   const wet = reverbReturn * options.reverbAmount;
   const fadeIn = Math.min(length, Math.round(0.01 * sampleRate));
@@ -169,21 +158,21 @@ export function mixSong(band: BandStems, prepared: PreparedVocal | null, options
     for (let n = from; n < to; n++) {
       const v = vocal ? vocalGain * vocal[n]! : 0;
       const gain = gainAt(n);
-      mL[n] = gain * (mL[n]! + rL[n]! + v + wet * room.wetAt(0, n));
-      mR[n] = gain * (mR[n]! + rR[n]! + v + wet * room.wetAt(1, n));
+      mL[n] = gain * (mL[n]! + v + wet * room.wetAt(0, n));
+      mR[n] = gain * (mR[n]! + v + wet * room.wetAt(1, n));
     }
   };
   const body = (from: number, to: number) => {
     if (vocal) {
       for (let n = from; n < to; n++) {
         const v = vocalGain * vocal[n]!;
-        mL[n] = mL[n]! + rL[n]! + v + wet * room.wetAt(0, n);
-        mR[n] = mR[n]! + rR[n]! + v + wet * room.wetAt(1, n);
+        mL[n] = mL[n]! + v + wet * room.wetAt(0, n);
+        mR[n] = mR[n]! + v + wet * room.wetAt(1, n);
       }
     } else {
       for (let n = from; n < to; n++) {
-        mL[n] = mL[n]! + rL[n]! + wet * room.wetAt(0, n);
-        mR[n] = mR[n]! + rR[n]! + wet * room.wetAt(1, n);
+        mL[n] = mL[n]! + wet * room.wetAt(0, n);
+        mR[n] = mR[n]! + wet * room.wetAt(1, n);
       }
     }
   };

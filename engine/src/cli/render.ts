@@ -114,9 +114,10 @@ async function main() {
 
   const started = performance.now();
   let lastStage = "";
-  // Only the file written is encoded.
+  // Only the file written is encoded, and this process renders no other song.
   const result = await renderSong(request, {
     formats: [format],
+    lastSong: true,
     onProgress: (stage) => {
       if (stage !== lastStage && process.stderr.isTTY) process.stderr.write(`\r${stage.padEnd(12)}`);
       lastStage = stage;

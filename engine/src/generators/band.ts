@@ -1,5 +1,6 @@
 import type { Arrangement } from "../arranger/types";
 import type { RenderRequest } from "../pipeline/contract";
+import { reverbSends } from "../synth/band-group";
 import type { BandStems } from "../synth/render";
 import { frameCount, generatorSampleRate, type SectionGenerator, type SectionToGenerate } from "./contract";
 
@@ -38,9 +39,8 @@ export function sectionsToGenerate(request: RenderRequest, arrangement: Arrangem
 }
 
 /**
- * The band made section by section by a generator, laid end to end. It comes back as the rhythm
- * stem: a generated band is already produced, so it gets the mixer's dry treatment and only a
- * touch of the shared reverb.
+ * The band made section by section by a generator, laid end to end. A generated band is already
+ * produced: it sends to the shared reverb as little as the built-in band's bass and drums do.
  */
 export async function generateBand(
   generator: SectionGenerator,
@@ -74,5 +74,9 @@ export async function generateBand(
     stop.abort();
     throw error;
   });
-  return { melodic: [new Float32Array(length), new Float32Array(length)], rhythm };
+  const [left, right] = rhythm;
+  const send = new Float32Array(length);
+  const toRoom = 0.5 * reverbSends.rhythm;
+  for (let n = 0; n < length; n++) send[n] = toRoom * (left[n]! + right[n]!);
+  return { dry: rhythm, send };
 }

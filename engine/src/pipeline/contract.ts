@@ -58,6 +58,12 @@ export interface RenderOptions<F extends AudioFormat = AudioFormat> {
   onProgress?: (stage: RenderStage, fraction: number) => void;
   /** Aborting stops the render between (and, where possible, within) stages with an AbortError. */
   signal?: AbortSignal;
+  /**
+   * No other song follows in this process (the CLI): the band threads are stopped as soon as the band
+   * is rendered, and the built-in singer (its thread and espeak) once the vocal is back, rather than
+   * kept warm for the next song.
+   */
+  lastSong?: boolean;
 }
 
 export type RenderSong = <F extends AudioFormat = AudioFormat>(

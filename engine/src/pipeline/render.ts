@@ -3,7 +3,7 @@ import type { Lyrics, SongContext } from "../../../domain/lyrics";
 import { arrange } from "../arranger/arrange";
 import { styles } from "../arranger/styles";
 import type { Arrangement } from "../arranger/types";
-import { type Mastered, master, sharedChannels } from "../audio/master";
+import { type Mastered, master, sharedChannel } from "../audio/master";
 import { type MixOptions, mixSong, type PreparedVocal, prepareVocal } from "../audio/mix";
 import { Mp3Stream } from "../audio/mp3";
 import { warmMp3Thread } from "../audio/mp3-threads";
@@ -12,9 +12,10 @@ import { encodeWav } from "../audio/wav";
 import { generateBand } from "../generators/band";
 import type { SectionGenerator } from "../generators/contract";
 import { generatorFromEnv } from "../generators/from-env";
+import { closeBandThreads } from "../synth/band-threads";
 import { abortError, type BandStems, prepareBand, renderBand } from "../synth/render";
 import type { Sing } from "../voice/contract";
-import { sing as builtinSing, warmSinger } from "../voice/sing";
+import { sing as builtinSing, closeSinger, warmSinger } from "../voice/sing";
 import {
   type AudioFormat,
   audioFormats,
@@ -57,7 +58,6 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
 
     if (!generator) prepareBand();
     const formats = new Set<AudioFormat>(options.formats ?? audioFormats);
-    if (formats.has("mp3")) warmMp3Thread();
     // The built-in singer's thread and espeak process start while the lyrics and the arrangement are made.
     if (!dependencies.sing && request.vocal !== "instrumental" && !generator?.singsLyrics) warmSinger();
     stage("lyrics", 0);
@@ -87,22 +87,33 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
         ).then((sung) => prepareVocal(fitLength(sung, length), { sampleRate, levels }))
       : null;
     vocal?.catch(() => undefined);
+    // A process that renders this song only lets the singer thread and espeak go once the vocal is back.
+    const singerClosed = options.lastSong && vocal && !dependencies.sing ? vocal.then(closeSinger, closeSinger) : null;
+    singerClosed?.catch(() => undefined);
 
     stage("band", 0);
     const onBandProgress = (f: number) => options.onProgress?.("band", f);
     // The band's stems, the vocal and the mix are held by nothing once this call returns: only the
-    // master stays in memory, and the MP3 is encoded as it is written.
+    // master stays in memory, and the MP3 is encoded as it is written. The vocal is handed over, not
+    // kept here, so that it is freed as soon as it is in the mix.
     const { mastered, files } = await mixMasterAndEncode(
       await (generator
         ? generateBand(generator, request, arrangement, { signal, onProgress: onBandProgress })
-        : renderBand(arrangement, { sampleRate, signal, onProgress: onBandProgress })),
-      vocal,
+        : renderBand(arrangement, { sampleRate, signal, onProgress: onBandProgress }).finally(
+            // The band threads' memory (about 35 MiB from a 120 s song's peak) goes to the rest of the song.
+            () => options.lastSong && closeBandThreads(),
+          )),
+      () => {
+        const taken = vocal;
+        vocal = null;
+        return taken;
+      },
       arrangement,
       levels,
       formats,
       stage,
     );
-    vocal = null;
+    await singerClosed;
 
     return {
       ...(files as { [K in F]: Uint8Array }),
@@ -122,15 +133,18 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
 
 async function mixMasterAndEncode(
   band: BandStems,
-  vocal: Promise<PreparedVocal> | null,
+  takeVocal: () => Promise<PreparedVocal> | null,
   arrangement: Arrangement,
   levels: MixOptions["levels"],
   formats: ReadonlySet<AudioFormat>,
   stage: (name: RenderStage, fraction: number) => void,
 ): Promise<{ mastered: Mastered; files: Partial<Record<AudioFormat, Uint8Array>> }> {
   stage("band", 1);
+  // Started now rather than with the song: it is ready by the time the master is written, and its
+  // memory is not added to the band's (a new process's MP3 thread is some 15 MiB).
+  if (formats.has("mp3")) warmMp3Thread();
   stage("vocals", 0);
-  const voice = vocal ? await vocal : null;
+  let voice: PreparedVocal | null = await takeVocal();
   stage("vocals", 1);
 
   stage("mix", 0);
@@ -143,10 +157,16 @@ async function mixMasterAndEncode(
   stage("mix", 1);
 
   stage("master", 0);
-  // The master is written over the rhythm stems (spent in the mix) when other threads can read them,
-  // and the MP3 thread encodes its first part as the limiter writes it.
+  // The master is written over what the mix has spent (the band's reverb send, the vocal) where other
+  // threads can read it, else into fresh shared memory; the MP3 thread encodes its first part as the
+  // limiter writes it.
   const length = mixed.channels[0].length;
-  const into = band.rhythm.every((x) => x.buffer instanceof SharedArrayBuffer) ? band.rhythm : sharedChannels(length);
+  const spent = [band.send, voice?.samples].filter(
+    (x): x is Float32Array => x?.buffer instanceof SharedArrayBuffer && x.length === length,
+  );
+  // Mixed: the vocal's memory is left to the master or to the collector.
+  voice = null;
+  const into: [Float32Array, Float32Array] = [spent[0] ?? sharedChannel(length), spent[1] ?? sharedChannel(length)];
   const mp3 = formats.has("mp3") ? await Mp3Stream.start(into, sampleRate, 192) : null;
   try {
     const mastered = master(mixed.channels, {
@@ -167,7 +187,8 @@ async function mixMasterAndEncode(
 
     stage("encode", 0);
     const files: Partial<Record<AudioFormat, Uint8Array>> = {};
-    if (formats.has("wav")) files.wav = encodeWav(mastered.channels, sampleRate);
+    // The mix is spent once mastered: the WAV is written over it.
+    if (formats.has("wav")) files.wav = encodeWav(mastered.channels, sampleRate, mixed.channels[0]);
     stage("encode", 0.2);
     if (mp3) files.mp3 = await mp3.finish(mastered.channels);
     stage("encode", 1);

@@ -12,10 +12,9 @@ port.on("message", async (message: ToThread) => {
     const result = await renderSong(message.request, {
       onProgress: (stage, fraction) => post({ type: "progress", id: message.id, stage, fraction }),
     });
-    post({ type: "done", id: message.id, result }, [
-      result.wav.buffer as ArrayBuffer,
-      result.mp3.buffer as ArrayBuffer,
-    ]);
+    // The WAV may be written over the song's spent shared memory: that is shared, not moved.
+    const own = [result.wav.buffer, result.mp3.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+    post({ type: "done", id: message.id, result }, own);
   } catch (err) {
     post({ type: "error", id: message.id, message: err instanceof Error ? err.message : String(err) });
   }

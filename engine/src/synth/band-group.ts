@@ -2,12 +2,9 @@
 // such groups whose outputs are added into the song's stems, slice by slice: each stem sample gets
 // exactly two additions onto zero, and float addition of two values is commutative, so the sum is
 // the same samples whether the groups run on two threads, one after the other, or in any order.
-import {
-  type BasicSample,
-  type BasicSoundBank,
-  DEFAULT_GLOBAL_SYSTEM_PARAMETERS,
-  SpessaSynthProcessor,
-} from "spessasynth_core";
+import type { BasicSample, BasicSoundBank, SpessaSynthProcessor } from "spessasynth_core";
+import { sharedChannelWithWavRoom } from "../audio/wav";
+import { loadCore, loadedCore } from "./core";
 import type { ChannelEvent } from "./midi";
 import { VoiceRelease } from "./voice-release";
 
@@ -29,45 +26,72 @@ export interface GroupJob {
   cuts: Int32Array;
 }
 
-/** The four stem channels of a stretch of the band: melodic L/R (even MIDI channels), rhythm L/R (odd). */
+/**
+ * A stretch of one group's sound as the synthesizer writes it: melodic L/R (even MIDI channels),
+ * rhythm L/R (odd).
+ */
 export type StemSlice = [Float32Array, Float32Array, Float32Array, Float32Array];
+
+/**
+ * How much of each kind of channel goes to the mixer's reverb (its mono send, each side at half):
+ * chords, pads and leads take the most; bass and drums are kept close and dry.
+ */
+export const reverbSends = { melodic: 0.3, rhythm: 0.06 } as const;
 
 /** Largest block the synthesizer renders at once: envelopes and LFOs move once per block (2.9 ms). */
 export const blockFrames = 128;
 /** Audio rendered between two hand-overs (progress, abort, the other group's work). */
 export const sliceFrames = 65536;
 
-/** The whole song's stems, in memory both band threads write to, and a lock per slice of them. */
+/**
+ * The whole song's band, in memory both band threads write to: its dry sound (left, right) and its
+ * reverb send, all the mixer needs of it (three song-long channels, not the four the synthesizer
+ * writes); and a lock per slice of them.
+ */
 export interface SharedStems {
-  stems: StemSlice;
+  stems: [left: Float32Array, right: Float32Array, send: Float32Array];
   /** 1 while a thread adds to that slice of the stems. */
   locks: Int32Array;
 }
 
+/** The stems leave room for a WAV header: the mix is written over them, and the WAV over the spent mix. */
 export function sharedStems(length: number): SharedStems {
-  const channel = () => new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
+  const channel = () => sharedChannelWithWavRoom(length);
   return {
-    stems: [channel(), channel(), channel(), channel()],
+    stems: [channel(), channel(), channel()],
     locks: new Int32Array(new SharedArrayBuffer(Math.ceil(length / sliceFrames) * Int32Array.BYTES_PER_ELEMENT)),
   };
 }
 
-/** Adds one group's slice into the stems, the other group's thread waiting if it wants the same slice. */
+/**
+ * Adds one group's slice into the stems, the other group's thread waiting if it wants the same slice.
+ * The group's own dry sound and send are worked out (and rounded to 32 bits) first, so that each stem
+ * sample is still the sum of exactly two values onto zero, one per group, in either order.
+ */
 export function addSlice({ stems, locks }: SharedStems, start: number, slice: StemSlice): void {
   const lock = start / sliceFrames;
   while (Atomics.compareExchange(locks, lock, 0, 1) !== 0) Atomics.wait(locks, lock, 1);
   try {
-    for (let c = 0; c < 4; c++) addInto(stems[c]!, start, slice[c]!);
+    addInto(stems, start, slice);
   } finally {
     Atomics.store(locks, lock, 0);
     Atomics.notify(locks, lock);
   }
 }
 
+const melodicSend = 0.5 * reverbSends.melodic;
+const rhythmSend = 0.5 * reverbSends.rhythm;
+
 // Its own function so that V8 optimizes the loop once and keeps it: inlined in addSlice, the loop
 // was compiled on the stack and deoptimized again at most slices (32 times in a song).
-function addInto(stem: Float32Array, start: number, from: Float32Array): void {
-  for (let n = 0; n < from.length; n++) stem[start + n]! += from[n]!;
+function addInto([left, right, send]: SharedStems["stems"], start: number, slice: StemSlice): void {
+  const [mL, mR, rL, rR] = slice;
+  for (let n = 0; n < mL.length; n++) {
+    const at = start + n;
+    left[at]! += Math.fround(mL[n]! + rL[n]!);
+    right[at]! += Math.fround(mR[n]! + rR[n]!);
+    send[at]! += Math.fround(melodicSend * (mL[n]! + mR[n]!) + rhythmSend * (rL[n]! + rR[n]!));
+  }
 }
 
 /**
@@ -81,6 +105,7 @@ export async function* renderGroup(
   beforeNotes?: (synth: SpessaSynthProcessor) => Promise<void>,
 ): AsyncGenerator<{ start: number; slice: StemSlice }> {
   const { sampleRate, length, events, cuts } = job;
+  await loadCore();
   const synth = newSynthesizer(sampleRate);
   synth.soundBankManager.addSoundBank(bank, "main");
   await synth.processorInitialized;
@@ -167,6 +192,7 @@ function renderSlice(
  * never rendered nor freed).
  */
 function newSynthesizer(sampleRate: number): SpessaSynthProcessor {
+  const { DEFAULT_GLOBAL_SYSTEM_PARAMETERS, SpessaSynthProcessor } = loadedCore();
   const defaults = { ...DEFAULT_GLOBAL_SYSTEM_PARAMETERS };
   Object.assign(DEFAULT_GLOBAL_SYSTEM_PARAMETERS, { voiceCap: 64, autoAllocateVoices: true });
   try {

@@ -5,7 +5,11 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { BasicSoundBank } from "spessasynth_core";
 import { addSlice, type GroupJob, renderGroup, type SharedStems, samplesPlayed } from "./band-group";
 import type { BandThreadData, FromBandThread, SharedSample, ToBandThread } from "./band-protocol";
+import { loadCore } from "./core";
 import { decodeShared, parseSoundBank, useSamples } from "./soundbank";
+
+// Everything this thread does plays the bank: the library is loaded before any message is taken.
+await loadCore();
 
 const port = parentPort!;
 const { file } = workerData as BandThreadData;

@@ -35,6 +35,17 @@ export function warmBandThreads(count: number): void {
     .finally(() => (warming = undefined));
 }
 
+/**
+ * Stops the band threads that are idle (a process that renders one song has no more use for them),
+ * freeing their memory; a later render starts new ones.
+ */
+export async function closeBandThreads(): Promise<void> {
+  await warming;
+  const idle = slots.filter((s) => !s.busy);
+  for (const s of idle) slots.splice(slots.indexOf(s), 1);
+  await Promise.all(idle.map((s) => s.worker.terminate()));
+}
+
 async function slot(): Promise<Slot> {
   await warming;
   return slots.find((s) => !s.busy) ?? spawn();

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
-import { MIDIBuilder, MIDIMessageTypes } from "spessasynth_core";
 import { type ArrangedPart, type Arrangement, ppq } from "../arranger/types";
+import { loadCore } from "./core";
 
 /** One channel message of the song, in ticks; the MIDI file and the renderer read the same list. */
 export interface ChannelEvent {
@@ -54,7 +54,8 @@ export function channelEvents(arrangement: Arrangement): ChannelEvent[] {
 }
 
 /** The arrangement as a standard MIDI file (format 1: a conductor track, then one track per part). */
-export function arrangementToMidi(arrangement: Arrangement): Uint8Array {
+export async function arrangementToMidi(arrangement: Arrangement): Promise<Uint8Array> {
+  const { MIDIBuilder, MIDIMessageTypes } = await loadCore();
   const us = microsecondsPerBeat(arrangement.tempo);
   // The builder converts BPM back to microseconds and truncates: a quarter microsecond over
   // keeps the stored value exact.
@@ -78,5 +79,5 @@ export function arrangementToMidi(arrangement: Arrangement): Uint8Array {
 }
 
 export async function writeMidiFile(path: string, arrangement: Arrangement): Promise<void> {
-  await writeFile(path, arrangementToMidi(arrangement));
+  await writeFile(path, await arrangementToMidi(arrangement));
 }

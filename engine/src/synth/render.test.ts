@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { arrange } from "../arranger/arrange";
 import type { RenderRequest } from "../pipeline/contract";
-import { type GroupJob, renderGroup, type SampledEvent } from "./band-group";
+import { type GroupJob, renderGroup, reverbSends, type SampledEvent } from "./band-group";
+import { closeBandThreads } from "./band-threads";
 import { bandJobs, renderBand } from "./render";
 import { loadSoundBank } from "./soundbank";
 
@@ -22,21 +23,42 @@ describe("the band", () => {
     const threaded = await renderBand(arrangement, { sampleRate: 44100 });
     const inline = await renderBand(arrangement, { sampleRate: 44100, threads: false });
     for (const [a, b] of [
-      [threaded.melodic[0], inline.melodic[0]],
-      [threaded.melodic[1], inline.melodic[1]],
-      [threaded.rhythm[0], inline.rhythm[0]],
-      [threaded.rhythm[1], inline.rhythm[1]],
+      [threaded.dry[0], inline.dry[0]],
+      [threaded.dry[1], inline.dry[1]],
+      [threaded.send, inline.send],
     ] as const) {
       expect(a.length).toBe(20 * 44100);
-      expect(Buffer.compare(Buffer.from(a.buffer), Buffer.from(b.buffer))).toBe(0);
+      expect(
+        Buffer.compare(
+          Buffer.from(a.buffer, a.byteOffset, a.byteLength),
+          Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+        ),
+      ).toBe(0);
     }
-    expect(threaded.melodic[0].reduce((peak, x) => Math.max(peak, Math.abs(x)), 0)).toBeGreaterThan(0.01);
+    expect(threaded.dry[0].reduce((peak, x) => Math.max(peak, Math.abs(x)), 0)).toBeGreaterThan(0.01);
+  });
+
+  it("renders the same samples on new band threads after the process let its threads go", async () => {
+    const arrangement = arrange(request, null);
+    const before = await renderBand(arrangement, { sampleRate: 44100 });
+    await closeBandThreads();
+    const after = await renderBand(arrangement, { sampleRate: 44100 });
+    for (const [a, b] of [
+      [before.dry[0], after.dry[0]],
+      [before.send, after.send],
+    ] as const)
+      expect(
+        Buffer.compare(
+          Buffer.from(a.buffer, a.byteOffset, a.byteLength),
+          Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+        ),
+      ).toBe(0);
   });
 
   it("is the sum of its parts, each heard, when the parts share the band threads", async () => {
     const arrangement = arrange(request, null);
     const full = await renderBand(arrangement, { sampleRate: 44100 });
-    const stems = (band: typeof full) => [...band.melodic, ...band.rhythm];
+    const stems = (band: typeof full) => [...band.dry, band.send];
     const sum = stems(full).map((x) => new Float32Array(x.length));
     for (const part of arrangement.parts) {
       // The other parts play their notes at volume 0: the same blocks, voices and sample
@@ -48,10 +70,18 @@ describe("the band", () => {
         },
         { sampleRate: 44100 },
       );
-      // Even MIDI channels are the melodic stems, odd ones the rhythm stems.
-      const [heard, silent] = part.channel % 2 === 0 ? [alone.melodic, alone.rhythm] : [alone.rhythm, alone.melodic];
-      expect(rmsDb(heard[0]), part.name).toBeGreaterThan(-60);
-      expect(rmsDb(silent[0]), part.name).toBeLessThan(-90);
+      expect(rmsDb(alone.dry[0]), part.name).toBeGreaterThan(-60);
+      // Its reverb send, for each side at half: chords, pads and leads (even MIDI channels) send much
+      // more than bass and drums (odd ones).
+      const weight = part.channel % 2 === 0 ? reverbSends.melodic : reverbSends.rhythm;
+      let along = 0;
+      let power = 0;
+      for (let n = 0; n < alone.send.length; n++) {
+        const both = alone.dry[0][n]! + alone.dry[1][n]!;
+        along += alone.send[n]! * both;
+        power += both * both;
+      }
+      expect(along / power / (0.5 * weight), part.name).toBeCloseTo(1, 4);
       stems(alone).forEach((x, c) => {
         for (let n = 0; n < x.length; n++) sum[c]![n]! += x[n]!;
       });

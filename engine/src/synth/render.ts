@@ -6,14 +6,14 @@ import { channelEvents, microsecondsPerBeat } from "./midi";
 import { loadSoundBank } from "./soundbank";
 
 /**
- * The band, rendered dry in two stereo groups the mixer treats differently. The arrays are views
- * of shared memory (the band threads wrote them): they can be read and posted, not transferred.
+ * The band as the mixer takes it: its dry sound, and its mono send to the mixer's reverb, in which
+ * chords, pads and leads (even MIDI channels) weigh more than bass and drums (odd ones; see
+ * `reverbSends`). The built-in band's arrays are views of shared memory (the band threads wrote
+ * them): they can be read and posted, not transferred.
  */
 export interface BandStems {
-  /** Chords, pads and leads (even MIDI channels): these take the most reverb. */
-  melodic: [Float32Array, Float32Array];
-  /** Bass and drums (odd channels): kept close and dry. */
-  rhythm: [Float32Array, Float32Array];
+  dry: [Float32Array, Float32Array];
+  send: Float32Array;
 }
 
 export interface BandRenderOptions {
@@ -78,8 +78,8 @@ export async function renderBand(arrangement: Arrangement, options: BandRenderOp
     }
   }
   if (signal?.aborted) throw abortError();
-  const [melodicLeft, melodicRight, rhythmLeft, rhythmRight] = into.stems;
-  return { melodic: [melodicLeft, melodicRight], rhythm: [rhythmLeft, rhythmRight] };
+  const [left, right, send] = into.stems;
+  return { dry: [left, right], send };
 }
 
 /** The song's events split into two channel groups of about equal rendering cost. */

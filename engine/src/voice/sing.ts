@@ -1,6 +1,6 @@
 // The built-in singer, as a render sees it: the whole singing (espeak's process, the retiming, the
 // pitching) happens on the singer thread (singer-thread.ts), one per thread that sings, started on first
-// use and kept between songs. The vocal comes back as one transferred buffer. An idle singer thread does
+// use and kept between songs. The vocal comes back in one shared buffer. An idle singer thread does
 // not keep the process alive.
 import { Worker } from "node:worker_threads";
 import { builtEntry } from "../runtime/built-entry";

@@ -1,5 +1,5 @@
 // The singer thread: it starts the espeak process and talks to it, retimes and pitches every line, and
-// hands the finished vocal back as one transferred buffer, so the thread that asked (a render) stays
+// hands the finished vocal back in one shared buffer, so the thread that asked (a render) stays
 // free for its own work. Several songs may be sung at once; each is cancelled on its own.
 import { parentPort } from "node:worker_threads";
 import { closeSinger, singerProcessId, warmSinger } from "./espeak-client";
@@ -27,7 +27,9 @@ port.on("message", async (message: ToSingerThread) => {
       singing.set(message.id, controller);
       try {
         const samples = await singLines(message.request, controller.signal);
-        post({ type: "sung", id: message.id, samples, espeakPid: singerProcessId() }, [samples.buffer as ArrayBuffer]);
+        // Shared memory (see singLines) is handed over without a copy; anything else is moved.
+        const moved = samples.buffer instanceof ArrayBuffer ? [samples.buffer] : [];
+        post({ type: "sung", id: message.id, samples, espeakPid: singerProcessId() }, moved);
       } catch (error) {
         const { name, message: text } = error instanceof Error ? error : new Error(String(error));
         post({ type: "failed", id: message.id, name, message: text, espeakPid: singerProcessId() });

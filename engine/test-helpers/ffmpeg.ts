@@ -44,6 +44,8 @@ export interface Decoded {
   codec: string;
   /** Whatever ffmpeg complained about while decoding every frame (empty for a clean file). */
   errors: string;
+  /** The file's own tags as ffprobe reads them (title, artist, lyrics-fra…). */
+  tags: Record<string, string>;
 }
 
 /** Decodes a whole file (every frame) and reports its stream and any decoding errors. */
@@ -53,14 +55,14 @@ export async function decode(file: string): Promise<Decoded> {
     "-v",
     "error",
     "-show_entries",
-    "stream=codec_name,channels,sample_rate:format=duration",
+    "stream=codec_name,channels,sample_rate:format=duration:format_tags",
     "-of",
     "json",
     file,
   ]);
   const info = JSON.parse(probe.stdout) as {
     streams: { codec_name: string; channels: number; sample_rate: string }[];
-    format: { duration: string };
+    format: { duration: string; tags?: Record<string, string> };
   };
   const stream = info.streams[0];
   if (!stream) throw new Error(`ffprobe found no audio stream in ${file}`);
@@ -71,6 +73,7 @@ export async function decode(file: string): Promise<Decoded> {
     sampleRate: Number(stream.sample_rate),
     codec: stream.codec_name,
     errors: full.stderr.trim(),
+    tags: info.format.tags ?? {},
   };
 }
 

@@ -86,6 +86,15 @@ async function checkSong(name: string, request: RenderRequest, result: RenderRes
   const mp3 = await decode(mp3File);
   expect(mp3).toMatchObject({ codec: "mp3", channels: 2, sampleRate: 44100, errors: "" });
   expect(Math.abs(mp3.durationSec - request.durationSeconds)).toBeLessThan(0.2);
+  // Kept on a phone, the file says what it is, and carries the lines it sings in the order it sings them.
+  expect(mp3.tags.artist).toBe("Refrain");
+  const sung = [...result.timings]
+    .sort((a, b) => a.startSec - b.startSec)
+    .map((t) => result.lyrics!.sections[t.section]!.lines[t.line]);
+  if (sung.length > 0) {
+    expect(mp3.tags.title).toBe(result.lyrics!.title);
+    expect(mp3.tags[`lyrics-${request.language === "fr" ? "fra" : "eng"}`]?.split("\n")).toEqual(sung);
+  }
 }
 
 describe("renderSong", () => {

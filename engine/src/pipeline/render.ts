@@ -3,6 +3,7 @@ import type { Lyrics, SongContext } from "../../../domain/lyrics";
 import { arrange } from "../arranger/arrange";
 import { styles } from "../arranger/styles";
 import type { Arrangement } from "../arranger/types";
+import { tagMp3 } from "../audio/id3";
 import { type Mastered, master, sharedChannel } from "../audio/master";
 import { type MixOptions, mixSong, type PreparedVocal, prepareVocal } from "../audio/mix";
 import { Mp3Stream } from "../audio/mp3";
@@ -114,6 +115,12 @@ export function createRenderSong(dependencies: RenderDependencies = {}): RenderS
       stage,
     );
     await singerClosed;
+    if (files.mp3)
+      files.mp3 = tagMp3(files.mp3, {
+        lyrics: arrangement.lyrics,
+        timings: arrangement.lines,
+        language: request.language,
+      });
 
     return {
       ...(files as { [K in F]: Uint8Array }),

@@ -127,31 +127,21 @@ console.log(
   "| Tree, file | peak RSS render process (MiB) | peak RSS espeak (MiB) | sum of the two peaks (MiB) | peak of the sum, same instant (MiB) | the same, espeak's file-backed pages counted once (MiB) | CPU, user + sys (s) | wall (s) | 1-min load at each run's start |",
 );
 console.log("| --- | --: | --: | --: | --: | --: | --: | --: | --- |");
+const seconds = (v) => v.toFixed(2);
+// Each figure's cells: what it reads from a run, and how it is shown.
+const columns = [
+  [(r) => r.render, mib],
+  [(r) => r.espeak, mib],
+  [(r) => r.render + r.espeak, mib],
+  [(r) => r.sum, mib],
+  [(r) => r.sumPrivate, mib],
+  [(r) => r.cpu, seconds],
+  [(r) => r.wall, seconds],
+];
 for (const [key, rs] of results) {
   const [tree, format] = key.split("|");
   console.log(
-    `| ${tree}, ${format.toUpperCase()} | ${range(
-      rs.map((r) => r.render),
-      mib,
-    )} | ${range(
-      rs.map((r) => r.espeak),
-      mib,
-    )} | ${range(
-      rs.map((r) => r.render + r.espeak),
-      mib,
-    )} | ${range(
-      rs.map((r) => r.sum),
-      mib,
-    )} | ${range(
-      rs.map((r) => r.sumPrivate),
-      mib,
-    )} | ${range(
-      rs.map((r) => r.cpu),
-      (v) => v.toFixed(2),
-    )} | ${range(
-      rs.map((r) => r.wall),
-      (v) => v.toFixed(2),
-    )} | ${rs.map((r) => r.load.toFixed(1)).join(", ")} |`,
+    `| ${tree}, ${format.toUpperCase()} | ${columns.map(([of, shown]) => range(rs.map(of), shown)).join(" | ")} | ${rs.map((r) => r.load.toFixed(1)).join(", ")} |`,
   );
 }
 console.log("\nEach cell: min / median / max over the runs.");

@@ -36,6 +36,8 @@ const fakeTurnstileScript = `(() => {
 })();`;
 // Short enough that the shared player renews its stream link within seconds (it renews a minute before expiry, at most every 5 s).
 const EMBED_LINK_TTL_SECONDS = 70;
+/** What a song approved from its draft goes through, in order, as its page tells it. */
+const story = ["WRITING_LYRICS", "LYRICS_READY", "GENERATING_MUSIC", "POSTPROCESSING", "DELIVERING", "SUCCEEDED"];
 const OPERATOR = "ops@refrain.test";
 const DEMO = { email: "demo@refrain.local", password: "refrain-demo" };
 
@@ -201,15 +203,7 @@ describe("the web app in a browser", () => {
     expect(await page.getByTestId("lyrics").innerText()).toContain("Maëlys");
     await shot(page, "05-progress-fr");
     await page.getByTestId("audio").waitFor({ timeout: 240_000 });
-    for (const status of [
-      "WRITING_LYRICS",
-      "LYRICS_READY",
-      "GENERATING_MUSIC",
-      "POSTPROCESSING",
-      "DELIVERING",
-      "SUCCEEDED",
-    ])
-      expect(await timeline.locator(`[data-status=${status}]`).count(), status).toBe(1);
+    for (const status of story) expect(await timeline.locator(`[data-status=${status}]`).count(), status).toBe(1);
     expect(await page.locator("[data-step][data-state=done]").count()).toBe(7);
     expect(await page.locator("#progress-title").innerText()).toBe(fr.progress.titleDone);
     // Followed live, each stream opened with a stream ticket, never with the access token in a URL.
@@ -355,15 +349,8 @@ describe("the web app in a browser", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     // Opened again once finished, the song's page still tells its whole story.
     await timeline.locator("[data-status=SUCCEEDED]").waitFor();
-    const story = await timeline.locator("[data-status]").evaluateAll((items) => items.map((i) => i.dataset.status));
-    expect(story.filter((status) => status !== "QUEUED")).toEqual([
-      "WRITING_LYRICS",
-      "LYRICS_READY",
-      "GENERATING_MUSIC",
-      "POSTPROCESSING",
-      "DELIVERING",
-      "SUCCEEDED",
-    ]);
+    const told = await timeline.locator("[data-status]").evaluateAll((items) => items.map((i) => i.dataset.status));
+    expect(told.filter((status) => status !== "QUEUED")).toEqual(story);
     await shot(page, "08-song-en");
     for (const [path, name] of [
       ["/en/songs", "09-library-en"],

@@ -2,8 +2,6 @@ import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { currentLine, type LineTiming, type Lyrics, sungBlocks } from "./sung-blocks";
 
-export type { LineTiming };
-
 /** A take's lyrics as it sings them, the line being sung lit (and kept in view) while it plays. */
 export function SungLyrics({
   lyrics,

@@ -10,7 +10,8 @@ import { GiftMaker } from "../lib/gift-maker";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatDuration, formatNumber, withLocale } from "../lib/i18n";
 import { styles, voices } from "../lib/options";
-import { type LineTiming, SungLyrics } from "../lib/sung-lyrics";
+import type { LineTiming } from "../lib/sung-blocks";
+import { SungLyrics } from "../lib/sung-lyrics";
 import { useTurnstile } from "../lib/turnstile";
 import { Waveform } from "../lib/waveform";
 

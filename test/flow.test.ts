@@ -1,7 +1,14 @@
-import { createExecutionContext, createMessageBatch, getQueueResult, runDurableObjectAlarm } from "cloudflare:test";
+import {
+  createExecutionContext,
+  createMessageBatch,
+  getQueueResult,
+  runDurableObjectAlarm,
+  runInDurableObject,
+} from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import type { Job } from "../db";
 import { routingConfigSchema } from "../providers";
 import worker from "../worker";
 import { jobStub } from "../worker/jobs";
@@ -34,6 +41,25 @@ const routeTo = (failover: string[] = []) =>
   saveRoutingConfig(db, routingConfigSchema.parse({ arms: [{ provider: "suno", weight: 1 }], failover }), "test");
 
 const eventsOf = (jobId: string) => loggedEvents(db, jobId);
+
+/**
+ * workerd kills the job's object once it has written the job's end to D1, before it clears its storage:
+ * `deleteAlarm` is the first storage call after the terminal batch. The next run of the object starts from
+ * what its storage held, the job still running.
+ */
+const killAfterItsEnd = (jobId: string) =>
+  runInDurableObject(jobStub(env, jobId), (_object, state) => {
+    state.storage.deleteAlarm = async () => state.abort("killed after the job's terminal batch");
+  });
+
+const storageOf = (jobId: string) =>
+  runInDurableObject(jobStub(env, jobId), async (_object, state) => ({
+    held: await state.storage.get<{ job: Job }>("held"),
+    keys: (await state.storage.list()).size,
+    alarm: await state.storage.getAlarm(),
+  }));
+
+const statusInD1 = async (jobId: string) => (await db.select().from(jobs).where(eq(jobs.id, jobId)).get())?.status;
 
 function settlements(ledger: { kind: string; jobId: string | null }[], jobId: string) {
   return ledger.filter((e) => e.jobId === jobId && (e.kind === "capture" || e.kind === "release")).map((e) => e.kind);
@@ -258,6 +284,65 @@ describe("a song order, end to end with the simulated engine", () => {
     const after = await credits(token);
     expect(settlements(after.ledger, created.id)).toEqual(["capture"]);
     expect(after.balance).toBe(before.balance - COST);
+    expect(after.reserved).toBe(before.reserved);
+  });
+
+  it("takes its end from D1 when its object was killed between writing it and clearing its storage, and stops there", {
+    timeout: 60_000,
+  }, async () => {
+    await routeTo();
+    const { token } = await signUp();
+    const before = await credits(token);
+    const created = await orderJob(token);
+    await killAfterItsEnd(created.id);
+    await waitFor("the end in D1", async () => (await statusInD1(created.id)) === "SUCCEEDED");
+    expect((await storageOf(created.id)).held?.job.status).toBe("DELIVERING");
+
+    // The delivery is retried, its batch refused (the takes and the settle key are there): the object takes
+    // the end, its listener hears it and the stream closes.
+    const events = await readEvents(await call(`/api/jobs/${created.id}/events`, { token }));
+    expect(events.at(-1)?.data.status).toBe("SUCCEEDED");
+    expect(events.map((e) => e.id)).toEqual(events.map((_, i) => i + 1));
+    await waitFor("the object to let go of the job", async () => (await storageOf(created.id)).keys === 0);
+    expect((await storageOf(created.id)).alarm).toBeNull();
+    expect(await jobStub(env, created.id).job(created.id)).toMatchObject({ status: "SUCCEEDED" });
+    const cancel = await call(`/api/jobs/${created.id}/cancel`, { method: "POST", token });
+    expect(cancel.status).toBe(409);
+
+    const after = await credits(token);
+    expect(settlements(after.ledger, created.id)).toEqual(["capture"]);
+    expect(after.balance).toBe(before.balance - COST);
+    expect(after.reserved).toBe(before.reserved);
+  });
+
+  it("stays canceled when its object was killed after writing the cancel and the engine then finished", {
+    timeout: 60_000,
+  }, async () => {
+    await routeTo();
+    await sim("/__sim/behaviour", { outcome: "pending" });
+    const { token } = await signUp();
+    const before = await credits(token);
+    const created = await orderJob(token);
+    await waitFor("the task to be submitted", async () => (await storageOf(created.id)).held?.job.providerTaskId);
+    await killAfterItsEnd(created.id);
+    // The person's answer is lost with the object; the cancel is in D1.
+    await call(`/api/jobs/${created.id}/cancel`, { method: "POST", token });
+    expect(await statusInD1(created.id)).toBe("CANCELED");
+    expect((await storageOf(created.id)).held?.job.status).toBe("GENERATING_MUSIC");
+
+    // The object's next check finds the song done: that step's batch carries no take and no settlement, and
+    // would write the song as post-processing over the cancel if D1 did not refuse it.
+    await sim("/__sim/behaviour", { outcome: "success", pollsToComplete: 0 });
+    const events = await readEvents(await call(`/api/jobs/${created.id}/events`, { token }));
+    expect(events.at(-1)?.data.status).toBe("CANCELED");
+    await waitFor("the object to let go of the job", async () => (await storageOf(created.id)).keys === 0);
+    expect(await statusInD1(created.id)).toBe("CANCELED");
+    // The check that found the song done is one of the job's engine calls for operators, as any call after its end.
+    expect((await callsOf(db, created.id)).map((c) => c.operation)).toContain("getStatus");
+
+    const after = await credits(token);
+    expect(settlements(after.ledger, created.id)).toEqual(["release"]);
+    expect(after.balance).toBe(before.balance);
     expect(after.reserved).toBe(before.reserved);
   });
 

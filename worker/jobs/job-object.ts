@@ -275,13 +275,21 @@ export class JobObject extends DurableObject<Env> {
       if (wanted) outcome = transition(state, input, settings(await failoverPicker(this.env, this.db)));
       if (input.type === "failed" && input.message)
         log("warn", "engine failure", { jobId, provider: job.provider, error: input.message, code: input.code });
-      // A change is kept with its memo in one write; an input that makes no event writes the memo alone.
-      const next = outcome.event ? await this.commit(held, input, outcome, now) : job;
-      if (isTerminal(next.status)) {
-        // Everything it held is in D1 now: nothing stays behind, personal data included.
-        await this.ctx.storage.deleteAlarm();
-        await this.ctx.storage.deleteAll();
-      } else {
+      let next: Job;
+      try {
+        // A change is kept with its memo in one write; an input that makes no event writes the memo alone.
+        next = outcome.event ? await this.commit(held, input, outcome, now) : job;
+      } catch (err) {
+        // An earlier run of this object may have written the job's end and been killed before it cleared its
+        // storage: D1 then refuses every later batch (the takes, the settle key, a finished row), and retrying
+        // would only repeat the refusal until the deadline. The end in D1 is the job's; nothing of this outcome follows.
+        const end = await this.endInD1(job.id).catch(() => null);
+        if (!end) throw err;
+        await this.takeEnd(held, end, input, err);
+        return { applied: false, status: end.status, reason: "the job had already ended" };
+      }
+      if (isTerminal(next.status)) await this.forget();
+      else {
         if (!outcome.event) await this.ctx.storage.put("memo", outcome.memo);
         const alarmAt = nextAlarm(next, outcome.memo, stallSeconds(routing, next.provider ?? ""));
         if (alarmAt === null) await this.ctx.storage.deleteAlarm();
@@ -290,6 +298,49 @@ export class JobObject extends DurableObject<Env> {
       for (const effect of outcome.effects) await this.perform(job.id, effect);
       return { applied: outcome.applied, status: next.status, ...(outcome.reason ? { reason: outcome.reason } : {}) };
     });
+  }
+
+  /** Everything the object held is in D1 now: nothing stays behind, personal data included. */
+  private async forget(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+  }
+
+  private async endInD1(jobId: string): Promise<Job | null> {
+    const row = await this.db.select().from(jobs).where(eq(jobs.id, jobId)).get();
+    return row && isTerminal(row.status) ? row : null;
+  }
+
+  /**
+   * Takes the end an earlier run wrote: its listeners get the events they missed (the log went to D1 with the
+   * end) and the stream closes; the engine calls that answered since, kept here, become rows like any call on a
+   * finished job; the storage and the alarm go.
+   */
+  private async takeEnd(held: Held, end: Job, input: JobInput, err: unknown): Promise<void> {
+    log("warn", "job already ended in D1", {
+      jobId: end.id,
+      input: input.type,
+      from: held.job.status,
+      to: end.status,
+      error: err,
+    });
+    const [events, pending, logged] = await Promise.all([
+      this.events(),
+      this.ctx.storage.get<CallRow[]>("pendingCalls"),
+      end.finishedAt === null
+        ? undefined
+        : this.db
+            .select({ events: jobLogs.events })
+            .from(jobLogs)
+            .where(and(eq(jobLogs.finishedAt, end.finishedAt), eq(jobLogs.jobId, end.id)))
+            .get(),
+    ]);
+    const seen = events.at(-1)?.seq ?? 0;
+    for (const event of logged?.events ?? []) if (event.seq > seen) this.broadcast(event, false);
+    for (const listener of this.listeners) listener.end();
+    for (const group of insertGroups(providerCalls, pending ?? [])) await this.db.insert(providerCalls).values(group);
+    this.held = { ...held, job: end };
+    await this.forget();
   }
 
   private async commit(held: Held, input: JobInput, outcome: Outcome, now: number): Promise<Job> {

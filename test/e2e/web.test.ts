@@ -179,12 +179,20 @@ describe("the web app in a browser", () => {
     expect(await page.locator("#progress-title").innerText()).toBe(fr.progress.titleDraft);
     expect(await page.getByTestId("draft-expiry").innerText()).toMatch(/\d{4}/);
     expect(await page.getByTestId("draft-redraft").innerText()).toContain("3");
-    const lines = page.getByTestId("draft").locator("input[id^=draft-]:not(#draft-title-input)");
+    const lines = page.getByTestId("draft").locator("textarea[id^=draft-]");
     expect(
-      (await lines.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).join("\n"),
+      (await lines.evaluateAll((inputs) => inputs.map((i) => (i as HTMLTextAreaElement).value))).join("\n"),
     ).toContain("Maëlys");
     expect(await serious(page)).toEqual([]);
     await shot(page, "05-draft-fr");
+    // On a phone every line of the draft is read whole, as it will be sung: none is cut at the field's edge.
+    const desktop = page.viewportSize();
+    await page.setViewportSize({ width: 360, height: 740 });
+    const hidden = await lines.evaluateAll((areas) =>
+      areas.filter((a) => a.scrollWidth > a.clientWidth || a.scrollHeight > a.clientHeight + 1).map((a) => a.id),
+    );
+    expect(hidden).toEqual([]);
+    if (desktop) await page.setViewportSize(desktop);
     const first = page.getByTestId("draft-line-0-0");
     await first.fill("");
     await page.getByTestId("draft-save").click();

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { type ComponentProps, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiFailure, api, type Schema, unwrap } from "./api";
 import { useLocale } from "./hooks";
@@ -23,6 +23,46 @@ function describe(
 }
 
 /** The draft waiting for approval: every line editable, a new draft, or the go-ahead for the music. */
+/**
+ * One line of the lyrics. It wraps instead of scrolling sideways, so that a phone shows the whole line the
+ * person is asked to approve; it stays one line: Enter saves as it does in a text field, and a pasted line
+ * break becomes a space. Browsers without `field-sizing` get the height of the wrapped text from here.
+ */
+function LyricLine({
+  value,
+  onLine,
+  ...props
+}: Omit<ComponentProps<"textarea">, "onChange" | "value"> & { value: string; onLine: (value: string) => void }) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the height follows the text, set again at each change.
+  useLayoutEffect(() => {
+    const area = ref.current;
+    if (!area || CSS.supports("field-sizing", "content")) return;
+    const size = () => {
+      area.style.height = "auto";
+      area.style.height = `${area.scrollHeight + area.offsetHeight - area.clientHeight}px`;
+    };
+    size();
+    addEventListener("resize", size);
+    return () => removeEventListener("resize", size);
+  }, [value]);
+  return (
+    <textarea
+      ref={ref}
+      rows={1}
+      className="lyric-line"
+      value={value}
+      onChange={(e) => onLine(e.target.value.replace(/\s*[\r\n]+\s*/g, " "))}
+      onKeyDown={(e) => {
+        if (e.key !== "Enter") return;
+        e.preventDefault();
+        e.currentTarget.form?.requestSubmit();
+      }}
+      {...props}
+    />
+  );
+}
+
 export function DraftEditor({
   job,
   language,
@@ -164,13 +204,12 @@ export function DraftEditor({
                 return (
                   <div key={l} className={error ? "field invalid" : "field"}>
                     <label htmlFor={id}>{t("draft.line", { section: heading, n: formatNumber(locale, l + 1) })}</label>
-                    <input
+                    <LyricLine
                       id={id}
-                      type="text"
                       lang={language}
                       maxLength={200}
                       value={line}
-                      onChange={(e) => setLine(s, l, e.target.value)}
+                      onLine={(value) => setLine(s, l, value)}
                       data-testid={`draft-line-${s}-${l}`}
                       {...(error ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {})}
                     />

@@ -584,6 +584,32 @@ describe("the web app in a browser", () => {
     await context.close();
   }, 300_000);
 
+  it("tells someone who follows a broken link what happened and where to go, in their language", async () => {
+    const cases = [
+      // A gift link cut by a messaging app, opened on a French phone.
+      { locale: "fr-FR", path: "/g/0.cut-short", messages: fr, text: fr.errorPage.giftNotFound, home: "/fr" },
+      { locale: "en-GB", path: "/s/trk_nothing?t=nope", messages: en, text: en.errorPage.sharedNotFound, home: "/en" },
+      { locale: "fr-FR", path: "/en/no-such-page", messages: en, text: en.errorPage.notFound, home: "/en" },
+      // A language the site does not have: the visitor's own, from the browser.
+      { locale: "en-US", path: "/de/lieder", messages: en, text: en.errorPage.notFound, home: "/en" },
+    ];
+    for (const { locale, path, messages, text, home } of cases) {
+      const context = await browser.newContext({ locale, viewport: { width: 375, height: 667 }, isMobile: true });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      const response = await page.goto(stack.url + path);
+      expect(response?.status(), path).toBe(404);
+      expect(await page.locator("h1").innerText(), path).toBe(messages.errorPage.notFoundTitle);
+      expect(await page.getByTestId("error-page").locator("p").first().innerText(), path).toBe(text);
+      expect(await page.getByRole("link", { name: messages.errorPage.home }).getAttribute("href"), path).toBe(home);
+      expect(await page.title(), path).toContain(messages.errorPage.notFoundTitle);
+      expect(errors, path).toEqual([]);
+      if (path.startsWith("/g/")) await shot(page, "13-gift-broken-link-fr");
+      await context.close();
+    }
+  }, 60_000);
+
   it("lets a visitor hear a sample in each language on the home page, its sung line lit", async () => {
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();

@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   type ShouldRevalidateFunctionArgs,
+  useLocation,
   useMatches,
   useRouteError,
   useRouteLoaderData,
@@ -19,9 +20,17 @@ import { type Locale, makeI18n } from "./lib/i18n";
 import { detectLocale, messages } from "./lib/locale.server";
 import styles from "./styles.css?url";
 
+/** What an error page needs to speak the visitor's language when the root loader itself refused the URL. */
+interface Speech {
+  locale: Locale;
+  messages: Record<string, unknown>;
+}
+
 export function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (params.lang !== undefined && params.lang !== "fr" && params.lang !== "en")
-    throw data("Not found", { status: 404 });
+  if (params.lang !== undefined && params.lang !== "fr" && params.lang !== "en") {
+    const locale = detectLocale(request);
+    throw data({ locale, messages: messages[locale] } satisfies Speech, { status: 404 });
+  }
   const locale = detectLocale(request, params.lang);
   const turnstileSiteKey = context.get(cloudflareContext).env.TURNSTILE_SITE_KEY || null;
   return { locale, messages: messages[locale] as Record<string, unknown>, turnstileSiteKey };
@@ -84,14 +93,45 @@ export default function App() {
   );
 }
 
+/**
+ * Every page's error, in the visitor's language: what went wrong and what to do. A gift's or a shared song's
+ * link that leads nowhere says so, for the person who followed it from a message.
+ */
 export function ErrorBoundary() {
   const error = useRouteError();
+  const root = useRouteLoaderData<typeof loader>("root");
+  const { pathname } = useLocation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  const speech: Speech | undefined =
+    root ?? (isRouteErrorResponse(error) && (error.data as Partial<Speech> | null)?.messages ? error.data : undefined);
+  const i18n = useMemo(() => speech && makeI18n(speech.locale, speech.messages), [speech]);
+  // Only a root loader that failed outright leaves no language to speak.
+  if (!i18n)
+    return (
+      <main className="page narrow" data-testid="error-page" data-status={status}>
+        <h1>{status}</h1>
+        <p>
+          <a href="/">Refrain</a>
+        </p>
+      </main>
+    );
+  const { t } = i18n;
+  const missing = status === 404;
+  const title = t(missing ? "errorPage.notFoundTitle" : "errorPage.failedTitle");
+  const text = !missing
+    ? t("errorPage.failed")
+    : /^\/g\//.test(pathname)
+      ? t("errorPage.giftNotFound")
+      : /^\/(s|embed)\//.test(pathname)
+        ? t("errorPage.sharedNotFound")
+        : t("errorPage.notFound");
   return (
-    <main className="page narrow">
-      <h1>{status === 404 ? "404" : "Refrain"}</h1>
+    <main className="page narrow" data-testid="error-page" data-status={status}>
+      <title>{`${title} — Refrain`}</title>
+      <h1>{title}</h1>
+      <p>{text}</p>
       <p>
-        <a href="/">Refrain</a>
+        <a href={`/${i18n.language}`}>{t("errorPage.home")}</a>
       </p>
     </main>
   );

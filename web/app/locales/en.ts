@@ -452,6 +452,16 @@ const en = {
     lyricsLabel: "Your lyrics",
   },
   common: { loading: "Loading…", back: "Back" },
+  errorPage: {
+    notFoundTitle: "Page not found",
+    notFound: "This address leads to no page. Check that it was copied whole.",
+    giftNotFound:
+      "This gift link does not work. Check that it was copied whole (messaging apps sometimes cut long links), or ask the person who sent it for the link again.",
+    sharedNotFound: "No song is shared at this address: the link is incomplete, or its owner stopped sharing it.",
+    failedTitle: "Something went wrong",
+    failed: "The page could not be shown because of a problem on our side. Please try again in a moment.",
+    home: "Go to Refrain's home page",
+  },
   settings: {
     nav: "My account",
     title: "My account",

@@ -469,6 +469,17 @@ const fr: Messages = {
     lyricsLabel: "Vos paroles",
   },
   common: { loading: "Chargement…", back: "Retour" },
+  errorPage: {
+    notFoundTitle: "Page introuvable",
+    notFound: "Cette adresse ne mène à aucune page. Vérifiez qu’elle a été copiée en entier.",
+    giftNotFound:
+      "Ce lien de cadeau ne fonctionne pas. Vérifiez qu’il a été copié en entier (les messageries coupent parfois les liens longs), ou redemandez le lien à la personne qui vous l’a envoyé.",
+    sharedNotFound:
+      "Aucune chanson n’est partagée à cette adresse : le lien est incomplet, ou son auteur a cessé de la partager.",
+    failedTitle: "Un problème est survenu",
+    failed: "La page n’a pas pu s’afficher à cause d’un problème de notre côté. Réessayez dans un instant.",
+    home: "Aller à l’accueil de Refrain",
+  },
   settings: {
     nav: "Mon compte",
     title: "Mon compte",

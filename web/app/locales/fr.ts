@@ -59,7 +59,7 @@ const fr: Messages = {
     detailsHint: "Un souvenir ou un détail par ligne (6 au plus).",
     songTitle: "Titre",
     lyrics: "Paroles",
-    lyricsHint: "Utilisez [Verse], [Chorus], [Bridge] pour marquer les parties.",
+    lyricsHint: "Marquez les parties avec [Couplet], [Refrain], [Pont] (ou [Verse], [Chorus], [Bridge]).",
     language: "Langue de la chanson",
     style: "Style",
     mood: "Ambiance",

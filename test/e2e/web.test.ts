@@ -584,6 +584,63 @@ describe("the web app in a browser", () => {
     await context.close();
   }, 300_000);
 
+  it("lets a person cancel an order while it is made: its credits come back at once, and the page says so", async () => {
+    const signedIn = await fetch(`${stack.url}/api/auth/signin`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(DEMO),
+    });
+    const { accessToken } = (await signedIn.json()) as { accessToken: string };
+    const available = async () =>
+      (
+        (await (
+          await fetch(`${stack.url}/api/credits`, { headers: { authorization: `Bearer ${accessToken}` } })
+        ).json()) as { available: number }
+      ).available;
+    const before = await available();
+
+    const context = await browser.newContext({ locale: "en-GB", viewport: { width: 390, height: 844 } });
+    await context.route("https://challenges.cloudflare.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: fakeTurnstileScript }),
+    );
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${stack.url}/en/signin`);
+    await page.getByLabel(en.auth.email).fill(DEMO.email);
+    await page.getByLabel(en.auth.password).fill(DEMO.password);
+    await page.getByRole("button", { name: en.auth.submitSignin }).click();
+    await page.waitForURL(/\/en\/new$/);
+    await page.getByLabel(en.order.occasion).fill("retirement");
+    await page.getByLabel(en.order.recipientName).fill("Joan");
+    await page.getByRole("button", { name: /Confirm the order/ }).click();
+    await page.waitForURL(/\/en\/songs\//);
+    // The lyrics wait for approval: the order is held, and the person changes their mind.
+    await page.getByTestId("draft").waitFor({ timeout: 120_000 });
+    const held = before - (await available());
+    expect(held).toBeGreaterThan(0);
+    const cancel = page.getByTestId("cancel-order");
+    await cancel.getByRole("button", { name: en.progress.cancel }).click();
+    expect(await cancel.locator("p").first().innerText()).toBe(en.progress.cancelAsk.replace("{{n}}", String(held)));
+    await cancel.getByRole("button", { name: en.progress.cancelNo }).click();
+    expect(await available()).toBe(before - held);
+    await cancel.getByRole("button", { name: en.progress.cancel }).click();
+    await cancel.getByRole("button", { name: en.progress.cancelYes }).click();
+
+    await page.getByTestId("failure-reason").filter({ hasText: en.progress.canceled }).waitFor();
+    expect(await page.locator("#progress-title").innerText()).toBe(en.progress.titleStopped);
+    expect(await page.getByTestId("failure").innerText()).toContain(
+      en.progress.refunded.replace("{{count}}", String(held)),
+    );
+    expect(await available()).toBe(before);
+    expect(await page.getByTestId("cancel-order").count()).toBe(0);
+    expect(await page.getByTestId("draft").count()).toBe(0);
+    expect(await serious(page)).toEqual([]);
+    await shot(page, "14-canceled-en");
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
   it("tells someone who follows a broken link what happened and where to go, in their language", async () => {
     const cases = [
       // A gift link cut by a messaging app, opened on a French phone.

@@ -143,6 +143,11 @@ const en = {
     timedOut: "This order took too long and was stopped.",
     refunded: "{{count}} credits were refunded to you.",
     cancel: "Cancel the order",
+    cancelAsk: "Cancel this order? Its {{n}} credits come back to you at once.",
+    cancelAskFree: "Cancel this order? It has cost you nothing.",
+    cancelYes: "Yes, cancel it",
+    cancelNo: "No, keep it",
+    cancelTooLate: "This order had already finished, so it was not canceled.",
   },
   draft: {
     title: "Your lyrics are ready: read them before the song is made",

@@ -152,6 +152,11 @@ const fr: Messages = {
     timedOut: "Cette commande a pris trop de temps et a été arrêtée.",
     refunded: "{{count}} crédits vous ont été remboursés.",
     cancel: "Annuler la commande",
+    cancelAsk: "Annuler cette commande ? Ses {{n}} crédits vous reviennent aussitôt.",
+    cancelAskFree: "Annuler cette commande ? Elle ne vous a rien coûté.",
+    cancelYes: "Oui, l’annuler",
+    cancelNo: "Non, la garder",
+    cancelTooLate: "Cette commande était déjà terminée : elle n’a pas été annulée.",
   },
   draft: {
     title: "Vos paroles sont prêtes : relisez-les avant la création de la chanson",

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type LoaderFunctionArgs, useLoaderData, useLocation, useNavigate, useParams } from "react-router";
 import { failureClassOf } from "../../../domain/failures";
-import { api, challenge, createJob, type JobStatus, type Schema, unwrap } from "../lib/api";
+import { ApiFailure, api, challenge, createJob, type JobStatus, type Schema, unwrap } from "../lib/api";
 import { cloudflareContext } from "../lib/context";
 import { DraftEditor } from "../lib/draft";
 import { errorMessageKey, Options } from "../lib/form";
@@ -140,14 +140,72 @@ const inOrder = (a: { status: JobStatus; at: string }, b: { status: JobStatus; a
   return a.at.localeCompare(b.at) || rank(a.status) - rank(b.status);
 };
 
+/** While an order is being made, the person may stop it; its credits come back in the same step. */
+function CancelOrder({ job, onChange }: { job: Schema<"Job">; onChange: (job: Schema<"Job">) => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState("");
+
+  async function cancel() {
+    setBusy(true);
+    setError("");
+    try {
+      onChange(await unwrap(api.POST("/api/jobs/{id}/cancel", { params: { path: { id: job.id } } })));
+    } catch (e) {
+      // Finished meanwhile: the stream brings the end; the person is told why nothing was canceled.
+      setError(t(e instanceof ApiFailure && e.code === "conflict" ? "progress.cancelTooLate" : errorMessageKey(e)));
+      setAsking(false);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="cancel-order" data-testid="cancel-order">
+      {asking ? (
+        <>
+          <p>
+            {job.credits > 0
+              ? t("progress.cancelAsk", { n: formatNumber(locale, job.credits) })
+              : t("progress.cancelAskFree")}
+          </p>
+          <p className="actions">
+            <button type="button" className="button" disabled={busy} onClick={() => void cancel()}>
+              {t("progress.cancelYes")}
+            </button>
+            <button type="button" className="button secondary" disabled={busy} onClick={() => setAsking(false)}>
+              {t("progress.cancelNo")}
+            </button>
+          </p>
+        </>
+      ) : (
+        <p>
+          <button type="button" className="button secondary" onClick={() => setAsking(true)}>
+            {t("progress.cancel")}
+          </button>
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function Progress({
   job,
   seen,
   transport,
+  onChange,
 }: {
   job: Schema<"Job">;
   seen: { status: JobStatus; at: string }[];
   transport: "sse" | "poll";
+  onChange: (job: Schema<"Job">) => void;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -187,6 +245,7 @@ function Progress({
           </li>
         ))}
       </ul>
+      {!terminal.includes(job.status) && <CancelOrder job={job} onChange={onChange} />}
       {failed && (
         <div role="alert" className="alert" data-testid="failure">
           <p data-testid="failure-reason">
@@ -197,7 +256,7 @@ function Progress({
           {job.status === "FAILED" && job.error && failureClassOf[job.error.code] === "unavailable" && (
             <p>{t("failures.retryLater")}</p>
           )}
-          <p>{t("progress.refunded", { count: job.credits })}</p>
+          {job.credits > 0 && <p>{t("progress.refunded", { count: job.credits })}</p>}
         </div>
       )}
       {job.status === "FAILED" && job.error && failureClassOf[job.error.code] === "rejected" && (
@@ -529,7 +588,7 @@ export default function Song() {
                 : t("song.variationCharged", { count: variationCredits, n: formatNumber(locale, variationCredits) })}
             </p>
           )}
-          <Progress job={job} seen={seen} transport={transport} />
+          <Progress job={job} seen={seen} transport={transport} onChange={setJob} />
           {job.status === "SUCCEEDED" ? <Player job={job} cost={cost} onPlaying={setPlaying} /> : null}
         </div>
         <aside aria-labelledby="lyrics-title">

@@ -69,7 +69,14 @@ await build({
   logLevel: "warning",
 });
 const { demo, seedDemo } = await import(pathToFileURL(seedBundle).href);
-await seedDemo(stateDir);
+// Operators (the admin console): locally the demo account, so that a newcomer sees the whole product;
+// ADMIN_EMAILS (comma separated) replaces it, empty for nobody.
+const adminEmails = process.env.ADMIN_EMAILS ?? demo.email;
+const demoOperates = adminEmails
+  .split(",")
+  .map((email) => email.trim().toLowerCase())
+  .includes(demo.email);
+await seedDemo(stateDir, demoOperates ? "admin" : "user");
 
 const vars = Object.fromEntries(
   readFileSync(".dev.vars", "utf8")
@@ -131,8 +138,8 @@ const dev = spawn(
     ...Object.keys(engineSettings)
       .filter((name) => name !== "ENGINE_URL")
       .flatMap((name) => (process.env[name] ? ["--var", `${name}:${process.env[name]}`] : [])),
-    // Emails that sign up as operators (the admin console), comma separated.
-    ...(process.env.ADMIN_EMAILS ? ["--var", `ADMIN_EMAILS:${process.env.ADMIN_EMAILS}`] : []),
+    "--var",
+    `ADMIN_EMAILS:${adminEmails}`,
   ],
   { stdio: "inherit", env },
 );
@@ -158,5 +165,10 @@ for (;;) {
   await new Promise((done) => setTimeout(done, 300));
 }
 console.log(
-  `\nRefrain is ready: ${url}\n  API docs: ${url}/api/docs\n  Sign in with the demo account: ${demo.email} / ${demo.password} (${demo.credits} credits)\n`,
+  [
+    `\nRefrain is ready: ${url}`,
+    `  API docs: ${url}/api/docs`,
+    ...(demoOperates ? [`  Operators' console: ${url}/en/admin (the demo account is an operator locally)`] : []),
+    `  Sign in with the demo account: ${demo.email} / ${demo.password} (${demo.credits} credits)\n`,
+  ].join("\n"),
 );

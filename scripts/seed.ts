@@ -11,8 +11,11 @@ import { grantStatements } from "../worker/credits/ledger";
 
 export const demo = { id: "usr_demo", email: "demo@refrain.local", password: "refrain-demo", credits: 200 };
 
-/** Adds the demo account once; on later starts it is already there, with whatever it has spent since. */
-export async function seedDemo(stateDir: string): Promise<void> {
+/**
+ * Adds the demo account once; on later starts it is already there, with whatever it has spent since. Its role
+ * follows this start's operators (ADMIN_EMAILS), as another account's follows them when it signs up.
+ */
+export async function seedDemo(stateDir: string, role: "admin" | "user"): Promise<void> {
   // Only wrangler.toml's database: the proxy runs no Worker, so its Durable Objects and queues would only
   // be warned about. wrangler's --persist-to <dir> keeps its local data in <dir>/v3, where the proxy opens it.
   const { rawConfig } = experimental_readRawConfig({ config: "wrangler.toml" });
@@ -34,13 +37,16 @@ export async function seedDemo(stateDir: string): Promise<void> {
   });
   try {
     const db = database(proxy.env.DB);
-    if (await db.select({ id: users.id }).from(users).where(eq(users.email, demo.email)).get()) return;
+    if (await db.select({ id: users.id }).from(users).where(eq(users.email, demo.email)).get()) {
+      await db.update(users).set({ role }).where(eq(users.email, demo.email));
+      return;
+    }
     await db.batch([
       db.insert(users).values({
         id: demo.id,
         email: demo.email,
         passwordHash: await hashPassword(demo.password),
-        role: "user",
+        role,
         createdAt: Date.now(),
       }),
       ...grantStatements(db, demo.id, demo.credits, { kind: "added", text: "demo credits" }, "demo:grant"),

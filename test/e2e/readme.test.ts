@@ -163,6 +163,15 @@ describe("the README's quick start, exactly as written", () => {
     ).json();
     expect(job.provider).toBe("internal");
     expect(credits.balance).toBeLessThan(Number(/\((\d+) credits\)/.exec(tail.at(-1)!)![1]));
+    // Locally the demo account is an operator too: the console the start-up names opens, charts and all.
+    const consoleUrl = /Operators' console: (\S+)/.exec(tail.join("\n"))?.[1];
+    expect(consoleUrl).toBe(`${url}/en/admin`);
+    const metrics = await fetch(`${url}/api/admin/metrics`, {
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
+    expect(metrics.status).toBe(200);
+    await page.goto(consoleUrl!);
+    await page.locator("svg.chart").first().waitFor();
     rmSync(folder, { recursive: true, force: true });
     await context.close();
   }, 400_000);

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ApiFailure, api, type Schema, unwrap } from "./api";
 import { useLocale } from "./hooks";
 import { formatDate, formatNumber } from "./i18n";
+import { withLine } from "./lyric-edit";
 
 /** The API's messages are English: each field error is shown by its path, in the page's language. */
 function describe(
@@ -87,12 +88,7 @@ export function DraftEditor({
 
   const setLine = (s: number, l: number, value: string) => {
     setDirty(true);
-    setLyrics((x) => ({
-      ...x,
-      sections: x.sections.map((section, i) =>
-        i !== s ? section : { ...section, lines: section.lines.map((line, j) => (j === l ? value : line)) },
-      ),
-    }));
+    setLyrics((x) => withLine(x, s, l, value));
   };
 
   function fail(error: unknown) {

@@ -151,7 +151,7 @@ const en = {
   },
   draft: {
     title: "Your lyrics are ready: read them before the song is made",
-    lead: "Change any line, ask for another draft, or approve them: the music is made only then.",
+    lead: "Change any line, ask for another draft, or approve them: the music is made only then. A line changed in a chorus changes in its repeats too.",
     expires: "Approve them before {{date}}; after that the order stops and its credits are refunded.",
     songTitle: "Song title",
     section: "{{kind}} {{n}}",

@@ -160,7 +160,7 @@ const fr: Messages = {
   },
   draft: {
     title: "Vos paroles sont prêtes : relisez-les avant la création de la chanson",
-    lead: "Modifiez une ligne, demandez une autre version ou validez-les : la musique n’est créée qu’après.",
+    lead: "Modifiez une ligne, demandez une autre version ou validez-les : la musique n’est créée qu’après. Une ligne changée dans un refrain change aussi dans ses reprises.",
     expires: "Validez-les avant le {{date}} ; ensuite la commande s’arrête et ses crédits vous sont remboursés.",
     songTitle: "Titre de la chanson",
     section: "{{kind}} {{n}}",

@@ -629,6 +629,9 @@ describe("the web app in a browser", () => {
 
     await page.getByTestId("failure-reason").filter({ hasText: en.progress.canceled }).waitFor();
     expect(await page.locator("#progress-title").innerText()).toBe(en.progress.titleStopped);
+    // Where it stopped: the lyrics were written, nothing after them was begun.
+    expect(await page.locator("[data-step=LYRICS_READY]").getAttribute("data-state")).toBe("stopped");
+    expect(await page.locator("[data-step][data-state=pending]").count()).toBe(4);
     expect(await page.getByTestId("failure").innerText()).toContain(
       en.progress.refunded.replace("{{count}}", String(held)),
     );

@@ -134,7 +134,7 @@ const en = {
       DELIVERING: "Delivering",
       SUCCEEDED: "Ready",
     },
-    stepState: { done: "done", active: "in progress", pending: "to come" },
+    stepState: { done: "done", active: "in progress", pending: "to come", stopped: "stopped here" },
     timeline: "What happened",
     lyricsTitle: "Lyrics",
     lyricsPending: "The lyrics appear here as soon as they are written.",

@@ -143,7 +143,7 @@ const fr: Messages = {
       DELIVERING: "Livraison",
       SUCCEEDED: "Prête",
     },
-    stepState: { done: "terminé", active: "en cours", pending: "à venir" },
+    stepState: { done: "terminé", active: "en cours", pending: "à venir", stopped: "arrêtée ici" },
     timeline: "Déroulement",
     lyricsTitle: "Paroles",
     lyricsPending: "Les paroles s’affichent ici dès qu’elles sont écrites.",

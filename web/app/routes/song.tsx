@@ -227,8 +227,15 @@ function Progress({
       <p className="muted">{t(transport === "sse" ? "progress.live" : "progress.polling")}</p>
       <ol className="stepper" aria-live="polite">
         {steps.map((step, i) => {
+          // The step an order stopped at was begun, not still to come.
           const state =
-            i < reached || job.status === "SUCCEEDED" ? "done" : i === reached && !failed ? "active" : "pending";
+            i < reached || job.status === "SUCCEEDED"
+              ? "done"
+              : i === reached
+                ? failed
+                  ? "stopped"
+                  : "active"
+                : "pending";
           return (
             <li key={step} data-step={step} data-state={state} className={state}>
               <span>{t(`progress.steps.${step}`)}</span>{" "}

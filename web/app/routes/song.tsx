@@ -224,7 +224,11 @@ function Progress({
                 : "progress.title",
         )}
       </h2>
-      <p className="muted">{t(transport === "sse" ? "progress.live" : "progress.polling")}</p>
+      {!terminal.includes(job.status) && (
+        <p className="muted" data-testid="transport">
+          {t(transport === "sse" ? "progress.live" : "progress.polling")}
+        </p>
+      )}
       <ol className="stepper" aria-live="polite">
         {steps.map((step, i) => {
           // The step an order stopped at was begun, not still to come.

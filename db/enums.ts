@@ -69,5 +69,5 @@ export const holdReasons = ["refund", "dispute"] as const;
 export type HoldReason = (typeof holdReasons)[number];
 /** Why a sign-in session ended: signed_out by its owner, or refresh_reused when a rotated refresh token
  *  came back (someone else holds a copy of the session). */
-export const sessionEndReasons = ["signed_out", "refresh_reused"] as const;
+export const sessionEndReasons = ["signed_out", "refresh_reused", "password_changed"] as const;
 export type SessionEndReason = (typeof sessionEndReasons)[number];

@@ -123,6 +123,64 @@ describe("built-in accounts", () => {
     expect(placed.status).toBe(202);
   });
 
+  it("changes a password: every other device is signed out, the old password stops working, this one stays in", async () => {
+    const email = `lea-${crypto.randomUUID()}@example.com`;
+    const signup = await call("/api/auth/signup", {
+      method: "POST",
+      body: JSON.stringify({ email, password: "the old passphrase" }),
+    });
+    const phone = await call("/api/auth/signin", {
+      method: "POST",
+      body: JSON.stringify({ email, password: "the old passphrase" }),
+    });
+    const { accessToken } = await json(signup);
+    const phoneToken = (await json(phone)).accessToken;
+    const change = (body: object, bearer = accessToken) =>
+      call("/api/auth/password", { method: "POST", token: bearer, body: JSON.stringify(body) });
+
+    const wrong = await change({ currentPassword: "not it", newPassword: "a new passphrase" });
+    expect(wrong.status).toBe(400);
+    expect(Object.keys((await json(wrong)).error.fields)).toEqual(["currentPassword"]);
+    const short = await change({ currentPassword: "the old passphrase", newPassword: "short" });
+    expect(short.status).toBe(400);
+    expect(Object.keys((await json(short)).error.fields)).toEqual(["newPassword"]);
+    // Neither refusal changed anything: the phone is still in.
+    expect((await me(phoneToken)).status).toBe(200);
+
+    const changed = await change({ currentPassword: "the old passphrase", newPassword: "a new passphrase" });
+    expect(changed.status).toBe(200);
+    const fresh = await json(changed);
+    expect((await me(fresh.accessToken)).status).toBe(200);
+    expect(
+      (
+        await call("/api/auth/refresh", {
+          method: "POST",
+          headers: { cookie: `refrain_refresh=${refreshCookie(changed)}` },
+        })
+      ).status,
+    ).toBe(200);
+    // Every session from before ends: this device's old token and the phone's, with their refresh cookies.
+    expect((await me(accessToken)).status).toBe(401);
+    expect((await me(phoneToken)).status).toBe(401);
+    expect(
+      (
+        await call("/api/auth/refresh", {
+          method: "POST",
+          headers: { cookie: `refrain_refresh=${refreshCookie(phone)}` },
+        })
+      ).status,
+    ).toBe(401);
+    const signIn = (password: string) =>
+      call("/api/auth/signin", { method: "POST", body: JSON.stringify({ email, password }) });
+    expect((await signIn("the old passphrase")).status).toBe(401);
+    expect((await signIn("a new passphrase")).status).toBe(200);
+    // An account that signs in through Supabase has no password here to change.
+    const sub = crypto.randomUUID();
+    const supabase = await token({ iss: env.SUPABASE_ISSUER, aud: "authenticated", sub }, env.SUPABASE_JWT_SECRET);
+    const external = await change({ currentPassword: "anything", newPassword: "a new passphrase" }, supabase);
+    expect(external.status).toBe(409);
+  });
+
   it("refuses a wrong password, a taken email and a short password with clear errors", async () => {
     const { email } = await signUp();
     const wrong = await call("/api/auth/signin", {

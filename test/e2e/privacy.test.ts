@@ -127,6 +127,60 @@ describe("your data", () => {
     await context.close();
   });
 
+  it("changes a password in English from the settings page: other devices are signed out, this one stays in", async () => {
+    const email = `password-${Date.now()}@refrain.test`;
+    const signup = await api("/api/auth/signup", {
+      method: "POST",
+      body: JSON.stringify({ email, password: "the-old-password" }),
+    });
+    // Signed in on another device, with the old password.
+    const elsewhere = ((await signup.json()) as { accessToken: string }).accessToken;
+
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    const signIn = async (password: string) => {
+      await page.goto(`${stack.url}/en/signin`);
+      await page.getByLabel(en.auth.email).fill(email);
+      await page.getByLabel(en.auth.password).fill(password);
+      await page.getByRole("button", { name: en.auth.submitSignin }).click();
+    };
+    await signIn("the-old-password");
+    await page.waitForURL(/\/en\/new$/);
+    await page.getByRole("link", { name: en.settings.nav }).click();
+    await page.waitForURL(/\/en\/settings$/);
+    const form = page.getByTestId("password-form");
+
+    // A wrong current password changes nothing, and the field says so.
+    await form.getByLabel(en.settings.currentPassword).fill("not-my-password");
+    await form.getByLabel(en.settings.newPassword).fill("a-brand-new-password");
+    await page.getByTestId("password-change").click();
+    await expect
+      .poll(() => page.locator("[data-field-error=currentPassword]").textContent(), { timeout: 30_000 })
+      .toBe(en.settings.passwordWrong);
+    expect((await api("/api/me", { token: elsewhere })).status).toBe(200);
+
+    await form.getByLabel(en.settings.currentPassword).fill("the-old-password");
+    await page.getByTestId("password-change").click();
+    await expect
+      .poll(() => page.getByTestId("password-status").textContent(), { timeout: 30_000 })
+      .toBe(en.settings.passwordChanged);
+    expect(await page.locator("[data-field-error]").count()).toBe(0);
+    await shot(page, "privacy-04-password-changed-en");
+    // The other device is out; this one is still in, after a reload too.
+    expect((await api("/api/me", { token: elsewhere })).status).toBe(401);
+    await page.reload();
+    await expect.poll(() => page.getByTestId("account-email").textContent(), { timeout: 30_000 }).toBe(email);
+
+    await page.getByRole("button", { name: en.nav.signout }).click();
+    await signIn("the-old-password");
+    await expect
+      .poll(() => page.getByRole("alert").textContent(), { timeout: 30_000 })
+      .toContain(en.errors.unauthorized);
+    await signIn("a-brand-new-password");
+    await page.waitForURL(/\/en\/new$/);
+    await context.close();
+  });
+
   it("shows the privacy page to anyone, in both languages", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -2,5 +2,13 @@ export { requireAdmin } from "./admin";
 export { hmacSign, hmacVerify } from "./hmac";
 export { type Account, accountOf, accountQuery, requireToken, requireUser } from "./middleware";
 export { randomToken, sha256Hex } from "./random";
-export { consumeRefreshToken, createUser, issueRefreshToken, revokeRefreshToken, signIn, signUp } from "./sessions";
+export {
+  changePassword,
+  consumeRefreshToken,
+  createUser,
+  issueRefreshToken,
+  revokeRefreshToken,
+  signIn,
+  signUp,
+} from "./sessions";
 export { issueAccessToken, type TokenSubject, verifyAccessToken } from "./tokens";

@@ -144,6 +144,36 @@ export async function consumeRefreshToken(
   return { user, sessionId: used.sessionId };
 }
 
+/**
+ * A new password for an account that has one, the current one given. Every session of the account ends
+ * with it (someone who knew the old password may hold one); the caller starts a new one for this device.
+ */
+export async function changePassword(db: Database, userId: string, current: string, next: string): Promise<User> {
+  const user = await db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user?.passwordHash)
+    throw new ApiError("conflict", "This account signs in through Supabase: its password is changed there");
+  if (!(await verifyPassword(current, user.passwordHash)))
+    throw new ApiError("validation_failed", "The current password is not this account's", {
+      currentPassword: ["does not match"],
+    });
+  const now = Date.now();
+  await db.batch([
+    db
+      .update(users)
+      .set({ passwordHash: await hashPassword(next) })
+      .where(eq(users.id, userId)),
+    db
+      .update(authSessions)
+      .set({ endedAt: now, endedBy: "password_changed" })
+      .where(and(eq(authSessions.userId, userId), isNull(authSessions.endedAt))),
+    db
+      .update(refreshTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt))),
+  ]);
+  return user;
+}
+
 /** Signing out ends the whole session the refresh token belongs to. */
 export async function revokeRefreshToken(db: Database, token: string): Promise<void> {
   const now = Date.now();

@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { users } from "../../db";
 import {
+  changePassword,
   consumeRefreshToken,
   issueAccessToken,
   issueRefreshToken,
@@ -23,6 +24,12 @@ const REFRESH_COOKIE = "refrain_refresh";
 const credentials = z
   .object({ email: z.email().max(254), password: z.string().min(8, "At least 8 characters").max(200) })
   .meta({ id: "Credentials" });
+const passwordChange = z
+  .object({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: z.string().min(8, "At least 8 characters").max(200),
+  })
+  .meta({ id: "PasswordChange" });
 const userSchema = z
   .object({ id: z.string(), email: z.string().nullable(), role: z.enum(["user", "admin"]) })
   .meta({ id: "User" });
@@ -123,6 +130,34 @@ export const authRoutes = router()
       if (token) await revokeRefreshToken(c.var.db, token);
       deleteCookie(c, REFRESH_COOKIE, { path: "/api/auth" });
       return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/auth/password",
+      tags: ["Account"],
+      summary: "Change your password",
+      description:
+        "Takes the current password and a new one. Every session of the account ends, on every device; the answer is a new session for this one (its refresh cookie set). Accounts that sign in through Supabase change their password there (409). Wrong current passwords are throttled like sign-ins.",
+      security: [{ bearer: [] }],
+      middleware: requireUser,
+      request: { body: json(passwordChange, "The current password and the new one") },
+      responses: {
+        200: json(session, "Changed; a new session for this device"),
+        ...errorResponses("validation_failed", "unauthorized", "conflict", "rate_limited"),
+      },
+    }),
+    async (c) => {
+      const { currentPassword, newPassword } = c.req.valid("json");
+      const account = await c.var.db
+        .select({ email: users.email })
+        .from(users)
+        .where(eq(users.id, c.var.user.id))
+        .get();
+      await admitSignIn(c, account?.email ?? c.var.user.id);
+      const user = await changePassword(c.var.db, c.var.user.id, currentPassword, newPassword);
+      return c.json(await startSession(c, user), 200);
     },
   )
   .openapi(

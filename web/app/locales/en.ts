@@ -104,6 +104,8 @@ const en = {
     field: {
       email: "Enter a valid email address.",
       password: "The password needs at least 8 characters.",
+      currentPassword: "Enter your current password.",
+      newPassword: "The new password needs at least 8 characters.",
       occasion: "Describe the occasion in at least 2 characters.",
       recipientName: "Enter the recipient's first name.",
       pronounceAs: "The pronunciation is at most 80 characters.",
@@ -495,6 +497,14 @@ const en = {
     deleting: "Deleting…",
     mismatch: "This does not match your account: nothing was deleted.",
     privacyLink: "What we keep and why",
+    passwordTitle: "Change my password",
+    passwordLead: "Changing it signs you out on every other device; you stay signed in here.",
+    currentPassword: "Current password",
+    newPassword: "New password",
+    passwordButton: "Change my password",
+    passwordBusy: "Changing…",
+    passwordChanged: "Your password is changed. Your other devices are signed out.",
+    passwordWrong: "This is not your current password.",
   },
   privacy: {
     nav: "Privacy",

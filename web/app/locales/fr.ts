@@ -113,6 +113,8 @@ const fr: Messages = {
     field: {
       email: "Saisissez une adresse e-mail valide.",
       password: "Le mot de passe doit contenir au moins 8 caractères.",
+      currentPassword: "Saisissez votre mot de passe actuel.",
+      newPassword: "Le nouveau mot de passe doit contenir au moins 8 caractères.",
       occasion: "Décrivez l’occasion en 2 caractères au moins.",
       recipientName: "Saisissez le prénom du destinataire.",
       pronounceAs: "La prononciation fait 80 caractères au plus.",
@@ -513,6 +515,14 @@ const fr: Messages = {
     deleting: "Suppression…",
     mismatch: "Cela ne correspond pas à votre compte : rien n’a été supprimé.",
     privacyLink: "Ce que nous gardons et pourquoi",
+    passwordTitle: "Changer mon mot de passe",
+    passwordLead: "Le changer vous déconnecte de tous vos autres appareils ; vous restez connecté ici.",
+    currentPassword: "Mot de passe actuel",
+    newPassword: "Nouveau mot de passe",
+    passwordButton: "Changer mon mot de passe",
+    passwordBusy: "Changement…",
+    passwordChanged: "Votre mot de passe est changé. Vos autres appareils sont déconnectés.",
+    passwordWrong: "Ce n’est pas votre mot de passe actuel.",
   },
   privacy: {
     nav: "Confidentialité",

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ApiFailure, api, type Schema, unwrap } from "../lib/api";
-import { errorMessageKey } from "../lib/form";
+import { ApiFailure, api, type Schema, setSession, unwrap } from "../lib/api";
+import { errorMessageKey, Field, type FormErrors, fieldErrors } from "../lib/form";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, withLocale } from "../lib/i18n";
 
@@ -44,6 +44,72 @@ function ExportData() {
       </button>
       <p role="status" className="muted">
         {state === "done" ? t("settings.exported") : typeof state === "object" ? t(state.error) : ""}
+      </p>
+    </section>
+  );
+}
+
+function ChangePassword() {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<{ error: ApiFailure; currentGiven: boolean } | null>(null);
+  const [state, setState] = useState<"idle" | "busy" | "done">("idle");
+  const errors: FormErrors = failure ? fieldErrors(failure.error) : {};
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const currentPassword = String(data.get("currentPassword") ?? "");
+    setState("busy");
+    setFailure(null);
+    try {
+      // The answer is this device's new session: every session from before, this one's too, has ended.
+      setSession(
+        await unwrap(
+          api.POST("/api/auth/password", {
+            body: { currentPassword, newPassword: String(data.get("newPassword") ?? "") },
+          }),
+        ),
+      );
+      form.reset();
+      setState("done");
+    } catch (error) {
+      setFailure({
+        error: error instanceof ApiFailure ? error : new ApiFailure(0, "network", "network"),
+        currentGiven: currentPassword !== "",
+      });
+      setState("idle");
+    }
+  }
+
+  return (
+    <section aria-labelledby="password-title">
+      <h2 id="password-title">{t("settings.passwordTitle")}</h2>
+      <p>{t("settings.passwordLead")}</p>
+      {/* The fields say what is wrong with them; what is not about a field (too many tries, no network) is said here. */}
+      {failure && Object.keys(failure.error.fields).length === 0 && (
+        <div role="alert" className="alert">
+          <p>{t(errorMessageKey(failure.error))}</p>
+        </div>
+      )}
+      <form onSubmit={submit} noValidate data-testid="password-form">
+        <Field
+          name="currentPassword"
+          label={t("settings.currentPassword")}
+          errors={errors}
+          error={failure?.currentGiven ? t("settings.passwordWrong") : undefined}
+        >
+          {(p) => <input {...p} type="password" autoComplete="current-password" required />}
+        </Field>
+        <Field name="newPassword" label={t("settings.newPassword")} hint={t("auth.passwordHint")} errors={errors}>
+          {(p) => <input {...p} type="password" autoComplete="new-password" required minLength={8} />}
+        </Field>
+        <button type="submit" className="button secondary" disabled={state === "busy"} data-testid="password-change">
+          {t(state === "busy" ? "settings.passwordBusy" : "settings.passwordButton")}
+        </button>
+      </form>
+      <p role="status" className="muted" data-testid="password-status">
+        {state === "done" ? t("settings.passwordChanged") : ""}
       </p>
     </section>
   );
@@ -144,6 +210,7 @@ export default function Settings() {
       <p>
         <Link to={withLocale(locale, "/privacy")}>{t("settings.privacyLink")}</Link>
       </p>
+      {account.signIn === "password" && <ChangePassword />}
       <ExportData />
       <DeleteAccount account={account} />
     </div>

@@ -46,6 +46,7 @@ const workerPlugins = () => [
         // tries the real limits and Turnstile with an env of its own.
         RATE_LIMIT_SIGNIN: "100000/60",
         RATE_LIMIT_SIGNUP: "100000/60",
+        RATE_LIMIT_PASSWORD_RESET: "100000/60",
         RATE_LIMIT_JOBS: "100000/60",
         RATE_LIMIT_JOBS_IP: "100000/60",
         TURNSTILE_SECRET_KEY: "",

@@ -76,6 +76,8 @@ const platformSchema = z.object({
   AUDIO_FETCH_HOSTS: list(/[\s,]+/),
   RATE_LIMIT_SIGNIN: rateRule,
   RATE_LIMIT_SIGNUP: rateRule,
+  RATE_LIMIT_PASSWORD_RESET: rateRule,
+  MAIL_FROM: z.email({ message: "expected the sender's email address" }),
   RATE_LIMIT_JOBS: rateRule,
   RATE_LIMIT_JOBS_IP: rateRule,
   DAILY_JOB_QUOTA: whole(1),

@@ -181,6 +181,52 @@ describe("your data", () => {
     await context.close();
   });
 
+  it("lets someone who forgot their password choose a new one through the emailed link, in French", async () => {
+    const email = `forgot-${Date.now()}@refrain.test`;
+    await api("/api/auth/signup", { method: "POST", body: JSON.stringify({ email, password: "forgotten-password" }) });
+    const context = await browser.newContext({ locale: "fr-FR" });
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/fr/signin`);
+    await page.getByRole("link", { name: fr.auth.forgot }).click();
+    await page.waitForURL(/\/fr\/forgot$/);
+    // Typed once the page's script runs (its button waits for it), as a person would see it work.
+    await page.getByRole("button", { name: fr.forgot.submit, disabled: false }).waitFor();
+    await page.getByLabel(fr.auth.email).fill(email);
+    await page.getByRole("button", { name: fr.forgot.submit }).click();
+    await expect
+      .poll(() => page.getByTestId("reset-sent").textContent(), { timeout: 30_000 })
+      .toBe(fr.forgot.sent.replace("{{email}}", email));
+
+    // The email, as `npm start` shows it: wrangler prints who it is for and where its text is kept.
+    const printed = () => new RegExp(`To: ${email}\\nSubject: (.+)\\n\\nText: (\\S+)`).exec(stack.log());
+    await expect.poll(printed, { timeout: 30_000 }).toBeTruthy();
+    const [, subject, textFile] = printed()!;
+    expect(subject).toBe("Choisissez un nouveau mot de passe Refrain");
+    const link = /https?:\/\/\S+\/fr\/reset#\S+/.exec(readFileSync(textFile!, "utf8"))![0];
+    const opened = new URL(link);
+    await page.goto(`${stack.url}${opened.pathname}${opened.hash}`);
+    // The token leaves the address bar once read.
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 30_000 }).toBe("");
+    await page.getByLabel(fr.settings.newPassword).fill("remembered-this-time");
+    await page.getByRole("button", { name: fr.reset.submit }).click();
+    await page.waitForURL(/\/fr\/songs$/);
+    await shot(page, "privacy-05-reset-signed-in-fr");
+
+    // The link works once.
+    await page.goto(`${stack.url}${opened.pathname}${opened.hash}`);
+    await page.getByLabel(fr.settings.newPassword).fill("someone-else-again");
+    await page.getByRole("button", { name: fr.reset.submit }).click();
+    await expect
+      .poll(() => page.getByTestId("reset-link-error").textContent(), { timeout: 30_000 })
+      .toContain(fr.reset.invalid);
+    await shot(page, "privacy-06-reset-link-used-fr");
+    const signIn = (password: string) =>
+      api("/api/auth/signin", { method: "POST", body: JSON.stringify({ email, password }) });
+    expect((await signIn("forgotten-password")).status).toBe(401);
+    expect((await signIn("remembered-this-time")).status).toBe(200);
+    await context.close();
+  });
+
   it("shows the privacy page to anyone, in both languages", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -10,6 +10,8 @@ export default [
       index("routes/home.tsx"),
       route("signin", "routes/signin.tsx", { id: "signin" }),
       route("signup", "routes/signin.tsx", { id: "signup" }),
+      route("forgot", "routes/forgot.tsx"),
+      route("reset", "routes/reset.tsx"),
       route("new", "routes/order.tsx"),
       route("songs", "routes/library.tsx"),
       route("songs/:jobId", "routes/song.tsx"),

@@ -1,6 +1,7 @@
 export { requireAdmin } from "./admin";
 export { hmacSign, hmacVerify } from "./hmac";
 export { type Account, accountOf, accountQuery, requireToken, requireUser } from "./middleware";
+export { issuePasswordReset, PASSWORD_RESET_TTL_SECONDS, verifyPasswordReset } from "./password-reset";
 export { randomToken, sha256Hex } from "./random";
 export {
   changePassword,
@@ -8,6 +9,7 @@ export {
   createUser,
   issueRefreshToken,
   revokeRefreshToken,
+  setPassword,
   signIn,
   signUp,
 } from "./sessions";

@@ -145,8 +145,8 @@ export async function consumeRefreshToken(
 }
 
 /**
- * A new password for an account that has one, the current one given. Every session of the account ends
- * with it (someone who knew the old password may hold one); the caller starts a new one for this device.
+ * A new password for an account that has one, the current one given (from the account page).
+ * Every session of the account ends with it; the caller starts a new one for this device.
  */
 export async function changePassword(db: Database, userId: string, current: string, next: string): Promise<User> {
   const user = await db.select().from(users).where(eq(users.id, userId)).get();
@@ -156,6 +156,15 @@ export async function changePassword(db: Database, userId: string, current: stri
     throw new ApiError("validation_failed", "The current password is not this account's", {
       currentPassword: ["does not match"],
     });
+  await setPassword(db, userId, next);
+  return user;
+}
+
+/**
+ * Sets an account's password and ends every one of its sessions, on every device: whoever knew the old
+ * password may hold one.
+ */
+export async function setPassword(db: Database, userId: string, next: string): Promise<void> {
   const now = Date.now();
   await db.batch([
     db
@@ -171,7 +180,6 @@ export async function changePassword(db: Database, userId: string, current: stri
       .set({ revokedAt: now })
       .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt))),
   ]);
-  return user;
 }
 
 /** Signing out ends the whole session the refresh token belongs to. */

@@ -3,21 +3,29 @@ import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { users } from "../../db";
+import { languages } from "../../domain/values";
 import {
   changePassword,
   consumeRefreshToken,
   issueAccessToken,
+  issuePasswordReset,
   issueRefreshToken,
+  PASSWORD_RESET_TTL_SECONDS,
   requireUser,
   revokeRefreshToken,
+  setPassword,
   signIn,
   signUp,
+  verifyPasswordReset,
 } from "../auth";
+import { config } from "../config";
 import { router } from "../http/app-factory";
 import type { AppEnv } from "../http/context";
-import { errorResponses, notFound } from "../http/errors";
+import { ApiError, errorResponses, notFound } from "../http/errors";
 import { json } from "../http/openapi";
-import { admitSignIn, admitSignUp, turnstileHeaderSchema } from "../security";
+import { passwordResetMail, sendMail } from "../mail";
+import { log } from "../observability";
+import { admitPasswordReset, admitSignIn, admitSignUp, turnstileHeaderSchema } from "../security";
 
 const REFRESH_COOKIE = "refrain_refresh";
 
@@ -30,6 +38,21 @@ const passwordChange = z
     newPassword: z.string().min(8, "At least 8 characters").max(200),
   })
   .meta({ id: "PasswordChange" });
+const resetRequest = z
+  .object({
+    email: z.email().max(254),
+    language: z.enum(languages).default("en").describe("The language of the email: the page's."),
+  })
+  .meta({ id: "PasswordResetRequest" });
+const resetAsked = z
+  .object({ expiresInSeconds: z.int().describe("How long the link in the email works.") })
+  .meta({ id: "PasswordResetAsked" });
+const reset = z
+  .object({
+    token: z.string().min(1).max(500).describe("The token of the link in the email."),
+    newPassword: z.string().min(8, "At least 8 characters").max(200),
+  })
+  .meta({ id: "PasswordReset" });
 const userSchema = z
   .object({ id: z.string(), email: z.string().nullable(), role: z.enum(["user", "admin"]) })
   .meta({ id: "User" });
@@ -157,6 +180,71 @@ export const authRoutes = router()
         .get();
       await admitSignIn(c, account?.email ?? c.var.user.id);
       const user = await changePassword(c.var.db, c.var.user.id, currentPassword, newPassword);
+      return c.json(await startSession(c, user), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/auth/password-reset",
+      tags: ["Account"],
+      summary: "Email a link to choose a new password",
+      description:
+        "The same answer whether or not an account with a password uses this email, so the form does not tell who has an account; when one does, an email in the given language carries a link that works once, for PASSWORD_RESET_TTL_SECONDS. Throttled per address and per email.",
+      request: { body: json(resetRequest, "The account's email") },
+      responses: {
+        202: json(resetAsked, "If an account uses this email, the link is on its way"),
+        ...errorResponses("validation_failed", "rate_limited"),
+      },
+    }),
+    async (c) => {
+      const { email, language } = c.req.valid("json");
+      await admitPasswordReset(c, email);
+      const user = await c.var.db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
+      if (user?.passwordHash && user.deletedAt === null) {
+        // Sent after the answer, which then takes as long whether or not the account exists.
+        const sending = issuePasswordReset(c.env, user)
+          .then(async (token) => {
+            // In the fragment: it stays out of server logs and Referer headers.
+            const link = `${config(c.env).PUBLIC_URL}/${language}/reset#${token}`;
+            await sendMail(c.env, await passwordResetMail(user.email ?? email, language, link));
+            log("info", "password reset sent", { requestId: c.var.requestId, user: user.id });
+          })
+          .catch((error) =>
+            log("error", "password reset email not sent", { requestId: c.var.requestId, user: user.id, error }),
+          );
+        c.executionCtx.waitUntil(sending);
+      }
+      return c.json({ expiresInSeconds: PASSWORD_RESET_TTL_SECONDS }, 202);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api/auth/password-reset/confirm",
+      tags: ["Account"],
+      summary: "Choose a new password with the link from the email",
+      description:
+        "Sets the password; every session of the account ends, and the answer is a new one for this device. A link works once: it is refused once expired or after any new password (400, field `token`).",
+      request: { body: json(reset, "The link's token and the new password") },
+      responses: {
+        200: json(session, "The password is set; signed in"),
+        ...errorResponses("validation_failed"),
+      },
+    }),
+    async (c) => {
+      const { token, newPassword } = c.req.valid("json");
+      const user = await verifyPasswordReset(c.env, c.var.db, token);
+      if (user === "expired" || user === "invalid")
+        throw new ApiError(
+          "validation_failed",
+          user === "expired"
+            ? "This link has expired: ask for a new one"
+            : "This link is not valid or was already used",
+          { token: [user] },
+        );
+      await setPassword(c.var.db, user.id, newPassword);
+      log("info", "password reset", { requestId: c.var.requestId, user: user.id });
       return c.json(await startSession(c, user), 200);
     },
   )

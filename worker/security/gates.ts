@@ -3,7 +3,7 @@ import { sha256Hex } from "../auth";
 import { config } from "../config";
 import type { AppEnv } from "../http/context";
 import { enforceDailyJobQuota } from "./quota";
-import { rateLimit } from "./rate-limit";
+import { type RateRule, rateLimit } from "./rate-limit";
 import { TURNSTILE_HEADER, verifyTurnstile } from "./turnstile";
 
 // Cloudflare sets CF-Connecting-IP on every request from the internet; callers without it (tests,
@@ -12,13 +12,32 @@ const clientIp = (c: Context<AppEnv>) => c.req.header("cf-connecting-ip") ?? "un
 
 /** Password guessing is throttled both from one address and against one account. */
 export async function admitSignIn(c: Context<AppEnv>, email: string): Promise<void> {
-  const rule = config(c.env).RATE_LIMIT_SIGNIN;
+  await perAddressAndEmail(c, "signin", config(c.env).RATE_LIMIT_SIGNIN, email, "Too many sign-in attempts");
+}
+
+async function perAddressAndEmail(
+  c: Context<AppEnv>,
+  bucket: string,
+  rule: RateRule,
+  email: string,
+  message: string,
+): Promise<void> {
   const account = await sha256Hex(email.trim().toLowerCase());
-  const message = "Too many sign-in attempts";
   await Promise.all([
-    rateLimit(c.env, `signin:ip:${clientIp(c)}`, rule, message),
-    rateLimit(c.env, `signin:email:${account}`, rule, message),
+    rateLimit(c.env, `${bucket}:ip:${clientIp(c)}`, rule, message),
+    rateLimit(c.env, `${bucket}:email:${account}`, rule, message),
   ]);
+}
+
+/** Each reset is an email sent to someone: asked for too often, it would flood their inbox. */
+export async function admitPasswordReset(c: Context<AppEnv>, email: string): Promise<void> {
+  await perAddressAndEmail(
+    c,
+    "reset",
+    config(c.env).RATE_LIMIT_PASSWORD_RESET,
+    email,
+    "Too many password resets asked for",
+  );
 }
 
 /** Each account comes with free credits: creating them in bulk is throttled per address and challenged. */

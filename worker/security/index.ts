@@ -1,4 +1,4 @@
-export { admitOrder, admitSignIn, admitSignUp } from "./gates";
+export { admitOrder, admitPasswordReset, admitSignIn, admitSignUp } from "./gates";
 export { cspNonce, withSecurityHeaders } from "./headers";
 export { ordersTodayQuery } from "./quota";
 export { RateLimiter } from "./rate-limit";

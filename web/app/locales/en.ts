@@ -38,6 +38,21 @@ const en = {
     toSignup: "No account yet? Create one",
     toSignin: "Already registered? Sign in",
     signedOut: "You are signed out.",
+    forgot: "Forgot your password?",
+  },
+  forgot: {
+    title: "Choose a new password",
+    lead: "Enter your account's email: we send you a link to choose a new password.",
+    submit: "Send me the link",
+    sent: "If an account uses {{email}}, the email is on its way: its link works once, for one hour. Nothing after a few minutes? Look in your spam folder.",
+  },
+  reset: {
+    title: "Choose a new password",
+    lead: "Your other devices will be signed out.",
+    submit: "Save my new password",
+    expired: "This link has expired: links work for one hour.",
+    invalid: "This link does not work: it was already used, or it is incomplete (copy the whole link from the email).",
+    askAgain: "Get a new link",
   },
   order: {
     title: "Order a song",
@@ -514,7 +529,7 @@ const en = {
       "Your account is deleted. You are signed out, and your songs, briefs, lyrics and messages are being erased now.",
     storedTitle: "What we store",
     stored: [
-      "Your account: your email address and a salted hash of your password (never the password itself). If you sign in through Supabase, the identifier it gives us and your email.",
+      "Your account: your email address and a salted hash of your password (never the password itself). If you sign in through Supabase, the identifier it gives us and your email. We write to your address only when you ask for a link to choose a new password (sent through Cloudflare, which hosts Refrain).",
       "Your orders: the brief (occasion, the recipient's name and how to pronounce it, who they are to you, the story details), the lyrics, and the style, mood, voice, language and length you chose.",
       "Your songs: the audio of each take (MP3, and WAV when the engine makes one) and the gift covers drawn from the recipient's name.",
       "Your gifts: the recipient's name, your message, your signature, and how many times the page was played.",

@@ -40,6 +40,22 @@ const fr: Messages = {
     toSignup: "Pas encore de compte ? Créez-en un",
     toSignin: "Déjà inscrit ? Connectez-vous",
     signedOut: "Vous êtes déconnecté.",
+    forgot: "Mot de passe oublié ?",
+  },
+  forgot: {
+    title: "Choisir un nouveau mot de passe",
+    lead: "Saisissez l’adresse e-mail de votre compte : nous vous envoyons un lien pour choisir un nouveau mot de passe.",
+    submit: "M’envoyer le lien",
+    sent: "Si un compte utilise {{email}}, l’e-mail est en route : son lien fonctionne une fois, pendant une heure. Rien après quelques minutes ? Regardez dans vos indésirables.",
+  },
+  reset: {
+    title: "Choisir un nouveau mot de passe",
+    lead: "Vos autres appareils seront déconnectés.",
+    submit: "Enregistrer mon nouveau mot de passe",
+    expired: "Ce lien a expiré : un lien fonctionne pendant une heure.",
+    invalid:
+      "Ce lien ne fonctionne pas : il a déjà servi, ou il est incomplet (copiez le lien entier depuis l’e-mail).",
+    askAgain: "Recevoir un nouveau lien",
   },
   order: {
     title: "Commander une chanson",
@@ -532,7 +548,7 @@ const fr: Messages = {
       "Votre compte est supprimé. Vous êtes déconnecté, et vos chansons, demandes, paroles et messages sont en cours d’effacement.",
     storedTitle: "Ce que nous conservons",
     stored: [
-      "Votre compte : votre adresse e-mail et une empreinte salée de votre mot de passe (jamais le mot de passe lui-même). Si vous vous connectez par Supabase, l’identifiant qu’il nous donne et votre e-mail.",
+      "Votre compte : votre adresse e-mail et une empreinte salée de votre mot de passe (jamais le mot de passe lui-même). Si vous vous connectez par Supabase, l’identifiant qu’il nous donne et votre e-mail. Nous n’écrivons à votre adresse que si vous demandez un lien pour choisir un nouveau mot de passe (envoyé par Cloudflare, qui héberge Refrain).",
       "Vos commandes : la demande (l’occasion, le prénom du destinataire et sa prononciation, qui il ou elle est pour vous, les détails de l’histoire), les paroles, et le style, l’ambiance, la voix, la langue et la durée choisis.",
       "Vos chansons : l’audio de chaque prise (MP3, et WAV quand le moteur en fait un) et les visuels de cadeau dessinés avec le prénom du destinataire.",
       "Vos cadeaux : le prénom du destinataire, votre message, votre signature, et le nombre d’écoutes de la page.",

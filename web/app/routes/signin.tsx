@@ -71,6 +71,11 @@ export default function SignIn() {
           {t(kind === "signup" ? "auth.submitSignup" : "auth.submitSignin")}
         </button>
       </form>
+      {kind === "signin" && (
+        <p>
+          <Link to={withLocale(locale, "/forgot")}>{t("auth.forgot")}</Link>
+        </p>
+      )}
       <p>
         <Link to={withLocale(locale, kind === "signup" ? "/signin" : "/signup")}>
           {t(kind === "signup" ? "auth.toSignin" : "auth.toSignup")}

@@ -183,6 +183,8 @@ describe("the data path", () => {
       ["/api/admin/jobs?provider=suno&limit=20", admin],
       ["/api/admin/metrics?window=7d", admin],
       ["/api/jobs", token],
+      [`/api/jobs?limit=5&cursor=${Date.now()}.job_z`, token],
+      ["/api/admin/jobs?limit=20&cursor=1.job_z", admin],
       ["/api/credits", token],
       ["/api/gifts", token],
     ] as const) {

@@ -153,3 +153,32 @@ describe("one user's resources are invisible to another", () => {
     expect((await json(await call(`/api/jobs/${jobId}`, { token: owner.token }))).projectId).toBeNull();
   });
 });
+
+describe("a person's songs, page by page", () => {
+  it("lists every song once, newest first, whatever the page size, and only theirs", async () => {
+    const person = await signUp(100);
+    const ordered: string[] = [];
+    for (let i = 0; i < 5; i++) ordered.unshift((await orderJob(person.token)).id);
+    const stranger = await signUp();
+    await orderJob(stranger.token);
+
+    const seen: string[] = [];
+    let cursor: string | null = "";
+    let pages = 0;
+    while (cursor !== null) {
+      const page: { jobs: { id: string }[]; next: string | null } = await json(
+        await call(`/api/jobs?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, {
+          token: person.token,
+        }),
+      );
+      seen.push(...page.jobs.map((j) => j.id));
+      cursor = page.next;
+      pages++;
+    }
+    expect(seen).toEqual(ordered);
+    expect(pages).toBe(3);
+    // One page holds them all: no cursor to follow.
+    const whole = await json(await call("/api/jobs?limit=5", { token: person.token }));
+    expect([whole.jobs.length, whole.next]).toEqual([5, null]);
+  });
+});

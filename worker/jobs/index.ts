@@ -7,4 +7,4 @@ export * from "./schemas";
 export { issueStreamTicket, STREAM_TICKET_TTL_SECONDS, verifyStreamTicket } from "./stream-ticket";
 export { jobStub } from "./stub";
 export { sweepStragglers } from "./sweep";
-export { createdView, listJobViews, loadJobView, ownedJob } from "./view";
+export { createdView, jobPageCursor, jobsBefore, listJobViews, loadJobView, ownedJob } from "./view";

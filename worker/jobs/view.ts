@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
 import { type Database, type Generation, generations, type Job, jobs, type Track, tracks } from "../../db";
 import { asFailureCode, failureMessages } from "../../domain/failures";
 import { notFound } from "../http/errors";
@@ -83,30 +83,48 @@ export async function createdView(
     : loadJobView(db, created.job);
 }
 
+// Pages are cut by (created_at, id), newest first: a cursor stays valid while new orders arrive.
+export const jobPageCursor = (job: Pick<Job, "createdAt" | "id">) => `${job.createdAt}.${job.id}`;
+/** The jobs older than a page's cursor; a cursor that is not one filters nothing. */
+export function jobsBefore(cursor: string): SQL | undefined {
+  const [at, id] = [Number(cursor.slice(0, cursor.indexOf("."))), cursor.slice(cursor.indexOf(".") + 1)];
+  if (!Number.isFinite(at) || !id) return undefined;
+  return or(lt(jobs.createdAt, at), and(eq(jobs.createdAt, at), lt(jobs.id, id)));
+}
+
+/** A page of a person's jobs, newest first, and the cursor of the next page (null on the last). */
 export async function listJobViews(
   db: Database,
   userId: string,
-  filter: { projectId?: string; limit: number },
-): Promise<JobView[]> {
-  const where: SQL[] = [eq(jobs.userId, userId)];
-  if (filter.projectId) where.push(eq(jobs.projectId, filter.projectId));
-  const rows = await db
+  filter: { projectId?: string; limit: number; cursor?: string },
+): Promise<{ jobs: JobView[]; next: string | null }> {
+  const where: (SQL | undefined)[] = [
+    eq(jobs.userId, userId),
+    filter.projectId ? eq(jobs.projectId, filter.projectId) : undefined,
+    filter.cursor ? jobsBefore(filter.cursor) : undefined,
+  ];
+  const found = await db
     .select()
     .from(jobs)
     .where(and(...where))
-    .orderBy(desc(jobs.createdAt))
-    .limit(filter.limit);
-  if (!rows.length) return [];
+    .orderBy(desc(jobs.createdAt), desc(jobs.id))
+    .limit(filter.limit + 1);
+  const rows = found.slice(0, filter.limit);
+  const next = found.length > filter.limit ? jobPageCursor(rows[rows.length - 1]!) : null;
+  if (!rows.length) return { jobs: [], next };
   const ids = rows.map((j) => j.id);
   const [gens, trks] = await Promise.all([
     db.select().from(generations).where(inArray(generations.jobId, ids)),
     db.select().from(tracks).where(inArray(tracks.jobId, ids)),
   ]);
-  return rows.map((job) =>
-    jobView(
-      job,
-      gens.find((g) => g.jobId === job.id),
-      trks.filter((t) => t.jobId === job.id),
+  return {
+    jobs: rows.map((job) =>
+      jobView(
+        job,
+        gens.find((g) => g.jobId === job.id),
+        trks.filter((t) => t.jobId === job.id),
+      ),
     ),
-  );
+    next,
+  };
 }

@@ -1,12 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
-import { and, asc, desc, eq, getTableColumns, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, type SQL } from "drizzle-orm";
 import { creditLedger, generations, type Job, jobs, tracks, users } from "../../db";
 import { requireAdmin, requireUser } from "../auth";
 import { jobEntryKeys } from "../credits";
 import { router } from "../http/app-factory";
 import { errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
-import { isTerminal, jobStub, loggedOf, type RunningJob } from "../jobs";
+import { isTerminal, jobPageCursor, jobStub, jobsBefore, loggedOf, type RunningJob } from "../jobs";
 import { databaseOf } from "../shards";
 import { type AdminJob, adminJobDetailSchema, adminJobListQuery, adminJobListSchema } from "./admin-schemas";
 
@@ -34,14 +34,6 @@ function adminJob(job: Job, userEmail: string | null): AdminJob {
   };
 }
 
-// Pages are cut by (created_at, id), newest first: a cursor stays valid while new orders arrive.
-const encodeCursor = (job: Job) => `${job.createdAt}.${job.id}`;
-function afterCursor(cursor: string): SQL | undefined {
-  const [at, id] = [Number(cursor.slice(0, cursor.indexOf("."))), cursor.slice(cursor.indexOf(".") + 1)];
-  if (!Number.isFinite(at) || !id) return undefined;
-  return or(lt(jobs.createdAt, at), and(eq(jobs.createdAt, at), lt(jobs.id, id)));
-}
-
 export const adminJobRoutes = router()
   .openapi(
     createRoute({
@@ -61,7 +53,7 @@ export const adminJobRoutes = router()
         status ? eq(jobs.status, status) : undefined,
         provider ? eq(jobs.provider, provider) : undefined,
         user ? (user.includes("@") ? eq(users.email, user.toLowerCase()) : eq(jobs.userId, user)) : undefined,
-        cursor ? afterCursor(cursor) : undefined,
+        cursor ? jobsBefore(cursor) : undefined,
       ];
       const rows = await c.var.db
         .select({ job: getTableColumns(jobs), email: users.email })
@@ -74,7 +66,7 @@ export const adminJobRoutes = router()
       return c.json(
         {
           jobs: page.map((r) => adminJob(r.job, r.email)),
-          next: rows.length > limit ? encodeCursor(page[page.length - 1]!.job) : null,
+          next: rows.length > limit ? jobPageCursor(page[page.length - 1]!.job) : null,
         },
         200,
       );

@@ -126,17 +126,28 @@ export const jobRoutes = router()
         query: z.object({
           projectId: z.string().max(64).optional(),
           limit: z.coerce.number().int().min(1).max(50).default(20),
+          cursor: z.string().max(200).optional().describe("`next` from the previous page: the songs older than it"),
         }),
       },
       responses: {
-        200: json(z.object({ jobs: z.array(jobSchema) }), "Your jobs"),
+        200: json(
+          z.object({
+            jobs: z.array(jobSchema),
+            next: z.string().nullable().describe("The cursor of the next (older) page; null on the last page"),
+          }),
+          "A page of your jobs",
+        ),
         ...errorResponses("validation_failed", "unauthorized"),
       },
     }),
     async (c) => {
-      const { projectId, limit } = c.req.valid("query");
+      const { projectId, limit, cursor } = c.req.valid("query");
       return c.json(
-        { jobs: await listJobViews(c.var.db, c.var.user.id, { limit, ...(projectId ? { projectId } : {}) }) },
+        await listJobViews(c.var.db, c.var.user.id, {
+          limit,
+          ...(projectId ? { projectId } : {}),
+          ...(cursor ? { cursor } : {}),
+        }),
         200,
       );
     },

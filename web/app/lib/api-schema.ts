@@ -737,6 +737,8 @@ export interface paths {
                 query?: {
                     projectId?: string;
                     limit?: number;
+                    /** @description `next` from the previous page: the songs older than it */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -744,7 +746,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Your jobs */
+                /** @description A page of your jobs */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -752,6 +754,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             jobs: components["schemas"]["Job"][];
+                            /** @description The cursor of the next (older) page; null on the last page */
+                            next: string | null;
                         };
                     };
                 };

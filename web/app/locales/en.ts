@@ -241,7 +241,9 @@ const en = {
     empty: "No song yet.",
     projects: "Projects",
     order: "Order a song",
-    credits: "{{count}} credits",
+    credits_one: "{{formatted}} credit",
+    credits_other: "{{formatted}} credits",
+    older: "Show older songs",
   },
   credits: {
     title: "Credits",

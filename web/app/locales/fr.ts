@@ -251,7 +251,9 @@ const fr: Messages = {
     empty: "Aucune chanson pour l’instant.",
     projects: "Projets",
     order: "Commander une chanson",
-    credits: "{{count}} crédits",
+    credits_one: "{{formatted}} crédit",
+    credits_other: "{{formatted}} crédits",
+    older: "Voir les chansons plus anciennes",
   },
   credits: {
     title: "Crédits",

@@ -10,11 +10,16 @@ export default function Library() {
   const locale = useLocale();
   const auth = useRequireAuth();
   const [jobs, setJobs] = useState<Schema<"Job">[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
   const [projects, setProjects] = useState<Schema<"Project">[]>([]);
   useEffect(() => {
     if (auth.status !== "in") return;
     unwrap(api.GET("/api/jobs", { params: { query: { limit: 50 } } })).then(
-      (r) => setJobs(r.jobs),
+      (r) => {
+        setJobs(r.jobs);
+        setNext(r.next);
+      },
       () => setJobs([]),
     );
     unwrap(api.GET("/api/projects")).then(
@@ -22,6 +27,19 @@ export default function Library() {
       () => undefined,
     );
   }, [auth.status]);
+  async function older() {
+    if (!next) return;
+    setLoadingOlder(true);
+    try {
+      const page = await unwrap(api.GET("/api/jobs", { params: { query: { limit: 50, cursor: next } } }));
+      setJobs((shown) => [...(shown ?? []), ...page.jobs]);
+      setNext(page.next);
+    } catch {
+      // The button stays: pressing it again asks for the same page.
+    } finally {
+      setLoadingOlder(false);
+    }
+  }
   if (!jobs) return <Loading />;
   const byProject = (id: string | null) => jobs.filter((j) => j.projectId === id);
   const list = (items: Schema<"Job">[]) => (
@@ -48,6 +66,19 @@ export default function Library() {
         </p>
       ) : (
         list(byProject(null))
+      )}
+      {next && (
+        <p>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={older}
+            disabled={loadingOlder}
+            data-testid="older"
+          >
+            {t("library.older")}
+          </button>
+        </p>
       )}
       {projects.length > 0 && (
         <>

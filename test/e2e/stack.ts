@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Frame, type Page } from "playwright-core";
 
 /** A free TCP port on loopback (and the one two above it, where `npm start` puts the engine). */
 export async function freePort(): Promise<number> {
@@ -96,4 +97,19 @@ export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
       ...extraArgs,
     ],
   });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+/** The page's serious and critical accessibility violations, by axe-core. */
+export async function serious(page: Page | Frame): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the pages' CSP (rightly) refuses inline scripts.
+  await page.evaluate(axeSource);
+  // Typed without the DOM's globals: this file is also built for Node.
+  const result = await page.evaluate(async () => {
+    const browser = globalThis as any;
+    return browser.axe.run(browser.document, { resultTypes: ["violations"] });
+  });
+  return (result.violations as { id: string; impact: string; nodes: { html: string }[] }[])
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`);
 }

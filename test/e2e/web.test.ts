@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +7,7 @@ import { decode } from "../../engine/test-helpers/ffmpeg";
 import en from "../../web/app/locales/en";
 import fr from "../../web/app/locales/fr";
 import { startTurnstileSimulator, TURNSTILE_DUMMY_TOKEN, TURNSTILE_PASS_SECRET } from "../simulators/turnstile";
-import { freePort, launchBrowser, type Stack, startStack } from "./stack";
+import { freePort, launchBrowser, type Stack, serious, startStack } from "./stack";
 
 // A person in a browser (Debian's chromium, driven by playwright-core) against `npm start`:
 // sign up, order in French, follow every step, play, download, embed on a partner site, switch to English;
@@ -71,15 +70,6 @@ afterAll(async () => {
   await turnstile?.close();
 });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-async function serious(page: Page | import("playwright-core").Frame) {
-  // Evaluated through the DevTools protocol: the pages' CSP (rightly) refuses inline scripts.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => (window as any).axe.run(document, { resultTypes: ["violations"] }));
-  return (result.violations as { id: string; impact: string; nodes: { html: string }[] }[])
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`);
-}
 /** Content-Security-Policy violations the browser reports on a page (and its frames). */
 const cspViolations: string[] = [];
 const watchCsp = (page: Page) =>

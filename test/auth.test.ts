@@ -45,6 +45,14 @@ describe("built-in accounts", () => {
     ).toBe(401);
   });
 
+  it("tells a browser with no session so without an error, and refuses a refresh cookie it does not know", async () => {
+    const visitor = await call("/api/auth/refresh", { method: "POST" });
+    expect(visitor.status).toBe(204);
+    expect(visitor.headers.get("set-cookie")).toBeNull();
+    const unknown = await call("/api/auth/refresh", { method: "POST", headers: { cookie: "refrain_refresh=not-one" } });
+    expect(unknown.status).toBe(401);
+  });
+
   it("ends the whole session when a refresh token already traded is replayed, and only that session", async () => {
     const email = `eve-${crypto.randomUUID()}@example.com`;
     const credentials = JSON.stringify({ email, password: "a long passphrase" });

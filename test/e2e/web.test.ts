@@ -667,6 +667,8 @@ describe("the web app in a browser", () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    // A visitor's page asks whether someone is signed in: the answer "nobody" is no error in the console.
+    page.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
     await page.goto(`${stack.url}/en`);
     for (const language of ["en", "fr"] as const) {
       const sample = JSON.parse(

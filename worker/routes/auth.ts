@@ -131,10 +131,17 @@ export const authRoutes = router()
       summary: "Trade the refresh cookie for a new access token (the cookie is rotated)",
       description:
         "A refresh token works once. One already traded that comes back means someone else holds a copy: the whole session (the sign-in it came from) ends, and every refresh and access token of it is refused from then on.",
-      responses: { 200: json(session, "A new session"), ...errorResponses("unauthorized") },
+      responses: {
+        200: json(session, "A new session"),
+        204: { description: "No refresh cookie: nobody is signed in on this browser, and nothing was refreshed" },
+        ...errorResponses("unauthorized"),
+      },
     }),
     async (c) => {
-      const { user, sessionId } = await consumeRefreshToken(c.var.db, getCookie(c, REFRESH_COOKIE) ?? "");
+      // Every page asks on load whether someone is signed in: a visitor is an answer, not an error.
+      const cookie = getCookie(c, REFRESH_COOKIE);
+      if (!cookie) return c.body(null, 204);
+      const { user, sessionId } = await consumeRefreshToken(c.var.db, cookie);
       return c.json(await startSession(c, user, sessionId), 200);
     },
   )

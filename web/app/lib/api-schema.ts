@@ -189,6 +189,13 @@ export interface paths {
                         "application/json": components["schemas"]["Session"];
                     };
                 };
+                /** @description No refresh cookie: nobody is signed in on this browser, and nothing was refreshed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
                 /** @description `unauthorized`: No valid access token was given. */
                 401: {
                     headers: {

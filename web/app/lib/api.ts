@@ -65,8 +65,12 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 
 // Tabs share the cookie: one tab at a time trades it, since a second tab sending the same one would look
 // like a replay of a traded token, which ends the session.
-const trade = async (): Promise<Session> => {
-  const request = () => unwrap(api.POST("/api/auth/refresh"));
+const trade = async (): Promise<Session | null> => {
+  // 204: this browser holds no session (a visitor).
+  const request = async () => {
+    const outcome = await api.POST("/api/auth/refresh");
+    return outcome.response.status === 204 ? null : unwrap(Promise.resolve(outcome));
+  };
   return typeof navigator !== "undefined" && navigator.locks
     ? await navigator.locks.request("refrain-refresh", request)
     : request();

@@ -168,7 +168,7 @@ function CancelOrder({ job, onChange }: { job: Schema<"Job">; onChange: (job: Sc
         <>
           <p>
             {job.credits > 0
-              ? t("progress.cancelAsk", { n: formatNumber(locale, job.credits) })
+              ? t("progress.cancelAsk", { count: job.credits, formatted: formatNumber(locale, job.credits) })
               : t("progress.cancelAskFree")}
           </p>
           <p className="actions">
@@ -267,7 +267,9 @@ function Progress({
           {job.status === "FAILED" && job.error && failureClassOf[job.error.code] === "unavailable" && (
             <p>{t("failures.retryLater")}</p>
           )}
-          {job.credits > 0 && <p>{t("progress.refunded", { count: job.credits })}</p>}
+          {job.credits > 0 && (
+            <p>{t("progress.refunded", { count: job.credits, formatted: formatNumber(locale, job.credits) })}</p>
+          )}
         </div>
       )}
       {job.status === "FAILED" && job.error && failureClassOf[job.error.code] === "rejected" && (

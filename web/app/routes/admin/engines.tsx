@@ -131,9 +131,15 @@ export default function AdminEngines() {
                 <th scope="col">{t("admin.engines.engine")}</th>
                 <th scope="col">{t("admin.engines.circuit")}</th>
                 <th scope="col">{t("admin.engines.openedAt")}</th>
-                <th scope="col">{t("admin.engines.calls")}</th>
-                <th scope="col">{t("admin.engines.errors")}</th>
-                <th scope="col">{t("admin.engines.meanLatency")}</th>
+                <th scope="col" className="num">
+                  {t("admin.engines.calls")}
+                </th>
+                <th scope="col" className="num">
+                  {t("admin.engines.errors")}
+                </th>
+                <th scope="col" className="num">
+                  {t("admin.engines.meanLatency")}
+                </th>
               </tr>
             </thead>
             <tbody>

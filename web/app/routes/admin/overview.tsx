@@ -36,9 +36,15 @@ function RevenueTable({ title, first, rows }: { title: string; first: string; ro
           <thead>
             <tr>
               <th scope="col">{first}</th>
-              <th scope="col">{t("admin.overview.purchases")}</th>
-              <th scope="col">{t("admin.overview.paid")}</th>
-              <th scope="col">{t("admin.overview.revenueRefunded")}</th>
+              <th scope="col" className="num">
+                {t("admin.overview.purchases")}
+              </th>
+              <th scope="col" className="num">
+                {t("admin.overview.paid")}
+              </th>
+              <th scope="col" className="num">
+                {t("admin.overview.revenueRefunded")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -110,7 +116,7 @@ export default function AdminOverview() {
               <dt>{t("admin.overview.costPerSong")}</dt>
               <dd>{money(locale, m.cost.meanCentsPerSong)}</dd>
               <dd className="muted">
-                {t("admin.overview.pricedSongs", { priced: m.cost.pricedSongs, songs: m.cost.songs })}
+                {t("admin.overview.pricedSongs", { priced: m.cost.pricedSongs, count: m.cost.songs })}
               </dd>
             </div>
           </dl>
@@ -144,44 +150,56 @@ export default function AdminOverview() {
             </section>
             <section>
               <h2>{t("admin.overview.engines")}</h2>
-              <h3 className="muted">{t("admin.overview.jobSuccess")}</h3>
-              <Bars
-                label={t("admin.overview.jobSuccess")}
-                rows={m.providers.map((p) => ({ name: p.provider, value: p.jobSuccessRate }))}
-                format={(v) => percent(locale, v)}
-                max={1}
-              />
-              <h3 className="muted">{t("admin.overview.callSuccess")}</h3>
-              <Bars
-                label={t("admin.overview.callSuccess")}
-                rows={m.providers.map((p) => ({ name: p.provider, value: p.callSuccessRate }))}
-                format={(v) => percent(locale, v)}
-                max={1}
-              />
-              <TableScroll label={t("admin.overview.engines")}>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("admin.jobs.provider")}</th>
-                      <th scope="col">{t("admin.overview.calls")}</th>
-                      <th scope="col">{t("admin.overview.meanLatency")}</th>
-                      <th scope="col">{t("admin.overview.jobs")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {m.providers.map((p) => (
-                      <tr key={p.provider}>
-                        <td>{p.provider}</td>
-                        <td className="num">{n(p.calls)}</td>
-                        <td className="num">
-                          {duration(locale, p.meanLatencyMs === null ? null : Math.round(p.meanLatencyMs))}
-                        </td>
-                        <td className="num">{n(p.jobs)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              {m.providers.length === 0 ? (
+                <p className="muted">{t("admin.overview.noEngineCalls")}</p>
+              ) : (
+                <>
+                  <h3 className="muted">{t("admin.overview.jobSuccess")}</h3>
+                  <Bars
+                    label={t("admin.overview.jobSuccess")}
+                    rows={m.providers.map((p) => ({ name: p.provider, value: p.jobSuccessRate }))}
+                    format={(v) => percent(locale, v)}
+                    max={1}
+                  />
+                  <h3 className="muted">{t("admin.overview.callSuccess")}</h3>
+                  <Bars
+                    label={t("admin.overview.callSuccess")}
+                    rows={m.providers.map((p) => ({ name: p.provider, value: p.callSuccessRate }))}
+                    format={(v) => percent(locale, v)}
+                    max={1}
+                  />
+                  <TableScroll label={t("admin.overview.engines")}>
+                    <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t("admin.jobs.provider")}</th>
+                          <th scope="col" className="num">
+                            {t("admin.overview.calls")}
+                          </th>
+                          <th scope="col" className="num">
+                            {t("admin.overview.meanLatency")}
+                          </th>
+                          <th scope="col" className="num">
+                            {t("admin.overview.jobs")}
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {m.providers.map((p) => (
+                          <tr key={p.provider}>
+                            <td>{p.provider}</td>
+                            <td className="num">{n(p.calls)}</td>
+                            <td className="num">
+                              {duration(locale, p.meanLatencyMs === null ? null : Math.round(p.meanLatencyMs))}
+                            </td>
+                            <td className="num">{n(p.jobs)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </TableScroll>
+                </>
+              )}
             </section>
             <section>
               <h2>{t("admin.overview.styles")}</h2>
@@ -199,8 +217,12 @@ export default function AdminOverview() {
                     <tr>
                       <th scope="col">{t("admin.overview.stage")}</th>
                       <th scope="col">{t("admin.overview.status")}</th>
-                      <th scope="col">{t("admin.overview.jobs")}</th>
-                      <th scope="col">{t("admin.overview.oldest")}</th>
+                      <th scope="col" className="num">
+                        {t("admin.overview.jobs")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("admin.overview.oldest")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>

@@ -374,6 +374,17 @@ describe("the web app in a browser", () => {
       "+50",
     ]);
     expect(await page.getByTestId("ledger-balance").allInnerTexts()).toEqual(["40", "50", "50"]);
+    // On a phone the pages fit the screen: a table too wide for it scrolls in its own region, not the page.
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of ["/en/songs", "/en/credits", "/en/settings", "/en/privacy"]) {
+      await page.goto(stack.url + path);
+      await page.locator("h1").waitFor();
+      await page.waitForLoadState("networkidle");
+      const sideways = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(sideways, path).toBeLessThanOrEqual(0);
+    }
     await context.close();
   }, 600_000);
 

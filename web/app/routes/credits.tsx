@@ -5,6 +5,7 @@ import { api, type Schema, unwrap } from "../lib/api";
 import { CurrencySwitch, defaultCurrency, formatPrice, PackList } from "../lib/billing";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatNumber, withLocale } from "../lib/i18n";
+import { TableScroll } from "../lib/table-scroll";
 
 // How each kind of ledger row moves the balance (credits owned): a hold only sets credits aside, a release
 // gives them back to what is available, a capture spends them, a revoke takes back credits bought.
@@ -108,89 +109,93 @@ export default function Credits() {
       {bought && bought.purchases.length > 0 && (
         <section>
           <h2>{t("billing.purchases")}</h2>
-          <table data-testid="purchases">
-            <thead>
-              <tr>
-                <th scope="col">{t("credits.date")}</th>
-                <th scope="col">{t("billing.packTitle")}</th>
-                <th scope="col">{t("billing.paid")}</th>
-                <th scope="col">{t("billing.statusTitle")}</th>
-                <th scope="col">{t("billing.receipt")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bought.purchases.map((p) => (
-                <tr key={p.id} data-purchase={p.id}>
-                  <td>{formatDate(locale, p.paidAt ?? p.createdAt)}</td>
-                  <td>{t("billing.pack", { credits: formatNumber(locale, p.credits) })}</td>
-                  <td className="num">{formatPrice(locale, p.amountCents, p.currency)}</td>
-                  <td>
-                    {t(`billing.status.${p.status}`)}
-                    {p.status === "paid" &&
-                      p.refundedCents > 0 &&
-                      ` (${t("billing.partlyRefunded", { amount: formatPrice(locale, p.refundedCents, p.currency) })})`}
-                  </td>
-                  <td>
-                    {p.receiptUrl && (
-                      <a
-                        href={p.receiptUrl}
-                        target="_blank"
-                        rel="noreferrer"
-                        aria-label={t("billing.receiptOf", {
-                          pack: t("billing.pack", { credits: p.credits }),
-                          date: formatDate(locale, p.paidAt ?? p.createdAt),
-                        })}
-                      >
-                        {t("billing.receipt")}
-                      </a>
-                    )}
-                  </td>
+          <TableScroll label={t("billing.purchases")}>
+            <table data-testid="purchases">
+              <thead>
+                <tr>
+                  <th scope="col">{t("credits.date")}</th>
+                  <th scope="col">{t("billing.packTitle")}</th>
+                  <th scope="col">{t("billing.paid")}</th>
+                  <th scope="col">{t("billing.statusTitle")}</th>
+                  <th scope="col">{t("billing.receipt")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {bought.purchases.map((p) => (
+                  <tr key={p.id} data-purchase={p.id}>
+                    <td>{formatDate(locale, p.paidAt ?? p.createdAt)}</td>
+                    <td>{t("billing.pack", { credits: formatNumber(locale, p.credits) })}</td>
+                    <td className="num">{formatPrice(locale, p.amountCents, p.currency)}</td>
+                    <td>
+                      {t(`billing.status.${p.status}`)}
+                      {p.status === "paid" &&
+                        p.refundedCents > 0 &&
+                        ` (${t("billing.partlyRefunded", { amount: formatPrice(locale, p.refundedCents, p.currency) })})`}
+                    </td>
+                    <td>
+                      {p.receiptUrl && (
+                        <a
+                          href={p.receiptUrl}
+                          target="_blank"
+                          rel="noreferrer"
+                          aria-label={t("billing.receiptOf", {
+                            pack: t("billing.pack", { credits: p.credits }),
+                            date: formatDate(locale, p.paidAt ?? p.createdAt),
+                          })}
+                        >
+                          {t("billing.receipt")}
+                        </a>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       )}
       <h2>{t("credits.ledger")}</h2>
       {credits.ledger.length === 0 ? (
         <p>{t("credits.empty")}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("credits.date")}</th>
-              <th scope="col">{t("credits.kind")}</th>
-              <th scope="col">{t("credits.reason")}</th>
-              <th scope="col">{t("credits.amount")}</th>
-              <th scope="col">{t("firstSong.credits.balanceAfter")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {withRunningBalance(credits.balance, credits.ledger).map(({ entry: e, change, after }) => (
-              <tr key={e.id}>
-                <td>{formatDate(locale, e.createdAt)}</td>
-                <td>{t(`credits.kinds.${e.kind}`)}</td>
-                <td data-testid="ledger-reason">
-                  {e.jobId ? (
-                    <Link to={withLocale(locale, `/songs/${e.jobId}`)}>{t(`credits.reasons.${e.reasonKind}`)}</Link>
-                  ) : (
-                    t(`credits.reasons.${e.reasonKind}`)
-                  )}
-                </td>
-                <td className="num" data-testid="ledger-amount">
-                  {balanceEffect[e.kind] !== 0
-                    ? signed(locale, change)
-                    : t(e.kind === "hold" ? "firstSong.credits.held" : "firstSong.credits.released", {
-                        n: formatNumber(locale, e.amount),
-                      })}
-                </td>
-                <td className="num" data-testid="ledger-balance">
-                  {formatNumber(locale, after)}
-                </td>
+        <TableScroll label={t("credits.ledger")}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("credits.date")}</th>
+                <th scope="col">{t("credits.kind")}</th>
+                <th scope="col">{t("credits.reason")}</th>
+                <th scope="col">{t("credits.amount")}</th>
+                <th scope="col">{t("firstSong.credits.balanceAfter")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {withRunningBalance(credits.balance, credits.ledger).map(({ entry: e, change, after }) => (
+                <tr key={e.id}>
+                  <td>{formatDate(locale, e.createdAt)}</td>
+                  <td>{t(`credits.kinds.${e.kind}`)}</td>
+                  <td data-testid="ledger-reason">
+                    {e.jobId ? (
+                      <Link to={withLocale(locale, `/songs/${e.jobId}`)}>{t(`credits.reasons.${e.reasonKind}`)}</Link>
+                    ) : (
+                      t(`credits.reasons.${e.reasonKind}`)
+                    )}
+                  </td>
+                  <td className="num" data-testid="ledger-amount">
+                    {balanceEffect[e.kind] !== 0
+                      ? signed(locale, change)
+                      : t(e.kind === "hold" ? "firstSong.credits.held" : "firstSong.credits.released", {
+                          n: formatNumber(locale, e.amount),
+                        })}
+                  </td>
+                  <td className="num" data-testid="ledger-balance">
+                    {formatNumber(locale, after)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, type MetaFunction, useSearchParams } from "react-router";
 import { useLocale } from "../lib/hooks";
 import { withLocale } from "../lib/i18n";
+import { TableScroll } from "../lib/table-scroll";
 import type { Messages } from "../locales/en";
 
 // Plain HTML, like the home page: a page to read, with nothing to run. Its text lives in the locale
@@ -45,22 +46,24 @@ export default function Privacy() {
       </ul>
       <h2>{t("privacy.enginesTitle")}</h2>
       <p>{t("privacy.enginesLead")}</p>
-      <table data-testid="engines">
-        <thead>
-          <tr>
-            <th scope="col">{t("privacy.engineColumn")}</th>
-            <th scope="col">{t("privacy.fieldsColumn")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {engines.map((e) => (
-            <tr key={e.who}>
-              <th scope="row">{e.who}</th>
-              <td>{e.what}</td>
+      <TableScroll label={t("privacy.enginesTitle")}>
+        <table data-testid="engines">
+          <thead>
+            <tr>
+              <th scope="col">{t("privacy.engineColumn")}</th>
+              <th scope="col">{t("privacy.fieldsColumn")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {engines.map((e) => (
+              <tr key={e.who}>
+                <th scope="row">{e.who}</th>
+                <td>{e.what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <h2>{t("privacy.rightsTitle")}</h2>
       <p>{t("privacy.rights")}</p>
       <p>

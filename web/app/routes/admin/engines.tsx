@@ -1,12 +1,12 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { duration } from "../../admin/format";
-import { TableScroll } from "../../admin/table-scroll";
 import type { RoutingConfig } from "../../admin/types";
 import { useApi } from "../../admin/use-api";
 import { ApiFailure, api, unwrap } from "../../lib/api";
 import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatDate, formatNumber } from "../../lib/i18n";
+import { TableScroll } from "../../lib/table-scroll";
 
 const list = (text: string) =>
   text

@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { duration, money } from "../../admin/format";
-import { TableScroll } from "../../admin/table-scroll";
 import { useApi } from "../../admin/use-api";
 import { api, unwrap } from "../../lib/api";
 import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatDate, formatNumber, withLocale } from "../../lib/i18n";
+import { TableScroll } from "../../lib/table-scroll";
 
 export default function AdminJob() {
   const { t } = useTranslation();

@@ -2,13 +2,13 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useSearchParams } from "react-router";
 import { duration } from "../../admin/format";
-import { TableScroll } from "../../admin/table-scroll";
 import { type AdminJob, jobStatuses } from "../../admin/types";
 import { useApi } from "../../admin/use-api";
 import { api, type JobStatus, unwrap } from "../../lib/api";
 import { Options } from "../../lib/form";
 import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatDate, withLocale } from "../../lib/i18n";
+import { TableScroll } from "../../lib/table-scroll";
 
 const FILTERS = ["status", "provider", "user"] as const;
 

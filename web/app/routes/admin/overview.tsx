@@ -2,13 +2,13 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { Bars, Columns } from "../../admin/charts";
 import { duration, money, percent } from "../../admin/format";
-import { TableScroll } from "../../admin/table-scroll";
 import { type MetricWindow, metricWindows } from "../../admin/types";
 import { useApi } from "../../admin/use-api";
 import { api, unwrap } from "../../lib/api";
 import { formatPrice } from "../../lib/billing";
 import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatNumber, type Locale } from "../../lib/i18n";
+import { TableScroll } from "../../lib/table-scroll";
 
 const slotLabel = (locale: Locale, iso: string, window: MetricWindow) =>
   new Intl.DateTimeFormat(

@@ -5,27 +5,8 @@ import { api, type Schema, unwrap } from "../lib/api";
 import { CurrencySwitch, defaultCurrency, formatPrice, PackList } from "../lib/billing";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatNumber, withLocale } from "../lib/i18n";
+import { creditHistory } from "../lib/ledger";
 import { TableScroll } from "../lib/table-scroll";
-
-// How each kind of ledger row moves the balance (credits owned): a hold only sets credits aside, a release
-// gives them back to what is available, a capture spends them, a revoke takes back credits bought.
-const balanceEffect: Record<Schema<"LedgerEntry">["kind"], -1 | 0 | 1> = {
-  grant: 1,
-  hold: 0,
-  capture: -1,
-  release: 0,
-  revoke: -1,
-};
-
-/** Each row with the balance just after it, from the current balance back (the ledger is newest first). */
-function withRunningBalance(balance: number, ledger: Schema<"LedgerEntry">[]) {
-  let after = balance;
-  return ledger.map((entry) => {
-    const row = { entry, change: balanceEffect[entry.kind] * entry.amount, after };
-    after -= row.change;
-    return row;
-  });
-}
 
 const signed = (locale: Parameters<typeof formatNumber>[0], n: number) =>
   (n > 0 ? "+" : n < 0 ? "\u2212" : "") + formatNumber(locale, Math.abs(n));
@@ -170,7 +151,7 @@ export default function Credits() {
               </tr>
             </thead>
             <tbody>
-              {withRunningBalance(credits.balance, credits.ledger).map(({ entry: e, change, after }) => (
+              {creditHistory(credits.balance, credits.ledger).map(({ entry: e, change, movesBalance, after }) => (
                 <tr key={e.id}>
                   <td>{formatDate(locale, e.createdAt)}</td>
                   <td>{t(`credits.kinds.${e.kind}`)}</td>
@@ -182,7 +163,7 @@ export default function Credits() {
                     )}
                   </td>
                   <td className="num" data-testid="ledger-amount">
-                    {balanceEffect[e.kind] !== 0
+                    {movesBalance
                       ? signed(locale, change)
                       : t(e.kind === "hold" ? "firstSong.credits.held" : "firstSong.credits.released", {
                           n: formatNumber(locale, e.amount),

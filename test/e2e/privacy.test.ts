@@ -149,6 +149,8 @@ describe("your data", () => {
     await page.getByRole("link", { name: en.settings.nav }).click();
     await page.waitForURL(/\/en\/settings$/);
     const form = page.getByTestId("password-form");
+    // A password manager saves the new password for this account: the form names it.
+    expect(await form.locator("input[autocomplete=username]").inputValue()).toBe(email);
 
     // A wrong current password changes nothing, and the field says so.
     await form.getByLabel(en.settings.currentPassword).fill("not-my-password");

@@ -49,7 +49,7 @@ function ExportData() {
   );
 }
 
-function ChangePassword() {
+function ChangePassword({ email }: { email: string | null }) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<{ error: ApiFailure; currentGiven: boolean } | null>(null);
   const [state, setState] = useState<"idle" | "busy" | "done">("idle");
@@ -93,6 +93,8 @@ function ChangePassword() {
         </div>
       )}
       <form onSubmit={submit} noValidate data-testid="password-form">
+        {/* Password managers file the new password under this account's email only if the form names it. */}
+        {email && <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />}
         <Field
           name="currentPassword"
           label={t("settings.currentPassword")}
@@ -210,7 +212,7 @@ export default function Settings() {
       <p>
         <Link to={withLocale(locale, "/privacy")}>{t("settings.privacyLink")}</Link>
       </p>
-      {account.signIn === "password" && <ChangePassword />}
+      {account.signIn === "password" && <ChangePassword email={account.email} />}
       <ExportData />
       <DeleteAccount account={account} />
     </div>

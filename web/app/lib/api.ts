@@ -20,6 +20,10 @@ export class ApiFailure extends Error {
   }
 }
 
+/** What a failed call threw, as an ApiFailure: a fetch that never got an answer is a network failure. */
+export const asApiFailure = (error: unknown): ApiFailure =>
+  error instanceof ApiFailure ? error : new ApiFailure(0, "network", "network");
+
 let accessToken: string | null = null;
 let refreshing: Promise<Session | null> | null = null;
 const listeners = new Set<(session: Session | null) => void>();

@@ -1,6 +1,6 @@
 import { type ComponentProps, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiFailure, api, type Schema, unwrap } from "./api";
+import { ApiFailure, api, asApiFailure, type Schema, unwrap } from "./api";
 import { useLocale } from "./hooks";
 import { formatDate, formatNumber } from "./i18n";
 import { withLine } from "./lyric-edit";
@@ -92,7 +92,7 @@ export function DraftEditor({
   };
 
   function fail(error: unknown) {
-    const e = error instanceof ApiFailure ? error : new ApiFailure(0, "network", "network");
+    const e = asApiFailure(error);
     if (e.code === "validation_failed") {
       setFields(
         Object.fromEntries(Object.entries(e.fields).map(([path, messages]) => [path, describe(t, path, messages)])),

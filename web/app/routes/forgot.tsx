@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiFailure, api, unwrap } from "../lib/api";
+import { api, asApiFailure, unwrap } from "../lib/api";
 import { ErrorSummary, Field, type FormErrors, fieldErrors } from "../lib/form";
 import { Title, useLocale } from "../lib/hooks";
 
@@ -23,7 +23,7 @@ export default function Forgot() {
       await unwrap(api.POST("/api/auth/password-reset", { body: { email, language: locale } }));
       setSentTo(email);
     } catch (error) {
-      setErrors(fieldErrors(error instanceof ApiFailure ? error : new ApiFailure(0, "network", "network")));
+      setErrors(fieldErrors(asApiFailure(error)));
     } finally {
       setBusy(false);
     }

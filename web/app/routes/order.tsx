@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type LoaderFunctionArgs, useLoaderData, useNavigate } from "react-router";
 import { maxSungLines } from "../../../domain/song-form";
-import { ApiFailure, api, createJob, type Schema, unwrap } from "../lib/api";
+import { api, asApiFailure, createJob, type Schema, unwrap } from "../lib/api";
 import { cloudflareContext } from "../lib/context";
 import { corrected, ErrorSummary, Field, type FormErrors, fieldErrors, Options } from "../lib/form";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
@@ -105,7 +105,7 @@ export default function Order() {
       const job = await createJob(body, turnstile.token);
       navigate(withLocale(locale, `/songs/${job.id}`));
     } catch (error) {
-      setErrors(fieldErrors(error instanceof ApiFailure ? error : new ApiFailure(0, "network", "network")));
+      setErrors(fieldErrors(asApiFailure(error)));
       turnstile.reset();
       setBusy(false);
       requestAnimationFrame(() => document.querySelector<HTMLElement>("[role=alert]")?.focus());

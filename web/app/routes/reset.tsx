@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { ApiFailure, api, setSession, unwrap } from "../lib/api";
+import { api, asApiFailure, setSession, unwrap } from "../lib/api";
 import { ErrorSummary, Field, type FormErrors, fieldErrors } from "../lib/form";
 import { Title, useLocale } from "../lib/hooks";
 import { withLocale } from "../lib/i18n";
@@ -36,7 +36,7 @@ export default function Reset() {
       );
       navigate(withLocale(locale, "/songs"));
     } catch (error) {
-      const failure = error instanceof ApiFailure ? error : new ApiFailure(0, "network", "network");
+      const failure = asApiFailure(error);
       const tokenError = failure.fields.token?.[0];
       if (tokenError) setLink(tokenError === "expired" ? "expired" : "invalid");
       else setErrors(fieldErrors(failure));

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ApiFailure, api, type Schema, setSession, unwrap } from "../lib/api";
+import { ApiFailure, api, asApiFailure, type Schema, setSession, unwrap } from "../lib/api";
 import { errorMessageKey, Field, type FormErrors, fieldErrors } from "../lib/form";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, withLocale } from "../lib/i18n";
@@ -75,7 +75,7 @@ function ChangePassword({ email }: { email: string | null }) {
       setState("done");
     } catch (error) {
       setFailure({
-        error: error instanceof ApiFailure ? error : new ApiFailure(0, "network", "network"),
+        error: asApiFailure(error),
         currentGiven: currentPassword !== "",
       });
       setState("idle");

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useMatches, useNavigate, useSearchParams } from "react-router";
-import { ApiFailure, signIn } from "../lib/api";
+import { asApiFailure, signIn } from "../lib/api";
 import { ErrorSummary, Field, type FormErrors, fieldErrors } from "../lib/form";
 import { Title, useLocale } from "../lib/hooks";
 import { withLocale } from "../lib/i18n";
@@ -30,7 +30,7 @@ export default function SignIn() {
       const next = params.get("next");
       navigate(next?.startsWith("/") && !next.startsWith("//") ? next : withLocale(locale, "/new"));
     } catch (error) {
-      setErrors(fieldErrors(error instanceof ApiFailure ? error : new ApiFailure(0, "network", "network")));
+      setErrors(fieldErrors(asApiFailure(error)));
       turnstile.reset();
     } finally {
       setBusy(false);

@@ -25,3 +25,20 @@ export async function hmacSign(secret: string, message: string): Promise<string>
 export async function hmacVerify(secret: string, message: string, signature: string): Promise<boolean> {
   return crypto.subtle.verify("HMAC", await hmacKey(secret), fromB64url(signature), new TextEncoder().encode(message));
 }
+
+/**
+ * A signed ticket, `subject.expires.signature` (expires in Unix seconds): the signature covers the
+ * caller's message, which names what the ticket is for, so a ticket made for one use fails every other.
+ */
+export async function signTicket(secret: string, subject: string, expires: number, message: string): Promise<string> {
+  return `${subject}.${expires}.${await hmacSign(secret, message)}`;
+}
+
+/** A ticket's parts, before its signature is checked; null when it is not shaped as one. */
+export function ticketParts(ticket: string): { subject: string; expires: number; signature: string } | null {
+  const parts = ticket.split(".");
+  const signature = parts.pop() ?? "";
+  const expires = Number(parts.pop());
+  const subject = parts.join(".");
+  return subject && Number.isSafeInteger(expires) ? { subject, expires, signature } : null;
+}

@@ -1,5 +1,5 @@
 export { requireAdmin } from "./admin";
-export { hmacSign, hmacVerify } from "./hmac";
+export { hmacSign, hmacVerify, signTicket, ticketParts } from "./hmac";
 export { type Account, accountOf, accountQuery, requireToken, requireUser } from "./middleware";
 export { issuePasswordReset, PASSWORD_RESET_TTL_SECONDS, verifyPasswordReset } from "./password-reset";
 export { randomToken, sha256Hex } from "./random";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { type Database, type User, users } from "../../db";
-import { hmacSign, hmacVerify } from "./hmac";
+import { hmacVerify, signTicket, ticketParts } from "./hmac";
 
 /**
  * A reset link works for an hour, and once: it is signed over the password it replaces, so any new
@@ -17,8 +17,7 @@ export async function issuePasswordReset(
   now = Date.now(),
 ): Promise<string> {
   const expires = Math.floor(now / 1000) + PASSWORD_RESET_TTL_SECONDS;
-  const signature = await hmacSign(env.AUTH_JWT_SECRET, message(user.id, expires, user.passwordHash ?? ""));
-  return `${user.id}.${expires}.${signature}`;
+  return signTicket(env.AUTH_JWT_SECRET, user.id, expires, message(user.id, expires, user.passwordHash ?? ""));
 }
 
 /** The account a reset token is for, while it has not expired nor been used. */
@@ -28,17 +27,14 @@ export async function verifyPasswordReset(
   token: string,
   now = Date.now(),
 ): Promise<User | "expired" | "invalid"> {
-  const parts = token.split(".");
-  const signature = parts.pop() ?? "";
-  const expires = Number(parts.pop());
-  const userId = parts.join(".");
-  if (!userId || !Number.isSafeInteger(expires)) return "invalid";
-  const user = await db.select().from(users).where(eq(users.id, userId)).get();
+  const parts = ticketParts(token);
+  if (!parts) return "invalid";
+  const user = await db.select().from(users).where(eq(users.id, parts.subject)).get();
   if (
     !user?.passwordHash ||
     user.deletedAt !== null ||
-    !(await hmacVerify(env.AUTH_JWT_SECRET, message(user.id, expires, user.passwordHash), signature))
+    !(await hmacVerify(env.AUTH_JWT_SECRET, message(user.id, parts.expires, user.passwordHash), parts.signature))
   )
     return "invalid";
-  return expires * 1000 > now ? user : "expired";
+  return parts.expires * 1000 > now ? user : "expired";
 }

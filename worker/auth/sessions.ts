@@ -95,18 +95,30 @@ export async function issueRefreshToken(
   return { token, maxAge, sessionId: session };
 }
 
-/** Ends a session: its refresh tokens stop working now, its access tokens at their next use. */
-async function endSession(db: Database, sessionId: string, reason: SessionEndReason, now: number): Promise<void> {
-  await db.batch([
+/**
+ * Ends one session, or every session of an account: their refresh tokens stop working now, their access
+ * tokens at their next use. Statements, so that a caller can end them in its own batch.
+ */
+function endSessions(
+  db: Database,
+  scope: { sessionId: string } | { userId: string },
+  reason: SessionEndReason,
+  now: number,
+) {
+  const [sessions, tokens] =
+    "sessionId" in scope
+      ? [eq(authSessions.id, scope.sessionId), eq(refreshTokens.sessionId, scope.sessionId)]
+      : [eq(authSessions.userId, scope.userId), eq(refreshTokens.userId, scope.userId)];
+  return [
     db
       .update(authSessions)
       .set({ endedAt: now, endedBy: reason })
-      .where(and(eq(authSessions.id, sessionId), isNull(authSessions.endedAt))),
+      .where(and(sessions, isNull(authSessions.endedAt))),
     db
       .update(refreshTokens)
       .set({ revokedAt: now })
-      .where(and(eq(refreshTokens.sessionId, sessionId), isNull(refreshTokens.revokedAt))),
-  ]);
+      .where(and(tokens, isNull(refreshTokens.revokedAt))),
+  ] as const;
 }
 
 /**
@@ -134,7 +146,7 @@ export async function consumeRefreshToken(
       .where(eq(refreshTokens.tokenHash, tokenHash))
       .get();
     if (known?.revokedAt && known.sessionId) {
-      await endSession(db, known.sessionId, "refresh_reused", now);
+      await db.batch(endSessions(db, { sessionId: known.sessionId }, "refresh_reused", now));
       log("warn", "refresh token reused: session ended", { user: known.userId, session: known.sessionId });
     }
     throw new ApiError("unauthorized", "The session has expired; sign in again");
@@ -165,20 +177,12 @@ export async function changePassword(db: Database, userId: string, current: stri
  * password may hold one.
  */
 export async function setPassword(db: Database, userId: string, next: string): Promise<void> {
-  const now = Date.now();
   await db.batch([
     db
       .update(users)
       .set({ passwordHash: await hashPassword(next) })
       .where(eq(users.id, userId)),
-    db
-      .update(authSessions)
-      .set({ endedAt: now, endedBy: "password_changed" })
-      .where(and(eq(authSessions.userId, userId), isNull(authSessions.endedAt))),
-    db
-      .update(refreshTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt))),
+    ...endSessions(db, { userId }, "password_changed", Date.now()),
   ]);
 }
 
@@ -190,5 +194,5 @@ export async function revokeRefreshToken(db: Database, token: string): Promise<v
     .set({ revokedAt: now })
     .where(eq(refreshTokens.tokenHash, await sha256Hex(token)))
     .returning({ sessionId: refreshTokens.sessionId });
-  if (revoked?.sessionId) await endSession(db, revoked.sessionId, "signed_out", now);
+  if (revoked?.sessionId) await db.batch(endSessions(db, { sessionId: revoked.sessionId }, "signed_out", now));
 }

@@ -1,4 +1,4 @@
-import { hmacSign, hmacVerify } from "../auth";
+import { hmacVerify, signTicket, ticketParts } from "../auth";
 
 // EventSource cannot send headers, and an access token in a URL lands in logs and histories. A
 // stream ticket instead opens one job's event stream, for one user, for a minute: `user.expires.sig`.
@@ -8,8 +8,10 @@ const message = (userId: string, jobId: string, expires: number) => `stream:${us
 
 export async function issueStreamTicket(env: Env, userId: string, jobId: string, now = Date.now()) {
   const expires = Math.floor(now / 1000) + STREAM_TICKET_TTL_SECONDS;
-  const signature = await hmacSign(env.AUTH_JWT_SECRET, message(userId, jobId, expires));
-  return { ticket: `${userId}.${expires}.${signature}`, expiresAt: new Date(expires * 1000).toISOString() };
+  return {
+    ticket: await signTicket(env.AUTH_JWT_SECRET, userId, expires, message(userId, jobId, expires)),
+    expiresAt: new Date(expires * 1000).toISOString(),
+  };
 }
 
 /** The user a ticket speaks for, when it was issued for this job and has not expired. */
@@ -19,15 +21,8 @@ export async function verifyStreamTicket(
   ticket: string,
   now = Date.now(),
 ): Promise<{ userId: string } | "expired" | "invalid"> {
-  const parts = ticket.split(".");
-  const signature = parts.pop() ?? "";
-  const expires = Number(parts.pop());
-  const userId = parts.join(".");
-  if (
-    !userId ||
-    !Number.isSafeInteger(expires) ||
-    !(await hmacVerify(env.AUTH_JWT_SECRET, message(userId, jobId, expires), signature))
-  )
+  const parts = ticketParts(ticket);
+  if (!parts || !(await hmacVerify(env.AUTH_JWT_SECRET, message(parts.subject, jobId, parts.expires), parts.signature)))
     return "invalid";
-  return expires * 1000 > now ? { userId } : "expired";
+  return parts.expires * 1000 > now ? { userId: parts.subject } : "expired";
 }

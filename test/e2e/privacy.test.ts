@@ -149,8 +149,12 @@ describe("your data", () => {
     await page.getByRole("link", { name: en.settings.nav }).click();
     await page.waitForURL(/\/en\/settings$/);
     const form = page.getByTestId("password-form");
-    // A password manager saves the new password for this account: the form names it.
+    // A password manager saves the new password for this account: the form names it, and so does every
+    // other form of the page that asks for the password (Chrome warns about the others).
     expect(await form.locator("input[autocomplete=username]").inputValue()).toBe(email);
+    const named = page.locator("form:has(input[type=password]) input[autocomplete=username]");
+    expect(await page.locator("form:has(input[type=password])").count()).toBe(2);
+    expect([await named.nth(0).inputValue(), await named.nth(1).inputValue()]).toEqual([email, email]);
 
     // A wrong current password changes nothing, and the field says so.
     await form.getByLabel(en.settings.currentPassword).fill("not-my-password");

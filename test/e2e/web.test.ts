@@ -347,7 +347,17 @@ describe("the web app in a browser", () => {
     expect(visible).toContain(en.song.downloadMp3);
     expect(visible).toContain(en.progress.titleDone);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
-    // Opened again once finished, the song's page still tells its whole story.
+    // Opened again once finished, the song's page leads with its player; its whole story is one tap away.
+    await page.getByTestId("audio").waitFor();
+    expect(await timeline.isVisible()).toBe(false);
+    expect(
+      await page.evaluate(() => {
+        const audio = document.querySelector("[data-testid=audio]");
+        const history = document.querySelector("[data-testid=history]");
+        return Boolean(audio && history && audio.compareDocumentPosition(history) & Node.DOCUMENT_POSITION_FOLLOWING);
+      }),
+    ).toBe(true);
+    await page.getByTestId("history").locator("summary").click();
     await timeline.locator("[data-status=SUCCEEDED]").waitFor();
     const told = await timeline.locator("[data-status]").evaluateAll((items) => items.map((i) => i.dataset.status));
     expect(told.filter((status) => status !== "QUEUED")).toEqual(story);

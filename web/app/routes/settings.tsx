@@ -162,6 +162,9 @@ function DeleteAccount({ account }: { account: Schema<"Account"> }) {
         </div>
       )}
       <form onSubmit={submit} noValidate>
+        {byPassword && account.email && (
+          <input type="email" name="username" autoComplete="username" value={account.email} readOnly hidden />
+        )}
         <div className={error ? "field invalid" : "field"}>
           <label htmlFor={`${id}-confirm`}>
             {byPassword
@@ -177,7 +180,7 @@ function DeleteAccount({ account }: { account: Schema<"Account"> }) {
             {...(error ? { "aria-invalid": true } : {})}
           />
         </div>
-        <button type="submit" className="button" disabled={busy} data-testid="delete-account">
+        <button type="submit" className="button danger" disabled={busy} data-testid="delete-account">
           {t(busy ? "settings.deleting" : "settings.deleteButton")}
         </button>
       </form>

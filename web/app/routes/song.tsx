@@ -201,16 +201,49 @@ function Progress({
   seen,
   transport,
   onChange,
+  children,
 }: {
   job: Schema<"Job">;
   seen: { status: JobStatus; at: string }[];
   transport: "sse" | "poll";
   onChange: (job: Schema<"Job">) => void;
+  /** What the order's page is for once it is ready (the player): above its story, not under it. */
+  children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const reached = Math.max(steps.indexOf(job.status), ...seen.map((s) => steps.indexOf(s.status)));
   const failed = ["FAILED", "CANCELED", "TIMED_OUT"].includes(job.status);
+  const stepper = (
+    <ol className="stepper" aria-live="polite">
+      {steps.map((step, i) => {
+        // The step an order stopped at was begun, not still to come.
+        const state =
+          i < reached || job.status === "SUCCEEDED"
+            ? "done"
+            : i === reached
+              ? failed
+                ? "stopped"
+                : "active"
+              : "pending";
+        return (
+          <li key={step} data-step={step} data-state={state} className={state}>
+            <span>{t(`progress.steps.${step}`)}</span>{" "}
+            <span className="muted">({t(`progress.stepState.${state}`)})</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+  const timeline = (
+    <ul className="timeline" data-testid="timeline">
+      {[...seen].sort(inOrder).map((s) => (
+        <li key={s.status} data-status={s.status}>
+          <time dateTime={s.at}>{formatDate(locale, s.at)}</time> — {t(`status.${s.status}`)}
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <section aria-labelledby="progress-title" className="progress">
       <h2 id="progress-title">
@@ -229,33 +262,21 @@ function Progress({
           {t(transport === "sse" ? "progress.live" : "progress.polling")}
         </p>
       )}
-      <ol className="stepper" aria-live="polite">
-        {steps.map((step, i) => {
-          // The step an order stopped at was begun, not still to come.
-          const state =
-            i < reached || job.status === "SUCCEEDED"
-              ? "done"
-              : i === reached
-                ? failed
-                  ? "stopped"
-                  : "active"
-                : "pending";
-          return (
-            <li key={step} data-step={step} data-state={state} className={state}>
-              <span>{t(`progress.steps.${step}`)}</span>{" "}
-              <span className="muted">({t(`progress.stepState.${state}`)})</span>
-            </li>
-          );
-        })}
-      </ol>
-      <h3>{t("progress.timeline")}</h3>
-      <ul className="timeline" data-testid="timeline">
-        {[...seen].sort(inOrder).map((s) => (
-          <li key={s.status} data-status={s.status}>
-            <time dateTime={s.at}>{formatDate(locale, s.at)}</time> — {t(`status.${s.status}`)}
-          </li>
-        ))}
-      </ul>
+      {children}
+      {job.status === "SUCCEEDED" ? (
+        // A finished song's page is opened to listen: how it was made stays one tap away.
+        <details className="history" data-testid="history">
+          <summary>{t("progress.timeline")}</summary>
+          {stepper}
+          {timeline}
+        </details>
+      ) : (
+        <>
+          {stepper}
+          <h3>{t("progress.timeline")}</h3>
+          {timeline}
+        </>
+      )}
       {!terminal.includes(job.status) && <CancelOrder job={job} onChange={onChange} />}
       {failed && (
         <div role="alert" className="alert" data-testid="failure">
@@ -601,8 +622,9 @@ export default function Song() {
                 : t("song.variationCharged", { count: variationCredits, n: formatNumber(locale, variationCredits) })}
             </p>
           )}
-          <Progress job={job} seen={seen} transport={transport} onChange={setJob} />
-          {job.status === "SUCCEEDED" ? <Player job={job} cost={cost} onPlaying={setPlaying} /> : null}
+          <Progress job={job} seen={seen} transport={transport} onChange={setJob}>
+            {job.status === "SUCCEEDED" && <Player job={job} cost={cost} onPlaying={setPlaying} />}
+          </Progress>
         </div>
         <aside aria-labelledby="lyrics-title">
           <h2 id="lyrics-title">{t("progress.lyricsTitle")}</h2>

@@ -27,6 +27,16 @@ const workerPlugins = () => [
   cloudflareTestWithOwnSimulators(async ({ inject }) => ({
     wrangler: { configPath: "./wrangler.toml" },
     miniflare: {
+      // Emails are kept by a mailbox (test/fixtures/mailbox.js) that tests read, instead of being written to files.
+      workers: [
+        {
+          name: "mailbox",
+          modules: true,
+          scriptPath: fileURLToPath(new URL("./test/fixtures/mailbox.js", import.meta.url)),
+        },
+      ],
+      email: { send_email: [] },
+      serviceBindings: { EMAIL: { name: "mailbox", entrypoint: "Mailbox" } },
       bindings: {
         TEST_MIGRATIONS: await readD1Migrations("./db/migrations"),
         AUTH_JWT_SECRET: "test-auth-secret-that-is-long-enough-0123456789",

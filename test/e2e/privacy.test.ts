@@ -65,6 +65,11 @@ describe("your data", () => {
       job = (await (await api(`/api/jobs/${jobId}`, { token })).json()) as typeof job;
     }
     expect(job.status).toBe("SUCCEEDED");
+    // Ordered with no page open: the person is told by email, as `npm start` prints it, in the song's language.
+    const ready = () => new RegExp(`To: ${email}\\nSubject: (.+)\\n\\nText: (\\S+)`).exec(stack.log());
+    await expect.poll(ready, { timeout: 30_000 }).toBeTruthy();
+    expect(ready()![1]).toMatch(/^Votre chanson « .+ » est prête$/);
+    expect(readFileSync(ready()![2]!, "utf8")).toContain(`/fr/songs/${jobId}`);
     const share = (await (
       await api(`/api/tracks/${job.takes[0]!.trackId}/share`, { method: "POST", token })
     ).json()) as { shareUrl: string };

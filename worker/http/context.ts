@@ -5,7 +5,8 @@ export interface AppEnv {
   Bindings: Env;
   Variables: {
     db: Database;
-    user: { id: string; role: "user" | "admin" };
+    /** Who is signed in; `email` is where the product writes to them about their orders (none for some Supabase accounts). */
+    user: { id: string; role: "user" | "admin"; email: string | null };
     /** Our own access token, verified, whose account the route itself reads (`requireToken`). */
     token?: TokenSubject;
     requestId: string;

@@ -8,9 +8,9 @@ import {
   type Job,
   jobs,
   projects,
-  type Vocal,
 } from "../../db";
-import { parseLyricsText, type RoutingConfig } from "../../providers";
+import type { Language } from "../../domain/values";
+import { parseLyricsText } from "../../providers";
 import { type Account, accountOf, accountQuery, sha256Hex, type TokenSubject } from "../auth";
 import { openHoldQuery, refuseIfOnHold } from "../billing";
 import { config } from "../config";
@@ -32,6 +32,7 @@ import {
 } from "../routing";
 import { ordersTodayQuery } from "../security";
 import { NEW_ROWS_SHARD, newId, shardOfId } from "../shards";
+import type { JobSeed } from "./job-object";
 import type { CreateJobBody } from "./schemas";
 import { jobStub } from "./stub";
 
@@ -82,6 +83,8 @@ export interface PlaceRequest {
   idempotencyKey: string;
   body: CreateJobBody;
   revision?: RevisionOf;
+  /** The language of the emails about this order (the client's Accept-Language); by default, the song's. */
+  writeIn?: Language | null;
   /** Throttles, counts and challenges a request that will place a new order (a replay passes untouched). */
   admit?: (ordersToday: number, user: Account) => Promise<void>;
 }
@@ -229,9 +232,10 @@ async function release(db: Database, userId: string, key: string, claimId: strin
  * what the object does first (open its storage, record the first transition, send the first step) is no reason
  * to keep the person waiting. A hand-over that fails is retried by the cron sweep, which starts any job left QUEUED.
  */
-async function handOver(env: Env, job: Job, vocal: Vocal, style: string | null, routing: RoutingConfig) {
+async function handOver(env: Env, seed: JobSeed) {
+  const { job } = seed;
   try {
-    await jobStub(env, job.id).start(job.id, { job, vocal, style, routing });
+    await jobStub(env, job.id).start(job.id, seed);
   } catch (err) {
     log("error", "job start deferred to sweep", {
       jobId: job.id,
@@ -429,6 +433,7 @@ async function place(request: PlaceRequest, claim: Claim): Promise<Created> {
     }
     throw err;
   }
-  ctx.waitUntil(handOver(env, job, vocal, styleTags[0] ?? null, facts.routing.config));
+  const notify = user.email ? { email: user.email, language: request.writeIn ?? language } : null;
+  ctx.waitUntil(handOver(env, { job, vocal, style: styleTags[0] ?? null, routing: facts.routing.config, notify }));
   return { job, user, replayed: false, generation };
 }

@@ -14,11 +14,14 @@ import {
   type LoggedEvent,
   providerCalls,
   tracks,
+  users,
   type Vocal,
 } from "../../db";
+import type { Language } from "../../domain/values";
 import type { RoutingConfig } from "../../providers";
 import { config as workerConfig } from "../config";
 import { partialSettleStatements, settleStatements } from "../credits";
+import { type OrderNotice, orderMail, sendMail } from "../mail";
 import { log, recordFinishedJob, watchSecrets } from "../observability";
 import { send } from "../queues/messages";
 import {
@@ -54,12 +57,19 @@ export interface RunningJob {
   calls: CallRow[];
 }
 
+/** Where the person who ordered is written to about the order, and in which language. */
+export interface Notify {
+  email: string;
+  language: Language;
+}
+
 /** What order creation already knows, handed over so the object's first run reads nothing back from D1. */
 export interface JobSeed {
   job: Job;
   vocal: Vocal;
   style: string | null;
   routing: RoutingConfig;
+  notify: Notify | null;
 }
 
 /** The object's copy of its job: the row as it is now. */
@@ -71,6 +81,16 @@ interface Held {
   routingAt: number;
   /** Generation fields nothing reads before the job ends: written with the next generation write, or the last batch. */
   generationLater: Partial<Generation>;
+  /** Absent from what objects held before orders were emailed about. */
+  notify?: Notify | null;
+}
+
+/** The changes a person who has left the order's page is told of by email. */
+function noticeOf(from: JobStatus, to: JobStatus): OrderNotice | null {
+  if (from === to) return null;
+  if (to === "LYRICS_READY") return "lyrics";
+  if (to === "SUCCEEDED") return "ready";
+  return to === "FAILED" || to === "TIMED_OUT" ? "stopped" : null;
 }
 
 const LATER: readonly (keyof Generation)[] = ["provider", "providerTaskId", "model"];
@@ -151,8 +171,15 @@ export class JobObject extends DurableObject<Env> {
     const [[job], [generation]] = await this.db.batch([
       this.db.select().from(jobs).where(eq(jobs.id, jobId)),
       this.db
-        .select({ vocal: generations.vocal, styleTags: generations.styleTags })
+        .select({
+          vocal: generations.vocal,
+          styleTags: generations.styleTags,
+          language: generations.language,
+          email: users.email,
+        })
         .from(generations)
+        .innerJoin(jobs, eq(jobs.id, generations.jobId))
+        .innerJoin(users, eq(users.id, jobs.userId))
         .where(eq(generations.jobId, jobId)),
     ]);
     if (!job) return null;
@@ -163,6 +190,8 @@ export class JobObject extends DurableObject<Env> {
       routing: await loadRoutingConfig(this.env, this.db),
       routingAt: Date.now(),
       generationLater: {},
+      // The page's language went with the order's hand-over; from D1 alone, the song's.
+      notify: generation?.email ? { email: generation.email, language: generation.language } : null,
     };
     // A finished job leaves nothing in storage. One accepted while its object was unreachable has its first event nowhere yet.
     if (isActive(job.status))
@@ -184,6 +213,7 @@ export class JobObject extends DurableObject<Env> {
         routing: seed.routing,
         routingAt: Date.now(),
         generationLater: {},
+        notify: seed.notify,
       };
       await this.ctx.storage.put({ jobId, held, events: [queuedEvent(seed.job)] });
       this.held = held;
@@ -275,6 +305,8 @@ export class JobObject extends DurableObject<Env> {
       if (wanted) outcome = transition(state, input, settings(await failoverPicker(this.env, this.db)));
       if (input.type === "failed" && input.message)
         log("warn", "engine failure", { jobId, provider: job.provider, error: input.message, code: input.code });
+      // Whoever follows the order's page sees the change there; an email is for a person who has left it.
+      const away = this.listeners.size === 0;
       let next: Job;
       try {
         // A change is kept with its memo in one write; an input that makes no event writes the memo alone.
@@ -296,8 +328,31 @@ export class JobObject extends DurableObject<Env> {
         else await this.ctx.storage.setAlarm(alarmAt);
       }
       for (const effect of outcome.effects) await this.perform(job.id, effect);
+      const notice = noticeOf(job.status, next.status);
+      if (notice && away && held.notify) await this.tell(held.notify, notice, next, outcome.settle?.release ?? 0);
       return { applied: outcome.applied, status: next.status, ...(outcome.reason ? { reason: outcome.reason } : {}) };
     });
+  }
+
+  /** An email that cannot be sent changes nothing about the order: the page says the same. */
+  private async tell(notify: Notify, notice: OrderNotice, job: Job, refunded: number): Promise<void> {
+    try {
+      await sendMail(
+        this.env,
+        await orderMail({
+          notice,
+          to: notify.email,
+          language: notify.language,
+          jobId: job.id,
+          title: job.title,
+          refunded,
+          deadlineAt: job.deadlineAt,
+          publicUrl: workerConfig(this.env).PUBLIC_URL,
+        }),
+      );
+    } catch (err) {
+      log("warn", "order email not sent", { jobId: job.id, user: job.userId, notice, error: err });
+    }
   }
 
   /** Everything the object held is in D1 now: nothing stays behind, personal data included. */

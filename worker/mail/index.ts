@@ -39,3 +39,92 @@ export async function passwordResetMail(to: string, language: Language, link: st
     html: String(await html`<p>${t.intro}</p><p>${t.action}<br /><a href="${link}">${link}</a></p><p>${t.ignore}</p>`),
   };
 }
+
+/** What an order's email is about: the moments a person who has left the page needs to hear of. */
+export type OrderNotice = "lyrics" | "ready" | "stopped";
+
+const orderTexts = {
+  en: {
+    untitled: "your song",
+    lyrics: {
+      subject: (title: string) => `Your lyrics for “${title}” are ready to read`,
+      body: (deadline: string) =>
+        `Read them, change any line or ask for another draft, then approve them: the music is made only then. Approve them before ${deadline}; after that the order stops and its credits are refunded.`,
+      action: "Read your lyrics:",
+    },
+    ready: {
+      subject: (title: string) => `Your song “${title}” is ready`,
+      body: () => "Listen to it, download it, or make it a gift.",
+      action: "Your song:",
+    },
+    stopped: {
+      subject: (title: string) => `Your song “${title}” could not be made`,
+      body: (refunded: string) => `${refunded}The song's page says why, and what you can do.`.trim(),
+      action: "The song's page:",
+    },
+    refunded: (credits: number) => `${credits} ${credits === 1 ? "credit was" : "credits were"} refunded to you. `,
+    why: "You get this email because you ordered this song on Refrain and were not on its page at that moment.",
+  },
+  fr: {
+    untitled: "votre chanson",
+    lyrics: {
+      subject: (title: string) => `Les paroles de « ${title} » sont prêtes`,
+      body: (deadline: string) =>
+        `Lisez-les, changez une ligne ou demandez une autre version, puis approuvez-les : la musique n’est faite qu’ensuite. Approuvez-les avant le ${deadline} ; passé ce délai, la commande s’arrête et ses crédits vous sont remboursés.`,
+      action: "Lire vos paroles :",
+    },
+    ready: {
+      subject: (title: string) => `Votre chanson « ${title} » est prête`,
+      body: () => "Écoutez-la, téléchargez-la ou offrez-la.",
+      action: "Votre chanson :",
+    },
+    stopped: {
+      subject: (title: string) => `Votre chanson « ${title} » n’a pas pu être faite`,
+      body: (refunded: string) => `${refunded}La page de la chanson dit pourquoi, et ce que vous pouvez faire.`,
+      action: "La page de la chanson :",
+    },
+    refunded: (credits: number) =>
+      `${credits} ${credits === 1 ? "crédit vous a été remboursé" : "crédits vous ont été remboursés"}. `,
+    why: "Vous recevez cet e-mail parce que vous avez commandé cette chanson sur Refrain et n’étiez pas sur sa page à ce moment-là.",
+  },
+} as const;
+
+export interface OrderMailFacts {
+  notice: OrderNotice;
+  to: string;
+  language: Language;
+  jobId: string;
+  title: string | null;
+  /** The credits given back (a stopped order). */
+  refunded: number;
+  /** Until when the lyrics wait for approval (epoch ms). */
+  deadlineAt: number;
+  publicUrl: string;
+}
+
+export async function orderMail(facts: OrderMailFacts): Promise<Mail> {
+  const t = orderTexts[facts.language];
+  const title = facts.title ?? t.untitled;
+  const link = `${facts.publicUrl}/${facts.language}/songs/${facts.jobId}`;
+  // The server does not know the person's time zone: the deadline says its own.
+  const deadline = `${new Intl.DateTimeFormat(facts.language === "fr" ? "fr-FR" : "en-GB", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "UTC",
+  }).format(facts.deadlineAt)} UTC`;
+  const about = t[facts.notice];
+  const body =
+    facts.notice === "lyrics"
+      ? about.body(deadline)
+      : facts.notice === "stopped"
+        ? about.body(facts.refunded > 0 ? t.refunded(facts.refunded) : "")
+        : about.body("");
+  return {
+    to: facts.to,
+    subject: about.subject(title),
+    text: `${body}\n\n${about.action}\n${link}\n\n${t.why}\n`,
+    html: String(
+      await html`<p>${body}</p><p>${about.action}<br /><a href="${link}">${link}</a></p><p style="color:#57534e">${t.why}</p>`,
+    ),
+  };
+}

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import { generations, jobs, takePreferences, tracks, users, vocals } from "../../db";
+import { preferredLanguage } from "../../domain/accept-language";
 import { formatLyricsText } from "../../providers";
 import { requireToken, requireUser } from "../auth";
 import { router } from "../http/app-factory";
@@ -39,6 +40,11 @@ const streamTicketSchema = z.object({ ticket: z.string(), expiresAt: z.iso.datet
   description: `Opens this job's event stream for ${STREAM_TICKET_TTL_SECONDS} seconds; ask for a new one to reconnect after that.`,
 });
 
+const writeInHeaderSchema = z.string().max(255).optional().openapi({
+  description:
+    "The language (fr or en, by weight) of the emails about this order, sent when nobody is following it: its lyrics waiting for approval, the song ready, or the order stopped and refunded. By default, the song's.",
+});
+
 /** The event stream takes a stream ticket (EventSource cannot send headers) or, from other clients, the access token. */
 const streamAuth = createMiddleware<AppEnv>(async (c, next) => {
   const ticket = c.req.query("ticket");
@@ -50,7 +56,7 @@ const streamAuth = createMiddleware<AppEnv>(async (c, next) => {
       verdict === "expired" ? "This stream ticket has expired" : "This stream ticket is not valid",
     );
   const user = await c.var.db
-    .select({ id: users.id, role: users.role })
+    .select({ id: users.id, role: users.role, email: users.email })
     .from(users)
     .where(eq(users.id, verdict.userId))
     .get();
@@ -78,6 +84,7 @@ export const jobRoutes = router()
             .max(255)
             .openapi({ description: "A unique key per order, e.g. a UUID." }),
           "cf-turnstile-response": turnstileHeaderSchema,
+          "accept-language": writeInHeaderSchema,
         }),
         body: json(createJobSchema, "A brief (context mode) or your own lyrics (custom mode)"),
       },
@@ -108,6 +115,7 @@ export const jobRoutes = router()
         orderer: c.var.token ?? c.var.user,
         idempotencyKey: c.req.valid("header")["idempotency-key"],
         body: c.req.valid("json"),
+        writeIn: preferredLanguage(c.req.valid("header")["accept-language"]),
         admit: (ordersToday, user) => admitOrder(c, user, ordersToday),
       });
       c.set("user", created.user);
@@ -249,6 +257,7 @@ export const jobRoutes = router()
         headers: z.object({
           "idempotency-key": z.string().min(8).max(255),
           "cf-turnstile-response": turnstileHeaderSchema,
+          "accept-language": writeInHeaderSchema,
         }),
         body: json(revisionSchema, "What to change"),
       },
@@ -301,6 +310,7 @@ export const jobRoutes = router()
           ...(parent.projectId ? { projectId: parent.projectId } : {}),
         },
         revision: { parentJobId: parent.id, context: generation.context, free: true },
+        writeIn: preferredLanguage(c.req.valid("header")["accept-language"]),
         admit: (ordersToday, user) => admitOrder(c, user, ordersToday),
       });
       if (created.replayed) c.header("Idempotent-Replayed", "true");

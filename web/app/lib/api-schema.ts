@@ -799,6 +799,8 @@ export interface paths {
                     "idempotency-key": string;
                     /** @description The Cloudflare Turnstile token from the page's widget; required when the service has Turnstile turned on. */
                     "cf-turnstile-response"?: string;
+                    /** @description The language (fr or en, by weight) of the emails about this order, sent when nobody is following it: its lyrics waiting for approval, the song ready, or the order stopped and refunded. By default, the song's. */
+                    "accept-language"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1122,6 +1124,8 @@ export interface paths {
                     "idempotency-key": string;
                     /** @description The Cloudflare Turnstile token from the page's widget; required when the service has Turnstile turned on. */
                     "cf-turnstile-response"?: string;
+                    /** @description The language (fr or en, by weight) of the emails about this order, sent when nobody is following it: its lyrics waiting for approval, the song ready, or the order stopped and refunded. By default, the song's. */
+                    "accept-language"?: string;
                 };
                 path: {
                     /** @description The job's id */

@@ -39,6 +39,9 @@ export function setSession(session: Session | null) {
 
 function authorized(request: Request): Request {
   if (accessToken) request.headers.set("authorization", `Bearer ${accessToken}`);
+  // The page's language, not the browser's: emails about an order are written in the one the person ordered in.
+  if (typeof document !== "undefined" && document.documentElement.lang)
+    request.headers.set("accept-language", document.documentElement.lang);
   return request;
 }
 

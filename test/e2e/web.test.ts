@@ -170,6 +170,8 @@ describe("the web app in a browser", () => {
     expect(await page.getByTestId("transport").innerText()).toBe(fr.progress.live);
     expect(await page.getByTestId("draft-expiry").innerText()).toMatch(/\d{4}/);
     expect(await page.getByTestId("draft-redraft").innerText()).toContain("3");
+    // The lyrics to read come before how the order got there, which is folded.
+    expect(await timeline.isVisible()).toBe(false);
     const lines = page.getByTestId("draft").locator("textarea[id^=draft-]");
     expect(
       (await lines.evaluateAll((inputs) => inputs.map((i) => (i as HTMLTextAreaElement).value))).join("\n"),

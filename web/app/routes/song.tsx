@@ -263,8 +263,8 @@ function Progress({
         </p>
       )}
       {children}
-      {job.status === "SUCCEEDED" ? (
-        // A finished song's page is opened to listen: how it was made stays one tap away.
+      {job.status === "SUCCEEDED" || job.status === "LYRICS_READY" ? (
+        // The page is opened to listen, or to read the lyrics: how the order got there stays one tap away.
         <details className="history" data-testid="history">
           <summary>{t("progress.timeline")}</summary>
           {stepper}

@@ -106,6 +106,8 @@ export const jobs = sqliteTable(
     /** A revision (new seed, maybe another style or voice) of this order; the first one is free. */
     parentJobId: text("parent_job_id"),
     deadlineAt: integer("deadline_at").notNull(),
+    /** Time the order waited for the person to approve its lyrics: theirs, not the product's, so generation times leave it out. */
+    waitedMs: integer("waited_ms").notNull().default(0),
     lastSeq: integer("last_seq").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),

@@ -195,6 +195,7 @@ export function jobRow(userId: string, overrides: Partial<Job> = {}): Job {
     drafts: 0,
     parentJobId: null,
     deadlineAt: now + 900_000,
+    waitedMs: 0,
     lastSeq: 1,
     createdAt: now - 3_600_000,
     updatedAt: now - 1_800_000,

@@ -16,7 +16,8 @@ describe("operator metrics", () => {
     const rows = [
       finishedJob(u, "SUCCEEDED", "suno", 10),
       finishedJob(u, "SUCCEEDED", "suno", 20),
-      finishedJob(u, "SUCCEEDED", "suno", 100),
+      // An hour of it waited for the person to approve the lyrics: the song itself took 100 s.
+      { ...finishedJob(u, "SUCCEEDED", "suno", 3_700), approveLyrics: true, waitedMs: 3_600_000 },
       finishedJob(u, "FAILED", "suno", 50),
       finishedJob(u, "CANCELED", "suno", 5),
       finishedJob(u, "SUCCEEDED", "internal", 30),

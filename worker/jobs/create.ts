@@ -336,6 +336,7 @@ async function place(request: PlaceRequest, claim: Claim): Promise<Created> {
     drafts: 0,
     parentJobId: revision?.parentJobId ?? null,
     deadlineAt: now + config(env).JOB_DEADLINE_SECONDS * 1000,
+    waitedMs: 0,
     lastSeq: 1,
     createdAt: now,
     updatedAt: now,

@@ -22,7 +22,7 @@ import type { RoutingConfig } from "../../providers";
 import { config as workerConfig } from "../config";
 import { partialSettleStatements, settleStatements } from "../credits";
 import { type OrderNotice, orderMail, sendMail } from "../mail";
-import { log, recordFinishedJob, watchSecrets } from "../observability";
+import { log, makingMs, recordFinishedJob, watchSecrets } from "../observability";
 import { send } from "../queues/messages";
 import {
   failoverPicker,
@@ -542,7 +542,7 @@ export class JobObject extends DurableObject<Env> {
             released: settle.release,
             credits: job.credits,
             costCents,
-            durationMs: now - job.createdAt,
+            durationMs: makingMs(job, now),
           }
         : {}),
     });

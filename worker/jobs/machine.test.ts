@@ -41,6 +41,7 @@ function jobAt(status: JobStatus, overrides: Partial<Job> = {}): Job {
     drafts: 1,
     parentJobId: null,
     deadlineAt: NOW + 600_000,
+    waitedMs: 0,
     lastSeq: 5,
     createdAt: NOW - 60_000,
     updatedAt: NOW - 1_000,
@@ -452,6 +453,18 @@ describe("lyrics", () => {
     const out = run(jobAt("WRITING_LYRICS", { approveLyrics: true }), inputOf("lyrics_written"));
     expect(out).toMatchObject({ event: { type: "lyrics_drafted", status: "LYRICS_READY" }, effects: [] });
     expect(out.patch?.job.deadlineAt).toBe(NOW + 24 * 3_600_000);
+  });
+
+  it("keeps the time the draft waited for the person's approval apart from the time the song took", () => {
+    // Shown 40 minutes ago (its window of 24 hours opened then), approved now; an earlier draft waited 5 minutes.
+    const shown = jobAt("LYRICS_READY", {
+      approveLyrics: true,
+      createdAt: NOW - 3_600_000,
+      deadlineAt: NOW - 40 * 60_000 + 24 * 3_600_000,
+      waitedMs: 5 * 60_000,
+    });
+    const out = run(shown, inputOf("lyrics_approved"));
+    expect(out.patch?.job).toMatchObject({ status: "GENERATING_MUSIC", waitedMs: 45 * 60_000 });
   });
 
   it("starts the music on the job's engine as its current attempt", () => {

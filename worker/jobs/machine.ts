@@ -419,9 +419,18 @@ export function transition(state: MachineState, input: JobInput, settings: Setti
 
     case "lyrics_approved": {
       const started = startMusic(job, settings);
+      // The draft was shown when its approval window opened (the deadline then set); the wait since is the person's.
+      const shownAt = job.deadlineAt - settings.approvalHours * 3_600_000;
+      const waited = Math.min(Math.max(0, now - shownAt), now - job.createdAt);
       return {
         applied: true,
-        patch: { job: { status: "GENERATING_MUSIC", deadlineAt: now + settings.deadlineSeconds * 1000 } },
+        patch: {
+          job: {
+            status: "GENERATING_MUSIC",
+            deadlineAt: now + settings.deadlineSeconds * 1000,
+            waitedMs: job.waitedMs + waited,
+          },
+        },
         event: { type: "lyrics_approved", status: "GENERATING_MUSIC", data: {} },
         settle: null,
         ...started,

@@ -1,5 +1,5 @@
 export { checkAlerts, firingConditions } from "./alerts";
 export { log, redact, redactText, watchSecrets } from "./log";
-export { computeMetrics, jobDataPoint, recordFinishedJob } from "./metrics";
+export { computeMetrics, jobDataPoint, makingMs, recordFinishedJob } from "./metrics";
 export { type Metrics, metricsSchema } from "./metrics-schema";
 export { type MetricWindow, metricWindows } from "./windows";

@@ -19,6 +19,11 @@ const SERIES_POINTS = 24;
 const n = (v: unknown) => Number(v ?? 0);
 const ratio = (part: number, whole: number) => (whole ? part / whole : null);
 
+/** How long the product took to make a song: order to end, less the time it waited for the person's approval. */
+export const makingMs = (job: Pick<Job, "createdAt" | "waitedMs">, finishedAt: number) =>
+  finishedAt - job.createdAt - job.waitedMs;
+const makingMsSql = sql.raw("finished_at - created_at - waited_ms");
+
 /**
  * The operators' figures for a window ending now, computed from D1: the jobs, the engines' calls and
  * the ledger hold everything. Queues have no depth API inside a Worker, so the backlog of each stage
@@ -33,7 +38,7 @@ export async function computeMetrics(db: Database, window: MetricWindow, now = D
         sql`select status, count(*) as jobs from jobs where finished_at >= ${from} group by status`,
       ),
       db.all<{ songs: number; meanMs: number | null }>(
-        sql`select count(*) as songs, avg(finished_at - created_at) as meanMs from jobs where status = 'SUCCEEDED' and finished_at >= ${from}`,
+        sql`select count(*) as songs, avg(${makingMsSql}) as meanMs from jobs where status = 'SUCCEEDED' and finished_at >= ${from}`,
       ),
       // Cost per song: every engine call a delivered song needed, failed attempts and failovers included.
       db.all<{ songs: number; totalCents: number | null; meanCents: number | null; priced: number }>(sql`
@@ -61,7 +66,7 @@ export async function computeMetrics(db: Database, window: MetricWindow, now = D
       db.all<{ reserved: number | null }>(sql`select sum(reserved) as reserved from credit_balances`),
       db.all<{ slot: number; succeeded: number; failed: number; meanMs: number | null }>(sql`
       select min(cast((finished_at - ${from}) / ${bucket} as integer), ${SERIES_POINTS - 1}) as slot, sum(status = 'SUCCEEDED') as succeeded, sum(status in ('FAILED', 'TIMED_OUT')) as failed,
-        avg(case when status = 'SUCCEEDED' then finished_at - created_at end) as meanMs
+        avg(case when status = 'SUCCEEDED' then ${makingMsSql} end) as meanMs
       from jobs where finished_at >= ${from} group by slot order by slot`),
     ]);
   const p95Ms = await percentileDuration(db, from, n(generation[0]?.songs), 0.95);
@@ -176,7 +181,7 @@ async function percentileDuration(db: Database, from: number, count: number, p: 
   if (!count) return null;
   const rank = Math.min(count - 1, Math.max(0, Math.ceil(p * count) - 1));
   const [row] = await db.all<{ ms: number }>(sql`
-    select finished_at - created_at as ms from jobs where status = 'SUCCEEDED' and finished_at >= ${from} order by ms limit 1 offset ${rank}`);
+    select ${makingMsSql} as ms from jobs where status = 'SUCCEEDED' and finished_at >= ${from} order by ms limit 1 offset ${rank}`);
   return row ? n(row.ms) : null;
 }
 
@@ -189,7 +194,7 @@ export function jobDataPoint(
     indexes: [job.provider ?? "none"],
     blobs: [job.status, job.provider ?? "none", job.arm ?? "", job.errorCode ?? "", job.mode, facts.style ?? ""],
     doubles: [
-      facts.finishedAt - job.createdAt,
+      makingMs(job, facts.finishedAt),
       job.status === "SUCCEEDED" ? job.credits : 0,
       facts.costCents,
       job.providersTried.length,

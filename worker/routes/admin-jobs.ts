@@ -7,6 +7,7 @@ import { router } from "../http/app-factory";
 import { errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
 import { isTerminal, jobPageCursor, jobStub, jobsBefore, loggedOf, type RunningJob } from "../jobs";
+import { makingMs } from "../observability";
 import { databaseOf } from "../shards";
 import { type AdminJob, adminJobDetailSchema, adminJobListQuery, adminJobListSchema } from "./admin-schemas";
 
@@ -30,7 +31,7 @@ function adminJob(job: Job, userEmail: string | null): AdminJob {
     createdAt: iso(job.createdAt),
     updatedAt: iso(job.updatedAt),
     finishedAt: job.finishedAt ? iso(job.finishedAt) : null,
-    durationMs: job.finishedAt ? job.finishedAt - job.createdAt : null,
+    durationMs: job.finishedAt ? makingMs(job, job.finishedAt) : null,
   };
 }
 

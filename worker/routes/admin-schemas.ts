@@ -23,7 +23,7 @@ export const adminJobSchema = z
     createdAt: iso,
     updatedAt: iso,
     finishedAt: iso.nullable(),
-    durationMs: z.int().nullable().describe("Order to end, for finished jobs"),
+    durationMs: z.int().nullable().describe("Order to end, less any wait for the lyrics' approval, for finished jobs"),
   })
   .meta({ id: "AdminJob" });
 

@@ -428,7 +428,8 @@ export function transition(state: MachineState, input: JobInput, settings: Setti
           job: {
             status: "GENERATING_MUSIC",
             deadlineAt: now + settings.deadlineSeconds * 1000,
-            waitedMs: job.waitedMs + waited,
+            // A job's object may hold its row from before the column: no wait recorded yet.
+            waitedMs: (job.waitedMs ?? 0) + waited,
           },
         },
         event: { type: "lyrics_approved", status: "GENERATING_MUSIC", data: {} },

@@ -19,9 +19,12 @@ const SERIES_POINTS = 24;
 const n = (v: unknown) => Number(v ?? 0);
 const ratio = (part: number, whole: number) => (whole ? part / whole : null);
 
-/** How long the product took to make a song: order to end, less the time it waited for the person's approval. */
+/**
+ * How long the product took to make a song: order to end, less the time it waited for the person's approval
+ * (none recorded in a row a job's object held from before the column).
+ */
 export const makingMs = (job: Pick<Job, "createdAt" | "waitedMs">, finishedAt: number) =>
-  finishedAt - job.createdAt - job.waitedMs;
+  finishedAt - job.createdAt - (job.waitedMs ?? 0);
 const makingMsSql = sql.raw("finished_at - created_at - waited_ms");
 
 /**

@@ -397,6 +397,17 @@ describe("the web app in a browser", () => {
       );
       expect(sideways, path).toBeLessThanOrEqual(0);
     }
+    // The credit history reads as cards there, each value beside its column's name: nothing to scroll sideways.
+    await page.goto(`${stack.url}/en/credits`);
+    await page.getByTestId("ledger-balance").first().waitFor();
+    const history = page.locator(".table-scroll", { has: page.locator("table.stacked") });
+    expect(await history.evaluate((r) => r.scrollWidth - r.clientWidth)).toBeLessThanOrEqual(1);
+    expect(
+      await page
+        .getByTestId("ledger-balance")
+        .first()
+        .evaluate((cell) => getComputedStyle(cell, "::before").content),
+    ).toBe(JSON.stringify(en.firstSong.credits.balanceAfter));
     await context.close();
   }, 600_000);
 
@@ -650,6 +661,14 @@ describe("the web app in a browser", () => {
     await page.waitForURL(/\/en\/songs\//);
     // The lyrics wait for approval: the order is held, and the person changes their mind.
     await page.getByTestId("draft").waitFor({ timeout: 120_000 });
+    // In the list of songs, it says the next move is the person's.
+    const songPage = page.url();
+    await page.goto(`${stack.url}/en/songs`);
+    expect(await page.getByRole("listitem").filter({ hasText: "Joan" }).first().locator(".badge").innerText()).toBe(
+      en.library.toApprove,
+    );
+    await page.goto(songPage);
+    await page.getByTestId("draft").waitFor();
     const held = before - (await available());
     expect(held).toBeGreaterThan(0);
     const cancel = page.getByTestId("cancel-order");

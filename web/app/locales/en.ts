@@ -246,6 +246,7 @@ const en = {
     credits_one: "{{formatted}} credit",
     credits_other: "{{formatted}} credits",
     older: "Show older songs",
+    toApprove: "Lyrics to approve",
   },
   credits: {
     title: "Credits",

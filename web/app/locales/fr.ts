@@ -256,6 +256,7 @@ const fr: Messages = {
     credits_one: "{{formatted}} crédit",
     credits_other: "{{formatted}} crédits",
     older: "Voir les chansons plus anciennes",
+    toApprove: "Paroles à valider",
   },
   credits: {
     title: "Crédits",

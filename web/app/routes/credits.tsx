@@ -91,7 +91,7 @@ export default function Credits() {
         <section>
           <h2>{t("billing.purchases")}</h2>
           <TableScroll label={t("billing.purchases")}>
-            <table data-testid="purchases">
+            <table className="stacked" data-testid="purchases">
               <thead>
                 <tr>
                   <th scope="col">{t("credits.date")}</th>
@@ -104,16 +104,20 @@ export default function Credits() {
               <tbody>
                 {bought.purchases.map((p) => (
                   <tr key={p.id} data-purchase={p.id}>
-                    <td>{formatDate(locale, p.paidAt ?? p.createdAt)}</td>
-                    <td>{t("billing.pack", { credits: formatNumber(locale, p.credits) })}</td>
-                    <td className="num">{formatPrice(locale, p.amountCents, p.currency)}</td>
-                    <td>
+                    <td data-label={t("credits.date")}>{formatDate(locale, p.paidAt ?? p.createdAt)}</td>
+                    <td data-label={t("billing.packTitle")}>
+                      {t("billing.pack", { credits: formatNumber(locale, p.credits) })}
+                    </td>
+                    <td className="num" data-label={t("billing.paid")}>
+                      {formatPrice(locale, p.amountCents, p.currency)}
+                    </td>
+                    <td data-label={t("billing.statusTitle")}>
                       {t(`billing.status.${p.status}`)}
                       {p.status === "paid" &&
                         p.refundedCents > 0 &&
                         ` (${t("billing.partlyRefunded", { amount: formatPrice(locale, p.refundedCents, p.currency) })})`}
                     </td>
-                    <td>
+                    <td data-label={t("billing.receipt")}>
                       {p.receiptUrl && (
                         <a
                           href={p.receiptUrl}
@@ -140,7 +144,7 @@ export default function Credits() {
         <p>{t("credits.empty")}</p>
       ) : (
         <TableScroll label={t("credits.ledger")}>
-          <table>
+          <table className="stacked">
             <thead>
               <tr>
                 <th scope="col">{t("credits.date")}</th>
@@ -153,23 +157,23 @@ export default function Credits() {
             <tbody>
               {creditHistory(credits.balance, credits.ledger).map(({ entry: e, change, movesBalance, after }) => (
                 <tr key={e.id}>
-                  <td>{formatDate(locale, e.createdAt)}</td>
-                  <td>{t(`credits.kinds.${e.kind}`)}</td>
-                  <td data-testid="ledger-reason">
+                  <td data-label={t("credits.date")}>{formatDate(locale, e.createdAt)}</td>
+                  <td data-label={t("credits.kind")}>{t(`credits.kinds.${e.kind}`)}</td>
+                  <td data-label={t("credits.reason")} data-testid="ledger-reason">
                     {e.jobId ? (
                       <Link to={withLocale(locale, `/songs/${e.jobId}`)}>{t(`credits.reasons.${e.reasonKind}`)}</Link>
                     ) : (
                       t(`credits.reasons.${e.reasonKind}`)
                     )}
                   </td>
-                  <td className="num" data-testid="ledger-amount">
+                  <td className="num" data-label={t("credits.amount")} data-testid="ledger-amount">
                     {movesBalance
                       ? signed(locale, change)
                       : t(e.kind === "hold" ? "firstSong.credits.held" : "firstSong.credits.released", {
                           n: formatNumber(locale, e.amount),
                         })}
                   </td>
-                  <td className="num" data-testid="ledger-balance">
+                  <td className="num" data-label={t("firstSong.credits.balanceAfter")} data-testid="ledger-balance">
                     {formatNumber(locale, after)}
                   </td>
                 </tr>

@@ -47,7 +47,10 @@ export default function Library() {
       {items.map((j) => (
         <li key={j.id}>
           <Link to={withLocale(locale, `/songs/${j.id}`)}>{j.title ?? j.lyrics?.title ?? t("song.untitled")}</Link>
-          <span className={`badge ${j.status.toLowerCase()}`}>{t(`status.${j.status}`)}</span>
+          <span className={`badge ${j.status.toLowerCase()}`}>
+            {/* An order waiting for the person's approval is theirs to act on, not a step to wait for. */}
+            {j.status === "LYRICS_READY" ? t("library.toApprove") : t(`status.${j.status}`)}
+          </span>
           <span className="muted">
             {formatDate(locale, j.createdAt)} ·{" "}
             {t("library.credits", { count: j.credits, formatted: formatNumber(locale, j.credits) })}

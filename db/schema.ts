@@ -34,6 +34,8 @@ export const users = sqliteTable(
     /** The `sub` of a Supabase Auth token, for accounts that come from there. */
     externalId: text("external_id").unique(),
     role: text("role", { enum: userRoles }).notNull().default("user"),
+    /** Whether the person is emailed about their orders (lyrics to approve, song ready, order stopped) when away from their page. */
+    orderEmails: integer("order_emails", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
     /** When the person asked for the account's deletion: from then on its tokens are refused. */
     deletedAt: integer("deleted_at"),

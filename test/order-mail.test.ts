@@ -34,6 +34,16 @@ beforeEach(async () => {
   await db.delete(routingConfigs);
 });
 
+/** Every order fails at its engine, with no other to fail over to: it stops (and is refunded) in seconds. */
+async function failingEngine() {
+  await saveRoutingConfig(
+    db,
+    routingConfigSchema.parse({ arms: [{ provider: "suno", weight: 1 }], failover: [] }),
+    "test",
+  );
+  await sim("/__sim/behaviour", { outcome: "fail" });
+}
+
 describe("emails about an order, to a person who is not on its page", () => {
   it("tells of the lyrics waiting, then of the song ready, once each, in the page's language, with the song's link", async () => {
     const { token, email } = await signUp();
@@ -48,6 +58,8 @@ describe("emails about an order, to a person who is not on its page", () => {
     expect(lyrics!.subject).toMatch(/^Your lyrics for “.+” are ready to read$/);
     expect(lyrics!.text).toContain(link);
     expect(lyrics!.html).toContain(`href="${link}"`);
+    // Where to stop them.
+    expect(lyrics!.text).toContain(`${env.PUBLIC_URL}/en/settings`);
     // The approval deadline, in a time zone the email names.
     const { deadlineAt } = await json(await call(`/api/jobs/${created.id}`, { token }));
     expect(lyrics!.text).toContain(
@@ -87,12 +99,7 @@ describe("emails about an order, to a person who is not on its page", () => {
   });
 
   it("tells of an order that stopped, and of its refund once refunded, in the song's language by default", async () => {
-    await saveRoutingConfig(
-      db,
-      routingConfigSchema.parse({ arms: [{ provider: "suno", weight: 1 }], failover: [] }),
-      "test",
-    );
-    await sim("/__sim/behaviour", { outcome: "fail" });
+    await failingEngine();
     const { token, email } = await signUp();
     const res = await order(token, contextOrder({ language: "fr" }));
     const created = await json(res);
@@ -105,5 +112,29 @@ describe("emails about an order, to a person who is not on its page", () => {
     expect(stopped!.subject).toMatch(/^Votre chanson « .+ » n’a pas pu être faite$/);
     expect(stopped!.text).toContain(`${env.CREDITS_PER_SONG} crédits vous ont été remboursés.`);
     expect(stopped!.text).toContain(`${env.PUBLIC_URL}/fr/songs/${created.id}`);
+  });
+
+  it("sends none to a person who unticked them, from their next order on", async () => {
+    const { token, email } = await signUp();
+    const account = async () => json(await call("/api/account", { token }));
+    expect((await account()).orderEmails).toBe(true);
+    const change = (body: unknown) => call("/api/account", { method: "PATCH", token, body: JSON.stringify(body) });
+    const refused = await change({ orderEmails: "no" });
+    expect(refused.status).toBe(400);
+    expect((await json(refused)).error).toMatchObject({
+      code: "validation_failed",
+      fields: { orderEmails: [expect.any(String)] },
+    });
+    expect((await change({ orderEmails: false, role: "admin" })).status).toBe(400);
+    const unticked = await change({ orderEmails: false });
+    expect(unticked.status).toBe(200);
+    expect(await json(unticked)).toMatchObject({ orderEmails: false, role: "user" });
+    expect((await account()).orderEmails).toBe(false);
+
+    await failingEngine();
+    const created = await placed(token, contextOrder());
+    expect((await waitForStatus(token, created.id, ["SUCCEEDED", "FAILED"])).status).toBe("FAILED");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await mailTo(email)).toEqual([]);
   });
 });

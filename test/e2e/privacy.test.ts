@@ -153,6 +153,13 @@ describe("your data", () => {
     await page.waitForURL(/\/en\/new$/);
     await page.getByRole("link", { name: en.settings.nav }).click();
     await page.waitForURL(/\/en\/settings$/);
+    // Order emails are on until unticked; the choice is saved at once and is there the next time.
+    const orderEmails = page.getByTestId("order-emails");
+    expect(await orderEmails.isChecked()).toBe(true);
+    await orderEmails.uncheck();
+    await page.getByRole("status").filter({ hasText: en.settings.emailsSaved }).waitFor();
+    await page.reload();
+    expect(await page.getByTestId("order-emails").isChecked()).toBe(false);
     const form = page.getByTestId("password-form");
     // A password manager saves the new password for this account: the form names it, and so does every
     // other form of the page that asks for the password (Chrome warns about the others).

@@ -50,6 +50,7 @@ export const accountView = (user: User) => ({
   id: user.id,
   email: user.email,
   role: user.role,
+  orderEmails: user.orderEmails,
   signIn: user.externalId ? ("supabase" as const) : ("password" as const),
   createdAt: iso(user.createdAt)!,
 });

@@ -30,6 +30,7 @@ export function accountQuery(db: Database, subject: TokenSubject) {
       id: users.id,
       role: users.role,
       email: users.email,
+      orderEmails: users.orderEmails,
       deletedAt: users.deletedAt,
       // Not the session's `id`: in a batch, D1 answers rows keyed by column name, and users has an `id` too.
       sessionOf: authSessions.userId,
@@ -53,7 +54,7 @@ export function accountOf(
     throw new ApiError("unauthorized", "This session has ended; sign in again", undefined, undefined, challenge);
   // A deleted account's tokens die with it, though they are still signed and unexpired.
   if (row.deletedAt !== null) throw gone();
-  return { id: row.id, role: row.role, email: row.email };
+  return { id: row.id, role: row.role, email: row.email, orderEmails: row.orderEmails };
 }
 
 async function signedSubject(c: Context<AppEnv>): Promise<TokenSubject> {
@@ -69,7 +70,7 @@ async function externalAccount(c: Context<AppEnv>, subject: TokenSubject): Promi
   if (await deletedBefore(db, subject)) throw gone();
   const user = await userForExternalSubject(c.env, db, subject.subject, subject.email);
   if (user.deletedAt !== null) throw gone();
-  return { id: user.id, role: user.role, email: user.email };
+  return { id: user.id, role: user.role, email: user.email, orderEmails: user.orderEmails };
 }
 
 /** Every /api route but sign-in, webhooks, media links and the docs needs a user. */

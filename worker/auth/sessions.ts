@@ -19,6 +19,7 @@ export async function createUser(
     passwordHash: fields.passwordHash ?? null,
     externalId: fields.externalId ?? null,
     role: fields.email && isAdminEmail(env, fields.email) ? "admin" : "user",
+    orderEmails: true,
     createdAt: Date.now(),
     deletedAt: null,
     erasedAt: null,

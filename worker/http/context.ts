@@ -5,8 +5,8 @@ export interface AppEnv {
   Bindings: Env;
   Variables: {
     db: Database;
-    /** Who is signed in; `email` is where the product writes to them about their orders (none for some Supabase accounts). */
-    user: { id: string; role: "user" | "admin"; email: string | null };
+    /** Who is signed in; `email` is where the product writes to them about their orders, if `orderEmails` (none for some Supabase accounts). */
+    user: { id: string; role: "user" | "admin"; email: string | null; orderEmails: boolean };
     /** Our own access token, verified, whose account the route itself reads (`requireToken`). */
     token?: TokenSubject;
     requestId: string;

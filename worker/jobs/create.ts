@@ -434,7 +434,7 @@ async function place(request: PlaceRequest, claim: Claim): Promise<Created> {
     }
     throw err;
   }
-  const notify = user.email ? { email: user.email, language: request.writeIn ?? language } : null;
+  const notify = user.email && user.orderEmails ? { email: user.email, language: request.writeIn ?? language } : null;
   ctx.waitUntil(handOver(env, { job, vocal, style: styleTags[0] ?? null, routing: facts.routing.config, notify }));
   return { job, user, replayed: false, generation };
 }

@@ -176,6 +176,7 @@ export class JobObject extends DurableObject<Env> {
           styleTags: generations.styleTags,
           language: generations.language,
           email: users.email,
+          orderEmails: users.orderEmails,
         })
         .from(generations)
         .innerJoin(jobs, eq(jobs.id, generations.jobId))
@@ -191,7 +192,8 @@ export class JobObject extends DurableObject<Env> {
       routingAt: Date.now(),
       generationLater: {},
       // The page's language went with the order's hand-over; from D1 alone, the song's.
-      notify: generation?.email ? { email: generation.email, language: generation.language } : null,
+      notify:
+        generation?.email && generation.orderEmails ? { email: generation.email, language: generation.language } : null,
     };
     // A finished job leaves nothing in storage. One accepted while its object was unreachable has its first event nowhere yet.
     if (isActive(job.status))

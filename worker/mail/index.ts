@@ -64,6 +64,7 @@ const orderTexts = {
     },
     refunded: (credits: number) => `${credits} ${credits === 1 ? "credit was" : "credits were"} refunded to you. `,
     why: "You get this email because you ordered this song on Refrain and were not on its page at that moment.",
+    stop: "To stop these emails, untick them in your account:",
   },
   fr: {
     untitled: "votre chanson",
@@ -86,6 +87,7 @@ const orderTexts = {
     refunded: (credits: number) =>
       `${credits} ${credits === 1 ? "crédit vous a été remboursé" : "crédits vous ont été remboursés"}. `,
     why: "Vous recevez cet e-mail parce que vous avez commandé cette chanson sur Refrain et n’étiez pas sur sa page à ce moment-là.",
+    stop: "Pour ne plus recevoir ces e-mails, décochez-les dans votre compte :",
   },
 } as const;
 
@@ -106,6 +108,7 @@ export async function orderMail(facts: OrderMailFacts): Promise<Mail> {
   const t = orderTexts[facts.language];
   const title = facts.title ?? t.untitled;
   const link = `${facts.publicUrl}/${facts.language}/songs/${facts.jobId}`;
+  const settings = `${facts.publicUrl}/${facts.language}/settings`;
   // The server does not know the person's time zone: the deadline says its own.
   const deadline = `${new Intl.DateTimeFormat(facts.language === "fr" ? "fr-FR" : "en-GB", {
     dateStyle: "long",
@@ -122,9 +125,9 @@ export async function orderMail(facts: OrderMailFacts): Promise<Mail> {
   return {
     to: facts.to,
     subject: about.subject(title),
-    text: `${body}\n\n${about.action}\n${link}\n\n${t.why}\n`,
+    text: `${body}\n\n${about.action}\n${link}\n\n${t.why}\n${t.stop}\n${settings}\n`,
     html: String(
-      await html`<p>${body}</p><p>${about.action}<br /><a href="${link}">${link}</a></p><p style="color:#57534e">${t.why}</p>`,
+      await html`<p>${body}</p><p>${about.action}<br /><a href="${link}">${link}</a></p><p style="color:#57534e">${t.why}<br />${t.stop} <a href="${settings}">${settings}</a></p>`,
     ),
   };
 }

@@ -20,12 +20,22 @@ const accountSchema = z
     id: z.string(),
     email: z.string().nullable(),
     role: z.enum(["user", "admin"]),
+    orderEmails: z
+      .boolean()
+      .describe(
+        "Whether you are emailed about your orders when you are not on their page: lyrics to approve, song ready, order stopped and refunded.",
+      ),
     signIn: z
       .enum(["password", "supabase"])
       .describe("How the person signs in: with a password here, or through Supabase."),
     createdAt: iso,
   })
   .meta({ id: "Account" });
+
+const accountPreferencesSchema = z
+  .object({ orderEmails: accountSchema.shape.orderEmails })
+  .strict()
+  .meta({ id: "AccountPreferences" });
 
 const deletionRequestSchema = z
   .object({
@@ -142,6 +152,32 @@ export const accountRoutes = router()
     }),
     async (c) => {
       const user = await c.var.db.select().from(users).where(eq(users.id, c.var.user.id)).get();
+      if (!user) throw notFound("Account");
+      return c.json(accountView(user), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      ...mine,
+      method: "patch",
+      path: "/api/account",
+      summary: "Change your account's preferences",
+      description:
+        "Orders placed from then on follow the new choice; one already running keeps the one it was placed with.",
+      request: { body: json(accountPreferencesSchema, "What to change") },
+      responses: {
+        200: json(accountSchema, "The account, changed"),
+        ...errorResponses("validation_failed", "unauthorized"),
+      },
+    }),
+    async (c) => {
+      const { orderEmails } = c.req.valid("json");
+      const user = await c.var.db
+        .update(users)
+        .set({ orderEmails })
+        .where(eq(users.id, c.var.user.id))
+        .returning()
+        .get();
       if (!user) throw notFound("Account");
       return c.json(accountView(user), 200);
     },

@@ -56,7 +56,7 @@ const streamAuth = createMiddleware<AppEnv>(async (c, next) => {
       verdict === "expired" ? "This stream ticket has expired" : "This stream ticket is not valid",
     );
   const user = await c.var.db
-    .select({ id: users.id, role: users.role, email: users.email })
+    .select({ id: users.id, role: users.role, email: users.email, orderEmails: users.orderEmails })
     .from(users)
     .where(eq(users.id, verdict.userId))
     .get();

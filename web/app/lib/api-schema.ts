@@ -3106,7 +3106,53 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change your account's preferences
+         * @description Orders placed from then on follow the new choice; one already running keeps the one it was placed with.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description What to change */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AccountPreferences"];
+                };
+            };
+            responses: {
+                /** @description The account, changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description `validation_failed`: The request is malformed or a field is invalid. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: No valid access token was given. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/account/export": {
@@ -4246,7 +4292,7 @@ export interface components {
             updatedAt: string;
             /** Format: date-time */
             finishedAt: string | null;
-            /** @description Order to end, for finished jobs */
+            /** @description Order to end, less any wait for the lyrics' approval, for finished jobs */
             durationMs: number | null;
         };
         AdminJobDetail: {
@@ -4271,7 +4317,7 @@ export interface components {
             updatedAt: string;
             /** Format: date-time */
             finishedAt: string | null;
-            /** @description Order to end, for finished jobs */
+            /** @description Order to end, less any wait for the lyrics' approval, for finished jobs */
             durationMs: number | null;
             request: {
                 language: string;
@@ -4348,6 +4394,8 @@ export interface components {
             email: string | null;
             /** @enum {string} */
             role: "user" | "admin";
+            /** @description Whether you are emailed about your orders when you are not on their page: lyrics to approve, song ready, order stopped and refunded. */
+            orderEmails: boolean;
             /**
              * @description How the person signs in: with a password here, or through Supabase.
              * @enum {string}
@@ -4355,6 +4403,10 @@ export interface components {
             signIn: "password" | "supabase";
             /** Format: date-time */
             createdAt: string;
+        };
+        AccountPreferences: {
+            /** @description Whether you are emailed about your orders when you are not on their page: lyrics to approve, song ready, order stopped and refunded. */
+            orderEmails: boolean;
         };
         AccountExport: {
             /** Format: date-time */

@@ -528,6 +528,11 @@ const en = {
     passwordBusy: "Changing…",
     passwordChanged: "Your password is changed. Your other devices are signed out.",
     passwordWrong: "This is not your current password.",
+    emailsTitle: "Emails",
+    orderEmails: "Email me about my orders when I am not on their page",
+    orderEmailsHint:
+      "When the lyrics wait for your approval, when the song is ready, or if an order stops and is refunded. For orders placed from now on.",
+    emailsSaved: "Saved.",
   },
   privacy: {
     nav: "Privacy",
@@ -537,7 +542,7 @@ const en = {
       "Your account is deleted. You are signed out, and your songs, briefs, lyrics and messages are being erased now.",
     storedTitle: "What we store",
     stored: [
-      "Your account: your email address and a salted hash of your password (never the password itself). If you sign in through Supabase, the identifier it gives us and your email. We write to your address only about what you asked for: a link to choose a new password, and, if you are not on an order's page when it happens, that its lyrics wait for your approval, that its song is ready, or that it stopped and was refunded (sent through Cloudflare, which hosts Refrain; never advertising).",
+      "Your account: your email address and a salted hash of your password (never the password itself). If you sign in through Supabase, the identifier it gives us and your email. We write to your address only about what you asked for: a link to choose a new password, and, if you are not on an order's page when it happens, that its lyrics wait for your approval, that its song is ready, or that it stopped and was refunded, which you can turn off in your account (sent through Cloudflare, which hosts Refrain; never advertising).",
       "Your orders: the brief (occasion, the recipient's name and how to pronounce it, who they are to you, the story details), the lyrics, and the style, mood, voice, language and length you chose.",
       "Your songs: the audio of each take (MP3, and WAV when the engine makes one) and the gift covers drawn from the recipient's name.",
       "Your gifts: the recipient's name, your message, your signature, and how many times the page was played.",

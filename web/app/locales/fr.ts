@@ -546,6 +546,11 @@ const fr: Messages = {
     passwordButton: "Changer mon mot de passe",
     passwordBusy: "Changement…",
     passwordChanged: "Votre mot de passe est changé. Vos autres appareils sont déconnectés.",
+    emailsTitle: "E-mails",
+    orderEmails: "M’écrire à propos de mes commandes quand je ne suis pas sur leur page",
+    orderEmailsHint:
+      "Quand les paroles attendent votre accord, quand la chanson est prête, ou si une commande s’arrête et est remboursée. Pour les commandes passées à partir de maintenant.",
+    emailsSaved: "Enregistré.",
     passwordWrong: "Ce n’est pas votre mot de passe actuel.",
   },
   privacy: {
@@ -556,7 +561,7 @@ const fr: Messages = {
       "Votre compte est supprimé. Vous êtes déconnecté, et vos chansons, demandes, paroles et messages sont en cours d’effacement.",
     storedTitle: "Ce que nous conservons",
     stored: [
-      "Votre compte : votre adresse e-mail et une empreinte salée de votre mot de passe (jamais le mot de passe lui-même). Si vous vous connectez par Supabase, l’identifiant qu’il nous donne et votre e-mail. Nous n’écrivons à votre adresse qu’à propos de ce que vous avez demandé : un lien pour choisir un nouveau mot de passe et, si vous n’êtes pas sur la page d’une commande à ce moment-là, que ses paroles attendent votre accord, que sa chanson est prête, ou qu’elle s’est arrêtée et a été remboursée (envoyé par Cloudflare, qui héberge Refrain ; jamais de publicité).",
+      "Votre compte : votre adresse e-mail et une empreinte salée de votre mot de passe (jamais le mot de passe lui-même). Si vous vous connectez par Supabase, l’identifiant qu’il nous donne et votre e-mail. Nous n’écrivons à votre adresse qu’à propos de ce que vous avez demandé : un lien pour choisir un nouveau mot de passe et, si vous n’êtes pas sur la page d’une commande à ce moment-là, que ses paroles attendent votre accord, que sa chanson est prête, ou qu’elle s’est arrêtée et a été remboursée, ce que vous pouvez désactiver dans votre compte (envoyé par Cloudflare, qui héberge Refrain ; jamais de publicité).",
       "Vos commandes : la demande (l’occasion, le prénom du destinataire et sa prononciation, qui il ou elle est pour vous, les détails de l’histoire), les paroles, et le style, l’ambiance, la voix, la langue et la durée choisis.",
       "Vos chansons : l’audio de chaque prise (MP3, et WAV quand le moteur en fait un) et les visuels de cadeau dessinés avec le prénom du destinataire.",
       "Vos cadeaux : le prénom du destinataire, votre message, votre signature, et le nombre d’écoutes de la page.",

@@ -16,6 +16,52 @@ function saveJson(data: unknown, filename: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Saved as soon as it is ticked or unticked: one choice needs no separate button. */
+function OrderEmails({ account, onChange }: { account: Schema<"Account">; onChange: (a: Schema<"Account">) => void }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<"idle" | "busy" | "saved" | { error: string }>("idle");
+  // Shown ticked or not at once; put back if the change is refused.
+  const [checked, setChecked] = useState(account.orderEmails);
+  async function save(orderEmails: boolean) {
+    setChecked(orderEmails);
+    setState("busy");
+    try {
+      onChange(await unwrap(api.PATCH("/api/account", { body: { orderEmails } })));
+      setState("saved");
+    } catch (error) {
+      setChecked(!orderEmails);
+      setState({ error: errorMessageKey(error) });
+    }
+  }
+  return (
+    <section aria-labelledby="emails-title">
+      <h2 id="emails-title">{t("settings.emailsTitle")}</h2>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={checked}
+          disabled={state === "busy"}
+          onChange={(event) => void save(event.currentTarget.checked)}
+          aria-describedby="order-emails-hint"
+          data-testid="order-emails"
+        />{" "}
+        {t("settings.orderEmails")}
+      </label>
+      <p className="muted" id="order-emails-hint">
+        {t("settings.orderEmailsHint")}
+      </p>
+      <p role="status" className="muted">
+        {state === "saved" ? t("settings.emailsSaved") : ""}
+      </p>
+      {typeof state === "object" && (
+        <p role="alert" className="error">
+          {t(state.error)}
+        </p>
+      )}
+    </section>
+  );
+}
+
 function ExportData() {
   const { t } = useTranslation();
   const [state, setState] = useState<"idle" | "busy" | "done" | { error: string }>("idle");
@@ -215,6 +261,7 @@ export default function Settings() {
       <p>
         <Link to={withLocale(locale, "/privacy")}>{t("settings.privacyLink")}</Link>
       </p>
+      {account.email && <OrderEmails account={account} onChange={setAccount} />}
       {account.signIn === "password" && <ChangePassword email={account.email} />}
       <ExportData />
       <DeleteAccount account={account} />

@@ -170,8 +170,10 @@ describe("the web app in a browser", () => {
     expect(await page.getByTestId("transport").innerText()).toBe(fr.progress.live);
     expect(await page.getByTestId("draft-expiry").innerText()).toMatch(/\d{4}/);
     expect(await page.getByTestId("draft-redraft").innerText()).toContain("3");
-    // The lyrics to read come before how the order got there, which is folded.
+    // The lyrics to read come before how the order got there, which is folded, under one heading saying what to do.
     expect(await timeline.isVisible()).toBe(false);
+    expect(await page.getByRole("heading", { name: fr.progress.lyricsTitle, exact: true }).count()).toBe(0);
+    expect(await page.getByRole("complementary", { name: fr.draft.title }).count()).toBe(1);
     const lines = page.getByTestId("draft").locator("textarea[id^=draft-]");
     expect(
       (await lines.evaluateAll((inputs) => inputs.map((i) => (i as HTMLTextAreaElement).value))).join("\n"),

@@ -609,6 +609,7 @@ export default function Song() {
   // What the revision cost, as its response said (the job's own credits after a reload).
   const variationCredits = state?.variationCredits ?? job.credits;
   const language = String(job.request.language ?? "fr");
+  const drafting = job.status === "LYRICS_READY" && Boolean(job.lyrics);
   return (
     <div className="page song">
       <Title>{job.title ?? job.lyrics?.title ?? t("song.untitled")}</Title>
@@ -626,9 +627,10 @@ export default function Song() {
             {job.status === "SUCCEEDED" && <Player job={job} cost={cost} onPlaying={setPlaying} />}
           </Progress>
         </div>
-        <aside aria-labelledby="lyrics-title">
-          <h2 id="lyrics-title">{t("progress.lyricsTitle")}</h2>
-          {job.status === "LYRICS_READY" && job.lyrics ? (
+        {/* A draft to read is headed by what to do with it; a plain "Lyrics" above it would say it twice. */}
+        <aside aria-labelledby={drafting ? "draft-title" : "lyrics-title"}>
+          {!drafting && <h2 id="lyrics-title">{t("progress.lyricsTitle")}</h2>}
+          {drafting && job.lyrics ? (
             <DraftEditor
               key={`${job.id}-${job.drafts}`}
               job={{ ...job, lyrics: job.lyrics }}

@@ -58,6 +58,10 @@ describe("emails about an order, to a person who is not on its page", () => {
     expect(lyrics!.subject).toMatch(/^Your lyrics for “.+” are ready to read$/);
     expect(lyrics!.text).toContain(link);
     expect(lyrics!.html).toContain(`href="${link}"`);
+    // The HTML version leads with the subject and carries the link as a button, in the email's language.
+    expect(lyrics!.html).toContain('<html lang="en">');
+    expect(lyrics!.html).toMatch(/<h1[^>]*>Your lyrics for “.+” are ready to read<\/h1>/);
+    expect(lyrics!.html).toContain(`<a href="${link}" style="display:inline-block`);
     // Where to stop them.
     expect(lyrics!.text).toContain(`${env.PUBLIC_URL}/en/settings`);
     // The approval deadline, in a time zone the email names.

@@ -752,7 +752,13 @@ describe("the web app in a browser", () => {
       await box.locator("p.sung").waitFor({ timeout: 20_000 + first.startSec * 1000 });
       expect(await box.locator("p.sung").innerText()).toBe(sample.lyrics.sections[first.section].lines[first.line]);
       expect(await box.locator("p.sung").getAttribute("aria-current")).toBe("true");
+      // Its length is said before it plays (the player shows 0:00 until then), and is the file's.
+      const length = await box.locator("audio").evaluate((a: HTMLAudioElement) => a.duration);
       await box.locator("audio").evaluate((a: HTMLAudioElement) => a.pause());
+      expect(Math.round(length)).toBe(sample.durationSeconds);
+      expect(await box.locator("p.muted").innerText()).toContain(
+        `${en.song.duration} 0:${String(sample.durationSeconds).padStart(2, "0")}`,
+      );
     }
     expect(await serious(page)).toEqual([]);
     await shot(page, "30-home-samples-en");

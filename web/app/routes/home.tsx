@@ -4,7 +4,7 @@ import en from "../../../public/samples/sample-en.json";
 import fr from "../../../public/samples/sample-fr.json";
 import { useAuth } from "../lib/auth";
 import { useLocale } from "../lib/hooks";
-import { withLocale } from "../lib/i18n";
+import { formatDuration, withLocale } from "../lib/i18n";
 import { sungBlocks } from "../lib/sung-blocks";
 
 // Plain HTML: the landing page ships no React (see root.tsx); only the samples' small script, which lights
@@ -26,8 +26,9 @@ function Sample({ language }: { language: keyof typeof samples }) {
       data-testid={`sample-${language}`}
     >
       <h3 id={`sample-${language}`}>{t(`firstSong.home.sample.${language}`)}</h3>
-      <p className="muted" lang={language}>
-        {sample.title}
+      {/* The player says 0:00 until it is played (nothing is fetched before): its length is said here. */}
+      <p className="muted">
+        <span lang={language}>{sample.title}</span> · {t("song.duration")} {formatDuration(sample.durationSeconds)}
       </p>
       <audio
         controls

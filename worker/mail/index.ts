@@ -71,12 +71,18 @@ export async function passwordResetMail(to: string, language: Language, link: st
 /** What an order's email is about: the moments a person who has left the page needs to hear of. */
 export type OrderNotice = "lyrics" | "ready" | "stopped";
 
+/** What an email's body may say of its order: the approval deadline, the refund (empty when nothing was refunded). */
+interface Said {
+  deadline: string;
+  refunded: string;
+}
+
 const orderTexts = {
   en: {
     untitled: "your song",
     lyrics: {
       subject: (title: string) => `Your lyrics for “${title}” are ready to read`,
-      body: (deadline: string) =>
+      body: ({ deadline }: Said) =>
         `Read them, change any line or ask for another draft, then approve them: the music is made only then. Approve them before ${deadline}; after that the order stops and its credits are refunded.`,
       action: "Read your lyrics:",
       button: "Read my lyrics",
@@ -89,7 +95,7 @@ const orderTexts = {
     },
     stopped: {
       subject: (title: string) => `Your song “${title}” could not be made`,
-      body: (refunded: string) => `${refunded}The song's page says why, and what you can do.`.trim(),
+      body: ({ refunded }: Said) => `${refunded}The song's page says why, and what you can do.`,
       action: "The song's page:",
       button: "See what happened",
     },
@@ -101,7 +107,7 @@ const orderTexts = {
     untitled: "votre chanson",
     lyrics: {
       subject: (title: string) => `Les paroles de « ${title} » sont prêtes`,
-      body: (deadline: string) =>
+      body: ({ deadline }: Said) =>
         `Lisez-les, changez une ligne ou demandez une autre version, puis approuvez-les : la musique n’est faite qu’ensuite. Approuvez-les avant le ${deadline} ; passé ce délai, la commande s’arrête et ses crédits vous sont remboursés.`,
       action: "Lire vos paroles :",
       button: "Lire mes paroles",
@@ -114,7 +120,7 @@ const orderTexts = {
     },
     stopped: {
       subject: (title: string) => `Votre chanson « ${title} » n’a pas pu être faite`,
-      body: (refunded: string) => `${refunded}La page de la chanson dit pourquoi, et ce que vous pouvez faire.`,
+      body: ({ refunded }: Said) => `${refunded}La page de la chanson dit pourquoi, et ce que vous pouvez faire.`,
       action: "La page de la chanson :",
       button: "Voir ce qui s’est passé",
     },
@@ -150,19 +156,15 @@ export async function orderMail(facts: OrderMailFacts): Promise<Mail> {
     timeZone: "UTC",
   }).format(facts.deadlineAt)} UTC`;
   const about = t[facts.notice];
-  const body =
-    facts.notice === "lyrics"
-      ? about.body(deadline)
-      : facts.notice === "stopped"
-        ? about.body(facts.refunded > 0 ? t.refunded(facts.refunded) : "")
-        : about.body("");
+  const body = about.body({ deadline, refunded: facts.refunded > 0 ? t.refunded(facts.refunded) : "" });
+  const subject = about.subject(title);
   return {
     to: facts.to,
-    subject: about.subject(title),
+    subject,
     text: `${body}\n\n${about.action}\n${link}\n\n${t.why}\n${t.stop}\n${settings}\n`,
     html: await layout({
       language: facts.language,
-      heading: about.subject(title),
+      heading: subject,
       lead: [body],
       button: about.button,
       action: about.action,

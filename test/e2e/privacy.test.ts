@@ -31,6 +31,14 @@ async function api(path: string, init: RequestInit & { token?: string } = {}) {
   return fetch(`${stack.url}${path}`, { ...init, headers });
 }
 
+/** The first email to `to` as `npm start` shows it: wrangler prints who it is for, its subject and where its text is kept. */
+async function printedEmail(to: string): Promise<{ subject: string; text: string }> {
+  const find = () => new RegExp(`To: ${to}\\nSubject: (.+)\\n\\nText: (\\S+)`).exec(stack.log());
+  await expect.poll(find, { timeout: 30_000 }).toBeTruthy();
+  const [, subject, file] = find()!;
+  return { subject: subject!, text: readFileSync(file!, "utf8") };
+}
+
 describe("your data", () => {
   it("deletes an account in French from the settings page; sign-in then fails with the generic message", async () => {
     const email = `privacy-${Date.now()}@refrain.test`;
@@ -66,10 +74,9 @@ describe("your data", () => {
     }
     expect(job.status).toBe("SUCCEEDED");
     // Ordered with no page open: the person is told by email, as `npm start` prints it, in the song's language.
-    const ready = () => new RegExp(`To: ${email}\\nSubject: (.+)\\n\\nText: (\\S+)`).exec(stack.log());
-    await expect.poll(ready, { timeout: 30_000 }).toBeTruthy();
-    expect(ready()![1]).toMatch(/^Votre chanson « .+ » est prête$/);
-    expect(readFileSync(ready()![2]!, "utf8")).toContain(`/fr/songs/${jobId}`);
+    const ready = await printedEmail(email);
+    expect(ready.subject).toMatch(/^Votre chanson « .+ » est prête$/);
+    expect(ready.text).toContain(`/fr/songs/${jobId}`);
     const share = (await (
       await api(`/api/tracks/${job.takes[0]!.trackId}/share`, { method: "POST", token })
     ).json()) as { shareUrl: string };
@@ -217,12 +224,10 @@ describe("your data", () => {
       .toBe(fr.forgot.sent.replace("{{email}}", email));
     expect(await serious(page)).toEqual([]);
 
-    // The email, as `npm start` shows it: wrangler prints who it is for and where its text is kept.
-    const printed = () => new RegExp(`To: ${email}\\nSubject: (.+)\\n\\nText: (\\S+)`).exec(stack.log());
-    await expect.poll(printed, { timeout: 30_000 }).toBeTruthy();
-    const [, subject, textFile] = printed()!;
-    expect(subject).toBe("Choisissez un nouveau mot de passe Refrain");
-    const link = /https?:\/\/\S+\/fr\/reset#\S+/.exec(readFileSync(textFile!, "utf8"))![0];
+    // The email, as `npm start` shows it.
+    const reset = await printedEmail(email);
+    expect(reset.subject).toBe("Choisissez un nouveau mot de passe Refrain");
+    const link = /https?:\/\/\S+\/fr\/reset#\S+/.exec(reset.text)![0];
     const opened = new URL(link);
     await page.goto(`${stack.url}${opened.pathname}${opened.hash}`);
     // The token leaves the address bar once read.

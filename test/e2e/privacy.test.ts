@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../web/app/locales/en";
 import fr from "../../web/app/locales/fr";
-import { launchBrowser, type Stack, serious, startStack } from "./stack";
+import { accessibilityViolations, launchBrowser, type Stack, startStack } from "./stack";
 
 // A person in a browser deletes their account in French, after downloading their data; their song's
 // share link is withdrawn and signing in again fails like any wrong password. The privacy page is public.
@@ -183,7 +183,7 @@ describe("your data", () => {
       .poll(() => page.locator("[data-field-error=currentPassword]").textContent(), { timeout: 30_000 })
       .toBe(en.settings.passwordWrong);
     expect((await api("/api/me", { token: elsewhere })).status).toBe(200);
-    expect(await serious(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await form.getByLabel(en.settings.currentPassword).fill("the-old-password");
     await page.getByTestId("password-change").click();
@@ -222,7 +222,7 @@ describe("your data", () => {
     await expect
       .poll(() => page.getByTestId("reset-sent").textContent(), { timeout: 30_000 })
       .toBe(fr.forgot.sent.replace("{{email}}", email));
-    expect(await serious(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // The email, as `npm start` shows it.
     const reset = await printedEmail(email);
@@ -232,7 +232,7 @@ describe("your data", () => {
     await page.goto(`${stack.url}${opened.pathname}${opened.hash}`);
     // The token leaves the address bar once read.
     await expect.poll(() => new URL(page.url()).hash, { timeout: 30_000 }).toBe("");
-    expect(await serious(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByLabel(fr.settings.newPassword).fill("remembered-this-time");
     await page.getByRole("button", { name: fr.reset.submit }).click();
     await page.waitForURL(/\/fr\/songs$/);

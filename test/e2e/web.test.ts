@@ -7,7 +7,7 @@ import { decode } from "../../engine/test-helpers/ffmpeg";
 import en from "../../web/app/locales/en";
 import fr from "../../web/app/locales/fr";
 import { startTurnstileSimulator, TURNSTILE_DUMMY_TOKEN, TURNSTILE_PASS_SECRET } from "../simulators/turnstile";
-import { freePort, launchBrowser, type Stack, serious, startStack } from "./stack";
+import { accessibilityViolations, freePort, launchBrowser, type Stack, startStack } from "./stack";
 
 // A person in a browser (Debian's chromium, driven by playwright-core) against `npm start`:
 // sign up, order in French, follow every step, play, download, embed on a partner site, switch to English;
@@ -120,7 +120,7 @@ describe("the web app in a browser", () => {
     ).toEqual(["/samples/player.js"]);
     expect(await page.locator("link[rel=modulepreload]").count()).toBe(0);
     expect(scriptBytes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(100_000);
-    expect(await serious(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "01-home-fr");
 
     // Sign up.
@@ -146,7 +146,7 @@ describe("the web app in a browser", () => {
     await page.getByRole("button", { name: /Confirmer la commande/ }).click();
     await page.locator("[data-field-error=occasion]").waitFor();
     expect(await page.locator("[data-field-error=occasion]").innerText()).toBe(fr.errors.field.occasion);
-    expect(await serious(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "03-order-errors-fr");
 
     await page.getByLabel(fr.order.occasion).fill("anniversaire");
@@ -178,7 +178,7 @@ describe("the web app in a browser", () => {
     expect(
       (await lines.evaluateAll((inputs) => inputs.map((i) => (i as HTMLTextAreaElement).value))).join("\n"),
     ).toContain("Maëlys");
-    expect(await serious(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "05-draft-fr");
     // On a phone every line of the draft is read whole, as it will be sung: none is cut at the field's edge.
     const desktop = page.viewportSize();
@@ -224,7 +224,7 @@ describe("the web app in a browser", () => {
     );
     await page.getByTestId("audio").evaluate((a: HTMLAudioElement) => a.pause());
     await page.locator("[data-testid=waveform][data-ready=true]").waitFor({ timeout: 20_000 });
-    expect(await serious(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "06-song-fr");
 
     // Download: a valid MP3.
@@ -242,6 +242,19 @@ describe("the web app in a browser", () => {
     const shareUrl = await page.getByTestId("share-url").inputValue();
     const oembed: any = await (await fetch(`${stack.url}/api/oembed?url=${encodeURIComponent(shareUrl)}`)).json();
     expect(oembed.type).toBe("rich");
+    // The share link as its recipient opens it: the song's title heads the page and each section of the
+    // lyrics is headed right under it, as on the song's own page under "Lyrics".
+    const sections = await page.getByTestId("lyrics").getByRole("heading", { level: 3 }).allInnerTexts();
+    expect(sections.length).toBeGreaterThan(0);
+    const shared = await context.newPage();
+    watchCsp(shared);
+    await shared.goto(shareUrl.replace(/^https?:\/\/[^/]+/, stack.url));
+    expect(await shared.getByRole("heading", { level: 1 }).innerText()).toBe(
+      await page.getByRole("heading", { level: 1 }).innerText(),
+    );
+    expect(await shared.getByTestId("lyrics").getByRole("heading", { level: 2 }).allInnerTexts()).toEqual(sections);
+    expect(await accessibilityViolations(shared)).toEqual([]);
+    await shared.close();
     const framed = await fetch(embedSrc);
     expect(framed.headers.get("content-security-policy")).toContain(partnerUrl);
 
@@ -263,7 +276,7 @@ describe("the web app in a browser", () => {
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(["play", "timeupdate", "pause"]));
     expect(events[0]!.origin).toBe(stack.url);
     const embedFrame = partnerPage.frames().find((f) => f.url().includes("/embed/"))!;
-    expect(await serious(embedFrame)).toEqual([]);
+    expect(await accessibilityViolations(embedFrame)).toEqual([]);
     await shot(partnerPage, "07-embed-partner");
 
     // A gift: a message, the take, no download; opened by someone with no account, on a phone.
@@ -310,7 +323,7 @@ describe("the web app in a browser", () => {
       firstLine.startSec,
       { timeout: 20_000 },
     );
-    expect(await serious(phone)).toEqual([]);
+    expect(await accessibilityViolations(phone)).toEqual([]);
     await phone.screenshot({ path: join(shots, "11-gift-phone.png") });
     await shot(phone, "11-gift-phone-full");
     const cover = await fetch(coverUrl);
@@ -373,7 +386,7 @@ describe("the web app in a browser", () => {
       await page.goto(stack.url + path);
       await page.locator("h1").waitFor();
       await page.waitForLoadState("networkidle");
-      expect(await serious(page)).toEqual([]);
+      expect(await accessibilityViolations(page)).toEqual([]);
       await shot(page, name);
     }
     expect(await page.getByTestId("balance").innerText()).toBe("40");
@@ -582,7 +595,7 @@ describe("the web app in a browser", () => {
         regions.filter((r) => r.scrollWidth > r.clientWidth + 1).map((r) => r.getAttribute("aria-label")),
       );
     expect(cut).toEqual([]);
-    expect(await serious(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "20-admin-overview-en");
 
     await page
@@ -593,7 +606,7 @@ describe("the web app in a browser", () => {
     await page.getByRole("button", { name: en.admin.jobs.apply }).click();
     await page.locator("tbody tr").first().waitFor();
     expect(await page.locator("tbody").innerText()).toContain(DEMO.email);
-    expect(await serious(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "21-admin-jobs-en");
     await page.locator("tbody tr a").first().click();
     await page.getByTestId("events").locator("li").first().waitFor();
@@ -607,7 +620,7 @@ describe("the web app in a browser", () => {
     await page.getByLabel(en.admin.engines.failover).fill("internal, instrumental");
     await page.getByRole("button", { name: en.admin.engines.save }).click();
     await page.getByText(en.admin.engines.saved).waitFor();
-    expect(await serious(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "23-admin-engines-en");
 
     await page
@@ -625,7 +638,7 @@ describe("the web app in a browser", () => {
     expect(
       ledger.ledger.filter((e) => e.kind === "grant" && e.reason === "thanks for testing").map((e) => e.amount),
     ).toEqual([5]);
-    expect(await serious(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "24-admin-credits-en");
     await context.close();
   }, 300_000);
@@ -694,7 +707,7 @@ describe("the web app in a browser", () => {
     expect(await available()).toBe(before);
     expect(await page.getByTestId("cancel-order").count()).toBe(0);
     expect(await page.getByTestId("draft").count()).toBe(0);
-    expect(await serious(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "14-canceled-en");
     expect(errors).toEqual([]);
     await context.close();
@@ -760,7 +773,7 @@ describe("the web app in a browser", () => {
         `${en.song.duration} 0:${String(sample.durationSeconds).padStart(2, "0")}`,
       );
     }
-    expect(await serious(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "30-home-samples-en");
     expect(errors).toEqual([]);
     await context.close();
@@ -848,7 +861,7 @@ describe("the web app in a browser", () => {
       );
       await page.getByTestId("audio").evaluate((a: HTMLAudioElement) => a.pause());
     }
-    expect(await serious(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "33-song-custom-en");
 
     // A gift of it: the page and its cover say who it is for.

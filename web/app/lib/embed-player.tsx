@@ -12,10 +12,13 @@ export function EmbedPlayer({
   track: initial,
   token,
   onTime,
+  titleAs: Title = "p",
 }: {
   track: Schema<"PublicTrack">;
   token: string;
   onTime?: (seconds: number) => void;
+  /** The song's title heads the document when the player is the whole page (the embed); under a page's own heading it is a line. */
+  titleAs?: "h1" | "p";
 }) {
   const { t } = useTranslation();
   const [playing, setPlaying] = useState(false);
@@ -81,7 +84,7 @@ export function EmbedPlayer({
         <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span>
       </button>
       <div className="meta">
-        <p className="title">{title}</p>
+        <Title className="title">{title}</Title>
         <input
           type="range"
           min={0}

@@ -53,6 +53,7 @@ export function GiftPlayer({ gift: initial, token }: { gift: PublicGift; token: 
           timings={gift.timings}
           time={time}
           lang={gift.lyricsLanguage}
+          level={2}
           className="lyrics gift-lyrics"
         />
       )}

@@ -40,7 +40,9 @@ function Sample({ language }: { language: keyof typeof samples }) {
       <div className="lyrics" lang={language}>
         {blocks.map((block, b) => (
           <section key={b}>
-            <h4 lang={i18n.language}>{t(`sections.${block.kind}`, { defaultValue: block.kind })}</h4>
+            <h4 className="section-kind" lang={i18n.language}>
+              {t(`sections.${block.kind}`, { defaultValue: block.kind })}
+            </h4>
             {block.lines.map((line, l) => (
               <p key={l} data-start={line.timing?.startSec} data-end={line.timing?.endSec}>
                 {line.text}

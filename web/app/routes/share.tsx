@@ -36,6 +36,7 @@ export default function Share() {
           timings={track.timings}
           time={time}
           lang={track.lyricsLanguage ?? "fr"}
+          level={2}
           className="lyrics gift-lyrics"
         />
       )}

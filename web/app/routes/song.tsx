@@ -639,7 +639,7 @@ export default function Song() {
               onChange={setJob}
             />
           ) : job.lyrics ? (
-            <SungLyrics lyrics={job.lyrics} timings={playing.timings} time={playing.time} lang={language} />
+            <SungLyrics lyrics={job.lyrics} timings={playing.timings} time={playing.time} lang={language} level={3} />
           ) : (
             <p className="muted">{t("progress.lyricsPending")}</p>
           )}

@@ -1,6 +1,7 @@
 // The deployed Worker: the Hono API on /api/*, React Router for every page, one deploy.
 import { createRequestHandler, RouterContextProvider } from "react-router";
 import { createApp } from "../worker/app";
+import { config } from "../worker/config";
 import { workerHandlers } from "../worker/handlers";
 import { cloudflareContext } from "./app/lib/context";
 
@@ -12,7 +13,7 @@ const pages = createRequestHandler(() => import("virtual:react-router/server-bui
 const app = createApp({
   web: (request, env, ctx, nonce) => {
     const context = new RouterContextProvider();
-    context.set(cloudflareContext, { env, ctx, nonce, api: async (r) => app.fetch(r, env, ctx) });
+    context.set(cloudflareContext, { config: config(env), ctx, nonce, api: async (r) => app.fetch(r, env, ctx) });
     return pages(request, context);
   },
 });

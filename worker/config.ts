@@ -161,10 +161,11 @@ export function parseConfig(vars: Vars): Config {
 // Parsed once per env object: in production that is once per isolate.
 const parsed = new WeakMap<object, Config>();
 
-export function config(env: Env): Config {
+/** The configuration of the Worker's bindings (typed by their names, not as Env, so that the pages' build can read this file). */
+export function config(env: Readonly<Record<keyof Config, unknown>>): Config {
   let found = parsed.get(env);
   if (!found) {
-    found = parseConfig(env as unknown as Vars);
+    found = parseConfig(env);
     parsed.set(env, found);
   }
   return found;

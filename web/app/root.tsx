@@ -32,7 +32,7 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
     throw data({ locale, messages: messages[locale] } satisfies Speech, { status: 404 });
   }
   const locale = detectLocale(request, params.lang);
-  const turnstileSiteKey = context.get(cloudflareContext).env.TURNSTILE_SITE_KEY || null;
+  const turnstileSiteKey = context.get(cloudflareContext).config.TURNSTILE_SITE_KEY || null;
   return { locale, messages: messages[locale] as Record<string, unknown>, turnstileSiteKey };
 }
 

@@ -10,7 +10,7 @@ import { detectLocale, messages } from "../lib/locale.server";
 
 /** The page speaks the sender's chosen language; once revoked, the visitor's own. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { env, api } = context.get(cloudflareContext);
+  const { config, api } = context.get(cloudflareContext);
   const token = params.token ?? "";
   const client = createClient<paths>({ baseUrl: new URL(request.url).origin, fetch: api });
   const { data: gift, response } = await client.GET("/api/public/gifts/{token}", { params: { path: { token } } });
@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     );
   }
   if (!gift) throw data("Not found", { status: 404 });
-  const publicUrl = env.PUBLIC_URL.replace(/\/$/, "");
+  const publicUrl = config.PUBLIC_URL.replace(/\/$/, "");
   return data(
     {
       state: "ok" as const,

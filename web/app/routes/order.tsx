@@ -11,7 +11,7 @@ import { languages, styles, voices } from "../lib/options";
 import { useTurnstile } from "../lib/turnstile";
 
 export function loader({ context }: LoaderFunctionArgs) {
-  return { cost: Number(context.get(cloudflareContext).env.CREDITS_PER_SONG) };
+  return { cost: context.get(cloudflareContext).config.CREDITS_PER_SONG };
 }
 
 const moods = ["joyful", "tender", "nostalgic", "epic", "funny", "calm"] as const;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type LoaderFunctionArgs, useLoaderData, useLocation, useNavigate, useParams } from "react-router";
 import { failureClassOf } from "../../../domain/failures";
+import { activeStatuses, terminalStatuses } from "../../../domain/values";
 import { ApiFailure, api, challenge, createJob, type JobStatus, type Schema, unwrap } from "../lib/api";
 import { cloudflareContext } from "../lib/context";
 import { DraftEditor } from "../lib/draft";
@@ -16,20 +17,13 @@ import { useTurnstile } from "../lib/turnstile";
 import { Waveform } from "../lib/waveform";
 
 export function loader({ context }: LoaderFunctionArgs) {
-  const env = context.get(cloudflareContext).env;
-  return { freeDrafts: Number(env.LYRICS_FREE_DRAFTS), cost: Number(env.CREDITS_PER_SONG) };
+  const { config } = context.get(cloudflareContext);
+  return { freeDrafts: config.LYRICS_FREE_DRAFTS, cost: config.CREDITS_PER_SONG };
 }
 
-const steps: JobStatus[] = [
-  "QUEUED",
-  "WRITING_LYRICS",
-  "LYRICS_READY",
-  "GENERATING_MUSIC",
-  "POSTPROCESSING",
-  "DELIVERING",
-  "SUCCEEDED",
-];
-const terminal: JobStatus[] = ["SUCCEEDED", "FAILED", "CANCELED", "TIMED_OUT"];
+/** The steps a song goes through, as the page shows them. */
+const steps: readonly JobStatus[] = [...activeStatuses, "SUCCEEDED"];
+const terminal: readonly JobStatus[] = terminalStatuses;
 const eventTypes = [
   "lyrics_started",
   "lyrics_written",

@@ -2,7 +2,9 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { beforeEach, describe, expect, it } from "vitest";
+import { config } from "../worker/config";
 import { callbackUrl } from "../worker/jobs";
+import { defaultRoutingConfig } from "../worker/routing";
 import { recordCircuitOutcome } from "../worker/routing/health";
 import { database, jobs, providerHealth, routingConfigs } from "./db-access";
 import { call, contextOrder, json, order, orderJob, signUp, sim, waitFor, waitForStatus } from "./helpers";
@@ -49,6 +51,16 @@ describe("routing at run time", () => {
     const job = await orderJob(token);
     expect(job.provider).toBe("internal");
     expect((await db.select().from(jobs).where(eq(jobs.id, job.id)).get())?.arm).toBe("arm:internal");
+  });
+
+  it("offers a default routing the API takes back as it is: an engine this deployment does not configure is left out of it", async () => {
+    // As `npm start` runs: Suno is in the failover chain, but without its address it is not an engine here.
+    const local = { ...env, MUSIC_PROVIDER: "internal", SUNO_API_BASE_URL: "" } as Env;
+    expect(config(local).FAILOVER_CHAIN).toEqual(["suno", "internal", "instrumental"]);
+    expect(defaultRoutingConfig(local).failover).toEqual(["internal", "instrumental"]);
+    const ops = await operator();
+    const { default: offered } = await json(await call("/api/admin/routing", { token: ops }));
+    expect((await putRouting(ops, offered)).status).toBe(200);
   });
 
   it("forces an engine per job for operators only", async () => {

@@ -2,14 +2,21 @@ import { eq } from "drizzle-orm";
 import { type Database, routingConfigs } from "../../db";
 import { type RoutingConfig, routingConfigSchema } from "../../providers";
 import { config } from "../config";
+import { musicRegistry } from "./engines";
 
 const ROW = "current";
 
-/** Until an operator stores one, the routing sends everything to MUSIC_PROVIDER and fails over along FAILOVER_CHAIN. */
+/**
+ * Until an operator stores one, the routing sends everything to MUSIC_PROVIDER and fails over along
+ * FAILOVER_CHAIN, less the engines this deployment does not configure (a local run lists Suno without its
+ * key): the routing an operator is shown, and offered back as the default, is then one the API accepts.
+ */
 export function defaultRoutingConfig(env: Env): RoutingConfig {
+  const vars = config(env);
+  const registry = musicRegistry(env);
   return routingConfigSchema.parse({
-    arms: [{ provider: env.MUSIC_PROVIDER || "internal", weight: 1 }],
-    failover: config(env).FAILOVER_CHAIN,
+    arms: [{ provider: vars.MUSIC_PROVIDER || "internal", weight: 1 }],
+    failover: vars.FAILOVER_CHAIN.filter((engine) => registry.has(engine)),
   });
 }
 

@@ -617,7 +617,15 @@ describe("the web app in a browser", () => {
       .getByRole("navigation", { name: en.admin.nav.label })
       .getByRole("link", { name: en.admin.nav.engines })
       .click();
-    await page.getByLabel(en.admin.engines.failover).fill("internal, instrumental");
+    // Engines are chosen among those this deployment has (npm start: the built-in engine and the instrumental
+    // fallback), and the default routing it offers saves as it is, though its FAILOVER_CHAIN names Suno.
+    const arm = page.getByLabel(en.admin.engines.engine, { exact: true }).first();
+    await expect
+      .poll(() => arm.locator("option").allTextContents())
+      .toEqual([en.admin.engines.chooseEngine, "internal", "instrumental"]);
+    await page.getByRole("button", { name: en.admin.engines.reset }).click();
+    expect(await page.getByLabel(en.admin.engines.failover).inputValue()).toBe("internal, instrumental");
+    expect(await arm.inputValue()).toBe("internal");
     await page.getByRole("button", { name: en.admin.engines.save }).click();
     await page.getByText(en.admin.engines.saved).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);

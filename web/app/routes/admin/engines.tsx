@@ -115,6 +115,22 @@ export default function AdminEngines() {
       </label>
     </div>
   );
+  // The engines this deployment configures, to choose from rather than to spell; a stored engine that is no
+  // longer configured stays listed, so that the form shows the routing as it is (saving it is then refused).
+  const configured = health.data?.providers.map((p) => p.id) ?? [];
+  const engine = (id: string, label: string, value: string, onChange: (v: string) => void, optional: boolean) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t(optional ? "admin.engines.noEngine" : "admin.engines.chooseEngine")}</option>
+        {[...new Set([...configured, value])].filter(Boolean).map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 
   return (
     <>
@@ -191,8 +207,12 @@ export default function AdminEngines() {
             <legend>{t("admin.engines.arms")}</legend>
             {draft.arms.map((arm, i) => (
               <div className="grid" key={i}>
-                {text(t("admin.engines.engine"), arm.provider, (v) =>
-                  set((d) => ({ ...d, arms: d.arms.map((a, k) => (k === i ? { ...a, provider: v } : a)) })),
+                {engine(
+                  `arm-${i}`,
+                  t("admin.engines.engine"),
+                  arm.provider,
+                  (v) => set((d) => ({ ...d, arms: d.arms.map((a, k) => (k === i ? { ...a, provider: v } : a)) })),
+                  false,
                 )}
                 {num(
                   t("admin.engines.weight"),
@@ -223,8 +243,12 @@ export default function AdminEngines() {
             <legend>{t("admin.engines.ramp")}</legend>
             <p className="hint">{t("admin.engines.rampHint")}</p>
             <div className="grid">
-              {text(t("admin.engines.engine"), draft.ramp.provider, (v) =>
-                set((d) => ({ ...d, ramp: { ...d.ramp, provider: v } })),
+              {engine(
+                "ramp-engine",
+                t("admin.engines.engine"),
+                draft.ramp.provider,
+                (v) => set((d) => ({ ...d, ramp: { ...d.ramp, provider: v } })),
+                true,
               )}
               {num(
                 t("admin.engines.percent"),
@@ -236,18 +260,26 @@ export default function AdminEngines() {
           </fieldset>
           <fieldset>
             <legend>{t("admin.engines.failover")}</legend>
-            <p className="hint">{t("admin.engines.failoverHint")}</p>
+            <p className="hint">{t("admin.engines.failoverHint", { engines: configured.join(", ") })}</p>
             {text(t("admin.engines.failover"), draft.failover, (v) => set((d) => ({ ...d, failover: v })))}
           </fieldset>
           <fieldset>
             <legend>{t("admin.engines.blind")}</legend>
             <p className="hint">{t("admin.engines.blindHint")}</p>
             <div className="grid">
-              {text(`${t("admin.engines.engine")} A`, draft.blind.a, (v) =>
-                set((d) => ({ ...d, blind: { ...d.blind, a: v } })),
+              {engine(
+                "blind-a",
+                `${t("admin.engines.engine")} A`,
+                draft.blind.a,
+                (v) => set((d) => ({ ...d, blind: { ...d.blind, a: v } })),
+                true,
               )}
-              {text(`${t("admin.engines.engine")} B`, draft.blind.b, (v) =>
-                set((d) => ({ ...d, blind: { ...d.blind, b: v } })),
+              {engine(
+                "blind-b",
+                `${t("admin.engines.engine")} B`,
+                draft.blind.b,
+                (v) => set((d) => ({ ...d, blind: { ...d.blind, b: v } })),
+                true,
               )}
               {num(
                 t("admin.engines.percent"),

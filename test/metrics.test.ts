@@ -99,6 +99,14 @@ describe("operator metrics", () => {
         outcome: "ok" as const,
         createdAt: callAt,
       },
+      {
+        provider: "builtin",
+        operation: "writeLyrics" as const,
+        jobId: rows[5]!.id,
+        latencyMs: 10,
+        outcome: "ok" as const,
+        createdAt: callAt,
+      },
     ]);
     const ledger = (kind: "hold" | "capture" | "release", amount: number) => ({
       id: crypto.randomUUID(),
@@ -121,9 +129,23 @@ describe("operator metrics", () => {
     expect(m.generation).toEqual({ songs: 4, meanMs: 40_000, p95Ms: 100_000 });
     expect(m.cost).toEqual({ songs: 4, pricedSongs: 3, totalCents: 42, meanCentsPerSong: 10.5 });
     expect(m.providers).toEqual([
+      // The lyrics writer: its calls are counted, it made no song.
+      {
+        provider: "builtin",
+        calls: 1,
+        lyricsCalls: 1,
+        callErrors: 0,
+        callSuccessRate: 1,
+        meanLatencyMs: 10,
+        costCents: 0,
+        jobs: 0,
+        jobsSucceeded: 0,
+        jobSuccessRate: null,
+      },
       {
         provider: "internal",
         calls: 1,
+        lyricsCalls: 0,
         callErrors: 0,
         callSuccessRate: 1,
         meanLatencyMs: 50,
@@ -135,6 +157,7 @@ describe("operator metrics", () => {
       {
         provider: "suno",
         calls: 8,
+        lyricsCalls: 0,
         callErrors: 2,
         callSuccessRate: 0.75,
         meanLatencyMs: 337.5,

@@ -595,6 +595,14 @@ describe("the web app in a browser", () => {
         regions.filter((r) => r.scrollWidth > r.clientWidth + 1).map((r) => r.getAttribute("aria-label")),
       );
     expect(cut).toEqual([]);
+    // The built-in lyrics writer is named as one beside the engine that made the songs.
+    const engines = await page
+      .getByRole("region", { name: en.admin.overview.engines })
+      .locator("tbody td:first-child")
+      .allTextContents();
+    expect(engines).toEqual(
+      expect.arrayContaining([en.admin.overview.lyricsWriter.replace("{{engine}}", "builtin"), "internal"]),
+    );
     expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "20-admin-overview-en");
 

@@ -34,6 +34,11 @@ export const metricsSchema = z
       z.object({
         provider: z.string(),
         calls: z.int(),
+        lyricsCalls: z
+          .int()
+          .describe(
+            "Of its calls, those that wrote lyrics: an engine whose calls all did is a lyrics writer, which makes no song",
+          ),
         callErrors: z.int(),
         callSuccessRate: rate,
         meanLatencyMs: ms,

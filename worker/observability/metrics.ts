@@ -49,11 +49,12 @@ export async function computeMetrics(db: Database, window: MetricWindow, now = D
       db.all<{
         provider: string;
         calls: number;
+        lyricsCalls: number;
         errors: number;
         meanLatencyMs: number | null;
         costCents: number | null;
       }>(sql`
-      select provider, count(*) as calls, sum(outcome = 'error') as errors, avg(latency_ms) as meanLatencyMs, sum(cost_cents) as costCents
+      select provider, count(*) as calls, sum(operation = 'writeLyrics') as lyricsCalls, sum(outcome = 'error') as errors, avg(latency_ms) as meanLatencyMs, sum(cost_cents) as costCents
       from ${callsSince(from)} k group by provider`),
       db.all<{ provider: string; jobs: number; succeeded: number; canceled: number }>(sql`
       select coalesce(provider, 'none') as provider, count(*) as jobs, sum(status = 'SUCCEEDED') as succeeded, sum(status = 'CANCELED') as canceled
@@ -104,6 +105,7 @@ export async function computeMetrics(db: Database, window: MetricWindow, now = D
       return {
         provider,
         calls: n(c?.calls),
+        lyricsCalls: n(c?.lyricsCalls),
         callErrors: n(c?.errors),
         callSuccessRate: ratio(n(c?.calls) - n(c?.errors), n(c?.calls)),
         meanLatencyMs: c?.meanLatencyMs ?? null,

@@ -4203,6 +4203,8 @@ export interface components {
             providers: {
                 provider: string;
                 calls: number;
+                /** @description Of its calls, those that wrote lyrics: an engine whose calls all did is a lyrics writer, which makes no song */
+                lyricsCalls: number;
                 callErrors: number;
                 /** @description 0–1; null without a sample */
                 callSuccessRate: number | null;

@@ -363,6 +363,7 @@ const en = {
       revenueRefunded: "Refunded",
       noRevenue: "No pack paid in this window.",
       noEngineCalls: "No engine was called in this window.",
+      lyricsWriter: "{{engine}} (lyrics)",
     },
     jobs: {
       filters: "Filters",

@@ -379,6 +379,7 @@ const fr: Messages = {
       revenueRefunded: "Remboursé",
       noRevenue: "Aucun pack payé sur la période.",
       noEngineCalls: "Aucun moteur n’a été appelé sur la période.",
+      lyricsWriter: "{{engine}} (paroles)",
     },
     jobs: {
       filters: "Filtres",

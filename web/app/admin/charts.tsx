@@ -1,7 +1,25 @@
 // Charts drawn as inline SVG by React: no chart library in the bundle. Each one carries its numbers
 // as text (labels, <title> tooltips, an aria-label summary) so it reads without the picture.
+import { useEffect, useRef, useState } from "react";
 
-const WIDTH = 480;
+/**
+ * The chart's drawing width, kept equal to the width it is shown at, so that one unit is one pixel and its
+ * 13 px labels read at 13 px: drawn 480 wide and shrunk into a 270 px panel, they read at 7.
+ */
+function useDrawingWidth() {
+  const ref = useRef<SVGSVGElement>(null);
+  const [width, setWidth] = useState(480);
+  useEffect(() => {
+    const svg = ref.current;
+    if (!svg) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry && entry.contentRect.width > 0) setWidth(Math.max(200, Math.round(entry.contentRect.width)));
+    });
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
 
 /** One horizontal bar per row, scaled to the largest value (or to `max`). */
 export function Bars({
@@ -15,30 +33,32 @@ export function Bars({
   format: (value: number) => string;
   max?: number;
 }) {
+  const [ref, width] = useDrawingWidth();
   const top = max ?? Math.max(0, ...rows.map((r) => r.value ?? 0));
   const rowHeight = 26;
-  const labelWidth = 130;
-  const barWidth = WIDTH - labelWidth - 70;
+  const labelWidth = Math.min(130, Math.round(width * 0.4));
+  const barWidth = width - labelWidth - 70;
   const summary = rows.map((r) => `${r.name}: ${r.value === null ? "—" : format(r.value)}`).join(", ");
   return (
     <svg
+      ref={ref}
       className="chart"
-      viewBox={`0 0 ${WIDTH} ${Math.max(1, rows.length) * rowHeight}`}
+      viewBox={`0 0 ${width} ${Math.max(1, rows.length) * rowHeight}`}
       role="img"
       aria-label={`${label}. ${summary}`}
     >
       {rows.map((r, i) => {
-        const width = top > 0 && r.value !== null ? Math.max(1, (r.value / top) * barWidth) : 0;
+        const length = top > 0 && r.value !== null ? Math.max(1, (r.value / top) * barWidth) : 0;
         const y = i * rowHeight;
         return (
           <g key={r.name}>
             <text x={labelWidth - 8} y={y + 17} textAnchor="end" className="chart-label">
               {r.name.length > 18 ? `${r.name.slice(0, 17)}…` : r.name}
             </text>
-            <rect x={labelWidth} y={y + 5} width={width} height={rowHeight - 10} rx={3} className="chart-bar">
+            <rect x={labelWidth} y={y + 5} width={length} height={rowHeight - 10} rx={3} className="chart-bar">
               <title>{`${r.name}: ${r.value === null ? "—" : format(r.value)}`}</title>
             </rect>
-            <text x={labelWidth + width + 6} y={y + 17} className="chart-value">
+            <text x={labelWidth + length + 6} y={y + 17} className="chart-value">
               {r.value === null ? "—" : format(r.value)}
             </text>
           </g>
@@ -66,23 +86,30 @@ export function Columns({
   series: Series[];
   format: (value: number) => string;
 }) {
+  const [ref, width] = useDrawingWidth();
   const height = 160;
   const bottom = 22;
   const slots = labels.length;
   const totals = labels.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
   const top = Math.max(0, ...totals);
-  const slotWidth = WIDTH / Math.max(1, slots);
+  const slotWidth = width / Math.max(1, slots);
   const scale = (v: number) => (top > 0 ? (v / top) * (height - bottom - 14) : 0);
   const summary = series
     .map((s) => `${s.name}: ${format(s.values.reduce<number>((a, v) => a + (v ?? 0), 0))}`)
     .join(", ");
   return (
     <figure className="chart-figure">
-      <svg className="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`${label}. ${summary}`}>
+      <svg
+        ref={ref}
+        className="chart"
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`${label}. ${summary}`}
+      >
         <text x={2} y={10} className="chart-value">
           {format(top)}
         </text>
-        <line x1={0} x2={WIDTH} y1={height - bottom} y2={height - bottom} className="chart-axis" />
+        <line x1={0} x2={width} y1={height - bottom} y2={height - bottom} className="chart-axis" />
         {labels.map((slot, i) => {
           let y = height - bottom;
           return (
@@ -112,7 +139,7 @@ export function Columns({
           .map((i) => (
             <text
               key={i}
-              x={Math.min(WIDTH - 2, Math.max(2, i * slotWidth + slotWidth / 2))}
+              x={Math.min(width - 2, Math.max(2, i * slotWidth + slotWidth / 2))}
               y={height - 6}
               textAnchor={i === 0 ? "start" : i === slots - 1 ? "end" : "middle"}
               className="chart-label"

@@ -370,16 +370,10 @@ function useFreeTakeLeft(jobId: string): boolean | null {
 }
 
 /** The one way to another take of a finished song: the same lyrics, a new seed, optionally another style or voice; its cost said first. */
-function AnotherTake({
-  job,
-  cost,
-  turnstile,
-}: {
-  job: Schema<"Job">;
-  cost: number;
-  turnstile: ReturnType<typeof useTurnstile>;
-}) {
+function AnotherTake({ job, cost }: { job: Schema<"Job">; cost: number }) {
   const { t } = useTranslation();
+  // Another take is an order: its check sits in its form, beside the button it unlocks.
+  const turnstile = useTurnstile();
   const locale = useLocale();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
@@ -440,6 +434,7 @@ function AnotherTake({
           </select>
         </div>
       </div>
+      {turnstile.widget}
       <button
         type="submit"
         className="button secondary"
@@ -476,7 +471,6 @@ function Player({ job, cost, onPlaying }: { job: Schema<"Job">; cost: number; on
   const [links, setLinks] = useState<Schema<"TrackLinks"> | null>(null);
   const [share, setShare] = useState<Schema<"TrackShare"> | null>(null);
   const [notice, setNotice] = useState("");
-  const turnstile = useTurnstile();
   const audio = useRef<HTMLAudioElement>(null);
   const title = job.title ?? job.lyrics?.title ?? t("song.untitled");
   const take = job.takes.find((x) => x.trackId === trackId);
@@ -564,7 +558,6 @@ function Player({ job, cost, onPlaying }: { job: Schema<"Job">; cost: number; on
           </p>
         </>
       )}
-      {turnstile.widget}
       <p className="actions">
         <button type="button" className="button secondary" onClick={() => void copy("share")} data-testid="share">
           {t("song.share")}
@@ -576,8 +569,6 @@ function Player({ job, cost, onPlaying }: { job: Schema<"Job">; cost: number; on
       <p role="status" className="muted">
         {notice ? t(notice) : ""}
       </p>
-      <GiftMaker job={job} trackId={trackId} />
-      <AnotherTake job={job} cost={cost} turnstile={turnstile} />
       {share && (
         <div className="share">
           <label htmlFor="share-url">{t("song.shareLabel")}</label>
@@ -586,6 +577,8 @@ function Player({ job, cost, onPlaying }: { job: Schema<"Job">; cost: number; on
           <textarea id="embed-code" readOnly rows={3} value={share.embedHtml} data-testid="embed-code" />
         </div>
       )}
+      <GiftMaker job={job} trackId={trackId} />
+      <AnotherTake job={job} cost={cost} />
     </section>
   );
 }

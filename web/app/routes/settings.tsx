@@ -247,7 +247,7 @@ export default function Settings() {
     <div className="page narrow">
       <Title>{t("settings.title")}</Title>
       <h1>{t("settings.title")}</h1>
-      <dl>
+      <dl className="facts">
         {account.email && (
           <>
             <dt>{t("settings.email")}</dt>

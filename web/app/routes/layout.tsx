@@ -75,23 +75,23 @@ function Header() {
               </li>
             </>
           )}
-          <li>
-            <Link
-              to={switchLocale(location.pathname, other) + location.search}
-              lang={other}
-              hrefLang={other}
-              data-testid="switch-language"
-              aria-label={`${t("nav.language")}: ${names[other]}`}
-              onClick={() => {
-                // biome-ignore lint/suspicious/noDocumentCookie: one first-party cookie; the Cookie Store API is missing from Safari and Firefox.
-                document.cookie = `lang=${other}; path=/; max-age=31536000; samesite=lax`;
-              }}
-            >
-              {names[other]}
-            </Link>
-          </li>
         </ul>
       </nav>
+      {/* After the navigation on a wide screen; beside the brand on a phone, where the links wrap below. */}
+      <Link
+        className="language"
+        to={switchLocale(location.pathname, other) + location.search}
+        lang={other}
+        hrefLang={other}
+        data-testid="switch-language"
+        aria-label={`${t("nav.language")}: ${names[other]}`}
+        onClick={() => {
+          // biome-ignore lint/suspicious/noDocumentCookie: one first-party cookie; the Cookie Store API is missing from Safari and Firefox.
+          document.cookie = `lang=${other}; path=/; max-age=31536000; samesite=lax`;
+        }}
+      >
+        {names[other]}
+      </Link>
     </header>
   );
 }

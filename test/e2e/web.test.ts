@@ -720,6 +720,17 @@ describe("the web app in a browser", () => {
 
     await page.getByTestId("failure-reason").filter({ hasText: en.progress.canceled }).waitFor();
     expect(await page.locator("#progress-title").innerText()).toBe(en.progress.titleStopped);
+    // What became of the order and its credits comes first; how it got there is folded below.
+    expect(
+      await page.evaluate(() => {
+        const failure = document.querySelector("[data-testid=failure]");
+        const history = document.querySelector("[data-testid=history]");
+        return Boolean(
+          failure && history && failure.compareDocumentPosition(history) & Node.DOCUMENT_POSITION_FOLLOWING,
+        );
+      }),
+    ).toBe(true);
+    expect(await page.getByTestId("timeline").isVisible()).toBe(false);
     // Where it stopped: the lyrics were written, nothing after them was begun.
     expect(await page.locator("[data-step=LYRICS_READY]").getAttribute("data-state")).toBe("stopped");
     expect(await page.locator("[data-step][data-state=pending]").count()).toBe(4);

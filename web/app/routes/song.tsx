@@ -257,22 +257,8 @@ function Progress({
         </p>
       )}
       {children}
-      {job.status === "SUCCEEDED" || job.status === "LYRICS_READY" ? (
-        // The page is opened to listen, or to read the lyrics: how the order got there stays one tap away.
-        <details className="history" data-testid="history">
-          <summary>{t("progress.timeline")}</summary>
-          {stepper}
-          {timeline}
-        </details>
-      ) : (
-        <>
-          {stepper}
-          <h3>{t("progress.timeline")}</h3>
-          {timeline}
-        </>
-      )}
-      {!terminal.includes(job.status) && <CancelOrder job={job} onChange={onChange} />}
       {failed && (
+        // What became of the order, and of its credits, is what the page is opened for now.
         <div role="alert" className="alert" data-testid="failure">
           <p data-testid="failure-reason">
             {job.error
@@ -290,6 +276,22 @@ function Progress({
       {job.status === "FAILED" && job.error && failureClassOf[job.error.code] === "rejected" && (
         <OrderAgain job={job} />
       )}
+      {job.status === "SUCCEEDED" || job.status === "LYRICS_READY" || failed ? (
+        // The page is opened to listen, to read the lyrics or to learn why the order stopped: how the order
+        // got there stays one tap away.
+        <details className="history" data-testid="history">
+          <summary>{t("progress.timeline")}</summary>
+          {stepper}
+          {timeline}
+        </details>
+      ) : (
+        <>
+          {stepper}
+          <h3>{t("progress.timeline")}</h3>
+          {timeline}
+        </>
+      )}
+      {!terminal.includes(job.status) && <CancelOrder job={job} onChange={onChange} />}
     </section>
   );
 }

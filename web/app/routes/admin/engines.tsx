@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { duration } from "../../admin/format";
 import type { RoutingConfig } from "../../admin/types";
@@ -267,20 +267,17 @@ export default function AdminEngines() {
             <legend>{t("admin.engines.blind")}</legend>
             <p className="hint">{t("admin.engines.blindHint")}</p>
             <div className="grid">
-              {engine(
-                "blind-a",
-                `${t("admin.engines.engine")} A`,
-                draft.blind.a,
-                (v) => set((d) => ({ ...d, blind: { ...d.blind, a: v } })),
-                true,
-              )}
-              {engine(
-                "blind-b",
-                `${t("admin.engines.engine")} B`,
-                draft.blind.b,
-                (v) => set((d) => ({ ...d, blind: { ...d.blind, b: v } })),
-                true,
-              )}
+              {(["a", "b"] as const).map((side) => (
+                <Fragment key={side}>
+                  {engine(
+                    `blind-${side}`,
+                    `${t("admin.engines.engine")} ${side.toUpperCase()}`,
+                    draft.blind[side],
+                    (v) => set((d) => ({ ...d, blind: { ...d.blind, [side]: v } })),
+                    true,
+                  )}
+                </Fragment>
+              ))}
               {num(
                 t("admin.engines.percent"),
                 draft.blind.percent,

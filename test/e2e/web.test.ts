@@ -120,6 +120,19 @@ describe("the web app in a browser", () => {
     ).toEqual(["/samples/player.js"]);
     expect(await page.locator("link[rel=modulepreload]").count()).toBe(0);
     expect(scriptBytes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(100_000);
+    // A visitor reads the price, and finds the prices page, before being asked to sign up.
+    const { creditsPerSong } = (await (await fetch(`${stack.url}/api/billing/packs`)).json()) as {
+      creditsPerSong: number;
+    };
+    expect(await page.getByTestId("home-price").innerText()).toContain(
+      fr.billing.lead.replace("{{cost}}", String(creditsPerSong)),
+    );
+    expect(
+      await page
+        .getByRole("navigation", { name: fr.nav.main })
+        .getByRole("link", { name: fr.billing.pricingTitle })
+        .getAttribute("href"),
+    ).toBe("/fr/pricing");
     expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "01-home-fr");
 

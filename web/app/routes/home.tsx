@@ -1,15 +1,21 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, type LoaderFunctionArgs, useLoaderData } from "react-router";
 import en from "../../../public/samples/sample-en.json";
 import fr from "../../../public/samples/sample-fr.json";
 import { useAuth } from "../lib/auth";
+import { cloudflareContext } from "../lib/context";
 import { useLocale } from "../lib/hooks";
-import { formatDuration, withLocale } from "../lib/i18n";
+import { formatDuration, formatNumber, withLocale } from "../lib/i18n";
 import { sungBlocks } from "../lib/sung-blocks";
 
 // Plain HTML: the landing page ships no React (see root.tsx); only the samples' small script, which lights
 // their lines in time (public/samples/player.js).
 export const handle = { hydrate: false };
+
+/** A visitor reads the price before being asked to sign up. */
+export function loader({ context }: LoaderFunctionArgs) {
+  return { cost: context.get(cloudflareContext).config.CREDITS_PER_SONG };
+}
 
 // Made by `npm run samples` with the built-in engine.
 const samples = { fr, en } as const;
@@ -59,6 +65,7 @@ export default function Home() {
   const { t } = useTranslation();
   const locale = useLocale();
   const auth = useAuth();
+  const { cost } = useLoaderData<typeof loader>();
   return (
     <div className="page hero">
       <h1>{t("home.title")}</h1>
@@ -73,6 +80,10 @@ export default function Home() {
           {t("home.cta")}
         </Link>
         {auth.status !== "in" && <Link to={withLocale(locale, "/signin")}>{t("home.ctaSignin")}</Link>}
+      </p>
+      <p className="muted" data-testid="home-price">
+        {t("billing.lead", { cost: formatNumber(locale, cost) })}{" "}
+        <Link to={withLocale(locale, "/pricing")}>{t("billing.seePrices")}</Link>
       </p>
       <h2>{t("firstSong.home.samplesTitle")}</h2>
       <p>{t("firstSong.home.samplesLead")}</p>

@@ -68,6 +68,9 @@ function Header() {
           ) : (
             <>
               <li>
+                <NavLink to={withLocale(locale, "/pricing")}>{t("billing.pricingTitle")}</NavLink>
+              </li>
+              <li>
                 <NavLink to={withLocale(locale, "/signin")}>{t("nav.signin")}</NavLink>
               </li>
               <li>

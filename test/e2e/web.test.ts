@@ -127,6 +127,10 @@ describe("the web app in a browser", () => {
     expect(await page.getByTestId("home-price").innerText()).toContain(
       fr.billing.lead.replace("{{cost}}", String(creditsPerSong)),
     );
+    // What a new account starts with (SIGNUP_CREDITS): the account made below has 50 to spend.
+    expect(await page.getByTestId("home-price").innerText()).toContain(
+      fr.billing.signupCredits.replace("{{credits}}", "50"),
+    );
     expect(
       await page
         .getByRole("navigation", { name: fr.nav.main })

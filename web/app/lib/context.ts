@@ -2,7 +2,10 @@ import { createContext } from "react-router";
 import type { Config } from "../../../worker/config";
 
 /** What the pages read of the Worker's configuration, parsed as the API parses it (worker/config.ts). */
-export type WebConfig = Pick<Config, "PUBLIC_URL" | "CREDITS_PER_SONG" | "LYRICS_FREE_DRAFTS" | "TURNSTILE_SITE_KEY">;
+export type WebConfig = Pick<
+  Config,
+  "PUBLIC_URL" | "CREDITS_PER_SONG" | "SIGNUP_CREDITS" | "LYRICS_FREE_DRAFTS" | "TURNSTILE_SITE_KEY"
+>;
 
 /**
  * The Worker's configuration, the API itself (called in-process) for loaders that run on the server, and the

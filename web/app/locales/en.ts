@@ -451,6 +451,7 @@ const en = {
     signupToBuy: "Create an account to buy",
     off: "Buying credits is not available at the moment.",
     seePrices: "See the prices",
+    signupCredits: "A new account starts with {{credits}} free credits.",
     purchases: "Purchases",
     packTitle: "Pack",
     statusTitle: "Status",

@@ -468,6 +468,7 @@ const fr: Messages = {
     signupToBuy: "Créer un compte pour acheter",
     off: "L’achat de crédits n’est pas disponible pour le moment.",
     seePrices: "Voir les tarifs",
+    signupCredits: "Un nouveau compte commence avec {{credits}} crédits offerts.",
     purchases: "Achats",
     packTitle: "Pack",
     statusTitle: "État",

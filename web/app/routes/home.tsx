@@ -14,7 +14,8 @@ export const handle = { hydrate: false };
 
 /** A visitor reads the price before being asked to sign up. */
 export function loader({ context }: LoaderFunctionArgs) {
-  return { cost: context.get(cloudflareContext).config.CREDITS_PER_SONG };
+  const { config } = context.get(cloudflareContext);
+  return { cost: config.CREDITS_PER_SONG, signupCredits: config.SIGNUP_CREDITS };
 }
 
 // Made by `npm run samples` with the built-in engine.
@@ -65,7 +66,7 @@ export default function Home() {
   const { t } = useTranslation();
   const locale = useLocale();
   const auth = useAuth();
-  const { cost } = useLoaderData<typeof loader>();
+  const { cost, signupCredits } = useLoaderData<typeof loader>();
   return (
     <div className="page hero">
       <h1>{t("home.title")}</h1>
@@ -83,6 +84,9 @@ export default function Home() {
       </p>
       <p className="muted" data-testid="home-price">
         {t("billing.lead", { cost: formatNumber(locale, cost) })}{" "}
+        {auth.status !== "in" &&
+          signupCredits > 0 &&
+          `${t("billing.signupCredits", { credits: formatNumber(locale, signupCredits) })} `}
         <Link to={withLocale(locale, "/pricing")}>{t("billing.seePrices")}</Link>
       </p>
       <h2>{t("firstSong.home.samplesTitle")}</h2>

@@ -654,9 +654,22 @@ describe("the web app in a browser", () => {
     await expect
       .poll(() => arm.locator("option").allTextContents())
       .toEqual([en.admin.engines.chooseEngine, "internal", "instrumental"]);
+    const step = (n: number) =>
+      page.getByLabel(en.admin.engines.failoverStep.replace("{{n}}", String(n)), { exact: true });
+    const chain = async () => [await step(1).inputValue(), await step(2).inputValue()];
     await page.getByRole("button", { name: en.admin.engines.reset }).click();
-    expect(await page.getByLabel(en.admin.engines.failover).inputValue()).toBe("internal, instrumental");
+    expect(await chain()).toEqual(["internal", "instrumental"]);
     expect(await arm.inputValue()).toBe("internal");
+    await page.getByRole("button", { name: en.admin.engines.save }).click();
+    await page.getByText(en.admin.engines.saved).waitFor();
+    // The failover order is changed by moving an engine up, and kept.
+    await page.getByRole("button", { name: en.admin.engines.earlier.replace("{{n}}", "2") }).click();
+    await page.getByRole("button", { name: en.admin.engines.save }).click();
+    await page.getByText(en.admin.engines.saved).waitFor();
+    await page.reload();
+    await step(2).waitFor();
+    expect(await chain()).toEqual(["instrumental", "internal"]);
+    await page.getByRole("button", { name: en.admin.engines.reset }).click();
     await page.getByRole("button", { name: en.admin.engines.save }).click();
     await page.getByText(en.admin.engines.saved).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -433,8 +433,11 @@ const fr: Messages = {
       chooseEngine: "Choisir un moteur",
       percent: "Pourcentage",
       failover: "Chaîne de repli",
-      failoverHint:
-        "Moteurs à essayer dans l’ordre quand l’un échoue, séparés par des virgules. Ce déploiement a : {{engines}}.",
+      failoverHint: "Les moteurs vers lesquels une commande passe, dans cet ordre, quand l’un échoue.",
+      failoverStep: "Moteur {{n}}",
+      earlier: "Essayer le moteur {{n}} plus tôt",
+      removeStep: "Retirer le moteur {{n}}",
+      addStep: "Ajouter un moteur",
       blind: "Comparaison à l’aveugle",
       blindHint: "Cette part des commandes reçoit une prise de chaque moteur.",
       breaker: "Disjoncteur",

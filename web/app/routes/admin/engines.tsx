@@ -8,17 +8,12 @@ import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatDate, formatNumber } from "../../lib/i18n";
 import { TableScroll } from "../../lib/table-scroll";
 
-const list = (text: string) =>
-  text
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-
 /** The form's values as text, so that a half-typed number does not fight the input. */
 interface Draft {
   arms: { provider: string; weight: string }[];
   ramp: { provider: string; percent: string };
-  failover: string;
+  /** In the order they are tried. */
+  failover: string[];
   blind: { a: string; b: string; percent: string };
   breaker: { window: string; minCalls: string; failureRate: string; openSeconds: string };
   /** Not edited here: kept as stored. */
@@ -28,7 +23,7 @@ interface Draft {
 const draftOf = (c: RoutingConfig): Draft => ({
   arms: c.arms.map((a) => ({ provider: a.provider, weight: String(a.weight) })),
   ramp: { provider: c.ramp?.provider ?? "", percent: String(c.ramp?.percent ?? 0) },
-  failover: c.failover.join(", "),
+  failover: c.failover,
   blind: { a: c.blind?.providers[0] ?? "", b: c.blind?.providers[1] ?? "", percent: String(c.blind?.percent ?? 0) },
   breaker: {
     window: String(c.breaker.window),
@@ -42,7 +37,7 @@ const draftOf = (c: RoutingConfig): Draft => ({
 const configOf = (d: Draft): RoutingConfig => ({
   arms: d.arms.filter((a) => a.provider.trim()).map((a) => ({ provider: a.provider.trim(), weight: Number(a.weight) })),
   ramp: d.ramp.provider.trim() ? { provider: d.ramp.provider.trim(), percent: Number(d.ramp.percent) } : null,
-  failover: list(d.failover),
+  failover: d.failover.filter(Boolean),
   blind:
     d.blind.a.trim() && d.blind.b.trim()
       ? { providers: [d.blind.a.trim(), d.blind.b.trim()], percent: Number(d.blind.percent) }
@@ -104,14 +99,6 @@ export default function AdminEngines() {
       <label>
         {label}
         <input type="number" step={step} min="0" value={value} onChange={(e) => onChange(e.target.value)} />
-      </label>
-    </div>
-  );
-  const text = (label: string, value: string, onChange: (v: string) => void) => (
-    <div className="field">
-      <label>
-        {label}
-        <input value={value} onChange={(e) => onChange(e.target.value)} />
       </label>
     </div>
   );
@@ -260,8 +247,49 @@ export default function AdminEngines() {
           </fieldset>
           <fieldset>
             <legend>{t("admin.engines.failover")}</legend>
-            <p className="hint">{t("admin.engines.failoverHint", { engines: configured.join(", ") })}</p>
-            {text(t("admin.engines.failover"), draft.failover, (v) => set((d) => ({ ...d, failover: v })))}
+            <p className="hint">{t("admin.engines.failoverHint")}</p>
+            <ol className="chain">
+              {draft.failover.map((name, i) => (
+                <li key={i}>
+                  {engine(
+                    `failover-${i}`,
+                    t("admin.engines.failoverStep", { n: i + 1 }),
+                    name,
+                    (v) => set((d) => ({ ...d, failover: d.failover.map((f, k) => (k === i ? v : f)) })),
+                    false,
+                  )}
+                  {i > 0 && (
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() =>
+                        set((d) => {
+                          const failover = [...d.failover];
+                          [failover[i - 1], failover[i]] = [failover[i]!, failover[i - 1]!];
+                          return { ...d, failover };
+                        })
+                      }
+                    >
+                      {t("admin.engines.earlier", { n: i + 1 })}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => set((d) => ({ ...d, failover: d.failover.filter((_, k) => k !== i) }))}
+                  >
+                    {t("admin.engines.removeStep", { n: i + 1 })}
+                  </button>
+                </li>
+              ))}
+            </ol>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => set((d) => ({ ...d, failover: [...d.failover, ""] }))}
+            >
+              {t("admin.engines.addStep")}
+            </button>
           </fieldset>
           <fieldset>
             <legend>{t("admin.engines.blind")}</legend>

@@ -1,6 +1,6 @@
 // Charts drawn as inline SVG by React: no chart library in the bundle. Each one carries its numbers
 // as text (labels, <title> tooltips, an aria-label summary) so it reads without the picture.
-import { useEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 
 /**
  * The chart's drawing width, kept equal to the width it is shown at, so that one unit is one pixel and its
@@ -9,9 +9,12 @@ import { useEffect, useRef, useState } from "react";
 function useDrawingWidth() {
   const ref = useRef<SVGSVGElement>(null);
   const [width, setWidth] = useState(480);
-  useEffect(() => {
+  // Measured before the first paint, so that the chart is never shown shrunk; then kept in step with its panel.
+  useLayoutEffect(() => {
     const svg = ref.current;
     if (!svg) return;
+    const shown = Math.round(svg.getBoundingClientRect().width);
+    if (shown > 0) setWidth(Math.max(200, shown));
     const observer = new ResizeObserver(([entry]) => {
       if (entry && entry.contentRect.width > 0) setWidth(Math.max(200, Math.round(entry.contentRect.width)));
     });

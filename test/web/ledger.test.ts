@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { components } from "../../web/app/lib/api-schema";
 import { creditHistory } from "../../web/app/lib/ledger";
+import en from "../../web/app/locales/en";
+import fr from "../../web/app/locales/fr";
 
 let id = 0;
 type Entry = components["schemas"]["LedgerEntry"];
@@ -31,5 +33,17 @@ describe("a person's credit history", () => {
     ]);
     // A hold sets credits aside: it is shown as such, not as a change of the balance.
     expect(rows.map((r) => r.movesBalance)).toEqual([true, false, true, false, true]);
+  });
+});
+
+describe("the credits page's words", () => {
+  // A row shows its operation beside its reason: "Credits added — Credits added" told a person nothing twice.
+  it.each([
+    ["en", en],
+    ["fr", fr],
+  ])("never names an operation and its reason alike (%s)", (_, messages) => {
+    const { kinds, reasons } = messages.credits;
+    const alike = Object.values(kinds).filter((kind) => Object.values(reasons).includes(kind));
+    expect(alike).toEqual([]);
   });
 });

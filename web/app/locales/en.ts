@@ -258,10 +258,10 @@ const en = {
     kind: "Operation",
     amount: "Amount",
     reason: "Reason",
-    kinds: { grant: "Credits added", hold: "Reserved", capture: "Spent", release: "Refunded", revoke: "Taken back" },
+    kinds: { grant: "Added", hold: "Reserved", capture: "Spent", release: "Refunded", revoke: "Taken back" },
     reasons: {
       welcome: "Welcome credits",
-      added: "Credits added",
+      added: "Given by Refrain",
       order: "Song order",
       revision: "Paid variation",
       free_revision: "Free variation",

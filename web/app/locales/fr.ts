@@ -269,7 +269,7 @@ const fr: Messages = {
     amount: "Montant",
     reason: "Motif",
     kinds: {
-      grant: "Crédits ajoutés",
+      grant: "Ajout",
       hold: "Réservation",
       capture: "Dépense",
       release: "Remboursement",
@@ -277,7 +277,7 @@ const fr: Messages = {
     },
     reasons: {
       welcome: "Crédits de bienvenue",
-      added: "Crédits ajoutés",
+      added: "Offerts par Refrain",
       order: "Commande d’une chanson",
       revision: "Variation payante",
       free_revision: "Variation offerte",

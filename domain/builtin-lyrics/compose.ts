@@ -45,7 +45,11 @@ const occasionPatterns: [Occasion, RegExp][] = [
     "anniversary",
     /wedding anniversary|anniversaire de mariage|\bnoces\b|\banniversary\b|years together|ans de mariage|ans ensemble/,
   ],
-  ["birthday", /birthday|\bbday\b|anniversaire/],
+  [
+    "birthday",
+    // An age is how many people say it: "les 30 ans de Marie", "ses 40 ans", "her 40th", "Tom's 18th", "turning 50".
+    /birthday|\bbday\b|anniversaire|\b(?:ses|tes|mes|les|nos|vos|leurs) \d{1,3} ?ans\b|\bbougies\b|(?:\b(?:her|his|my|your|their|our)|['’]s) \d{1,3}(?:st|nd|rd|th)\b|\bturn(?:s|ing|ed)? \d{1,3}\b|\bsweet sixteen\b/,
+  ],
   ["retirement", /retire|retraite/],
   ["birth", /\bbirth\b|newborn|new baby|\bbaby\b|naissance|bébé|bapt/],
   ["wedding", /wedding|marriage|mariage|engagement|fiançailles|\bnoce\b/],
@@ -84,7 +88,7 @@ const defaultMoods: Record<Occasion, Mood> = {
   generic: "joyful",
 };
 
-function occasionOf(occasion: string, relationship: string): Occasion {
+export function occasionOf(occasion: string, relationship: string): Occasion {
   // The occasion says what the song is for; "my mother" only tells when the occasion does not.
   for (const text of [occasion, relationship]) {
     const t = text.toLowerCase();

@@ -140,8 +140,18 @@ describe("the web app in a browser", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "01-home-fr");
 
+    // The prices page says the same, even where credits cannot be bought, and leads to signing up.
+    await page
+      .getByRole("navigation", { name: fr.nav.main })
+      .getByRole("link", { name: fr.billing.pricingTitle })
+      .click();
+    await page.getByRole("heading", { level: 1, name: fr.billing.pricingTitle }).waitFor();
+    const pricing = page.getByTestId("pricing-signup");
+    expect(await pricing.innerText()).toContain(fr.billing.signupCredits.replace("{{credits}}", "50"));
+    expect(await accessibilityViolations(page)).toEqual([]);
+
     // Sign up.
-    await page.getByRole("link", { name: fr.nav.signup }).first().click();
+    await pricing.getByRole("link", { name: fr.nav.signup }).click();
     await page.getByLabel(fr.auth.email).fill(`web-${Date.now()}@refrain.test`);
     await page.getByLabel(fr.auth.password).fill("a-good-password");
     await shot(page, "02-signup-fr");

@@ -406,6 +406,7 @@ describe("the web app in a browser", () => {
     const told = await timeline.locator("[data-status]").evaluateAll((items) => items.map((i) => i.dataset.status));
     expect(told.filter((status) => status !== "QUEUED")).toEqual(story);
     await shot(page, "08-song-en");
+    const songTitle = await page.locator("h1").innerText();
     for (const [path, name] of [
       ["/en/songs", "09-library-en"],
       ["/en/credits", "10-credits-en"],
@@ -418,9 +419,14 @@ describe("the web app in a browser", () => {
     }
     expect(await page.getByTestId("balance").innerText()).toBe("40");
     expect(cspViolations).toEqual([]);
-    expect(await page.getByTestId("ledger-reason").allInnerTexts()).toEqual(
-      expect.arrayContaining([en.credits.reasons.welcome, en.credits.reasons.order, en.credits.reasons.delivered]),
-    );
+    // Each row of the order names the song it paid for.
+    const forSong = (reason: string) =>
+      en.credits.forSong.replace("{{reason}}", reason).replace("{{title}}", songTitle);
+    expect(await page.getByTestId("ledger-reason").allInnerTexts()).toEqual([
+      forSong(en.credits.reasons.delivered),
+      forSong(en.credits.reasons.order),
+      en.credits.reasons.welcome,
+    ]);
     // Signed amounts, newest first, with the balance after each: the welcome +50, the song −10, 40 left.
     expect(await page.getByTestId("ledger-amount").allInnerTexts()).toEqual([
       "\u221210",

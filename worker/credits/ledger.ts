@@ -1,5 +1,5 @@
-import { desc, eq, sql } from "drizzle-orm";
-import { creditBalances, creditLedger, type Database, type LedgerKind, type LedgerReasonKind } from "../../db";
+import { desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { creditBalances, creditLedger, type Database, jobs, type LedgerKind, type LedgerReasonKind } from "../../db";
 
 // Every movement of credits is written here and nowhere else: a ledger row and its effect on
 // the balance row go into the same D1 batch, so they commit or fail together.
@@ -175,9 +175,11 @@ export const reversalKey = (purchaseId: string, cause: string) => `reversal:${pu
 export async function readCredits(db: Database, userId: string, ledgerLimit = 100) {
   const [balanceRow, ledger] = await Promise.all([
     db.select().from(creditBalances).where(eq(creditBalances.userId, userId)).get(),
+    // Each row with the title of the song it paid for, so that a person's history says which song.
     db
-      .select()
+      .select({ ...getTableColumns(creditLedger), jobTitle: jobs.title })
       .from(creditLedger)
+      .leftJoin(jobs, eq(jobs.id, creditLedger.jobId))
       .where(eq(creditLedger.userId, userId))
       .orderBy(desc(creditLedger.createdAt))
       .limit(ledgerLimit),

@@ -20,6 +20,10 @@ const creditsSchema = z
           reason: z.string().describe("Why, in English, for operators."),
           reasonKind: z.enum(ledgerReasonKinds).describe("Why, as a code to show in the reader's language."),
           jobId: z.string().nullable(),
+          jobTitle: z
+            .string()
+            .nullable()
+            .describe("The title of the song the row is for, once its lyrics are written."),
           createdAt: z.iso.datetime(),
         })
         .meta({ id: "LedgerEntry" }),
@@ -51,6 +55,7 @@ export const creditRoutes = router().openapi(
           reason: e.reason,
           reasonKind: e.reasonKind,
           jobId: e.jobId,
+          jobTitle: e.jobTitle,
           createdAt: new Date(e.createdAt).toISOString(),
         })),
       },

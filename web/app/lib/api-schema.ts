@@ -3979,6 +3979,8 @@ export interface components {
              */
             reasonKind: "welcome" | "added" | "order" | "revision" | "free_revision" | "delivered" | "refund" | "purchase" | "payment_reversed" | "price_difference";
             jobId: string | null;
+            /** @description The title of the song the row is for, once its lyrics are written. */
+            jobTitle: string | null;
             /** Format: date-time */
             createdAt: string;
         };

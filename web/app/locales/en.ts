@@ -272,6 +272,7 @@ const en = {
       price_difference: "Difference refunded (instrumental delivered)",
     },
     empty: "No operation yet.",
+    forSong: "{{reason}}: “{{title}}”",
   },
   gift: {
     for: "A song for",

@@ -288,6 +288,7 @@ const fr: Messages = {
       price_difference: "Différence remboursée (instrumental livré)",
     },
     empty: "Aucune opération pour l’instant.",
+    forSong: "{{reason}} : « {{title}} »",
   },
   gift: {
     for: "Une chanson pour",

@@ -161,7 +161,11 @@ export default function Credits() {
                   <td data-label={t("credits.kind")}>{t(`credits.kinds.${e.kind}`)}</td>
                   <td data-label={t("credits.reason")} data-testid="ledger-reason">
                     {e.jobId ? (
-                      <Link to={withLocale(locale, `/songs/${e.jobId}`)}>{t(`credits.reasons.${e.reasonKind}`)}</Link>
+                      <Link to={withLocale(locale, `/songs/${e.jobId}`)}>
+                        {e.jobTitle
+                          ? t("credits.forSong", { reason: t(`credits.reasons.${e.reasonKind}`), title: e.jobTitle })
+                          : t(`credits.reasons.${e.reasonKind}`)}
+                      </Link>
                     ) : (
                       t(`credits.reasons.${e.reasonKind}`)
                     )}

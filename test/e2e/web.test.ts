@@ -708,6 +708,25 @@ describe("the web app in a browser", () => {
     ).toEqual([5]);
     expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "24-admin-credits-en");
+
+    // On a phone, in French, whose labels run longer: every chart's labels are whole inside the chart.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${stack.url}/fr/admin`);
+    await page.getByTestId("success-rate").waitFor();
+    const outside = () =>
+      page.locator("svg.chart").evaluateAll((charts) =>
+        charts.flatMap((chart) => {
+          const box = chart.getBoundingClientRect();
+          return [...chart.querySelectorAll(".chart-label, .chart-value")]
+            .filter((text) => {
+              const r = text.getBoundingClientRect();
+              return r.left < box.left - 0.5 || r.right > box.right + 0.5 || text.textContent?.endsWith("…");
+            })
+            .map((text) => text.textContent);
+        }),
+      );
+    await expect.poll(outside).toEqual([]);
+    await shot(page, "25-admin-overview-fr-phone");
     await context.close();
   }, 300_000);
 

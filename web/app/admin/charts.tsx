@@ -24,7 +24,10 @@ function useDrawingWidth() {
   return [ref, width] as const;
 }
 
-/** One horizontal bar per row, scaled to the largest value (or to `max`). */
+/**
+ * One horizontal bar per row, scaled to the largest value (or to `max`), each under its label: a label beside
+ * its bar had a third of a phone's panel and was cut ("…servés maintena…"), where above it has the whole width.
+ */
 export function Bars({
   label,
   rows,
@@ -38,9 +41,11 @@ export function Bars({
 }) {
   const [ref, width] = useDrawingWidth();
   const top = max ?? Math.max(0, ...rows.map((r) => r.value ?? 0));
-  const rowHeight = 26;
-  const labelWidth = Math.min(130, Math.round(width * 0.4));
-  const barWidth = width - labelWidth - 70;
+  const rowHeight = 40;
+  // Room for the value after the longest bar.
+  const barWidth = width - 70;
+  // About 7.5 px per character at 13 px: a name longer than the whole width is the only one shortened.
+  const longest = Math.floor(width / 7.5);
   const summary = rows.map((r) => `${r.name}: ${r.value === null ? "—" : format(r.value)}`).join(", ");
   return (
     <svg
@@ -55,13 +60,13 @@ export function Bars({
         const y = i * rowHeight;
         return (
           <g key={r.name}>
-            <text x={labelWidth - 8} y={y + 17} textAnchor="end" className="chart-label">
-              {r.name.length > 18 ? `${r.name.slice(0, 17)}…` : r.name}
+            <text x={0} y={y + 14} className="chart-label">
+              {r.name.length > longest ? `${r.name.slice(0, longest - 1)}…` : r.name}
             </text>
-            <rect x={labelWidth} y={y + 5} width={length} height={rowHeight - 10} rx={3} className="chart-bar">
+            <rect x={0} y={y + 20} width={length} height={14} rx={3} className="chart-bar">
               <title>{`${r.name}: ${r.value === null ? "—" : format(r.value)}`}</title>
             </rect>
-            <text x={labelWidth + length + 6} y={y + 17} className="chart-value">
+            <text x={length + 6} y={y + 32} className="chart-value">
               {r.value === null ? "—" : format(r.value)}
             </text>
           </g>

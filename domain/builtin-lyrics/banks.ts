@@ -67,6 +67,11 @@ export interface LanguageBank {
   verse: LineGroup[];
   bridge: LineGroup[];
   titles: Record<Occasion, string[]>;
+  /**
+   * A birthday whose age the occasion gives ("les 30 ans de Marie"): chorus openers and titles that sing it,
+   * {age} in words ("trente", "thirty") and {Age} capitalized for a title.
+   */
+  ages: { hooks: string[]; hooksAbout: string[]; titles: string[] };
   frames: DetailFrames;
   /** Endings that carry a rhyme after a detail whose own last word finds no partner, by tense. */
   tails: { present: string[]; past: string[] };
@@ -403,6 +408,21 @@ const en: LanguageBank = {
     { moods: ["energetic", "joyful"], lines: ["Hands up high and don't let go", "Let the whole wide world know"] },
     { moods: ["calm", "tender"], lines: ["Breathe in slowly, breathe out slow", "Let the quiet river flow"] },
   ],
+  ages: {
+    hooks: [
+      "{name}, you're {age} today",
+      "{name}, you're {age} years old today",
+      "Happy birthday, {name}, {age} today",
+      "{age} years young, {name}",
+    ],
+    hooksAbout: [
+      "{name} is {age} today",
+      "{name} is {age} years old today",
+      "We sing for {name}, {age} today",
+      "Today {name} turns {age}",
+    ],
+    titles: ["{name} at {Age}", "{name} Turns {Age}"],
+  },
   titles: {
     birthday: ["Happy Birthday, {name}", "It's a Birthday Song for {name}"],
     wedding: ["{name}, Forever", "Here's to Love, {name}"],
@@ -543,7 +563,13 @@ const fr: LanguageBank = {
     { occasions: ["birthday", "wedding"], lines: ["Le plus beau jour de {ta} vie"] },
     {
       occasions: ["birthday"],
-      lines: ["C'est {ta} fête aujourd'hui", "Tout le monde lève un verre", "Une année de plus, quelle affaire"],
+      lines: [
+        "C'est {ta} fête aujourd'hui",
+        "Tout le monde lève un verre",
+        "Une année de plus, quelle affaire",
+        "On {te} fête en chantant",
+        "Tous réunis, petits et grands",
+      ],
     },
     { occasions: ["birthday", "wedding", "graduation", "retirement"], lines: ["Aujourd'hui, c'est {ton} grand jour"] },
     { occasions: ["graduation", "birth", "wedding"], lines: ["Tout commence aujourd'hui"] },
@@ -662,6 +688,15 @@ const fr: LanguageBank = {
       lines: ["Levons nos verres, levons les yeux", "Ce soir, tout est merveilleux"],
     },
   ],
+  ages: {
+    hooks: [
+      "{name}, {tu} {v:avoir} {age} ans",
+      "{name}, {tu} {v:avoir} {age} ans aujourd'hui",
+      "{Tes} {age} ans, {name}",
+    ],
+    hooksAbout: ["{name} a {age} ans aujourd'hui", "On fête les {age} ans de {name}", "Les {age} ans de {name}"],
+    titles: ["Les {age} ans de {name}", "{name}, {age} ans"],
+  },
   titles: {
     birthday: ["Joyeux anniversaire, {name}", "C'est la fête à {name}"],
     wedding: ["{name}, pour toujours", "Le grand jour de {name}"],

@@ -17,6 +17,7 @@ import {
   renderDetail,
   renderTemplate,
 } from "./grammar";
+import { ageInWords } from "./numbers";
 import { countSyllables, lastWord, rhymeKey, sungLineSyllables } from "./prosody";
 
 // A lyric writer without any network. It writes exactly the sections of songForm(duration), in one
@@ -39,6 +40,14 @@ export class LyricsNotComposed extends Error {
   }
 }
 
+/** How people give an age for a birthday: "les 30 ans de Marie", "ses 40 ans", "her 40th", "Tom's 18th", "turning 60". */
+const agePatterns = [
+  /\b(?:ses|tes|mes|les|nos|vos|leurs) (\d{1,3}) ?ans\b/,
+  /(?:\b(?:her|his|my|your|their|our)|['’]s) (\d{1,3})(?:st|nd|rd|th)\b/,
+  /\b(\d{1,3})(?:st|nd|rd|th) birthday\b/,
+  /\bturn(?:s|ing|ed)? (\d{1,3})\b/,
+];
+
 /** First match wins: "anniversaire de mariage" is an anniversary, "anniversaire" alone a birthday. */
 const occasionPatterns: [Occasion, RegExp][] = [
   [
@@ -47,8 +56,9 @@ const occasionPatterns: [Occasion, RegExp][] = [
   ],
   [
     "birthday",
-    // An age is how many people say it: "les 30 ans de Marie", "ses 40 ans", "her 40th", "Tom's 18th", "turning 50".
-    /birthday|\bbday\b|anniversaire|\b(?:ses|tes|mes|les|nos|vos|leurs) \d{1,3} ?ans\b|\bbougies\b|(?:\b(?:her|his|my|your|their|our)|['’]s) \d{1,3}(?:st|nd|rd|th)\b|\bturn(?:s|ing|ed)? \d{1,3}\b|\bsweet sixteen\b/,
+    new RegExp(
+      [/birthday|\bbday\b|anniversaire|\bbougies\b|\bsweet sixteen\b/, ...agePatterns].map((p) => p.source).join("|"),
+    ),
   ],
   ["retirement", /retire|retraite/],
   ["birth", /\bbirth\b|newborn|new baby|\bbaby\b|naissance|bébé|bapt/],
@@ -87,6 +97,16 @@ const defaultMoods: Record<Occasion, Mood> = {
   birth: "calm",
   generic: "joyful",
 };
+
+/** The age a birthday's occasion gives, sung in words; null when it gives none (or a couple's). */
+export function ageOf(occasion: string, language: Language): string | null {
+  const text = occasion.toLowerCase();
+  for (const pattern of agePatterns) {
+    const found = pattern.exec(text)?.[1];
+    if (found) return ageInWords(Number(found), language);
+  }
+  return null;
+}
 
 export function occasionOf(occasion: string, relationship: string): Occasion {
   // The occasion says what the song is for; "my mother" only tells when the occasion does not.
@@ -170,6 +190,8 @@ interface Draft {
   person: Person;
   /** "ma sœur", "my brother": empty when the form did not say. */
   relationship: string;
+  /** A birthday's age in words ("trente"), when the occasion gives it. */
+  age: string | null;
   random: () => number;
   used: Set<string>;
   /** Pools already measured: the same lines are offered to every section. */
@@ -321,6 +343,13 @@ function withName(template: string, name: string): string {
   return template.replaceAll("{name}", name);
 }
 
+function withAge(template: string, age: string): string {
+  return template.replaceAll("{age}", age).replaceAll(
+    "{Age}",
+    age.replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()),
+  );
+}
+
 /** "You mean the world to me" after "Marie, " becomes "Marie, you mean…", but "I" stays "I". */
 function afterName(text: string): string {
   return /^(I|I'm|I'll|I've|I'd|Noël|Christmas)\b/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
@@ -365,10 +394,14 @@ function chorus(draft: Draft, lines: number): { lines: string[]; relationship: b
         );
     const second = withRelationship ? relationshipLines(draft) : nameLines;
     // The occasion's own openers ("Happy birthday, …") at any length beat a generic one of the ideal length.
+    // A birthday's age, when the occasion gives one, is sung first of all: "Marie, tu as trente ans".
+    const ageHooks = draft.age
+      ? hooks((about ? draft.bank.ages.hooksAbout : draft.bank.ages.hooks).map((t) => withAge(t, draft.age!)))
+      : [];
     const occasionHooks = hooks(hookSet[draft.occasion]);
     const genericHooks = hooks(draft.occasion === "generic" ? [] : hookSet.generic);
     const lastResort = hooks(about ? draft.bank.nameOnly.about : draft.bank.nameOnly.addressed);
-    for (const openers of [occasionHooks, genericHooks, nameLines, lastResort]) {
+    for (const openers of [ageHooks, occasionHooks, genericHooks, nameLines, lastResort]) {
       for (const target of targets) {
         const saved = new Set(draft.used);
         const couplets: Couplet[] = [];
@@ -572,7 +605,9 @@ function bridge(draft: Draft, lines: number): string[] {
 }
 
 function title(draft: Draft): string {
-  const options = draft.bank.titles[draft.occasion];
+  const options = draft.age
+    ? draft.bank.ages.titles.map((t) => withAge(t, draft.age!))
+    : draft.bank.titles[draft.occasion];
   return withName(options[Math.floor(draft.random() * options.length)]!, draft.name);
 }
 
@@ -609,14 +644,16 @@ export function composeLyrics(context: SongContext, seed = 0): Lyrics {
     .trim();
   if (!name) throw new LyricsNotComposed("rejected", "builtin: a song needs the recipient's name");
   const occasion = occasionOf(context.occasion, context.relationship ?? "");
+  const couple = /\s(et|and|&)\s/i.test(name);
   const base = {
     language: context.language,
     bank: banks[context.language],
     occasion,
     mood: moodOf(context, occasion),
     name,
-    couple: /\s(et|and|&)\s/i.test(name),
+    couple,
     relationship: relationshipPhrase(context.relationship ?? "", context.language),
+    age: occasion === "birthday" && !couple ? ageOf(context.occasion, context.language) : null,
     random: mulberry32(contextSeed(context, seed)),
     used: new Set<string>(),
     pools: new Map(),

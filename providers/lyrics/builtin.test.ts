@@ -223,6 +223,37 @@ describe("BuiltinLyricsWriter", () => {
     }
   });
 
+  it("sings a birthday's age in words, in the title and, from 60 s, in the chorus", async () => {
+    const briefs = [
+      { language: "fr", occasion: "Les 30 ans de Marie, qui surfe à Biarritz", age: "trente ans" },
+      { language: "fr", occasion: "pour ses 71 ans", relationship: "ma grand-mère", age: "soixante et onze ans" },
+      { language: "fr", occasion: "ses 50 ans", relationship: "ma mère", age: "cinquante ans" },
+      { language: "en", occasion: "her 40th", age: "forty" },
+      { language: "en", occasion: "Tom's 18th", relationship: "my brother", recipientName: "Tom", age: "eighteen" },
+      {
+        language: "en",
+        occasion: "Dad is turning 65",
+        relationship: "my dad",
+        recipientName: "José",
+        age: "sixty-five",
+      },
+    ] as const;
+    for (const { age, ...brief } of briefs) {
+      // A 30 s chorus has two lines, the name's and the relationship's: its age is in the title only.
+      for (const durationSeconds of [30, 60, 150]) {
+        for (const seed of [0, 1, 2, 3]) {
+          const lyrics = await new BuiltinLyricsWriter({ seed }).writeLyrics(context({ ...brief, durationSeconds }));
+          const chorus = lyrics.sections.find((section) => section.kind === "chorus")!.lines.join(" / ");
+          const label = `${brief.occasion}, ${durationSeconds} s, seed ${seed}: ${lyrics.title} — ${chorus}`;
+          expect(lyrics.title.toLowerCase(), label).toContain(age.replace(" ans", ""));
+          if (durationSeconds > 30) expect(chorus.toLowerCase(), label).toContain(age);
+          // In words, so that the singer has a note for every syllable it says.
+          expect(allLines(lyrics).join(" "), label).not.toMatch(/\d/);
+        }
+      }
+    }
+  });
+
   it("elides French words before a vowel the way French is written", async () => {
     const vowels = context({
       language: "fr",

@@ -727,6 +727,19 @@ describe("the web app in a browser", () => {
       );
     await expect.poll(outside).toEqual([]);
     await shot(page, "25-admin-overview-fr-phone");
+    // A routing the API refuses is explained in the console's language, and nothing is stored.
+    await page.goto(`${stack.url}/fr/admin/engines`);
+    const weight = page.getByLabel(fr.admin.engines.weight, { exact: true }).first();
+    await weight.waitFor();
+    const stored = await weight.inputValue();
+    await weight.fill("0");
+    await page.getByRole("button", { name: fr.admin.engines.save }).click();
+    const refused = page.getByRole("alert");
+    await refused.getByText(fr.admin.engines.refused.arms).waitFor();
+    expect(await refused.innerText()).toContain(fr.errors.validation_failed);
+    await page.reload();
+    await weight.waitFor();
+    expect(await weight.inputValue()).toBe(stored);
     await context.close();
   }, 300_000);
 

@@ -398,6 +398,10 @@ const en = {
       data: "Details",
     },
     engines: {
+      refused: {
+        arms: "At least one arm needs an engine and a weight above 0.",
+        providers: "An engine chosen is not configured in this deployment. Configured engines: {{engines}}.",
+      },
       health: "Health (last hour)",
       circuit: "Circuit",
       circuits: { closed: "Closed", open: "Open", half_open: "Half-open" },

@@ -414,6 +414,10 @@ const fr: Messages = {
       data: "Détails",
     },
     engines: {
+      refused: {
+        arms: "Au moins un bras doit avoir un moteur et un poids supérieur à 0.",
+        providers: "Un moteur choisi n’est pas configuré dans ce déploiement. Moteurs configurés : {{engines}}.",
+      },
       health: "Santé (dernière heure)",
       circuit: "Disjoncteur",
       circuits: { closed: "Fermé", open: "Ouvert", half_open: "Semi-ouvert" },

@@ -4,6 +4,7 @@ import { duration } from "../../admin/format";
 import type { RoutingConfig } from "../../admin/types";
 import { useApi } from "../../admin/use-api";
 import { ApiFailure, api, unwrap } from "../../lib/api";
+import { errorMessageKey } from "../../lib/form";
 import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatDate, formatNumber } from "../../lib/i18n";
 import { TableScroll } from "../../lib/table-scroll";
@@ -61,9 +62,7 @@ export default function AdminEngines() {
     () => unwrap(api.GET("/api/admin/routing")) as Promise<{ config: RoutingConfig; default: RoutingConfig }>,
   );
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [status, setStatus] = useState<{ kind: "saved" } | { kind: "error"; message: string; fields: string[] } | null>(
-    null,
-  );
+  const [status, setStatus] = useState<{ kind: "saved" } | { kind: "error"; failure: ApiFailure } | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     if (routing.data) setDraft(draftOf(routing.data.config));
@@ -82,11 +81,9 @@ export default function AdminEngines() {
       setStatus({ kind: "saved" });
       health.reload();
     } catch (err) {
-      const failure = err instanceof ApiFailure ? err : new ApiFailure(0, "network", String(err));
       setStatus({
         kind: "error",
-        message: failure.message,
-        fields: Object.entries(failure.fields).map(([f, m]) => `${f}: ${m.join(", ")}`),
+        failure: err instanceof ApiFailure ? err : new ApiFailure(0, "network", String(err)),
       });
     } finally {
       setSaving(false);
@@ -94,17 +91,37 @@ export default function AdminEngines() {
   }
 
   const set = (change: (d: Draft) => Draft) => setDraft((d) => (d ? change(d) : d));
-  const num = (label: string, value: string, onChange: (v: string) => void, step = "1") => (
+  // The bounds the API sets, given to the browser, so that an out-of-range value is stopped before it is sent.
+  const num = (
+    label: string,
+    value: string,
+    onChange: (v: string) => void,
+    { step = "1", min = 0, max }: { step?: string; min?: number; max?: number } = {},
+  ) => (
     <div className="field">
       <label>
         {label}
-        <input type="number" step={step} min="0" value={value} onChange={(e) => onChange(e.target.value)} />
+        <input
+          type="number"
+          required
+          step={step}
+          min={min}
+          max={max}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
       </label>
     </div>
   );
   // The engines this deployment configures, to choose from rather than to spell; a stored engine that is no
   // longer configured stays listed, so that the form shows the routing as it is (saving it is then refused).
   const configured = health.data?.providers.map((p) => p.id) ?? [];
+  // What the form cannot stop before sending, said in the console's language; anything else as the API says it.
+  const refusal = (field: string, messages: string[]) => {
+    if (field === "arms") return t("admin.engines.refused.arms");
+    if (field === "providers") return t("admin.engines.refused.providers", { engines: configured.join(", ") });
+    return `${field}: ${messages.join(", ")}`;
+  };
   const engine = (id: string, label: string, value: string, onChange: (v: string) => void, optional: boolean) => (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -180,11 +197,11 @@ export default function AdminEngines() {
           )}
           {status?.kind === "error" && (
             <div role="alert" className="alert">
-              <p>{status.message}</p>
-              {status.fields.length > 0 && (
+              <p>{t(errorMessageKey(status.failure))}</p>
+              {Object.keys(status.failure.fields).length > 0 && (
                 <ul>
-                  {status.fields.map((f) => (
-                    <li key={f}>{f}</li>
+                  {Object.entries(status.failure.fields).map(([field, messages]) => (
+                    <li key={field}>{refusal(field, messages)}</li>
                   ))}
                 </ul>
               )}
@@ -205,7 +222,7 @@ export default function AdminEngines() {
                   t("admin.engines.weight"),
                   arm.weight,
                   (v) => set((d) => ({ ...d, arms: d.arms.map((a, k) => (k === i ? { ...a, weight: v } : a)) })),
-                  "any",
+                  { step: "any" },
                 )}
                 {draft.arms.length > 1 && (
                   <button
@@ -241,7 +258,7 @@ export default function AdminEngines() {
                 t("admin.engines.percent"),
                 draft.ramp.percent,
                 (v) => set((d) => ({ ...d, ramp: { ...d.ramp, percent: v } })),
-                "any",
+                { step: "any", max: 100 },
               )}
             </div>
           </fieldset>
@@ -310,27 +327,36 @@ export default function AdminEngines() {
                 t("admin.engines.percent"),
                 draft.blind.percent,
                 (v) => set((d) => ({ ...d, blind: { ...d.blind, percent: v } })),
-                "any",
+                { step: "any", max: 100 },
               )}
             </div>
           </fieldset>
           <fieldset>
             <legend>{t("admin.engines.breaker")}</legend>
             <div className="grid">
-              {num(t("admin.engines.breakerWindow"), draft.breaker.window, (v) =>
-                set((d) => ({ ...d, breaker: { ...d.breaker, window: v } })),
+              {num(
+                t("admin.engines.breakerWindow"),
+                draft.breaker.window,
+                (v) => set((d) => ({ ...d, breaker: { ...d.breaker, window: v } })),
+                { min: 1 },
               )}
-              {num(t("admin.engines.minCalls"), draft.breaker.minCalls, (v) =>
-                set((d) => ({ ...d, breaker: { ...d.breaker, minCalls: v } })),
+              {num(
+                t("admin.engines.minCalls"),
+                draft.breaker.minCalls,
+                (v) => set((d) => ({ ...d, breaker: { ...d.breaker, minCalls: v } })),
+                { min: 1 },
               )}
               {num(
                 t("admin.engines.failureRate"),
                 draft.breaker.failureRate,
                 (v) => set((d) => ({ ...d, breaker: { ...d.breaker, failureRate: v } })),
-                "0.05",
+                { step: "0.05", max: 1 },
               )}
-              {num(t("admin.engines.openSeconds"), draft.breaker.openSeconds, (v) =>
-                set((d) => ({ ...d, breaker: { ...d.breaker, openSeconds: v } })),
+              {num(
+                t("admin.engines.openSeconds"),
+                draft.breaker.openSeconds,
+                (v) => set((d) => ({ ...d, breaker: { ...d.breaker, openSeconds: v } })),
+                { min: 1 },
               )}
             </div>
           </fieldset>

@@ -47,13 +47,20 @@ if (missing.length) {
 }
 
 // wrangler.toml explicitly: after a web build, wrangler would otherwise follow the build's config redirect.
-if (
-  wrangler(["d1", "migrations", "apply", "DB", "--local", "-c", "wrangler.toml", ...persist], {
-    input: "y\n",
-    stdio: ["pipe", "inherit", "inherit"],
-  }).status !== 0
-)
+// Its output (a table of every migration, redrawn after each one: some 600 lines on a first start) is kept
+// for a failure; a start says in one line what it did.
+const migrated = wrangler(["d1", "migrations", "apply", "DB", "--local", "-c", "wrangler.toml", ...persist], {
+  input: "y\n",
+  stdio: "pipe",
+  encoding: "utf8",
+});
+if (migrated.status !== 0) {
+  process.stdout.write(migrated.stdout ?? "");
+  process.stderr.write(migrated.stderr ?? "");
   process.exit(1);
+}
+const applied = /About to apply (\d+) migration/.exec(migrated.stdout)?.[1];
+console.log(applied ? `Local database: ${applied} migration(s) applied.` : "Local database: up to date.");
 
 // The demo account, through the Worker's own sign-up hashing and credit ledger (scripts/seed.ts), bundled
 // in the repository, where its packages resolve.

@@ -236,6 +236,8 @@ describe("the web app in a browser", () => {
     for (const status of story) expect(await timeline.locator(`[data-status=${status}]`).count(), status).toBe(1);
     expect(await page.locator("[data-step][data-state=done]").count()).toBe(7);
     expect(await page.locator("#progress-title").innerText()).toBe(fr.progress.titleDone);
+    // The file's size as French writes it: "1,4 Mo".
+    expect(await page.getByTestId("song-details").innerText()).toMatch(/ · \d+,\d\s?Mo$/);
     // Once ready nothing more is coming, so the page no longer says "live"; each stream was opened with a
     // stream ticket, never with the access token in a URL.
     expect(await page.getByTestId("transport").count()).toBe(0);

@@ -38,5 +38,13 @@ export const formatNumber = (locale: Locale, n: number, digits = 0) =>
     maximumFractionDigits: digits,
     minimumFractionDigits: digits,
   }).format(n);
+/** A file's size as each language writes it: "1.4 MB", "1,4 Mo". */
+export const formatSize = (locale: Locale, bytes: number) =>
+  new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", {
+    style: "unit",
+    unit: "megabyte",
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+  }).format(bytes / 1_000_000);
 export const formatDuration = (seconds: number) =>
   `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, "0")}`;

@@ -9,7 +9,7 @@ import { DraftEditor } from "../lib/draft";
 import { errorMessageKey, Options } from "../lib/form";
 import { GiftMaker } from "../lib/gift-maker";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
-import { formatDate, formatDuration, formatNumber, withLocale } from "../lib/i18n";
+import { formatDate, formatDuration, formatNumber, formatSize, withLocale } from "../lib/i18n";
 import { styles, voices } from "../lib/options";
 import type { LineTiming } from "../lib/sung-blocks";
 import { SungLyrics } from "../lib/sung-lyrics";
@@ -510,7 +510,7 @@ function Player({ job, cost, onPlaying }: { job: Schema<"Job">; cost: number; on
       <p className="muted" data-testid="song-details">
         {t("firstSong.song.details", { date: formatDate(locale, job.createdAt) })}
         {take?.durationSeconds ? ` · ${t("song.duration")} ${formatDuration(take.durationSeconds)}` : ""}
-        {take ? ` · ${formatNumber(locale, take.sizeBytes / 1_000_000, 1)} MB` : ""}
+        {take ? ` · ${formatSize(locale, take.sizeBytes)}` : ""}
       </p>
       {job.takes.length > 1 && (
         <fieldset className="takes">

@@ -99,7 +99,7 @@ const defaultMoods: Record<Occasion, Mood> = {
 };
 
 /** The age a birthday's occasion gives, sung in words; null when it gives none (or a couple's). */
-export function ageOf(occasion: string, language: Language): string | null {
+function ageOf(occasion: string, language: Language): string | null {
   const text = occasion.toLowerCase();
   for (const pattern of agePatterns) {
     const found = pattern.exec(text)?.[1];

@@ -535,8 +535,3 @@ export function rhymeKey(line: string, language: Language): string {
 export function rhymes(a: string, b: string, language: Language): boolean {
   return rhymeKey(a, language) === rhymeKey(b, language);
 }
-
-/** Syllables of one word, for choosing which last words can carry a rhyme. */
-export function wordSyllables(word: string, language: Language): number {
-  return countSyllables(word, language);
-}

@@ -11,6 +11,18 @@ describe("lyrics typed by a person", () => {
     expect(lyrics.sections[0]?.lines).toEqual(["Tu ris de tout", "Même le lundi"]);
   });
 
+  it("reads every section as the French pages name it", () => {
+    const text = ["Intro", "Couplet", "Pré-refrain", "Refrain", "Pont", "Final"].map((tag) => `[${tag}]\nla la`);
+    expect(parseLyricsText(text.join("\n\n"), "t").sections.map((s) => s.kind)).toEqual([
+      "intro",
+      "verse",
+      "pre-chorus",
+      "chorus",
+      "bridge",
+      "outro",
+    ]);
+  });
+
   it("splits untagged text into verses on blank lines", () => {
     const lyrics = parseLyricsText("one\ntwo\n\nthree", "t");
     expect(lyrics.sections).toEqual([

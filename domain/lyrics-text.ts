@@ -22,9 +22,12 @@ const tagAliases: Record<string, SectionKind> = {
 const tagPattern = /^\s*\[([^\]]+)\]\s*$/;
 
 function kindOf(tag: string): SectionKind {
+  // "[Pré-refrain]" as "[Pre-refrain]": accents are how French writes the tag, not another one.
   const word = tag
     .trim()
     .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
     .replace(/\s*\d+$/, "")
     .replace(/\s+/g, "-");
   return (

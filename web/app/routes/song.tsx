@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type LoaderFunctionArgs, useLoaderData, useLocation, useNavigate, useParams } from "react-router";
@@ -296,10 +297,9 @@ function Progress({
   );
 }
 
-const lyricsText = (lyrics: Schema<"Lyrics"> | null) =>
-  (lyrics?.sections ?? [])
-    .map((s) => `[${s.kind.replace(/(^|-)\w/g, (c) => c.toUpperCase())}]\n${s.lines.join("\n")}`)
-    .join("\n\n");
+/** The lyrics as the order form takes them, each section tagged in the page's language ("[Couplet]", "[Verse]"). */
+const lyricsText = (lyrics: Schema<"Lyrics"> | null, t: TFunction) =>
+  (lyrics?.sections ?? []).map((s) => `[${t(`sections.${s.kind}`)}]\n${s.lines.join("\n")}`).join("\n\n");
 
 /** A refused text: the person changes the words where they read them and orders again in one step. */
 function OrderAgain({ job }: { job: Schema<"Job"> }) {
@@ -349,7 +349,7 @@ function OrderAgain({ job }: { job: Schema<"Job"> }) {
       <p>{t("failures.changeText")}</p>
       <div className="field">
         <label htmlFor="order-again-lyrics">{t("failures.lyricsLabel")}</label>
-        <textarea id="order-again-lyrics" name="lyrics" rows={12} defaultValue={lyricsText(job.lyrics)} />
+        <textarea id="order-again-lyrics" name="lyrics" rows={12} defaultValue={lyricsText(job.lyrics, t)} />
       </div>
       {error && <p role="alert">{error}</p>}
       <button type="submit" className="button" disabled={busy || turnstile.token === null}>

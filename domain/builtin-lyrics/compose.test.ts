@@ -15,6 +15,8 @@ describe("what a song is for, read from the words a person uses", () => {
     ["nos 10 ans de mariage", "anniversary"],
     ["our 25th wedding anniversary", "anniversary"],
     ["20 ans ensemble", "anniversary"],
+    ["pour nos 5 ans", "anniversary"],
+    ["our 10th", "anniversary"],
     ["rencontrés il y a 3 ans, un voyage à Lisbonne", "generic"],
     ["our trip on May 3rd", "generic"],
     ["le mariage de Léa", "wedding"],

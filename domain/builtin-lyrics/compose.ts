@@ -42,8 +42,8 @@ export class LyricsNotComposed extends Error {
 
 /** How people give an age for a birthday: "les 30 ans de Marie", "ses 40 ans", "her 40th", "Tom's 18th", "turning 60". */
 const agePatterns = [
-  /\b(?:ses|tes|mes|les|nos|vos|leurs) (\d{1,3}) ?ans\b/,
-  /(?:\b(?:her|his|my|your|their|our)|['’]s) (\d{1,3})(?:st|nd|rd|th)\b/,
+  /\b(?:ses|tes|mes|les) (\d{1,3}) ?ans\b/,
+  /(?:\b(?:her|his|my|your)|['’]s) (\d{1,3})(?:st|nd|rd|th)\b/,
   /\b(\d{1,3})(?:st|nd|rd|th) birthday\b/,
   /\bturn(?:s|ing|ed)? (\d{1,3})\b/,
 ];
@@ -52,7 +52,8 @@ const agePatterns = [
 const occasionPatterns: [Occasion, RegExp][] = [
   [
     "anniversary",
-    /wedding anniversary|anniversaire de mariage|\bnoces\b|\banniversary\b|years together|ans de mariage|ans ensemble/,
+    // A couple's years ("nos 10 ans", "our 10th") are theirs together, not an age.
+    /wedding anniversary|anniversaire de mariage|\bnoces\b|\banniversary\b|years together|ans de mariage|ans ensemble|\b(?:nos|vos|leurs) \d{1,3} ?ans\b|\b(?:our|their) \d{1,3}(?:st|nd|rd|th)\b/,
   ],
   [
     "birthday",

@@ -104,7 +104,8 @@ function ageOf(occasion: string, language: Language): string | null {
   const text = occasion.toLowerCase();
   for (const pattern of agePatterns) {
     const found = pattern.exec(text)?.[1];
-    if (found) return ageInWords(Number(found), language);
+    // A first birthday is sung as any other: "un ans", "one years old" would be worse than no age.
+    if (found) return Number(found) >= 2 ? ageInWords(Number(found), language) : null;
   }
   return null;
 }

@@ -254,6 +254,13 @@ describe("BuiltinLyricsWriter", () => {
     }
   });
 
+  it("sings no age for a first birthday, which no line says right", async () => {
+    for (const language of ["fr", "en"] as const) {
+      const lyrics = await builtinLyricsWriter.writeLyrics(context({ language, occasion: "her 1st birthday" }));
+      expect(allLines(lyrics).join(" ")).not.toMatch(/\b(un ans|one years?)\b/);
+    }
+  });
+
   it("elides French words before a vowel the way French is written", async () => {
     const vowels = context({
       language: "fr",

@@ -5,7 +5,7 @@ import worker from "../worker";
 import { config } from "../worker/config";
 import { checkAlerts, firingConditions } from "../worker/observability";
 import { alerts, database, jobLogs, jobs, providerCalls, providerHealth } from "./db-access";
-import { finishedJob, insertJobs, signUp } from "./helpers";
+import { call, finishedJob, insertJobs, json, operator, signUp } from "./helpers";
 
 const db = database(env.DB);
 const receiver = (path: string, init?: RequestInit) => fetch(new URL(path, env.ALERT_WEBHOOK_URL), init);
@@ -14,6 +14,12 @@ const received = async () =>
   ((await (await receiver("/__received")).json()) as { path: string; body: { text: string } }[]).map(
     (r) => r.body.text,
   );
+
+/** The alerts as the console reads them. */
+const consoleAlerts = async (token: string) => {
+  const res = await call("/api/admin/alerts", { token });
+  return { status: res.status, body: res.status === 200 ? await json(res) : null };
+};
 
 const cron = () => worker.scheduled(createScheduledController({ scheduledTime: new Date(), cron: "* * * * *" }), env);
 
@@ -49,11 +55,23 @@ describe("alerts on the cron trigger", () => {
     await cron();
     expect(await received()).toHaveLength(1);
 
+    // The console shows it while it fires, named by kind and engine, then as resolved; nobody else reads it.
+    const ops = await operator();
+    const shown = (await consoleAlerts(ops)).body.alerts;
+    expect(shown.map((a: any) => [a.kind, a.engine, a.state, a.resolvedAt])).toEqual([
+      ["provider_down", "suno", "firing", null],
+    ]);
+    expect(shown[0].message).toMatch(/^Engine suno is down/);
+    expect((await consoleAlerts((await signUp()).token)).status).toBe(404);
+
     await db.update(providerHealth).set({ state: "closed", openedAt: null, recent: [true] });
     await cron();
     const after = await received();
     expect(after).toHaveLength(2);
     expect(after[1]).toMatch(/RESOLVED \[provider_down:suno\] after \d+ min/);
+    const resolved = (await consoleAlerts(ops)).body.alerts;
+    expect(resolved.map((a: any) => [a.key, a.state])).toEqual([["provider_down:suno", "resolved"]]);
+    expect(Date.parse(resolved[0].resolvedAt)).toBeGreaterThanOrEqual(Date.parse(resolved[0].firedAt));
     await cron();
     expect(await received()).toHaveLength(2);
   });

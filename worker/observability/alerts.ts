@@ -1,12 +1,16 @@
-import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, ne, or, sql } from "drizzle-orm";
 import { type Alert, alerts, type Database, providerHealth } from "../../db";
 import { config } from "../config";
 import { callsSince, songCostsSince } from "../jobs/job-log";
 import { log } from "./log";
 
+/** What an alert watches; its key is the kind, then the engine when it is about one ("provider_down:suno"). */
+export const alertKinds = ["provider_down", "failure_rate", "cost_per_song", "spend_per_hour"] as const;
+export type AlertKind = (typeof alertKinds)[number];
+
 /** A condition that holds now. Its key names it for as long as it holds: one announcement per key. */
 export interface Firing {
-  key: string;
+  key: `${AlertKind}` | `${AlertKind}:${string}`;
   message: string;
 }
 
@@ -89,7 +93,7 @@ export async function firingConditions(env: Env, db: Database, now = Date.now())
 
 /** Records which alerts fire and which have cleared; each change of state is then owed one announcement. */
 async function record(db: Database, firing: Firing[], now: number): Promise<void> {
-  const keys = new Set(firing.map((f) => f.key));
+  const keys = new Set<string>(firing.map((f) => f.key));
   const open = await db.select({ key: alerts.key }).from(alerts).where(eq(alerts.state, "firing"));
   const cleared = open.filter((a) => !keys.has(a.key));
   const writes = [
@@ -188,4 +192,20 @@ export async function checkAlerts(env: Env, db: Database, now = Date.now()): Pro
   await record(db, firing, now);
   await announce(env, db);
   return firing;
+}
+
+/** What the console shows: the alerts firing now, then those resolved in the last day, newest first. */
+export async function recentAlerts(db: Database, now = Date.now()) {
+  const rows = await db
+    .select()
+    .from(alerts)
+    .where(or(eq(alerts.state, "firing"), gte(alerts.resolvedAt, now - 24 * HOUR_MS)))
+    .orderBy(desc(alerts.firedAt))
+    .limit(50);
+  return rows
+    .map((row) => {
+      const [kind, engine] = row.key.split(":") as [AlertKind, string | undefined];
+      return { ...row, kind, engine: engine ?? null };
+    })
+    .sort((a, b) => Number(b.state === "firing") - Number(a.state === "firing"));
 }

@@ -1,4 +1,4 @@
-export { checkAlerts, firingConditions } from "./alerts";
+export { alertKinds, checkAlerts, firingConditions, recentAlerts } from "./alerts";
 export { log, redact, redactText, watchSecrets } from "./log";
 export { computeMetrics, jobDataPoint, makingMs, recordFinishedJob } from "./metrics";
 export { type Metrics, metricsSchema } from "./metrics-schema";

@@ -2844,6 +2844,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The alerts firing now, then those resolved in the last 24 hours */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Alerts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alerts: components["schemas"]["Alert"][];
+                        };
+                    };
+                };
+                /** @description `unauthorized`: No valid access token was given. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: No such resource for this account. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/jobs": {
         parameters: {
             query?: never;
@@ -4269,6 +4325,22 @@ export interface components {
                     refundedCents: number;
                 }[];
             };
+        };
+        Alert: {
+            /** @description The condition, e.g. "provider_down:suno". */
+            key: string;
+            /** @enum {string} */
+            kind: "provider_down" | "failure_rate" | "cost_per_song" | "spend_per_hour";
+            /** @description The engine it is about, if any. */
+            engine: string | null;
+            /** @enum {string} */
+            state: "firing" | "resolved";
+            /** @description In English, as announced to ALERT_WEBHOOK_URL. */
+            message: string;
+            /** Format: date-time */
+            firedAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
         };
         AdminJobList: {
             jobs: components["schemas"]["AdminJob"][];

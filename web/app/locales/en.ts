@@ -311,6 +311,21 @@ const en = {
     seek: "Position in the song",
   },
   admin: {
+    alerts: {
+      title: "Alerts",
+      none: "No alert is firing.",
+      since: "since {{date}}",
+      resolved_one: "{{count}} resolved in the last 24 hours",
+      resolved_other: "{{count}} resolved in the last 24 hours",
+      resolvedAt: "resolved {{date}}",
+      detail: "As announced to the alert webhook",
+      kinds: {
+        provider_down: "Engine {{engine}} is down",
+        failure_rate: "Engine {{engine}} fails more than usual",
+        cost_per_song: "Cost per song above its threshold",
+        spend_per_hour: "Spend per hour above its threshold",
+      },
+    },
     title: "Operations",
     notFound: "This page does not exist.",
     nav: {

@@ -327,6 +327,21 @@ const fr: Messages = {
     seek: "Position dans la chanson",
   },
   admin: {
+    alerts: {
+      title: "Alertes",
+      none: "Aucune alerte en cours.",
+      since: "depuis le {{date}}",
+      resolved_one: "{{count}} résolue ces dernières 24 heures",
+      resolved_other: "{{count}} résolues ces dernières 24 heures",
+      resolvedAt: "résolue le {{date}}",
+      detail: "Telle qu’envoyée au webhook d’alertes",
+      kinds: {
+        provider_down: "Le moteur {{engine}} est en panne",
+        failure_rate: "Le moteur {{engine}} échoue plus que d’habitude",
+        cost_per_song: "Coût par chanson au-dessus du seuil",
+        spend_per_hour: "Dépense horaire au-dessus du seuil",
+      },
+    },
     title: "Exploitation",
     notFound: "Cette page n’existe pas.",
     nav: {

@@ -7,7 +7,7 @@ import { useApi } from "../../admin/use-api";
 import { api, unwrap } from "../../lib/api";
 import { formatPrice } from "../../lib/billing";
 import { Loading, Title, useLocale } from "../../lib/hooks";
-import { formatNumber, type Locale } from "../../lib/i18n";
+import { formatDate, formatNumber, type Locale } from "../../lib/i18n";
 import { TableScroll } from "../../lib/table-scroll";
 
 const slotLabel = (locale: Locale, iso: string, window: MetricWindow) =>
@@ -63,6 +63,43 @@ function RevenueTable({ title, first, rows }: { title: string; first: string; ro
   );
 }
 
+type Alert = Awaited<ReturnType<typeof loadAlerts>>["alerts"][number];
+const loadAlerts = () => unwrap(api.GET("/api/admin/alerts"));
+
+/** What fires now, whatever the window: the console's first question. The detail is the webhook's English text. */
+function Alerts({ alerts }: { alerts: Alert[] | null }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const item = (a: Alert) => (
+    <li key={a.key} data-kind={a.kind} data-state={a.state}>
+      <strong>{t(`admin.alerts.kinds.${a.kind}`, { engine: a.engine ?? "" })}</strong>{" "}
+      <span className="muted">
+        {a.state === "firing"
+          ? t("admin.alerts.since", { date: formatDate(locale, a.firedAt) })
+          : t("admin.alerts.resolvedAt", { date: formatDate(locale, a.resolvedAt ?? a.firedAt) })}
+      </span>
+      <br />
+      <span className="muted" lang="en" title={t("admin.alerts.detail")}>
+        {a.message}
+      </span>
+    </li>
+  );
+  const firing = alerts?.filter((a) => a.state === "firing") ?? [];
+  const resolved = alerts?.filter((a) => a.state === "resolved") ?? [];
+  return (
+    <section aria-labelledby="alerts-title" className={firing.length ? "alerts firing" : "alerts"} data-testid="alerts">
+      <h2 id="alerts-title">{t("admin.alerts.title")}</h2>
+      {!alerts ? <Loading /> : firing.length === 0 ? <p>{t("admin.alerts.none")}</p> : <ul>{firing.map(item)}</ul>}
+      {resolved.length > 0 && (
+        <details>
+          <summary>{t("admin.alerts.resolved", { count: resolved.length })}</summary>
+          <ul>{resolved.map(item)}</ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
 export default function AdminOverview() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -73,6 +110,7 @@ export default function AdminOverview() {
   const { data: m, reload } = useApi(window, () =>
     unwrap(api.GET("/api/admin/metrics", { params: { query: { window } } })),
   );
+  const alerts = useApi("alerts", loadAlerts);
   const n = (v: number) => formatNumber(locale, v);
   // The lyrics writer is called like an engine but makes no song: named as such, and left out of the jobs' success.
   type Engine = NonNullable<typeof m>["providers"][number];
@@ -83,6 +121,7 @@ export default function AdminOverview() {
     <>
       <Title>{t("admin.title")}</Title>
       <h1>{t("admin.title")}</h1>
+      <Alerts alerts={alerts.data?.alerts ?? null} />
       <div className="actions">
         <span>{t("admin.window")}:</span>
         {metricWindows.map((w) => (
@@ -95,7 +134,14 @@ export default function AdminOverview() {
             {t(`admin.windows.${w}`)}
           </Link>
         ))}
-        <button type="button" className="link" onClick={reload}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            reload();
+            alerts.reload();
+          }}
+        >
           {t("admin.refresh")}
         </button>
       </div>

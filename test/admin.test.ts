@@ -21,6 +21,7 @@ describe("the operators' API", () => {
       ["/api/admin/jobs", {}],
       ["/api/admin/jobs/job_00000000-0000-0000-0000-000000000000", {}],
       ["/api/admin/metrics", {}],
+      ["/api/admin/alerts", {}],
       [
         "/api/admin/credits/grants",
         {

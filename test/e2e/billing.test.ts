@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fr from "../../web/app/locales/fr";
 import { STRIPE_TEST_KEY, STRIPE_WEBHOOK_SECRET, startStripeSimulator } from "../simulators/stripe";
-import { launchBrowser, type Stack, startStack } from "./stack";
+import { accessibilityViolations, launchBrowser, type Stack, startStack } from "./stack";
 
 // A person out of credits buys a pack in French, in a browser, against `npm start` and the Stripe
 // simulator: its hosted checkout page sends the signed events to the Worker's webhook, then returns
@@ -141,6 +141,64 @@ describe("buying credits in a browser", () => {
     // The credits are there for the next order.
     const after = (await api("/api/credits", { token: session.accessToken })).body;
     expect(after).toMatchObject({ balance: 80, reserved: 50, available: 30 });
+
+    // Three more orders use them; then the payment is disputed. The credits cannot be taken back, so the
+    // account is put on hold: its next order waits for an operator.
+    const order = (name: string) =>
+      api("/api/jobs", {
+        token: session.accessToken,
+        body: {
+          mode: "context",
+          occasion: "anniversaire",
+          recipientName: name,
+          details: [],
+          language: "fr",
+          styleTags: ["pop"],
+          vocal: "male",
+          durationSeconds: 60,
+          approveLyrics: true,
+        },
+        headers: { "idempotency-key": crypto.randomUUID() },
+      });
+    for (const name of ["Léo", "Noé", "Zoé"]) expect((await order(name)).status).toBe(202);
+    const chargeId = receipt!.split("/").at(-1)!;
+    const { delivery } = (await (
+      await fetch(`${stripe.url}/__sim/charges/${chargeId}/dispute`, { method: "POST" })
+    ).json()) as {
+      delivery: { payload: string; signature: string };
+    };
+    const delivered = await fetch(`${stack.url}/api/billing/webhook`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": delivery.signature },
+      body: delivery.payload,
+    });
+    expect(delivered.status).toBe(200);
+    expect((await order("Lou")).body.error.code).toBe("account_on_hold");
+
+    // An operator (the demo account, locally) finds the hold in the console and lifts it with a note.
+    const operatorContext = await browser.newContext({ locale: "fr-FR" });
+    const ops = await operatorContext.newPage();
+    await ops.goto(`${base}/fr/signin`);
+    await ops.getByLabel(fr.auth.email).fill("demo@refrain.local");
+    await ops.getByLabel(fr.auth.password).fill("refrain-demo");
+    await ops.getByRole("button", { name: fr.auth.submitSignin }).click();
+    await ops.waitForURL((url) => !url.pathname.endsWith("/signin"));
+    await ops.goto(`${base}/fr/admin/credits`);
+    const held = ops.getByTestId("holds").locator("tbody tr").filter({ hasText: email });
+    await held.waitFor();
+    expect(await held.innerText()).toContain(fr.admin.holds.reasons.dispute);
+    expect(await held.innerText()).toMatch(/\b30\b/);
+    expect(await accessibilityViolations(ops)).toEqual([]);
+    await shot(ops, "billing-04-hold-fr");
+    await ops
+      .getByLabel(fr.admin.holds.noteFor.replace("{{email}}", email))
+      .fill("Litige examiné, client de bonne foi");
+    await held.getByRole("button", { name: fr.admin.holds.lift }).click();
+    await ops.getByTestId("hold-lifted").waitFor();
+    await ops.getByText(fr.admin.holds.none).waitFor();
+    // No longer on hold: the next order is judged on its credits alone.
+    expect((await order("Lou")).body.error.code).toBe("insufficient_credits");
+    await operatorContext.close();
     await context.close();
   });
 });

@@ -693,6 +693,67 @@ describe("the web app in a browser", () => {
     await page.getByRole("button", { name: en.admin.engines.reset }).click();
     await page.getByRole("button", { name: en.admin.engines.save }).click();
     await page.getByText(en.admin.engines.saved).waitFor();
+    // A blind comparison of the two local engines decides one order: the person keeps the second take, and
+    // the console counts it for that take's engine.
+    expect(await page.getByText(en.admin.engines.noComparisons).count()).toBe(1);
+    const ops = (await (
+      await api("/api/auth/signin", {
+        method: "POST",
+        body: JSON.stringify({ email: OPERATOR, password: "operator passphrase" }),
+      })
+    ).json()) as { accessToken: string };
+    const routing = async (config: unknown) =>
+      expect(
+        (await api("/api/admin/routing", { method: "PUT", token: ops.accessToken, body: JSON.stringify(config) }))
+          .status,
+      ).toBe(200);
+    const { config: saved } = (await (await api("/api/admin/routing", { token: ops.accessToken })).json()) as {
+      config: Record<string, unknown>;
+    };
+    await routing({ ...saved, blind: { providers: ["internal", "instrumental"], percent: 100 } });
+    const compared = (await (
+      await api("/api/jobs", {
+        method: "POST",
+        token: demo.accessToken,
+        headers: { "idempotency-key": crypto.randomUUID(), "cf-turnstile-response": TURNSTILE_DUMMY_TOKEN },
+        body: JSON.stringify({
+          mode: "context",
+          occasion: "birthday",
+          recipientName: "Ana",
+          details: [],
+          language: "en",
+          styleTags: ["pop"],
+          vocal: "female",
+          durationSeconds: 30,
+        }),
+      })
+    ).json()) as { id: string };
+    await routing(saved);
+    await expect
+      .poll(
+        async () =>
+          ((await (await api(`/api/jobs/${compared.id}`, { token: demo.accessToken })).json()) as { status: string })
+            .status,
+        { timeout: 120_000, interval: 1000 },
+      )
+      .toBe("SUCCEEDED");
+    const { takes } = (await (await api(`/api/jobs/${compared.id}`, { token: demo.accessToken })).json()) as {
+      takes: { trackId: string }[];
+    };
+    expect(takes).toHaveLength(2);
+    const kept = await api(`/api/jobs/${compared.id}/choose`, {
+      method: "POST",
+      token: demo.accessToken,
+      body: JSON.stringify({ trackId: takes[1]!.trackId }),
+    });
+    expect(kept.status).toBe(200);
+    await page.reload();
+    const results = page.getByTestId("blind-results").locator("tbody tr");
+    await results.waitFor();
+    const cells = await results.locator("td").allInnerTexts();
+    expect(cells.slice(0, 2)).toEqual(["instrumental / internal", "1"]);
+    expect(cells.slice(2).filter((cell) => cell.includes(": 1 kept (100.0 %)"))).toHaveLength(1);
+    expect(cells.slice(2).filter((cell) => cell.includes(": 0 kept (0.0 %)"))).toHaveLength(1);
     expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, "23-admin-engines-en");
 

@@ -444,6 +444,13 @@ const en = {
       addStep: "Add an engine",
       blind: "Blind comparison",
       blindHint: "This share of orders gets one take from each engine.",
+      blindResults: "Blind comparisons: the takes people kept",
+      blindResultsHint:
+        "Each order of a blind comparison gets one take from each engine, unlabeled; the take its person keeps counts for its engine.",
+      noComparisons: "No blind comparison has been decided yet.",
+      pair: "Engines",
+      comparisons: "Decided",
+      keptBy: "{{engine}}: {{count}} kept ({{share}})",
       breaker: "Circuit breaker",
       breakerWindow: "Calls considered",
       minCalls: "Minimum calls before judging",

@@ -460,6 +460,13 @@ const fr: Messages = {
       addStep: "Ajouter un moteur",
       blind: "Comparaison à l’aveugle",
       blindHint: "Cette part des commandes reçoit une prise de chaque moteur.",
+      blindResults: "Comparaisons à l’aveugle : les prises gardées",
+      blindResultsHint:
+        "Chaque commande d’une comparaison à l’aveugle reçoit une prise de chaque moteur, sans leur nom ; la prise que la personne garde compte pour son moteur.",
+      noComparisons: "Aucune comparaison à l’aveugle n’a encore été tranchée.",
+      pair: "Moteurs",
+      comparisons: "Tranchées",
+      keptBy: "{{engine}} : {{count}} gardée(s) ({{share}})",
       breaker: "Disjoncteur",
       breakerWindow: "Appels pris en compte",
       minCalls: "Appels minimum avant de juger",

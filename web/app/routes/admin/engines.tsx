@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { duration } from "../../admin/format";
+import { duration, percent } from "../../admin/format";
 import type { RoutingConfig } from "../../admin/types";
 import { useApi } from "../../admin/use-api";
 import { ApiFailure, api, unwrap } from "../../lib/api";
@@ -369,6 +369,61 @@ export default function AdminEngines() {
             </button>
           </div>
         </form>
+      )}
+      <BlindResults />
+    </>
+  );
+}
+
+/** What the blind comparisons found: per pair of engines, how often people kept each one's take. */
+function BlindResults() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const preferences = useApi("preferences", () => unwrap(api.GET("/api/admin/preferences")));
+  const pairs = preferences.data?.pairs ?? null;
+  return (
+    <>
+      <h2>{t("admin.engines.blindResults")}</h2>
+      <p className="hint">{t("admin.engines.blindResultsHint")}</p>
+      {!pairs ? (
+        <Loading />
+      ) : pairs.length === 0 ? (
+        <p>{t("admin.engines.noComparisons")}</p>
+      ) : (
+        <TableScroll label={t("admin.engines.blindResults")}>
+          <table data-testid="blind-results">
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.engines.pair")}</th>
+                <th scope="col" className="num">
+                  {t("admin.engines.comparisons")}
+                </th>
+                {[0, 1].map((side) => (
+                  <th scope="col" key={side}>
+                    {`${t("admin.engines.engine")} ${side === 0 ? "A" : "B"}`}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {pairs.map((pair) => (
+                <tr key={pair.providers.join("+")}>
+                  <td>{pair.providers.join(" / ")}</td>
+                  <td className="num">{formatNumber(locale, pair.comparisons)}</td>
+                  {pair.providers.map((engine) => (
+                    <td key={engine}>
+                      {t("admin.engines.keptBy", {
+                        engine,
+                        count: pair.kept[engine] ?? 0,
+                        share: percent(locale, pair.comparisons ? (pair.kept[engine] ?? 0) / pair.comparisons : 0),
+                      })}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -139,6 +139,56 @@ describe("your data", () => {
     await context.close();
   });
 
+  it("lets an operator delete an account asked for by mail, from the French console, the email typed twice", async () => {
+    const email = `by-mail-${Date.now()}@refrain.test`;
+    const signup = await api("/api/auth/signup", {
+      method: "POST",
+      body: JSON.stringify({ email, password: "a-good-password" }),
+    });
+    const { accessToken: token } = (await signup.json()) as { accessToken: string };
+
+    // The demo account is the local operator.
+    const context = await browser.newContext({ locale: "fr-FR" });
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/fr/signin`);
+    await page.getByLabel(fr.auth.email).fill("demo@refrain.local");
+    await page.getByLabel(fr.auth.password).fill("refrain-demo");
+    await page.getByRole("button", { name: fr.auth.submitSignin }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith("/signin"));
+    await page.goto(`${stack.url}/fr/admin`);
+    await page
+      .getByRole("navigation", { name: fr.admin.nav.label })
+      .getByRole("link", { name: fr.admin.nav.accounts })
+      .click();
+    await page.getByRole("heading", { level: 1, name: fr.admin.accounts.title }).waitFor();
+
+    // A slip of the keyboard deletes nothing; an address with no account says so.
+    await page.getByLabel(fr.admin.accounts.email).fill(email);
+    await page.getByLabel(fr.admin.accounts.confirm).fill(`x${email}`);
+    await page.getByRole("button", { name: fr.admin.accounts.submit }).click();
+    await page.getByRole("alert").filter({ hasText: fr.admin.accounts.mismatch }).waitFor();
+    expect((await api("/api/me", { token })).status).toBe(200);
+    await page.getByLabel(fr.admin.accounts.email).fill(`nobody-${email}`);
+    await page.getByLabel(fr.admin.accounts.confirm).fill(`nobody-${email}`);
+    await page.getByRole("button", { name: fr.admin.accounts.submit }).click();
+    await page.getByRole("alert").filter({ hasText: fr.admin.accounts.notFound }).waitFor();
+
+    await page.getByLabel(fr.admin.accounts.email).fill(email);
+    await page.getByLabel(fr.admin.accounts.confirm).fill(email.toUpperCase());
+    await page.getByRole("button", { name: fr.admin.accounts.submit }).click();
+    await page.getByTestId("account-deleted").waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shot(page, "privacy-04-operator-deletion-fr");
+    // Every session of the account ended with it, and it cannot sign in again.
+    expect((await api("/api/me", { token })).status).toBe(401);
+    const again = await api("/api/auth/signin", {
+      method: "POST",
+      body: JSON.stringify({ email, password: "a-good-password" }),
+    });
+    expect(again.status).toBe(401);
+    await context.close();
+  });
+
   it("changes a password in English from the settings page: other devices are signed out, this one stays in", async () => {
     const email = `password-${Date.now()}@refrain.test`;
     const signup = await api("/api/auth/signup", {

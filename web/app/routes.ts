@@ -25,6 +25,7 @@ export default [
         route("jobs/:jobId", "routes/admin/job.tsx"),
         route("engines", "routes/admin/engines.tsx"),
         route("credits", "routes/admin/credits.tsx", { id: "admin-credits" }),
+        route("accounts", "routes/admin/accounts.tsx"),
       ]),
       route("*", "routes/not-found.tsx"),
     ]),

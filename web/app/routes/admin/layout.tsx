@@ -25,6 +25,7 @@ export default function AdminLayout() {
     ["/jobs", "jobs"],
     ["/engines", "engines"],
     ["/credits", "credits"],
+    ["/accounts", "accounts"],
   ] as const;
   return (
     <div className="page">

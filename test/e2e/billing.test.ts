@@ -4,11 +4,15 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fr from "../../web/app/locales/fr";
 import { STRIPE_TEST_KEY, STRIPE_WEBHOOK_SECRET, startStripeSimulator } from "../simulators/stripe";
+import { startSunoSimulator } from "../simulators/suno";
 import { accessibilityViolations, launchBrowser, type Stack, startStack } from "./stack";
 
-// A person out of credits buys a pack in French, in a browser, against `npm start` and the Stripe
-// simulator: its hosted checkout page sends the signed events to the Worker's webhook, then returns
-// to the credits page, which shows the new balance and the receipt.
+// Credits in a browser, against `npm start` with the Stripe and Suno simulators. A person out of credits
+// buys a pack in French: the hosted checkout page sends the signed events to the Worker's webhook, then
+// returns to the credits page, which shows the new balance and the receipt. And an engine refuses the words
+// it was given (the hosted Suno API's SENSITIVE_WORD_ERROR): the order stops, its credits come back, and its
+// page lets the person change the words and order again. The built-in engine refuses nothing the API lets
+// through, hence Suno there.
 const shots = join(process.cwd(), "test-results", "web");
 mkdirSync(shots, { recursive: true });
 const PACKS = [
@@ -16,15 +20,23 @@ const PACKS = [
   { id: "plus", credits: 100, prices: { eur: 1490, usd: 1690 } },
 ];
 
+const DEMO = { email: "demo@refrain.local", password: "refrain-demo" };
+const LYRICS =
+  "[Verse]\nMarie danse sous la pluie\nElle rit de tout, même la nuit\n\n[Chorus]\nMarie, c'est ta chanson\nOn la chante à l'unisson";
+
 let stack: Stack;
 let stripe: Awaited<ReturnType<typeof startStripeSimulator>>;
+let suno: Awaited<ReturnType<typeof startSunoSimulator>>;
 let browser: Browser;
 // Pages go through PUBLIC_URL's host (localhost), where Checkout sends people back.
 let base = "";
 
 beforeAll(async () => {
   stripe = await startStripeSimulator();
+  suno = await startSunoSimulator();
   stack = await startStack(240_000, {
+    SUNO_API_BASE_URL: suno.url,
+    SUNO_API_KEY: "sim-key",
     STRIPE_SECRET_KEY: STRIPE_TEST_KEY,
     STRIPE_WEBHOOK_SECRET,
     STRIPE_API_BASE: stripe.url,
@@ -38,6 +50,7 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
   await stripe?.close();
+  await suno?.close();
 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
@@ -179,8 +192,8 @@ describe("buying credits in a browser", () => {
     const operatorContext = await browser.newContext({ locale: "fr-FR" });
     const ops = await operatorContext.newPage();
     await ops.goto(`${base}/fr/signin`);
-    await ops.getByLabel(fr.auth.email).fill("demo@refrain.local");
-    await ops.getByLabel(fr.auth.password).fill("refrain-demo");
+    await ops.getByLabel(fr.auth.email).fill(DEMO.email);
+    await ops.getByLabel(fr.auth.password).fill(DEMO.password);
     await ops.getByRole("button", { name: fr.auth.submitSignin }).click();
     await ops.waitForURL((url) => !url.pathname.endsWith("/signin"));
     await ops.goto(`${base}/fr/admin/credits`);
@@ -199,6 +212,92 @@ describe("buying credits in a browser", () => {
     // No longer on hold: the next order is judged on its credits alone.
     expect((await order("Lou")).body.error.code).toBe("insufficient_credits");
     await operatorContext.close();
+    await context.close();
+  });
+});
+
+/** An order's answer body, placed with its own Idempotency-Key. */
+const call = async (path: string, init: { token?: string; body?: unknown } = {}) =>
+  (await api(path, { ...init, headers: { "idempotency-key": crypto.randomUUID() } })).body;
+
+async function settled(token: string, id: string) {
+  await expect
+    .poll(async () => (await call(`/api/jobs/${id}`, { token })).status, { timeout: 120_000, interval: 1000 })
+    .toMatch(/^(SUCCEEDED|FAILED|TIMED_OUT|CANCELED)$/);
+  return call(`/api/jobs/${id}`, { token });
+}
+
+describe("words an engine refused", () => {
+  it("stop the order, give its credits back, and the song's page orders again with the words changed", async () => {
+    const { accessToken: token } = await call("/api/auth/signin", { body: DEMO });
+    const before = await call("/api/credits", { token });
+    await fetch(`${suno.url}/__sim/behaviour`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ outcome: "sensitive" }),
+    });
+    // The demo account is an operator locally: it may send an order to one engine.
+    const refused = await settled(
+      token,
+      (
+        await call("/api/jobs", {
+          token,
+          body: {
+            mode: "custom",
+            title: "Marie sous la pluie",
+            lyrics: LYRICS,
+            language: "fr",
+            styleTags: ["pop"],
+            vocal: "female",
+            durationSeconds: 30,
+            engine: "suno",
+          },
+        })
+      ).id,
+    );
+    expect(refused.status).toBe("FAILED");
+    expect(refused.error.code).toBe("content_refused");
+    expect((await call("/api/credits", { token })).available).toBe(before.available);
+    await fetch(`${suno.url}/__sim/behaviour`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ outcome: "success" }),
+    });
+
+    const context = await browser.newContext({ locale: "fr-FR" });
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/fr/signin`);
+    await page.getByLabel(fr.auth.email).fill(DEMO.email);
+    await page.getByLabel(fr.auth.password).fill(DEMO.password);
+    await page.getByRole("button", { name: fr.auth.submitSignin }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith("/signin"));
+    await page.goto(`${stack.url}/fr/songs/${refused.id}`);
+    // What happened and what it cost come first, in the person's words, never the engine's.
+    const failure = page.getByTestId("failure");
+    await failure.waitFor();
+    expect(await page.getByTestId("failure-reason").innerText()).toBe(fr.failures.content_refused);
+    expect(await failure.innerText()).toContain(
+      fr.progress.refunded_other.replace("{{formatted}}", String(refused.credits)),
+    );
+    expect(await page.locator("main").innerText()).not.toMatch(/sensitive|copyrighted/i);
+    // The words as ordered, to change where they are read.
+    const words = page.getByLabel(fr.failures.lyricsLabel);
+    // Tagged as the French order form asks for them.
+    expect(await words.inputValue()).toMatch(/^\[Couplet\]\nMarie danse sous la pluie\n.*\n\n\[Refrain\]\n/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(shots, "refused-01-fr.png"), fullPage: true });
+    await words.fill((await words.inputValue()).replace("sous la pluie", "au soleil"));
+    await page.getByRole("button", { name: fr.failures.orderAgain }).click();
+    await page.waitForURL((url) => url.pathname.startsWith("/fr/songs/") && !url.pathname.endsWith(refused.id));
+
+    // The new order sings the changed words, and only it was paid for.
+    const again = await settled(token, page.url().split("/").at(-1)!);
+    expect(again.status).toBe("SUCCEEDED");
+    const sung = again.lyrics.sections.flatMap((s: { lines: string[] }) => s.lines);
+    expect(sung).toContain("Marie danse au soleil");
+    expect(again.lyrics.sections.map((s: { kind: string }) => s.kind)).toEqual(["verse", "chorus"]);
+    expect(sung.join(" ")).not.toContain("sous la pluie");
+    expect((await call("/api/credits", { token })).available).toBe(before.available - again.credits);
     await context.close();
   });
 });

@@ -200,12 +200,11 @@ export async function recentAlerts(db: Database, now = Date.now()) {
     .select()
     .from(alerts)
     .where(or(eq(alerts.state, "firing"), gte(alerts.resolvedAt, now - 24 * HOUR_MS)))
-    .orderBy(desc(alerts.firedAt))
+    // Firing first in the query itself, so that the limit never leaves out one that fires.
+    .orderBy(sql`${alerts.state} = 'firing' desc`, desc(alerts.firedAt))
     .limit(50);
-  return rows
-    .map((row) => {
-      const [kind, engine] = row.key.split(":") as [AlertKind, string | undefined];
-      return { ...row, kind, engine: engine ?? null };
-    })
-    .sort((a, b) => Number(b.state === "firing") - Number(a.state === "firing"));
+  return rows.map((row) => {
+    const [kind, engine] = row.key.split(":") as [AlertKind, string | undefined];
+    return { ...row, kind, engine: engine ?? null };
+  });
 }

@@ -18,12 +18,12 @@ const alertSchema = z
   })
   .meta({ id: "Alert" });
 
+const common = { tags: ["Operators"], security: bearer, middleware: [requireUser, requireAdmin] };
+
 export const adminMetricRoutes = router()
   .openapi(
     createRoute({
-      tags: ["Operators"],
-      security: bearer,
-      middleware: [requireUser, requireAdmin],
+      ...common,
       method: "get",
       path: "/api/admin/metrics",
       summary: "Success rates, generation times, cost per song, styles, backlog per stage and credits, over a window",
@@ -37,9 +37,7 @@ export const adminMetricRoutes = router()
   )
   .openapi(
     createRoute({
-      tags: ["Operators"],
-      security: bearer,
-      middleware: [requireUser, requireAdmin],
+      ...common,
       method: "get",
       path: "/api/admin/alerts",
       summary: "The alerts firing now, then those resolved in the last 24 hours",

@@ -49,23 +49,33 @@ async function timed<T>(
   }
 }
 
-/** Every call to an engine goes through here, so provider_calls holds each one with its latency and outcome. */
+/**
+ * Every call to an engine goes through here, so provider_calls holds each one with its latency and outcome.
+ * `only` leaves the other operations unrecorded, for a wrapper whose engines record those themselves.
+ */
 export function recorded(
   provider: MusicProvider,
   sink: ProviderCallSink,
   jobId?: string,
   cost: (result: TrackResult) => number | undefined = (r) => r.costCents,
+  only?: readonly ProviderOperation[],
 ): MusicProvider {
-  const base = (operation: ProviderOperation) => ({ provider: provider.id, operation, ...(jobId ? { jobId } : {}) });
+  const record = <T>(
+    operation: ProviderOperation,
+    call: () => Promise<T>,
+    valueCost?: (value: T) => number | undefined,
+  ) =>
+    only && !only.includes(operation)
+      ? call()
+      : timed(sink, { provider: provider.id, operation, ...(jobId ? { jobId } : {}) }, call, valueCost);
   return {
     id: provider.id,
     capabilities: provider.capabilities,
-    createTrack: (request) => timed(sink, base("createTrack"), () => provider.createTrack(request)),
-    getStatus: (taskId) => timed(sink, base("getStatus"), () => provider.getStatus(taskId)),
-    fetchResult: (taskId) => timed(sink, base("fetchResult"), () => provider.fetchResult(taskId), cost),
-    cancel: (taskId) => timed(sink, base("cancel"), () => provider.cancel(taskId)),
-    handleWebhook: (request, taskId) =>
-      timed(sink, base("handleWebhook"), () => provider.handleWebhook(request, taskId)),
+    createTrack: (request) => record("createTrack", () => provider.createTrack(request)),
+    getStatus: (taskId) => record("getStatus", () => provider.getStatus(taskId)),
+    fetchResult: (taskId) => record("fetchResult", () => provider.fetchResult(taskId), cost),
+    cancel: (taskId) => record("cancel", () => provider.cancel(taskId)),
+    handleWebhook: (request, taskId) => record("handleWebhook", () => provider.handleWebhook(request, taskId)),
   };
 }
 

@@ -6,7 +6,7 @@ import { config } from "../worker/config";
 import { callbackUrl } from "../worker/jobs";
 import { defaultRoutingConfig } from "../worker/routing";
 import { recordCircuitOutcome } from "../worker/routing/health";
-import { database, jobs, providerHealth, routingConfigs } from "./db-access";
+import { callsOf, database, jobs, providerHealth, routingConfigs } from "./db-access";
 import { call, contextOrder, json, order, orderJob, signUp, sim, waitFor, waitForStatus } from "./helpers";
 
 const db = database(env.DB);
@@ -103,6 +103,18 @@ describe("routing at run time", () => {
       done.takes.map(async (t: { trackId: string }) => json(await call(`/api/tracks/${t.trackId}`, { token }))),
     );
     expect(JSON.stringify(stored)).not.toMatch(/suno|internal/);
+
+    // Each engine's calls are its own: in the job's log, and in the console's health table, whose circuits they feed.
+    const calls = await callsOf(db, created.id);
+    expect([...new Set(calls.map((c) => c.provider))].sort()).toEqual(["internal", "suno"]);
+    for (const engine of ["internal", "suno"])
+      expect(calls.filter((c) => c.provider === engine).map((c) => c.operation)).toEqual(
+        expect.arrayContaining(["createTrack", "fetchResult"]),
+      );
+    const health = (await json(await call("/api/admin/providers", { token: ops }))).providers as { id: string }[];
+    expect(health.map((p) => p.id)).not.toContainEqual(expect.stringMatching(/^blind:/));
+    const circuits = await db.select().from(providerHealth);
+    expect(circuits.map((c) => c.provider).sort()).toEqual(["internal", "suno"]);
 
     const kept = done.takes[1].trackId;
     expect(

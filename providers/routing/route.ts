@@ -23,6 +23,10 @@ export interface Route {
 
 export const blindProviderId = (a: string, b: string) => `blind:${a}+${b}`;
 
+/** The two engines of a blind comparison's id, or undefined for one engine's. */
+export const blindPair = (provider: string) =>
+  /^blind:([^+]+)\+(.+)$/.exec(provider)?.slice(1) as [string, string] | undefined;
+
 /** Pure: the same config and input always give the same route. */
 export function route(config: RoutingConfig, input: RouteInput): Route | null {
   const chainAfter = (first: string) =>

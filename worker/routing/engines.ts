@@ -1,12 +1,14 @@
 import { type Database, providerCalls, type Vocal } from "../../db";
 import {
   BlindPairProvider,
+  blindPair,
   type LyricsWriter,
   type MusicProvider,
   type ProviderCallSink,
   Registry,
   recorded,
   recordedLyrics,
+  type TrackResult,
 } from "../../providers";
 import type { EngineVars } from "../../providers/engine";
 import { buildEngines, costOf, engineLyricsWriters, rendererOf } from "../../providers/engine-registry";
@@ -66,9 +68,9 @@ export function musicRegistry(env: Env) {
 }
 
 function resolve(providers: MusicProvider[], id: string): MusicProvider | null {
-  const blind = /^blind:([^+]+)\+(.+)$/.exec(id);
+  const blind = blindPair(id);
   if (blind) {
-    const [a, b] = [providers.find((p) => p.id === blind[1]), providers.find((p) => p.id === blind[2])];
+    const [a, b] = [providers.find((p) => p.id === blind[0]), providers.find((p) => p.id === blind[1])];
     return a && b ? new BlindPairProvider(a, b) : null;
   }
   return providers.find((p) => p.id === id) ?? null;
@@ -129,7 +131,18 @@ export function chooseLyricsWriter(env: Env): string | null {
 }
 
 export function music(env: Env, db: Database, id: string, jobId: string): MusicProvider {
-  return recorded(musicRegistry(env).get(id), callSink(env, db), jobId, (result) => costOf(varsOf(env), id, result));
+  const registry = musicRegistry(env);
+  const sink = callSink(env, db);
+  const cost = (engine: string) => (result: TrackResult) => costOf(varsOf(env), engine, result);
+  const pair = blindPair(id);
+  if (!pair) return recorded(registry.get(id), sink, jobId, cost(id));
+  // A comparison's calls are each engine's own: they count toward its circuit, its latency and its cost. A callback
+  // comes to the pair's URL and the pair asks each engine whether it is theirs: one call, the pair's, not a refusal
+  // recorded against the engine it was not for.
+  const [a, b] = pair.map((engine) =>
+    recorded(registry.get(engine), sink, jobId, cost(engine), ["createTrack", "getStatus", "fetchResult", "cancel"]),
+  ) as [MusicProvider, MusicProvider];
+  return recorded(new BlindPairProvider(a, b), sink, jobId, undefined, ["handleWebhook"]);
 }
 
 /** `seed` makes the built-in writer's drafts differ when a person asks for another one. */

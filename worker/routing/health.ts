@@ -1,6 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { type Database, providerHealth } from "../../db";
-import { admits, type Circuit, closedCircuit, probing, type RoutingConfig, recordOutcome } from "../../providers";
+import {
+  admits,
+  blindPair,
+  type Circuit,
+  closedCircuit,
+  probing,
+  type RoutingConfig,
+  recordOutcome,
+} from "../../providers";
 import { log } from "../observability";
 import { parseRoutingConfig } from "./config-store";
 
@@ -79,7 +87,7 @@ export function availabilityOf(
  * Given the circuits already read, a closed circuit costs no query.
  */
 export async function markProbing(db: Database, provider: string, known?: Map<string, Circuit>): Promise<void> {
-  const engines = /^blind:([^+]+)\+(.+)$/.exec(provider)?.slice(1) ?? [provider];
+  const engines = blindPair(provider) ?? [provider];
   for (const engine of engines) {
     const circuit = known ? (known.get(engine) ?? closedCircuit()) : await circuitOf(db, engine);
     if (circuit.state === "closed") continue;

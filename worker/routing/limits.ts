@@ -1,4 +1,4 @@
-import type { RoutingConfig } from "../../providers";
+import { blindPair, type RoutingConfig } from "../../providers";
 
 /** How long each engine usually takes for a song, in seconds (the hosted Suno API publishes 2–3 min). */
 const typicalSeconds: Record<string, number> = {
@@ -21,7 +21,7 @@ export const INSTRUMENTAL_ENGINES = ["instrumental", "internal-instrumental", "m
 export function stallSeconds(config: Pick<RoutingConfig, "stallSeconds">, engine: string): number {
   const set = config.stallSeconds[engine];
   if (set !== undefined) return set;
-  const pair = /^blind:([^+]+)\+(.+)$/.exec(engine);
-  if (pair) return Math.max(stallSeconds(config, pair[1]!), stallSeconds(config, pair[2]!));
+  const pair = blindPair(engine);
+  if (pair) return Math.max(...pair.map((one) => stallSeconds(config, one)));
   return 2 * (typicalSeconds[engine] ?? unknownEngineSeconds);
 }

@@ -53,6 +53,33 @@ describe("built-in accounts", () => {
     expect(unknown.status).toBe(401);
   });
 
+  it("tells the pages this browser has a session with a second cookie, set with the refresh cookie and removed when the session ends", async () => {
+    const hint = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith("refrain_session="));
+    const signedUp = await call("/api/auth/signup", {
+      method: "POST",
+      body: JSON.stringify({ email: `hint-${crypto.randomUUID()}@example.com`, password: "a long passphrase" }),
+    });
+    expect(hint(signedUp)).toMatch(/^refrain_session=1;.*Path=\/;/);
+    expect(hint(signedUp)).toMatch(/HttpOnly/);
+    const refreshed = await call("/api/auth/refresh", {
+      method: "POST",
+      headers: { cookie: `refrain_refresh=${refreshCookie(signedUp)}` },
+    });
+    expect(hint(refreshed)).toMatch(/^refrain_session=1;/);
+    // A refused refresh (here, a replay, which ends the session) and a sign-out both take it away.
+    const replayed = await call("/api/auth/refresh", {
+      method: "POST",
+      headers: { cookie: `refrain_refresh=${refreshCookie(signedUp)}` },
+    });
+    expect(replayed.status).toBe(401);
+    expect(hint(replayed)).toMatch(/^refrain_session=;.*Max-Age=0/);
+    const out = await call("/api/auth/signout", {
+      method: "POST",
+      headers: { cookie: `refrain_refresh=${refreshCookie(refreshed)}` },
+    });
+    expect(hint(out)).toMatch(/^refrain_session=;.*Max-Age=0/);
+  });
+
   it("ends the whole session when a refresh token already traded is replayed, and only that session", async () => {
     const email = `eve-${crypto.randomUUID()}@example.com`;
     const credentials = JSON.stringify({ email, password: "a long passphrase" });

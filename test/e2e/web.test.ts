@@ -608,10 +608,22 @@ describe("the web app in a browser", () => {
     await page.getByLabel(en.auth.password).fill(DEMO.password);
     await page.getByRole("button", { name: en.auth.submitSignin }).click();
     await page.waitForURL((url) => !url.pathname.endsWith("/signin"));
+    // The home page, signed in: their menu and the order button, not a visitor's sign-in links.
+    await page.goto(`${stack.url}/en`);
+    const menu = page.getByRole("navigation", { name: en.nav.main });
+    await menu.getByRole("link", { name: en.nav.library }).waitFor();
+    expect(await menu.getByRole("link", { name: en.nav.signin }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: en.home.cta }).getAttribute("href")).toBe("/en/new");
+    expect(await page.getByRole("link", { name: en.home.ctaSignin }).count()).toBe(0);
     await page.goto(`${stack.url}/en/admin`);
     await page.getByText(en.admin.notFound).waitFor();
     expect(await page.getByRole("link", { name: en.nav.admin }).count()).toBe(0);
     await page.getByRole("button", { name: en.nav.signout }).click();
+    // Signed out, the home page is a visitor's again, and ships no React.
+    await page.waitForURL(/\/en\/signin/);
+    await page.goto(`${stack.url}/en`);
+    await menu.getByRole("link", { name: en.nav.signin }).waitFor();
+    expect(await page.locator("link[rel=modulepreload]").count()).toBe(0);
 
     // The operator.
     await page.goto(`${stack.url}/en/signup`);

@@ -1,3 +1,4 @@
+import { parse } from "hono/utils/cookie";
 import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
 import {
@@ -15,6 +16,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "react-router";
+import { SESSION_HINT_COOKIE } from "../../worker/auth/cookies";
 import { cloudflareContext } from "./lib/context";
 import { type Locale, makeI18n } from "./lib/i18n";
 import { detectLocale, messages } from "./lib/locale.server";
@@ -33,7 +35,8 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   const locale = detectLocale(request, params.lang);
   const turnstileSiteKey = context.get(cloudflareContext).config.TURNSTILE_SITE_KEY || null;
-  return { locale, messages: messages[locale] as Record<string, unknown>, turnstileSiteKey };
+  const signedIn = parse(request.headers.get("cookie") ?? "", SESSION_HINT_COOKIE)[SESSION_HINT_COOKIE] === "1";
+  return { locale, messages: messages[locale] as Record<string, unknown>, turnstileSiteKey, signedIn };
 }
 
 // The locale table travels once, and again only when the language changes.
@@ -54,9 +57,11 @@ export const links = () => [
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
-  // Pages that work as plain HTML (the home page: text and links) ship no JavaScript at all.
+  // Pages that work as plain HTML (the home page: text and links) ship no JavaScript to a visitor. Someone
+  // signed in gets the app, whose menu is theirs.
   const matches = useMatches();
-  const hydrate = !matches.some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  const hydrate =
+    root?.signedIn || !matches.some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   // A page framed by other sites (the embed) may be denied sessionStorage, where scroll restoration keeps its
   // positions: reading it there throws a SecurityError. Such a page has nothing to restore anyway.
   const restoreScroll = hydrate && !matches.some((m) => (m.handle as { framed?: boolean } | undefined)?.framed);

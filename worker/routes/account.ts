@@ -1,9 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { deleteCookie } from "hono/cookie";
 import { jobStatuses, languages, ledgerKinds, ledgerReasonKinds, users, vocals } from "../../db";
 import { accountView, exportAccount, requestDeletion } from "../account";
-import { requireAdmin, requireUser } from "../auth";
+import { clearSessionCookies, requireAdmin, requireUser } from "../auth";
 import { verifyPassword } from "../auth/passwords";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses, notFound } from "../http/errors";
@@ -232,7 +231,7 @@ export const accountRoutes = router()
         );
       await requestDeletion(c.env, db, user.id);
       log("info", "account deletion requested", { requestId: c.var.requestId, user: user.id, by: "owner" });
-      deleteCookie(c, "refrain_refresh", { path: "/api/auth" });
+      clearSessionCookies(c);
       return c.json(await deletionView(db, user.id), 202);
     },
   )

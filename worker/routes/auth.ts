@@ -1,19 +1,21 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { users } from "../../db";
 import { languages } from "../../domain/values";
 import {
   changePassword,
+  clearSessionCookies,
   consumeRefreshToken,
   issueAccessToken,
   issuePasswordReset,
   issueRefreshToken,
   PASSWORD_RESET_TTL_SECONDS,
+  refreshCookie,
   requireUser,
   revokeRefreshToken,
   setPassword,
+  setSessionCookies,
   signIn,
   signUp,
   verifyPasswordReset,
@@ -26,8 +28,6 @@ import { json } from "../http/openapi";
 import { passwordResetMail, sendMail } from "../mail";
 import { log } from "../observability";
 import { admitPasswordReset, admitSignIn, admitSignUp, turnstileHeaderSchema } from "../security";
-
-const REFRESH_COOKIE = "refrain_refresh";
 
 const credentials = z
   .object({ email: z.email().max(254), password: z.string().min(8, "At least 8 characters").max(200) })
@@ -68,13 +68,7 @@ async function startSession(
 ) {
   const refresh = await issueRefreshToken(c.env, c.var.db, user.id, sessionId);
   const { token, expiresIn } = await issueAccessToken(c.env, user.id, user.role, refresh.sessionId);
-  setCookie(c, REFRESH_COOKIE, refresh.token, {
-    httpOnly: true,
-    secure: c.req.url.startsWith("https:"),
-    sameSite: "Lax",
-    path: "/api/auth",
-    maxAge: refresh.maxAge,
-  });
+  setSessionCookies(c, refresh.token, refresh.maxAge);
   return {
     accessToken: token,
     tokenType: "Bearer" as const,
@@ -139,9 +133,13 @@ export const authRoutes = router()
     }),
     async (c) => {
       // Every page asks on load whether someone is signed in: a visitor is an answer, not an error.
-      const cookie = getCookie(c, REFRESH_COOKIE);
+      const cookie = refreshCookie(c);
       if (!cookie) return c.body(null, 204);
-      const { user, sessionId } = await consumeRefreshToken(c.var.db, cookie);
+      const { user, sessionId } = await consumeRefreshToken(c.var.db, cookie).catch((error: unknown) => {
+        // A session that has ended is gone from this browser too: its pages stop expecting someone signed in.
+        clearSessionCookies(c);
+        throw error;
+      });
       return c.json(await startSession(c, user, sessionId), 200);
     },
   )
@@ -156,9 +154,9 @@ export const authRoutes = router()
       responses: { 204: { description: "Signed out" } },
     }),
     async (c) => {
-      const token = getCookie(c, REFRESH_COOKIE);
+      const token = refreshCookie(c);
       if (token) await revokeRefreshToken(c.var.db, token);
-      deleteCookie(c, REFRESH_COOKIE, { path: "/api/auth" });
+      clearSessionCookies(c);
       return c.body(null, 204);
     },
   )

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiFailure, api, type Schema, unwrap } from "./api";
-import { useAuth } from "./auth";
+import { isVisitor, useAuth } from "./auth";
 import { ErrorSummary, type FormErrors, fieldErrors } from "./form";
 import { formatNumber, type Locale, withLocale } from "./i18n";
 
@@ -48,7 +48,7 @@ export function PackList({ packs, locale, currency }: { packs: Schema<"Packs">; 
                   </p>
                 ))}
               </div>
-              {auth.status === "in" ? (
+              {!isVisitor(auth) ? (
                 <button
                   type="button"
                   className="button"

@@ -2,14 +2,14 @@ import { useTranslation } from "react-i18next";
 import { Link, type LoaderFunctionArgs, useLoaderData } from "react-router";
 import en from "../../../public/samples/sample-en.json";
 import fr from "../../../public/samples/sample-fr.json";
-import { useAuth } from "../lib/auth";
+import { isVisitor, useAuth } from "../lib/auth";
 import { cloudflareContext } from "../lib/context";
 import { useLocale } from "../lib/hooks";
 import { formatDuration, formatNumber, withLocale } from "../lib/i18n";
 import { sungBlocks } from "../lib/sung-blocks";
 
-// Plain HTML: the landing page ships no React (see root.tsx); only the samples' small script, which lights
-// their lines in time (public/samples/player.js).
+// Plain HTML for a visitor: the landing page ships them no React (see root.tsx); only the samples' small
+// script, which lights their lines in time (public/samples/player.js).
 export const handle = { hydrate: false };
 
 /** A visitor reads the price before being asked to sign up. */
@@ -65,7 +65,7 @@ function Sample({ language }: { language: keyof typeof samples }) {
 export default function Home() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const auth = useAuth();
+  const visitor = isVisitor(useAuth());
   const { cost, signupCredits } = useLoaderData<typeof loader>();
   return (
     <div className="page hero">
@@ -77,14 +77,14 @@ export default function Home() {
         <li>{t("home.steps.three")}</li>
       </ol>
       <p className="actions">
-        <Link className="button" to={withLocale(locale, auth.status === "in" ? "/new" : "/signup")}>
+        <Link className="button" to={withLocale(locale, visitor ? "/signup" : "/new")}>
           {t("home.cta")}
         </Link>
-        {auth.status !== "in" && <Link to={withLocale(locale, "/signin")}>{t("home.ctaSignin")}</Link>}
+        {visitor && <Link to={withLocale(locale, "/signin")}>{t("home.ctaSignin")}</Link>}
       </p>
       <p className="muted" data-testid="home-price">
         {t("billing.lead", { cost: formatNumber(locale, cost) })}{" "}
-        {auth.status !== "in" &&
+        {visitor &&
           signupCredits > 0 &&
           `${t("billing.signupCredits", { credits: formatNumber(locale, signupCredits) })} `}
         <Link to={withLocale(locale, "/pricing")}>{t("billing.seePrices")}</Link>

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, type MetaFunction, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { signOut } from "../lib/api";
-import { AuthProvider, useAuth } from "../lib/auth";
+import { AuthProvider, isVisitor, useAuth } from "../lib/auth";
 import { useLocale } from "../lib/hooks";
 import { type Locale, switchLocale, withLocale } from "../lib/i18n";
 
@@ -65,7 +65,7 @@ function Header() {
                 </button>
               </li>
             </>
-          ) : (
+          ) : isVisitor(auth) ? (
             <>
               <li>
                 <NavLink to={withLocale(locale, "/pricing")}>{t("billing.pricingTitle")}</NavLink>
@@ -77,7 +77,7 @@ function Header() {
                 <NavLink to={withLocale(locale, "/signup")}>{t("nav.signup")}</NavLink>
               </li>
             </>
-          )}
+          ) : null}
         </ul>
       </nav>
       {/* After the navigation on a wide screen; beside the brand on a phone, where the links wrap below. */}

@@ -2,7 +2,7 @@ import createClient from "openapi-fetch";
 import { useTranslation } from "react-i18next";
 import { Link, type LoaderFunctionArgs, useLoaderData, useSearchParams } from "react-router";
 import type { paths } from "../lib/api-schema";
-import { useAuth } from "../lib/auth";
+import { isVisitor, useAuth } from "../lib/auth";
 import { CurrencySwitch, defaultCurrency, PackList } from "../lib/billing";
 import { cloudflareContext } from "../lib/context";
 import { Title, useLocale } from "../lib/hooks";
@@ -35,7 +35,7 @@ export default function Pricing() {
       <p className="lead">{t("billing.lead", { cost: packs.creditsPerSong })}</p>
       {packs.enabled && <CurrencySwitch currency={currency} />}
       <PackList packs={packs} locale={locale} currency={currency} />
-      {auth.status !== "in" && (
+      {isVisitor(auth) && (
         // What a visitor can do today, bought credits or not: the credits a new account starts with.
         <p className="actions" data-testid="pricing-signup">
           {signupCredits > 0 && `${t("billing.signupCredits", { credits: formatNumber(locale, signupCredits) })} `}

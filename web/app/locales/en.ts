@@ -138,7 +138,7 @@ const en = {
   progress: {
     title: "Your song is being made",
     titleDone: "Your song is ready",
-    titleDraft: "Your lyrics are waiting for you",
+    titleDraft: "The music waits for your go-ahead",
     titleStopped: "Your song was not made",
     live: "Live updates",
     polling: "Checking for updates every few seconds",

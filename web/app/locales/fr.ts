@@ -148,7 +148,7 @@ const fr: Messages = {
   progress: {
     title: "Votre chanson est en préparation",
     titleDone: "Votre chanson est prête",
-    titleDraft: "Vos paroles vous attendent",
+    titleDraft: "La musique attend votre feu vert",
     titleStopped: "Votre chanson n’a pas été créée",
     live: "Mises à jour en direct",
     polling: "Vérification toutes les quelques secondes",

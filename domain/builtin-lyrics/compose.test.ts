@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { occasionOf } from "./compose";
+import { composeLyrics, occasionOf } from "./compose";
 
 describe("what a song is for, read from the words a person uses", () => {
   it.each([
@@ -22,5 +22,50 @@ describe("what a song is for, read from the words a person uses", () => {
     ["le mariage de Léa", "wedding"],
   ])("%s: %s", (occasion, kind) => {
     expect(occasionOf(occasion, "")).toBe(kind);
+  });
+});
+
+describe("apostrophes", () => {
+  const song = (language: "fr" | "en", relationship: string, details: string[]) =>
+    composeLyrics(
+      {
+        occasion: language === "fr" ? "anniversaire" : "birthday",
+        recipientName: "Marie",
+        relationship,
+        details,
+        language,
+        styleTags: ["pop"],
+        mood: "joyful",
+        vocal: "female",
+        durationSeconds: 120,
+      },
+      1,
+    );
+  const curly = (text: string) => text.replace(/'/g, "’");
+
+  it.each([
+    ["en", "my sister", ["she doesn't like Mondays", "she's never on time"]],
+    ["fr", "ma sœur", ["elle n'aime pas le lundi", "elle s'appelle Zoé depuis toujours"]],
+  ] as const)(
+    "%s: a detail typed on a phone (’) is sung as the same detail typed with ' is",
+    (language, relationship, details) => {
+      const straight = song(language, relationship, [...details]);
+      expect(song(language, relationship, details.map(curly))).toEqual(straight);
+    },
+  );
+
+  it("says a detail typed on a phone to the person it is about, in an English song sung to them", () => {
+    const sung = song("en", "my sister", ["she doesn’t like Mondays"]).sections.flatMap((s) => s.lines);
+    expect(sung.join("\n")).toMatch(/You don’t like Mondays/);
+    expect(sung.join("\n")).not.toMatch(/she doesn’t/i);
+  });
+
+  it("shows and sings the typographic apostrophe, as the pages write it", () => {
+    for (const language of ["fr", "en"] as const) {
+      const lyrics = song(language, language === "fr" ? "mon amie" : "my friend", []);
+      const text = [lyrics.title, ...lyrics.sections.flatMap((s) => s.lines)].join("\n");
+      expect(text).toContain("’");
+      expect(text).not.toContain("'");
+    }
   });
 });

@@ -639,7 +639,19 @@ function personOf(context: SongContext, draft: Omit<Draft, "person">, details: s
   return draft.random() < 0.4 ? about : you;
 }
 
-export function composeLyrics(context: SongContext, seed = 0): Lyrics {
+/** Phones and Macs type the curly apostrophe; the grammar's rules are written with the straight one. */
+const plainApostrophes = (text: string) => text.replace(/[’‘ʼ]/g, "'");
+/** The lyrics are shown as they are sung, with the typographic apostrophe the pages use ("c’est", "you’re"). */
+const typeset = (text: string) => text.replace(/'/g, "’");
+
+export function composeLyrics(given: SongContext, seed = 0): Lyrics {
+  const context: SongContext = {
+    ...given,
+    occasion: plainApostrophes(given.occasion),
+    recipientName: plainApostrophes(given.recipientName),
+    details: given.details.map(plainApostrophes),
+    ...(given.relationship === undefined ? {} : { relationship: plainApostrophes(given.relationship) }),
+  };
   const name = context.recipientName
     .replace(/[{}[\]<>]/g, " ")
     .replace(/\s+/g, " ")
@@ -690,7 +702,7 @@ export function composeLyrics(context: SongContext, seed = 0): Lyrics {
       intro: () => bridge(draft, lines),
       outro: () => bridge(draft, lines),
     };
-    return { kind, lines: write[kind]() };
+    return { kind, lines: write[kind]().map(typeset) };
   });
-  return { title: title(draft), sections };
+  return { title: typeset(title(draft)), sections };
 }

@@ -105,8 +105,8 @@ const cases: SongContext[] = [
 
 const allLines = (lyrics: Lyrics): string[] => [lyrics.title, ...lyrics.sections.flatMap((s) => s.lines)];
 
-/** The last two words of a detail, which any rewording for the song's person keeps. */
-const ending = (detail: string): string => detail.toLowerCase().split(" ").slice(-2).join(" ");
+/** The last two words of a detail, which any rewording for the song's person keeps (its apostrophes typeset). */
+const ending = (detail: string): string => detail.toLowerCase().replace(/'/g, "’").split(" ").slice(-2).join(" ");
 
 /** The better of AABB and ABAB for one four-line section: rhyming pairs, out of two. */
 function rhymePairs(lines: string[], language: SongContext["language"]): { rhyming: number; total: number } {

@@ -615,6 +615,9 @@ describe("the web app in a browser", () => {
     expect(await menu.getByRole("link", { name: en.nav.signin }).count()).toBe(0);
     expect(await page.getByRole("link", { name: en.home.cta }).getAttribute("href")).toBe("/en/new");
     expect(await page.getByRole("link", { name: en.home.ctaSignin }).count()).toBe(0);
+    // An old sign-in link sends someone signed in on, to order.
+    await page.goto(`${stack.url}/en/signin`);
+    await page.waitForURL(/\/en\/new$/);
     await page.goto(`${stack.url}/en/admin`);
     await page.getByText(en.admin.notFound).waitFor();
     expect(await page.getByRole("link", { name: en.nav.admin }).count()).toBe(0);

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useMatches, useNavigate, useSearchParams } from "react-router";
 import { asApiFailure, signIn } from "../lib/api";
+import { useAuth } from "../lib/auth";
 import { ErrorSummary, Field, type FormErrors, fieldErrors } from "../lib/form";
 import { Title, useLocale } from "../lib/hooks";
 import { withLocale } from "../lib/i18n";
@@ -21,14 +22,21 @@ export default function SignIn() {
   const turnstile = useTurnstile();
   const title = t(kind === "signup" ? "auth.signupTitle" : "auth.signinTitle");
 
+  const next = params.get("next");
+  const after = next?.startsWith("/") && !next.startsWith("//") ? next : withLocale(locale, "/new");
+  // Signed in (by this form, or already: an old link, the back button), the person goes on to where they were
+  // headed; the sign-in page leaves their history.
+  const auth = useAuth();
+  useEffect(() => {
+    if (auth.status === "in") navigate(after, { replace: true });
+  }, [auth.status, after, navigate]);
+
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setBusy(true);
     try {
       await signIn(kind, String(form.get("email") ?? ""), String(form.get("password") ?? ""), turnstile.token);
-      const next = params.get("next");
-      navigate(next?.startsWith("/") && !next.startsWith("//") ? next : withLocale(locale, "/new"));
     } catch (error) {
       setErrors(fieldErrors(asApiFailure(error)));
       turnstile.reset();

@@ -634,6 +634,17 @@ describe("the web app in a browser", () => {
     await page.getByLabel(en.auth.password).fill("operator passphrase");
     await page.getByRole("button", { name: en.auth.submitSignup }).click();
     await page.waitForURL(/\/en\/new$/);
+    // On a phone, an operator's menu (six links, French being the longer) keeps its rows from page to page.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const headerHeights = new Map<string, number>();
+    for (const path of ["/fr/new", "/fr/songs", "/fr/credits", "/fr/settings", "/fr/admin"]) {
+      await page.goto(stack.url + path);
+      await page.getByRole("link", { name: fr.nav.admin }).waitFor();
+      headerHeights.set(path, Math.round((await page.locator("header.top").boundingBox())!.height));
+    }
+    expect(new Set(headerHeights.values()).size, JSON.stringify([...headerHeights])).toBe(1);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${stack.url}/en/new`);
     await page.getByRole("link", { name: en.nav.admin }).click();
     await page.getByTestId("success-rate").waitFor();
     // What fires now comes first; on a quiet local stack, nothing (test/alerts.test.ts makes them fire).

@@ -569,33 +569,37 @@ describe("the web app in a browser", () => {
     const demo = (await (await api("/api/auth/signin", { method: "POST", body: JSON.stringify(DEMO) })).json()) as {
       accessToken: string;
     };
-    const ordered = await api("/api/jobs", {
-      method: "POST",
-      token: demo.accessToken,
-      headers: { "idempotency-key": crypto.randomUUID(), "cf-turnstile-response": TURNSTILE_DUMMY_TOKEN },
-      body: JSON.stringify({
-        mode: "context",
-        occasion: "birthday",
-        recipientName: "Ana",
-        details: ["she sings"],
-        language: "en",
-        styleTags: ["folk"],
-        vocal: "female",
-        durationSeconds: 30,
-      }),
-    });
-    expect(ordered.status).toBe(202);
+    /** The demo orders a 30 s birthday song for Ana through the API. */
+    const order = async (story: { details: string[]; styleTags: string[] }) => {
+      const ordered = await api("/api/jobs", {
+        method: "POST",
+        token: demo.accessToken,
+        headers: { "idempotency-key": crypto.randomUUID(), "cf-turnstile-response": TURNSTILE_DUMMY_TOKEN },
+        body: JSON.stringify({
+          mode: "context",
+          occasion: "birthday",
+          recipientName: "Ana",
+          language: "en",
+          vocal: "female",
+          durationSeconds: 30,
+          ...story,
+        }),
+      });
+      expect(ordered.status).toBe(202);
+      return ((await ordered.json()) as { id: string }).id;
+    };
+    const made = (id: string) =>
+      expect
+        .poll(
+          async () =>
+            ((await (await api(`/api/jobs/${id}`, { token: demo.accessToken })).json()) as { status: string }).status,
+          { timeout: 120_000, intervals: [1000] },
+        )
+        .toBe("SUCCEEDED");
+    const orderedId = await order({ details: ["she sings"], styleTags: ["folk"] });
     expect((await api("/api/admin/metrics", { token: demo.accessToken })).status).toBe(404);
     // The operator looks once the song is made: its engine's calls are in the metrics.
-    const { id: orderedId } = (await ordered.json()) as { id: string };
-    await expect
-      .poll(
-        async () =>
-          ((await (await api(`/api/jobs/${orderedId}`, { token: demo.accessToken })).json()) as { status: string })
-            .status,
-        { timeout: 120_000, intervals: [1000] },
-      )
-      .toBe("SUCCEEDED");
+    await made(orderedId);
 
     const context = await browser.newContext({ locale: "en-GB" });
     await context.route("https://challenges.cloudflare.com/**", (route) =>
@@ -737,37 +741,14 @@ describe("the web app in a browser", () => {
       config: Record<string, unknown>;
     };
     await routing({ ...saved, blind: { providers: ["internal", "instrumental"], percent: 100 } });
-    const compared = (await (
-      await api("/api/jobs", {
-        method: "POST",
-        token: demo.accessToken,
-        headers: { "idempotency-key": crypto.randomUUID(), "cf-turnstile-response": TURNSTILE_DUMMY_TOKEN },
-        body: JSON.stringify({
-          mode: "context",
-          occasion: "birthday",
-          recipientName: "Ana",
-          details: [],
-          language: "en",
-          styleTags: ["pop"],
-          vocal: "female",
-          durationSeconds: 30,
-        }),
-      })
-    ).json()) as { id: string };
+    const comparedId = await order({ details: [], styleTags: ["pop"] });
     await routing(saved);
-    await expect
-      .poll(
-        async () =>
-          ((await (await api(`/api/jobs/${compared.id}`, { token: demo.accessToken })).json()) as { status: string })
-            .status,
-        { timeout: 120_000, interval: 1000 },
-      )
-      .toBe("SUCCEEDED");
-    const { takes } = (await (await api(`/api/jobs/${compared.id}`, { token: demo.accessToken })).json()) as {
+    await made(comparedId);
+    const { takes } = (await (await api(`/api/jobs/${comparedId}`, { token: demo.accessToken })).json()) as {
       takes: { trackId: string }[];
     };
     expect(takes).toHaveLength(2);
-    const kept = await api(`/api/jobs/${compared.id}/choose`, {
+    const kept = await api(`/api/jobs/${comparedId}/choose`, {
       method: "POST",
       token: demo.accessToken,
       body: JSON.stringify({ trackId: takes[1]!.trackId }),

@@ -610,7 +610,7 @@ const en = {
       "Technical records: each step of an order, each call to a music or lyrics engine (duration, cost, error) and each notification an engine sends us.",
     ],
     notStored:
-      "Your IP address is used to slow down abuse (too many sign-ins or orders) and is not written to our database. Our server logs name accounts by an internal number, not by email.",
+      "Your IP address is used to slow down abuse (too many sign-ins or orders) and is not written to our database. Our server logs name accounts by an internal number, not by email. Our cookies: two keep you signed in (one holds the session, the other only tells our pages that you are signed in) and one remembers your language; none for advertising or tracking.",
     retentionTitle: "For how long",
     retention: [
       "Your account, orders, songs and gifts: until you delete them or your account.",

@@ -628,7 +628,7 @@ const fr: Messages = {
       "Des traces techniques : chaque étape d’une commande, chaque appel à un moteur de musique ou de paroles (durée, coût, erreur) et chaque notification qu’un moteur nous envoie.",
     ],
     notStored:
-      "Votre adresse IP sert à freiner les abus (trop de connexions ou de commandes) et n’est pas écrite dans notre base. Nos journaux serveur désignent les comptes par un numéro interne, pas par l’e-mail.",
+      "Votre adresse IP sert à freiner les abus (trop de connexions ou de commandes) et n’est pas écrite dans notre base. Nos journaux serveur désignent les comptes par un numéro interne, pas par l’e-mail. Nos cookies : deux vous gardent connecté (l’un porte la session, l’autre dit seulement à nos pages que vous êtes connecté) et un retient votre langue ; aucun pour la publicité ou le pistage.",
     retentionTitle: "Combien de temps",
     retention: [
       "Votre compte, vos commandes, chansons et cadeaux : jusqu’à ce que vous les supprimiez, ou votre compte.",

@@ -69,3 +69,44 @@ describe("apostrophes", () => {
     }
   });
 });
+
+describe("a person's words as people type them", () => {
+  const song = (recipientName: string, details: string[], language: "fr" | "en" = "en") =>
+    composeLyrics(
+      {
+        occasion: language === "fr" ? "anniversaire 🎂" : "birthday 🎂",
+        recipientName,
+        relationship: language === "fr" ? "mon ami" : "my friend",
+        details,
+        language,
+        styleTags: ["pop"],
+        mood: "joyful",
+        vocal: "female",
+        durationSeconds: 60,
+      },
+      1,
+    );
+  const text = (lyrics: ReturnType<typeof song>) =>
+    [lyrics.title, ...lyrics.sections.flatMap((s) => s.lines)].join("\n");
+
+  it("sings no emoji, which no singer says and the page would show", () => {
+    const lyrics = text(song("Sam 💕", ["loves pizza 🍕", "🏄 surfs every morning", "🇫🇷 French at heart"]));
+    expect(lyrics).not.toMatch(/\p{Extended_Pictographic}|\p{Regional_Indicator}/u);
+    expect(lyrics).toMatch(/pizza/);
+    expect(lyrics).toContain("Sam");
+  });
+
+  it("writes a name typed in lower case as a name", () => {
+    expect(text(song("sam o'brien", []))).toContain("Sam O’Brien");
+    expect(text(song("marie et paul", [], "fr"))).toContain("Marie et Paul");
+    expect(text(song("jean-baptiste", [], "fr"))).toContain("Jean-Baptiste");
+    // A name typed with capitals is the person's own spelling.
+    expect(text(song("DeShawn", []))).toContain("DeShawn");
+  });
+
+  it("sings a detail's numbers in words", () => {
+    const lyrics = text(song("Lou", ["elle a 3 chats", "rencontrés en 2015"], "fr"));
+    expect(lyrics).toMatch(/trois chats|deux mille quinze/);
+    expect(lyrics).not.toMatch(/\d/);
+  });
+});

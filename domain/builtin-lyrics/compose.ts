@@ -17,7 +17,7 @@ import {
   renderDetail,
   renderTemplate,
 } from "./grammar";
-import { ageInWords } from "./numbers";
+import { ageInWords, numbersInWords } from "./numbers";
 import { countSyllables, lastWord, rhymeKey, sungLineSyllables } from "./prosody";
 
 // A lyric writer without any network. It writes exactly the sections of songForm(duration), in one
@@ -639,18 +639,33 @@ function personOf(context: SongContext, draft: Omit<Draft, "person">, details: s
   return draft.random() < 0.4 ? about : you;
 }
 
-/** Phones and Macs type the curly apostrophe; the grammar's rules are written with the straight one. */
-const plainApostrophes = (text: string) => text.replace(/[’‘ʼ]/g, "'");
+/**
+ * A person's words as the grammar reads them: phones and Macs type the curly apostrophe, and the rules are
+ * written with the straight one; emoji are decoration no singer says, so they would be shown and not sung.
+ */
+const plain = (text: string) =>
+  text
+    .replace(/[’‘ʼ]/g, "'")
+    .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u200d\ufe0f\u20e3]/gu, " ");
 /** The lyrics are shown as they are sung, with the typographic apostrophe the pages use ("c’est", "you’re"). */
 const typeset = (text: string) => text.replace(/'/g, "’");
+/** A name typed all in lower case ("sam", "jean-paul") is sung and shown as a name: "Sam", "Jean-Paul". */
+const nameCase = (name: string) =>
+  /\p{Lu}/u.test(name)
+    ? name
+    : name.replace(/(^|[\s\-'])(\p{Ll})/gu, (whole, before: string, letter: string, at: number) =>
+        /^(?:et|and|de|du|des|la|le|van|von|da|di)(?!\p{L})/u.test(name.slice(at + before.length)) && at > 0
+          ? whole
+          : before + letter.toUpperCase(),
+      );
 
 export function composeLyrics(given: SongContext, seed = 0): Lyrics {
   const context: SongContext = {
     ...given,
-    occasion: plainApostrophes(given.occasion),
-    recipientName: plainApostrophes(given.recipientName),
-    details: given.details.map(plainApostrophes),
-    ...(given.relationship === undefined ? {} : { relationship: plainApostrophes(given.relationship) }),
+    occasion: plain(given.occasion),
+    recipientName: nameCase(plain(given.recipientName)),
+    details: given.details.map((detail) => numbersInWords(plain(detail), given.language)),
+    ...(given.relationship === undefined ? {} : { relationship: plain(given.relationship) }),
   };
   const name = context.recipientName
     .replace(/[{}[\]<>]/g, " ")

@@ -14,6 +14,14 @@ describe("bad input gets a clear error, never a 500", () => {
     expect(Object.keys(error.fields).sort()).toEqual(["durationSeconds", "language", "recipientName", "vocal"]);
   });
 
+  it("refuses a name with no letter in it (emoji only), which no song could sing", async () => {
+    const { token } = await signUp();
+    const res = await order(token, contextOrder({ recipientName: "💕🎂" }));
+    expect(res.status).toBe(400);
+    expect((await json(res)).error.fields.recipientName).toEqual(["A name needs at least one letter"]);
+    expect((await order(token, contextOrder({ recipientName: "Zoé 💕" }))).status).toBe(202);
+  });
+
   it("requires lyrics in custom mode unless instrumental", async () => {
     const { token } = await signUp();
     const res = await order(token, {

@@ -39,7 +39,8 @@ export const contextJobSchema = z
   .object({
     mode: z.literal("context"),
     occasion: z.string().trim().min(2).max(200).describe('What the song is for, e.g. "a birthday".'),
-    recipientName: z.string().trim().min(1).max(60),
+    // A name made only of emoji or punctuation gives a singer nothing to sing.
+    recipientName: z.string().trim().min(1).max(60).regex(/\p{L}/u, "A name needs at least one letter"),
     pronounceAs: z
       .string()
       .trim()

@@ -1,5 +1,6 @@
 import type { Lyrics, LyricsSection, SongContext } from "../lyrics";
 import { songForm } from "../song-form";
+import { ageInWords, numbersInWords } from "../sung-numbers";
 import type { Language, SectionKind } from "../values";
 import { banks, type LanguageBank, type LineGroup, type Mood, type Occasion } from "./banks";
 import {
@@ -17,7 +18,6 @@ import {
   renderDetail,
   renderTemplate,
 } from "./grammar";
-import { ageInWords, numbersInWords } from "./numbers";
 import { countSyllables, lastWord, rhymeKey, sungLineSyllables } from "./prosody";
 
 // A lyric writer without any network. It writes exactly the sections of songForm(duration), in one

@@ -59,6 +59,17 @@ describe("English syllables", () => {
   });
 });
 
+describe("numbers in lyrics a person wrote", () => {
+  it("gives each word of a number its notes, as the singer says it", () => {
+    expect(syllabifyLineForSinging("Depuis 2015", "fr")).toEqual(["De-", "puis", "deux", "mille", "quinze"]);
+    expect(syllabifyLineForSinging("Back in 1999", "en")).toEqual(
+      syllabifyLineForSinging("Back in nineteen ninety-nine", "en"),
+    );
+    // Numbers written into a word ("3am") keep the one note they had.
+    expect(syllabifyLine("at 3am", "en")).toEqual(["at", "3am"]);
+  });
+});
+
 describe("pronunciations", () => {
   it("replaces a word's syllables with the pronunciation's parts", () => {
     expect(syllabifyWord("Maëlys", "fr", { Maëlys: "ma-é-liss" })).toEqual(["ma", "é", "liss"]);

@@ -1,3 +1,4 @@
+import { numbersInWords } from "../../../domain/sung-numbers";
 import type { Language } from "../../../domain/values";
 
 // Heuristic syllabification: enough to give every sung syllable its own note. The count follows
@@ -295,10 +296,17 @@ export function syllabifyWord(word: string, language: Language, pronunciations?:
 
 /** The syllables of a lyric line, in order: one sung note each. */
 export function syllabifyLine(line: string, language: Language, pronunciations?: Record<string, string>): string[] {
-  return wordsOf(line).flatMap((word) => syllabifyWord(word, language, pronunciations));
+  return wordsOf(line, language).flatMap((word) => syllabifyWord(word, language, pronunciations));
 }
 
-const wordsOf = (line: string) => line.split(/\s+|(?<=\p{L})[–—](?=\p{L})/u).filter(Boolean);
+/**
+ * A line's words as sung. A number standing alone is said in words, so "en 2015" gets a note for each of
+ * "deux mille quinze" instead of one note for the whole year.
+ */
+const wordsOf = (line: string, language: Language) =>
+  numbersInWords(line, language)
+    .split(/\s+|(?<=\p{L})[–—](?=\p{L})/u)
+    .filter(Boolean);
 
 /**
  * The same syllables as the singer needs them: a syllable that continues its word ends with a
@@ -309,7 +317,7 @@ export function syllabifyLineForSinging(
   language: Language,
   pronunciations?: Record<string, string>,
 ): string[] {
-  return wordsOf(line).flatMap((word) => {
+  return wordsOf(line, language).flatMap((word) => {
     const parts = syllabifyWord(word, language, pronunciations);
     return parts.map((part, i) => (i < parts.length - 1 ? `${part}-` : part));
   });

@@ -1,4 +1,4 @@
-import type { Language } from "../values";
+import type { Language } from "./values";
 
 // Numbers as a song sings them: in words, so that every syllable has its note and the lyrics shown are the
 // words sung ("trente ans", not "30 ans"; "en deux mille quinze", not "en 2015"): 0 to 999, and years.

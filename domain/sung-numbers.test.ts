@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageInWords, numberInWords, numbersInWords } from "./numbers";
+import { ageInWords, numberInWords, numbersInWords } from "./sung-numbers";
 
 describe("an age as a song sings it", () => {
   it.each([

@@ -23,6 +23,11 @@ describe("lyrics typed by a person", () => {
     ]);
   });
 
+  it("keeps no emoji, which would be shown and never sung: a line of emoji only is no line", () => {
+    const lyrics = parseLyricsText("[Refrain]\nJoyeux anniversaire 🎂🎉 Marie\n🎈🎈\nOn t’aime 👍🏽 fort 🇫🇷", "t");
+    expect(lyrics.sections[0]?.lines).toEqual(["Joyeux anniversaire Marie", "On t’aime fort"]);
+  });
+
   it("splits untagged text into verses on blank lines", () => {
     const lyrics = parseLyricsText("one\ntwo\n\nthree", "t");
     expect(lyrics.sections).toEqual([

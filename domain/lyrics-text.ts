@@ -21,6 +21,10 @@ const tagAliases: Record<string, SectionKind> = {
 
 const tagPattern = /^\s*\[([^\]]+)\]\s*$/;
 
+/** Emoji are decoration no singer says: kept in lyrics, they would be shown and never sung. */
+export const withoutEmoji = (text: string) =>
+  text.replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u200d\ufe0f\u20e3]/gu, " ");
+
 function kindOf(tag: string): SectionKind {
   // "[Pré-refrain]" as "[Pre-refrain]": accents are how French writes the tag, not another one.
   const word = tag
@@ -48,7 +52,7 @@ export function parseLyricsText(text: string, title: string): Lyrics {
       sections.push(current);
       continue;
     }
-    const line = raw.trim();
+    const line = withoutEmoji(raw).replace(/\s+/g, " ").trim();
     if (!line) {
       if (!sawTag) current = null;
       continue;

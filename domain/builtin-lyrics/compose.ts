@@ -1,4 +1,5 @@
 import type { Lyrics, LyricsSection, SongContext } from "../lyrics";
+import { withoutEmoji } from "../lyrics-text";
 import { songForm } from "../song-form";
 import { ageInWords, numbersInWords } from "../sung-numbers";
 import type { Language, SectionKind } from "../values";
@@ -643,10 +644,7 @@ function personOf(context: SongContext, draft: Omit<Draft, "person">, details: s
  * A person's words as the grammar reads them: phones and Macs type the curly apostrophe, and the rules are
  * written with the straight one; emoji are decoration no singer says, so they would be shown and not sung.
  */
-const plain = (text: string) =>
-  text
-    .replace(/[’‘ʼ]/g, "'")
-    .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u200d\ufe0f\u20e3]/gu, " ");
+const plain = (text: string) => withoutEmoji(text).replace(/[’‘ʼ]/g, "'");
 /** The lyrics are shown as they are sung, with the typographic apostrophe the pages use ("c’est", "you’re"). */
 const typeset = (text: string) => text.replace(/'/g, "’");
 /** A name typed all in lower case ("sam", "jean-paul") is sung and shown as a name: "Sam", "Jean-Paul". */

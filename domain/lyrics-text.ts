@@ -25,6 +25,9 @@ const tagPattern = /^\s*\[([^\]]+)\]\s*$/;
 export const withoutEmoji = (text: string) =>
   text.replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u200d\ufe0f\u20e3]/gu, " ");
 
+/** A line as it is sung, and so as it is shown: no emoji, single spaces. */
+export const sungLine = (line: string) => withoutEmoji(line).replace(/\s+/g, " ").trim();
+
 function kindOf(tag: string): SectionKind {
   // "[Pré-refrain]" as "[Pre-refrain]": accents are how French writes the tag, not another one.
   const word = tag
@@ -52,7 +55,7 @@ export function parseLyricsText(text: string, title: string): Lyrics {
       sections.push(current);
       continue;
     }
-    const line = withoutEmoji(raw).replace(/\s+/g, " ").trim();
+    const line = sungLine(raw);
     if (!line) {
       if (!sawTag) current = null;
       continue;

@@ -56,6 +56,13 @@ describe("lyrics approved before the song", () => {
     });
     expect(nameless.status).toBe(400);
     expect((await json(nameless)).error.message).toContain("Marie");
+    const emojiOnly = await call(`/api/jobs/${created.id}/lyrics`, {
+      method: "PUT",
+      token,
+      body: JSON.stringify({ title: "Pour Marie", sections: [{ kind: "chorus", lines: ["Marie", "🎂🎉"] }] }),
+    });
+    expect(emojiOnly.status).toBe(400);
+    expect(Object.keys((await json(emojiOnly)).error.fields)).toEqual(["sections.0.lines.1"]);
 
     for (let i = 0; i < Number(env.LYRICS_FREE_DRAFTS); i++) {
       expect((await call(`/api/jobs/${created.id}/lyrics/redraft`, { method: "POST", token })).status).toBe(200);
@@ -71,7 +78,16 @@ describe("lyrics approved before the song", () => {
         { kind: "chorus", lines: ["Joyeux anniversaire Marie, mon amour"] },
       ],
     };
-    const saved = await call(`/api/jobs/${created.id}/lyrics`, { method: "PUT", token, body: JSON.stringify(edited) });
+    // An emoji in a line is kept out, as the singer leaves it out.
+    const withEmoji = {
+      ...edited,
+      sections: [edited.sections[0]!, { kind: "chorus", lines: [`${edited.sections[1]!.lines[0]} 💕`] }],
+    };
+    const saved = await call(`/api/jobs/${created.id}/lyrics`, {
+      method: "PUT",
+      token,
+      body: JSON.stringify(withEmoji),
+    });
     expect(saved.status).toBe(200);
     expect((await json(saved)).lyrics).toEqual(edited);
 

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { generations, sectionKinds } from "../../db";
+import { sungLine } from "../../domain/lyrics-text";
 import { formatLyricsText } from "../../providers";
 import { requireUser } from "../auth";
 import { config } from "../config";
@@ -22,7 +23,14 @@ const editSchema = z
         z.object({
           kind: z.enum(sectionKinds),
           lines: z
-            .array(z.string().trim().min(1, "A line cannot be empty").max(120, "At most 120 characters per line"))
+            .array(
+              z
+                .string()
+                .trim()
+                .min(1, "A line cannot be empty")
+                .max(120, "At most 120 characters per line")
+                .refine((line) => sungLine(line).length > 0, "A line needs words to sing, not only emoji"),
+            )
             .min(1)
             .max(16),
         }),
@@ -65,7 +73,9 @@ export const lyricsRoutes = router()
     }),
     async (c) => {
       const { job, db } = await waitingJob(c, c.req.valid("param").id);
-      const lyrics = c.req.valid("json");
+      const edited = c.req.valid("json");
+      // Shown as sung: what the singer would skip is not kept.
+      const lyrics = { ...edited, sections: edited.sections.map((s) => ({ ...s, lines: s.lines.map(sungLine) })) };
       const registry = musicRegistry(c.env);
       const limit =
         job.provider && registry.has(job.provider) ? registry.get(job.provider).capabilities.maxLyricsChars : 3_000;

@@ -22,6 +22,14 @@ describe("bad input gets a clear error, never a 500", () => {
     expect((await order(token, contextOrder({ recipientName: "Zoé 💕" }))).status).toBe(202);
   });
 
+  it("keeps a name typed in lower case as a name, and a name with capitals as typed", async () => {
+    const { token } = await signUp();
+    const typed = await json(await order(token, contextOrder({ recipientName: "marie-claire et paul" })));
+    expect(typed.request.recipientName).toBe("Marie-Claire et Paul");
+    const own = await json(await order(token, contextOrder({ recipientName: "DeShawn" })));
+    expect(own.request.recipientName).toBe("DeShawn");
+  });
+
   it("requires lyrics in custom mode unless instrumental", async () => {
     const { token } = await signUp();
     const res = await order(token, {

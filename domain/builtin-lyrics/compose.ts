@@ -1,5 +1,6 @@
 import type { Lyrics, LyricsSection, SongContext } from "../lyrics";
 import { withoutEmoji } from "../lyrics-text";
+import { asName } from "../names";
 import { songForm } from "../song-form";
 import { ageInWords, numbersInWords } from "../sung-numbers";
 import type { Language, SectionKind } from "../values";
@@ -647,21 +648,11 @@ function personOf(context: SongContext, draft: Omit<Draft, "person">, details: s
 const plain = (text: string) => withoutEmoji(text).replace(/[’‘ʼ]/g, "'");
 /** The lyrics are shown as they are sung, with the typographic apostrophe the pages use ("c’est", "you’re"). */
 const typeset = (text: string) => text.replace(/'/g, "’");
-/** A name typed all in lower case ("sam", "jean-paul") is sung and shown as a name: "Sam", "Jean-Paul". */
-const nameCase = (name: string) =>
-  /\p{Lu}/u.test(name)
-    ? name
-    : name.replace(/(^|[\s\-'])(\p{Ll})/gu, (whole, before: string, letter: string, at: number) =>
-        /^(?:et|and|de|du|des|la|le|van|von|da|di)(?!\p{L})/u.test(name.slice(at + before.length)) && at > 0
-          ? whole
-          : before + letter.toUpperCase(),
-      );
-
 export function composeLyrics(given: SongContext, seed = 0): Lyrics {
   const context: SongContext = {
     ...given,
     occasion: plain(given.occasion),
-    recipientName: nameCase(plain(given.recipientName)),
+    recipientName: asName(plain(given.recipientName)),
     details: given.details.map((detail) => numbersInWords(plain(detail), given.language)),
     ...(given.relationship === undefined ? {} : { relationship: plain(given.relationship) }),
   };

@@ -3,6 +3,7 @@ import { jobModes, jobStatuses, languages, vocals } from "../../db";
 import { failureCodes } from "../../domain/failures";
 import { lyricsSchema as productLyrics } from "../../domain/lyrics";
 import { parseLyricsText } from "../../domain/lyrics-text";
+import { asName } from "../../domain/names";
 import { maxSungLines } from "../../domain/song-form";
 import { songSeconds } from "../../domain/values";
 import { mentionsName } from "./name-check";
@@ -39,8 +40,15 @@ export const contextJobSchema = z
   .object({
     mode: z.literal("context"),
     occasion: z.string().trim().min(2).max(200).describe('What the song is for, e.g. "a birthday".'),
-    // A name made only of emoji or punctuation gives a singer nothing to sing.
-    recipientName: z.string().trim().min(1).max(60).regex(/\p{L}/u, "A name needs at least one letter"),
+    // A name made only of emoji or punctuation gives a singer nothing to sing. One typed in lower case is
+    // kept as a name ("sam" → "Sam"): the lyrics, the gift page and its cover all show it so.
+    recipientName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .regex(/\p{L}/u, "A name needs at least one letter")
+      .transform(asName),
     pronounceAs: z
       .string()
       .trim()

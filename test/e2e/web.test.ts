@@ -221,6 +221,13 @@ describe("the web app in a browser", () => {
     await page.locator("[data-field-error='sections.0.lines.0']").waitFor();
     expect(await page.locator("[data-field-error='sections.0.lines.0']").innerText()).toBe(fr.draft.errors.lineEmpty);
     expect(await first.getAttribute("aria-invalid")).toBe("true");
+    // Emoji alone are no line: the singer would say nothing, and the page says so in French.
+    await first.fill("🎉🎂");
+    await page.getByTestId("draft-save").click();
+    await page
+      .locator("[data-field-error='sections.0.lines.0']")
+      .filter({ hasText: fr.draft.errors.lineWords })
+      .waitFor();
     const edited = "Une ligne écrite à la main pour Maëlys";
     await first.fill(edited);
     await page.getByTestId("draft-save").click();

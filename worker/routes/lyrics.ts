@@ -29,7 +29,7 @@ const editSchema = z
                 .trim()
                 .min(1, "A line cannot be empty")
                 .max(120, "At most 120 characters per line")
-                .refine((line) => sungLine(line).length > 0, "A line needs words to sing, not only emoji"),
+                .refine((line) => !line || sungLine(line).length > 0, "A line needs words to sing, not only emoji"),
             )
             .min(1)
             .max(16),

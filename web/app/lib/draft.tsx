@@ -13,7 +13,13 @@ function describe(
 ): string {
   const message = messages.join(" ");
   if (/^sections\.\d+\.lines\.\d+$/.test(path))
-    return t(/empty|too_small|at least/i.test(message) ? "draft.errors.lineEmpty" : "draft.errors.lineLong");
+    return t(
+      /emoji/i.test(message)
+        ? "draft.errors.lineWords"
+        : /empty|too_small|at least/i.test(message)
+          ? "draft.errors.lineEmpty"
+          : "draft.errors.lineLong",
+    );
   if (/^sections\.\d+\.lines$/.test(path)) return t("draft.errors.lineCount");
   if (path === "title") return t("draft.errors.title");
   const name = /^(.+) is not mentioned/.exec(message)?.[1];

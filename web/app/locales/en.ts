@@ -188,6 +188,7 @@ const en = {
     errors: {
       lineEmpty: "A line cannot be empty.",
       lineLong: "A line has at most 120 characters.",
+      lineWords: "A line needs words to sing: emoji are not sung.",
       lineCount: "A section has 1 to 16 lines.",
       title: "The title has 1 to 80 characters.",
       name: "The lyrics must still name {{name}}.",

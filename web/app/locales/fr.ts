@@ -198,6 +198,7 @@ const fr: Messages = {
     errors: {
       lineEmpty: "Une ligne ne peut pas être vide.",
       lineLong: "Une ligne fait 120 caractères au plus.",
+      lineWords: "Une ligne a besoin de mots à chanter : les emoji ne se chantent pas.",
       lineCount: "Une section compte de 1 à 16 lignes.",
       title: "Le titre fait de 1 à 80 caractères.",
       name: "Les paroles doivent toujours nommer {{name}}.",

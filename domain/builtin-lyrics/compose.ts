@@ -648,6 +648,7 @@ function personOf(context: SongContext, draft: Omit<Draft, "person">, details: s
 const plain = (text: string) => withoutEmoji(text).replace(/[’‘ʼ]/g, "'");
 /** The lyrics are shown as they are sung, with the typographic apostrophe the pages use ("c’est", "you’re"). */
 const typeset = (text: string) => text.replace(/'/g, "’");
+
 export function composeLyrics(given: SongContext, seed = 0): Lyrics {
   const context: SongContext = {
     ...given,

@@ -29,7 +29,9 @@ const editSchema = z
                 .trim()
                 .min(1, "A line cannot be empty")
                 .max(120, "At most 120 characters per line")
-                .refine((line) => !line || sungLine(line).length > 0, "A line needs words to sing, not only emoji"),
+                // Shown as sung: what the singer would skip is not kept.
+                .transform(sungLine)
+                .refine((line) => line.length > 0, "A line needs words to sing, not only emoji"),
             )
             .min(1)
             .max(16),
@@ -73,9 +75,7 @@ export const lyricsRoutes = router()
     }),
     async (c) => {
       const { job, db } = await waitingJob(c, c.req.valid("param").id);
-      const edited = c.req.valid("json");
-      // Shown as sung: what the singer would skip is not kept.
-      const lyrics = { ...edited, sections: edited.sections.map((s) => ({ ...s, lines: s.lines.map(sungLine) })) };
+      const lyrics = c.req.valid("json");
       const registry = musicRegistry(c.env);
       const limit =
         job.provider && registry.has(job.provider) ? registry.get(job.provider).capabilities.maxLyricsChars : 3_000;

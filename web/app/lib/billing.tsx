@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ApiFailure, api, type Schema, unwrap } from "./api";
+import { api, asApiFailure, type Schema, unwrap } from "./api";
 import { isVisitor, useAuth } from "./auth";
 import { ErrorSummary, type FormErrors, fieldErrors } from "./form";
 import { formatNumber, type Locale, withLocale } from "./i18n";
@@ -59,7 +59,7 @@ export function PackList({ packs, locale, currency }: { packs: Schema<"Packs">; 
                     try {
                       await buy(pack.id, currency, locale);
                     } catch (err) {
-                      setErrors(err instanceof ApiFailure ? fieldErrors(err) : { form: "network" });
+                      setErrors(fieldErrors(asApiFailure(err)));
                       setBusy(null);
                     }
                   }}

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiFailure, api, unwrap } from "../../lib/api";
+import { ApiFailure, api, asApiFailure, unwrap } from "../../lib/api";
 import { ErrorSummary, Field, type FormErrors, fieldErrors } from "../../lib/form";
 import { Title, useLocale } from "../../lib/hooks";
 import { formatDate } from "../../lib/i18n";
@@ -45,7 +45,7 @@ export default function AdminAccounts() {
       if (err instanceof ApiFailure && err.code === "not_found") {
         setProblem({ field: "email", text: t("admin.accounts.notFound") });
         setErrors({ fields: { email: true } });
-      } else setErrors(err instanceof ApiFailure ? fieldErrors(err) : { form: "network" });
+      } else setErrors(fieldErrors(asApiFailure(err)));
     } finally {
       setSending(false);
     }

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { GrantResult } from "../../admin/types";
 import { useApi } from "../../admin/use-api";
-import { ApiFailure, api, unwrap } from "../../lib/api";
+import { api, asApiFailure, unwrap } from "../../lib/api";
 import { ErrorSummary, errorMessageKey, Field, type FormErrors, fieldErrors } from "../../lib/form";
 import { Loading, Title, useLocale } from "../../lib/hooks";
 import { formatDate, formatNumber } from "../../lib/i18n";
@@ -129,7 +129,7 @@ export default function AdminCredits() {
       setKey(crypto.randomUUID());
       target.reset();
     } catch (err) {
-      setErrors(err instanceof ApiFailure ? fieldErrors(err) : { form: "network" });
+      setErrors(fieldErrors(asApiFailure(err)));
     } finally {
       setSending(false);
     }

@@ -991,6 +991,21 @@ describe("the web app in a browser", () => {
     expect(await page.getByTestId("count-title").innerText()).toBe(`${[...title].length}/80`);
     await page.getByTestId("custom-recipient").fill("Siobhán");
     await page.getByLabel(en.order.pronounceAs).fill("shi-vawn");
+    // Lyrics longer than the length sings: the API's refusal in the page's words, with a length the page offers.
+    await page
+      .getByLabel(en.order.lyrics, { exact: true })
+      .fill("[Verse]\nSiobhán, here is one\nHere is two 🎂\n🎉\nHere is three\n[Chorus]\nFour\nFive\nSix");
+    await page.getByLabel(en.order.length).selectOption("30");
+    expect(await page.getByTestId("count-lyrics").innerText()).toContain("6 lines");
+    await page.getByRole("button", { name: /Confirm the order/ }).click();
+    const tooMany =
+      "6 lines are too many for a song of 30 seconds, which sings at most 4: choose 60 seconds or longer, or shorten the lyrics.";
+    await page.locator("[data-field-error=lyrics]").waitFor();
+    expect(await page.locator("[data-field-error=lyrics]").innerText()).toBe(tooMany);
+    expect(await page.getByRole("alert").innerText()).toContain(tooMany);
+    // Another length may fit: the refusal goes until the API is asked again.
+    await page.getByLabel(en.order.length).selectOption("60");
+    expect(await page.locator("[data-field-error=lyrics]").count()).toBe(0);
     await page
       .getByLabel(en.order.lyrics, { exact: true })
       .fill(

@@ -43,7 +43,14 @@ export function errorMessageKey(error: unknown): string {
   return `errors.${(explained as readonly string[]).includes(code) ? code : "generic"}`;
 }
 
-export function ErrorSummary({ errors }: { errors: FormErrors }) {
+/** The form's errors, each field's linked to it; `messages` are what the form's fields say instead of the generic words. */
+export function ErrorSummary({
+  errors,
+  messages = {},
+}: {
+  errors: FormErrors;
+  messages?: Partial<Record<string, string | undefined>>;
+}) {
   const { t } = useTranslation();
   if (!errors.form) return null;
   return (
@@ -53,7 +60,9 @@ export function ErrorSummary({ errors }: { errors: FormErrors }) {
         <ul>
           {Object.keys(errors.fields).map((f) => (
             <li key={f}>
-              <a href={`#field-${f}`}>{t(`errors.field.${f}`, { defaultValue: t("errors.validation_failed") })}</a>
+              <a href={`#field-${f}`}>
+                {messages[f] ?? t(`errors.field.${f}`, { defaultValue: t("errors.validation_failed") })}
+              </a>
             </li>
           ))}
         </ul>

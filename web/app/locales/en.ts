@@ -79,6 +79,9 @@ const en = {
     voice: "Voice",
     length: "Length",
     seconds: "{{count}} seconds",
+    tooManyLines:
+      "{{count}} lines are too many for a song of {{length}}, which sings at most {{fits}}: choose {{longer}} or longer, or shorten the lyrics.",
+    tooManyLinesForAny: "{{count}} lines are too many: the longest song sings {{max}}. Shorten the lyrics.",
     cost: "This song costs {{cost}} credits. You have {{available}} available.",
     costUnknown: "This song costs {{cost}} credits.",
     confirm: "Confirm the order ({{cost}} credits)",

@@ -82,6 +82,10 @@ const fr: Messages = {
     voice: "Voix",
     length: "Durée",
     seconds: "{{count}} secondes",
+    tooManyLines:
+      "{{count}} lignes, c’est trop pour une chanson de {{length}}, qui en chante {{fits}} au plus : choisissez {{longer}} ou plus, ou raccourcissez les paroles.",
+    tooManyLinesForAny:
+      "{{count}} lignes, c’est trop : la chanson la plus longue en chante {{max}}. Raccourcissez les paroles.",
     cost: "Cette chanson coûte {{cost}} crédits. Vous en avez {{available}} disponibles.",
     costUnknown: "Cette chanson coûte {{cost}} crédits.",
     confirm: "Confirmer la commande ({{cost}} crédits)",

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type LoaderFunctionArgs, useLoaderData, useNavigate } from "react-router";
+import { parseLyricsText } from "../../../domain/lyrics-text";
 import { maxSungLines } from "../../../domain/song-form";
 import { api, asApiFailure, createJob, type Schema, unwrap } from "../lib/api";
 import { cloudflareContext } from "../lib/context";
@@ -32,7 +33,6 @@ const limits = {
   title: 80,
   lyrics: 5000,
 } as const;
-const sectionTag = /^\s*\[[^\]]*\]\s*$/;
 
 export default function Order() {
   const { t } = useTranslation();
@@ -122,14 +122,33 @@ export default function Order() {
   });
   const counted = (name: keyof typeof limits) => ({ value: [...(text[name] ?? "")].length, max: limits[name] });
   const detailLines = (text.details ?? "").split("\n").filter((l) => l.trim()).length;
-  const lyricLines = (text.lyrics ?? "").split("\n").filter((l) => l.trim() && !sectionTag.test(l)).length;
+  // Counted as the API counts them: section tags and lines with nothing to sing are not lines.
+  const lyricLines = parseLyricsText(text.lyrics ?? "", "").sections.reduce((n, s) => n + s.lines.length, 0);
   const fits = maxSungLines(duration);
+  const longer = lengths.find((d) => maxSungLines(d) >= lyricLines);
+  const seconds = (count: number) => t("order.seconds", { count });
+  // The API's refusal of lyrics too long for the length, said with the lengths this page offers.
+  const tooManyLines =
+    lyricLines <= fits
+      ? undefined
+      : longer
+        ? t("order.tooManyLines", { count: lyricLines, length: seconds(duration), fits, longer: seconds(longer) })
+        : t("order.tooManyLinesForAny", { count: lyricLines, max: maxSungLines(Math.max(...lengths)) });
+  const recipientNotSung = t("firstSong.order.recipientNotSung");
+  const pronounceNeedsName = (text.recipientName ?? "").trim() ? undefined : t("firstSong.order.pronounceNeedsName");
   const other = (l: string) => t(`options.language.${l}`);
   return (
     <div className="page narrow">
       <Title>{t("order.title")}</Title>
       <h1>{t("order.title")}</h1>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary
+        errors={errors}
+        messages={
+          mode === "custom"
+            ? { lyrics: tooManyLines, recipientName: recipientNotSung, pronounceAs: pronounceNeedsName }
+            : {}
+        }
+      />
       <form onSubmit={submit} noValidate aria-describedby="cost">
         <fieldset className="modes">
           <legend>{t("order.mode")}</legend>
@@ -226,7 +245,7 @@ export default function Order() {
               label={t("firstSong.order.recipient")}
               hint={t("firstSong.order.recipientHint")}
               errors={errors}
-              error={t("firstSong.order.recipientNotSung")}
+              error={recipientNotSung}
               count={counted("recipientName")}
             >
               {(p) => (
@@ -245,7 +264,7 @@ export default function Order() {
               label={t("order.pronounceAs")}
               hint={t("order.pronounceAsHint")}
               errors={errors}
-              error={(text.recipientName ?? "").trim() ? undefined : t("firstSong.order.pronounceNeedsName")}
+              error={pronounceNeedsName}
               count={counted("pronounceAs")}
             >
               {(p) => (
@@ -257,6 +276,7 @@ export default function Order() {
               label={t("order.lyrics")}
               hint={t("order.lyricsHint")}
               errors={errors}
+              error={tooManyLines}
               count={{
                 value: [...(text.lyrics ?? "")].length,
                 max: limits.lyrics,
@@ -321,7 +341,15 @@ export default function Order() {
           </Field>
           <Field name="durationSeconds" label={t("order.length")} errors={errors}>
             {(p) => (
-              <select {...p} value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
+              <select
+                {...p}
+                value={duration}
+                onChange={(e) => {
+                  setDuration(Number(e.target.value));
+                  // Lyrics refused as too long for the old length may fit the new one: the API says again.
+                  setErrors((x) => corrected(corrected(x, "durationSeconds"), "lyrics"));
+                }}
+              >
                 <Options values={lengths} label={(n) => t("order.seconds", { count: n })} />
               </select>
             )}

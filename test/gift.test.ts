@@ -302,6 +302,8 @@ describe("the gift page", () => {
     // The name's accent survives in the RFC 5987 form, and the plain form stays ASCII for every client.
     const disposition = download.headers.get("content-disposition") ?? "";
     expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+\.mp3"; filename\*=UTF-8''.*Ma%C3%ABlys.*\.mp3$/);
+    // Saved under the song's own title, as the gift page shows it.
+    expect(decodeURIComponent(disposition.split("filename*=UTF-8''")[1]!)).toBe(`${view.title}.mp3`);
 
     await sim("/__sim/behaviour", { outcome: "never" });
     const running = await orderJob(token);

@@ -44,10 +44,7 @@ export async function serveTrack(
     "Accept-Ranges": "bytes",
     ETag: etag,
     "Cache-Control": "private, max-age=3600",
-    "Content-Disposition": contentDisposition(
-      disposition,
-      `${(track.title ?? "song").replace(/[^\p{L}\p{N} ._-]/gu, "").trim() || "song"}-${track.takeIndex + 1}.${extension}`,
-    ),
+    "Content-Disposition": contentDisposition(disposition, downloadName(track.title, track.takeIndex, extension)),
   });
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
   // A stale If-Range means the client's partial copy is of another file: send it all.
@@ -68,9 +65,23 @@ export async function serveTrack(
   return new Response(request.method === "HEAD" ? null : object.body, { status: 200, headers });
 }
 
+/**
+ * The name a downloaded song is saved under: its title as written ("Marie’s Song, Take Two!"), but for what
+ * Windows, macOS or Linux refuse in a file name; a second take is told apart by its number.
+ */
+export function downloadName(title: string | null, takeIndex: number, extension: string): string {
+  const base =
+    (title ?? "")
+      .replace(/[\p{Cc}\\/:*?"<>|]/gu, " ")
+      .replace(/\s+/g, " ")
+      .replace(/^[\s.]+|[\s.]+$/g, "") || "song";
+  return `${base}${takeIndex > 0 ? `-${takeIndex + 1}` : ""}.${extension}`;
+}
+
 /** Header values are bytes: an ASCII name for every client, and the real one (RFC 6266 / 5987) for those that read it. */
 function contentDisposition(disposition: string, filename: string): string {
   const ascii = filename
+    .replace(/[‘’]/g, "'")
     .normalize("NFD")
     .replace(/[^\x20-\x7e]/g, "")
     .replace(/["\\]/g, "");

@@ -1115,6 +1115,16 @@ describe("the web app in a browser", () => {
     expect(problems).toEqual([]);
     await shot(partnerPage, "36-embed-cross-site");
     await crossSite.close();
+    // The embed code's 120 px hold the player in a phone's column too, in either language: no line wraps out of it.
+    for (const locale of ["en-GB", "fr-FR"]) {
+      const narrow = await browser.newContext({ locale, viewport: { width: 320, height: 120 } });
+      const framed = await narrow.newPage();
+      await framed.goto(src);
+      await framed.getByTestId("play").waitFor();
+      expect(await framed.evaluate(() => document.documentElement.scrollHeight), locale).toBeLessThanOrEqual(120);
+      expect(await framed.getByRole("link").innerText(), locale).toBe("Refrain");
+      await narrow.close();
+    }
     await context.close();
   }, 420_000);
 });

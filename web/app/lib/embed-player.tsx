@@ -99,8 +99,10 @@ export function EmbedPlayer({
         />
         <p className="time">
           {formatDuration(time)} / {formatDuration(duration)} ·{" "}
-          <a href="/" target="_blank" rel="noopener">
-            {t("embed.by")}
+          {/* A narrow player (a phone's column) keeps the brand only, so that the line never wraps out of the frame. */}
+          <a href="/" target="_blank" rel="noopener" className="by">
+            <span className="long">{t("embed.by")}</span>
+            <span className="short">Refrain</span>
           </a>
         </p>
       </div>

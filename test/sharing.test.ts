@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { escapeXml } from "../worker/gifts/text";
 import { withSecurityHeaders } from "../worker/security";
 import { call, json, orderJob, signUp, sim, waitForStatus } from "./helpers";
 
@@ -25,6 +26,10 @@ describe("sharing a take: share page, partner embeds, oEmbed", () => {
     const share = await json(await call(`/api/tracks/${trackId}/share`, { method: "POST", token: owner }));
     expect(share.shareUrl).toBe(`http://refrain.test/s/${trackId}?t=${encodeURIComponent(share.token)}`);
     expect(share.embedHtml).toContain(`/embed/${trackId}?t=`);
+    // The frame is named after its song, for a screen reader on the partner's page.
+    const { title } = await json(await call(`/api/tracks/${trackId}`, { token: owner }));
+    expect(title).toBeTruthy();
+    expect(share.embedHtml).toContain(`title="${escapeXml(title)} · Refrain"`);
     // Sharing twice gives the same links.
     expect((await json(await call(`/api/tracks/${trackId}/share`, { method: "POST", token: owner }))).token).toBe(
       share.token,
@@ -46,6 +51,7 @@ describe("sharing a take: share page, partner embeds, oEmbed", () => {
     const oembed = await json(await call(`/api/oembed?url=${encodeURIComponent(share.shareUrl)}&maxwidth=400`));
     expect(oembed).toMatchObject({ version: "1.0", type: "rich", width: 400, height: 120 });
     expect(oembed.html).toContain(`/embed/${trackId}?t=`);
+    expect(oembed.html).toContain(`title="${escapeXml(title)} · Refrain"`);
     expect(
       (await call(`/api/oembed?url=${encodeURIComponent(`http://refrain.test/s/${trackId}?t=nope`)}`)).status,
     ).toBe(404);

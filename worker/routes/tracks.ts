@@ -4,6 +4,7 @@ import { languages, tracks, users } from "../../db";
 import { lineTimingSchema } from "../../providers/contract";
 import { requireUser } from "../auth";
 import { takeLyrics } from "../gifts";
+import { escapeXml } from "../gifts/text";
 import { router } from "../http/app-factory";
 import { ApiError, errorResponses, notFound } from "../http/errors";
 import { bearer, idParam, json } from "../http/openapi";
@@ -68,7 +69,10 @@ const publicTrackSchema = z
     description: "A shared take: its lyrics and a short-lived stream link; ask again before it expires.",
   });
 
-const publicUrls = (env: Env, trackId: string, token: string) => {
+// The frame is named after its song, which a screen reader says on the partner's page whatever its language.
+const frameTitle = (title: string | null) => escapeXml(title ? `${title} · Refrain` : "Refrain");
+
+const publicUrls = (env: Env, trackId: string, token: string, title: string | null) => {
   const base = env.PUBLIC_URL.replace(/\/$/, "");
   const q = `?t=${encodeURIComponent(token)}`;
   const shareUrl = `${base}/s/${encodeURIComponent(trackId)}${q}`;
@@ -76,7 +80,7 @@ const publicUrls = (env: Env, trackId: string, token: string) => {
   return {
     shareUrl,
     embedUrl,
-    embedHtml: `<iframe src="${embedUrl}" width="100%" height="120" style="border:0;max-width:640px" allow="autoplay" title="Refrain player" loading="lazy"></iframe>`,
+    embedHtml: `<iframe src="${embedUrl}" width="100%" height="120" style="border:0;max-width:640px" allow="autoplay" title="${frameTitle(title)}" loading="lazy"></iframe>`,
     oembedUrl: `${base}/api/oembed?url=${encodeURIComponent(shareUrl)}&format=json`,
   };
 };
@@ -238,7 +242,7 @@ export const trackRoutes = router()
       const { id } = c.req.valid("param");
       const db = databaseOf(c.env, "trk", id);
       const t = await db
-        .select({ id: tracks.id, token: tracks.shareToken })
+        .select({ id: tracks.id, token: tracks.shareToken, title: tracks.title })
         .from(tracks)
         .where(and(eq(tracks.id, id), eq(tracks.userId, c.var.user.id)))
         .get();
@@ -246,7 +250,7 @@ export const trackRoutes = router()
       // The token names the take's shard, like the take's id.
       const token = t.token ?? newToken(shardOfId("trk", id) ?? NEW_ROWS_SHARD);
       if (!t.token) await db.update(tracks).set({ shareToken: token }).where(eq(tracks.id, t.id));
-      return c.json({ token, ...publicUrls(c.env, t.id, token) }, 200);
+      return c.json({ token, ...publicUrls(c.env, t.id, token, t.title) }, 200);
     },
   )
   .openapi(
@@ -340,7 +344,7 @@ export const trackRoutes = router()
           : null;
       if (!t?.shareToken) throw notFound("Shared track");
       const width = Math.min(maxwidth ?? 640, 640);
-      const { embedUrl } = publicUrls(c.env, t.id, t.shareToken);
+      const { embedUrl } = publicUrls(c.env, t.id, t.shareToken, t.title);
       return c.json(
         {
           version: "1.0" as const,
@@ -348,7 +352,7 @@ export const trackRoutes = router()
           provider_name: "Refrain",
           provider_url: c.env.PUBLIC_URL,
           title: t.title ?? "Refrain",
-          html: `<iframe src="${embedUrl}" width="${width}" height="120" style="border:0" allow="autoplay" title="Refrain player"></iframe>`,
+          html: `<iframe src="${embedUrl}" width="${width}" height="120" style="border:0" allow="autoplay" title="${frameTitle(t.title)}"></iframe>`,
           width,
           height: 120,
         },

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { experimental_readRawConfig } from "wrangler";
 import { loadTs } from "./load-ts.mjs";
@@ -108,10 +108,13 @@ const engine = spawn(process.execPath, ["engine/dist/server.mjs"], {
   },
 });
 
+// wrangler's own entry rather than `npx wrangler`: a SIGTERM then reaches wrangler itself, which stops its
+// runtime. Through npm and a shell it stopped only the shell, and wrangler went on serving the port alone.
+const wranglerBin = new URL("bin/wrangler.js", import.meta.resolve("wrangler/package.json"));
 const dev = spawn(
-  "npx",
+  process.execPath,
   [
-    "wrangler",
+    fileURLToPath(wranglerBin),
     "dev",
     "-c",
     "build/server/wrangler.json",
@@ -150,13 +153,30 @@ const dev = spawn(
   ],
   { stdio: "inherit", env },
 );
-const children = [dev, engine];
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => children.forEach((child) => child.kill(signal)));
+const children = new Map([
+  [dev, "The Worker (wrangler dev)"],
+  [engine, "The music engine"],
+]);
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    stopping = true;
+    for (const child of children.keys()) child.kill(signal);
+  });
 // One stopping takes the other down: a Worker without its engine, or the reverse, is not the product.
-for (const child of children)
-  child.on("exit", (code) => {
-    children.forEach((other) => other !== child && other.kill("SIGTERM"));
-    process.exit(code ?? 0);
+for (const [child, name] of children)
+  child.on("exit", (code, signal) => {
+    children.delete(child);
+    if (!stopping) {
+      console.error(`\n${name} stopped (${signal ?? `exit code ${code}`}): stopping Refrain.`);
+      process.exitCode = code || 1;
+    }
+    stopping = true;
+    if (children.size === 0) process.exit();
+    for (const other of children.keys()) other.kill("SIGTERM");
+    setTimeout(() => {
+      for (const other of children.keys()) other.kill("SIGKILL");
+    }, 10_000).unref();
   });
 
 // The URL and the demo sign-in come last, once both servers answer, so they are not lost in wrangler's output.
@@ -166,16 +186,17 @@ const answers = (address) =>
     (r) => r.ok,
     () => false,
   );
-for (;;) {
+while (!stopping) {
   if ((await answers(`http://127.0.0.1:${port}/health`)) && (await answers(`http://127.0.0.1:${enginePort}/healthz`)))
     break;
   await new Promise((done) => setTimeout(done, 300));
 }
-console.log(
-  [
-    `\nRefrain is ready: ${url}`,
-    `  API docs: ${url}/api/docs`,
-    ...(demoOperates ? [`  Operators' console: ${url}/en/admin (the demo account is an operator locally)`] : []),
-    `  Sign in with the demo account: ${demo.email} / ${demo.password} (${demo.credits} credits)\n`,
-  ].join("\n"),
-);
+if (!stopping)
+  console.log(
+    [
+      `\nRefrain is ready: ${url}`,
+      `  API docs: ${url}/api/docs`,
+      ...(demoOperates ? [`  Operators' console: ${url}/en/admin (the demo account is an operator locally)`] : []),
+      `  Sign in with the demo account: ${demo.email} / ${demo.password} (${demo.credits} credits)\n`,
+    ].join("\n"),
+  );

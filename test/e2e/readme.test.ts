@@ -221,4 +221,33 @@ describe("the README's quick start, exactly as written", () => {
       expect(shown.filter((line: string) => !sung.has(line))).toEqual([]);
     }
   }, 300_000);
+
+  // Last: it ends the run. A Worker left serving without its engine takes orders it cannot make.
+  it("stops as a whole when its music engine dies, and says why", async () => {
+    const processes = spawnSync("ps", ["-o", "pid=,args=", "-g", String(child.pid)], { encoding: "utf8" }).stdout;
+    const engine = processes
+      .split("\n")
+      .find((line) => line.includes("engine/dist/server.mjs"))
+      ?.trim()
+      .split(/\s+/)[0];
+    expect(engine, processes).toBeDefined();
+    const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
+    process.kill(Number(engine), "SIGKILL");
+    const code = await Promise.race([exited, new Promise((done) => setTimeout(() => done("still running"), 30_000))]);
+    expect(code).not.toBe("still running");
+    expect(code).not.toBe(0);
+    expect(output).toContain("The music engine stopped (SIGKILL): stopping Refrain.");
+    // Nothing of the run is left: not the Worker's port, not a process of its group.
+    expect(
+      await fetch(`http://localhost:${port}/health`).then(
+        () => "answered",
+        () => "refused",
+      ),
+    ).toBe("refused");
+    const group = () =>
+      spawnSync("ps", ["-o", "pid=,args=", "-g", String(child.pid)], { encoding: "utf8" }).stdout.trim();
+    for (const until = Date.now() + 10_000; group() && Date.now() < until; )
+      await new Promise((r) => setTimeout(r, 250));
+    expect(group()).toBe("");
+  }, 60_000);
 });

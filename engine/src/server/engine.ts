@@ -3,7 +3,7 @@ import { RenderPool as Pool } from "../pool/pool";
 import { createEngineApp } from "./app";
 import { sendCallback } from "./callbacks";
 import type { EngineConfig } from "./config";
-import { TrackStore } from "./tracks";
+import { HEARTBEAT_MS, TrackStore } from "./tracks";
 
 export type Log = (entry: Record<string, unknown>) => void;
 export const jsonLog: Log = (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
@@ -90,12 +90,15 @@ export async function createEngine(config: EngineConfig, threadUrl: URL, log: Lo
   const app = createEngineApp({ pool, store, token: config.token, retryAfterSeconds: 10 });
   const sweeper = setInterval(() => void store.sweep(), 600_000);
   sweeper.unref();
+  const heartbeat = setInterval(() => store.beat(), HEARTBEAT_MS);
+  heartbeat.unref();
   return {
     app,
     pool,
     store,
     async close(graceMs = 30_000) {
       clearInterval(sweeper);
+      clearInterval(heartbeat);
       await pool.shutdown(graceMs);
     },
   };

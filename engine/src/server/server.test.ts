@@ -5,8 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RenderRequest } from "../pipeline/contract";
 import { ENGINE_OPENAPI } from "./app";
 import { createEngine } from "./engine";
+import { ORPHANED_AFTER_MS, TrackStore } from "./tracks";
 
 const TOKEN = "engine-test-token";
 const SECRET = `whsec_${Buffer.from("a-webhook-secret-of-32-bytes!!!!").toString("base64")}`;
@@ -141,5 +143,49 @@ describe("the engine gateway", () => {
     expect(committed, "run `npm run engine:openapi` to refresh engine/openapi.json").toEqual(
       JSON.parse(JSON.stringify(doc)),
     );
+  });
+});
+
+describe("a render left by a gateway that stopped", () => {
+  const config = {
+    port: 0,
+    publicUrl: "http://engine.test",
+    token: TOKEN,
+    webhookSecret: null,
+    concurrency: 1,
+    maxQueue: 1,
+    dataDir: mkdtempSync(join(tmpdir(), "engine-orphan-")),
+    retentionMs: 60_000,
+  };
+  const request: RenderRequest = {
+    lyrics: null,
+    styleTags: ["pop"],
+    durationSeconds: 30,
+    vocal: "instrumental",
+    language: "fr",
+    seed: 1,
+  };
+
+  it("is reported failed by the gateways sharing its folder once its own stops writing, and not before", async () => {
+    const gone = new TrackStore(config);
+    const other = new TrackStore(config);
+    await gone.init();
+    const record = gone.create(request, null);
+    record.status = "running";
+    gone.save(record);
+    const now = Date.now();
+    // Its gateway is at it: the others say so.
+    expect(other.get(record.id, now + ORPHANED_AFTER_MS - 1_000)?.status).toBe("running");
+    // Its gateway went silent (the process was killed, or the engine restarted): nobody will finish it.
+    const orphaned = other.get(record.id, now + ORPHANED_AFTER_MS + 1_000)!;
+    expect(other.view(orphaned)).toMatchObject({ status: "failed", error: { code: "interrupted" }, result: null });
+    // A gateway still at it says so by rewriting its records; the others see it alive again.
+    gone.beat();
+    expect(other.get(record.id, Date.now() + ORPHANED_AFTER_MS - 1_000)?.status).toBe("running");
+    // Its own gateway answers from memory, and a finished render is never called interrupted.
+    expect(gone.get(record.id, now + 10 * ORPHANED_AFTER_MS)?.status).toBe("running");
+    record.status = "succeeded";
+    gone.save(record);
+    expect(other.get(record.id, now + 10 * ORPHANED_AFTER_MS)?.status).toBe("succeeded");
   });
 });

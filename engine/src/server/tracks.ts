@@ -8,6 +8,10 @@ import type { EngineConfig } from "./config";
 
 export const ENGINE_MODEL = "refrain-builtin";
 export const ENGINE_VERSION = "1";
+/** How often a gateway rewrites the records of the renders it holds, to say it is still at them. */
+export const HEARTBEAT_MS = 5_000;
+/** A render whose record has not been rewritten for this long was left by a gateway that stopped. */
+export const ORPHANED_AFTER_MS = 30_000;
 
 interface TrackRecord {
   id: string;
@@ -19,6 +23,8 @@ interface TrackRecord {
   callbackUrl: string | null;
   createdAt: number;
   finishedAt: number | null;
+  /** When its gateway last wrote it; absent from records written before there was one. */
+  heartbeatAt?: number;
   request: RenderRequest;
 }
 
@@ -53,9 +59,30 @@ export class TrackStore {
     return record;
   }
 
-  /** This gateway's own record, else the one another gateway wrote (read afresh: it may have moved on). */
-  get(id: string): TrackRecord | undefined {
-    return this.tracks.get(id) ?? this.read(id);
+  /**
+   * This gateway's own record, else the one another gateway wrote (read afresh: it may have moved on). A render
+   * that gateway stopped writing about (it crashed, or was stopped mid-render) is failed: no one will finish it,
+   * and whoever waits for it had better ask again elsewhere than wait for its deadline.
+   */
+  get(id: string, now = Date.now()): TrackRecord | undefined {
+    const own = this.tracks.get(id);
+    if (own) return own;
+    const record = this.read(id);
+    if (!record || (record.status !== "queued" && record.status !== "running")) return record;
+    const lastSeen = record.heartbeatAt ?? record.createdAt;
+    if (now - lastSeen <= ORPHANED_AFTER_MS) return record;
+    return {
+      ...record,
+      status: "failed",
+      error: { code: "interrupted", message: "The gateway rendering this track stopped before it finished" },
+      finishedAt: lastSeen,
+    };
+  }
+
+  /** Rewrites the records of the renders this gateway holds, so that other gateways know it is still at them. */
+  beat(): void {
+    for (const record of this.tracks.values())
+      if (record.status === "queued" || record.status === "running") this.save(record);
   }
 
   /** The record as last written, whoever wrote it. */
@@ -69,6 +96,7 @@ export class TrackStore {
   }
 
   save(record: TrackRecord): void {
+    record.heartbeatAt = Date.now();
     const file = this.recordFile(record.id);
     writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(record));
     renameSync(`${file}.${process.pid}.tmp`, file);

@@ -414,6 +414,12 @@ describe("the web app in a browser", () => {
     await timeline.locator("[data-status=SUCCEEDED]").waitFor();
     const told = await timeline.locator("[data-status]").evaluateAll((items) => items.map((i) => i.dataset.status));
     expect(told.filter((status) => status !== "QUEUED")).toEqual(story);
+    // The steps, seconds apart, each keep their own time.
+    const times = await timeline.locator("time").allInnerTexts();
+    expect(
+      times.every((time) => /\d{1,2}:\d{2}:\d{2}/.test(time)),
+      times.join(" | "),
+    ).toBe(true);
     await shot(page, "08-song-en");
     const songTitle = await page.locator("h1").innerText();
     for (const [path, name] of [

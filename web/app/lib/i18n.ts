@@ -33,6 +33,11 @@ export const formatDate = (locale: Locale, iso: string) =>
   new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(
     new Date(iso),
   );
+/** A moment to the second: the steps of an order, seconds apart, each keep their own time. */
+export const formatMoment = (locale: Locale, iso: string) =>
+  new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "medium" }).format(
+    new Date(iso),
+  );
 export const formatNumber = (locale: Locale, n: number, digits = 0) =>
   new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", {
     maximumFractionDigits: digits,

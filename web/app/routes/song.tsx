@@ -10,7 +10,7 @@ import { DraftEditor } from "../lib/draft";
 import { errorMessageKey, Options } from "../lib/form";
 import { GiftMaker } from "../lib/gift-maker";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
-import { formatDate, formatDuration, formatNumber, formatSize, withLocale } from "../lib/i18n";
+import { formatDate, formatDuration, formatMoment, formatNumber, formatSize, withLocale } from "../lib/i18n";
 import { styles, voices } from "../lib/options";
 import type { LineTiming } from "../lib/sung-blocks";
 import { SungLyrics } from "../lib/sung-lyrics";
@@ -234,7 +234,7 @@ function Progress({
     <ul className="timeline" data-testid="timeline">
       {[...seen].sort(inOrder).map((s) => (
         <li key={s.status} data-status={s.status}>
-          <time dateTime={s.at}>{formatDate(locale, s.at)}</time> — {t(`status.${s.status}`)}
+          <time dateTime={s.at}>{formatMoment(locale, s.at)}</time> — {t(`status.${s.status}`)}
         </li>
       ))}
     </ul>

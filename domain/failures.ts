@@ -11,6 +11,8 @@ export const failureCodes = [
   "lyrics_invalid",
   /** Outage, maintenance, unreachable, out of credits, refused our keys, or kept failing. */
   "engine_unavailable",
+  /** The engine lost the render it was making (it restarted, or the machine making it went away). */
+  "engine_interrupted",
   /** The engine stopped making progress for longer than its limit. */
   "engine_stalled",
   /** The engine's result cannot be delivered: no audio, garbage, an address we refuse. */
@@ -31,7 +33,8 @@ export type FailureCode = (typeof failureCodes)[number];
 /**
  * rejected: the order's own text is refused; another engine would be asked to sing the same words,
  * so the order fails at once, is refunded, and the person is asked to change the text.
- * unavailable: the engine's doing; the next engine takes the order.
+ * unavailable: the engine's doing; the next engine takes the order (an engine that only lost its render
+ * makes it once more first).
  * invalid_result: the engine answered something unusable; retried once elsewhere.
  * ended: the order stopped for a reason of its own (canceled, deadline).
  */
@@ -43,6 +46,7 @@ export const failureClassOf: Record<FailureCode, FailureClass> = {
   copyright_refused: "rejected",
   lyrics_invalid: "rejected",
   engine_unavailable: "unavailable",
+  engine_interrupted: "unavailable",
   engine_stalled: "unavailable",
   lyrics_unavailable: "unavailable",
   result_invalid: "invalid_result",
@@ -59,6 +63,7 @@ export const failureMessages: Record<FailureCode, string> = {
   copyright_refused: "The lyrics or the music resemble a protected work. Change the text, then order again.",
   lyrics_invalid: "These lyrics cannot be sung as written. Change the text, then order again.",
   engine_unavailable: "No music engine could make this song right now.",
+  engine_interrupted: "The music engine lost this song while making it.",
   engine_stalled: "The music engines stopped making progress on this song.",
   result_invalid: "The music engines did not return a usable song.",
   audio_refused: "The music engine's audio could not be collected safely.",

@@ -50,9 +50,35 @@ describe("the internal engine provider", () => {
     expect((await fetch(takes[0]!.wavUrl!)).status).toBe(200);
   });
 
-  it("reports a render the engine has forgotten (a restart) as failed, so the order moves on at once", async () => {
+  it("reports a render the engine has lost (a restart, a gateway gone) as interrupted, so it is made again at once", async () => {
     const status = await engine().getStatus("trk_forgotten,trk_forgotten_too");
-    expect(status).toMatchObject({ state: "failed", error: { kind: "unavailable" } });
+    expect(status).toMatchObject({ state: "failed", error: { kind: "unavailable", code: "engine_interrupted" } });
+    // A gateway sharing the lost render's state says so itself.
+    const track = (id: string, status: string, error: { code: string; message: string } | null) => ({
+      id,
+      status,
+      stage: null,
+      progress: 0.4,
+      error,
+      result: null,
+      createdAt: new Date().toISOString(),
+    });
+    const answering = (tracks: Record<string, unknown>) =>
+      engine({
+        fetch: async (input) => {
+          const id = new URL(input instanceof Request ? input.url : String(input)).pathname.split("/").pop()!;
+          return Response.json(tracks[id]);
+        },
+      });
+    const lost = { code: "interrupted", message: "The gateway rendering this track stopped before it finished" };
+    expect(
+      await answering({ a: track("a", "failed", lost), b: track("b", "failed", lost) }).getStatus("a,b"),
+    ).toMatchObject({ state: "failed", error: { code: "engine_interrupted" } });
+    // A render that failed of its own is the engine's failure, not a loss.
+    const broken = { code: "render_failed", message: "boom" };
+    expect(
+      await answering({ a: track("a", "failed", broken), b: track("b", "failed", broken) }).getStatus("a,b"),
+    ).toMatchObject({ state: "failed", error: { code: "engine_unavailable" } });
   });
 
   it("cancels both renders", async () => {

@@ -106,7 +106,7 @@ export class InternalMusicProvider implements MusicProvider {
           state: "failed",
           error: {
             kind: "unavailable",
-            code: "engine_unavailable",
+            code: "engine_interrupted",
             message: "the engine no longer knows this render (it restarted)",
           },
         };
@@ -125,7 +125,8 @@ export class InternalMusicProvider implements MusicProvider {
       state: "failed",
       error: {
         kind: "unavailable",
-        code: "engine_unavailable",
+        // The gateway says so of a render whose gateway stopped (engine/src/server/tracks.ts).
+        code: failed?.error?.code === "interrupted" ? "engine_interrupted" : "engine_unavailable",
         message: failed?.error?.message ?? "the engine stopped the render",
         ...(failed?.error ? { providerCode: failed.error.code } : {}),
       },

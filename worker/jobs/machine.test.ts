@@ -267,6 +267,36 @@ describe("failures", () => {
     expect(second).toMatchObject({ applied: false, event: { type: "ignored" } });
   });
 
+  it("has an engine that lost its render make it once more, keeping the job's routing, then moves on", () => {
+    const onInternal = jobAt("GENERATING_MUSIC", {
+      provider: "internal",
+      providerTaskId: "task-1",
+      arm: "b",
+      providerChain: ["instrumental"],
+      providersTried: ["internal"],
+    });
+    const lost = { type: "failed", from: currentAttempt(onInternal), code: "engine_interrupted" } as const;
+    const again = run(onInternal, lost);
+    expect(again.patch?.job).toMatchObject({
+      provider: "internal",
+      providersTried: ["internal", "internal"],
+      providerChain: ["instrumental"],
+      providerTaskId: null,
+    });
+    expect(again.patch?.job).not.toHaveProperty("arm");
+    expect(again.effects).toContainEqual({
+      type: "send",
+      message: { role: "music", op: "create", jobId: "job_1", provider: "internal", attempt: 2 },
+    });
+    expect(again.settle).toBeNull();
+    // What comes late about the lost render changes nothing.
+    const retried = { ...onInternal, ...again.patch!.job };
+    expect(run(retried, lost)).toMatchObject({ applied: false, event: { type: "ignored" } });
+    // Lost a second time: the next engine takes it.
+    const twice = run({ ...retried, providerTaskId: "task-2" }, { ...lost, from: currentAttempt(retried) });
+    expect(twice.patch?.job).toMatchObject({ provider: "instrumental", arm: "failover" });
+  });
+
   it("stops a refused text at once, refunds it and tries no other engine", () => {
     for (const code of failureCodes.filter((c) => failureClassOf[c] === "rejected")) {
       const out = run(jobAt("GENERATING_MUSIC"), {

@@ -238,6 +238,7 @@ function ended(
 /** Leaves the current engine for `next`, with the same held credits. */
 function failOver(state: MachineState, settings: Settings, next: string, code: FailureCode): Outcome {
   const { job } = state;
+  const again = next === job.provider;
   const chain = job.providerChain;
   const attempt = job.providersTried.length + 1;
   const effects: Effect[] = [];
@@ -256,7 +257,8 @@ function failOver(state: MachineState, settings: Settings, next: string, code: F
         providerTaskId: null,
         providerChain: chain.slice(chain.indexOf(next) + 1),
         providersTried: [...job.providersTried, next],
-        arm: "failover",
+        // The same engine making its lost render again is still the job's routing; another engine is a failover.
+        ...(again ? {} : { arm: "failover" as const }),
       },
       generation: { provider: next, providerTaskId: null },
     },
@@ -280,6 +282,10 @@ function failure(
   // A second engine forgetting the name too says the lyrics make it hard: the order stops there.
   const retryable =
     cls === "unavailable" || (cls === "invalid_result" && !(code === "name_missing" && job.providersTried.length > 1));
+  // An engine that lost its render is up again (it restarted): it makes the song once more before another
+  // engine (the fallback may be an instrumental) is asked.
+  const lostOnce = code === "engine_interrupted" && job.providersTried.filter((e) => e === job.provider).length === 1;
+  if (inMusic && lostOnce && job.provider) return failOver(state, settings, job.provider, code);
   const next = inMusic && retryable ? settings.nextEngine(job.providerChain) : null;
   if (next) return failOver(state, settings, next, code);
   return ended(state, settings.now, "FAILED", code, "failed", detail);

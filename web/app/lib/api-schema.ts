@@ -3836,7 +3836,7 @@ export interface components {
                  * @description Why the order did not become a song; the content_refused, copyright_refused and lyrics_invalid codes ask for other words.
                  * @enum {string}
                  */
-                code: "content_refused" | "copyright_refused" | "lyrics_invalid" | "engine_unavailable" | "engine_stalled" | "result_invalid" | "audio_refused" | "name_missing" | "lyrics_unavailable" | "canceled" | "timed_out" | "lyrics_expired";
+                code: "content_refused" | "copyright_refused" | "lyrics_invalid" | "engine_unavailable" | "engine_interrupted" | "engine_stalled" | "result_invalid" | "audio_refused" | "name_missing" | "lyrics_unavailable" | "canceled" | "timed_out" | "lyrics_expired";
                 message: string;
             } | null;
             lyrics: components["schemas"]["Lyrics"];

@@ -532,6 +532,7 @@ const en = {
     copyright_refused: "These lyrics or this music resemble a protected work.",
     lyrics_invalid: "These lyrics cannot be sung as they are written.",
     engine_unavailable: "No music engine could make this song right now.",
+    engine_interrupted: "The music engine lost this song while making it.",
     engine_stalled: "The music engines stopped making progress on this song.",
     result_invalid: "The music engines did not return a usable song.",
     audio_refused: "The music engine's audio could not be collected safely.",

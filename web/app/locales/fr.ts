@@ -549,6 +549,7 @@ const fr: Messages = {
     copyright_refused: "Ces paroles ou cette musique ressemblent à une œuvre protégée.",
     lyrics_invalid: "Ces paroles ne peuvent pas être chantées telles qu’elles sont écrites.",
     engine_unavailable: "Aucun moteur musical n’a pu créer cette chanson pour le moment.",
+    engine_interrupted: "Le moteur musical a perdu cette chanson en la créant.",
     engine_stalled: "Les moteurs musicaux ont cessé d’avancer sur cette chanson.",
     result_invalid: "Les moteurs musicaux n’ont pas rendu de chanson utilisable.",
     audio_refused: "Le son du moteur musical n’a pas pu être récupéré en sécurité.",

@@ -182,9 +182,20 @@ describe("one free revision", () => {
     const paid = await json(await revise({}));
     expect(paid.credits).toBe(COST);
     await waitForStatus(token, paid.id, ["SUCCEEDED"]);
+    // The free take's own other take is charged: a free one never gives another.
+    const ofFree = await json(
+      await call(`/api/jobs/${first.id}/revision`, {
+        method: "POST",
+        token,
+        body: "{}",
+        headers: { "idempotency-key": crypto.randomUUID() },
+      }),
+    );
+    expect(ofFree).toMatchObject({ parentJobId: first.id, credits: COST });
+    await waitForStatus(token, ofFree.id, ["SUCCEEDED"]);
 
     const after = await credits(token);
-    expect(after.balance).toBe(before.balance - COST);
+    expect(after.balance).toBe(before.balance - 2 * COST);
     const reasons = after.ledger
       .filter((e) => e.jobId === first.id || e.jobId === paid.id)
       .map((e) => `${e.kind} ${e.amount} ${e.reasonKind} ${e.reason}`);

@@ -1131,6 +1131,17 @@ describe("the web app in a browser", () => {
       expect(await framed.getByRole("link").innerText(), locale).toBe("Refrain");
       await narrow.close();
     }
+
+    // The song's free other take; that take's own other take is charged, and its page says so first.
+    await page.getByTestId("make-variation").click();
+    await page.waitForURL((url) => /\/en\/songs\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith(jobId));
+    await page.getByTestId("variation-cost").waitFor();
+    await page.getByTestId("another-take-cost").waitFor({ timeout: 240_000 });
+    const charged = en.firstSong.song.costCharged_other.replace("{{n}}", "10");
+    await expect.poll(() => page.getByTestId("another-take-cost").innerText()).toBe(charged);
+    expect(await page.getByTestId("make-variation").innerText()).toBe(
+      en.firstSong.song.makeCharged_other.replace("{{n}}", "10"),
+    );
     await context.close();
   }, 420_000);
 });

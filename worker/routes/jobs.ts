@@ -251,7 +251,7 @@ export const jobRoutes = router()
       path: "/api/jobs/{id}/revision",
       summary: "Make a revision of a finished song: the same lyrics, a new seed, optionally another style or voice",
       description:
-        "The first revision of each order is free (the ledger records it at 0 credits); later ones are charged like an order.",
+        "The first revision of each song paid for is free (the ledger records it at 0 credits); later ones, and revisions of a free one, are charged like an order.",
       request: {
         params: idParam("job"),
         headers: z.object({
@@ -309,7 +309,9 @@ export const jobRoutes = router()
           ...((change.mood ?? generation.mood) ? { mood: (change.mood ?? generation.mood)! } : {}),
           ...(parent.projectId ? { projectId: parent.projectId } : {}),
         },
-        revision: { parentJobId: parent.id, context: generation.context, free: true },
+        // One free other take per song paid for: a free take's own other takes are charged, or each would
+        // give the next one free, and one order would make songs without end.
+        revision: { parentJobId: parent.id, context: generation.context, free: parent.credits > 0 },
         writeIn: preferredLanguage(c.req.valid("header")["accept-language"]),
         admit: (ordersToday, user) => admitOrder(c, user, ordersToday),
       });

@@ -1115,7 +1115,7 @@ export interface paths {
         put?: never;
         /**
          * Make a revision of a finished song: the same lyrics, a new seed, optionally another style or voice
-         * @description The first revision of each order is free (the ledger records it at 0 credits); later ones are charged like an order.
+         * @description The first revision of each song paid for is free (the ledger records it at 0 credits); later ones, and revisions of a free one, are charged like an order.
          */
         post: {
             parameters: {

@@ -359,15 +359,20 @@ function OrderAgain({ job }: { job: Schema<"Job"> }) {
   );
 }
 
-/** Whether this song's free other take is still to be had: a revision made at 0 credits means it was used. */
-function useFreeTakeLeft(jobId: string): boolean | null {
+/**
+ * Whether this song's free other take is still to be had: only a song paid for has one, and a revision of it
+ * made at 0 credits means it was used.
+ */
+function useFreeTakeLeft(job: Schema<"Job">): boolean | null {
   const [left, setLeft] = useState<boolean | null>(null);
+  const paid = job.credits > 0;
   useEffect(() => {
+    if (!paid) return setLeft(false);
     unwrap(api.GET("/api/jobs", { params: { query: { limit: 50 } } })).then(
-      ({ jobs }) => setLeft(!jobs.some((j) => j.parentJobId === jobId && j.credits === 0)),
+      ({ jobs }) => setLeft(!jobs.some((j) => j.parentJobId === job.id && j.credits === 0)),
       () => setLeft(null),
     );
-  }, [jobId]);
+  }, [job.id, paid]);
   return left;
 }
 
@@ -380,7 +385,7 @@ function AnotherTake({ job, cost }: { job: Schema<"Job">; cost: number }) {
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
-  const free = useFreeTakeLeft(job.id);
+  const free = useFreeTakeLeft(job);
   const n = formatNumber(locale, cost);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {

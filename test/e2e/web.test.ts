@@ -1142,6 +1142,16 @@ describe("the web app in a browser", () => {
     expect(await page.getByTestId("make-variation").innerText()).toBe(
       en.firstSong.song.makeCharged_other.replace("{{n}}", "10"),
     );
+    // Its history is its own: no step dated before it was ordered (the page came from the first song's).
+    const variantId = new URL(page.url()).pathname.split("/").pop()!;
+    const variant: any = await (await fetch(`${stack.url}/api/jobs/${variantId}`, { headers: auth })).json();
+    await page.getByTestId("history").locator("summary").click();
+    const moments = await page
+      .getByTestId("timeline")
+      .locator("time")
+      .evaluateAll((times) => times.map((time) => time.getAttribute("datetime")!));
+    expect(moments.length).toBeGreaterThan(0);
+    expect(moments.filter((at) => Date.parse(at) < Date.parse(variant.createdAt) - 1000)).toEqual([]);
     await context.close();
   }, 420_000);
 });

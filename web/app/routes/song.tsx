@@ -590,8 +590,13 @@ function Player({ job, cost, onPlaying }: { job: Schema<"Job">; cost: number; on
   );
 }
 
+/** One song's page: another song (a new take it leads to) starts afresh, with none of this one's state or history. */
 export default function Song() {
   const { jobId = "" } = useParams();
+  return <SongPage key={jobId} jobId={jobId} />;
+}
+
+function SongPage({ jobId }: { jobId: string }) {
   const { t } = useTranslation();
   const auth = useRequireAuth();
   const { freeDrafts, cost } = useLoaderData<typeof loader>();

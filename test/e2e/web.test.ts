@@ -1152,6 +1152,15 @@ describe("the web app in a browser", () => {
       .evaluateAll((times) => times.map((time) => time.getAttribute("datetime")!));
     expect(moments.length).toBeGreaterThan(0);
     expect(moments.filter((at) => Date.parse(at) < Date.parse(variant.createdAt) - 1000)).toEqual([]);
+    // In the list of songs the two versions are told apart.
+    await page.goto(`${stack.url}/en/songs`);
+    const versions = page.locator(".cards li").filter({ hasText: title });
+    await versions.first().waitFor();
+    expect(await versions.getByTestId("song-sound").allInnerTexts()).toEqual([
+      `${en.library.anotherTake} · ${en.options.style.pop} · ${en.options.voice.female}`,
+      `${en.options.style.pop} · ${en.options.voice.female}`,
+    ]);
+    expect(await versions.first().innerText()).toContain(en.library.free);
     await context.close();
   }, 420_000);
 });

@@ -251,6 +251,8 @@ const en = {
     credits_other: "{{formatted}} credits",
     older: "Show older songs",
     toApprove: "Lyrics to approve",
+    anotherTake: "Another take",
+    free: "free",
   },
   credits: {
     title: "Credits",

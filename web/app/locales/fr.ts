@@ -262,6 +262,8 @@ const fr: Messages = {
     credits_other: "{{formatted}} crédits",
     older: "Voir les chansons plus anciennes",
     toApprove: "Paroles à valider",
+    anotherTake: "Autre version",
+    free: "gratuite",
   },
   credits: {
     title: "Crédits",

@@ -5,6 +5,17 @@ import { api, type Schema, unwrap } from "../lib/api";
 import { Loading, Title, useLocale, useRequireAuth } from "../lib/hooks";
 import { formatDate, formatNumber, withLocale } from "../lib/i18n";
 
+/** A song's request as the list names it: another take or not, its style, its voice (the request is the API's as sent). */
+function sound(job: Schema<"Job">): { key: string; value: string }[] {
+  const { styleTags, vocal } = job.request as { styleTags?: unknown; vocal?: unknown };
+  const style = Array.isArray(styleTags) && typeof styleTags[0] === "string" ? styleTags[0] : null;
+  return [
+    ...(job.parentJobId ? [{ key: "library.anotherTake", value: "" }] : []),
+    ...(style ? [{ key: `options.style.${style}`, value: style }] : []),
+    ...(typeof vocal === "string" ? [{ key: `options.voice.${vocal}`, value: vocal }] : []),
+  ];
+}
+
 export default function Library() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -51,9 +62,17 @@ export default function Library() {
             {/* An order waiting for the person's approval is theirs to act on, not a step to wait for. */}
             {j.status === "LYRICS_READY" ? t("library.toApprove") : t(`status.${j.status}`)}
           </span>
+          {/* What tells two versions of one song apart: how it is played and sung, and whether it is another take. */}
+          <span className="muted" data-testid="song-sound">
+            {sound(j)
+              .map((part) => t(part.key, { defaultValue: part.value }))
+              .join(" · ")}
+          </span>
           <span className="muted">
             {formatDate(locale, j.createdAt)} ·{" "}
-            {t("library.credits", { count: j.credits, formatted: formatNumber(locale, j.credits) })}
+            {j.parentJobId && j.credits === 0
+              ? t("library.free")
+              : t("library.credits", { count: j.credits, formatted: formatNumber(locale, j.credits) })}
           </span>
         </li>
       ))}

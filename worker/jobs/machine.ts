@@ -255,7 +255,7 @@ function failOver(state: MachineState, settings: Settings, next: string, code: F
         status: "GENERATING_MUSIC",
         provider: next,
         providerTaskId: null,
-        providerChain: chain.slice(chain.indexOf(next) + 1),
+        providerChain: again ? chain : chain.slice(chain.indexOf(next) + 1),
         providersTried: [...job.providersTried, next],
         // The same engine making its lost render again is still the job's routing; another engine is a failover.
         ...(again ? {} : { arm: "failover" as const }),

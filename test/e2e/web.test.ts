@@ -289,6 +289,10 @@ describe("the web app in a browser", () => {
       await page.getByRole("heading", { level: 1 }).innerText(),
     );
     expect(await shared.getByTestId("lyrics").getByRole("heading", { level: 2 }).allInnerTexts()).toEqual(sections);
+    // The title and the credit once each: the player sits under the page's own.
+    const sharedTitle = await shared.getByRole("heading", { level: 1 }).innerText();
+    expect(await shared.getByText(sharedTitle, { exact: true }).count()).toBe(1);
+    expect(await shared.getByRole("link", { name: new RegExp(`${en.embed.by}|${fr.embed.by}`) }).count()).toBe(1);
     expect(await accessibilityViolations(shared)).toEqual([]);
     await shared.close();
     const framed = await fetch(embedSrc);

@@ -12,13 +12,16 @@ export function EmbedPlayer({
   track: initial,
   token,
   onTime,
-  titleAs: Title = "p",
+  alone = false,
 }: {
   track: Schema<"PublicTrack">;
   token: string;
   onTime?: (seconds: number) => void;
-  /** The song's title heads the document when the player is the whole page (the embed); under a page's own heading it is a line. */
-  titleAs?: "h1" | "p";
+  /**
+   * The player is the whole page (the embed): the song's title heads it and it credits Refrain. Within a page
+   * (the share page), that page has its own heading and credit, and the player says neither twice.
+   */
+  alone?: boolean;
 }) {
   const { t } = useTranslation();
   const [playing, setPlaying] = useState(false);
@@ -84,7 +87,7 @@ export function EmbedPlayer({
         <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span>
       </button>
       <div className="meta">
-        <Title className="title">{title}</Title>
+        {alone && <h1 className="title">{title}</h1>}
         <input
           type="range"
           min={0}
@@ -98,12 +101,17 @@ export function EmbedPlayer({
           }}
         />
         <p className="time">
-          {formatDuration(time)} / {formatDuration(duration)} ·{" "}
-          {/* A narrow player (a phone's column) keeps the brand only, so that the line never wraps out of the frame. */}
-          <a href="/" target="_blank" rel="noopener" className="by">
-            <span className="long">{t("embed.by")}</span>
-            <span className="short">Refrain</span>
-          </a>
+          {formatDuration(time)} / {formatDuration(duration)}
+          {alone && (
+            <>
+              {" · "}
+              {/* A narrow player (a phone's column) keeps the brand only, so that the line never wraps out of the frame. */}
+              <a href="/" target="_blank" rel="noopener" className="by">
+                <span className="long">{t("embed.by")}</span>
+                <span className="short">Refrain</span>
+              </a>
+            </>
+          )}
         </p>
       </div>
     </div>

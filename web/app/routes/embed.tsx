@@ -15,7 +15,7 @@ export default function Embed() {
   const { track, token } = useLoaderData<typeof loader>();
   return (
     <main className="embed">
-      <EmbedPlayer track={track} token={token} titleAs="h1" />
+      <EmbedPlayer track={track} token={token} alone />
     </main>
   );
 }

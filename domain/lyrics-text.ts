@@ -78,6 +78,10 @@ const tagNames: Record<SectionKind, string> = {
   outro: "Outro",
 };
 
+/** How many lines a lyrics text sings: tags and lines with nothing to sing are not lines. */
+export const sungLineCount = (text: string) =>
+  parseLyricsText(text, "").sections.reduce((n, s) => n + s.lines.length, 0);
+
 export function formatLyricsText(lyrics: Lyrics): string {
   return lyrics.sections.map((s) => `[${tagNames[s.kind]}]\n${s.lines.join("\n")}`).join("\n\n");
 }

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { jobModes, jobStatuses, languages, vocals } from "../../db";
 import { failureCodes } from "../../domain/failures";
 import { lyricsSchema as productLyrics } from "../../domain/lyrics";
-import { parseLyricsText } from "../../domain/lyrics-text";
+import { sungLineCount } from "../../domain/lyrics-text";
 import { asName } from "../../domain/names";
 import { maxSungLines } from "../../domain/song-form";
 import { songSeconds } from "../../domain/values";
@@ -92,7 +92,7 @@ export const customJobSchema = z
     if (job.vocal === "instrumental" || !job.lyrics) return;
     // Every line is sung at a pace people can follow: more lines than the length sings are refused
     // here, before anything is charged, rather than by the engine after the order is taken.
-    const lines = parseLyricsText(job.lyrics, job.title).sections.reduce((n, s) => n + s.lines.length, 0);
+    const lines = sungLineCount(job.lyrics);
     const fits = maxSungLines(job.durationSeconds);
     if (lines <= fits) return;
     const length = durationsOffered.find((d) => maxSungLines(d) >= lines);

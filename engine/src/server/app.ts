@@ -3,7 +3,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { bearerAuth } from "hono/bearer-auth";
 import { createTrackBody, engineErrorSchema, trackSchema } from "../../../domain/engine-gateway";
 import type { RenderPool } from "../pool/pool";
-import type { TrackStore } from "./tracks";
+import { inFlight, type TrackStore } from "./tracks";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
@@ -137,7 +137,7 @@ export function createEngineApp(deps: {
       async (c) => {
         const record = store.get(c.req.valid("param").id);
         if (!record) return c.json(fail("not_found", "No track with this id"), 404);
-        if (record.status === "queued" || record.status === "running") {
+        if (inFlight(record)) {
           await pool.cancel(record.id);
           record.status = "canceled";
           record.finishedAt = Date.now();

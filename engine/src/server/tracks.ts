@@ -13,6 +13,10 @@ export const HEARTBEAT_MS = 5_000;
 /** A render whose record has not been rewritten for this long was left by a gateway that stopped. */
 export const ORPHANED_AFTER_MS = 30_000;
 
+/** Whether a track's render is still to be made or being made. */
+export const inFlight = (record: { status: EngineTrackStatus }) =>
+  record.status === "queued" || record.status === "running";
+
 interface TrackRecord {
   id: string;
   status: EngineTrackStatus;
@@ -68,7 +72,7 @@ export class TrackStore {
     const own = this.tracks.get(id);
     if (own) return own;
     const record = this.read(id);
-    if (!record || (record.status !== "queued" && record.status !== "running")) return record;
+    if (!record || !inFlight(record)) return record;
     const lastSeen = record.heartbeatAt ?? record.createdAt;
     if (now - lastSeen <= ORPHANED_AFTER_MS) return record;
     return {
@@ -81,8 +85,7 @@ export class TrackStore {
 
   /** Rewrites the records of the renders this gateway holds, so that other gateways know it is still at them. */
   beat(): void {
-    for (const record of this.tracks.values())
-      if (record.status === "queued" || record.status === "running") this.save(record);
+    for (const record of this.tracks.values()) if (inFlight(record)) this.save(record);
   }
 
   /** The record as last written, whoever wrote it. */

@@ -29,15 +29,13 @@ export function switchLocale(pathname: string, to: Locale): string {
   return `/${to}${rest}`;
 }
 
-export const formatDate = (locale: Locale, iso: string) =>
-  new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(
+const dateTime = (locale: Locale, iso: string, timeStyle: "short" | "medium") =>
+  new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle }).format(
     new Date(iso),
   );
+export const formatDate = (locale: Locale, iso: string) => dateTime(locale, iso, "short");
 /** A moment to the second: the steps of an order, seconds apart, each keep their own time. */
-export const formatMoment = (locale: Locale, iso: string) =>
-  new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "medium" }).format(
-    new Date(iso),
-  );
+export const formatMoment = (locale: Locale, iso: string) => dateTime(locale, iso, "medium");
 export const formatNumber = (locale: Locale, n: number, digits = 0) =>
   new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", {
     maximumFractionDigits: digits,

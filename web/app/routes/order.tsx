@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type LoaderFunctionArgs, useLoaderData, useNavigate } from "react-router";
-import { parseLyricsText } from "../../../domain/lyrics-text";
+import { sungLineCount } from "../../../domain/lyrics-text";
 import { maxSungLines } from "../../../domain/song-form";
 import { api, asApiFailure, createJob, type Schema, unwrap } from "../lib/api";
 import { cloudflareContext } from "../lib/context";
@@ -122,8 +122,8 @@ export default function Order() {
   });
   const counted = (name: keyof typeof limits) => ({ value: [...(text[name] ?? "")].length, max: limits[name] });
   const detailLines = (text.details ?? "").split("\n").filter((l) => l.trim()).length;
-  // Counted as the API counts them: section tags and lines with nothing to sing are not lines.
-  const lyricLines = parseLyricsText(text.lyrics ?? "", "").sections.reduce((n, s) => n + s.lines.length, 0);
+  // Counted as the API counts them.
+  const lyricLines = sungLineCount(text.lyrics ?? "");
   const fits = maxSungLines(duration);
   const longer = lengths.find((d) => maxSungLines(d) >= lyricLines);
   const seconds = (count: number) => t("order.seconds", { count });
@@ -350,7 +350,7 @@ export default function Order() {
                   setErrors((x) => corrected(corrected(x, "durationSeconds"), "lyrics"));
                 }}
               >
-                <Options values={lengths} label={(n) => t("order.seconds", { count: n })} />
+                <Options values={lengths} label={seconds} />
               </select>
             )}
           </Field>
